@@ -1,0 +1,2 @@
+export * from './errorMapping.js';
+export * from './opspilotError.js';
