@@ -1,2 +1,11 @@
-// Public surface of this package.
-export {};
+/**
+ * @opspilot/cli — the `opspilot` command. `bin/opspilot.js` runs `src/main.ts`; tests drive {@link buildProgram}
+ * or {@link runCli} in-process with injected streams.
+ */
+export { type CliContext, createCliContext } from './cliContext.js';
+export type { CliIo, CliRun, OutputStream } from './cliIo.js';
+export { EXIT_CODES } from './exitCodes.js';
+export { GlobalOptions, OUTPUT_FORMATS, type OutputFormat } from './globalOptions.js';
+export { buildProgram } from './program.js';
+export { renderColumns, renderOutput, type TextRenderer } from './renderOutput.js';
+export { runCli } from './runCli.js';

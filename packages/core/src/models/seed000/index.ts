@@ -1,2 +1,7 @@
-// Public surface of this folder; re-exported by the package index.
-export {};
+export * from './aiCommand.js';
+export * from './auditTrailEntry.js';
+export * from './generatedConfig.js';
+export * from './generatedConfigState.js';
+export * from './generatedConfigTransitions.js';
+export * from './review.js';
+export * from './validationResult.js';

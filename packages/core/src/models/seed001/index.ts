@@ -1,2 +1,6 @@
-// Public surface of this folder; re-exported by the package index.
-export {};
+export * from '../kubeNames.js';
+export * from './aiToolConfig.js';
+export * from './deploymentTask.js';
+export * from './dockerImage.js';
+export * from './helmChart.js';
+export * from './kubernetesResource.js';

@@ -1,2 +1,14 @@
-// Public surface of this folder; re-exported by the package index.
-export {};
+export * from './alert.js';
+export * from './anomalyDetection.js';
+export * from './chat.js';
+export * from './cluster.js';
+export * from './clusterCredentials.js';
+export * from './errorResponse.js';
+export * from './event.js';
+export * from './gpu.js';
+export * from './logs.js';
+export * from './metrics.js';
+export * from './persona.js';
+export * from './report.js';
+export * from './timeRange.js';
+export * from './traces.js';

@@ -1,2 +1,11 @@
-// Public surface of this folder; re-exported by the package index.
-export {};
+export * from './cost.js';
+export * from './docs.js';
+export * from './healing.js';
+export * from './incident.js';
+export * from './pipeline.js';
+export * from './pipelineInsights.js';
+export * from './runbook.js';
+export * from './securityPolicy.js';
+export * from './securityScan.js';
+export * from './shared.js';
+export * from './utilization.js';

@@ -1,0 +1,22 @@
+/** A writable text stream; `isTTY` decides whether colour is used. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+/**
+ * Everything the CLI touches of its process, injectable so tests run the real program in-process:
+ * `main.ts` passes `process.stdout`, `process.stderr`, `process.env` and `process.cwd()`.
+ */
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Record<string, string | undefined>;
+  /** Directory `opspilot.yaml` and relative paths are resolved against. */
+  cwd: string;
+}
+
+/** Mutable outcome of one CLI run: commands set `exitCode` to 1 for findings or a refusal. */
+export interface CliRun {
+  exitCode: number;
+}

@@ -1,0 +1,46 @@
+import { Command, Option } from 'commander';
+import { createCliContext } from './cliContext.js';
+import type { CliIo, CliRun } from './cliIo.js';
+import { CLI_VERSION } from './cliVersion.js';
+import { configCommand } from './commands/configCommand.js';
+import { versionCommand } from './commands/versionCommand.js';
+import { EXIT_CODES_HELP } from './exitCodes.js';
+import { OUTPUT_FORMATS, requestedFormat } from './globalOptions.js';
+import { reportError } from './reportError.js';
+
+const USAGE_HINT = 'Run `opspilot --help` (or `opspilot <command> --help`) for usage.';
+
+/**
+ * Builds the `opspilot` commander program writing to `io` instead of the process, so tests run it in-process.
+ * It never exits: commander's exits become thrown `CommanderError`s (see {@link runCli}), and commands record
+ * findings in `run.exitCode`. A new command is one file under `commands/`, registered here.
+ */
+export function buildProgram(io: CliIo, run: CliRun = { exitCode: 0 }): Command {
+  const program = new Command('opspilot');
+  program
+    .description('opspilot: AI operations for Kubernetes fleets, with review, dry-run and an audit trail')
+    .version(CLI_VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+    .option('--kubeconfig <file>', 'kubeconfig file (overrides kube.kubeconfig and KUBECONFIG)')
+    .option('--context <name>', 'kubeconfig context (overrides kube.context)')
+    .option('-n, --namespace <ns>', 'namespace (overrides kube.namespace)')
+    .option('--config <file>', 'configuration file (default ./opspilot.yaml)')
+    .option('--no-color', 'disable colour (also NO_COLOR)')
+    .addHelpText('afterAll', EXIT_CODES_HELP)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (message) => {
+        const text = message.replace(/^error:\s*/, '').trim();
+        const color = program.opts().color !== false;
+        reportError({ error_code: 'INPUT', message: text, hint: USAGE_HINT }, io, requestedFormat(program), color);
+      },
+    });
+
+  const ctx = createCliContext(io, run);
+  configCommand(program, ctx);
+  versionCommand(program, ctx);
+  return program;
+}

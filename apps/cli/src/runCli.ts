@@ -1,0 +1,25 @@
+import { exitCodeOf } from '@opspilot/core';
+import { CommanderError } from 'commander';
+import type { CliIo, CliRun } from './cliIo.js';
+import { EXIT_CODES } from './exitCodes.js';
+import { requestedFormat } from './globalOptions.js';
+import { buildProgram } from './program.js';
+import { errorOutputOf, reportError } from './reportError.js';
+
+/**
+ * Runs `opspilot` with `argv` (the arguments after the command name) and returns the exit code: 0 ok, 1 findings
+ * or refused, 2 usage or runtime error. Typed errors map through `exitCodeOf`; usage errors (reported by commander)
+ * are 2; `--help` and `--version` are 0.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const run: CliRun = { exitCode: EXIT_CODES.ok };
+  const program = buildProgram(io, run);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return run.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.error;
+    reportError(errorOutputOf(error), io, requestedFormat(program), program.opts().color !== false);
+    return exitCodeOf(error);
+  }
+}

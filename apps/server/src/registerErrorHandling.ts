@@ -1,0 +1,23 @@
+import { NotFoundError } from '@opspilot/core';
+import type { FastifyInstance } from 'fastify';
+import { toHttpError } from './errorResponse.js';
+
+/**
+ * Installs the single error handler and the not-found handler: every failure, including an unknown route, answers
+ * with the seed 003 §8.3 body and the request id as `trace_id`. Server errors are logged with their stack.
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = toHttpError(error, request.id);
+    if (status >= 500) request.log.error({ err: error, trace_id: request.id }, 'request failed');
+    else request.log.info({ error_code: body.error_code, trace_id: request.id }, body.message);
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = new NotFoundError(`no route ${request.method} ${request.url.split('?')[0]}`, {
+      hint: 'See the API reference for the available routes.',
+    });
+    const { status, body } = toHttpError(error, request.id);
+    return reply.status(status).send(body);
+  });
+}

@@ -1,0 +1,54 @@
+import type { OpspilotConfig } from '@opspilot/config';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { buildServer } from './buildServer.js';
+import type { StoreHealth } from './healthRoutes.js';
+
+/** The store as the server process holds it: pinged for readiness, closed on shutdown. */
+export interface ServerStore extends StoreHealth {
+  close(): Promise<void>;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  app: FastifyInstance;
+  /** The address it listens on, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the store. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** What {@link startServer} needs: the configuration, an opened and migrated store, and the logger. */
+export interface StartServerOptions {
+  config: OpspilotConfig;
+  store: ServerStore;
+  logger: FastifyBaseLogger;
+}
+
+/**
+ * Builds the server and listens on `server.host:server.port` (port 0 picks a free port, for tests). Logs
+ * `opspilot listening on <url>` once. The caller owns the process: `main.ts` wires signals to `close()`.
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { config, store, logger } = options;
+  const app = buildServer({ config, store, logger });
+  const url = await app.listen({
+    host: config.server.host,
+    port: config.server.port,
+    listenTextResolver: (address) => `opspilot listening on ${address}`,
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    url,
+    close() {
+      closing ??= (async () => {
+        try {
+          await app.close();
+        } finally {
+          await store.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}

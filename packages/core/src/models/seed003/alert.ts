@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { HttpUrl, StringMap, Timestamp, Uuid } from '../common.js';
+
+/** Severity of an alert (seed 003 §3.9). */
+export const AlertSeverity = z.enum(['CRITICAL', 'WARNING', 'INFO']);
+/** Lifecycle state of an alert (seed 003 §3.9). */
+export const AlertState = z.enum(['FIRING', 'RESOLVED', 'PENDING']);
+
+/** An alert from Alertmanager or opspilot's own rules (seed 003 §3.9). */
+export const Alert = z.object({
+  id: Uuid,
+  fingerprint: z.string().min(1),
+  cluster_id: Uuid.optional(),
+  cluster_name: z.string().optional(),
+  alertname: z.string().min(1),
+  severity: AlertSeverity,
+  state: AlertState,
+  labels: StringMap.default({}),
+  annotations: StringMap.default({}),
+  starts_at: Timestamp,
+  ends_at: Timestamp.optional(),
+  generator_url: HttpUrl.optional(),
+});
+export type Alert = z.infer<typeof Alert>;
+
+/** The caller-supplied part of an {@link Alert}. */
+export const NewAlert = Alert.omit({ id: true });
+export type NewAlert = z.input<typeof NewAlert>;
