@@ -84,11 +84,11 @@ describe('plug-in contracts', () => {
     const rule = {
       id: 'no-latest-tag',
       appliesTo: ['Deployment'],
-      category: 'reliability',
-      severity: 'WARNING',
+      category: 'reliability' as const,
+      severity: 'WARNING' as const,
       description: 'pin images',
       check: () => [],
-    } as const;
+    };
     expect(defineRule(rule).id).toBe('no-latest-tag');
     expect(() => defineRule({ ...rule, appliesTo: [] })).toThrow(InputError);
     const action = {
