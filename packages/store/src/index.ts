@@ -1,2 +1,17 @@
-// Public surface of this package.
-export {};
+/**
+ * @opspilot/store — one list of Kysely migrations for SQLite and PostgreSQL, a repository per aggregate, and the
+ * append-only, hash-chained audit log.
+ */
+export { auditEntryHash, canonicalJson } from './audit/auditHash.js';
+export { findChainBreak } from './audit/findChainBreak.js';
+export type { ChatRepository, NewChatMessage, NewChatSession } from './chatRepository.js';
+export type { ClusterRepository, CredentialsInput } from './clusterRepository.js';
+export type { Db, Row } from './database.js';
+export type { Dialect } from './dialect.js';
+export type { GeneratedConfigRepository } from './generatedConfigRepository.js';
+export { openStore, type Store, type StoreOptions } from './openStore.js';
+export type { Repositories } from './repositories.js';
+export type { EntitySpec, Filter, Repository } from './repository.js';
+export { createSecretBox, type SecretBox } from './secretBox.js';
+export { maskDatabaseUrl } from './storeErrors.js';
+export { verifyAuditChain } from './verifyAuditChain.js';

@@ -1,0 +1,43 @@
+import type { AuditLog } from '@opspilot/core';
+import { createAuditLog } from './audit/auditLogRepository.js';
+import { type ChatRepository, createChatRepository } from './chatRepository.js';
+import { type ClusterRepository, createClusterRepository } from './clusterRepository.js';
+import type { Db } from './database.js';
+import type { Dialect } from './dialect.js';
+import { ENTITY_SPECS } from './entitySpecs.js';
+import { createGeneratedConfigRepository, type GeneratedConfigRepository } from './generatedConfigRepository.js';
+import { createRepository, type EntitySpec, type Repository } from './repository.js';
+import type { SecretBox } from './secretBox.js';
+
+type Specs = typeof ENTITY_SPECS;
+type RepositoryOf<S> = S extends EntitySpec<infer T, infer N> ? Repository<T, N> : never;
+
+/** Every repository of the store. */
+export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
+  clusters: ClusterRepository;
+  generatedConfigs: GeneratedConfigRepository;
+  chat: ChatRepository;
+  audit: AuditLog;
+};
+
+/** Builds every repository over one database handle (or transaction). */
+export function createRepositories(
+  db: Db,
+  dialect: Dialect,
+  secretBox: SecretBox | undefined,
+  inTransaction: <R>(fn: (tx: Db) => Promise<R>) => Promise<R>,
+): Repositories {
+  const generic = Object.fromEntries(
+    Object.entries(ENTITY_SPECS).map(([name, spec]) => [
+      name,
+      createRepository(db, dialect, spec as EntitySpec<unknown, unknown>),
+    ]),
+  ) as { [K in keyof Specs]: RepositoryOf<Specs[K]> };
+  return {
+    ...generic,
+    clusters: createClusterRepository(db, dialect, secretBox),
+    generatedConfigs: createGeneratedConfigRepository(db, dialect),
+    chat: createChatRepository(db, dialect, inTransaction),
+    audit: createAuditLog(db, dialect, inTransaction),
+  };
+}
