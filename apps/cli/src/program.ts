@@ -2,7 +2,9 @@ import { Command, Option } from 'commander';
 import { createCliContext } from './cliContext.js';
 import type { CliIo, CliRun } from './cliIo.js';
 import { CLI_VERSION } from './cliVersion.js';
+import { auditCommand } from './commands/auditCommand.js';
 import { configCommand } from './commands/configCommand.js';
+import { dbCommand } from './commands/dbCommand.js';
 import { versionCommand } from './commands/versionCommand.js';
 import { EXIT_CODES_HELP } from './exitCodes.js';
 import { OUTPUT_FORMATS, requestedFormat } from './globalOptions.js';
@@ -40,7 +42,9 @@ export function buildProgram(io: CliIo, run: CliRun = { exitCode: 0 }): Command 
     });
 
   const ctx = createCliContext(io, run);
+  auditCommand(program, ctx);
   configCommand(program, ctx);
+  dbCommand(program, ctx);
   versionCommand(program, ctx);
   return program;
 }

@@ -12,7 +12,7 @@ export interface EntitySpec<T, N> {
   /** Human name used in messages, e.g. "incident". */
   noun: string;
   schema: z.ZodType<T>;
-  newSchema: z.ZodType<N, unknown>;
+  newSchema: z.ZodType<unknown, N>;
   /** Primary key field (default `id`). */
   idField?: string;
   /** Timestamp fields stamped with the current time on create (and `updated_at` on update). */

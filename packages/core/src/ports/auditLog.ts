@@ -27,6 +27,6 @@ export interface AuditFilter {
  */
 export interface AuditLog {
   append(entry: NewAuditTrailEntry): Promise<AuditTrailEntry>;
-  list(filter: AuditFilter, page: PaginationParams): Promise<Paginated<AuditTrailEntry>>;
+  list(filter: AuditFilter, page?: Partial<PaginationParams>): Promise<Paginated<AuditTrailEntry>>;
   verify(): Promise<AuditChainReport>;
 }

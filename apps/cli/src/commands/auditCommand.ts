@@ -1,0 +1,70 @@
+import type { AuditTrailEntry } from '@opspilot/core';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CliContext } from '../cliContext.js';
+import { withStore } from '../openCliStore.js';
+import { renderColumns } from '../renderOutput.js';
+
+const ListOptions = z.object({
+  user: z.string().optional(),
+  action: z.string().optional(),
+  page: z.coerce.number().int().min(1, 'must be 1 or more').default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, 'must be between 1 and 100').default(20),
+});
+
+/**
+ * Registers `opspilot audit verify` (exit 1 and the first bad entry when the hash chain is broken) and
+ * `opspilot audit list` (newest first, paginated).
+ */
+export function auditCommand(parent: Command, ctx: CliContext): Command {
+  const group = parent.command('audit').description('inspect and verify the tamper-evident audit log');
+  group
+    .command('verify')
+    .description('check the hash chain of the audit log; exit 1 naming the first edited, inserted or deleted entry')
+    .action(async (_options: unknown, command: Command) => {
+      const report = await withStore(await ctx.loadConfig(command), ctx.io.cwd, (store) => store.audit.verify());
+      if (!report.ok) ctx.run.exitCode = 1;
+      const c = ctx.colors(command);
+      ctx.print(command, report, (r) =>
+        r.ok
+          ? `${c.green('ok')}: ${r.checked} audit entries, chain intact\n`
+          : `${c.red('BROKEN')}: ${r.firstBad?.problem} at entry #${r.firstBad?.sequence}: ${r.firstBad?.message}\n`,
+      );
+    });
+  group
+    .command('list')
+    .description('list audit entries, newest first')
+    .option('--user <id>', 'only entries of this user')
+    .option('--action <name>', 'only entries of this action, e.g. plan.applied')
+    .option('--page <n>', 'page number', '1')
+    .option('--page-size <n>', 'entries per page (1-100)', '20')
+    .action(async (raw: unknown, command: Command) => {
+      const parsed = ListOptions.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        command.error(`--${String(issue.path[0]).replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)} ${issue.message}`);
+        return;
+      }
+      const { user, action, page, pageSize } = parsed.data;
+      const result = await withStore(await ctx.loadConfig(command), ctx.io.cwd, (store) =>
+        store.audit.list({ user_id: user, action }, { page, page_size: pageSize }),
+      );
+      ctx.print(
+        command,
+        result,
+        (r) =>
+          renderColumns([
+            ['#', 'TIME', 'USER', 'ACTION', 'TARGET', 'STATUS'],
+            ...r.items.map((e: AuditTrailEntry) => [
+              String(e.sequence),
+              e.timestamp,
+              e.user_id,
+              e.action,
+              e.target ?? '-',
+              e.status,
+            ]),
+          ]) + `\npage ${r.page} of ${Math.max(r.total_pages, 1)} (${r.total} entries)\n`,
+      );
+    });
+  return group;
+}
