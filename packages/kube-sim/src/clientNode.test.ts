@@ -1,0 +1,177 @@
+import * as k8s from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SimCluster, startSimCluster } from './startSimCluster.js';
+
+let sim: SimCluster;
+let core: k8s.CoreV1Api;
+let apps: k8s.AppsV1Api;
+let kc: k8s.KubeConfig;
+
+beforeAll(async () => {
+  sim = await startSimCluster();
+  kc = new k8s.KubeConfig();
+  kc.loadFromString(sim.kubeconfig);
+  core = kc.makeApiClient(k8s.CoreV1Api);
+  apps = kc.makeApiClient(k8s.AppsV1Api);
+});
+afterAll(async () => sim?.stop());
+
+const deployment = (name: string): k8s.V1Deployment => ({
+  metadata: { name, labels: { app: name } },
+  spec: {
+    replicas: 2,
+    selector: { matchLabels: { app: name } },
+    template: {
+      metadata: { labels: { app: name } },
+      spec: { containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] },
+    },
+  },
+});
+
+function statusOf(error: unknown): { code: number; body: { reason?: string; message?: string } } {
+  const e = error as k8s.ApiException<string>;
+  return { code: e.code, body: JSON.parse(e.body) };
+}
+
+describe('the real @kubernetes/client-node over HTTPS', () => {
+  it('lists the seeded namespaces and nodes', async () => {
+    const namespaces = await core.listNamespace();
+    expect(namespaces.items.map((n) => n.metadata?.name)).toEqual(expect.arrayContaining(['default', 'kube-system']));
+    const nodes = await core.listNode();
+    expect(nodes.items).toHaveLength(3);
+    expect(nodes.items[0]?.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
+  });
+
+  it('creates, reads, replaces and deletes with defaults applied', async () => {
+    await core.createNamespace({ body: { metadata: { name: 'todo' } } });
+    const created = await apps.createNamespacedDeployment({ namespace: 'todo', body: deployment('backend') });
+    expect(created.metadata?.generation).toBe(1);
+    expect(created.spec?.strategy?.type).toBe('RollingUpdate');
+    expect(created.spec?.template.spec?.containers[0]?.imagePullPolicy).toBe('IfNotPresent');
+    const read = await apps.readNamespacedDeployment({ name: 'backend', namespace: 'todo' });
+    read.spec!.replicas = 3;
+    const replaced = await apps.replaceNamespacedDeployment({ name: 'backend', namespace: 'todo', body: read });
+    expect(replaced.metadata?.generation).toBe(2);
+    expect(Number(replaced.metadata?.resourceVersion)).toBeGreaterThan(Number(read.metadata?.resourceVersion));
+    await apps.deleteNamespacedDeployment({ name: 'backend', namespace: 'todo' });
+    const missing = await apps
+      .readNamespacedDeployment({ name: 'backend', namespace: 'todo' })
+      .catch((e: unknown) => e);
+    expect(statusOf(missing)).toMatchObject({
+      code: 404,
+      body: { reason: 'NotFound', message: 'deployments.apps "backend" not found' },
+    });
+  });
+
+  it('answers a stale resourceVersion with 409 Conflict and a duplicate with AlreadyExists', async () => {
+    await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('api') });
+    const first = await apps.readNamespacedDeployment({ name: 'api', namespace: 'default' });
+    await apps.replaceNamespacedDeployment({
+      name: 'api',
+      namespace: 'default',
+      body: { ...first, spec: { ...first.spec!, replicas: 5 } },
+    });
+    const stale = await apps
+      .replaceNamespacedDeployment({ name: 'api', namespace: 'default', body: first })
+      .catch((e: unknown) => e);
+    expect(statusOf(stale).code).toBe(409);
+    expect(statusOf(stale).body.message).toContain('the object has been modified');
+    const dup = await apps
+      .createNamespacedDeployment({ namespace: 'default', body: deployment('api') })
+      .catch((e: unknown) => e);
+    expect(statusOf(dup).body.reason).toBe('AlreadyExists');
+  });
+
+  it('refuses an invalid name with 422 and a missing namespace with 404', async () => {
+    const bad = await core
+      .createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'Bad_Name' } } })
+      .catch((e: unknown) => e);
+    expect(statusOf(bad)).toMatchObject({ code: 422, body: { reason: 'Invalid' } });
+    const noNs = await core
+      .createNamespacedConfigMap({ namespace: 'nowhere', body: { metadata: { name: 'x' } } })
+      .catch((e: unknown) => e);
+    expect(statusOf(noNs)).toMatchObject({ code: 404, body: { message: 'namespaces "nowhere" not found' } });
+  });
+
+  it('patches with merge, JSON and strategic patches and scales', async () => {
+    await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('web') });
+    const merge = await apps.patchNamespacedDeployment(
+      { name: 'web', namespace: 'default', body: { metadata: { labels: { tier: 'front' } } } },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    );
+    expect(merge.metadata?.labels).toEqual({ app: 'web', tier: 'front' });
+    const json = await apps.patchNamespacedDeployment(
+      { name: 'web', namespace: 'default', body: [{ op: 'replace', path: '/spec/replicas', value: 4 }] },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.JsonPatch),
+    );
+    expect(json.spec?.replicas).toBe(4);
+    const strategic = await apps.patchNamespacedDeployment(
+      {
+        name: 'web',
+        namespace: 'default',
+        body: { spec: { template: { spec: { containers: [{ name: 'app', image: 'nginx:1.28' }] } } } },
+      },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.StrategicMergePatch),
+    );
+    expect(strategic.spec?.template.spec?.containers[0]).toMatchObject({
+      image: 'nginx:1.28',
+      ports: [{ containerPort: 80, protocol: 'TCP' }],
+    });
+    const scale = await apps.replaceNamespacedDeploymentScale({
+      name: 'web',
+      namespace: 'default',
+      body: { metadata: { name: 'web' }, spec: { replicas: 1 } },
+    });
+    expect(scale.spec?.replicas).toBe(1);
+    expect((await apps.readNamespacedDeployment({ name: 'web', namespace: 'default' })).spec?.replicas).toBe(1);
+  });
+
+  it('streams watch events to client-node Watch', async () => {
+    const watch = new k8s.Watch(kc);
+    const seen: string[] = [];
+    const req = await watch.watch(
+      '/api/v1/namespaces/default/configmaps',
+      {},
+      (type, obj: k8s.V1ConfigMap) => seen.push(`${type}:${obj.metadata?.name}`),
+      () => {},
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    await core.createNamespacedConfigMap({
+      namespace: 'default',
+      body: { metadata: { name: 'watched' }, data: { a: '1' } },
+    });
+    await core.patchNamespacedConfigMap(
+      { name: 'watched', namespace: 'default', body: { data: { a: '2' } } },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    );
+    await core.deleteNamespacedConfigMap({ name: 'watched', namespace: 'default' });
+    for (let i = 0; i < 50 && seen.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    req.abort();
+    expect(seen).toEqual(['ADDED:watched', 'MODIFIED:watched', 'DELETED:watched']);
+  });
+
+  it('serves KubernetesObjectApi through legacy discovery, including server-side apply', async () => {
+    const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const cm = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'applied', namespace: 'default' },
+      data: { k: 'v' },
+    };
+    const created = await objects.patch(
+      cm,
+      undefined,
+      undefined,
+      'opspilot',
+      undefined,
+      k8s.PatchStrategy.ServerSideApply,
+    );
+    expect(created.metadata?.managedFields?.[0]?.manager).toBe('opspilot');
+    const read = await objects.read({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'applied', namespace: 'default' },
+    });
+    expect((read as k8s.V1ConfigMap).data).toEqual({ k: 'v' });
+  });
+});

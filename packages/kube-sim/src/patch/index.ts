@@ -1,0 +1,3 @@
+export { applyJsonPatch } from './jsonPatch.js';
+export { applyMergePatch } from './mergePatch.js';
+export { applyStrategicMergePatch } from './strategicMergePatch.js';

@@ -1,0 +1,91 @@
+import type { SimApi } from './server/simApi.js';
+
+/**
+ * What every simulated cluster starts with, as a kind cluster does: the system namespaces, the `default`
+ * service account namespace content, a `standard` default StorageClass and `nodes` Ready worker nodes with capacity.
+ */
+export function seedCluster(api: SimApi, nodes: number): void {
+  const type = (group: string, version: string, plural: string) => api.registry.find(group, version, plural)!;
+  const create = (group: string, version: string, plural: string, obj: Record<string, unknown>) => {
+    api.write.store.create(type(group, version, plural), { apiVersion: '', kind: '', ...obj } as never);
+  };
+  for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    create('', 'v1', 'namespaces', {
+      metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
+  }
+  create('storage.k8s.io', 'v1', 'storageclasses', {
+    metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+    provisioner: 'rancher.io/local-path',
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'WaitForFirstConsumer',
+  });
+  const now = api
+    .now()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
+  for (let i = 1; i <= nodes; i++) {
+    const name = i === 1 ? 'sim-control-plane' : `sim-worker-${i - 1}`;
+    const resources = { cpu: '4', memory: '16Gi', pods: '110', 'ephemeral-storage': '100Gi' };
+    create('', 'v1', 'nodes', {
+      metadata: {
+        name,
+        labels: {
+          'kubernetes.io/hostname': name,
+          'kubernetes.io/os': 'linux',
+          'kubernetes.io/arch': 'amd64',
+          ...(i === 1 ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
+        },
+      },
+      spec: { podCIDR: `10.244.${i - 1}.0/24` },
+      status: {
+        capacity: resources,
+        allocatable: { ...resources, cpu: '3800m', memory: '15Gi' },
+        conditions: [
+          {
+            type: 'Ready',
+            status: 'True',
+            reason: 'KubeletReady',
+            message: 'kubelet is posting ready status',
+            lastHeartbeatTime: now,
+            lastTransitionTime: now,
+          },
+          {
+            type: 'MemoryPressure',
+            status: 'False',
+            reason: 'KubeletHasSufficientMemory',
+            lastHeartbeatTime: now,
+            lastTransitionTime: now,
+          },
+          {
+            type: 'DiskPressure',
+            status: 'False',
+            reason: 'KubeletHasNoDiskPressure',
+            lastHeartbeatTime: now,
+            lastTransitionTime: now,
+          },
+          {
+            type: 'PIDPressure',
+            status: 'False',
+            reason: 'KubeletHasSufficientPID',
+            lastHeartbeatTime: now,
+            lastTransitionTime: now,
+          },
+        ],
+        addresses: [
+          { type: 'InternalIP', address: `172.18.0.${i + 1}` },
+          { type: 'Hostname', address: name },
+        ],
+        nodeInfo: {
+          kubeletVersion: 'v1.32.0',
+          containerRuntimeVersion: 'containerd://1.7.18',
+          osImage: 'opspilot simulated node',
+          architecture: 'amd64',
+          operatingSystem: 'linux',
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import type { KubeObject } from '../store/kubeObject.js';
+
+/** Options of a pod log request (`GET .../pods/{name}/log`). */
+export interface LogRequest {
+  namespace: string;
+  pod: KubeObject;
+  container?: string;
+  tailLines?: number;
+  previous?: boolean;
+  timestamps?: boolean;
+  sinceSeconds?: number;
+}
+
+/**
+ * What the behaviour model plugs into the API server: pod logs and resource usage. The defaults answer with no
+ * lines and no usage.
+ */
+export interface SimHooks {
+  logs(request: LogRequest): string[];
+  podMetrics(namespace: string | undefined): KubeObject[];
+  nodeMetrics(): KubeObject[];
+}
+
+/** Hooks of a cluster without a behaviour model. */
+export const EMPTY_HOOKS: SimHooks = { logs: () => [], podMetrics: () => [], nodeMetrics: () => [] };
