@@ -270,9 +270,10 @@ export class SimApi {
     if (name) {
       const found = items.find((i) => i.metadata.name === name);
       if (!found) throw notFound(type.plural, name, type.group, type.kind);
-      return sendJson(res, 200, found);
+      sendJson(res, 200, found);
+      return;
     }
-    return sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata: {}, items });
+    sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata: {}, items });
   }
 
   private async scale(
