@@ -166,7 +166,7 @@ describe('the real @kubernetes/client-node over HTTPS', () => {
       undefined,
       k8s.PatchStrategy.ServerSideApply,
     );
-    expect(created.metadata?.managedFields?.[0]?.manager).toBe('opspilot');
+    expect((created as k8s.V1ConfigMap).metadata?.managedFields?.[0]?.manager).toBe('opspilot');
     const read = await objects.read({
       apiVersion: 'v1',
       kind: 'ConfigMap',

@@ -3,6 +3,8 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '@opspilot/core';
+import { catalogHooks } from './controllers/catalogHooks.js';
+import { ControllerManager } from './controllers/controllerManager.js';
 import { seedCluster } from './seedCluster.js';
 import { generateServingCertificate } from './server/certificate.js';
 import { buildKubeconfig } from './server/kubeconfig.js';
@@ -22,6 +24,8 @@ export interface SimClusterOptions {
   nodes?: number;
   /** Also write the kubeconfig to this file. */
   kubeconfigPath?: string;
+  /** Run the controllers and behaviour model (default true); false gives a bare API server. */
+  controllers?: boolean;
 }
 
 /** A running simulated cluster. */
@@ -33,6 +37,7 @@ export interface SimCluster {
   clock: Clock;
   store: ObjectStore;
   api: SimApi;
+  controllers?: ControllerManager;
   stop(): Promise<void>;
 }
 
@@ -49,6 +54,9 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   const tls = options.tls ?? true;
   const api = new SimApi(() => clock.now());
   seedCluster(api, options.nodes ?? 3);
+  api.hooks = catalogHooks(api.store, api.registry, clock);
+  const controllers = options.controllers === false ? undefined : new ControllerManager(api.store, api.registry, clock);
+  controllers?.start();
   const handler = (req: Parameters<SimApi['handle']>[0], res: Parameters<SimApi['handle']>[1]) =>
     void api.handle(req, res);
   let server: Server;
@@ -74,8 +82,10 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     clock,
     store: api.store,
     api,
+    controllers,
     stop: () =>
       new Promise<void>((resolve) => {
+        controllers?.stop();
         api.closeWatches();
         server.closeAllConnections();
         server.close(() => resolve());

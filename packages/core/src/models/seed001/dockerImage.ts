@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { Timestamp, Uuid } from '../common.js';
+import { ImageName, ImageReference, ImageTag } from './imageReference.js';
 
-/** Result of a vulnerability scan of an image (seed 001 "security scan results"). */
+/**
+ * Result of a vulnerability scan of an image (seed 001 "security scan results"). Seed 001 requires images to pass
+ * scanning, so `passed` is what a deployment gate reads; the counts say why.
+ */
 export const ImageScanSummary = z.object({
   scanned_at: Timestamp,
   critical: z.number().int().min(0),
@@ -13,27 +17,35 @@ export const ImageScanSummary = z.object({
 export type ImageScanSummary = z.infer<typeof ImageScanSummary>;
 
 /**
- * A container image built for an application (seed 001 "Docker Images"); referenced by Kubernetes deployments.
+ * Size and optimisation metrics of an image (seed 001 "size and optimization metrics"), filled in by the
+ * Dockerfile analyser to show what a multi-stage build or a smaller base image would save.
+ */
+export const ImageOptimization = z.object({
+  layers: z.number().int().min(0).optional(),
+  multi_stage: z.boolean().optional(),
+  /** Size before optimisation, to report the saving. */
+  original_size_bytes: z.number().int().min(0).optional(),
+  notes: z.array(z.string()).default([]),
+});
+export type ImageOptimization = z.infer<typeof ImageOptimization>;
+
+/**
+ * A container image built for an application (seed 001 "Docker Images"); referenced by Kubernetes workloads
+ * through {@link KubernetesResource} `image_refs`. Recorded when opspilot generates or analyses a Dockerfile.
  * @see https://kubernetes.io/docs/concepts/containers/images/
  */
 export const DockerImage = z.object({
   id: Uuid,
-  name: z.string().regex(/^[a-z0-9]+([._\-/:][a-z0-9]+)*$/, 'must be an image repository such as ghcr.io/acme/api'),
-  tag: z.string().regex(/^[\w][\w.-]{0,127}$/, 'must be a tag such as 1.4.0 (letters, digits, _ . -; 128 max)'),
-  base_image: z.string().min(1),
-  dependencies: z.array(z.string()).default([]),
+  name: ImageName,
+  tag: ImageTag,
+  base_image: ImageReference,
+  dependencies: z.array(z.string().min(1)).default([]),
   size_bytes: z.number().int().min(0).optional(),
-  optimization: z
-    .object({
-      layers: z.number().int().min(0).optional(),
-      multi_stage: z.boolean().optional(),
-      notes: z.array(z.string()).default([]),
-    })
-    .default({ notes: [] }),
+  optimization: ImageOptimization.default({ notes: [] }),
   security_scan: ImageScanSummary.optional(),
 });
 export type DockerImage = z.infer<typeof DockerImage>;
 
-/** The caller-supplied part of a {@link DockerImage}. */
+/** The caller-supplied part of a {@link DockerImage}; the store assigns the id. */
 export const NewDockerImage = DockerImage.omit({ id: true });
 export type NewDockerImage = z.input<typeof NewDockerImage>;

@@ -3,4 +3,7 @@ export * from './aiToolConfig.js';
 export * from './deploymentTask.js';
 export * from './dockerImage.js';
 export * from './helmChart.js';
+export * from './imageReference.js';
 export * from './kubernetesResource.js';
+export * from './labels.js';
+export * from './quantity.js';

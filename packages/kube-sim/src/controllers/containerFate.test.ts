@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { backoffMs, containerFate, crashLoop, isReady } from './containerFate.js';
+import { IMAGE_CATALOG, lookupImage, parseImage } from './imageCatalog.js';
+
+const nginx = IMAGE_CATALOG.nginx!;
+
+describe('container fate', () => {
+  it('backs off 10s, 20s, 40s ... capped at 5 minutes', () => {
+    expect([0, 1, 2, 3, 4, 5, 10].map(backoffMs)).toEqual([10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
+  });
+
+  it('counts restarts of a crash loop over time', () => {
+    expect(crashLoop(500, 1000)).toEqual({ restarts: 0, nextAtMs: 1000, running: true });
+    expect(crashLoop(5000, 1000)).toEqual({ restarts: 0, nextAtMs: 11_000, running: false });
+    expect(crashLoop(12_500, 1000)).toEqual({ restarts: 1, nextAtMs: 32_000, running: false });
+    expect(crashLoop(11_500, 1000)).toEqual({ restarts: 1, nextAtMs: 12_000, running: true });
+  });
+
+  it('decides crash, OOM and probe failures from the spec', () => {
+    expect(containerFate({ image: 'nginx' }, nginx)).toEqual({ kind: 'runs' });
+    expect(containerFate({ image: 'nginx', command: ['sh', '-c', 'exit 3'] }, nginx)).toMatchObject({
+      reason: 'Error',
+    });
+    expect(containerFate({ resources: { limits: { memory: '16Mi' } } }, nginx)).toMatchObject({
+      reason: 'OOMKilled',
+      exitCode: 137,
+    });
+    expect(containerFate({ livenessProbe: { httpGet: { path: '/nope', port: 80 } } }, nginx)).toMatchObject({
+      reason: 'LivenessProbeFailed',
+    });
+    expect(isReady({ readinessProbe: { httpGet: { path: '/healthz' } } }, nginx)).toBe(true);
+    expect(isReady({ readinessProbe: { httpGet: { path: '/ready-not' } } }, nginx)).toBe(false);
+  });
+
+  it('resolves images against the catalogue', () => {
+    expect(parseImage('docker.io/library/nginx:1.27')).toEqual({ repository: 'nginx', tag: '1.27' });
+    expect(parseImage('localhost:5000/app')).toEqual({ repository: 'localhost:5000/app', tag: 'latest' });
+    expect(lookupImage('nginx:1.27')).toBe(nginx);
+    expect(lookupImage('nginx:9.99')).toBeUndefined();
+    expect(lookupImage('ghcr.io/unknown/app:1.0')).toBeUndefined();
+  });
+});

@@ -1,0 +1,213 @@
+import type { KubeObject } from '../store/kubeObject.js';
+import { containerFate, crashLoop, isReady } from './containerFate.js';
+import type { ControllerContext } from './controllerContext.js';
+import { lookupImage } from './imageCatalog.js';
+import { unversioned } from './ownership.js';
+import { schedulePod } from './scheduler.js';
+
+type Json = Record<string, unknown>;
+const PULL_MS = 500;
+
+function condition(type: string, status: boolean, now: string, extra: Json = {}): Json {
+  return { type, status: status ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: now, ...extra };
+}
+
+function keepTransition(previous: Json[] | undefined, next: Json[]): Json[] {
+  return next.map((c) => {
+    const old = previous?.find((p) => p.type === c.type);
+    return old && old.status === c.status ? { ...c, lastTransitionTime: old.lastTransitionTime } : c;
+  });
+}
+
+/** Computes a scheduled pod's container statuses at the current time, and when it next changes. */
+function containerStatuses(
+  ctx: ControllerContext,
+  pod: KubeObject,
+  scheduledAt: number,
+): { statuses: Json[]; nextMs?: number } {
+  const containers = ((pod.spec as Json).containers as Json[] | undefined) ?? [];
+  const elapsed = ctx.clock.now().getTime() - scheduledAt;
+  const at = (ms: number) => new Date(scheduledAt + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  let nextMs: number | undefined;
+  const later = (ms: number) => {
+    nextMs = nextMs === undefined ? ms : Math.min(nextMs, ms);
+  };
+  const statuses = containers.map((c) => {
+    const image = String(c.image ?? '');
+    const base = { name: c.name, image, imageID: '', started: false, ready: false, restartCount: 0 };
+    const profile = lookupImage(image);
+    if (!profile) {
+      if (elapsed < PULL_MS) later(PULL_MS - elapsed);
+      const backoff = elapsed >= PULL_MS * 2;
+      if (!backoff) later(PULL_MS * 2 - elapsed);
+      return {
+        ...base,
+        state: {
+          waiting: backoff
+            ? { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` }
+            : { reason: 'ErrImagePull', message: `failed to pull and unpack image "${image}": not found` },
+        },
+      };
+    }
+    if (elapsed < profile.startupMs) {
+      later(profile.startupMs - elapsed);
+      return { ...base, state: { waiting: { reason: 'ContainerCreating' } } };
+    }
+    const running = elapsed - profile.startupMs;
+    const fate = containerFate(c, profile);
+    const imageID = `docker.io/${image}@sha256:${'0'.repeat(64)}`;
+    if (fate.kind === 'runs') {
+      return {
+        ...base,
+        imageID,
+        started: true,
+        ready: isReady(c, profile),
+        state: { running: { startedAt: at(profile.startupMs) } },
+      };
+    }
+    const runMs = fate.reason === 'LivenessProbeFailed' ? 30_000 : 1_000;
+    const loop = crashLoop(running, runMs);
+    later(profile.startupMs + loop.nextAtMs - elapsed);
+    const lastState =
+      loop.restarts > 0 || !loop.running
+        ? {
+            terminated: {
+              exitCode: fate.exitCode,
+              reason: fate.reason === 'LivenessProbeFailed' ? 'Error' : fate.reason,
+              message: fate.message || undefined,
+            },
+          }
+        : {};
+    return {
+      ...base,
+      imageID,
+      restartCount: loop.restarts,
+      lastState,
+      started: loop.running,
+      state: loop.running
+        ? { running: { startedAt: at(profile.startupMs) } }
+        : {
+            waiting: {
+              reason: 'CrashLoopBackOff',
+              message: `back-off ${Math.round((loop.nextAtMs - running) / 1000)}s restarting failed container=${c.name} pod=${pod.metadata.name}`,
+            },
+          },
+    };
+  });
+  return { statuses, nextMs };
+}
+
+/**
+ * Drives pods like a scheduler plus kubelet would: schedules them (or explains why not), pulls images from the
+ * catalogue, starts containers, crash-loops those that fail, and keeps the Ready condition, podIP and events up to date.
+ */
+export function reconcilePods(ctx: ControllerContext): void {
+  const podType = ctx.type('Pod');
+  const nodes = ctx.store.list(ctx.type('Node')).items;
+  const pods = ctx.store.list(podType).items;
+  const now = ctx.timestamp();
+  for (const pod of pods) {
+    if (pod.metadata.deletionTimestamp) continue;
+    const spec = pod.spec as Json;
+    const status = (pod.status ?? {}) as Json;
+    const previousConditions = status.conditions as Json[] | undefined;
+    const next = structuredClone(pod);
+    const nextStatus: Json = { ...status };
+    if (!spec.nodeName) {
+      const placed = schedulePod(pod, nodes, pods);
+      if ('message' in placed) {
+        const conditions = keepTransition(previousConditions, [
+          condition('PodScheduled', false, now, { reason: 'Unschedulable', message: placed.message }),
+        ]);
+        if (JSON.stringify(previousConditions) !== JSON.stringify(conditions)) {
+          ctx.store.update(
+            podType,
+            { ...unversioned(pod), status: { ...status, phase: 'Pending', conditions } },
+            { subresource: 'status' },
+          );
+          ctx.event(pod, 'Warning', 'FailedScheduling', placed.message, 'default-scheduler');
+        }
+        continue;
+      }
+      (next.spec as Json).nodeName = placed.node;
+      const updated = ctx.store.update(podType, unversioned(next));
+      ctx.event(
+        pod,
+        'Normal',
+        'Scheduled',
+        `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${placed.node}`,
+        'default-scheduler',
+      );
+      pods.splice(pods.indexOf(pod), 1, updated);
+      nextStatus.conditions = [condition('PodScheduled', true, now)];
+      nextStatus.startTime = now;
+      Object.assign(next, { spec: updated.spec, metadata: updated.metadata });
+    }
+    const scheduledCondition = ((nextStatus.conditions as Json[]) ?? []).find(
+      (c) => c.type === 'PodScheduled' && c.status === 'True',
+    );
+    const scheduledAt = Date.parse(String(scheduledCondition?.lastTransitionTime ?? nextStatus.startTime ?? now));
+    const { statuses, nextMs } = containerStatuses(ctx, next, scheduledAt);
+    if (nextMs !== undefined) ctx.requeueAfter(Math.max(1, nextMs));
+    const allReady = statuses.length > 0 && statuses.every((s) => s.ready);
+    const anyStarted = statuses.some((s) => s.started || Number(s.restartCount) > 0);
+    const node = nodes.find((n) => n.metadata.name === (next.spec as Json).nodeName);
+    const nodeIndex = Math.max(0, nodes.indexOf(node!));
+    const podIP =
+      status.podIP ?? `10.244.${nodeIndex}.${(parseInt(String(next.metadata.uid).slice(0, 4), 16) % 250) + 2}`;
+    const conditions = keepTransition(previousConditions, [
+      condition('PodReadyToStartContainers', true, now),
+      condition('Initialized', true, now),
+      condition(
+        'Ready',
+        allReady,
+        now,
+        allReady
+          ? {}
+          : {
+              reason: 'ContainersNotReady',
+              message: `containers with unready status: [${statuses
+                .filter((s) => !s.ready)
+                .map((s) => s.name)
+                .join(' ')}]`,
+            },
+      ),
+      condition('ContainersReady', allReady, now, allReady ? {} : { reason: 'ContainersNotReady' }),
+      condition('PodScheduled', true, now),
+    ]);
+    const hostIP = ((node?.status as Json)?.addresses as Json[] | undefined)?.find(
+      (a) => a.type === 'InternalIP',
+    )?.address;
+    const finalStatus = {
+      ...nextStatus,
+      phase: anyStarted ? 'Running' : 'Pending',
+      conditions,
+      hostIP,
+      podIP: anyStarted ? podIP : undefined,
+      podIPs: anyStarted ? [{ ip: podIP }] : undefined,
+      containerStatuses: statuses,
+      qosClass: status.qosClass ?? 'BestEffort',
+    };
+    if (JSON.stringify(finalStatus) === JSON.stringify(status)) continue;
+    ctx.store.update(podType, { ...unversioned(next), status: finalStatus }, { subresource: 'status' });
+    const before = (status.containerStatuses as Json[] | undefined) ?? [];
+    for (const s of statuses) {
+      const old = before.find((b) => b.name === s.name);
+      const waiting = (s.state as Json).waiting as Json | undefined;
+      const oldWaiting = ((old?.state as Json | undefined)?.waiting as Json | undefined)?.reason;
+      if (waiting?.reason === 'ErrImagePull' && oldWaiting !== 'ErrImagePull')
+        ctx.event(pod, 'Warning', 'Failed', `Failed to pull image "${s.image}": ${waiting.message}`, 'kubelet');
+      if (waiting?.reason === 'ImagePullBackOff' && oldWaiting !== 'ImagePullBackOff')
+        ctx.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${s.image}"`, 'kubelet');
+      if (waiting?.reason === 'CrashLoopBackOff' && oldWaiting !== 'CrashLoopBackOff')
+        ctx.event(
+          pod,
+          'Warning',
+          'BackOff',
+          `Back-off restarting failed container ${s.name} in pod ${pod.metadata.name}`,
+          'kubelet',
+        );
+      if (s.started && !old?.started) ctx.event(pod, 'Normal', 'Started', `Started container ${s.name}`, 'kubelet');
+    }
+  }
+}
