@@ -117,6 +117,41 @@ describe('real kubectl against the simulated cluster', () => {
     expect(result.stdout).toContain('configmap/late');
   });
 
+  it('follows rollouts: status, wait, restart, history, undo, pause and resume', async () => {
+    const rollout = await ok(['rollout', 'status', 'deploy/backend', '-n', 'todo', '--timeout=30s']);
+    expect(rollout).toContain('deployment "backend" successfully rolled out');
+    expect(await ok(['wait', '--for=condition=Available', 'deploy/backend', '-n', 'todo', '--timeout=30s'])).toContain(
+      'condition met',
+    );
+    expect(await ok(['rollout', 'restart', 'deploy/backend', '-n', 'todo'])).toContain('restarted');
+    await ok(['rollout', 'status', 'deploy/backend', '-n', 'todo', '--timeout=30s']);
+    expect(await ok(['rollout', 'history', 'deploy/backend', '-n', 'todo'])).toMatch(
+      /REVISION\s+CHANGE-CAUSE\n(\d+\s+<none>\n){2,}/,
+    );
+    expect(await ok(['rollout', 'undo', 'deploy/backend', '-n', 'todo'])).toContain('rolled back');
+    expect(await ok(['rollout', 'pause', 'deploy/backend', '-n', 'todo'])).toContain('paused');
+    expect(await ok(['rollout', 'resume', 'deploy/backend', '-n', 'todo'])).toContain('resumed');
+  });
+
+  it('shows pods, logs, usage, descriptions and events of running workloads', async () => {
+    await ok(['rollout', 'status', 'deploy/backend', '-n', 'todo', '--timeout=30s']);
+    expect(await ok(['get', 'pods', '-n', 'todo', '-o', 'wide'])).toMatch(
+      /backend-\S+\s+1\/1\s+Running\s+0\s+\S+\s+10\.244\.\d+\.\d+\s+sim-/,
+    );
+    expect(await ok(['logs', 'deploy/backend', '-n', 'todo', '--tail=1'])).toMatch(/\S+\n$/);
+    expect(await ok(['top', 'pods', '-n', 'todo'])).toMatch(
+      /NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)\s*\nbackend-\S+\s+50m\s+180Mi/,
+    );
+    expect(await ok(['top', 'nodes'])).toMatch(/sim-control-plane\s+\d+m/);
+    expect(await ok(['describe', 'deploy', 'backend', '-n', 'todo'])).toMatch(/Replicas:\s+5 desired \| 5 updated/);
+    expect(await ok(['get', 'events', '-n', 'todo', '--field-selector', 'reason=Scheduled', '-o', 'name'])).toContain(
+      'event/backend-',
+    );
+    expect(await ok(['cordon', 'sim-worker-1'])).toContain('node/sim-worker-1 cordoned');
+    expect(await ok(['get', 'nodes', 'sim-worker-1'])).toContain('Ready,SchedulingDisabled');
+    await ok(['uncordon', 'sim-worker-1']);
+  });
+
   it('deletes with cascade and a whole namespace with its content', async () => {
     expect(await ok(['delete', 'svc', 'backend', '-n', 'todo'])).toContain('service "backend" deleted');
     expect(await ok(['delete', 'namespace', 'todo'])).toContain('namespace "todo" deleted');

@@ -162,6 +162,7 @@ export class SimApi {
               resourceVersion: q.get('resourceVersion') ?? undefined,
               timeoutSeconds: Number(q.get('timeoutSeconds') ?? 0),
               allowWatchBookmarks: q.get('allowWatchBookmarks') === 'true',
+              sendInitialEvents: q.get('sendInitialEvents') === 'true',
               render: (o) => (asTable ? toTable(type, [o], this.now()) : o),
             },
             (close) => {

@@ -14,6 +14,8 @@ export interface WatchOptions {
   fieldSelector?: string;
   timeoutSeconds?: number;
   allowWatchBookmarks?: boolean;
+  /** Streaming list (`sendInitialEvents=true`): initial ADDED events end with a bookmark marking their end. */
+  sendInitialEvents?: boolean;
   /** Turns an object into what is sent (the object, or a one-row Table). */
   render(object: KubeObject): unknown;
 }
@@ -58,7 +60,23 @@ export function streamWatch(
   };
 
   const rv = options.resourceVersion;
-  if (rv && rv !== '0') {
+  const apiVersion = type.group ? `${type.group}/${type.version}` : type.version;
+  const bookmark = (annotations?: Record<string, string>) =>
+    send('BOOKMARK', {
+      kind: type.kind,
+      apiVersion,
+      metadata: { resourceVersion: String(store.resourceVersion), ...(annotations ? { annotations } : {}) },
+    });
+  if (options.sendInitialEvents) {
+    const { items } = store.list(type, {
+      namespace: options.namespace,
+      labelSelector: options.labelSelector,
+      fieldSelector: options.fieldSelector,
+    });
+    for (const object of items)
+      if (!options.name || object.metadata.name === options.name) send('ADDED', options.render(object));
+    bookmark({ 'k8s.io/initial-events-end': 'true' });
+  } else if (rv && rv !== '0') {
     let backlog: StoreEvent[];
     try {
       backlog = store.eventsSince(Number(rv));

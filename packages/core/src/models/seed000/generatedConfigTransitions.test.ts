@@ -10,7 +10,9 @@ import {
   transitionGeneratedConfig,
 } from './generatedConfigTransitions.js';
 
-const config = (state: GeneratedConfig['state']): GeneratedConfig => ({
+type State = GeneratedConfigState;
+
+const config = (state: State): GeneratedConfig => ({
   id: '6f1c2a4e-8d3b-4c7a-9e5f-1a2b3c4d5e6f',
   file_path: 'k8s/backend.yaml',
   content: 'kind: Deployment',
@@ -24,57 +26,100 @@ const config = (state: GeneratedConfig['state']): GeneratedConfig => ({
   updated_at: '2026-01-01T00:00:00.000Z',
 });
 
-function walk(path: GeneratedConfig['state'][]): GeneratedConfig {
+const later = new Date('2026-02-01T00:00:00Z');
+
+/** Every legal move, written out independently of the table under test (seed 000 plus the review outcomes). */
+const LEGAL: ReadonlyArray<readonly [State, State]> = [
+  ['GENERATED', 'VALIDATION'],
+  ['VALIDATION', 'NEEDS_REVIEW'],
+  ['VALIDATION', 'INVALID'],
+  ['VALIDATION', 'NEEDS_CHANGES'],
+  ['NEEDS_REVIEW', 'APPROVED'],
+  ['NEEDS_REVIEW', 'REJECTED'],
+  ['NEEDS_REVIEW', 'NEEDS_CHANGES'],
+  ['APPROVED', 'APPLIED'],
+  ['INVALID', 'REJECTED'],
+  ['NEEDS_CHANGES', 'REVISED'],
+  ['REVISED', 'REVIEW_AGAIN'],
+  ['REVIEW_AGAIN', 'APPROVED'],
+  ['REVIEW_AGAIN', 'REJECTED'],
+  ['REVIEW_AGAIN', 'NEEDS_CHANGES'],
+];
+const isLegal = (from: State, to: State) => LEGAL.some(([f, t]) => f === from && t === to);
+const ALL_PAIRS = GeneratedConfigState.options.flatMap((from) =>
+  GeneratedConfigState.options.map((to) => [from, to] as const),
+);
+
+function walk(path: State[]): GeneratedConfig {
   let c = config(path[0]!);
-  for (const next of path.slice(1)) c = transitionGeneratedConfig(c, next, new Date('2026-02-01T00:00:00Z'));
+  for (const next of path.slice(1)) c = transitionGeneratedConfig(c, next, later);
   return c;
 }
 
+function conflictOf(from: State, to: State): ConflictError {
+  try {
+    transitionGeneratedConfig(config(from), to);
+  } catch (e) {
+    if (e instanceof ConflictError) return e;
+    throw e;
+  }
+  throw new Error(`${from} → ${to} was allowed`);
+}
+
 describe('generated configuration state machine', () => {
-  it('follows the three paths of seed 000', () => {
-    expect(walk(['GENERATED', 'VALIDATION', 'NEEDS_REVIEW', 'APPROVED', 'APPLIED']).state).toBe('APPLIED');
-    expect(walk(['GENERATED', 'VALIDATION', 'INVALID', 'REJECTED']).state).toBe('REJECTED');
-    expect(walk(['GENERATED', 'VALIDATION', 'NEEDS_CHANGES', 'REVISED', 'REVIEW_AGAIN', 'APPROVED']).state).toBe(
-      'APPROVED',
-    );
+  it.each(LEGAL)('allows %s → %s, stamping updated_at and leaving the input untouched', (from, to) => {
+    expect(canTransition(from, to)).toBe(true);
+    expect(nextStates(from)).toContain(to);
+    const before = config(from);
+    const after = transitionGeneratedConfig(before, to, later);
+    expect(after).toEqual({ ...before, state: to, updated_at: '2026-02-01T00:00:00.000Z' });
+    expect(before.state).toBe(from);
   });
 
-  it('stamps updated_at and leaves the input untouched', () => {
-    const before = config('GENERATED');
-    const after = transitionGeneratedConfig(before, 'VALIDATION', new Date('2026-03-01T00:00:00Z'));
-    expect(after.updated_at).toBe('2026-03-01T00:00:00.000Z');
-    expect(before.state).toBe('GENERATED');
+  it('refuses every move that is not listed as legal', () => {
+    const refused = ALL_PAIRS.filter(([from, to]) => !isLegal(from, to));
+    expect(refused).toHaveLength(100 - LEGAL.length);
+    for (const [from, to] of refused) expect(canTransition(from, to), `${from} → ${to}`).toBe(false);
+  });
+
+  it('follows the three paths of seed 000 and a second review round', () => {
+    expect(walk(['GENERATED', 'VALIDATION', 'NEEDS_REVIEW', 'APPROVED', 'APPLIED']).state).toBe('APPLIED');
+    expect(walk(['GENERATED', 'VALIDATION', 'INVALID', 'REJECTED']).state).toBe('REJECTED');
+    expect(walk(['GENERATED', 'VALIDATION', 'NEEDS_CHANGES', 'REVISED', 'REVIEW_AGAIN']).state).toBe('REVIEW_AGAIN');
+    const twice = ['NEEDS_CHANGES', 'REVISED', 'REVIEW_AGAIN'] as const;
+    expect(walk(['VALIDATION', ...twice, ...twice, 'APPROVED', 'APPLIED']).state).toBe('APPLIED');
   });
 
   it.each([
     ['GENERATED', 'APPLIED'],
     ['GENERATED', 'APPROVED'],
     ['VALIDATION', 'APPLIED'],
+    ['NEEDS_REVIEW', 'APPLIED'],
     ['INVALID', 'APPROVED'],
-    ['REJECTED', 'APPROVED'],
     ['NEEDS_CHANGES', 'APPROVED'],
+    ['REVISED', 'VALIDATION'],
     ['REVISED', 'APPLIED'],
-  ] as const)('refuses %s → %s with a hint naming the allowed states', (from, to) => {
-    expect(canTransition(from, to)).toBe(false);
-    try {
-      transitionGeneratedConfig(config(from), to);
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ConflictError);
-      const allowed = nextStates(from);
-      for (const s of allowed) expect((e as ConflictError).hint).toContain(s);
-    }
+    ['REVIEW_AGAIN', 'APPLIED'],
+    ['APPROVED', 'APPROVED'],
+  ] as const)('refuses %s → %s with a ConflictError whose hint names the allowed states', (from, to) => {
+    const error = conflictOf(from, to);
+    expect(error.message).toContain(`from ${from} to ${to}`);
+    expect(error.details).toEqual({ from, to, allowed: [...nextStates(from)] });
+    for (const s of nextStates(from)) expect(error.hint).toContain(s);
+  });
+
+  it.each(['APPLIED', 'REJECTED'] as const)('lets nothing leave %s and says it is final', (from) => {
+    for (const to of GeneratedConfigState.options) expect(canTransition(from, to)).toBe(false);
+    expect(conflictOf(from, 'APPROVED').hint).toBe(`${from} is final; generate a new configuration instead`);
   });
 
   it('treats APPLIED and REJECTED as terminal and nothing else', () => {
-    const terminal = GeneratedConfigState.options.filter(isTerminal);
-    expect(terminal.sort()).toEqual(['APPLIED', 'REJECTED']);
-    for (const to of GeneratedConfigState.options) expect(canTransition('APPLIED', to)).toBe(false);
+    expect(GeneratedConfigState.options.filter(isTerminal).sort()).toEqual(['APPLIED', 'REJECTED']);
   });
 
-  it('has an entry for every state and only targets known states', () => {
-    for (const state of GeneratedConfigState.options) {
-      for (const to of GENERATED_CONFIG_TRANSITIONS[state]) expect(GeneratedConfigState.options).toContain(to);
-    }
+  it('is frozen, so no caller can widen the workflow at run time', () => {
+    expect(Object.isFrozen(GENERATED_CONFIG_TRANSITIONS)).toBe(true);
+    expect(() => (GENERATED_CONFIG_TRANSITIONS.APPLIED as State[]).push('APPROVED')).toThrow(TypeError);
+    expect(canTransition('APPLIED', 'APPROVED')).toBe(false);
   });
 });

@@ -22,8 +22,12 @@ describe('AiToolConfig', () => {
   it('checks the target cluster id and namespace', () => {
     const target = { cluster_id: id, context: 'kind-dev', namespace: 'todo' };
     expect(AiToolConfig.safeParse({ id, tool: 'GORDON', target }).success).toBe(true);
-    expect(AiToolConfig.safeParse({ id, tool: 'GORDON', target: { ...target, cluster_id: 'dev' } }).success).toBe(false);
-    expect(AiToolConfig.safeParse({ id, tool: 'GORDON', target: { ...target, namespace: 'Todo' } }).success).toBe(false);
+    expect(AiToolConfig.safeParse({ id, tool: 'GORDON', target: { ...target, cluster_id: 'dev' } }).success).toBe(
+      false,
+    );
+    expect(AiToolConfig.safeParse({ id, tool: 'GORDON', target: { ...target, namespace: 'Todo' } }).success).toBe(
+      false,
+    );
   });
 
   it('keeps analysis results as JSON objects', () => {

@@ -19,9 +19,15 @@ describe('HelmChart', () => {
     const templates = [{ path: 'templates/deployment.yaml', kind: 'Deployment' }];
     const postgres = { name: 'postgresql', version: '^15.0.0', repository: 'oci://registry-1.docker.io/bitnamicharts' };
     expect(HelmChart.safeParse({ ...chart, templates, dependencies: [postgres] }).success).toBe(true);
-    expect(HelmChart.safeParse({ ...chart, dependencies: [{ ...postgres, repository: undefined }] }).success).toBe(true);
-    expect(HelmChart.safeParse({ ...chart, dependencies: [{ ...postgres, repository: '@bitnami' }] }).success).toBe(true);
-    expect(HelmChart.safeParse({ ...chart, dependencies: [{ ...postgres, repository: 'bitnami' }] }).success).toBe(false);
+    expect(HelmChart.safeParse({ ...chart, dependencies: [{ ...postgres, repository: undefined }] }).success).toBe(
+      true,
+    );
+    expect(HelmChart.safeParse({ ...chart, dependencies: [{ ...postgres, repository: '@bitnami' }] }).success).toBe(
+      true,
+    );
+    expect(HelmChart.safeParse({ ...chart, dependencies: [{ ...postgres, repository: 'bitnami' }] }).success).toBe(
+      false,
+    );
     expect(HelmChart.safeParse({ ...chart, dependencies: [{ ...postgres, version: '' }] }).success).toBe(false);
     expect(HelmChart.safeParse({ ...chart, templates: [{ path: '', kind: 'Service' }] }).success).toBe(false);
   });

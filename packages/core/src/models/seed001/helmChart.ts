@@ -17,7 +17,10 @@ export const HelmDependency = z.object({
   version: z.string().min(1),
   repository: z
     .string()
-    .regex(/^((https?|oci|file):\/\/\S+|@[\w.-]+|alias:[\w.-]+)$/, 'must be an https://, oci:// or file:// URL or @alias')
+    .regex(
+      /^((https?|oci|file):\/\/\S+|@[\w.-]+|alias:[\w.-]+)$/,
+      'must be an https://, oci:// or file:// URL or @alias',
+    )
     .optional(),
 });
 export type HelmDependency = z.infer<typeof HelmDependency>;

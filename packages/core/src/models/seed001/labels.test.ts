@@ -13,7 +13,8 @@ describe('Kubernetes labels', () => {
 
   it('accepts empty and well-formed values and refuses the rest', () => {
     for (const value of ['', 'backend', 'v1.2.3', 'A_b-c']) expect(LabelValue.safeParse(value).success).toBe(true);
-    for (const value of ['-x', 'x.', 'a/b', 'a b', 'a'.repeat(64)]) expect(LabelValue.safeParse(value).success).toBe(false);
+    for (const value of ['-x', 'x.', 'a/b', 'a b', 'a'.repeat(64)])
+      expect(LabelValue.safeParse(value).success).toBe(false);
   });
 
   it('checks every key and value of a label map', () => {
