@@ -5,6 +5,7 @@ import { CLI_VERSION } from './cliVersion.js';
 import { auditCommand } from './commands/auditCommand.js';
 import { configCommand } from './commands/configCommand.js';
 import { dbCommand } from './commands/dbCommand.js';
+import { simCommand } from './commands/simCommand.js';
 import { versionCommand } from './commands/versionCommand.js';
 import { EXIT_CODES_HELP } from './exitCodes.js';
 import { OUTPUT_FORMATS, requestedFormat } from './globalOptions.js';
@@ -45,6 +46,7 @@ export function buildProgram(io: CliIo, run: CliRun = { exitCode: 0 }): Command 
   auditCommand(program, ctx);
   configCommand(program, ctx);
   dbCommand(program, ctx);
+  simCommand(program, ctx);
   versionCommand(program, ctx);
   return program;
 }

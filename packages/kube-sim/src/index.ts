@@ -5,6 +5,7 @@
 export { ResourceRegistry } from './api/resourceRegistry.js';
 export { apiVersionOf, BUILTIN_RESOURCE_TYPES, type ResourceType } from './api/resourceTypes.js';
 export { StatusError } from './api/statusError.js';
+export { BUILTIN_SCENARIOS, loadScenario, scenarioPath } from './loadScenario.js';
 export { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch/index.js';
 export { buildKubeconfig } from './server/kubeconfig.js';
 export { SimApi } from './server/simApi.js';

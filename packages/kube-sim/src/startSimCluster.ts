@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '@opspilot/core';
 import { catalogHooks } from './controllers/catalogHooks.js';
 import { ControllerManager } from './controllers/controllerManager.js';
+import { loadScenario } from './loadScenario.js';
 import { seedCluster } from './seedCluster.js';
 import { generateServingCertificate } from './server/certificate.js';
 import { buildKubeconfig } from './server/kubeconfig.js';
@@ -24,6 +25,8 @@ export interface SimClusterOptions {
   nodes?: number;
   /** Also write the kubeconfig to this file. */
   kubeconfigPath?: string;
+  /** A scenario to load at start: `demo`, `broken` or the path of a YAML file. */
+  scenario?: string;
   /** Run the controllers and behaviour model (default true); false gives a bare API server. */
   controllers?: boolean;
 }
@@ -55,6 +58,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   const api = new SimApi(() => clock.now());
   seedCluster(api, options.nodes ?? 3);
   api.hooks = catalogHooks(api.store, api.registry, clock);
+  if (options.scenario) loadScenario(api, options.scenario);
   const controllers = options.controllers === false ? undefined : new ControllerManager(api.store, api.registry, clock);
   controllers?.start();
   const handler = (req: Parameters<SimApi['handle']>[0], res: Parameters<SimApi['handle']>[1]) =>

@@ -83,6 +83,17 @@ export function applyDefaults(obj: KubeObject, allocateClusterIp: () => string):
       obj.status = { phase: 'Active' };
       obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name };
       break;
+    case 'Secret': {
+      const stringData = obj.stringData as Record<string, string> | undefined;
+      if (stringData) {
+        const data = { ...((obj.data as Record<string, string> | undefined) ?? {}) };
+        for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(String(v)).toString('base64');
+        obj.data = data;
+        delete obj.stringData;
+      }
+      obj.type ??= 'Opaque';
+      break;
+    }
     case 'PersistentVolumeClaim':
       obj.spec = spec;
       spec.volumeMode ??= 'Filesystem';

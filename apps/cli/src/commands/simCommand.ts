@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InputError } from '@opspilot/core';
+import { startSimCluster } from '@opspilot/kube-sim';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CliContext } from '../cliContext.js';
+
+const ServeOptions = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  kubeconfigOut: z.string().min(1),
+  scenario: z.string().optional(),
+  nodes: z.coerce.number().int().min(1).max(500),
+  tls: z.boolean(),
+});
+
+/** Resolves when the process is asked to stop (SIGINT or SIGTERM). */
+function untilStopped(): Promise<string> {
+  return new Promise((done) => {
+    process.once('SIGINT', () => done('SIGINT'));
+    process.once('SIGTERM', () => done('SIGTERM'));
+  });
+}
+
+/**
+ * Registers `opspilot sim serve`: runs the simulated cluster in the foreground, writes its kubeconfig and prints
+ * the `export KUBECONFIG=...` line, until Ctrl-C.
+ */
+export function simCommand(parent: Command, ctx: CliContext): Command {
+  const group = parent.command('sim').description('the simulated Kubernetes cluster');
+  group
+    .command('serve')
+    .description('run the simulated cluster in the foreground (real kubectl and client libraries work against it)')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '6443')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--kubeconfig-out <file>', 'where to write its kubeconfig', './.opspilot/sim-kubeconfig.yaml')
+    .option('--scenario <name|file>', 'load a scenario at start: demo, broken or a YAML file')
+    .option('--nodes <n>', 'number of nodes', '3')
+    .option('--no-tls', 'serve plain HTTP (the kubeconfig then skips TLS verification)')
+    .action(async (raw: unknown, command: Command) => {
+      const parsed = ServeOptions.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new InputError(
+          `--${String(issue.path[0]).replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}: ${issue.message}`,
+          {
+            hint: 'see opspilot sim serve --help',
+          },
+        );
+      }
+      const o = parsed.data;
+      const kubeconfigPath = resolve(ctx.io.cwd, o.kubeconfigOut);
+      mkdirSync(dirname(kubeconfigPath), { recursive: true });
+      const sim = await startSimCluster({
+        port: o.port,
+        host: o.host,
+        tls: o.tls,
+        nodes: o.nodes,
+        scenario: o.scenario,
+        kubeconfigPath,
+      });
+      ctx.print(command, { url: sim.url, kubeconfig: kubeconfigPath, scenario: o.scenario ?? null }, (info) =>
+        [
+          `simulated cluster listening on ${info.url}${info.scenario ? ` (scenario ${info.scenario})` : ''}`,
+          `kubeconfig: ${info.kubeconfig}`,
+          `export KUBECONFIG=${info.kubeconfig}`,
+          'press Ctrl-C to stop',
+          '',
+        ].join('\n'),
+      );
+      const signal = await untilStopped();
+      ctx.io.stderr.write(`received ${signal}, stopping\n`);
+      await sim.stop();
+    });
+  return group;
+}
