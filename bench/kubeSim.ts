@@ -1,0 +1,154 @@
+// Benchmarks of the simulated cluster (run on demand: `npx tsx bench/kubeSim.ts`): prints figures, asserts nothing.
+// 1. `kubectl get pods -A` with 10,000 pods (goal <= 1 s)   2. sustained writes per second (goal 1,000/s)
+// 3. watch fan-out: 100 watchers each receiving 200 events.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimCluster } from '@opspilot/kube-sim';
+import { toolBinary } from '@opspilot/kube-sim/testing';
+
+const sim = await startSimCluster({ tls: false, controllers: false });
+const podType = sim.api.registry.find('', 'v1', 'pods')!;
+const nsType = sim.api.registry.find('', 'v1', 'namespaces')!;
+const cmType = sim.api.registry.find('', 'v1', 'configmaps')!;
+
+// 1. kubectl get pods -A over 10,000 pods in 20 namespaces.
+for (let n = 0; n < 20; n++)
+  sim.store.create(nsType, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns-${n}` } });
+for (let i = 0; i < 10_000; i++) {
+  sim.store.create(podType, {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `pod-${i}`, namespace: `ns-${i % 20}`, labels: { app: `app-${i % 100}` } },
+    spec: { nodeName: 'sim-worker-1', containers: [{ name: 'app', image: 'nginx:1.27' }] },
+    status: {
+      phase: 'Running',
+      podIP: '10.244.1.2',
+      containerStatuses: [{ name: 'app', ready: true, restartCount: 0, state: { running: {} } }],
+    },
+  });
+}
+const home = mkdtempSync(join(tmpdir(), 'opspilot-bench-'));
+writeFileSync(join(home, 'kubeconfig'), sim.kubeconfig);
+const kubectl = toolBinary('kubectl');
+const run = () =>
+  execFileSync(
+    kubectl,
+    [
+      '--kubeconfig',
+      join(home, 'kubeconfig'),
+      '--cache-dir',
+      join(home, 'cache'),
+      'get',
+      'pods',
+      '-A',
+      '--chunk-size=0',
+    ],
+    {
+      env: { HOME: home, PATH: process.env.PATH ?? '' },
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+run();
+const times: number[] = [];
+let lines = 0;
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  lines = run().toString().split('\n').length - 2;
+  times.push(performance.now() - t);
+}
+times.sort((a, b) => a - b);
+console.log(
+  `kubectl get pods -A, ${lines} pods: median ${times[2]!.toFixed(0)} ms, best ${times[0]!.toFixed(0)} ms (goal <= 1000 ms)`,
+);
+
+// 2. Sustained writes: POST ConfigMaps over keep-alive connections, 16 in flight, for 3 seconds.
+const url = new URL(sim.url);
+const post = (name: string) =>
+  new Promise<number>((resolve, reject) => {
+    const body = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { k: 'v' } });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/api/v1/namespaces/default/configmaps',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        agent: keepAlive,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+const { Agent } = await import('node:http');
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 16 });
+let written = 0;
+let failed = 0;
+const deadline = performance.now() + 3000;
+await Promise.all(
+  Array.from({ length: 16 }, async (_, worker) => {
+    for (let i = 0; performance.now() < deadline; i++) {
+      const code = await post(`cm-${worker}-${i}`);
+      if (code === 201) written++;
+      else failed++;
+    }
+  }),
+);
+console.log(`sustained writes: ${(written / 3).toFixed(0)} creates/s over 3 s (${failed} failed; goal >= 1000/s)`);
+
+// 3. Watch fan-out: 100 watchers, 200 writes; time until every watcher has seen every event.
+const watchers = 100;
+const events = 200;
+const rvBefore = String(sim.store.resourceVersion);
+let complete = 0;
+const started = performance.now();
+let fanoutDone: (v: number) => void = () => {};
+const allSeen = new Promise<number>((r) => {
+  fanoutDone = r;
+});
+const requests = Array.from({ length: watchers }, () => {
+  let seen = 0;
+  let buffer = '';
+  const req = request(
+    {
+      host: url.hostname,
+      port: url.port,
+      path: `/api/v1/namespaces/watched/configmaps?watch=1&resourceVersion=${rvBefore}`,
+      agent: false,
+    },
+    (res) => {
+      res.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const parts = buffer.split('\n');
+        buffer = parts.pop() ?? '';
+        seen += parts.filter((p) => p.includes('"ADDED"')).length;
+        if (seen === events) {
+          complete++;
+          if (complete === watchers) fanoutDone(performance.now());
+        }
+      });
+    },
+  );
+  req.end();
+  return req;
+});
+await new Promise((r) => setTimeout(r, 300));
+sim.store.create(nsType, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'watched' } });
+const writeStart = performance.now();
+for (let i = 0; i < events; i++)
+  sim.store.create(cmType, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `w-${i}`, namespace: 'watched' } });
+const end = await Promise.race([allSeen, new Promise<number>((r) => setTimeout(() => r(-1), 30_000))]);
+console.log(
+  end < 0
+    ? `watch fan-out: only ${complete}/${watchers} watchers got all ${events} events within 30 s`
+    : `watch fan-out: ${watchers} watchers x ${events} events = ${watchers * events} deliveries in ${(end - writeStart).toFixed(0)} ms after the first write (${(end - started).toFixed(0)} ms including connection setup)`,
+);
+for (const r of requests) r.destroy();
+keepAlive.destroy();
+await sim.stop();
