@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ResourceRegistry } from '../api/resourceRegistry.js';
 import { apiVersionOf, type ResourceType } from '../api/resourceTypes.js';
 import { badRequest, notFound, StatusError } from '../api/statusError.js';
+import { type AccessAttributes, accessAttributesOf, decodeAccessReview } from '../auth/accessReview.js';
+import { authorize, userOf } from '../auth/authorize.js';
 import { applyJsonPatch, applyMergePatch } from '../patch/index.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import { ObjectStore } from '../store/objectStore.js';
@@ -195,8 +197,9 @@ export class SimApi {
         );
       }
       if (method === 'POST') {
-        const body = decodeBody(req.headers['content-type'], await readBody(req));
-        if (type.group === 'authorization.k8s.io') return sendJson(res, 201, this.review(type, body));
+        const raw = await readBody(req);
+        if (type.group === 'authorization.k8s.io') return sendJson(res, 201, this.review(type, req, raw));
+        const body = decodeBody(req.headers['content-type'], raw);
         return sendJson(res, 201, createObject(this.write, type, body, namespace, dryRun));
       }
       if (method === 'DELETE') {
@@ -249,13 +252,39 @@ export class SimApi {
     throw new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
   }
 
-  private review(type: ResourceType, body: unknown): unknown {
-    const review = (body ?? {}) as Record<string, unknown>;
+  /** Evaluates a Self/SubjectAccessReview (JSON, or protobuf as `kubectl auth can-i` sends it) against RBAC. */
+  private review(type: ResourceType, req: IncomingMessage, raw: Buffer): unknown {
+    const protobuf = (req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf');
+    let attributes: AccessAttributes;
+    let spec: Record<string, unknown>;
+    let user = userOf(req.headers);
+    if (protobuf) {
+      let decoded: ReturnType<typeof decodeAccessReview>;
+      try {
+        decoded = decodeAccessReview(raw);
+      } catch (error) {
+        throw badRequest(`cannot decode the ${type.kind}: ${(error as Error).message}`);
+      }
+      attributes = decoded.attributes;
+      spec =
+        attributes.nonResourcePath !== undefined
+          ? { nonResourceAttributes: { path: attributes.nonResourcePath, verb: attributes.verb } }
+          : { resourceAttributes: { ...attributes, nonResourcePath: undefined } };
+      if (decoded.user) user = { name: decoded.user, groups: decoded.groups };
+    } else {
+      const body = decodeBody(req.headers['content-type'], raw) as { spec?: Record<string, unknown> };
+      spec = body.spec ?? {};
+      attributes = accessAttributesOf(spec);
+      if (type.kind === 'SubjectAccessReview')
+        user = { name: String(spec.user ?? ''), groups: (spec.groups as string[] | undefined) ?? [] };
+    }
+    const decision = authorize(this.store, this.registry, user, attributes);
     return {
-      ...review,
       apiVersion: apiVersionOf(type),
       kind: type.kind,
-      status: { allowed: true, reason: 'the simulated cluster allows every request (RBAC is not evaluated yet)' },
+      metadata: { creationTimestamp: null },
+      spec,
+      status: { allowed: decision.allowed, ...(decision.reason ? { reason: decision.reason } : {}) },
     };
   }
 
