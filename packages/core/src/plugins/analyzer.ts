@@ -1,50 +1,21 @@
 import { z } from 'zod';
-import type { ClusterSnapshot } from '../ports/clusterGateway.js';
-import { ObjectRef } from '../ports/kubeObject.js';
-import { PluginId, parseDefinition } from './pluginId.js';
+import type { ClusterSnapshot } from '../ports/clusterSnapshot.js';
+import type { Finding } from './finding.js';
+import { functionField, PluginId, parseDefinition } from './parseDefinition.js';
 
-/** Severity of a finding. */
-export const FindingSeverity = z.enum(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO']);
-
-/** What a finding rests on: the event, condition, field, log line or metric that proves it. */
-export const Evidence = z.object({
-  kind: z.enum(['event', 'condition', 'field', 'log', 'metric']),
-  source: z.string(),
-  detail: z.string(),
-});
-
-/** A concrete fix: a patch or a command. */
-export const ProposedFix = z.object({
-  description: z.string().min(1),
-  patch: z.object({ type: z.enum(['merge', 'strategic', 'json']), body: z.unknown() }).optional(),
-  command: z.string().optional(),
-});
-
-/** One problem found by an analyzer. `sensitive` lists values to mask before anything reaches a model. */
-export const Finding = z.object({
-  id: z.string().min(1),
-  analyzer: z.string().min(1),
-  severity: FindingSeverity,
-  resource: ObjectRef,
-  message: z.string().min(1),
-  evidence: z.array(Evidence).default([]),
-  sensitive: z.array(z.string()).default([]),
-  proposedFix: ProposedFix.optional(),
-  docsUrl: z.url().optional(),
-  /** Ids of findings that are symptoms of this one (grouping by root cause). */
-  rootCauseOf: z.array(z.string()).optional(),
-});
-export type Finding = z.infer<typeof Finding>;
-
-/** Context handed to analyzers. */
+/** Context handed to analyzers: the time to judge ages against (from the `Clock` port) and the scope asked for. */
 export interface AnalyzerContext {
   now: Date;
   namespace?: string;
 }
 
-/** A diagnosis analyzer: a pure function over a cluster snapshot. It throws only for a bug. */
+/**
+ * A diagnosis analyzer: a pure, synchronous function over a cluster snapshot that returns findings. It throws only
+ * for a bug; {@link runAnalyzers} isolates it when it does.
+ */
 export interface Analyzer {
   id: string;
+  /** The kinds it reads, e.g. `['Pod', 'Event']`; the snapshot must include them. */
   kinds: string[];
   description?: string;
   analyze(snapshot: ClusterSnapshot, ctx: AnalyzerContext): Finding[];
@@ -54,37 +25,20 @@ const AnalyzerDefinition = z.object({
   id: PluginId,
   kinds: z.array(z.string().min(1)).min(1, 'name at least one kind'),
   description: z.string().optional(),
-  analyze: z.custom<Analyzer['analyze']>((v) => typeof v === 'function', 'must be a function'),
+  analyze: functionField<Analyzer['analyze']>(),
 });
 
 /**
- * Declares an analyzer, checking its definition.
+ * Declares an analyzer, checking its definition (id pattern, at least one kind); throws InputError when malformed.
  * @example
  * export const podCrashLoop = defineAnalyzer({
  *   id: 'pod-crash-loop',
- *   kinds: ['Pod'],
- *   analyze: (snapshot) => [],
+ *   kinds: ['Pod', 'Event'],
+ *   description: 'Pods whose containers restart in a loop',
+ *   analyze: (snapshot, ctx) => objectsOf(snapshot, 'Pod').flatMap((pod) => crashLoopFindings(pod, ctx)),
  * });
  */
 export function defineAnalyzer(definition: Analyzer): Analyzer {
-  return parseDefinition('analyzer', AnalyzerDefinition, definition) as Analyzer;
-}
-
-/** Outcome of {@link runAnalyzers}: all findings plus the analyzers that failed. */
-export interface AnalyzerRun {
-  findings: Finding[];
-  failures: { analyzer: string; error: string }[];
-}
-
-/** Runs every analyzer in isolation: one that throws is reported in `failures` and the others still run. */
-export function runAnalyzers(analyzers: Analyzer[], snapshot: ClusterSnapshot, ctx: AnalyzerContext): AnalyzerRun {
-  const run: AnalyzerRun = { findings: [], failures: [] };
-  for (const analyzer of analyzers) {
-    try {
-      run.findings.push(...analyzer.analyze(snapshot, ctx));
-    } catch (error) {
-      run.failures.push({ analyzer: analyzer.id, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return run;
+  parseDefinition('analyzer', AnalyzerDefinition, definition);
+  return definition;
 }

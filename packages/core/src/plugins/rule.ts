@@ -1,48 +1,46 @@
 import { z } from 'zod';
-import { PluginId, parseDefinition } from './pluginId.js';
+import { ValidationResult, ValidationSeverity } from '../models/seed000/index.js';
+import { functionField, PluginId, parseDefinition } from './parseDefinition.js';
 
-/** Severity of a validation violation. */
-export const RuleSeverity = z.enum(['ERROR', 'WARNING', 'INFO']);
-/** Category of a best-practice rule. */
+/** Which concern a best-practice rule guards, for grouping in reports and for policy switches. */
 export const RuleCategory = z.enum(['security', 'reliability', 'efficiency']);
+export type RuleCategory = z.infer<typeof RuleCategory>;
 
-/** One broken rule in a manifest or Dockerfile, with where and how to fix it. */
-export const Violation = z.object({
-  rule: z.string(),
-  severity: RuleSeverity,
-  message: z.string(),
-  path: z.string().optional(),
-  line: z.number().int().optional(),
-  column: z.number().int().optional(),
-  fix: z.string().optional(),
-});
+/**
+ * One broken rule in a manifest or Dockerfile: a seed 000 {@link ValidationResult} (so it is stored on the
+ * generated configuration as is) plus an optional `fix` telling the user what to change.
+ */
+export const Violation = ValidationResult.extend({ fix: z.string().optional() });
 export type Violation = z.infer<typeof Violation>;
 
-/** A validator rule over a parsed document. */
+/**
+ * A validator rule over a parsed document: a Kubernetes object of one of the `appliesTo` kinds, or a parsed
+ * Dockerfile. Rules are pure; `severity` is the default for the violations they report.
+ */
 export interface Rule<D = unknown, C = unknown> {
   id: string;
   appliesTo: string[] | 'Dockerfile';
-  category: z.infer<typeof RuleCategory>;
-  severity: z.infer<typeof RuleSeverity>;
+  category: RuleCategory;
+  severity: ValidationSeverity;
   description: string;
   check(doc: D, ctx: C): Violation[];
 }
 
 const RuleDefinition = z.object({
   id: PluginId,
-  appliesTo: z.union([z.literal('Dockerfile'), z.array(z.string().min(1)).min(1)]),
+  appliesTo: z.union([z.literal('Dockerfile'), z.array(z.string().min(1)).min(1, 'name at least one kind')]),
   category: RuleCategory,
-  severity: RuleSeverity,
+  severity: ValidationSeverity,
   description: z.string().min(1),
-  check: z.custom<(...args: unknown[]) => unknown>((v) => typeof v === 'function', 'must be a function'),
+  check: functionField(),
 });
 
 /**
- * Declares a validator rule, checking its definition.
+ * Declares a validator rule, checking its definition; throws InputError when malformed.
  * @example
  * export const noLatestTag = defineRule({
- *   id: 'no-latest-tag', appliesTo: ['Deployment'], category: 'reliability', severity: 'WARNING',
- *   description: 'Images must be pinned to a version', check: (doc) => [],
+ *   id: 'no-latest-tag', appliesTo: ['Deployment', 'StatefulSet'], category: 'reliability', severity: 'WARNING',
+ *   description: 'Images must be pinned to a version', check: (doc) => latestTagViolations(doc),
  * });
  */
 export function defineRule<D, C>(definition: Rule<D, C>): Rule<D, C> {

@@ -1,34 +1,35 @@
+import type { ClusterSnapshot } from './clusterSnapshot.js';
 import type { KubeObject, ObjectRef } from './kubeObject.js';
-
-/** A failure to list one kind while taking a snapshot; the other kinds still arrive. */
-export interface SnapshotError {
-  kind: string;
-  /** Short reason, e.g. `forbidden: cannot list secrets in namespace todo`. */
-  error: string;
-}
-
-/** Everything an analyzer needs to know about a cluster at one moment. */
-export interface ClusterSnapshot {
-  cluster: string;
-  takenAt: string;
-  /** Objects by kind, e.g. `objects.Pod`. */
-  objects: Record<string, KubeObject[]>;
-  errors: SnapshotError[];
-}
 
 /** Options of {@link ClusterGateway.snapshot}. */
 export interface SnapshotOptions {
+  /** Only this namespace (cluster-scoped kinds are still listed); all namespaces when missing. */
   namespace?: string;
+  /** Kinds to list, e.g. `['Pod', 'Deployment']`; the gateway's default set when missing. */
   kinds?: string[];
   signal?: AbortSignal;
+  /** Called after each kind is listed (or failed), for progress bars. */
   onProgress?: (done: number, total: number, kind: string) => void;
 }
 
-/** Options of a server-side apply. */
-export interface ApplyOptions {
-  dryRun?: boolean;
-  fieldManager?: string;
-  force?: boolean;
+/** Options of {@link ClusterGateway.list}. */
+export interface ListOptions {
+  namespace?: string;
+  /** e.g. `app=backend,tier!=cache` */
+  labelSelector?: string;
+  /** e.g. `status.phase=Running` */
+  fieldSelector?: string;
+  signal?: AbortSignal;
+}
+
+/** Options of {@link ClusterGateway.watch}. */
+export interface WatchOptions {
+  namespace?: string;
+  /** Start after this version; from now when missing. */
+  resourceVersion?: string;
+  labelSelector?: string;
+  /** Ends the watch. */
+  signal: AbortSignal;
 }
 
 /** An event of a watch stream. */
@@ -37,13 +38,53 @@ export interface WatchEvent {
   object: KubeObject;
 }
 
-/** Options of {@link ClusterGateway.logs}. */
+/**
+ * Options of a write. `dryRun` asks the API server to run admission and defaulting without persisting
+ * (`dryRun=All`): the operation lifecycle dry-runs every change before review.
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#dry-run
+ */
+export interface WriteOptions {
+  dryRun?: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * Options of a server-side apply.
+ * @see https://kubernetes.io/docs/reference/using-api/server-side-apply/
+ */
+export interface ApplyOptions extends WriteOptions {
+  /** `opspilot` when missing. */
+  fieldManager?: string;
+  /** Take ownership of fields another manager owns instead of failing with a conflict. */
+  force?: boolean;
+}
+
+/** Options of {@link ClusterGateway.delete}. */
+export interface DeleteOptions extends WriteOptions {
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+}
+
+/** Options of {@link ClusterGateway.rolloutUndo}. */
+export interface RolloutUndoOptions extends WriteOptions {
+  /** The revision to return to; the previous one when missing (as `kubectl rollout undo`). */
+  toRevision?: number;
+}
+
+/** Options of {@link ClusterGateway.logs}, as `kubectl logs` takes them. */
 export interface LogOptions {
   container?: string;
   tailLines?: number;
   sinceSeconds?: number;
   previous?: boolean;
   timestamps?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Options of {@link ClusterGateway.events}: all events of a namespace, or those about one object. */
+export interface EventsOptions {
+  namespace?: string;
+  involved?: ObjectRef;
+  signal?: AbortSignal;
 }
 
 /** Progress of a rollout, as `kubectl rollout status` reports it. */
@@ -55,7 +96,7 @@ export interface RolloutStatus {
   desiredReplicas: number;
 }
 
-/** CPU (millicores) and memory (bytes) in use by a pod or node. */
+/** CPU (millicores) and memory (bytes) in use by a pod or node, from `metrics.k8s.io`. */
 export interface ResourceUsage {
   ref: ObjectRef;
   cpuMillicores: number;
@@ -63,35 +104,36 @@ export interface ResourceUsage {
 }
 
 /**
- * The Kubernetes access port: engines reach a cluster only through it. Implemented over
- * `@kubernetes/client-node` by `@opspilot/kube`; every failure is a typed opspilot error with a hint.
+ * The Kubernetes access port: analyzers, `ops` and the tools reach a cluster only through it, so the same code
+ * runs against the simulated cluster and a real one. Implemented over `@kubernetes/client-node` by
+ * `@opspilot/kube`; every failure is a typed opspilot error with a hint (`NotFoundError` for a missing object,
+ * `ConflictError` for a stale resourceVersion, `NotAllowedError` for RBAC, `UpstreamError` otherwise).
+ * Diffing live against proposed objects is a pure function elsewhere, not part of this port.
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/
  */
 export interface ClusterGateway {
   /** Lists many kinds in parallel; a kind that fails (e.g. forbidden) is reported in `errors`, not thrown. */
   snapshot(options?: SnapshotOptions): Promise<ClusterSnapshot>;
-  get(ref: ObjectRef): Promise<KubeObject | undefined>;
-  list(
-    kind: string,
-    options?: { namespace?: string; labelSelector?: string; fieldSelector?: string },
-  ): Promise<KubeObject[]>;
-  watch(
-    kind: string,
-    options: { namespace?: string; resourceVersion?: string; signal: AbortSignal },
-    onEvent: (event: WatchEvent) => void,
-  ): Promise<void>;
-  /** Server-side apply with field manager `opspilot` unless told otherwise. */
+  /** The object, or `undefined` when it does not exist. */
+  get(ref: ObjectRef, options?: { signal?: AbortSignal }): Promise<KubeObject | undefined>;
+  list(kind: string, options?: ListOptions): Promise<KubeObject[]>;
+  /** Streams changes to `onEvent` until `options.signal` aborts; resolves when the watch ends. */
+  watch(kind: string, options: WatchOptions, onEvent: (event: WatchEvent) => void): Promise<void>;
+  /** Server-side apply; creates the object when missing. */
   apply(object: KubeObject, options?: ApplyOptions): Promise<KubeObject>;
-  delete(
-    ref: ObjectRef,
-    options?: { dryRun?: boolean; propagationPolicy?: 'Background' | 'Foreground' | 'Orphan' },
-  ): Promise<void>;
-  scale(ref: ObjectRef, replicas: number, options?: { dryRun?: boolean }): Promise<KubeObject>;
-  rolloutRestart(ref: ObjectRef, options?: { dryRun?: boolean }): Promise<KubeObject>;
-  rolloutUndo(ref: ObjectRef, toRevision?: number): Promise<KubeObject>;
-  rolloutStatus(ref: ObjectRef): Promise<RolloutStatus>;
+  delete(ref: ObjectRef, options?: DeleteOptions): Promise<void>;
+  /** Sets `spec.replicas` through the scale subresource (`kubectl scale`). */
+  scale(ref: ObjectRef, replicas: number, options?: WriteOptions): Promise<KubeObject>;
+  /** Stamps the pod template with a restart annotation (`kubectl rollout restart`). */
+  rolloutRestart(ref: ObjectRef, options?: WriteOptions): Promise<KubeObject>;
+  /** Returns the pod template to an earlier revision (`kubectl rollout undo`). */
+  rolloutUndo(ref: ObjectRef, options?: RolloutUndoOptions): Promise<KubeObject>;
+  /** One reading of rollout progress; callers poll it on the `Clock` port until done or a deadline. */
+  rolloutStatus(ref: ObjectRef, options?: { signal?: AbortSignal }): Promise<RolloutStatus>;
+  /** Log text of one pod's container. Untrusted data: label it as such before it reaches a model. */
   logs(pod: ObjectRef, options?: LogOptions): Promise<string>;
-  events(ref?: ObjectRef): Promise<KubeObject[]>;
-  podMetrics(namespace?: string): Promise<ResourceUsage[]>;
-  nodeMetrics(): Promise<ResourceUsage[]>;
+  /** Core v1 Event objects, newest last. */
+  events(options?: EventsOptions): Promise<KubeObject[]>;
+  podMetrics(options?: { namespace?: string; signal?: AbortSignal }): Promise<ResourceUsage[]>;
+  nodeMetrics(options?: { signal?: AbortSignal }): Promise<ResourceUsage[]>;
 }

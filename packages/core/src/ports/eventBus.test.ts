@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Event } from '../models/seed003/event.js';
+import type { Event } from '../models/seed003/index.js';
 import { matchesSubscription } from './eventBus.js';
 
 const c1 = '6f1c2a4e-8d3b-4c7a-9e5f-1a2b3c4d5e6f';

@@ -1,22 +1,30 @@
-import type { Event, EventType } from '../models/seed003/event.js';
+import type { Event, EventType } from '../models/seed003/index.js';
 
-/** What a subscriber wants: empty or missing filters match everything (seed 003 §6.2). */
+/** What a subscriber wants (seed 003 §6.2): each missing or empty list matches everything. */
 export interface EventFilter {
   event_types?: EventType[];
   cluster_filter?: string[];
   namespace_filter?: string[];
 }
 
-/** Publishes and delivers live events: in-process by default, Redis or NATS when several servers run. */
+/**
+ * Publishes and delivers live events (alerts, plan state changes, findings) to WebSocket clients and engines:
+ * in-process by default, Redis or NATS when several servers run. Delivery is at-most-once; events are not stored.
+ */
 export interface EventBus {
   publish(event: Event): Promise<void>;
-  /** Returns the function that ends the subscription. */
-  subscribe(filter: EventFilter, handler: (event: Event) => void): () => void;
+  /**
+   * Calls `handler` for each event that {@link matchesSubscription} `filter`; returns the function that ends the
+   * subscription. A handler that throws or rejects does not stop delivery to others.
+   */
+  subscribe(filter: EventFilter, handler: (event: Event) => void | Promise<void>): () => void;
+  /** Ends every subscription and releases connections. */
   close(): Promise<void>;
 }
 
 /**
- * Whether `event` passes `filter` (seed 003 §6.2). An event without a cluster or namespace passes the
+ * Whether `event` passes `filter` (seed 003 §6.2: empty filter = all). Every implementation of {@link EventBus}
+ * uses it so that in-process and Redis/NATS delivery agree. An event without a cluster or namespace passes the
  * corresponding filter only when that filter is empty.
  */
 export function matchesSubscription(event: Event, filter: EventFilter): boolean {

@@ -1,7 +1,14 @@
-/** One message of a conversation with a model. */
+import type { ToolCall } from '../models/seed003/index.js';
+
+/**
+ * One message of a conversation with a model. An assistant message that asked for tools carries its
+ * `toolCalls`; each answer follows as a `tool` message naming the call in `toolCallId` (providers refuse a
+ * conversation where the two do not pair up).
+ */
 export interface ModelMessage {
   role: 'system' | 'user' | 'assistant' | 'tool';
   content: string;
+  toolCalls?: ToolCall[];
   toolCallId?: string;
 }
 
@@ -14,6 +21,7 @@ export interface ModelToolSpec {
 
 /** A request to a language model. */
 export interface GenerateRequest {
+  /** Instructions placed before the conversation. */
   system?: string;
   messages: ModelMessage[];
   tools?: ModelToolSpec[];
@@ -22,12 +30,16 @@ export interface GenerateRequest {
   signal?: AbortSignal;
 }
 
-/** What a model answered: text and/or tool calls it wants made. */
+/** Why a model stopped: done, out of tokens, waiting for tool results, or failed. */
+export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'error' | 'other';
+
+/** What a model answered: text and/or the tool calls it wants made, and what it cost. */
 export interface GenerateResult {
   text: string;
-  toolCalls: { id: string; name: string; arguments: Record<string, unknown> }[];
+  /** Arguments are as the model wrote them: parse them with the tool's schema before use. */
+  toolCalls: ToolCall[];
   usage: { inputTokens: number; outputTokens: number };
-  finishReason: 'stop' | 'length' | 'tool-calls' | 'error' | 'other';
+  finishReason: FinishReason;
 }
 
 /**
@@ -35,6 +47,7 @@ export interface GenerateResult {
  * Implemented by the providers of `@opspilot/ai` (OpenAI-compatible, Anthropic, Ollama) and by the offline planner.
  */
 export interface LanguageModel {
+  /** e.g. `openai:gpt-4o-mini`, `offline`; recorded in the audit trail as the `ai_tool`. */
   readonly id: string;
   generate(request: GenerateRequest): Promise<GenerateResult>;
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { JsonObject, Timestamp, Uuid } from '../common.js';
 
 /**
- * Types of streamed events (seed 003 §6.1), plus opspilot's own lifecycle events
- * (plan state changes, new findings).
+ * Types of live event (seed 003 §6.1), plus opspilot's own lifecycle events: `PLAN_STATE_CHANGED` when an
+ * operation moves through review, and `FINDING_DETECTED` when an analyzer reports a problem.
  */
 export const EventType = z.enum([
   'CLUSTER_STATUS_CHANGED',
@@ -19,7 +19,10 @@ export const EventType = z.enum([
 ]);
 export type EventType = z.infer<typeof EventType>;
 
-/** A real-time event; ephemeral, streamed only (seed 003 §6.1). */
+/**
+ * A real-time event pushed to WebSocket clients and engines (seed 003 §6.1). Ephemeral: streamed, never stored.
+ * `namespace` is an opspilot addition so that subscriptions can filter by namespace (seed 003 §6.2).
+ */
 export const Event = z.object({
   event_id: Uuid.optional(),
   event_type: EventType,
@@ -29,14 +32,3 @@ export const Event = z.object({
   payload: JsonObject.default({}),
 });
 export type Event = z.infer<typeof Event>;
-
-/** What a WebSocket client wants to receive; empty filters mean everything (seed 003 §6.2). */
-export const Subscription = z.object({
-  id: Uuid,
-  client_id: z.string().min(1),
-  event_types: z.array(EventType).default([]),
-  cluster_filter: z.array(Uuid).default([]),
-  namespace_filter: z.array(z.string()).default([]),
-  created_at: Timestamp,
-});
-export type Subscription = z.infer<typeof Subscription>;

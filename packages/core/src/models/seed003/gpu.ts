@@ -1,18 +1,26 @@
 import { z } from 'zod';
 import { Timestamp, Uuid } from '../common.js';
 
-const Percent = z.number().int().min(0).max(100);
+/** A whole percentage, 0 to 100, as nvidia-smi and DCGM report it. */
+const Percent = z.number().int().min(0, 'must be at least 0').max(100, 'must be at most 100');
 
-/** A process using a GPU (seed 003 §4.3). */
+/** What a process uses a GPU for (seed 003 §4.3). */
+export const GpuProcessType = z.enum(['COMPUTE', 'GRAPHICS', 'MIXED']);
+export type GpuProcessType = z.infer<typeof GpuProcessType>;
+
+/** A process holding memory on a GPU (seed 003 §4.3). */
 export const GpuProcess = z.object({
   pid: z.number().int().min(0),
   process_name: z.string(),
   used_memory_mb: z.number().int().min(0),
-  type: z.enum(['COMPUTE', 'GRAPHICS', 'MIXED']),
+  type: GpuProcessType,
 });
 export type GpuProcess = z.infer<typeof GpuProcess>;
 
-/** One GPU of a node (seed 003 §4.2); percentages 0 to 100. */
+/**
+ * One GPU of a node (seed 003 §4.2), as sampled by the GPU collector; utilisation and fan speed are
+ * percentages from 0 to 100.
+ */
 export const Gpu = z.object({
   index: z.number().int().min(0),
   uuid: z.string().min(1),
@@ -32,7 +40,7 @@ export const Gpu = z.object({
 });
 export type Gpu = z.infer<typeof Gpu>;
 
-/** A node with GPUs (seed 003 §4.1). */
+/** A node with GPUs and their latest sample (seed 003 §4.1), the unit of the GPU fleet view. */
 export const GpuNode = z.object({
   cluster_id: Uuid,
   cluster_name: z.string(),

@@ -1,17 +1,28 @@
 import { z } from 'zod';
 
-/** A persona id: lowercase alphanumerics and hyphens, 4 to 32 characters (seed 003 §5.1, §10). */
+/**
+ * A persona id (seed 003 §5.1, §10): 4 to 32 lowercase letters, digits or hyphens, starting with a letter and not
+ * ending with a hyphen. It is a stable slug chosen by the author, e.g. `platform-ops`, not a UUID.
+ */
 export const PersonaId = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{2,30}[a-z0-9]$/, "must be 4 to 32 lowercase letters, digits or '-', starting with a letter");
+  .regex(
+    /^[a-z][a-z0-9-]{2,30}[a-z0-9]$/,
+    "must be 4 to 32 lowercase letters, digits or '-', starting with a letter and ending with a letter or digit",
+  );
+export type PersonaId = z.infer<typeof PersonaId>;
 
-/** A chat persona: a system prompt and the tools it may use (seed 003 §5.1). */
+/**
+ * A chat persona: the system prompt that shapes the assistant and the tools it may call (seed 003 §5.1).
+ * Built-in personas ship with opspilot; users add their own. The caller supplies the id, so this schema is also
+ * the creation input.
+ */
 export const Persona = z.object({
   id: PersonaId,
   name: z.string().min(1),
   description: z.string().default(''),
   system_prompt: z.string().min(1),
-  capabilities: z.array(z.string()).default([]),
+  capabilities: z.array(z.string().min(1)).default([]),
   icon: z.string().optional(),
   is_builtin: z.boolean().default(false),
   created_by: z.string().optional(),

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { JsonObject, Timestamp, Uuid } from '../common.js';
-import { ResourceRef, Severity } from './shared.js';
+import { Timestamp, Uuid } from '../common.js';
+import { ResourceRef } from './resourceRef.js';
+import { Severity } from './severity.js';
+import { notBefore } from './timeOrder.js';
+import { type ModelRule, withRules } from './withRules.js';
 
-/** Lifecycle of an incident (seed 004 `incidents.status`). */
+/** Lifecycle of an incident (seed 004 `incidents.status`): detected, worked on, mitigated, resolved. */
 export const IncidentStatus = z.enum(['DETECTED', 'INVESTIGATING', 'MITIGATING', 'RESOLVED']);
+export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
 const incidentFields = {
   cluster_id: Uuid.optional(),
@@ -12,41 +16,55 @@ const incidentFields = {
   severity: Severity,
   status: IncidentStatus.default('DETECTED'),
   detected_at: Timestamp,
+  /** When a responder took ownership (PagerDuty "acknowledge"); set together with `acknowledged_by`. */
   acknowledged_at: Timestamp.optional(),
-  acknowledged_by: z.string().optional(),
+  /** User id of the responder who acknowledged, or `system`. */
+  acknowledged_by: z.string().min(1).optional(),
   resolved_at: Timestamp.optional(),
   root_cause: z.string().optional(),
   affected_resources: z.array(ResourceRef).default([]),
+  /** Markdown post-mortem, written once the incident is resolved (`incidentCommander.generatePostMortem`). */
   post_mortem: z.string().optional(),
 };
 
-/** An incident handled by the incident commander (seed 004 `incidents`). */
-export const Incident = z
-  .object({ id: Uuid, ...incidentFields, created_at: Timestamp })
-  .refine((i) => i.status !== 'RESOLVED' || i.resolved_at !== undefined, {
-    message: 'a RESOLVED incident needs resolved_at',
+interface IncidentTimes {
+  status: IncidentStatus;
+  detected_at?: string;
+  acknowledged_at?: string;
+  acknowledged_by?: string;
+  resolved_at?: string;
+}
+
+const incidentRules: ModelRule<IncidentTimes>[] = [
+  {
+    check: (i) => (i.status === 'RESOLVED') === (i.resolved_at !== undefined),
+    message: 'resolved_at must be set exactly when status is RESOLVED',
     path: ['resolved_at'],
-  });
+  },
+  {
+    check: (i) => (i.acknowledged_at === undefined) === (i.acknowledged_by === undefined),
+    message: 'acknowledged_at and acknowledged_by must be set together',
+    path: ['acknowledged_by'],
+  },
+  {
+    check: (i) => notBefore(i.detected_at, i.acknowledged_at),
+    message: 'acknowledged_at must not be before detected_at',
+    path: ['acknowledged_at'],
+  },
+  {
+    check: (i) => notBefore(i.detected_at, i.resolved_at),
+    message: 'resolved_at must not be before detected_at',
+    path: ['resolved_at'],
+  },
+];
+
+/**
+ * An incident handled by the incident commander (seed 004 `incidents`), opened from an alert, an anomaly or by
+ * hand. Resolving sets `resolved_at`; reopening clears it, so the two always agree.
+ */
+export const Incident = withRules(z.object({ id: Uuid, ...incidentFields, created_at: Timestamp }), incidentRules);
 export type Incident = z.infer<typeof Incident>;
 
-/** The caller-supplied part of an {@link Incident}. */
-export const NewIncident = z.object(incidentFields).extend({ detected_at: Timestamp.optional() });
+/** What a caller supplies to open an {@link Incident}; `detected_at` defaults to now in the store. */
+export const NewIncident = withRules(z.object({ ...incidentFields, detected_at: Timestamp.optional() }), incidentRules);
 export type NewIncident = z.input<typeof NewIncident>;
-
-const actionFields = {
-  incident_id: Uuid,
-  action_type: z.string().min(1),
-  description: z.string().default(''),
-  actor: z.string().min(1),
-  status: z.enum(['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED']).default('PENDING'),
-  result: JsonObject.default({}),
-  performed_at: Timestamp,
-};
-
-/** An action taken while responding to an incident (seed 004 `incident_actions`). */
-export const IncidentAction = z.object({ id: Uuid, ...actionFields });
-export type IncidentAction = z.infer<typeof IncidentAction>;
-
-/** The caller-supplied part of an {@link IncidentAction}. */
-export const NewIncidentAction = z.object(actionFields).extend({ performed_at: Timestamp.optional() });
-export type NewIncidentAction = z.input<typeof NewIncidentAction>;

@@ -1,47 +1,53 @@
 import { z } from 'zod';
 import { JsonObject, Timestamp, Uuid } from '../common.js';
+import { ComplianceFramework } from './complianceReport.js';
+import { Severity } from './severity.js';
+import { type ModelRule, withRules } from './withRules.js';
 
-/** Compliance frameworks (seed 004: SOC2, HIPAA, PCI-DSS; plus CIS and NIST). */
-export const ComplianceFramework = z.enum(['SOC2', 'HIPAA', 'PCI_DSS', 'CIS', 'NIST']);
+/**
+ * What happens when a policy rule is broken, as in Kyverno and Gatekeeper: AUDIT records it, WARN also warns the
+ * requester, ENFORCE refuses the change.
+ */
+export const PolicyEnforcement = z.enum(['AUDIT', 'WARN', 'ENFORCE']);
+export type PolicyEnforcement = z.infer<typeof PolicyEnforcement>;
+
+/** One rule of a policy: a validator rule id (e.g. `no-privileged`) and its settings. */
+export const SecurityPolicyRule = z.object({
+  id: z.string().min(1),
+  description: z.string().default(''),
+  severity: Severity.default('MEDIUM'),
+  config: JsonObject.default({}),
+});
+export type SecurityPolicyRule = z.infer<typeof SecurityPolicyRule>;
 
 const policyFields = {
   name: z.string().min(1).max(255),
   description: z.string().default(''),
+  /** The framework whose controls the policy implements, when it implements one. */
   framework: ComplianceFramework.optional(),
-  rules: z.array(
-    z.object({ id: z.string().min(1), description: z.string().default(''), config: JsonObject.default({}) }),
-  ),
-  enforcement: z.enum(['AUDIT', 'WARN', 'ENFORCE']).default('AUDIT'),
+  rules: z.array(SecurityPolicyRule).default([]),
+  enforcement: PolicyEnforcement.default('AUDIT'),
   enabled: z.boolean().default(true),
 };
 
-/** A security policy definition (seed 004 `security_policies`). */
-export const SecurityPolicy = z.object({ id: Uuid, ...policyFields, created_at: Timestamp, updated_at: Timestamp });
+const policyRules: ModelRule<{ rules: { id: string }[] }>[] = [
+  {
+    check: (p) => new Set(p.rules.map((r) => r.id)).size === p.rules.length,
+    message: 'rule ids must be unique',
+    path: ['rules'],
+  },
+];
+
+/**
+ * A security policy (seed 004 `security_policies`): rules checked against manifests and live objects.
+ * New policies only audit, so turning one on never blocks a deployment by surprise.
+ */
+export const SecurityPolicy = withRules(
+  z.object({ id: Uuid, ...policyFields, created_at: Timestamp, updated_at: Timestamp }),
+  policyRules,
+);
 export type SecurityPolicy = z.infer<typeof SecurityPolicy>;
 
-/** The caller-supplied part of a {@link SecurityPolicy}. */
-export const NewSecurityPolicy = z.object(policyFields);
+/** What a caller supplies to create a {@link SecurityPolicy}. */
+export const NewSecurityPolicy = withRules(z.object(policyFields), policyRules);
 export type NewSecurityPolicy = z.input<typeof NewSecurityPolicy>;
-
-const reportFields = {
-  cluster_id: Uuid.optional(),
-  framework: ComplianceFramework,
-  controls: z.array(
-    z.object({
-      id: z.string().min(1),
-      title: z.string().default(''),
-      status: z.enum(['PASS', 'FAIL', 'NOT_APPLICABLE']),
-      evidence: z.string().default(''),
-    }),
-  ),
-  score: z.number().min(0).max(100),
-  generated_at: Timestamp,
-};
-
-/** A compliance audit report (seed 004 `compliance_reports`). */
-export const ComplianceReport = z.object({ id: Uuid, ...reportFields });
-export type ComplianceReport = z.infer<typeof ComplianceReport>;
-
-/** The caller-supplied part of a {@link ComplianceReport}. */
-export const NewComplianceReport = z.object(reportFields).extend({ generated_at: Timestamp.optional() });
-export type NewComplianceReport = z.input<typeof NewComplianceReport>;

@@ -1,65 +1,64 @@
 import { z } from 'zod';
 import { JsonObject, Timestamp, Uuid } from '../common.js';
-import { ResourceRef } from './shared.js';
+import { type ModelRule, withRules } from './withRules.js';
 
-/** What a scan looks at (seed 004 `security_scans.scan_type`). */
+/** What a scan looks at (seed 004 `security_scans.scan_type`): images, cluster posture, leaked secrets, controls. */
 export const ScanType = z.enum(['CONTAINER', 'KUBERNETES', 'SECRETS', 'COMPLIANCE']);
+export type ScanType = z.infer<typeof ScanType>;
+
+/** Progress of a scan (seed 004 `security_scans.status`). */
+export const ScanStatus = z.enum(['RUNNING', 'COMPLETED', 'FAILED']);
+export type ScanStatus = z.infer<typeof ScanStatus>;
 
 const Count = z.number().int().min(0).default(0);
+
 const scanFields = {
   cluster_id: Uuid.optional(),
   scan_type: ScanType,
+  /** An image reference, a namespace or a cluster name, depending on `scan_type`. */
   target: z.string().min(1).max(255),
-  status: z.enum(['RUNNING', 'COMPLETED', 'FAILED']).default('RUNNING'),
+  status: ScanStatus.default('RUNNING'),
   findings_count: Count,
   critical_count: Count,
   high_count: Count,
   medium_count: Count,
   low_count: Count,
+  /** The scanner's raw report, kept for drill-down. */
   report: JsonObject.default({}),
   started_at: Timestamp,
   completed_at: Timestamp.optional(),
 };
 
-const countsAddUp = (s: {
+interface ScanShape {
+  status: ScanStatus;
   findings_count: number;
   critical_count: number;
   high_count: number;
   medium_count: number;
   low_count: number;
-}) => s.findings_count === s.critical_count + s.high_count + s.medium_count + s.low_count;
-const countsMessage = { message: 'findings_count must equal critical + high + medium + low', path: ['findings_count'] };
+  completed_at?: string;
+}
 
-/** A security scan and its counts by severity (seed 004 `security_scans`). */
-export const SecurityScan = z.object({ id: Uuid, ...scanFields }).refine(countsAddUp, countsMessage);
+const scanRules: ModelRule<ScanShape>[] = [
+  {
+    check: (s) => s.findings_count === s.critical_count + s.high_count + s.medium_count + s.low_count,
+    message: 'findings_count must equal critical + high + medium + low counts',
+    path: ['findings_count'],
+  },
+  {
+    check: (s) => (s.status === 'RUNNING') === (s.completed_at === undefined),
+    message: 'completed_at must be set exactly when the scan is COMPLETED or FAILED',
+    path: ['completed_at'],
+  },
+];
+
+/**
+ * A security scan and its finding counts by severity (seed 004 `security_scans`). The counts are what the
+ * dashboard shows without loading every vulnerability, so they must agree with each other.
+ */
+export const SecurityScan = withRules(z.object({ id: Uuid, ...scanFields }), scanRules);
 export type SecurityScan = z.infer<typeof SecurityScan>;
 
-/** The caller-supplied part of a {@link SecurityScan}. */
-export const NewSecurityScan = z
-  .object(scanFields)
-  .extend({ started_at: Timestamp.optional() })
-  .refine(countsAddUp, countsMessage);
+/** What a caller supplies to record a {@link SecurityScan}; `started_at` defaults to now in the store. */
+export const NewSecurityScan = withRules(z.object({ ...scanFields, started_at: Timestamp.optional() }), scanRules);
 export type NewSecurityScan = z.input<typeof NewSecurityScan>;
-
-const vulnFields = {
-  scan_id: Uuid,
-  vulnerability_id: z
-    .string()
-    .regex(/^(CVE-\d{4}-\d{4,}|GHSA-[\w-]+|[A-Z]+-[\w.-]+)$/, 'must be an id such as CVE-2024-12345'),
-  package: z.string().min(1),
-  installed_version: z.string().min(1),
-  fixed_version: z.string().optional(),
-  severity: z.enum(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN']),
-  cvss: z.number().min(0).max(10).optional(),
-  title: z.string().default(''),
-  resource: ResourceRef.optional(),
-  image: z.string().optional(),
-};
-
-/** A vulnerability found by a scan (seed 004 `vulnerabilities`). */
-export const Vulnerability = z.object({ id: Uuid, ...vulnFields, created_at: Timestamp });
-export type Vulnerability = z.infer<typeof Vulnerability>;
-
-/** The caller-supplied part of a {@link Vulnerability}. */
-export const NewVulnerability = z.object(vulnFields);
-export type NewVulnerability = z.input<typeof NewVulnerability>;
