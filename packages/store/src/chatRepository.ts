@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { ChatMessage, ChatSession, MAX_CHAT_SESSION_MS } from '@opspilot/core';
 import { z } from 'zod';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
+import { lockRow } from './lockRow.js';
+import { parseInput } from './parseInput.js';
 import { createRepository, type Repository } from './repository.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What a caller supplies to open a chat session; it expires 24 hours after creation unless told otherwise. */
 export const NewChatSession = z.object({
@@ -10,12 +15,7 @@ export const NewChatSession = z.object({
   title: z.string().default(''),
   persona_id: z.string().default('default'),
   cluster_context: z.array(z.string()).default([]),
-  expires_in_ms: z
-    .number()
-    .int()
-    .positive()
-    .max(MAX_CHAT_SESSION_MS)
-    .default(24 * 60 * 60 * 1000),
+  expires_in_ms: z.number().int().positive().max(MAX_CHAT_SESSION_MS).default(DAY_MS),
 });
 export type NewChatSession = z.input<typeof NewChatSession>;
 
@@ -23,11 +23,22 @@ export type NewChatSession = z.input<typeof NewChatSession>;
 export const NewChatMessage = ChatMessage.omit({ id: true, session_id: true, created_at: true });
 export type NewChatMessage = z.input<typeof NewChatMessage>;
 
-/** Chat sessions with their messages; adding a message updates the session in the same transaction. */
+/** Chat sessions (seed 003 §5.5) with their messages (§5.2). */
 export interface ChatRepository {
   sessions: Repository<ChatSession, NewChatSession>;
   messages: Repository<ChatMessage, ChatMessage>;
+  /**
+   * Adds a message and, in the same transaction, counts it on its session and pushes the session's expiry to 24 hours
+   * after this activity (never beyond 7 days after creation). NotFoundError when the session does not exist.
+   */
   addMessage(sessionId: string, message: NewChatMessage): Promise<ChatMessage>;
+}
+
+/** The expiry of a session after activity at `now`: 24 hours later, within the 7-day limit, never earlier than set. */
+export function extendedExpiry(session: Pick<ChatSession, 'created_at' | 'expires_at'>, now: number): string {
+  const limit = Date.parse(session.created_at) + MAX_CHAT_SESSION_MS;
+  const wanted = Math.min(now + DAY_MS, limit);
+  return new Date(Math.max(wanted, Date.parse(session.expires_at))).toISOString();
 }
 
 /** Builds the chat repository; `inTransaction` runs a function in one database transaction. */
@@ -63,17 +74,23 @@ export function createChatRepository(
   return {
     sessions: sessionsOn(db),
     messages: messagesOn(db),
-    addMessage(sessionId, message) {
+    async addMessage(sessionId, message) {
+      const fields = parseInput(NewChatMessage, message, 'chat message');
       return inTransaction(async (tx) => {
         const sessions = sessionsOn(tx);
+        await lockRow(tx, dialect, 'chat_sessions', 'id', sessionId);
         const session = await sessions.get(sessionId);
+        const now = Date.now();
         const stored = await messagesOn(tx).create({
-          ...NewChatMessage.parse(message),
-          id: crypto.randomUUID(),
+          ...fields,
+          id: randomUUID(),
           session_id: sessionId,
-          created_at: new Date().toISOString(),
+          created_at: new Date(now).toISOString(),
         });
-        await sessions.update(sessionId, { message_count: session.message_count + 1 });
+        await sessions.update(sessionId, {
+          message_count: session.message_count + 1,
+          expires_at: extendedExpiry(session, now),
+        });
         return stored;
       });
     },

@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
+import { parseInput } from './parseInput.js';
 import { createRepository, type Repository } from './repository.js';
 import { rowCodec } from './rowMapping.js';
 import type { SecretBox } from './secretBox.js';
@@ -25,27 +26,36 @@ export const CredentialsInput = z.object({
 });
 export type CredentialsInput = z.input<typeof CredentialsInput>;
 
-/** The cluster registry: clusters, and their credentials encrypted at rest. */
+/** The cluster registry (seed 003 §2): clusters, and their credentials (§2.5) encrypted at rest. */
 export interface ClusterRepository extends Repository<Cluster, NewCluster> {
   /** Finds a cluster by its unique name. */
   findByName(name: string): Promise<Cluster | undefined>;
-  /** Stores (or replaces) a cluster's credentials, sealing the kubeconfig. */
+  /** Stores (or replaces, in one transaction) a cluster's credentials, sealing the kubeconfig with AES-256-GCM. */
   setCredentials(clusterId: string, input: CredentialsInput): Promise<PublicClusterCredentials>;
   /** The credentials without any secret, safe to return through the API. */
   getPublicCredentials(clusterId: string): Promise<PublicClusterCredentials>;
   /** The decrypted kubeconfig, for the code that connects to the cluster only. */
   getKubeconfig(clusterId: string): Promise<string>;
+  /** Forgets a cluster's credentials (the cluster stays registered); NotFoundError when it has none. */
+  deleteCredentials(clusterId: string): Promise<void>;
 }
 
 /** Builds the cluster registry; `secretBox` is needed only to store or read kubeconfigs. */
-export function createClusterRepository(db: Db, dialect: Dialect, secretBox?: SecretBox): ClusterRepository {
-  const base = createRepository(db, dialect, {
-    table: 'clusters',
-    noun: 'cluster',
-    schema: Cluster,
-    newSchema: NewCluster.transform((c) => ({ ...c, status: { state: 'UNKNOWN' as const } })),
-    stamps: ['created_at', 'updated_at'],
-  });
+export function createClusterRepository(
+  db: Db,
+  dialect: Dialect,
+  secretBox: SecretBox | undefined,
+  inTransaction: <R>(fn: (tx: Db) => Promise<R>) => Promise<R>,
+): ClusterRepository {
+  const clustersOn = (handle: Db) =>
+    createRepository(handle, dialect, {
+      table: 'clusters',
+      noun: 'cluster',
+      schema: Cluster,
+      newSchema: NewCluster.transform((c) => ({ ...c, status: { state: 'UNKNOWN' as const } })),
+      stamps: ['created_at', 'updated_at'],
+    });
+  const base = clustersOn(db);
   const credentialsCodec = rowCodec(ClusterCredentials, dialect);
   const box = () => {
     if (!secretBox) {
@@ -55,17 +65,18 @@ export function createClusterRepository(db: Db, dialect: Dialect, secretBox?: Se
     }
     return secretBox;
   };
+  const noCredentials = (clusterId: string) =>
+    new NotFoundError(`cluster ${clusterId} has no credentials`, { hint: 'store them with setCredentials first' });
   const readCredentials = async (clusterId: string): Promise<ClusterCredentials> => {
     const row = await db
       .selectFrom('cluster_credentials')
       .selectAll()
       .where('cluster_id', '=', clusterId)
-      .executeTakeFirst();
-    if (!row) {
-      throw new NotFoundError(`cluster ${clusterId} has no credentials`, {
-        hint: 'store them with setCredentials first',
+      .executeTakeFirst()
+      .catch((error: unknown) => {
+        throw toStoreError(error, dialect, `credentials of cluster ${clusterId}`);
       });
-    }
+    if (!row) throw noCredentials(clusterId);
     return ClusterCredentials.parse(credentialsCodec.fromRow(row));
   };
 
@@ -76,8 +87,7 @@ export function createClusterRepository(db: Db, dialect: Dialect, secretBox?: Se
       return page.items[0];
     },
     async setCredentials(clusterId, input) {
-      const parsed = CredentialsInput.parse(input);
-      await base.get(clusterId);
+      const parsed = parseInput(CredentialsInput, input, 'cluster credentials');
       const credentials = ClusterCredentials.parse({
         cluster_id: clusterId,
         auth_type: parsed.auth_type,
@@ -87,12 +97,15 @@ export function createClusterRepository(db: Db, dialect: Dialect, secretBox?: Se
         created_at: new Date().toISOString(),
         expires_at: parsed.expires_at,
       });
-      try {
-        await db.deleteFrom('cluster_credentials').where('cluster_id', '=', clusterId).execute();
-        await db.insertInto('cluster_credentials').values(credentialsCodec.toRow(credentials)).execute();
-      } catch (error) {
-        throw toStoreError(error, dialect, `credentials of cluster ${clusterId}`);
-      }
+      await inTransaction(async (tx) => {
+        await clustersOn(tx).get(clusterId);
+        try {
+          await tx.deleteFrom('cluster_credentials').where('cluster_id', '=', clusterId).execute();
+          await tx.insertInto('cluster_credentials').values(credentialsCodec.toRow(credentials)).execute();
+        } catch (error) {
+          throw toStoreError(error, dialect, `credentials of cluster ${clusterId}`);
+        }
+      });
       return toPublicCredentials(credentials);
     },
     async getPublicCredentials(clusterId) {
@@ -102,10 +115,20 @@ export function createClusterRepository(db: Db, dialect: Dialect, secretBox?: Se
       const credentials = await readCredentials(clusterId);
       if (!credentials.kubeconfig_encrypted) {
         throw new NotFoundError(`cluster ${clusterId} has no stored kubeconfig`, {
-          hint: `its credentials are of type ${credentials.auth_type}`,
+          hint: `its credentials are of type ${credentials.auth_type}; store a kubeconfig with setCredentials`,
         });
       }
       return box().open(credentials.kubeconfig_encrypted);
+    },
+    async deleteCredentials(clusterId) {
+      const result = await db
+        .deleteFrom('cluster_credentials')
+        .where('cluster_id', '=', clusterId)
+        .executeTakeFirst()
+        .catch((error: unknown) => {
+          throw toStoreError(error, dialect, `credentials of cluster ${clusterId}`);
+        });
+      if (Number(result.numDeletedRows) === 0) throw noCredentials(clusterId);
     },
   };
 }

@@ -15,7 +15,10 @@ function spec<T, N>(
   return { table, noun, schema, newSchema, stamps, ...extra };
 }
 
-/** Every entity stored through the generic repository, keyed by its repository name on the store. */
+/**
+ * Every entity stored through the generic repository, keyed by its repository name on the store. Aggregates with
+ * behaviour of their own (clusters, alerts, generated configurations, chat, incidents, the audit log) have their own files.
+ */
 export const ENTITY_SPECS = {
   aiCommands: spec('ai_commands', 'AI command', m.AiCommand, m.NewAiCommand, ['timestamp']),
   reviews: spec('reviews', 'review', m.Review, m.NewReview, ['review_timestamp'], { idField: 'review_id' }),
@@ -33,20 +36,11 @@ export const ENTITY_SPECS = {
   deploymentTasks: spec('deployment_tasks', 'deployment task', m.DeploymentTask, m.NewDeploymentTask, [], {
     orderBy: 'task_key',
   }),
-  alerts: spec('alerts', 'alert', m.Alert, m.NewAlert, ['starts_at']),
   personas: spec('personas', 'persona', m.Persona, m.Persona, [], { orderBy: 'name' }),
-  anomalies: spec(
-    'anomalies',
-    'anomaly',
-    m.AnomalyDetection,
-    m.AnomalyDetection.omit({ id: true }).partial({ detected_at: true }),
-    ['detected_at'],
-  ),
-  reports: spec('reports', 'report', m.Report, m.Report.omit({ id: true, created_at: true }), created),
-  incidents: spec('incidents', 'incident', m.Incident, m.NewIncident, ['detected_at', 'created_at'], {
-    orderBy: 'created_at',
-  }),
-  incidentActions: spec('incident_actions', 'incident action', m.IncidentAction, m.NewIncidentAction, ['performed_at']),
+  anomalies: spec('anomalies', 'anomaly', m.AnomalyDetection, m.NewAnomalyDetection.partial({ detected_at: true }), [
+    'detected_at',
+  ]),
+  reports: spec('reports', 'report', m.Report, m.NewReport, created),
   runbooks: spec('runbooks', 'runbook', m.Runbook, m.NewRunbook, both),
   runbookExecutions: spec('runbook_executions', 'runbook execution', m.RunbookExecution, m.NewRunbookExecution),
   securityScans: spec('security_scans', 'security scan', m.SecurityScan, m.NewSecurityScan, ['started_at']),

@@ -2,16 +2,21 @@
  * @opspilot/store — one list of Kysely migrations for SQLite and PostgreSQL, a repository per aggregate, and the
  * append-only, hash-chained audit log.
  */
+export type { AlertRepository } from './alertRepository.js';
 export { auditEntryHash, canonicalJson } from './audit/auditHash.js';
 export { findChainBreak } from './audit/findChainBreak.js';
 export type { ChatRepository, NewChatMessage, NewChatSession } from './chatRepository.js';
 export type { ClusterRepository, CredentialsInput } from './clusterRepository.js';
-export type { Db, Row } from './database.js';
+export type { Database, Db, Row } from './database.js';
 export type { Dialect } from './dialect.js';
 export type { GeneratedConfigRepository } from './generatedConfigRepository.js';
+export type { IncidentRepository, NewIncidentActionOf } from './incidentRepository.js';
+export type { Filter, FilterValue, RangeFilter } from './listFilter.js';
+export { MIGRATION_NAMES } from './migrations/migrations.js';
 export { openStore, type Store, type StoreOptions } from './openStore.js';
 export type { Repositories } from './repositories.js';
-export type { EntitySpec, Filter, Repository } from './repository.js';
+export type { EntitySpec, Repository } from './repository.js';
 export { createSecretBox, type SecretBox } from './secretBox.js';
 export { maskDatabaseUrl } from './storeErrors.js';
+export type { StoreLogger } from './storeLogger.js';
 export { verifyAuditChain } from './verifyAuditChain.js';

@@ -1,70 +1,41 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { UpstreamError } from '@opspilot/core';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
-import type { Database, Db } from './database.js';
+import { Migrator, sql } from 'kysely';
+import { connectDatabase } from './connectDatabase.js';
+import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
 import { migrationProvider } from './migrations/migrations.js';
 import { createRepositories, type Repositories } from './repositories.js';
 import { createSecretBox } from './secretBox.js';
-import { maskDatabaseUrl } from './storeErrors.js';
+import { unreachable } from './storeErrors.js';
+import type { StoreLogger } from './storeLogger.js';
 
-/** Where the store lives. */
+/** Where the store lives and what it needs. */
 export interface StoreOptions {
-  /** `postgres://…` selects PostgreSQL; otherwise SQLite at `sqlitePath`. */
+  /** `postgres://…` or `postgresql://…` selects PostgreSQL (`OPSPILOT_DATABASE_URL`); unset selects SQLite. */
   databaseUrl?: string;
-  /** SQLite file (default `./.opspilot/opspilot.db`); `:memory:` for a throw-away database. */
+  /** SQLite file (default `./.opspilot/opspilot.db`, folder created); `:memory:` for a throw-away database. */
   sqlitePath?: string;
-  /** PostgreSQL schema to use (created when missing); default the server's search_path. */
+  /** PostgreSQL schema to use (created when missing; set as the connections' search_path); default the server's. */
   postgresSchema?: string;
-  /** Base64 of 32 bytes; needed to store or read cluster kubeconfigs. */
+  /** Base64 of 32 bytes (AES-256-GCM key); needed to store or read cluster kubeconfigs. */
   encryptionKey?: string;
+  /** Where the store logs (a pino logger fits). */
+  logger?: StoreLogger;
 }
 
 /** The opened database with one repository per aggregate. */
 export interface Store extends Repositories {
   readonly dialect: Dialect;
+  /** The Kysely handle, for queries no repository offers (reports, maintenance). */
   readonly db: Db;
-  /** Applies every pending migration; returns the names applied. */
+  /** Applies every pending migration; returns the names applied (none when the schema is current). */
   migrate(): Promise<{ applied: string[] }>;
-  /** Runs `fn` in one transaction with a store bound to it; a throw rolls everything back. */
+  /** Runs `fn` in one transaction with a store bound to it; a throw rolls everything back. Nests by joining. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Answers a trivial query (for readiness checks). */
   ping(): Promise<void>;
+  /** Closes the connection (pool); the store cannot be used afterwards. */
   close(): Promise<void>;
-}
-
-const INT8 = 20;
-
-function connect(options: StoreOptions): { dialect: Dialect; db: Kysely<Database>; target: string } {
-  const url = options.databaseUrl;
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const schema = options.postgresSchema;
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: 10,
-      ...(schema ? { options: `-c search_path=${schema}` } : {}),
-      // 64-bit integers come back as numbers, not strings (counts and sizes stay well below 2^53).
-      types: {
-        getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-          oid === INT8 ? Number : pg.types.getTypeParser(oid, format),
-      } as pg.CustomTypesConfig,
-    });
-    return {
-      dialect: 'postgres',
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
-      target: maskDatabaseUrl(url),
-    };
-  }
-  const file = options.sqlitePath ?? './.opspilot/opspilot.db';
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const database = new SQLite(file);
-  database.pragma('journal_mode = WAL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
-  return { dialect: 'sqlite', db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), target: file };
 }
 
 function bind(db: Db, dialect: Dialect, options: StoreOptions, close: () => Promise<void>): Store {
@@ -79,16 +50,15 @@ function bind(db: Db, dialect: Dialect, options: StoreOptions, close: () => Prom
       const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
       const { error, results = [] } = await migrator.migrateToLatest();
       if (error) {
+        const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'a migration';
         throw new UpstreamError(
-          `migrating the ${dialect} database failed: ${error instanceof Error ? error.message : String(error)}`,
-          {
-            source: dialect,
-            cause: error,
-            hint: 'check the database is reachable and the user may create tables',
-          },
+          `migrating the ${dialect} database failed at ${failed}: ${error instanceof Error ? error.message : String(error)}`,
+          { source: dialect, cause: error, hint: 'check the database is reachable and the user may create tables' },
         );
       }
-      return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+      const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+      if (applied.length > 0) options.logger?.info({ dialect, applied }, 'database migrated');
+      return { applied };
     },
     transaction: (fn) => inTransaction((tx) => fn(bind(tx, dialect, options, async () => {}))),
     async ping() {
@@ -101,13 +71,15 @@ function bind(db: Db, dialect: Dialect, options: StoreOptions, close: () => Prom
 
 /**
  * Opens the store: PostgreSQL when `databaseUrl` is a postgres:// URL, else SQLite. Fails with an UpstreamError
- * naming the database (password masked) when it cannot be reached.
+ * naming the database (password masked) and a hint when it cannot be reached; does not migrate.
  * @example
- * const store = await openStore({ databaseUrl: process.env.OPSPILOT_DATABASE_URL });
+ * const store = await openStore({ databaseUrl: process.env.OPSPILOT_DATABASE_URL, encryptionKey });
  * await store.migrate();
+ * const page = await store.incidents.list({ status: 'DETECTED' }, { page: 1, page_size: 20 });
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const { dialect, db, target } = connect(options);
+  // An unsupported URL or schema name is the caller's InputError; anything else below is the database's fault.
+  const { dialect, db, target } = connectDatabase(options);
   try {
     if (dialect === 'postgres' && options.postgresSchema) {
       await sql`create schema if not exists ${sql.id(options.postgresSchema)}`.execute(db);
@@ -115,18 +87,13 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     await sql`select 1`.execute(db);
   } catch (cause) {
     await db.destroy().catch(() => {});
-    throw new UpstreamError(
-      `cannot open the ${dialect} database at ${target}: ${cause instanceof Error ? cause.message : String(cause)}`,
-      {
-        source: dialect,
-        cause,
-        retryable: true,
-        hint:
-          dialect === 'postgres'
-            ? 'check OPSPILOT_DATABASE_URL (host, port, user, database) and that PostgreSQL is running'
-            : 'check that the directory of the SQLite file is writable',
-      },
-    );
+    throw unreachable(dialect, target, cause);
   }
-  return bind(db, dialect, options, () => db.destroy());
+  options.logger?.info({ dialect, database: target }, 'store opened');
+  let closed = false;
+  return bind(db, dialect, options, async () => {
+    if (closed) return;
+    closed = true;
+    await db.destroy();
+  });
 }

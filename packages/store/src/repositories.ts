@@ -1,4 +1,5 @@
 import type { AuditLog } from '@opspilot/core';
+import { type AlertRepository, createAlertRepository } from './alertRepository.js';
 import { createAuditLog } from './audit/auditLogRepository.js';
 import { type ChatRepository, createChatRepository } from './chatRepository.js';
 import { type ClusterRepository, createClusterRepository } from './clusterRepository.js';
@@ -6,17 +7,20 @@ import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
 import { ENTITY_SPECS } from './entitySpecs.js';
 import { createGeneratedConfigRepository, type GeneratedConfigRepository } from './generatedConfigRepository.js';
+import { createIncidentRepository, type IncidentRepository } from './incidentRepository.js';
 import { createRepository, type EntitySpec, type Repository } from './repository.js';
 import type { SecretBox } from './secretBox.js';
 
 type Specs = typeof ENTITY_SPECS;
 type RepositoryOf<S> = S extends EntitySpec<infer T, infer N> ? Repository<T, N> : never;
 
-/** Every repository of the store. */
+/** Every repository of the store: the generic ones of {@link ENTITY_SPECS} and the aggregates with behaviour. */
 export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   clusters: ClusterRepository;
+  alerts: AlertRepository;
   generatedConfigs: GeneratedConfigRepository;
   chat: ChatRepository;
+  incidents: IncidentRepository;
   audit: AuditLog;
 };
 
@@ -35,9 +39,11 @@ export function createRepositories(
   ) as { [K in keyof Specs]: RepositoryOf<Specs[K]> };
   return {
     ...generic,
-    clusters: createClusterRepository(db, dialect, secretBox),
-    generatedConfigs: createGeneratedConfigRepository(db, dialect),
+    clusters: createClusterRepository(db, dialect, secretBox, inTransaction),
+    alerts: createAlertRepository(db, dialect),
+    generatedConfigs: createGeneratedConfigRepository(db, dialect, inTransaction),
     chat: createChatRepository(db, dialect, inTransaction),
+    incidents: createIncidentRepository(db, dialect, inTransaction),
     audit: createAuditLog(db, dialect, inTransaction),
   };
 }

@@ -16,13 +16,20 @@ function baseType(schema: z.ZodType): string {
 
 /** How each field of an entity is stored: JSON and boolean columns need converting, the rest pass through. */
 export interface RowCodec<T> {
+  /** Every top-level field of the entity, which is also a column of its table. */
+  readonly columns: ReadonlySet<string>;
+  /** The fields stored as JSON (objects, arrays, records). */
+  readonly jsonColumns: ReadonlySet<string>;
+  /** The fields stored as 0/1 integers. */
+  readonly booleanColumns: ReadonlySet<string>;
   toRow(entity: T): Row;
   fromRow(row: Row): unknown;
 }
 
 /**
  * Builds the row codec of an entity schema (a zod object, possibly refined): objects, arrays and records become JSON
- * columns, booleans 0/1 integers, undefined becomes NULL and NULL becomes absent.
+ * columns (text on SQLite, jsonb on PostgreSQL), booleans 0/1 integers, undefined becomes NULL and NULL becomes
+ * absent. The codec only converts; the caller parses the result with the entity's schema.
  */
 export function rowCodec<T>(schema: z.ZodType<T>, dialect: Dialect): RowCodec<T> {
   const shape = (schema as unknown as { _zod: { def: Def } })._zod.def.shape;
@@ -35,6 +42,9 @@ export function rowCodec<T>(schema: z.ZodType<T>, dialect: Dialect): RowCodec<T>
     else if (['object', 'array', 'record', 'tuple', 'unknown'].includes(type)) json.add(field);
   }
   return {
+    columns: new Set(Object.keys(shape)),
+    jsonColumns: json,
+    booleanColumns: bools,
     toRow(entity) {
       const row: Row = {};
       for (const [key, value] of Object.entries(entity as Row)) {

@@ -1,9 +1,11 @@
 import { ConflictError, UpstreamError } from '@opspilot/core';
 import type { Dialect } from './dialect.js';
 
-/** Masks the password of a database URL for messages and logs. */
+/** Masks the password of a database URL (in the user info or a `password=` parameter) for messages and logs. */
 export function maskDatabaseUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
+  return url
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]+:)[^/?#]*@/i, '$1***@')
+    .replace(/([?&]password=)[^&#]*/gi, '$1***');
 }
 
 function codeOf(error: unknown): string {
@@ -50,4 +52,20 @@ export function toStoreError(error: unknown, dialect: Dialect, what: string): Er
         ? 'check that PostgreSQL is reachable and migrated (opspilot db migrate)'
         : 'check the SQLite file and disk space',
   });
+}
+
+/** The error for a database that cannot be opened, naming it (password masked) with what to check. */
+export function unreachable(dialect: Dialect, target: string, cause: unknown): UpstreamError {
+  return new UpstreamError(
+    `cannot open the ${dialect} database at ${target}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    {
+      source: dialect,
+      cause,
+      retryable: dialect === 'postgres',
+      hint:
+        dialect === 'postgres'
+          ? 'check OPSPILOT_DATABASE_URL (host, port, user, password, database) and that PostgreSQL is running'
+          : 'check that the SQLite path names a file in a folder opspilot may write (OPSPILOT_DATABASE_SQLITE_PATH)',
+    },
+  );
 }

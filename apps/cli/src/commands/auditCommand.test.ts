@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '@opspilot/store';
+import { MIGRATION_NAMES, openStore } from '@opspilot/store';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
@@ -15,7 +15,7 @@ describe('opspilot db and audit', () => {
   it('migrates the configured SQLite database once', async () => {
     const first = memoryIo(env, cwd);
     expect(await runCli(['db', 'migrate', '-o', 'json'], first)).toBe(0);
-    expect(JSON.parse(first.out())).toMatchObject({ dialect: 'sqlite', applied: ['0001_initial'] });
+    expect(JSON.parse(first.out())).toMatchObject({ dialect: 'sqlite', applied: [...MIGRATION_NAMES] });
     const second = memoryIo(env, cwd);
     expect(await runCli(['db', 'migrate'], second)).toBe(0);
     expect(second.out()).toContain('is up to date');

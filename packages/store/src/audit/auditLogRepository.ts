@@ -13,6 +13,8 @@ import {
 import { sql } from 'kysely';
 import type { Db, Row } from '../database.js';
 import type { Dialect } from '../dialect.js';
+import { applyFilter, type Filter } from '../listFilter.js';
+import { parseInput } from '../parseInput.js';
 import { rowCodec } from '../rowMapping.js';
 import { toStoreError } from '../storeErrors.js';
 import { auditEntryHash } from './auditHash.js';
@@ -20,7 +22,11 @@ import { findChainBreak } from './findChainBreak.js';
 
 const PAGE = 1000;
 
-/** The append-only, hash-chained audit log over the `audit_log` table. */
+/**
+ * The append-only, hash-chained audit log over the `audit_log` table (the {@link AuditLog} port). Appends are
+ * serialised — PostgreSQL: `pg_advisory_xact_lock` inside the append's transaction; SQLite: the transaction itself, on
+ * the store's single connection — and `sequence` is the primary key, so the chain can never fork.
+ */
 export function createAuditLog(
   db: Db,
   dialect: Dialect,
@@ -31,7 +37,7 @@ export function createAuditLog(
 
   return {
     async append(input) {
-      const fields = NewAuditTrailEntry.parse(input);
+      const fields = parseInput(NewAuditTrailEntry, input, 'audit entry');
       try {
         return await inTransaction(async (tx) => {
           // Serialise appends so two writers can never chain to the same predecessor.
@@ -60,18 +66,20 @@ export function createAuditLog(
     },
 
     async list(filter: AuditFilter, page: Partial<PaginationParams> = {}): Promise<Paginated<AuditTrailEntry>> {
-      const params = PaginationParams.parse(page);
-      let query = db.selectFrom('audit_log');
-      for (const [column, value] of Object.entries(filter))
-        if (value !== undefined) query = query.where(column, '=', value);
-      const [{ total }] = (await query.select((eb) => eb.fn.countAll().as('total')).execute()) as [{ total: unknown }];
-      const rows = await query
-        .selectAll()
-        .orderBy('sequence', 'desc')
-        .limit(params.page_size)
-        .offset((params.page - 1) * params.page_size)
-        .execute();
-      return toPage(rows.map(parse), Number(total), params);
+      const params = parseInput(PaginationParams, page, 'page request');
+      const query = applyFilter(db.selectFrom('audit_log'), { ...filter } as Filter, codec, 'audit');
+      try {
+        const { total } = await query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
+        const rows = await query
+          .selectAll()
+          .orderBy('sequence', 'desc')
+          .limit(params.page_size)
+          .offset((params.page - 1) * params.page_size)
+          .execute();
+        return toPage(rows.map(parse), Number(total), params);
+      } catch (error) {
+        throw toStoreError(error, dialect, 'audit log');
+      }
     },
 
     async verify(): Promise<AuditChainReport> {

@@ -39,6 +39,7 @@ const FOREIGN_KEYS: ForeignKeySpec[] = [
 const CREATION_ORDER = [
   'clusters',
   'ai_commands',
+  'generated_configs',
   'helm_charts',
   'chat_sessions',
   'incidents',

@@ -1,0 +1,75 @@
+import type { TableSpec } from '../tableSpec.js';
+
+/**
+ * Seed 004: generated documents, templates and architecture snapshots; self-healing rules, actions and patterns.
+ * Part of migration 0001: frozen once released — a later change is a new migration, never an edit here.
+ */
+export const DOCS_HEALING_TABLES: Record<string, TableSpec['columns']> = {
+  generated_docs: [
+    ['id', 'text', true],
+    ['cluster_id', 'text'],
+    ['title', 'text', true],
+    ['doc_type', 'text', true],
+    ['format', 'text', true],
+    ['content', 'text', true],
+    ['template_id', 'text'],
+    ['source_refs', 'json', true],
+    ['version', 'int', true],
+    ['created_at', 'text', true],
+    ['updated_at', 'text', true],
+  ],
+  doc_templates: [
+    ['id', 'text', true],
+    ['name', 'text', true],
+    ['doc_type', 'text', true],
+    ['format', 'text', true],
+    ['body', 'text', true],
+    ['variables', 'json', true],
+    ['created_at', 'text', true],
+  ],
+  architecture_snapshots: [
+    ['id', 'text', true],
+    ['cluster_id', 'text', true],
+    ['summary', 'json', true],
+    ['resources', 'json', true],
+    ['mermaid', 'text', true],
+    ['taken_at', 'text', true],
+  ],
+  healing_rules: [
+    ['id', 'text', true],
+    ['cluster_id', 'text'],
+    ['name', 'text', true],
+    ['description', 'text', true],
+    ['condition_type', 'text', true],
+    ['condition_config', 'json', true],
+    ['action_type', 'text', true],
+    ['action_config', 'json', true],
+    ['enabled', 'bool', true],
+    ['cooldown_seconds', 'int', true],
+    ['max_retries', 'int', true],
+    ['created_at', 'text', true],
+  ],
+  healing_actions: [
+    ['id', 'text', true],
+    ['rule_id', 'text', true],
+    ['cluster_id', 'text'],
+    ['target', 'text', true],
+    ['status', 'text', true],
+    ['dry_run', 'bool', true],
+    ['attempt', 'int', true],
+    ['result', 'json', true],
+    ['started_at', 'text'],
+    ['finished_at', 'text'],
+    ['created_at', 'text', true],
+  ],
+  healing_patterns: [
+    ['id', 'text', true],
+    ['signature', 'text', true],
+    ['description', 'text', true],
+    ['occurrences', 'int', true],
+    ['success_rate', 'real', true],
+    ['recommended_action', 'text', true],
+    ['last_seen_at', 'text'],
+    ['created_at', 'text', true],
+  ],
+};

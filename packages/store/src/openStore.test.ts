@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError, UpstreamError } from '@opspilot/core';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATION_NAMES } from './migrations/migrations.js';
+import { openStore } from './openStore.js';
+import type { StoreLogger } from './storeLogger.js';
+import { TEST_DATABASE_URL } from './testing/index.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opspilot-open-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function recordingLogger(): StoreLogger & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, info: (_f, m) => lines.push(m), warn: (_f, m) => lines.push(m) };
+}
+
+describe('openStore', () => {
+  it('opens SQLite in a folder it creates, with WAL and foreign keys on, and migrates once', async () => {
+    const file = join(tempDir(), 'nested', 'deeper', 'opspilot.db');
+    const logger = recordingLogger();
+    const store = await openStore({ sqlitePath: file, logger });
+    expect(store.dialect).toBe('sqlite');
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
+    expect(mode.rows[0]?.journal_mode).toBe('wal');
+    expect(fk.rows[0]?.foreign_keys).toBe(1);
+    expect(await store.migrate()).toEqual({ applied: [...MIGRATION_NAMES] });
+    expect(await store.migrate()).toEqual({ applied: [] });
+    expect(logger.lines).toEqual(['store opened', 'database migrated']);
+    await store.close();
+    await store.close();
+  });
+
+  it('keeps a :memory: database for the life of the store', async () => {
+    const store = await openStore({ sqlitePath: ':memory:' });
+    await store.migrate();
+    await store.audit.append({ user_id: 'alice', action: 'memory.test' });
+    expect((await store.audit.verify()).checked).toBe(1);
+    await store.close();
+  });
+
+  it('opens PostgreSQL in its own schema', async () => {
+    const schema = `opspilot_open_${Date.now().toString(36)}`;
+    const store = await openStore({ databaseUrl: TEST_DATABASE_URL, postgresSchema: schema });
+    try {
+      expect(store.dialect).toBe('postgres');
+      const current = await sql<{ s: string }>`select current_schema() as s`.execute(store.db);
+      expect(current.rows[0]?.s).toBe(schema);
+      expect((await store.migrate()).applied).toEqual([...MIGRATION_NAMES]);
+    } finally {
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
+      await store.close();
+    }
+  });
+
+  it('turns an unreachable PostgreSQL into an UpstreamError naming it with the password masked', async () => {
+    const error = await openStore({ databaseUrl: 'postgresql://ops:s3cret@127.0.0.1:1/opspilot' }).catch((e) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({
+      source: 'postgres',
+      retryable: true,
+      hint: expect.stringContaining('OPSPILOT_DATABASE_URL'),
+    });
+    expect(error.message).toContain('postgresql://ops:***@127.0.0.1:1/opspilot');
+    expect(error.message).not.toContain('s3cret');
+  });
+
+  it('turns a SQLite path that cannot be opened into an UpstreamError naming it', async () => {
+    const dir = tempDir();
+    const error = await openStore({ sqlitePath: dir }).catch((e) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ source: 'sqlite', hint: expect.stringContaining('SQLite path') });
+    expect(error.message).toContain(dir);
+  });
+
+  it('refuses a URL of another database and an unsafe schema name', async () => {
+    await expect(openStore({ databaseUrl: 'mysql://root:pw@db/ops' })).rejects.toBeInstanceOf(InputError);
+    await expect(
+      openStore({ databaseUrl: TEST_DATABASE_URL, postgresSchema: 'x; drop schema public' }),
+    ).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('treats an empty URL as unset (SQLite)', async () => {
+    const store = await openStore({ databaseUrl: ' ', sqlitePath: join(tempDir(), 'x.db') });
+    expect(store.dialect).toBe('sqlite');
+    await store.close();
+  });
+});
