@@ -174,4 +174,46 @@ describe('the real @kubernetes/client-node over HTTPS', () => {
     });
     expect((read as k8s.V1ConfigMap).data).toEqual({ k: 'v' });
   });
+
+  it('pages lists with limit and continue, filtered by label selector', async () => {
+    for (const n of [1, 2, 3]) {
+      await core.createNamespacedConfigMap({
+        namespace: 'default',
+        body: { metadata: { name: `paged-${n}`, labels: { paged: 'yes' } } },
+      });
+    }
+    const first = await core.listNamespacedConfigMap({ namespace: 'default', labelSelector: 'paged=yes', limit: 2 });
+    expect(first.items.map((c) => c.metadata?.name)).toEqual(['paged-1', 'paged-2']);
+    expect(first.metadata?.remainingItemCount).toBe(1);
+    const rest = await core.listNamespacedConfigMap({
+      namespace: 'default',
+      labelSelector: 'paged=yes',
+      limit: 2,
+      _continue: first.metadata?._continue,
+    });
+    expect(rest.items.map((c) => c.metadata?.name)).toEqual(['paged-3']);
+  });
+
+  it('keeps an informer cache in sync through list, watch and bookmarks', async () => {
+    const path = '/api/v1/namespaces/default/secrets';
+    const informer = k8s.makeInformer(kc, path, () => core.listNamespacedSecret({ namespace: 'default' }));
+    const added: string[] = [];
+    informer.on(k8s.ADD, (s: k8s.V1Secret) => added.push(s.metadata?.name ?? ''));
+    await informer.start();
+    await core.createNamespacedSecret({
+      namespace: 'default',
+      body: { metadata: { name: 'seen' }, stringData: { a: 'b' } },
+    });
+    for (let i = 0; i < 50 && !added.includes('seen'); i++) await new Promise((r) => setTimeout(r, 20));
+    await informer.stop();
+    expect(added).toContain('seen');
+    expect(informer.list('default').find((s) => s.metadata?.name === 'seen')?.data).toEqual({ a: 'Yg==' });
+  });
+
+  it('records who sent each request, with the bearer token of the kubeconfig', async () => {
+    await core.readNamespace({ name: 'kube-system' });
+    const record = sim.api.requests.list().find((r) => r.path === '/api/v1/namespaces/kube-system');
+    expect(record).toMatchObject({ user: 'kubernetes-admin', bearerToken: true, method: 'GET', code: 200 });
+    expect(record?.groups).toContain('system:masters');
+  });
 });

@@ -1,15 +1,49 @@
 /**
  * @opspilot/kube-sim — the simulated Kubernetes cluster: an API server that real kubectl and
- * @kubernetes/client-node work against, on a controllable clock.
+ * @kubernetes/client-node work against, on a controllable clock. Test helpers live in `@opspilot/kube-sim/testing`.
  */
-export { ResourceRegistry } from './api/resourceRegistry.js';
-export { apiVersionOf, BUILTIN_RESOURCE_TYPES, type ResourceType } from './api/resourceTypes.js';
-export { StatusError } from './api/statusError.js';
+export { applyDefaults } from './api/applyDefaults.js';
+export { convertObject } from './api/convertObject.js';
+export { admitPodSpec, defaultPodSpec, qosClassOf } from './api/defaultPodSpec.js';
+export { compareVersions, ResourceRegistry } from './api/resourceRegistry.js';
+export {
+  apiVersionOf,
+  BUILTIN_RESOURCE_TYPES,
+  type PrinterColumn,
+  qualifiedResource,
+  type ResourceType,
+  sameStorage,
+} from './api/resourceTypes.js';
+export {
+  alreadyExists,
+  badRequest,
+  conflict,
+  invalid,
+  notFound,
+  type StatusCause,
+  StatusError,
+} from './api/statusError.js';
 export { BUILTIN_SCENARIOS, loadScenario, scenarioPath } from './loadScenario.js';
 export { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch/index.js';
-export { buildKubeconfig } from './server/kubeconfig.js';
-export { SimApi } from './server/simApi.js';
-export type { LogRequest, SimHooks } from './server/simHooks.js';
+/** Limits of watches and followed logs. */
+export type { StreamLimits } from './server/apiContext.js';
+export { buildKubeconfig, type KubeconfigOptions } from './server/kubeconfig.js';
+export type { RequestLog, RequestRecord } from './server/requestLog.js';
+export { SimApi, type SimApiOptions } from './server/simApi.js';
+export { EMPTY_HOOKS, type LogRequest, type SimHooks } from './server/simHooks.js';
+export { toTable } from './server/tables/toTable.js';
+export { createObject, replaceObject, type WriteContext, type WriteRequest } from './server/writeOperations.js';
 export { type SimCluster, type SimClusterOptions, startSimCluster } from './startSimCluster.js';
+/** A Kubernetes object as the store keeps it. */
 export type { KubeObject } from './store/kubeObject.js';
-export { type ListOptions, ObjectStore, type StoreEvent } from './store/objectStore.js';
+export { ObjectStore } from './store/objectStore.js';
+export { parseFieldSelector, parseLabelSelector } from './store/selectors.js';
+export {
+  type DeleteOptions,
+  formatTimestamp,
+  type ListOptions,
+  type ListPage,
+  type ObjectStoreOptions,
+  type StoreEvent,
+  type WriteOptions,
+} from './store/storeTypes.js';

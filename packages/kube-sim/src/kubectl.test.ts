@@ -37,7 +37,7 @@ describe('real kubectl against the simulated cluster', () => {
 
   it('gets with the usual columns, -o json|yaml|name|jsonpath, -A, -l and --field-selector', async () => {
     expect(await ok(['get', 'deploy', '-n', 'todo'])).toMatch(
-      /^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nbackend\s+0\/2/,
+      /^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nbackend\s+\d\/2/,
     );
     expect(await ok(['get', 'svc', '-n', 'todo'])).toMatch(
       /NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\nbackend\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80\/TCP/,

@@ -10,7 +10,10 @@ import { createObject } from './server/writeOperations.js';
 
 const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
 
-/** The scenarios shipped with opspilot. */
+/**
+ * The scenarios shipped with opspilot.
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/object-management/
+ */
 export const BUILTIN_SCENARIOS = ['demo', 'broken'] as const;
 
 const Include = z.object({ include: z.string().min(1) }).strict();
@@ -22,7 +25,10 @@ const Document = z
   })
   .loose();
 
-/** Where a scenario comes from: a built-in name or a YAML file path. */
+/**
+ * Where a scenario comes from: a built-in name or a YAML file path.
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/object-management/
+ */
 export function scenarioPath(nameOrFile: string): string {
   if ((BUILTIN_SCENARIOS as readonly string[]).includes(nameOrFile)) return join(SCENARIO_DIR, `${nameOrFile}.yaml`);
   if (existsSync(nameOrFile)) return resolve(nameOrFile);
@@ -37,6 +43,7 @@ export function scenarioPath(nameOrFile: string): string {
  * with an InputError naming the file, the document and the problem; the documents before it stay created.
  * @example
  * await loadScenario(sim.api, 'broken');
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/object-management/
  */
 export function loadScenario(api: SimApi, nameOrFile: string, seen: Set<string> = new Set()): number {
   const file = scenarioPath(nameOrFile);

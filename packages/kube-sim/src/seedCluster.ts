@@ -1,8 +1,10 @@
 import type { SimApi } from './server/simApi.js';
 
 /**
- * What every simulated cluster starts with, as a kind cluster does: the system namespaces, the `default`
- * service account namespace content, a `standard` default StorageClass and `nodes` Ready worker nodes with capacity.
+ * What every simulated cluster starts with, as a kind cluster does: the system namespaces with their `default`
+ * service accounts, the `kubernetes` service (10.96.0.1), a `standard` default StorageClass and `nodes` Ready nodes
+ * with capacity.
+ * @see https://kind.sigs.k8s.io/docs/user/quick-start/
  */
 export function seedCluster(api: SimApi, nodes: number): void {
   const type = (group: string, version: string, plural: string) => api.registry.find(group, version, plural)!;
@@ -15,7 +17,22 @@ export function seedCluster(api: SimApi, nodes: number): void {
       spec: { finalizers: ['kubernetes'] },
       status: { phase: 'Active' },
     });
+    create('', 'v1', 'serviceaccounts', { metadata: { name: 'default', namespace: name } });
   }
+  create('', 'v1', 'services', {
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.96.0.1',
+      clusterIPs: ['10.96.0.1'],
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      internalTrafficPolicy: 'Cluster',
+      sessionAffinity: 'None',
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+    },
+    status: { loadBalancer: {} },
+  });
   create('storage.k8s.io', 'v1', 'storageclasses', {
     metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
     provisioner: 'rancher.io/local-path',
@@ -80,6 +97,8 @@ export function seedCluster(api: SimApi, nodes: number): void {
         ],
         nodeInfo: {
           kubeletVersion: 'v1.32.0',
+          kubeProxyVersion: 'v1.32.0',
+          kernelVersion: '6.1.0-opspilot',
           containerRuntimeVersion: 'containerd://1.7.18',
           osImage: 'opspilot simulated node',
           architecture: 'amd64',

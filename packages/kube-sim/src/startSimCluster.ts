@@ -2,17 +2,21 @@ import { writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { type Clock, systemClock } from '@opspilot/core';
+import { type Clock, InputError, systemClock } from '@opspilot/core';
 import { catalogHooks } from './controllers/catalogHooks.js';
 import { ControllerManager } from './controllers/controllerManager.js';
 import { loadScenario } from './loadScenario.js';
 import { seedCluster } from './seedCluster.js';
+import type { StreamLimits } from './server/apiContext.js';
 import { generateServingCertificate } from './server/certificate.js';
 import { buildKubeconfig } from './server/kubeconfig.js';
 import { SimApi } from './server/simApi.js';
 import type { ObjectStore } from './store/objectStore.js';
 
-/** Options of {@link startSimCluster}. */
+/**
+ * Options of {@link startSimCluster}.
+ * @see https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/
+ */
 export interface SimClusterOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
@@ -29,9 +33,16 @@ export interface SimClusterOptions {
   scenario?: string;
   /** Run the controllers and behaviour model (default true); false gives a bare API server. */
   controllers?: boolean;
+  /** Change events kept for watches resuming from a resourceVersion (default 5000); older ones get 410 Expired. */
+  historyLimit?: number;
+  /** Limits of long-running responses: followed logs, log polling and bookmark intervals. */
+  limits?: Partial<StreamLimits>;
 }
 
-/** A running simulated cluster. */
+/**
+ * A running simulated cluster.
+ * @see https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/
+ */
 export interface SimCluster {
   url: string;
   /** A kubeconfig (YAML) for it, trusting its CA. */
@@ -45,22 +56,23 @@ export interface SimCluster {
 }
 
 /**
- * Starts the simulated Kubernetes API server in-process, listening on 127.0.0.1 by default.
+ * Starts the simulated Kubernetes API server in-process, listening on 127.0.0.1 by default: seeds it like a kind
+ * cluster, loads the scenario, listens (HTTPS with a certificate generated now, unless `tls: false`), then starts
+ * the controllers. A scenario that does not load or a port that is taken is an InputError.
  * @example
  * const sim = await startSimCluster();
  * // kubectl --kubeconfig <(echo "$sim.kubeconfig") get pods -A
  * await sim.stop();
+ * @see https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/
  */
 export async function startSimCluster(options: SimClusterOptions = {}): Promise<SimCluster> {
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? systemClock;
   const tls = options.tls ?? true;
-  const api = new SimApi(() => clock.now());
+  const api = new SimApi({ now: () => clock.now(), historyLimit: options.historyLimit, limits: options.limits });
   seedCluster(api, options.nodes ?? 3);
   api.hooks = catalogHooks(api.store, api.registry, clock);
   if (options.scenario) loadScenario(api, options.scenario);
-  const controllers = options.controllers === false ? undefined : new ControllerManager(api.store, api.registry, clock);
-  controllers?.start();
   const handler = (req: Parameters<SimApi['handle']>[0], res: Parameters<SimApi['handle']>[1]) =>
     void api.handle(req, res);
   let server: Server;
@@ -72,9 +84,21 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   } else server = createHttpServer(handler);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new InputError(
+          `the simulated cluster cannot listen on ${host}:${options.port ?? 0} (${error.code ?? error.message})`,
+          {
+            hint: 'choose another port (0 picks a free one) or stop what is using it',
+            cause: error,
+          },
+        ),
+      ),
+    );
     server.listen(options.port ?? 0, host, () => resolve());
   });
+  const controllers = options.controllers === false ? undefined : new ControllerManager(api.store, api.registry, clock);
+  controllers?.start();
   const { port } = server.address() as AddressInfo;
   const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
   const kubeconfig = buildKubeconfig({ server: url, caPem });

@@ -1,3 +1,4 @@
+import { admitPodSpec, qosClassOf } from '../api/defaultPodSpec.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import type { ControllerContext } from './controllerContext.js';
 import { controllerRef, isOwnedBy, unversioned } from './ownership.js';
@@ -32,6 +33,8 @@ export function reconcileReplicaSets(ctx: ControllerContext): void {
     if (owned.length < want) {
       for (let i = owned.length; i < want; i++) {
         const template = structuredClone(spec.template ?? {});
+        const podSpec = (template.spec ?? {}) as Json;
+        admitPodSpec(podSpec);
         const pod = ctx.store.create(podType, {
           apiVersion: 'v1',
           kind: 'Pod',
@@ -42,8 +45,8 @@ export function reconcileReplicaSets(ctx: ControllerContext): void {
             annotations: (template.metadata?.annotations as Record<string, string>) ?? undefined,
             ownerReferences: [controllerRef(rs)],
           },
-          spec: template.spec ?? {},
-          status: { phase: 'Pending', qosClass: 'BestEffort' },
+          spec: podSpec,
+          status: { phase: 'Pending', qosClass: qosClassOf(podSpec) },
         });
         owned.push(pod);
         ctx.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, 'replicaset-controller');

@@ -1,131 +1,122 @@
-import { StatusError } from '../api/statusError.js';
+import {
+  DELETE_FROM_PRIMITIVE_LIST,
+  isDirectiveKey,
+  PATCH_DIRECTIVE,
+  RETAIN_KEYS,
+  SET_ELEMENT_ORDER,
+  withoutDirectives,
+} from './directives.js';
+import { isJsonObject, type JsonObject, type JsonValue } from './json.js';
+import { badPatch, catchPatchAbort, PatchAbort, type PatchResult, unprocessablePatch } from './patchResult.js';
+import { listStrategyAt, type PatchSchema } from './patchSchema.js';
+import { type MapMerger, mergeStrategicList } from './strategicList.js';
 
-type Json = unknown;
-type Obj = Record<string, Json>;
-const isObject = (v: Json): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** Lists merged by a key instead of replaced (the `patchMergeKey` of the built-in types). */
-const MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  volumes: 'name',
-  env: 'name',
-  imagePullSecrets: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  conditions: 'type',
-  ownerReferences: 'uid',
-  hostAliases: 'ip',
-  topologySpreadConstraints: 'topologyKey',
-};
-/** Lists of primitives merged as sets. */
-const PRIMITIVE_MERGE = new Set(['finalizers']);
-/** `ports` merge by containerPort in containers, by port in services. */
-function keyFor(field: string, parentPath: string[]): string | undefined {
-  if (field === 'ports')
-    return parentPath.includes('containers') || parentPath.includes('initContainers') ? 'containerPort' : 'port';
-  return MERGE_KEYS[field];
-}
-
-function mergeList(
-  field: string,
-  path: string[],
-  live: Json[],
-  patch: Json[],
-  order: Json[] | undefined,
-  deletions: Json[],
-): Json[] {
-  const key = keyFor(field, path);
-  if (PRIMITIVE_MERGE.has(field)) {
-    const merged = [...live.filter((v) => !deletions.includes(v))];
-    for (const v of patch) if (!merged.includes(v)) merged.push(v);
-    return merged;
-  }
-  if (!key) return patch.filter((v) => !(isObject(v) && v.$patch === 'delete'));
-  const result = live.map((v) => structuredClone(v)) as Obj[];
-  for (const item of patch) {
-    if (!isObject(item)) continue;
-    if (item.$patch === 'replace') return patch.filter((v) => !(isObject(v) && v.$patch));
-    const index = result.findIndex((r) => r[key] === item[key]);
-    if (item.$patch === 'delete') {
-      if (index >= 0) result.splice(index, 1);
-      continue;
-    }
-    if (index >= 0) result[index] = mergeObject(result[index], item, [...path, field]) as Obj;
-    else result.push(mergeObject(undefined, item, [...path, field]) as Obj);
-  }
-  if (order) {
-    const rank = (o: Obj) => {
-      const i = order.findIndex((e) => isObject(e) && e[key] === o[key]);
-      return i < 0 ? order.length : i;
-    };
-    result.sort((a, b) => rank(a) - rank(b));
-  }
-  return result;
-}
-
-function mergeObject(live: Json, patch: Json, path: string[]): Json {
-  if (!isObject(patch)) return structuredClone(patch);
-  if (patch.$patch === 'replace') {
-    const { $patch: _p, ...rest } = patch;
-    return structuredClone(rest);
-  }
-  if (patch.$patch === 'delete') return undefined;
-  const result: Obj = isObject(live) ? structuredClone(live) : {};
-  const retainKeys = Array.isArray(patch.$retainKeys) ? (patch.$retainKeys as string[]) : undefined;
-  for (const [field, value] of Object.entries(patch)) {
-    if (field.startsWith('$')) continue;
-    if (value === null) {
-      delete result[field];
-      continue;
-    }
-    if (Array.isArray(value)) {
-      const order = patch[`$setElementOrder/${field}`] as Json[] | undefined;
-      const deletions = (patch[`$deleteFromPrimitiveList/${field}`] as Json[] | undefined) ?? [];
-      result[field] = mergeList(
-        field,
-        path,
-        Array.isArray(result[field]) ? (result[field] as Json[]) : [],
-        value,
-        order,
-        deletions,
-      );
-      continue;
-    }
-    const merged = mergeObject(result[field], value, [...path, field]);
-    if (merged === undefined) delete result[field];
-    else result[field] = merged;
-  }
-  for (const [directive, value] of Object.entries(patch)) {
-    const m = directive.match(/^\$deleteFromPrimitiveList\/(.+)$/);
-    if (m && !(m[1]! in patch) && Array.isArray(result[m[1]!])) {
-      result[m[1]!] = (result[m[1]!] as Json[]).filter((v) => !(value as Json[]).includes(v));
-    }
-    const order = directive.match(/^\$setElementOrder\/(.+)$/);
-    if (order && !(order[1]! in patch) && Array.isArray(result[order[1]!])) {
-      const key = keyFor(order[1]!, path);
-      if (key) result[order[1]!] = mergeList(order[1]!, path, result[order[1]!] as Json[], [], value as Json[], []);
-    }
-  }
-  if (retainKeys) for (const k of Object.keys(result)) if (!retainKeys.includes(k)) delete result[k];
-  return result;
-}
+const UNSUPPORTED_FOR_CUSTOM_RESOURCES =
+  'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml';
 
 /**
- * Strategic merge patch over the built-in kinds: lists with a merge key (containers, env, volumes, ports, conditions,
- * …) merge item by item; directives `$patch` (replace, delete), `$setElementOrder`, `$retainKeys` and
- * `$deleteFromPrimitiveList` are honoured. Custom resources do not support it (415), as on a real server.
+ * Strategic merge patch, the `application/strategic-merge-patch+json` PATCH body of client-side `kubectl apply`,
+ * `kubectl patch`, `set image|env|resources`, `rollout restart|pause|resume`, `cordon` and `taint`. Maps merge and
+ * `null` deletes as in a JSON merge patch; lists follow the kind's {@link PatchSchema} (see `patchStrategyFor`):
+ * merged by key or as a set, or replaced. Directives: `$patch: replace|delete|merge` on maps, `$patch: replace|delete`
+ * elements in lists, `$setElementOrder/<list>`, `$retainKeys` and `$deleteFromPrimitiveList/<list>`.
+ * Without a schema — a custom resource — it is refused with the API server's 415. Malformed directives are a 400,
+ * a field outside `$retainKeys` a 422. Never throws for user input; the inputs are not changed.
  * @see https://kubernetes.io/docs/tasks/manage-kubernetes-objects/update-api-object-kubectl-patch/
+ * @see https://github.com/kubernetes/community/blob/master/contributors/devel/sig-api-machinery/strategic-merge-patch.md
  */
-export function applyStrategicMergePatch(target: Json, patch: Json, builtin: boolean): Json {
-  if (!builtin) {
-    throw new StatusError(
-      415,
-      'UnsupportedMediaType',
-      'strategic merge patch is not supported for custom resources; use --type=merge or --type=json',
-    );
+export function applyStrategicMergePatch(
+  target: JsonValue,
+  patch: JsonValue,
+  schema: PatchSchema | undefined,
+): PatchResult<JsonObject> {
+  if (!schema) {
+    return {
+      ok: false,
+      error: { code: 415, reason: 'UnsupportedMediaType', message: UNSUPPORTED_FOR_CUSTOM_RESOURCES },
+    };
   }
-  if (!isObject(patch)) throw new StatusError(400, 'BadRequest', 'a strategic merge patch must be a JSON object');
-  return mergeObject(target, patch, []);
+  if (!isJsonObject(patch)) {
+    return {
+      ok: false,
+      error: badPatch('json: cannot unmarshal a non-object into Go value of type map[string]interface {}'),
+    };
+  }
+  return catchPatchAbort(() => {
+    const live = isJsonObject(target) ? structuredClone(target) : undefined;
+    return mergeMap(schema)(live, patch, []) ?? {};
+  });
+}
+
+/** The map merger for one schema; it merges into `live` in place, so callers pass their own copy. */
+function mergeMap(schema: PatchSchema): MapMerger {
+  const merge: MapMerger = (live, patch, path) => {
+    const directive = patch[PATCH_DIRECTIVE];
+    if (directive === 'delete') return undefined;
+    if (directive === 'replace') return withoutDirectives(patch) as JsonObject;
+    if (directive !== undefined && directive !== 'merge') {
+      throw new PatchAbort(
+        badPatch(`unknown patch type: ${JSON.stringify(directive)} in map: ${JSON.stringify(patch)}`),
+      );
+    }
+    const result: JsonObject = live ?? {};
+    retainKeys(result, patch);
+    const lists = new Set<string>();
+    for (const [key, value] of Object.entries(patch)) {
+      if (key.startsWith(SET_ELEMENT_ORDER))
+        lists.add(directiveList(key, SET_ELEMENT_ORDER, value, 'setElementOrder list'));
+      else if (key.startsWith(DELETE_FROM_PRIMITIVE_LIST)) {
+        lists.add(directiveList(key, DELETE_FROM_PRIMITIVE_LIST, value, 'primitive list'));
+      } else if (isDirectiveKey(key)) continue;
+      else if (value === null) delete result[key];
+      else if (Array.isArray(value)) lists.add(key);
+      else if (isJsonObject(value)) {
+        const current = result[key];
+        const merged = merge(isJsonObject(current) ? current : undefined, value, [...path, key]);
+        if (merged === undefined) delete result[key];
+        else result[key] = merged;
+      } else result[key] = value;
+    }
+    for (const field of lists) {
+      if (patch[field] === null) continue;
+      const current = result[field];
+      const strategy = listStrategyAt(schema, [...path, field]);
+      const merged = mergeStrategicList(
+        {
+          live: Array.isArray(current) ? current : undefined,
+          patch: Array.isArray(patch[field]) ? patch[field] : undefined,
+          order: patch[`${SET_ELEMENT_ORDER}${field}`] as JsonValue[] | undefined,
+          deletions: patch[`${DELETE_FROM_PRIMITIVE_LIST}${field}`] as JsonValue[] | undefined,
+        },
+        strategy,
+        [...path, field],
+        merge,
+      );
+      if (merged === undefined) continue;
+      if (merged.length === 0 && strategy.strategy === 'merge') delete result[field];
+      else result[field] = merged;
+    }
+    return result;
+  };
+  return merge;
+}
+
+function directiveList(key: string, prefix: string, value: JsonValue, what: string): string {
+  if (!Array.isArray(value)) throw new PatchAbort(badPatch(`invalid patch format of ${what}`));
+  return key.slice(prefix.length);
+}
+
+/** Applies `$retainKeys`: fields of the live map not listed are cleared, and the patch may only set listed ones. */
+function retainKeys(result: JsonObject, patch: JsonObject): void {
+  const keys = patch[RETAIN_KEYS];
+  if (keys === undefined) return;
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) {
+    throw new PatchAbort(badPatch('invalid patch format of retainKeys'));
+  }
+  for (const [key, value] of Object.entries(patch)) {
+    if (!isDirectiveKey(key) && value !== null && !keys.includes(key)) {
+      throw new PatchAbort(unprocessablePatch("patch content doesn't match retainKeys list"));
+    }
+  }
+  for (const key of Object.keys(result)) if (!keys.includes(key)) delete result[key];
 }

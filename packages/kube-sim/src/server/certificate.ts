@@ -1,12 +1,18 @@
 import { generate } from 'selfsigned';
 
-/** A PEM certificate and key for the API server, self-signed, valid for localhost and 127.0.0.1. */
+/**
+ * A PEM certificate and key for the API server, self-signed, valid for localhost and 127.0.0.1.
+ * @see https://kubernetes.io/docs/setup/best-practices/certificates/
+ */
 export interface ServingCertificate {
   cert: string;
   key: string;
 }
 
-/** Generates the serving certificate at start; it is its own CA, carried in the kubeconfig. */
+/**
+ * Generates the serving certificate at start; it is its own CA, carried in the kubeconfig.
+ * @see https://kubernetes.io/docs/setup/best-practices/certificates/
+ */
 export async function generateServingCertificate(host: string): Promise<ServingCertificate> {
   const altNames: { type: 2 | 7; value?: string; ip?: string }[] = [
     { type: 2, value: 'localhost' },

@@ -1,12 +1,37 @@
 import type { ResourceRegistry } from '../api/resourceRegistry.js';
-import { apiVersionOf, type ResourceType } from '../api/resourceTypes.js';
+import type { ResourceType } from '../api/resourceTypes.js';
 
-/** The Accept value asking for aggregated discovery (kubectl 1.30+). */
+/**
+ * The Accept value asking for aggregated discovery (kubectl 1.30+).
+ * @see https://kubernetes.io/docs/concepts/overview/kubernetes-api/#discovery-api
+ */
 export const AGGREGATED_V2 = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 
-/** Whether a request's Accept header asks for aggregated discovery v2. */
+/**
+ * Whether a request's Accept header asks for aggregated discovery v2.
+ * @see https://kubernetes.io/docs/concepts/overview/kubernetes-api/#discovery-api
+ */
 export function wantsAggregated(accept: string | undefined): boolean {
   return (accept ?? '').replace(/\s/g, '').includes('g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList');
+}
+
+/** Kind and verbs of a subresource, as discovery lists them. */
+function subresourceInfo(
+  t: ResourceType,
+  sub: string,
+): { kind: string; group: string; version: string; verbs: string[] } {
+  switch (sub) {
+    case 'scale':
+      return { kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] };
+    case 'log':
+      return { kind: 'Pod', group: '', version: 'v1', verbs: ['get'] };
+    case 'binding':
+      return { kind: 'Binding', group: '', version: 'v1', verbs: ['create'] };
+    case 'eviction':
+      return { kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] };
+    default:
+      return { kind: t.kind, group: t.group, version: t.version, verbs: ['get', 'patch', 'update'] };
+  }
 }
 
 function resourceEntry(t: ResourceType): Record<string, unknown> {
@@ -18,7 +43,6 @@ function resourceEntry(t: ResourceType): Record<string, unknown> {
     verbs: t.verbs,
     ...(t.shortNames ? { shortNames: t.shortNames } : {}),
     ...(t.categories ? { categories: t.categories } : {}),
-    storageVersionHash: '',
   };
 }
 
@@ -30,14 +54,17 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
   const types = registry.all().filter((t) => t.group === group && t.version === version);
   const resources = types.flatMap((t) => [
     resourceEntry(t),
-    ...(t.subresources ?? []).map((sub) => ({
-      name: `${t.plural}/${sub}`,
-      singularName: '',
-      namespaced: t.namespaced,
-      kind: sub === 'scale' ? 'Scale' : sub === 'log' ? 'Pod' : t.kind,
-      ...(sub === 'scale' ? { group: 'autoscaling', version: 'v1' } : {}),
-      verbs: sub === 'log' ? ['get'] : ['get', 'patch', 'update'],
-    })),
+    ...(t.subresources ?? []).map((sub) => {
+      const info = subresourceInfo(t, sub);
+      return {
+        name: `${t.plural}/${sub}`,
+        singularName: '',
+        namespaced: t.namespaced,
+        kind: info.kind,
+        ...(info.group !== t.group || info.version !== t.version ? { group: info.group, version: info.version } : {}),
+        verbs: info.verbs,
+      };
+    }),
   ]);
   return {
     kind: 'APIResourceList',
@@ -52,7 +79,10 @@ function apiGroup(group: string, versions: string[]): Record<string, unknown> {
   return { name: group, versions: list, preferredVersion: list[0] };
 }
 
-/** Legacy `APIVersions` (`GET /api`). */
+/**
+ * Legacy `APIVersions` (`GET /api`).
+ * @see https://kubernetes.io/docs/concepts/overview/kubernetes-api/#discovery-api
+ */
 export function apiVersions(serverAddress: string): Record<string, unknown> {
   return {
     kind: 'APIVersions',
@@ -61,13 +91,19 @@ export function apiVersions(serverAddress: string): Record<string, unknown> {
   };
 }
 
-/** Legacy `APIGroupList` (`GET /apis`). */
+/**
+ * Legacy `APIGroupList` (`GET /apis`).
+ * @see https://kubernetes.io/docs/concepts/overview/kubernetes-api/#discovery-api
+ */
 export function apiGroupList(registry: ResourceRegistry): Record<string, unknown> {
   const groups = registry.groupVersions().filter((g) => g.group !== '');
   return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map((g) => apiGroup(g.group, g.versions)) };
 }
 
-/** `APIGroup` of one group (`GET /apis/{group}`), or undefined when not served. */
+/**
+ * `APIGroup` of one group (`GET /apis/{group}`), or undefined when not served.
+ * @see https://kubernetes.io/docs/concepts/overview/kubernetes-api/#discovery-api
+ */
 export function apiGroupOf(registry: ResourceRegistry, group: string): Record<string, unknown> | undefined {
   const found = registry.groupVersions().find((g) => g.group === group);
   return found ? { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(group, found.versions) } : undefined;
@@ -100,19 +136,16 @@ export function aggregatedDiscovery(registry: ResourceRegistry, core: boolean): 
             verbs: t.verbs,
             ...(t.shortNames ? { shortNames: t.shortNames } : {}),
             ...(t.categories ? { categories: t.categories } : {}),
-            subresources: (t.subresources ?? []).map((sub) => ({
-              subresource: sub,
-              responseKind:
-                sub === 'scale'
-                  ? { group: 'autoscaling', version: 'v1', kind: 'Scale' }
-                  : { group: t.group, version: t.version, kind: t.kind },
-              verbs: sub === 'log' ? ['get'] : ['get', 'patch', 'update'],
-            })),
+            subresources: (t.subresources ?? []).map((sub) => {
+              const info = subresourceInfo(t, sub);
+              return {
+                subresource: sub,
+                responseKind: { group: info.group, version: info.version, kind: info.kind },
+                verbs: info.verbs,
+              };
+            }),
           })),
       })),
     })),
   };
 }
-
-/** The `apiVersion` a type is served under, for building URLs. */
-export const servedVersion = apiVersionOf;

@@ -1,29 +1,40 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { badRequest, StatusError } from '../api/statusError.js';
 
-/** Largest request body accepted, as on a real API server (3 MiB). */
+/**
+ * Largest request body accepted, as on a real API server (3 MiB).
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/
+ */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-/** Reads a request body up to {@link MAX_BODY_BYTES}; larger bodies are a 413. */
+/**
+ * Reads a request body up to {@link MAX_BODY_BYTES}; larger bodies are a 413 (the rest is drained, not stored).
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/
+ */
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new StatusError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+  }
+  if (size > MAX_BODY_BYTES) {
+    throw new StatusError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`);
   }
   return Buffer.concat(chunks);
 }
 
+const BODY_TYPES = 'application/json, application/yaml, application/vnd.kubernetes.protobuf';
+
 /**
- * Decodes a body by its Content-Type: JSON (and every JSON patch flavour) or YAML. Protobuf bodies — sent by
- * imperative `kubectl create deployment|secret|…` — are answered with a 415 naming the alternative.
+ * Decodes a body by its Content-Type: JSON (the default) or YAML. Protobuf bodies — sent by imperative
+ * `kubectl create deployment|secret|…` — are a 415 naming `kubectl create -f` / `kubectl apply -f` as the
+ * alternative; other types are a 415 as on a real server.
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#protobuf-encoding
  */
 export function decodeBody(contentType: string | undefined, body: Buffer): unknown {
-  const type = (contentType ?? 'application/json').split(';')[0]!.trim();
+  const type = (contentType ?? 'application/json').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/vnd.kubernetes.protobuf') {
     throw new StatusError(
       415,
@@ -31,26 +42,58 @@ export function decodeBody(contentType: string | undefined, body: Buffer): unkno
       'the simulated cluster does not decode protobuf request bodies; use `kubectl create -f FILE` or `kubectl apply -f FILE` with YAML or JSON',
     );
   }
+  const yaml = type === 'application/yaml' || type.endsWith('+yaml');
+  if (!yaml && type !== 'application/json' && !type.endsWith('+json') && type !== '') {
+    throw new StatusError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: ${BODY_TYPES}`,
+    );
+  }
   const text = body.toString('utf8');
   if (text.trim() === '') throw badRequest('the request body is empty');
   try {
-    if (type.includes('yaml')) return parseYaml(text, { maxAliasCount: 100 });
-    return JSON.parse(text);
+    return yaml ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
   } catch (error) {
-    throw badRequest(
-      `the request body is not valid ${type.includes('yaml') ? 'YAML' : 'JSON'}: ${(error as Error).message}`,
-    );
+    const message = (error as Error).message.split('\n')[0];
+    throw badRequest(`the request body is not valid ${yaml ? 'YAML' : 'JSON'}: ${message}`);
   }
 }
 
-/** Writes a JSON response. */
-export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json'): void {
-  const text = JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+/**
+ * Adds `Warning` headers (`299 - "unknown field \"spec.replica\""`), which kubectl prints as `Warning: …`.
+ * @see https://kubernetes.io/blog/2020/09/03/warnings/
+ */
+export function setWarnings(res: ServerResponse, warnings: string[]): void {
+  if (warnings.length > 0)
+    res.setHeader(
+      'Warning',
+      warnings.map((w) => `299 - ${JSON.stringify(w)}`),
+    );
+}
+
+/**
+ * Writes a JSON response (YAML when `yaml` is set and the body is not a Status).
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/
+ */
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  contentType = 'application/json',
+  yaml = false,
+): void {
+  const text = yaml ? toYaml(body) : JSON.stringify(body);
+  const type = yaml ? 'application/yaml' : contentType;
+  res.writeHead(code, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }
 
-/** Writes any error as a Kubernetes Status; unexpected errors become a 500 Status, never a crash. */
+/**
+ * Writes any error as a Kubernetes Status; unexpected errors become a 500 InternalError Status, never a crash. A
+ * response already streaming is just ended.
+ * @see https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/status/
+ */
 export function sendError(res: ServerResponse, error: unknown): void {
   if (res.headersSent) {
     res.end();

@@ -1,6 +1,9 @@
 import { stringify } from 'yaml';
 
-/** Options of {@link buildKubeconfig}. */
+/**
+ * Options of {@link buildKubeconfig}.
+ * @see https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/
+ */
 export interface KubeconfigOptions {
   server: string;
   /** PEM of the CA to trust; without it the kubeconfig skips TLS verification (plain HTTP). */
@@ -13,6 +16,7 @@ export interface KubeconfigOptions {
 /**
  * A kubeconfig for the simulated cluster: one cluster, user and context named `opspilot-sim`, carrying the CA in
  * `certificate-authority-data` (or `insecure-skip-tls-verify: true` for plain HTTP, which client-node requires).
+ * @see https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/
  */
 export function buildKubeconfig(options: KubeconfigOptions): string {
   const name = options.name ?? 'opspilot-sim';

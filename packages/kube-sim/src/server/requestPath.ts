@@ -2,7 +2,10 @@ import type { ResourceRegistry } from '../api/resourceRegistry.js';
 import type { ResourceType } from '../api/resourceTypes.js';
 import { StatusError } from '../api/statusError.js';
 
-/** A request for a resource: its type, namespace, name and subresource. */
+/**
+ * A request for a resource: its type, namespace, name and subresource.
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-uris
+ */
 export interface ResourceTarget {
   type: ResourceType;
   namespace?: string;
@@ -10,7 +13,10 @@ export interface ResourceTarget {
   subresource?: string;
 }
 
-/** A request for a group-version itself (discovery), or for a resource in it. */
+/**
+ * A request for a group-version itself (discovery), or for a resource in it.
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-uris
+ */
 export type ParsedPath =
   | { kind: 'groupVersion'; group: string; version: string }
   | { kind: 'resource'; target: ResourceTarget };
@@ -18,6 +24,7 @@ export type ParsedPath =
 /**
  * Parses `/api/v1/...` and `/apis/{group}/{version}/...` paths. Unknown resources are a 404 with the message a real
  * server gives.
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-uris
  */
 export function parseResourcePath(registry: ResourceRegistry, segments: string[]): ParsedPath | undefined {
   let group: string;

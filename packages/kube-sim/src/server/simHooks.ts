@@ -1,6 +1,9 @@
 import type { KubeObject } from '../store/kubeObject.js';
 
-/** Options of a pod log request (`GET .../pods/{name}/log`). */
+/**
+ * Options of a pod log request (`GET .../pods/{name}/log`).
+ * @see https://kubernetes.io/docs/concepts/cluster-administration/logging/
+ */
 export interface LogRequest {
   namespace: string;
   pod: KubeObject;
@@ -14,6 +17,7 @@ export interface LogRequest {
 /**
  * What the behaviour model plugs into the API server: pod logs and resource usage. The defaults answer with no
  * lines and no usage.
+ * @see https://kubernetes.io/docs/concepts/cluster-administration/logging/
  */
 export interface SimHooks {
   logs(request: LogRequest): string[];
@@ -21,5 +25,8 @@ export interface SimHooks {
   nodeMetrics(): KubeObject[];
 }
 
-/** Hooks of a cluster without a behaviour model. */
+/**
+ * Hooks of a cluster without a behaviour model.
+ * @see https://kubernetes.io/docs/concepts/cluster-administration/logging/
+ */
 export const EMPTY_HOOKS: SimHooks = { logs: () => [], podMetrics: () => [], nodeMetrics: () => [] };

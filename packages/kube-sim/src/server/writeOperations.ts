@@ -1,172 +1,158 @@
-import { applyDefaults } from '../api/applyDefaults.js';
+import { randomUUID } from 'node:crypto';
+import { type Allocator, applyDefaults, defaultJobSelector } from '../api/applyDefaults.js';
 import type { ResourceRegistry } from '../api/resourceRegistry.js';
-import { apiVersionOf, type ResourceType } from '../api/resourceTypes.js';
-import { badRequest, notFound, StatusError } from '../api/statusError.js';
+import { apiVersionOf, hasStatusSubresource, type ResourceType } from '../api/resourceTypes.js';
+import { notFound, StatusError } from '../api/statusError.js';
 import { validateObject } from '../api/validateObject.js';
-import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from '../patch/index.js';
+import { validateUpdate } from '../api/validateUpdate.js';
 import type { KubeObject } from '../store/kubeObject.js';
-import type { ObjectStore } from '../store/objectStore.js';
+import { formatTimestamp, type ObjectStore } from '../store/objectStore.js';
+import { enforceSchema, type FieldValidation } from './fieldValidation.js';
+import { objectBody } from './objectBody.js';
 
-/** Shared state the write paths need. */
+/**
+ * Shared state the write paths need.
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#api-verbs
+ */
 export interface WriteContext {
   store: ObjectStore;
   registry: ResourceRegistry;
-  allocateClusterIp(): string;
+  /** Hands out cluster IPs and node ports for services. */
+  allocate: Allocator;
   now(): Date;
 }
 
-const NS_TYPE = { group: '', version: 'v1', plural: 'namespaces', kind: 'Namespace' };
-
-function checkBody(type: ResourceType, body: unknown, namespace: string | undefined, name?: string): KubeObject {
-  if (body === null || typeof body !== 'object' || Array.isArray(body))
-    throw badRequest('the request body must be a Kubernetes object');
-  const obj = body as KubeObject;
-  obj.metadata ??= { name: '' };
-  if (obj.kind && obj.kind !== type.kind) {
-    throw badRequest(
-      `the API version in the data (${obj.apiVersion}) and kind (${obj.kind}) do not match the request path (${apiVersionOf(type)}, ${type.kind})`,
-    );
-  }
-  if (obj.apiVersion && obj.apiVersion !== apiVersionOf(type)) {
-    throw badRequest(
-      `the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersionOf(type)})`,
-    );
-  }
-  obj.apiVersion = apiVersionOf(type);
-  obj.kind = type.kind;
-  if (type.namespaced) {
-    if (obj.metadata.namespace && namespace && obj.metadata.namespace !== namespace) {
-      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
-    }
-    obj.metadata.namespace = namespace ?? obj.metadata.namespace ?? 'default';
-  } else delete obj.metadata.namespace;
-  if (name !== undefined && obj.metadata.name && obj.metadata.name !== name) {
-    throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
-  }
-  if (name !== undefined) obj.metadata.name = name;
-  return obj;
+/**
+ * Options of one write request.
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#api-verbs
+ */
+export interface WriteRequest {
+  dryRun: boolean;
+  /** Who writes (the `fieldManager` parameter, else the client's user agent), recorded in `managedFields`. */
+  manager?: string;
+  subresource?: 'status';
+  /** What to do with unknown fields (default `Strict` when called in-process, `Warn` for HTTP requests). */
+  fieldValidation?: FieldValidation;
+  /** Collects warnings for the response's `Warning` headers. */
+  warnings?: string[];
 }
 
-/** Creates an object the way the API server does: checks, namespace existence, defaults, then storage. */
+interface ManagedField {
+  manager: string;
+  operation: string;
+  apiVersion: string;
+  time: string;
+  fieldsType: string;
+  fieldsV1: object;
+  subresource?: string;
+}
+
+/**
+ * Records a write in `metadata.managedFields` as the real server does: one entry per manager, operation and
+ * subresource, with the time of its last write. (Field sets are not computed: `fieldsV1` stays empty.)
+ * @see https://kubernetes.io/docs/reference/using-api/server-side-apply/#field-management
+ */
+export function recordManager(
+  ctx: WriteContext,
+  type: ResourceType,
+  obj: KubeObject,
+  manager: string | undefined,
+  operation: 'Update' | 'Apply',
+  subresource?: string,
+): void {
+  if (!manager) return;
+  const entries = ((obj.metadata.managedFields ?? []) as ManagedField[]).filter(
+    (m) => !(m.manager === manager && m.operation === operation && m.subresource === subresource),
+  );
+  entries.push({
+    manager,
+    operation,
+    apiVersion: apiVersionOf(type),
+    time: formatTimestamp(ctx.now()),
+    fieldsType: 'FieldsV1',
+    fieldsV1: {},
+    ...(subresource ? { subresource } : {}),
+  });
+  obj.metadata.managedFields = entries;
+}
+
+function checkNamespace(ctx: WriteContext, type: ResourceType, obj: KubeObject): void {
+  if (!type.namespaced) return;
+  const nsType = ctx.registry.find('', 'v1', 'namespaces')!;
+  const ns = ctx.store.find(nsType, undefined, obj.metadata.namespace!);
+  if (!ns) throw notFound('namespaces', obj.metadata.namespace!);
+  if (ns.metadata.deletionTimestamp) {
+    throw new StatusError(
+      403,
+      'Forbidden',
+      `${type.plural} "${obj.metadata.name || obj.metadata.generateName}" is forbidden: unable to create new content in namespace ${ns.metadata.name} because it is being terminated`,
+    );
+  }
+}
+
+/**
+ * Creates an object the way the API server does: body checks, namespace existence, status reset (for kinds with
+ * a status subresource), defaults, validation, then storage. `dryRun` returns the result without storing it.
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#api-verbs
+ */
 export function createObject(
   ctx: WriteContext,
   type: ResourceType,
   body: unknown,
   namespace: string | undefined,
-  dryRun: boolean,
+  request: WriteRequest | boolean,
 ): KubeObject {
-  const obj = checkBody(type, body, namespace);
-  const generated = !obj.metadata.name && Boolean(obj.metadata.generateName);
-  validateObject(
-    type,
-    generated ? { ...obj, metadata: { ...obj.metadata, name: `${obj.metadata.generateName}x` } } : obj,
-  );
-  if (type.namespaced) {
-    const nsType = ctx.registry.find('', 'v1', 'namespaces')!;
-    const ns = ctx.store.find(nsType, undefined, obj.metadata.namespace!);
-    if (!ns) throw notFound(NS_TYPE.plural, obj.metadata.namespace!, '', NS_TYPE.kind);
-    if (ns.metadata.deletionTimestamp) {
-      throw new StatusError(
-        403,
-        'Forbidden',
-        `${type.plural} "${obj.metadata.name}" is forbidden: unable to create new content in namespace ${ns.metadata.name} because it is being terminated`,
-      );
-    }
-  }
-  applyDefaults(obj, ctx.allocateClusterIp);
+  const options: WriteRequest = typeof request === 'boolean' ? { dryRun: request } : request;
+  const { dryRun, manager } = options;
+  const obj = objectBody(type, body, namespace);
+  enforceSchema(ctx.registry, type, obj, options.fieldValidation ?? 'Strict', options.warnings ?? []);
+  const builtin = ctx.registry.isBuiltin(type);
+  checkNamespace(ctx, type, obj);
+  if (hasStatusSubresource(type)) delete obj.status;
+  obj.metadata.uid = randomUUID();
+  obj.metadata.creationTimestamp = formatTimestamp(ctx.now());
+  if (builtin) applyDefaults(obj, ctx.allocate);
+  if (builtin && type.kind === 'Job') defaultJobSelector(obj);
+  validateObject(type, obj, builtin);
+  recordManager(ctx, type, obj, manager, 'Update');
   const created = ctx.store.create(type, obj, { dryRun });
   if (type.kind === 'CustomResourceDefinition' && !dryRun) syncCrds(ctx);
   return created;
 }
 
-/** Replaces an object (PUT), keeping what the server owns. */
+/**
+ * Replaces an object (PUT) or its status: body checks, defaults (keeping allocated cluster IPs and node ports),
+ * validation including immutable fields, then the store's optimistic concurrency.
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#api-verbs
+ */
 export function replaceObject(
   ctx: WriteContext,
   type: ResourceType,
   body: unknown,
   namespace: string | undefined,
   name: string,
-  dryRun: boolean,
-  subresource?: 'status',
+  request: WriteRequest,
 ): KubeObject {
-  const obj = checkBody(type, body, namespace, name);
-  validateObject(type, obj);
-  const updated = ctx.store.update(type, obj, { dryRun, subresource });
-  if (type.kind === 'CustomResourceDefinition' && !dryRun) syncCrds(ctx);
+  const obj = objectBody(type, body, namespace, name);
+  enforceSchema(ctx.registry, type, obj, request.fieldValidation ?? 'Strict', request.warnings ?? []);
+  const live = ctx.store.get(type, namespace, name);
+  const builtin = ctx.registry.isBuiltin(type);
+  if (request.subresource !== 'status') {
+    if (builtin) applyDefaults(obj, ctx.allocate, live);
+    validateObject(type, obj, builtin);
+    if (builtin) validateUpdate(type, obj, live);
+  }
+  obj.metadata.managedFields ??= live.metadata.managedFields;
+  recordManager(ctx, type, obj, request.manager, 'Update', request.subresource);
+  const updated = ctx.store.update(type, obj, { dryRun: request.dryRun, subresource: request.subresource });
+  if (type.kind === 'CustomResourceDefinition' && !request.dryRun) syncCrds(ctx);
   return updated;
 }
 
 /**
- * Patches an object by content type: JSON merge, JSON patch, strategic merge, or server-side apply
- * (`application/apply-patch+yaml`, which creates the object when it is missing).
+ * Rebuilds the served custom resource types after a CRD changed.
+ * @see https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/
  */
-export function patchObject(
-  ctx: WriteContext,
-  type: ResourceType,
-  contentType: string,
-  patch: unknown,
-  namespace: string | undefined,
-  name: string,
-  options: { dryRun: boolean; fieldManager?: string; subresource?: 'status' },
-): { object: KubeObject; created: boolean } {
-  const kind = contentType.split(';')[0]!.trim();
-  const live = ctx.store.find(type, namespace, name);
-  if (kind === 'application/apply-patch+yaml' || kind === 'application/apply-patch+json') {
-    if (!options.fieldManager) throw badRequest('PATCH request with apply content type requires a fieldManager');
-    const applied = checkBody(type, patch, namespace, name);
-    const entry = {
-      manager: options.fieldManager,
-      operation: 'Apply',
-      apiVersion: apiVersionOf(type),
-      time: ctx
-        .now()
-        .toISOString()
-        .replace(/\.\d{3}Z$/, 'Z'),
-      fieldsType: 'FieldsV1',
-      fieldsV1: {},
-    };
-    if (!live) {
-      applied.metadata.managedFields = [entry];
-      return { object: createObject(ctx, type, applied, namespace, options.dryRun), created: true };
-    }
-    const merged = (
-      ctx.registry.isBuiltin(type) ? applyStrategicMergePatch(live, applied, true) : applyMergePatch(live, applied)
-    ) as KubeObject;
-    const others = ((live.metadata.managedFields as { manager: string; operation: string }[] | undefined) ?? []).filter(
-      (m) => !(m.manager === options.fieldManager && m.operation === 'Apply'),
-    );
-    merged.metadata.managedFields = [...others, entry];
-    merged.metadata.resourceVersion = applied.metadata.resourceVersion;
-    return {
-      object: replaceObject(ctx, type, merged, namespace, name, options.dryRun, options.subresource),
-      created: false,
-    };
-  }
-  if (!live) throw notFound(type.plural, name, type.group, type.kind);
-  let next: unknown;
-  if (kind === 'application/merge-patch+json') next = applyMergePatch(live, patch);
-  else if (kind === 'application/json-patch+json') next = applyJsonPatch(live, patch);
-  else if (kind === 'application/strategic-merge-patch+json')
-    next = applyStrategicMergePatch(live, patch, ctx.registry.isBuiltin(type));
-  else
-    throw new StatusError(
-      415,
-      'UnsupportedMediaType',
-      `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
-    );
-  const obj = next as KubeObject;
-  // A patch carries a resourceVersion only as an explicit precondition.
-  const patchRv = (patch as { metadata?: { resourceVersion?: string } })?.metadata?.resourceVersion;
-  obj.metadata.resourceVersion = kind === 'application/json-patch+json' ? obj.metadata.resourceVersion : patchRv;
-  if (kind === 'application/json-patch+json' && obj.metadata.resourceVersion === live.metadata.resourceVersion)
-    delete obj.metadata.resourceVersion;
-  return {
-    object: replaceObject(ctx, type, obj, namespace, name, options.dryRun, options.subresource),
-    created: false,
-  };
-}
-
-/** Rebuilds the served custom resource types after a CRD changed. */
 export function syncCrds(ctx: WriteContext): void {
   const crdType = ctx.registry.find('apiextensions.k8s.io', 'v1', 'customresourcedefinitions')!;
   ctx.registry.syncCustomResources(ctx.store.list(crdType).items);

@@ -1,4 +1,7 @@
-/** A Kubernetes object as the simulator stores it: plain JSON with the metadata it manages. */
+/**
+ * A Kubernetes object as the simulator stores it: plain JSON with the metadata it manages.
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/
+ */
 export interface KubeObject {
   apiVersion: string;
   kind: string;

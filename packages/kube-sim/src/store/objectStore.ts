@@ -1,56 +1,60 @@
-import { randomUUID } from 'node:crypto';
-import { apiVersionOf, type ResourceType } from '../api/resourceTypes.js';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { convertObject } from '../api/convertObject.js';
+import { apiVersionOf, hasStatusSubresource, type ResourceType, sameStorage, storageOf } from '../api/resourceTypes.js';
 import { alreadyExists, conflict, notFound, StatusError } from '../api/statusError.js';
+import { decodeContinue, encodeContinue } from './continueToken.js';
 import type { KubeObject } from './kubeObject.js';
+import {
+  type DeleteOptions,
+  formatTimestamp,
+  type ListOptions,
+  type ListPage,
+  type ObjectStoreOptions,
+  type StoreEvent,
+  type WriteOptions,
+} from './storeTypes.js';
+
+export {
+  type DeleteOptions,
+  formatTimestamp,
+  type ListOptions,
+  type ListPage,
+  type ObjectStoreOptions,
+  type StoreEvent,
+  type WriteOptions,
+};
+
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 
-/** A change to a stored object, as watches and controllers see it. */
-export interface StoreEvent {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED';
-  resource: ResourceType;
-  object: KubeObject;
-  resourceVersion: number;
-}
-
-/** Options of {@link ObjectStore.list}. */
-export interface ListOptions {
-  namespace?: string;
-  labelSelector?: string;
-  fieldSelector?: string;
-  limit?: number;
-  continue?: string;
-}
-
-/** Options of writes. */
-export interface WriteOptions {
-  dryRun?: boolean;
-  /** `status` writes keep the spec; main-object writes keep the status. */
-  subresource?: 'status';
-}
-
-const HISTORY = 5000;
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 const clone = <T>(v: T): T => structuredClone(v);
 
-function keyOf(resource: ResourceType, namespace: string | undefined, name: string): string {
-  return `${resource.group}/${resource.plural}/${namespace ?? ''}/${name}`;
-}
-
-function specOf(obj: KubeObject): string {
+function contentOf(obj: KubeObject): string {
   const { apiVersion: _a, kind: _k, metadata: _m, status: _s, ...rest } = obj;
   return JSON.stringify(rest);
 }
 
 /**
- * The simulated cluster's storage: one global, increasing resourceVersion, uids, generations, optimistic concurrency,
- * finalizers and a bounded event history for watch replay. Controllers subscribe in-process with {@link subscribe}.
+ * The simulated cluster's storage, in memory: one global increasing resourceVersion, uids, creation timestamps,
+ * generations (for the kinds that have them) that rise only when the desired state changes, optimistic concurrency, finalizers, label and field
+ * selectors, paged lists, and a bounded change history that watches replay from. Controllers run in-process
+ * against it and hear about changes through {@link ObjectStore.subscribe}; the HTTP API is a thin layer over it.
+ * Every object handed out is a copy.
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions
  */
 export class ObjectStore {
   private revision = 0;
   private readonly objects = new Map<string, KubeObject>();
   private readonly history: StoreEvent[] = [];
   private readonly listeners = new Set<(event: StoreEvent) => void>();
+  private readonly historyLimit: number;
+  private readonly now: () => Date;
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(options: ObjectStoreOptions = {}) {
+    const clock = options.clock;
+    this.now = clock ? () => clock.now() : () => new Date();
+    this.historyLimit = options.historyLimit ?? 5000;
+  }
 
   /** The latest resourceVersion handed out. */
   get resourceVersion(): number {
@@ -59,69 +63,74 @@ export class ObjectStore {
 
   /** The oldest resourceVersion a watch can still resume from. */
   get oldestResourceVersion(): number {
-    return this.history[0]?.resourceVersion ?? this.revision;
+    const first = this.history[0];
+    return first ? first.resourceVersion - 1 : this.revision;
   }
 
+  /** The object, or a 404 StatusError (`deployments.apps "x" not found`). */
   get(resource: ResourceType, namespace: string | undefined, name: string): KubeObject {
-    const found = this.objects.get(keyOf(resource, namespace, name));
-    if (!found) throw notFound(resource.plural, name, resource.group, resource.kind);
-    return this.present(resource, found);
+    const found = this.find(resource, namespace, name);
+    if (!found) throw notFound(resource.plural, name, resource.group);
+    return found;
   }
 
+  /** The object, or undefined. */
   find(resource: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
-    const found = this.objects.get(keyOf(resource, namespace, name));
+    const found = this.objects.get(this.key(resource, resource.namespaced ? namespace : undefined, name));
     return found ? this.present(resource, found) : undefined;
   }
 
-  /** Lists objects, newest keys in name order, with selectors and `limit`/`continue` paging. */
-  list(
-    resource: ResourceType,
-    options: ListOptions = {},
-  ): { items: KubeObject[]; resourceVersion: string; continue?: string; remaining?: number } {
+  /**
+   * Lists objects in name order (namespace, then name), filtered by label and field selectors, in pages of
+   * `limit` with opaque `continue` tokens. A malformed selector or token is a 400.
+   */
+  list(resource: ResourceType, options: ListOptions = {}): ListPage {
     const labels = parseLabelSelector(options.labelSelector);
-    const fields = parseFieldSelector(options.fieldSelector);
-    const prefix = `${resource.group}/${resource.plural}/${options.namespace ?? ''}`;
-    const all = [...this.objects.entries()]
-      .filter(([key]) => (options.namespace ? key.startsWith(`${prefix}/`) : key.startsWith(prefix)))
-      .map(([key, obj]) => [key, obj] as const)
-      .filter(([, obj]) => labels(obj.metadata.labels) && fields(obj))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    let start = 0;
-    if (options.continue) {
-      const after = Buffer.from(options.continue, 'base64url').toString('utf8');
-      start = all.findIndex(([key]) => key > after);
-      if (start < 0) start = all.length;
-    }
-    const limit = options.limit && options.limit > 0 ? options.limit : all.length;
-    const page = all.slice(start, start + limit);
-    const more = start + limit < all.length;
+    const fields = parseFieldSelector(options.fieldSelector, resource);
+    const position = options.continue ? decodeContinue(options.continue) : undefined;
+    const prefix = this.key(resource, resource.namespaced ? options.namespace : undefined, '');
+    const prefixOf = options.namespace || !resource.namespaced ? prefix : prefix.slice(0, prefix.length - 1);
+    const matching = [...this.objects.entries()]
+      .filter(([key, obj]) => key.startsWith(prefixOf) && labels(obj.metadata.labels) && fields(obj))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .filter(([key]) => !position || key > position.after);
+    const limit = options.limit && options.limit > 0 ? options.limit : matching.length;
+    const page = matching.slice(0, limit);
     const last = page[page.length - 1];
+    const rv = position?.resourceVersion ?? this.revision;
+    const more = matching.length > limit && last !== undefined;
     return {
       items: page.map(([, obj]) => this.present(resource, obj)),
-      resourceVersion: String(this.revision),
-      ...(more && last
-        ? { continue: Buffer.from(last[0]).toString('base64url'), remaining: all.length - start - limit }
+      resourceVersion: String(rv),
+      ...(more
+        ? {
+            continue: encodeContinue({ resourceVersion: rv, after: last[0] }),
+            remainingItemCount: matching.length - limit,
+          }
         : {}),
     };
   }
 
-  /** Creates an object, assigning uid, resourceVersion, generation and creationTimestamp. */
+  /**
+   * Creates an object: fills in the name from `generateName`, the uid (unless the caller chose one),
+   * creationTimestamp, generation 1 (for kinds with generations) and a new resourceVersion. A taken name is a 409 AlreadyExists. Validation and defaulting are the caller's (the HTTP
+   * layer), so controllers can write exactly what they mean.
+   */
   create(resource: ResourceType, input: KubeObject, options: WriteOptions = {}): KubeObject {
-    const obj = clone(input);
+    const obj = this.toStorage(resource, clone(input));
     const meta = obj.metadata;
-    if (!meta.name && meta.generateName)
-      meta.name = `${meta.generateName}${randomUUID().replace(/-/g, '').slice(0, 5)}`;
-    const key = keyOf(resource, meta.namespace, meta.name);
+    if (!resource.namespaced) delete meta.namespace;
+    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${this.suffix()}`;
+    const key = this.key(resource, meta.namespace, meta.name);
     if (this.objects.has(key)) throw alreadyExists(resource.plural, meta.name, resource.group);
-    meta.uid = randomUUID();
-    meta.creationTimestamp = this.now()
-      .toISOString()
-      .replace(/\.\d{3}Z$/, 'Z');
-    meta.generation = 1;
+    meta.uid = meta.uid || randomUUID();
+    meta.creationTimestamp = formatTimestamp(this.now());
+    if (resource.generation) meta.generation = 1;
+    else delete meta.generation;
     delete meta.resourceVersion;
     delete meta.deletionTimestamp;
-    if (options.dryRun)
-      return this.present(resource, { ...obj, metadata: { ...meta, resourceVersion: String(this.revision) } });
+    delete meta.deletionGracePeriodSeconds;
+    if (options.dryRun) return this.present(resource, obj);
     meta.resourceVersion = String(++this.revision);
     this.objects.set(key, obj);
     this.emit('ADDED', resource, obj);
@@ -129,40 +138,49 @@ export class ObjectStore {
   }
 
   /**
-   * Replaces an object. A stale `metadata.resourceVersion` is a 409 Conflict; `generation` rises only when
-   * the spec changed; main writes keep the status and status writes keep everything else.
+   * Replaces an object. A `metadata.resourceVersion` other than the stored one is a 409 Conflict (leave it out to
+   * write unconditionally). uid, creationTimestamp and deletionTimestamp are kept; `generation` rises only when
+   * something outside metadata and status changed; main writes keep the status (of kinds with a status
+   * subresource) and status writes keep everything else. A write that changes nothing keeps the resourceVersion.
+   * Removing the last finalizer of an object being deleted deletes it.
    */
   update(resource: ResourceType, input: KubeObject, options: WriteOptions = {}): KubeObject {
-    const meta = input.metadata;
-    const key = keyOf(resource, meta.namespace, meta.name);
+    const given = this.toStorage(resource, clone(input));
+    const meta = given.metadata;
+    const key = this.key(resource, resource.namespaced ? meta.namespace : undefined, meta.name);
     const current = this.objects.get(key);
-    if (!current) throw notFound(resource.plural, meta.name, resource.group, resource.kind);
+    if (!current) throw notFound(resource.plural, meta.name, resource.group);
     if (meta.resourceVersion && meta.resourceVersion !== current.metadata.resourceVersion) {
       throw conflict(resource.plural, meta.name, resource.group);
     }
-    const next = clone(input);
+    let next: KubeObject;
     if (options.subresource === 'status') {
-      const { status } = next;
-      Object.assign(next, clone(current));
-      next.status = status;
-    } else if (current.status !== undefined) {
-      next.status = clone(current.status);
+      next = { ...clone(current), status: given.status };
+      if (given.status === undefined) delete next.status;
+    } else {
+      next = given;
+      if (hasStatusSubresource(resource)) {
+        if (current.status === undefined) delete next.status;
+        else next.status = clone(current.status);
+      }
+      next.metadata.uid = current.metadata.uid;
+      next.metadata.creationTimestamp = current.metadata.creationTimestamp;
+      next.metadata.namespace = current.metadata.namespace;
+      delete next.metadata.deletionTimestamp;
+      delete next.metadata.deletionGracePeriodSeconds;
+      if (current.metadata.deletionTimestamp) {
+        next.metadata.deletionTimestamp = current.metadata.deletionTimestamp;
+        next.metadata.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds;
+      }
+      delete next.metadata.generation;
+      if (resource.generation) {
+        const generation = current.metadata.generation ?? 1;
+        next.metadata.generation = contentOf(next) === contentOf(current) ? generation : generation + 1;
+      }
     }
-    next.metadata.uid = current.metadata.uid;
-    next.metadata.creationTimestamp = current.metadata.creationTimestamp;
-    next.metadata.generation = (current.metadata.generation ?? 1) + (specOf(next) !== specOf(current) ? 1 : 0);
-    if (current.metadata.deletionTimestamp) next.metadata.deletionTimestamp = current.metadata.deletionTimestamp;
-    if (options.dryRun)
-      return this.present(resource, {
-        ...next,
-        metadata: { ...next.metadata, resourceVersion: current.metadata.resourceVersion },
-      });
-    if (
-      JSON.stringify(next) ===
-      JSON.stringify({ ...current, metadata: { ...current.metadata, resourceVersion: next.metadata.resourceVersion } })
-    ) {
-      return this.present(resource, current);
-    }
+    next.metadata.resourceVersion = current.metadata.resourceVersion;
+    if (JSON.stringify(next) === JSON.stringify(current)) return this.present(resource, current);
+    if (options.dryRun) return this.present(resource, next);
     next.metadata.resourceVersion = String(++this.revision);
     if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0) {
       this.objects.delete(key);
@@ -170,42 +188,41 @@ export class ObjectStore {
       return this.present(resource, next);
     }
     this.objects.set(key, next);
-    this.emit('MODIFIED', resource, next);
+    this.emit('MODIFIED', resource, next, current);
     return this.present(resource, next);
   }
 
   /**
-   * Deletes an object; one with finalizers only gets a deletionTimestamp until they are removed.
-   * Returns the object as it was deleted (or marked).
+   * Deletes an object. One with finalizers only gets a deletionTimestamp (and a new generation) until the last
+   * finalizer is removed; preconditions that do not hold are a 409 Conflict. Returns the object as deleted or
+   * marked. Dependents are not touched here: garbage collection is the caller's.
    */
-  delete(
-    resource: ResourceType,
-    namespace: string | undefined,
-    name: string,
-    options: { dryRun?: boolean; preconditionUid?: string } = {},
-  ): KubeObject {
-    const key = keyOf(resource, namespace, name);
+  delete(resource: ResourceType, namespace: string | undefined, name: string, options: DeleteOptions = {}): KubeObject {
+    const key = this.key(resource, resource.namespaced ? namespace : undefined, name);
     const current = this.objects.get(key);
-    if (!current) throw notFound(resource.plural, name, resource.group, resource.kind);
-    if (options.preconditionUid && options.preconditionUid !== current.metadata.uid) {
-      throw new StatusError(
-        409,
-        'Conflict',
-        `Precondition failed: UID in precondition: ${options.preconditionUid}, UID in object meta: ${current.metadata.uid}`,
-      );
+    if (!current) throw notFound(resource.plural, name, resource.group);
+    const { uid, resourceVersion } = options.preconditions ?? {};
+    if (uid && uid !== current.metadata.uid) {
+      const why = `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid}`;
+      throw conflict(resource.plural, name, resource.group, why);
     }
-    if (options.dryRun) return this.present(resource, current);
+    if (resourceVersion && resourceVersion !== current.metadata.resourceVersion) {
+      const why = `Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`;
+      throw conflict(resource.plural, name, resource.group, why);
+    }
     if ((current.metadata.finalizers ?? []).length > 0) {
       if (current.metadata.deletionTimestamp) return this.present(resource, current);
       const marked = clone(current);
-      marked.metadata.deletionTimestamp = this.now()
-        .toISOString()
-        .replace(/\.\d{3}Z$/, 'Z');
+      marked.metadata.deletionTimestamp = formatTimestamp(this.now());
+      marked.metadata.deletionGracePeriodSeconds = 0;
+      if (resource.generation) marked.metadata.generation = (current.metadata.generation ?? 1) + 1;
+      if (options.dryRun) return this.present(resource, marked);
       marked.metadata.resourceVersion = String(++this.revision);
       this.objects.set(key, marked);
-      this.emit('MODIFIED', resource, marked);
+      this.emit('MODIFIED', resource, marked, current);
       return this.present(resource, marked);
     }
+    if (options.dryRun) return this.present(resource, current);
     this.objects.delete(key);
     const gone = clone(current);
     gone.metadata.resourceVersion = String(++this.revision);
@@ -214,10 +231,11 @@ export class ObjectStore {
   }
 
   /**
-   * Events after `resourceVersion` for a watch resuming from it; a version older than the history is a 410 Gone.
+   * Events after `resourceVersion`, oldest first, for a watch resuming from it. A version older than the kept
+   * history is a 410 Expired StatusError (`too old resource version: 5 (120)`).
    */
   eventsSince(resourceVersion: number): StoreEvent[] {
-    if (resourceVersion < this.oldestResourceVersion - 1 && this.history.length >= HISTORY) {
+    if (resourceVersion < this.oldestResourceVersion) {
       throw new StatusError(
         410,
         'Expired',
@@ -227,23 +245,47 @@ export class ObjectStore {
     return this.history.filter((e) => e.resourceVersion > resourceVersion);
   }
 
-  /** Calls `listener` for every change from now on; returns the unsubscribe function. */
-  subscribe(listener: (event: StoreEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /**
+   * Calls `listener` synchronously after every change from now on (optionally only for one resource, in any
+   * version sharing its storage); returns the unsubscribe function. Listeners must not throw; they may write.
+   * @example
+   * const stop = store.subscribe((e) => queue.add(e.object.metadata.name), { resource: deployments });
+   */
+  subscribe(listener: (event: StoreEvent) => void, filter: { resource?: ResourceType } = {}): () => void {
+    const { resource } = filter;
+    const wrapped = resource ? (e: StoreEvent) => sameStorage(e.resource, resource) && listener(e) : listener;
+    this.listeners.add(wrapped);
+    return () => this.listeners.delete(wrapped);
   }
 
-  private present(resource: ResourceType, obj: KubeObject): KubeObject {
-    const copy = clone(obj);
+  /** A copy of a stored (or event) object in the version `resource` serves, with its apiVersion and kind. */
+  present(resource: ResourceType, obj: KubeObject): KubeObject {
+    const copy = convertObject({ ...clone(obj), kind: resource.kind }, apiVersionOf(resource));
     copy.apiVersion = apiVersionOf(resource);
     copy.kind = resource.kind;
     return copy;
   }
 
-  private emit(type: StoreEvent['type'], resource: ResourceType, obj: KubeObject): void {
+  private toStorage(resource: ResourceType, obj: KubeObject): KubeObject {
+    obj.metadata ??= { name: '' };
+    const storage = apiVersionOf(storageOf(resource));
+    const converted = convertObject({ ...obj, apiVersion: apiVersionOf(resource), kind: resource.kind }, storage);
+    return { ...converted, apiVersion: storage, kind: resource.kind };
+  }
+
+  private key(resource: ResourceType, namespace: string | undefined, name: string): string {
+    return `${storageOf(resource).group}/${resource.plural}/${namespace ?? ''}/${name}`;
+  }
+
+  private suffix(): string {
+    return [...randomBytes(5)].map((b) => NAME_ALPHABET[b % NAME_ALPHABET.length]).join('');
+  }
+
+  private emit(type: StoreEvent['type'], resource: ResourceType, obj: KubeObject, previous?: KubeObject): void {
     const event: StoreEvent = { type, resource, object: clone(obj), resourceVersion: this.revision };
+    if (previous) event.previous = previous;
     this.history.push(event);
-    if (this.history.length > HISTORY) this.history.shift();
-    for (const listener of this.listeners) listener(event);
+    if (this.history.length > this.historyLimit) this.history.shift();
+    for (const listener of [...this.listeners]) listener(event);
   }
 }

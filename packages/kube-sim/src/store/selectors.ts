@@ -1,3 +1,4 @@
+import type { ResourceType } from '../api/resourceTypes.js';
 import { badRequest } from '../api/statusError.js';
 import type { KubeObject } from './kubeObject.js';
 
@@ -61,22 +62,74 @@ function fieldValue(obj: KubeObject, path: string): string | undefined {
   return cur === undefined || cur === null ? undefined : String(cur);
 }
 
-const SUPPORTED_FIELDS =
-  /^(metadata\.name|metadata\.namespace|spec\.nodeName|spec\.unschedulable|status\.phase|spec\.schedulerName|type|reason|involvedObject\.\w+|spec\.type)$/;
+const INVOLVED = ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'];
+const CORE_EVENT_FIELDS = [
+  ...INVOLVED.map((f) => `involvedObject.${f}`),
+  'reason',
+  'reportingComponent',
+  'source',
+  'type',
+];
+
+/** Field selectors each kind supports besides `metadata.name` and `metadata.namespace`, as on a real server. */
+const FIELDS_BY_KIND: Record<string, string[]> = {
+  Pod: [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'spec.hostNetwork',
+    'status.phase',
+    'status.podIP',
+    'status.nominatedNodeName',
+  ],
+  Event: CORE_EVENT_FIELDS,
+  Namespace: ['status.phase'],
+  Node: ['spec.unschedulable'],
+  Secret: ['type'],
+  Service: ['spec.clusterIP', 'spec.type'],
+  ReplicaSet: ['status.replicas'],
+  Job: ['status.successful'],
+};
+
+/** events.k8s.io/v1 names of core Event fields, for selectors on `events.events.k8s.io`. */
+const EVENT_ALIASES: Record<string, string> = {
+  ...Object.fromEntries(INVOLVED.map((f) => [`regarding.${f}`, `involvedObject.${f}`])),
+  reportingController: 'reportingComponent',
+  deprecatedSource: 'source',
+};
+
+/** Values of boolean fields read as the server prints them when unset. */
+const BOOLEAN_FIELDS = new Set(['spec.unschedulable', 'spec.hostNetwork']);
+
+function supported(field: string, type: Pick<ResourceType, 'kind' | 'group'> | undefined): boolean {
+  if (field === 'metadata.name' || field === 'metadata.namespace') return true;
+  if (!type) return Object.values(FIELDS_BY_KIND).some((fields) => fields.includes(field));
+  const builtin =
+    type.group === '' || type.group === 'apps' || type.group === 'batch' || type.group === 'events.k8s.io';
+  return builtin && (FIELDS_BY_KIND[type.kind] ?? []).includes(field);
+}
 
 /**
- * Parses a field selector (`metadata.name=x`, `status.phase!=Running`, comma-separated) over the fields the real
- * server supports for the common kinds. An unsupported field is a 400 as on a real server.
+ * Parses a field selector (`metadata.name=x`, `status.phase!=Running`, comma-separated) into a predicate, over the
+ * fields the real server supports for the kind (any kind's when `type` is omitted). An unsupported field is a 400
+ * as on a real server.
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/field-selectors/
  */
-export function parseFieldSelector(selector: string | undefined): (obj: KubeObject) => boolean {
+export function parseFieldSelector(
+  selector: string | undefined,
+  type?: Pick<ResourceType, 'kind' | 'group'>,
+): (obj: KubeObject) => boolean {
   if (!selector || selector.trim() === '') return () => true;
-  const requirements = selector.split(',').map((raw) => {
+  const requirements = selector.split(/(?<!\\),/).map((raw) => {
     const m = raw.trim().match(/^([\w.]+)\s*(==|=|!=)\s*(.*)$/);
-    if (!m) throw badRequest(`invalid field selector: "${raw}"`);
-    const [, field, op, value] = m as unknown as [string, string, string, string];
-    if (!SUPPORTED_FIELDS.test(field)) throw badRequest(`field label not supported: ${field}`);
-    return (obj: KubeObject) => ((fieldValue(obj, field) ?? '') === value) === (op !== '!=');
+    if (!m) throw badRequest(`invalid selector: '${selector}'; can't understand '${raw}'`);
+    const [, given, op, rawValue] = m as unknown as [string, string, string, string];
+    const field = type?.group === 'events.k8s.io' ? (EVENT_ALIASES[given] ?? given) : given;
+    if (!supported(field, type)) throw badRequest(`field label not supported: ${given}`);
+    const value = rawValue.replace(/\\([,=\\])/g, '$1');
+    const read = (obj: KubeObject) => fieldValue(obj, field) ?? (BOOLEAN_FIELDS.has(field) ? 'false' : '');
+    return (obj: KubeObject) => (read(obj) === value) === (op !== '!=');
   });
   return (obj) => requirements.every((r) => r(obj));
 }

@@ -1,2 +1,3 @@
-/** Test helpers of @opspilot/kube-sim: the real kubectl and helm binaries (tests only). */
+/** Test helpers of @opspilot/kube-sim: the real kubectl and helm binaries, and raw API requests (tests only). */
+export * from './apiRequest.js';
 export * from './kubectl.js';

