@@ -36,7 +36,7 @@ const KINDS: Readonly<Record<string, KindEntry>> = {
     atomicMaps: ['spec.nodeSelector'],
   },
   '/PodTemplate': { lists: podTemplateLists('template'), atomicMaps: ['template.spec.nodeSelector'] },
-  '/ReplicationController': { ...workload(), atomicMaps: SELECTOR },
+  '/ReplicationController': workload(),
   'apps/Deployment': workload(),
   'apps/ReplicaSet': workload(),
   'apps/StatefulSet': workload({ 'spec.volumeClaimTemplates': ATOMIC }),
