@@ -35,35 +35,65 @@ const home = mkdtempSync(join(tmpdir(), 'opspilot-bench-'));
 writeFileSync(join(home, 'kubeconfig'), sim.kubeconfig);
 const kubectl = toolBinary('kubectl');
 // kubectl runs as a child process while this process serves it, so the call must not block the event loop.
-const run = async (): Promise<string> => {
-  const args = [
-    '--kubeconfig',
-    join(home, 'kubeconfig'),
-    '--cache-dir',
-    join(home, 'cache'),
-    'get',
-    'pods',
-    '-A',
-    '--chunk-size=0',
-  ];
-  const { stdout } = await promisify(execFile)(kubectl, args, {
+const run = async (extra: string[]): Promise<string> => {
+  const args = ['--kubeconfig', join(home, 'kubeconfig'), '--cache-dir', join(home, 'cache'), 'get', 'pods', '-A'];
+  const { stdout } = await promisify(execFile)(kubectl, [...args, ...extra], {
     env: { HOME: home, PATH: process.env.PATH ?? '' },
     maxBuffer: 256 * 1024 * 1024,
   });
   return stdout;
 };
-await run();
-const times: number[] = [];
-let lines = 0;
+const median = async (extra: string[]) => {
+  await run(extra);
+  const times: number[] = [];
+  let lines = 0;
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    lines = (await run(extra)).split('\n').length - 2;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { lines, median: times[2]!, best: times[0]! };
+};
+// One response of 10,000 rows: what the server and kubectl's printing cost.
+const whole = await median(['--chunk-size=0']);
+console.log(
+  `kubectl get pods -A --chunk-size=0, ${whole.lines} pods: median ${whole.median.toFixed(0)} ms, best ${whole.best.toFixed(0)} ms (goal <= 1000 ms)`,
+);
+// kubectl's default asks for 20 pages of 500; client-go's own rate limiter (5 requests/s after a burst of 10)
+// makes it wait about 2 s whatever the server does, so the server's share is measured separately.
+const paged = await median([]);
+console.log(
+  `kubectl get pods -A (pages of 500), ${paged.lines} pods: median ${paged.median.toFixed(0)} ms — includes kubectl's client-side throttling of pages 11-20`,
+);
+const tablePage = (cont: string) =>
+  new Promise<string | undefined>((resolve, reject) => {
+    const u = new URL(sim.url);
+    const path = `/api/v1/pods?limit=500${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`;
+    const req = request(
+      { host: u.hostname, port: u.port, path, headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          text += c;
+        });
+        res.on('end', () => resolve((JSON.parse(text) as { metadata: { continue?: string } }).metadata.continue));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+const serverTimes: number[] = [];
 for (let i = 0; i < 5; i++) {
   const t = performance.now();
-  lines = (await run()).split('\n').length - 2;
-  times.push(performance.now() - t);
+  let cont: string | undefined = '';
+  do cont = await tablePage(cont);
+  while (cont);
+  serverTimes.push(performance.now() - t);
 }
-times.sort((a, b) => a - b);
-console.log(
-  `kubectl get pods -A, ${lines} pods: median ${times[2]!.toFixed(0)} ms, best ${times[0]!.toFixed(0)} ms (goal <= 1000 ms)`,
-);
+serverTimes.sort((a, b) => a - b);
+console.log(`server side of the same 20 Table pages: median ${serverTimes[2]!.toFixed(0)} ms for all 20`);
 
 // 2. Sustained writes: POST ConfigMaps over keep-alive connections, 16 in flight, for 3 seconds.
 const url = new URL(sim.url);

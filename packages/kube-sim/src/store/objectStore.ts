@@ -4,6 +4,7 @@ import { apiVersionOf, hasStatusSubresource, type ResourceType, sameStorage, sto
 import { alreadyExists, conflict, notFound, StatusError } from '../api/statusError.js';
 import { decodeContinue, encodeContinue } from './continueToken.js';
 import type { KubeObject } from './kubeObject.js';
+import { SortedKeys } from './sortedKeys.js';
 import {
   type DeleteOptions,
   formatTimestamp,
@@ -45,6 +46,7 @@ function contentOf(obj: KubeObject): string {
 export class ObjectStore {
   private revision = 0;
   private readonly objects = new Map<string, KubeObject>();
+  private readonly order = new SortedKeys();
   private readonly history: StoreEvent[] = [];
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private readonly historyLimit: number;
@@ -90,23 +92,24 @@ export class ObjectStore {
     const position = options.continue ? decodeContinue(options.continue) : undefined;
     const prefix = this.key(resource, resource.namespaced ? options.namespace : undefined, '');
     const prefixOf = options.namespace || !resource.namespaced ? prefix : prefix.slice(0, prefix.length - 1);
-    const matching = [...this.objects.entries()]
-      .filter(([key, obj]) => key.startsWith(prefixOf) && labels(obj.metadata.labels) && fields(obj))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .filter(([key]) => !position || key > position.after);
-    const limit = options.limit && options.limit > 0 ? options.limit : matching.length;
-    const page = matching.slice(0, limit);
-    const last = page[page.length - 1];
     const rv = position?.resourceVersion ?? this.revision;
-    const more = matching.length > limit && last !== undefined;
+    const limit = options.limit && options.limit > 0 ? options.limit : Number.POSITIVE_INFINITY;
+    const page: KubeObject[] = [];
+    let last: string | undefined;
+    let remaining = 0;
+    for (const key of this.order.range(prefixOf, position?.after)) {
+      const obj = this.objects.get(key)!;
+      if (!labels(obj.metadata.labels) || !fields(obj)) continue;
+      if (page.length < limit) {
+        page.push(this.present(resource, obj));
+        last = key;
+      } else remaining++;
+    }
     return {
-      items: page.map(([, obj]) => this.present(resource, obj)),
+      items: page,
       resourceVersion: String(rv),
-      ...(more
-        ? {
-            continue: encodeContinue({ resourceVersion: rv, after: last[0] }),
-            remainingItemCount: matching.length - limit,
-          }
+      ...(remaining > 0 && last !== undefined
+        ? { continue: encodeContinue({ resourceVersion: rv, after: last }), remainingItemCount: remaining }
         : {}),
     };
   }
@@ -133,6 +136,7 @@ export class ObjectStore {
     if (options.dryRun) return this.present(resource, obj);
     meta.resourceVersion = String(++this.revision);
     this.objects.set(key, obj);
+    this.order.insert(key);
     this.emit('ADDED', resource, obj);
     return this.present(resource, obj);
   }
@@ -184,6 +188,7 @@ export class ObjectStore {
     next.metadata.resourceVersion = String(++this.revision);
     if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0) {
       this.objects.delete(key);
+      this.order.remove(key);
       this.emit('DELETED', resource, next);
       return this.present(resource, next);
     }
@@ -224,6 +229,7 @@ export class ObjectStore {
     }
     if (options.dryRun) return this.present(resource, current);
     this.objects.delete(key);
+    this.order.remove(key);
     const gone = clone(current);
     gone.metadata.resourceVersion = String(++this.revision);
     this.emit('DELETED', resource, gone);
