@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, ManualClock } from '@opspilot/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AnomalySchedule } from './behaviour/anomalySchedule.js';
 import { loadScenario } from './loadScenario.js';
 import { type SimCluster, startSimCluster } from './startSimCluster.js';
 
@@ -79,5 +80,24 @@ describe('scenarios', () => {
     expect(() => loadScenario(sim!.api, file)).toThrowError(InputError);
     expect(() => loadScenario(sim!.api, file)).toThrowError(/document 1: configmaps "ok" already exists/);
     expect(() => loadScenario(sim!.api, 'nope')).toThrowError(/no scenario "nope"/);
+  });
+
+  it('schedules Anomaly documents, and names the field of a bad one', async () => {
+    sim = await startSimCluster({ tls: false, controllers: false });
+    const dir = mkdtempSync(join(tmpdir(), 'opspilot-scenario-'));
+    const anomaly = (spec: string) =>
+      `apiVersion: sim.opspilot.dev/v1\nkind: Anomaly\nmetadata: {name: spike}\nspec: ${spec}\n`;
+    const good = join(dir, 'good.yaml');
+    writeFileSync(good, anomaly('{type: cpu-spike, namespace: todo, after: 5m, duration: 1m}'));
+    const schedule = new AnomalySchedule();
+    expect(loadScenario(sim.api, good, { anomalies: schedule })).toBe(1);
+    expect(schedule.size).toBe(1);
+    expect(() => loadScenario(sim!.api, good)).toThrowError(/document 1: anomalies need a running behaviour model/);
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, anomaly('{type: cpu-spike, namespace: todo, after: soon}'));
+    expect(() => loadScenario(sim!.api, bad, { anomalies: schedule })).toThrowError(
+      /bad\.yaml, document 1: spec\.after expected a duration/,
+    );
+    expect(schedule.size).toBe(1);
   });
 });

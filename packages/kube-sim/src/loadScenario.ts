@@ -5,6 +5,8 @@ import { InputError } from '@opspilot/core';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { StatusError } from './api/statusError.js';
+import { Anomaly, isAnomalyDocument } from './behaviour/anomaly.js';
+import type { AnomalySchedule } from './behaviour/anomalySchedule.js';
 import type { SimApi } from './server/simApi.js';
 import { createObject } from './server/writeOperations.js';
 
@@ -37,15 +39,28 @@ export function scenarioPath(nameOrFile: string): string {
   });
 }
 
+/** Where a scenario's non-Kubernetes documents go. */
+export interface ScenarioSinks {
+  /** Receives the `sim.opspilot.dev/v1` Anomaly documents, scheduled from the moment of loading. */
+  anomalies?: AnomalySchedule;
+}
+
 /**
  * Loads a scenario — multi-document YAML of Kubernetes objects, optionally starting with `include: <scenario>` —
- * into the cluster through the same admission path as API requests (validation, defaults). A bad document fails
- * with an InputError naming the file, the document and the problem; the documents before it stay created.
+ * into the cluster through the same admission path as API requests (validation, defaults). Documents of
+ * `apiVersion: sim.opspilot.dev/v1, kind: Anomaly` schedule anomalies instead (refused when no schedule is given).
+ * A bad document fails with an InputError naming the file, the document and the problem; the documents before it
+ * stay created.
  * @example
  * await loadScenario(sim.api, 'broken');
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/object-management/
  */
-export function loadScenario(api: SimApi, nameOrFile: string, seen: Set<string> = new Set()): number {
+export function loadScenario(
+  api: SimApi,
+  nameOrFile: string,
+  sinks: ScenarioSinks = {},
+  seen: Set<string> = new Set(),
+): number {
   const file = scenarioPath(nameOrFile);
   if (seen.has(file)) throw new InputError(`scenario ${file} includes itself`, { hint: 'remove the circular include' });
   seen.add(file);
@@ -59,7 +74,23 @@ export function loadScenario(api: SimApi, nameOrFile: string, seen: Set<string> 
     if (value === null || value === undefined) return;
     const include = Include.safeParse(value);
     if (include.success) {
-      created += loadScenario(api, include.data.include, seen);
+      created += loadScenario(api, include.data.include, sinks, seen);
+      return;
+    }
+    if (isAnomalyDocument(value)) {
+      const anomaly = Anomaly.safeParse(value);
+      if (!anomaly.success) {
+        const issue = anomaly.error.issues[0]!;
+        throw new InputError(`${where}: ${issue.path.join('.')} ${issue.message}`, {
+          hint: 'an Anomaly needs spec.type (cpu-spike, memory-leak, error-burst), spec.namespace and durations like 5m',
+        });
+      }
+      if (!sinks.anomalies)
+        throw new InputError(`${where}: anomalies need a running behaviour model`, {
+          hint: 'load the scenario through startSimCluster({ scenario }) or `opspilot sim serve --scenario`',
+        });
+      sinks.anomalies.add(anomaly.data, api.now());
+      created++;
       return;
     }
     const parsed = Document.safeParse(value);

@@ -1,0 +1,95 @@
+import type { Clock } from '@opspilot/core';
+import type { ResourceRegistry } from '../api/resourceRegistry.js';
+import { lookupImage } from '../controllers/imageCatalog.js';
+import { isPodReady } from '../controllers/replicaSetController.js';
+import { type ExpositionTarget, exposition } from '../metrics/exposition.js';
+import type { SimHooks } from '../server/simHooks.js';
+import type { ObjectStore } from '../store/objectStore.js';
+import type { AnomalySchedule } from './anomalySchedule.js';
+import { podLogLines } from './podLogLines.js';
+import { podUsage } from './usageModel.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The behaviour model plugged into the API server: pod logs, `metrics.k8s.io` usage and the Prometheus exposition,
+ * all from the image catalogue and the scheduled anomalies on the cluster clock. Nodes report their pods' sum plus
+ * a system overhead.
+ */
+export function behaviourHooks(
+  store: ObjectStore,
+  registry: ResourceRegistry,
+  clock: Clock,
+  anomalies: AnomalySchedule,
+): SimHooks {
+  const podType = registry.find('', 'v1', 'pods')!;
+  const stamp = () =>
+    clock
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+  const running = (namespace?: string) =>
+    store.list(podType, { namespace }).items.filter((p) => (p.status as Json | undefined)?.phase === 'Running');
+  return {
+    logs({ pod, container, tailLines, timestamps }) {
+      const spec = ((pod.spec as Json).containers as Json[]).find((c) => c.name === container);
+      const profile = spec ? lookupImage(String(spec.image ?? '')) : undefined;
+      const status = (((pod.status as Json | undefined)?.containerStatuses as Json[] | undefined) ?? []).find(
+        (s) => s.name === container,
+      );
+      const started = ((status?.state as Json | undefined)?.running as Json | undefined)?.startedAt;
+      if (!profile || !started) return [];
+      const lines = podLogLines(pod, profile, new Date(String(started)), clock.now(), anomalies).map((l) =>
+        timestamps ? `${l.at.toISOString()} ${l.line}` : l.line,
+      );
+      return tailLines !== undefined ? lines.slice(-tailLines) : lines;
+    },
+    podMetrics(namespace) {
+      return running(namespace)
+        .filter(isPodReady)
+        .map((p) => ({
+          apiVersion: 'metrics.k8s.io/v1beta1',
+          kind: 'PodMetrics',
+          metadata: {
+            name: p.metadata.name,
+            namespace: p.metadata.namespace,
+            labels: p.metadata.labels,
+            creationTimestamp: stamp(),
+          },
+          timestamp: stamp(),
+          window: '15s',
+          containers: podUsage(p, clock.now(), anomalies).map((u) => ({
+            name: u.container,
+            usage: {
+              cpu: `${Math.round(u.cpuMillicores * 1_000_000)}n`,
+              memory: `${Math.round(u.memoryBytes / 1024)}Ki`,
+            },
+          })),
+        }));
+    },
+    nodeMetrics() {
+      const pods = running();
+      return store.list(registry.find('', 'v1', 'nodes')!).items.map((n) => {
+        const onNode = pods
+          .filter((p) => (p.spec as Json).nodeName === n.metadata.name)
+          .flatMap((p) => podUsage(p, clock.now(), anomalies));
+        const cpu = NODE_OVERHEAD.cpuMillicores + onNode.reduce((s, u) => s + u.cpuMillicores, 0);
+        const memory = NODE_OVERHEAD.memoryBytes + onNode.reduce((s, u) => s + u.memoryBytes, 0);
+        return {
+          apiVersion: 'metrics.k8s.io/v1beta1',
+          kind: 'NodeMetrics',
+          metadata: { name: n.metadata.name, labels: n.metadata.labels, creationTimestamp: stamp() },
+          timestamp: stamp(),
+          window: '20s',
+          usage: { cpu: `${Math.round(cpu * 1_000_000)}n`, memory: `${Math.round(memory / 1024)}Ki` },
+        };
+      });
+    },
+    metrics(target: ExpositionTarget) {
+      return exposition(target, { store, registry, now: clock.now(), anomalies });
+    },
+  };
+}
+
+/** What a node's system daemons use besides its pods. */
+export const NODE_OVERHEAD = { cpuMillicores: 100, memoryBytes: 600 * 1024 * 1024 };
