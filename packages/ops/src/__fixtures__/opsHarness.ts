@@ -1,0 +1,78 @@
+import { ManualClock, type Plan, PlanOutcome, PlanStep } from '@opspilot/core';
+import type { z } from 'zod';
+import { createClusterGateway, diffObjects } from '@opspilot/kube';
+import { startSimCluster } from '@opspilot/kube-sim';
+import { advanceClock } from '@opspilot/kube-sim/testing';
+import { openTestStore } from '@opspilot/store/testing';
+import { createOperations } from '../operations.js';
+
+/** A plan as the planner would hand it over (the lifecycle re-classifies its risk itself). */
+export function planOf(
+  request: string,
+  steps: z.input<typeof PlanStep>[],
+  claimedRisk: Plan['risk'] = 'read',
+): PlanOutcome {
+  return PlanOutcome.parse({
+    kind: 'plan',
+    plan: {
+      request,
+      summary: request,
+      steps,
+      risk: claimedRisk,
+      riskReasons: [],
+      assumptions: [],
+      rendered: { bash: `# ${request}`, powershell: `# ${request}` },
+      planner: 'test-planner',
+    },
+  });
+}
+
+/**
+ * The lifecycle wired to real parts: the simulated demo cluster over HTTPS through `@opspilot/kube`, a SQLite store
+ * (operations, AI commands, the audit chain) and a planner answering with the plans a test gives it.
+ */
+export async function opsHarness() {
+  const clock = new ManualClock(new Date('2026-03-01T09:00:00Z'));
+  const sim = await startSimCluster({ scenario: 'demo', clock });
+  await advanceClock(clock, 15_000);
+  const gateway = createClusterGateway({ kubeconfigYaml: sim.kubeconfig, clock });
+  const t = await openTestStore('sqlite');
+  const plans = new Map<string, PlanOutcome>();
+  const ops = createOperations({
+    gateway,
+    operations: t.store.operations,
+    audit: t.store.audit,
+    commands: t.store.aiCommands,
+    clock,
+    planner: async (request) => {
+      const outcome = plans.get(request);
+      if (!outcome) throw new Error(`no plan for ${request}`);
+      return outcome;
+    },
+    diff: diffObjects,
+    verifyTimeoutMs: 60_000,
+    pollMs: 1000,
+  });
+  /** Runs `work` while the cluster clock moves on, so controllers act and verification deadlines pass. */
+  const whileRunning = async <T>(work: Promise<T>): Promise<T> => {
+    let settled = false;
+    const done = work.finally(() => {
+      settled = true;
+    });
+    while (!settled) await advanceClock(clock, 1000);
+    return done;
+  };
+  return {
+    sim,
+    gateway,
+    store: t.store,
+    ops,
+    plans,
+    clock,
+    whileRunning,
+    stop: async () => {
+      await sim.stop();
+      await t.cleanup();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { ConflictError, NotFoundError, type Operation, type OperationFilter, type PlanOutcome } from '@opspilot/core';
+import { type Approval, checkApproval } from './approvalPolicy.js';
+import { auditOperation } from './auditOperation.js';
+import { classifyRisk } from './classifyRisk.js';
+import { dryRunPlan } from './dryRunPlan.js';
+import type { OpsDeps } from './opsDeps.js';
+import { runPlan } from './runPlan.js';
+
+/** The answer to a request: an operation (proposed, or already carried out for reads), or the planner's question or refusal. */
+export type ProposeResult =
+  | { kind: 'operation'; operation: Operation; auditId: string }
+  | Exclude<PlanOutcome, { kind: 'plan' }>;
+
+/** Who acts, and where. */
+export interface ActContext {
+  user: string;
+  namespace?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * The operation lifecycle: plan → validate → dry-run + diff → review → apply → verify → audit. A plan only ever
+ * comes from the planner and is executed only by this code, after its risk was classified here and an approval
+ * matching that risk was given. Reads run at once; writes wait in NEEDS_REVIEW.
+ */
+export function createOperations(deps: OpsDeps) {
+  const now = () => deps.clock.now().toISOString();
+  const load = async (id: string) => {
+    const found = await deps.operations.get(id);
+    if (!found) throw new NotFoundError(`no operation ${id}`, { hint: 'list operations to find its id' });
+    return found;
+  };
+
+  return {
+    async propose(request: string, ctx: ActContext): Promise<ProposeResult> {
+      const outcome = await deps.planner(request, { namespace: ctx.namespace });
+      if (outcome.kind !== 'plan') return outcome;
+      const { plan } = outcome;
+      const assessed = await classifyRisk(plan.steps, deps.gateway);
+      const dry = assessed.risk === 'read' ? { problems: [], diff: '' } : await dryRunPlan(deps, plan.steps);
+      const command = await deps.commands?.create({
+        command_type: 'OPSPILOT',
+        natural_language_input: request,
+        generated_output: JSON.stringify(plan),
+        validation_status: dry.problems.length ? 'INVALID' : assessed.risk === 'read' ? 'VALID' : 'NEEDS_REVIEW',
+        user_id: ctx.user,
+        cluster_id: deps.clusterId,
+      });
+      let operation: Operation = {
+        id: crypto.randomUUID(),
+        ai_command_id: command?.id,
+        cluster_id: deps.clusterId,
+        request,
+        plan,
+        risk: assessed.risk,
+        risk_reasons: assessed.reasons,
+        confirmations: assessed.confirmations,
+        diff: dry.diff,
+        state: dry.problems.length ? 'INVALID' : assessed.risk === 'read' ? 'APPROVED' : 'NEEDS_REVIEW',
+        proposed_by: ctx.user,
+        approved_by: assessed.risk === 'read' ? ctx.user : undefined,
+        problems: dry.problems,
+        steps: [],
+        result: '',
+        details: { planner_risk: plan.risk },
+        created_at: now(),
+        updated_at: now(),
+      };
+      operation = await deps.operations.create(operation);
+      let auditId = await auditOperation(
+        deps,
+        operation,
+        operation.state === 'INVALID' ? 'invalid' : 'proposed',
+        ctx.user,
+      );
+      if (operation.state === 'APPROVED') {
+        operation = await this.apply(operation.id, ctx);
+        auditId = String(operation.details.audit_id ?? auditId);
+      }
+      return { kind: 'operation', operation, auditId };
+    },
+
+    async approve(id: string, approval: Approval): Promise<Operation> {
+      const operation = await load(id);
+      if (operation.state !== 'NEEDS_REVIEW') {
+        throw new ConflictError(`operation ${id} is ${operation.state}, not waiting for review`, {
+          hint: 'only operations in NEEDS_REVIEW can be approved',
+        });
+      }
+      checkApproval(operation, approval);
+      const approved = await deps.operations.update(
+        { ...operation, state: 'APPROVED', approved_by: approval.user, updated_at: now() },
+        'NEEDS_REVIEW',
+      );
+      await auditOperation(deps, approved, 'approved', approval.user);
+      return approved;
+    },
+
+    async reject(id: string, ctx: { user: string; reason?: string }): Promise<Operation> {
+      const operation = await load(id);
+      const rejected = await deps.operations.update(
+        { ...operation, state: 'REJECTED', result: ctx.reason ?? '', updated_at: now() },
+        operation.state,
+      );
+      await auditOperation(deps, rejected, 'rejected', ctx.user, { reason: ctx.reason ?? '' });
+      return rejected;
+    },
+
+    /** Applies an APPROVED operation, verifies it, rolls back on failure, and records the outcome. */
+    async apply(id: string, ctx: ActContext): Promise<Operation> {
+      const operation = await load(id);
+      if (operation.state !== 'APPROVED') {
+        throw new ConflictError(`operation ${id} is ${operation.state}, not APPROVED`, {
+          hint: operation.state === 'NEEDS_REVIEW' ? 'approve it first' : 'it cannot be applied again; propose it anew',
+        });
+      }
+      const applying = await deps.operations.update({ ...operation, state: 'APPLYING', updated_at: now() }, 'APPROVED');
+      const outcome = await runPlan(deps, applying.plan.steps, ctx.signal);
+      if (applying.ai_command_id && outcome.changed) {
+        await deps.commands?.update(applying.ai_command_id, { applied_to_cluster: true });
+      }
+      const done: Operation = {
+        ...applying,
+        state: outcome.ok ? 'APPLIED' : 'FAILED',
+        steps: outcome.steps,
+        result: outcome.result,
+        updated_at: now(),
+      };
+      const auditId = await auditOperation(deps, done, outcome.ok ? 'applied' : 'failed', ctx.user, {
+        steps: outcome.steps,
+      });
+      return deps.operations.update({ ...done, details: { ...done.details, audit_id: auditId } }, 'APPLYING');
+    },
+
+    get: load,
+    list: (filter: OperationFilter = {}, page?: { page?: number; page_size?: number }) =>
+      deps.operations.list(filter, page),
+  };
+}
+
+/** The operation lifecycle service built by {@link createOperations}. */
+export type Operations = ReturnType<typeof createOperations>;

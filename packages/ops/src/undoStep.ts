@@ -1,0 +1,100 @@
+import type { ClusterGateway, KubeObject, PlanStep } from '@opspilot/core';
+import { inverseApply } from './inverseApply.js';
+
+/** How to take one applied step back, decided before it ran from the live state it changed. */
+export type Undo = { run: () => Promise<void>; what: string } | { impossible: string };
+
+const RECREATABLE = new Set([
+  'ConfigMap',
+  'Service',
+  'Deployment',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'Ingress',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'NetworkPolicy',
+  'ServiceAccount',
+]);
+
+/**
+ * Plans the undo of a step from `before` (the object before the step ran, undefined when it did not exist):
+ * scale back, re-apply the previous field values, roll back to the revision that was current, uncordon,
+ * re-create a deleted object that holds no data. What cannot be undone says why.
+ */
+export function undoStep(gateway: ClusterGateway, step: PlanStep, before: KubeObject | undefined): Undo {
+  switch (step.op) {
+    case 'scale': {
+      const replicas = (before?.spec as { replicas?: number } | undefined)?.replicas ?? step.fromReplicas;
+      if (replicas === undefined) return { impossible: 'the previous replica count is unknown' };
+      return { what: `scale back to ${replicas}`, run: async () => void (await gateway.scale(step.target, replicas)) };
+    }
+    case 'apply': {
+      const ref = {
+        kind: step.object.kind,
+        name: step.object.metadata.name,
+        namespace: step.object.metadata.namespace,
+      };
+      if (!before) return { what: `delete the created ${ref.kind}`, run: () => gateway.delete(ref) };
+      const inverse = inverseApply(step.object as never, before as never) as KubeObject;
+      const restored = {
+        ...inverse,
+        apiVersion: step.object.apiVersion,
+        kind: step.object.kind,
+        metadata: { ...inverse.metadata, name: ref.name, namespace: ref.namespace },
+      };
+      return {
+        what: 'apply the previous values',
+        run: async () => void (await gateway.apply(restored, { force: true })),
+      };
+    }
+    case 'rolloutUndo':
+    case 'rolloutRestart': {
+      if (step.op === 'rolloutRestart') return { impossible: 'a restart cannot be taken back: the old pods are gone' };
+      const revision = Number(before?.metadata.annotations?.['deployment.kubernetes.io/revision']);
+      if (!Number.isInteger(revision) || revision < 1) return { impossible: 'the previous revision is unknown' };
+      return {
+        what: `roll back to revision ${revision}`,
+        run: async () => void (await gateway.rolloutUndo(step.target, { toRevision: revision })),
+      };
+    }
+    case 'cordon':
+    case 'uncordon': {
+      const unschedulable = Boolean((before?.spec as { unschedulable?: boolean } | undefined)?.unschedulable);
+      return {
+        what: unschedulable ? 'cordon again' : 'uncordon',
+        run: async () =>
+          void (await gateway.apply(
+            { apiVersion: 'v1', kind: 'Node', metadata: { name: step.target.name }, spec: { unschedulable } },
+            { force: true },
+          )),
+      };
+    }
+    case 'drain':
+      return {
+        impossible:
+          'evicted pods cannot be put back (their controllers re-create them elsewhere); uncordon the node by hand',
+      };
+    case 'delete': {
+      if (!before) return { impossible: 'nothing was there to restore' };
+      if (!RECREATABLE.has(before.kind))
+        return { impossible: `a deleted ${before.kind} cannot be restored with its data` };
+      const {
+        uid: _u,
+        resourceVersion: _r,
+        creationTimestamp: _c,
+        generation: _g,
+        managedFields: _m,
+        ...metadata
+      } = before.metadata as KubeObject['metadata'] & { managedFields?: unknown };
+      const { status: _s, ...rest } = before;
+      return {
+        what: `re-create ${before.kind} ${before.metadata.name}`,
+        run: async () => void (await gateway.apply({ ...rest, metadata }, { force: true })),
+      };
+    }
+    default:
+      return { impossible: 'a read changes nothing' };
+  }
+}

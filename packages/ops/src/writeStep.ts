@@ -1,0 +1,72 @@
+import { type ClusterGateway, ConflictError, type KubeObject, type PlanStep } from '@opspilot/core';
+
+type WriteOp = Exclude<PlanStep, { op: 'get' | 'describe' | 'list' | 'logs' | 'analyze' }>;
+
+const RETRIES_ON_CONFLICT = 3;
+
+/**
+ * Carries out one changing step through the gateway — or, with `dryRun`, has the API server compute its result
+ * without storing it. Applies send the live `resourceVersion` as a precondition and are retried on a 409 (someone
+ * else changed the object in between) after reading it again. Returns the object as it is (or would be) after.
+ */
+export async function writeStep(
+  gateway: ClusterGateway,
+  step: WriteOp,
+  options: { dryRun: boolean },
+): Promise<KubeObject | undefined> {
+  const { dryRun } = options;
+  switch (step.op) {
+    case 'apply':
+      return applyWithPrecondition(gateway, step.object, dryRun);
+    case 'scale':
+      return gateway.scale(step.target, step.replicas, { dryRun });
+    case 'rolloutRestart':
+      return gateway.rolloutRestart(step.target, { dryRun });
+    case 'rolloutUndo':
+      return gateway.rolloutUndo(step.target, { dryRun, toRevision: step.toRevision });
+    case 'delete':
+      await gateway.delete(step.target, { dryRun });
+      return undefined;
+    case 'cordon':
+    case 'uncordon':
+      return setUnschedulable(gateway, step.target.name, step.op === 'cordon', dryRun);
+    case 'drain': {
+      const node = await setUnschedulable(gateway, step.target.name, true, dryRun);
+      if (dryRun) return node;
+      const pods = await gateway.list('Pod', { fieldSelector: `spec.nodeName=${step.target.name}` });
+      for (const pod of pods) {
+        const daemon = pod.metadata.ownerReferences?.some((o) => o.kind === 'DaemonSet');
+        if (daemon && step.ignoreDaemonSets) continue;
+        await gateway.delete({ kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace });
+      }
+      return node;
+    }
+  }
+}
+
+async function applyWithPrecondition(gateway: ClusterGateway, object: KubeObject, dryRun: boolean) {
+  const ref = { kind: object.kind, name: object.metadata.name, namespace: object.metadata.namespace };
+  for (let attempt = 1; ; attempt++) {
+    const live = await gateway.get(ref);
+    const sent = live
+      ? { ...object, metadata: { ...object.metadata, resourceVersion: live.metadata.resourceVersion } }
+      : object;
+    try {
+      return await gateway.apply(sent, { dryRun, force: true });
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= RETRIES_ON_CONFLICT) throw error;
+    }
+  }
+}
+
+function setUnschedulable(gateway: ClusterGateway, node: string, unschedulable: boolean, dryRun: boolean) {
+  return gateway.apply(
+    { apiVersion: 'v1', kind: 'Node', metadata: { name: node }, spec: { unschedulable } },
+    { dryRun, force: true },
+  );
+}
+
+/** The write steps of a plan, typed as such. */
+export function asWrite(step: PlanStep): WriteOp | undefined {
+  return ['get', 'describe', 'list', 'logs', 'analyze'].includes(step.op) ? undefined : (step as WriteOp);
+}

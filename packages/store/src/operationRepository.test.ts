@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictError, type Operation } from '@opspilot/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from './openStore.js';
+import { DIALECTS, openTestStore, type TestStore } from './testing/index.js';
+
+const operation = (over: Partial<Operation> = {}): Operation => ({
+  id: randomUUID(),
+  request: 'scale backend to 3 replicas',
+  plan: {
+    request: 'scale backend to 3 replicas',
+    summary: 'Scale deployment todo/backend from 2 to 3 replicas',
+    steps: [
+      {
+        op: 'scale',
+        target: { kind: 'Deployment', name: 'backend', namespace: 'todo' },
+        replicas: 3,
+        fromReplicas: 2,
+        description: 'scale deployment todo/backend to 3 replicas',
+      },
+    ],
+    risk: 'write',
+    riskReasons: ['changes deployment todo/backend'],
+    assumptions: [],
+    rendered: { bash: 'kubectl scale deployment/backend -n todo --replicas=3', powershell: 'kubectl scale ...' },
+    planner: 'offline',
+  },
+  risk: 'write',
+  risk_reasons: ['changes deployment todo/backend'],
+  confirmations: [],
+  diff: '-  replicas: 2\n+  replicas: 3\n',
+  state: 'NEEDS_REVIEW',
+  proposed_by: 'alice',
+  problems: [],
+  steps: [],
+  result: '',
+  details: {},
+  created_at: new Date().toISOString(),
+  updated_at: new Date().toISOString(),
+  ...over,
+});
+
+describe.each(DIALECTS)('operations on %s', (dialect) => {
+  let t: TestStore;
+  let store: Store;
+  beforeAll(async () => {
+    t = await openTestStore(dialect);
+    store = t.store;
+  });
+  afterAll(async () => t?.cleanup());
+
+  it('stores an operation with its plan and reads it back unchanged', async () => {
+    const op = await store.operations.create(operation());
+    expect(await store.operations.get(op.id)).toEqual(op);
+    expect(await store.operations.get(randomUUID())).toBeUndefined();
+  });
+
+  it('moves along the lifecycle only from the expected state', async () => {
+    const op = await store.operations.create(operation());
+    const approved = await store.operations.update({ ...op, state: 'APPROVED', approved_by: 'bob' }, 'NEEDS_REVIEW');
+    expect((await store.operations.get(op.id))?.approved_by).toBe('bob');
+    await expect(store.operations.update({ ...approved, state: 'APPLIED' }, 'APPROVED')).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(store.operations.update({ ...approved, state: 'REJECTED' }, 'NEEDS_REVIEW')).rejects.toThrowError(
+      /is APPROVED, not NEEDS_REVIEW/,
+    );
+    expect((await store.operations.get(op.id))?.state).toBe('APPROVED');
+  });
+
+  it('lets exactly one of an approval and a rejection racing each other win', async () => {
+    const op = await store.operations.create(operation());
+    const results = await Promise.allSettled([
+      store.operations.update({ ...op, state: 'APPROVED', approved_by: 'bob' }, 'NEEDS_REVIEW'),
+      store.operations.update({ ...op, state: 'REJECTED' }, 'NEEDS_REVIEW'),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected')[0]).toMatchObject({ reason: expect.any(ConflictError) });
+  });
+
+  it('lists newest first, filtered by state and proposer', async () => {
+    const older = await store.operations.create(
+      operation({ proposed_by: 'carol', created_at: '2026-01-01T00:00:00.000Z' }),
+    );
+    const newer = await store.operations.create(
+      operation({ proposed_by: 'carol', created_at: '2026-01-02T00:00:00.000Z' }),
+    );
+    const page = await store.operations.list({ proposed_by: 'carol' });
+    expect(page.items.map((o) => o.id)).toEqual([newer.id, older.id]);
+    expect((await store.operations.list({ proposed_by: 'carol', state: 'APPLIED' })).total).toBe(0);
+  });
+});

@@ -1,0 +1,59 @@
+import {
+  ConflictError,
+  OPERATION_TRANSITIONS,
+  Operation,
+  type OperationFilter,
+  type OperationState,
+  type OperationStore,
+} from '@opspilot/core';
+import type { Db } from './database.js';
+import type { Dialect } from './dialect.js';
+import { parseInput } from './parseInput.js';
+import { createRepository } from './repository.js';
+import { rowCodec } from './rowMapping.js';
+
+/**
+ * Operations of `@opspilot/ops` (the {@link OperationStore} port). `update` is a compare-and-set on the state, so of
+ * two approvers — or an approval racing a rejection — exactly one wins; moves outside the lifecycle are refused.
+ */
+export function createOperationRepository(db: Db, dialect: Dialect): OperationStore {
+  const base = createRepository(db, dialect, {
+    table: 'operations',
+    noun: 'operation',
+    schema: Operation,
+    newSchema: Operation,
+    stamps: [],
+    orderBy: 'created_at',
+  });
+  const codec = rowCodec(Operation, dialect);
+  return {
+    create: (operation) => base.insert(operation),
+    get: (id) => base.find(id),
+    async update(operation, expected: OperationState) {
+      const valid = parseInput(Operation, operation, 'operation');
+      if (valid.state !== expected && !OPERATION_TRANSITIONS[expected].includes(valid.state)) {
+        throw new ConflictError(`operation ${valid.id} cannot move from ${expected} to ${valid.state}`, {
+          hint: `from ${expected} it can move to ${OPERATION_TRANSITIONS[expected].join(', ') || 'nothing (final state)'}`,
+        });
+      }
+      const { id, ...values } = codec.toRow(valid);
+      const result = await db
+        .updateTable('operations')
+        .set(values)
+        .where('id', '=', String(id))
+        .where('state', '=', expected)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) {
+        const current = await base.find(valid.id);
+        throw new ConflictError(
+          current
+            ? `operation ${valid.id} is ${current.state}, not ${expected}: someone else acted on it first`
+            : `operation ${valid.id} does not exist`,
+          { hint: 'reload the operation and decide again' },
+        );
+      }
+      return valid;
+    },
+    list: (filter: OperationFilter, page) => base.list({ ...filter }, page),
+  };
+}
