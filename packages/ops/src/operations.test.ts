@@ -93,7 +93,7 @@ describe('the operation lifecycle against the simulated cluster', () => {
     if (result.kind !== 'operation') throw new Error('expected an operation');
     const op = result.operation;
     expect(op).toMatchObject({ risk: 'destructive', confirmations: ['todo'] });
-    expect(op.risk_reasons).toContain('deletes namespace/todo and everything in it');
+    expect(op.risk_reasons).toContain('deletes Namespace todo and everything in it');
     await expect(h.ops.approve(op.id, { user: 'alice', confirmations: ['todo'] })).rejects.toThrowError(
       NotAllowedError,
     );

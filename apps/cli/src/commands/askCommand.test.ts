@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../runCli.js';
+import { memoryIo } from '../testing/index.js';
+
+let sim: SimCluster;
+const cwd = mkdtempSync(join(tmpdir(), 'opspilot-cli-ask-'));
+const kubeconfig = join(cwd, 'kubeconfig.yaml');
+const env = { OPSPILOT_DATA_DIR: join(cwd, 'data'), OPSPILOT_USER: 'alice' };
+
+beforeAll(async () => {
+  // Real time: the demo's pods start within a second or two, as verification expects.
+  sim = await startSimCluster({ scenario: 'demo' });
+  writeFileSync(kubeconfig, sim.kubeconfig);
+  const deployments = sim.api.registry.find('apps', 'v1', 'deployments')!;
+  for (let i = 0; i < 100; i++) {
+    const status = sim.store.get(deployments, 'todo', 'backend').status as { availableReplicas?: number };
+    if (status?.availableReplicas === 2) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+});
+afterAll(async () => {
+  await sim?.stop();
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+const ask = async (...args: string[]) => {
+  const io = memoryIo(env, cwd);
+  const code = await runCli(['ask', '--kubeconfig', kubeconfig, ...args], io);
+  return { code, out: io.out(), err: io.err() };
+};
+const replicas = () =>
+  (sim.store.get(sim.api.registry.find('apps', 'v1', 'deployments')!, 'todo', 'backend').spec as { replicas: number })
+    .replicas;
+
+describe('opspilot ask', () => {
+  it('shows the plan, commands and diff with --dry-run and changes nothing', async () => {
+    const { code, out } = await ask('scale', 'backend', 'to', '3', 'replicas', '--dry-run');
+    expect(code).toBe(0);
+    expect(out).toContain('kubectl scale deployment/backend -n todo --replicas=3');
+    expect(out).toMatch(/PowerShell:/);
+    expect(out).toMatch(/\+\s+replicas: 3/);
+    expect(out).toContain('dry run: nothing was changed');
+    expect(replicas()).toBe(2);
+  });
+
+  it('refuses a write without --yes when there is no terminal to ask on', async () => {
+    const { code, err } = await ask('scale backend to 3 replicas');
+    expect(code).toBe(1);
+    expect(err).toContain('re-run with --yes');
+    expect(replicas()).toBe(2);
+  });
+
+  it('applies, verifies and audits with --yes, answering in JSON', async () => {
+    const { code, out } = await ask('scale backend to 3 replicas', '--yes', '-o', 'json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json).toMatchObject({ status: 'APPLIED', risk: 'write' });
+    expect(json.commands.bash).toContain('--replicas=3');
+    expect(json.commands.powershell).toContain('--replicas=3');
+    expect(json.auditId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(replicas()).toBe(3);
+    const audit = memoryIo(env, cwd);
+    expect(await runCli(['audit', 'show', json.auditId, '-o', 'json'], audit)).toBe(0);
+    expect(JSON.parse(audit.out())).toMatchObject({ action: 'operation.applied', user_id: 'alice' });
+  });
+
+  it('prints kubectl-style results in text', async () => {
+    const { code, out } = await ask('scale backend to 2 replicas', '--yes');
+    expect(code).toBe(0);
+    expect(out).toContain('deployment.apps/backend scaled');
+  });
+
+  it('needs the name typed for a destructive plan, even with --yes', async () => {
+    const refused = await ask('delete namespace todo', '--yes');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('type "todo" to confirm');
+    expect(sim.store.find(sim.api.registry.find('', 'v1', 'namespaces')!, undefined, 'todo')).toBeDefined();
+  });
+
+  it('asks back instead of guessing an unknown name', async () => {
+    const { code, out } = await ask('scale nosuchthing to 3', '-o', 'json');
+    expect(code).toBe(1);
+    expect(JSON.parse(out).status).toMatch(/NEEDS_CLARIFICATION|UNSUPPORTED/);
+  });
+
+  it('says how to start a cluster when none is configured', async () => {
+    const io = memoryIo(env, cwd);
+    expect(await runCli(['ask', 'list pods'], io)).toBe(2);
+    expect(io.err()).toContain('opspilot sim serve');
+  });
+});

@@ -1,0 +1,156 @@
+import { systemClock } from '@opspilot/core';
+import { diffObjects } from '@opspilot/kube';
+import { createOperations, type Operations, type Planner } from '@opspilot/ops';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CliContext } from '../cliContext.js';
+import { openGateway } from '../clusterAccess.js';
+import { withStore } from '../openCliStore.js';
+import { askApproval } from './askApproval.js';
+import { type AskJson, kubectlResult, renderPlan } from './askOutput.js';
+import { createPlanner } from './askPlanner.js';
+import { reviewActor } from './reviewActor.js';
+
+const AskOptions = z.object({
+  yes: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  confirm: z.array(z.string().min(1)).default([]),
+  user: z.string().optional(),
+});
+
+/**
+ * Registers `opspilot ask "<request>"`: plain English to a plan (the offline planner unless a model is configured),
+ * its risk, the equivalent kubectl commands for bash and PowerShell and the server dry-run diff; then approval
+ * (`--yes`, or a prompt on a terminal; destructive plans also need the resource names typed, or `--confirm NAME`),
+ * application, verification and the audit entry. Reads run at once. Exit 1 when the request was not carried out
+ * (a question back, unsupported, invalid, not approved, or failed).
+ */
+export function askCommand(parent: Command, ctx: CliContext): Command {
+  return parent
+    .command('ask')
+    .description('turn a plain-English request into a reviewed, dry-run, audited cluster operation')
+    .argument('<request...>', 'what to do, e.g. "scale backend to 3 replicas"')
+    .option('-y, --yes', 'approve the plan without asking')
+    .option('--dry-run', 'show the plan, commands and diff, change nothing')
+    .option('--confirm <name...>', 'resource names typed to confirm a destructive plan')
+    .option('--user <name>', 'who is asking, for the audit log (default OPSPILOT_USER or the OS user)')
+    .action(async (words: string[], raw: unknown, command: Command) => {
+      const options = AskOptions.parse(raw);
+      const request = words.join(' ').trim();
+      const config = await ctx.loadConfig(command);
+      const gateway = openGateway(config, ctx.io);
+      const user = reviewActor(options.user, ctx.io.env);
+      const c = ctx.colors(command);
+      const err = (text: string) => ctx.io.stderr.write(`${text}\n`);
+      await withStore(config, ctx.io.cwd, async (store) => {
+        const planner: Planner = createPlanner(config, gateway);
+        const ops = createOperations({
+          gateway,
+          operations: store.operations,
+          audit: store.audit,
+          commands: store.aiCommands,
+          clock: systemClock,
+          planner,
+          diff: diffObjects,
+        });
+        err(c.dim(`planning: ${request}`));
+        const proposed = await ops.propose(request, { user, namespace: config.kube.namespace });
+        if (proposed.kind !== 'operation') {
+          ctx.run.exitCode = 1;
+          const json: AskJson = {
+            intent: proposed.understood,
+            plan: null,
+            risk: null,
+            commands: null,
+            diff: '',
+            status: proposed.kind === 'question' ? 'NEEDS_CLARIFICATION' : 'UNSUPPORTED',
+            result: proposed.kind === 'question' ? proposed.question : proposed.message,
+            auditId: null,
+            ...(proposed.kind === 'question'
+              ? { question: proposed.question, candidates: proposed.candidates.map((x) => x.label) }
+              : { suggestions: proposed.suggestions }),
+          };
+          ctx.print(
+            command,
+            json,
+            (j) =>
+              [
+                j.intent ? `Understood: ${j.intent}` : '',
+                j.result,
+                ...(j.candidates ?? []).map((x) => `  - ${x}`),
+                ...(j.suggestions?.length ? ['Try for example:', ...j.suggestions.map((x) => `  ${x}`)] : []),
+              ]
+                .filter(Boolean)
+                .join('\n') + '\n',
+          );
+          return;
+        }
+        let { operation } = proposed;
+        let auditId = proposed.auditId;
+        const show = () => ctx.io.stdout.write(renderPlan(operation, c));
+        const text = ctx.options(command).output === 'text';
+        if (operation.state === 'NEEDS_REVIEW' && text) show();
+        if (operation.state === 'NEEDS_REVIEW') {
+          ({ operation, auditId } = await decide(ops, operation, { ...options, user }, ctx, err));
+        }
+        if (operation.state === 'APPROVED') {
+          err(c.dim('applying and verifying…'));
+          operation = await ops.apply(operation.id, { user });
+          auditId = String(operation.details.audit_id ?? auditId);
+        }
+        const dryRun = options.dryRun && operation.state === 'REJECTED';
+        if (operation.state !== 'APPLIED' && !dryRun) ctx.run.exitCode = 1;
+        const json: AskJson = {
+          intent: operation.plan.summary,
+          plan: operation.plan,
+          risk: operation.risk,
+          commands: operation.plan.rendered,
+          diff: operation.diff,
+          status: dryRun ? 'DRY_RUN' : operation.state,
+          result: operation.result,
+          auditId,
+          operationId: operation.id,
+          problems: operation.problems,
+        };
+        ctx.print(command, json, () => {
+          if (operation.state === 'INVALID')
+            return `${renderPlan(operation, c)}${c.red('Refused')}: ${operation.problems.join('\n')}\n`;
+          if (dryRun) return `${c.dim('dry run: nothing was changed')}\n`;
+          const outcome =
+            operation.state === 'APPLIED'
+              ? operation.risk === 'read'
+                ? operation.result
+                : operation.plan.steps.map(kubectlResult).filter(Boolean).join('\n')
+              : `${c.red(operation.state)}: ${operation.result}`;
+          return `${outcome}\n${c.dim(`operation ${operation.id}, audit ${auditId}`)}\n`;
+        });
+      });
+    });
+}
+
+async function decide(
+  ops: Operations,
+  operation: Awaited<ReturnType<Operations['get']>>,
+  options: z.infer<typeof AskOptions> & { user: string },
+  ctx: CliContext,
+  err: (text: string) => void,
+) {
+  if (options.dryRun) {
+    const rejected = await ops.reject(operation.id, { user: options.user, reason: 'dry run: shown, not applied' });
+    return { operation: rejected, auditId: '' };
+  }
+  const answer = options.yes
+    ? { approved: true as const, confirmations: options.confirm }
+    : await askApproval(ctx.io, operation);
+  if (!answer.approved) {
+    err(answer.why);
+    const rejected = await ops.reject(operation.id, { user: options.user, reason: answer.why });
+    return { operation: rejected, auditId: '' };
+  }
+  const approved = await ops.approve(operation.id, {
+    user: options.user,
+    confirmations: answer.confirmations,
+    allowSelfApproval: true,
+  });
+  return { operation: approved, auditId: '' };
+}
