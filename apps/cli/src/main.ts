@@ -6,5 +6,7 @@ const code = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+  stdin: process.stdin,
+  terminal: process.stdin,
 });
 process.exit(code);

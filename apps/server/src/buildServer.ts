@@ -1,9 +1,16 @@
+import cookie from '@fastify/cookie';
+import websocket from '@fastify/websocket';
 import type { OpspilotConfig } from '@opspilot/config';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { ApiServices } from './api/apiServices.js';
+import { registerApi } from './api/registerApi.js';
+import { registerEventSocket } from './events/registerEventSocket.js';
 import { registerHealthRoutes, type StoreHealth } from './healthRoutes.js';
 import { createHttpMetrics, type HttpMetrics, registerHttpMetrics } from './httpMetrics.js';
 import { registerErrorHandling } from './registerErrorHandling.js';
+import { registerWebApp } from './registerWebApp.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './requestId.js';
+import { registerAlertmanagerWebhook } from './webhooks/registerAlertmanagerWebhook.js';
 
 /** What the server is built from; `main.ts` opens and migrates the store before building. */
 export interface BuildServerOptions {
@@ -15,18 +22,25 @@ export interface BuildServerOptions {
   logger: FastifyBaseLogger;
   /** The metrics registry to record into; a fresh one by default. */
   metrics?: HttpMetrics;
+  /** The API's services; when given, the API, the event stream and the webhooks are served. */
+  services?: ApiServices;
+  /** The built dashboard (`apps/web/dist`), served at `/` when it holds an `index.html`. */
+  webDistDir?: string;
 }
 
 /**
  * Builds the opspilot HTTP server without listening: request ids (the caller's `x-request-id` or a new UUID,
  * echoed back), JSON logs, `/healthz`, `/readyz`, `/metrics`, and one error handler answering seed 003 §8.3
- * bodies. Tests call `inject` on it; `main.ts` listens.
+ * bodies; with `services`, also the API (tRPC, REST, OpenAPI, Swagger UI), the `/api/events` WebSocket and the
+ * Alertmanager webhook. Tests call `inject` on it; `main.ts` listens.
  */
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const app = Fastify({
     loggerInstance: options.logger,
     genReqId: requestIdOf,
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    // tRPC batches put several procedure names in one path segment.
+    routerOptions: { maxParamLength: 5_000 },
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
@@ -34,5 +48,16 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   registerErrorHandling(app);
   registerHttpMetrics(app, options.metrics ?? createHttpMetrics());
   registerHealthRoutes(app, options.store);
+  const { services } = options;
+  if (services) {
+    app.register(async (api) => {
+      await api.register(cookie);
+      await api.register(websocket, { options: { maxPayload: 64 * 1024 } });
+      await registerApi(api, services);
+      registerEventSocket(api, services);
+      registerAlertmanagerWebhook(api, services);
+    });
+  }
+  if (options.webDistDir) registerWebApp(app, options.webDistDir);
   return app;
 }

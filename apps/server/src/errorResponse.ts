@@ -19,7 +19,13 @@ export interface HttpError {
   body: ErrorResponse;
 }
 
-const CLIENT_ERROR_CODES: Record<number, string> = { 404: 'NOT_FOUND', 403: 'NOT_ALLOWED', 409: 'CONFLICT' };
+const CLIENT_ERROR_CODES: Record<number, string> = {
+  401: 'UNAUTHENTICATED',
+  404: 'NOT_FOUND',
+  403: 'NOT_ALLOWED',
+  409: 'CONFLICT',
+  429: 'RATE_LIMITED',
+};
 
 function frameworkStatus(error: unknown): number | undefined {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;

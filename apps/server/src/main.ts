@@ -1,11 +1,19 @@
+import { fileURLToPath } from 'node:url';
 import { describeConfig, loadConfig } from '@opspilot/config';
 import { exitCodeOf, isOpspilotError } from '@opspilot/core';
 import { pino } from 'pino';
+import { createApiServices } from './api/createApiServices.js';
+import { bootstrapAdmin } from './auth/authService.js';
+import { ensureEncryptionKey } from './ensureEncryptionKey.js';
 import { openServerStore } from './openServerStore.js';
+import { printStartBanner } from './printStartBanner.js';
+import { registerSimCluster } from './registerSimCluster.js';
 import { type RunningServer, startServer } from './startServer.js';
 
-// Entry of `npm start`: configuration, store (opened and migrated first), server; graceful stop on SIGINT/SIGTERM.
+// Entry of `npm start`: configuration, store (opened and migrated first), services, the simulated cluster, server;
+// the first start creates an administrator and prints its credentials once; graceful stop on SIGINT/SIGTERM.
 const SHUTDOWN_GRACE_MS = 10_000;
+const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 function fail(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
@@ -37,13 +45,32 @@ function stopOnSignals(server: RunningServer, logger: pino.Logger): void {
 }
 
 const cwd = process.cwd();
-const config = await loadConfig({ cwd }).catch(fail);
+const config = await loadConfig({ cwd })
+  .then((loaded) => ensureEncryptionKey(loaded, cwd))
+  .catch(fail);
 const logger = pino({ level: config.log.level, base: { service: 'opspilot-server' } });
 logger.debug({ config: describeConfig(config) }, 'configuration loaded');
 const store = await openServerStore(config, cwd).catch(fail);
-const server = await startServer({ config, store, logger }).catch(async (error: unknown) => {
+const started = await (async () => {
+  const services = await createApiServices({ config, store, logger });
+  const admin = await bootstrapAdmin(store, services.auth, config.auth.admin_username);
+  const simulated = config.kube.cluster === 'simulated' ? await registerSimCluster(services) : undefined;
+  const server = await startServer({
+    config,
+    store,
+    logger,
+    services,
+    webDistDir: WEB_DIST,
+    onClose: async () => simulated?.sim.stop(),
+  });
+  return { server, admin, simulated };
+})().catch(async (error: unknown) => {
   await store.close();
   return fail(error);
 });
-if (config.server.public_url) logger.info({ public_url: config.server.public_url }, 'public URL');
-stopOnSignals(server, logger);
+printStartBanner(process.stdout, {
+  url: config.server.public_url ?? started.server.url,
+  admin: started.admin,
+  simCluster: started.simulated && { name: started.simulated.cluster.name, url: started.simulated.sim.url },
+});
+stopOnSignals(started.server, logger);

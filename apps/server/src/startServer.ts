@@ -1,5 +1,6 @@
 import type { OpspilotConfig } from '@opspilot/config';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { ApiServices } from './api/apiServices.js';
 import { buildServer } from './buildServer.js';
 import type { StoreHealth } from './healthRoutes.js';
 
@@ -22,6 +23,12 @@ export interface StartServerOptions {
   config: OpspilotConfig;
   store: ServerStore;
   logger: FastifyBaseLogger;
+  /** The API's services (see `createApiServices`); without them only health and metrics are served. */
+  services?: ApiServices & { close(): Promise<void> };
+  /** The built dashboard to serve at `/` (when present). */
+  webDistDir?: string;
+  /** Called on close after the server stopped and before the store closes (e.g. stopping the simulated cluster). */
+  onClose?: () => Promise<void>;
 }
 
 /**
@@ -29,8 +36,8 @@ export interface StartServerOptions {
  * `opspilot listening on <url>` once. The caller owns the process: `main.ts` wires signals to `close()`.
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { config, store, logger } = options;
-  const app = buildServer({ config, store, logger });
+  const { config, store, logger, services } = options;
+  const app = buildServer({ config, store, logger, services, webDistDir: options.webDistDir });
   const url = await app.listen({
     host: config.server.host,
     port: config.server.port,
@@ -44,6 +51,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       closing ??= (async () => {
         try {
           await app.close();
+          await services?.close();
+          await options.onClose?.();
         } finally {
           await store.close();
         }

@@ -10,7 +10,12 @@ describe('configKeys', () => {
     expect(byKey.get('data_dir')).toMatchObject({ env: 'OPSPILOT_DATA_DIR', kind: 'string', path: ['data_dir'] });
     expect(byKey.get('llm.base_url')?.env).toBe('OPSPILOT_LLM_BASE_URL');
     expect(byKey.get('database.url')?.env).toBe('OPSPILOT_DATABASE_URL');
-    expect(configKeys).toHaveLength(19);
+    expect(byKey.get('auth.login_max_failures')).toMatchObject({
+      env: 'OPSPILOT_AUTH_LOGIN_MAX_FAILURES',
+      kind: 'number',
+    });
+    expect(byKey.get('auth.cookie_secure')?.kind).toBe('boolean');
+    expect(configKeys).toHaveLength(27);
   });
 
   it('lists the keys of a section', () => {

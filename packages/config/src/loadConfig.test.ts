@@ -36,8 +36,27 @@ describe('loadConfig', () => {
       llm: { provider: 'offline' },
       kube: { cluster: 'simulated' },
       events: { bus: 'memory' },
+      auth: {
+        session_idle_timeout: '30m',
+        session_absolute_timeout: '12h',
+        login_max_failures: 5,
+        login_window: '15m',
+        admin_username: 'admin',
+      },
       secrets: {},
+      validate: { exclude: [], rules: {} },
     });
+  });
+
+  it('reads the validate section: rule settings from the file, exclude globs from the environment', async () => {
+    await writeYaml('validate:\n  rules:\n    image-latest-tag: { severity: ERROR, exclude: ["dev/**"] }\n');
+    const config = await loadConfig({ cwd: dir, env: { OPSPILOT_VALIDATE_EXCLUDE: 'vendor/**, tmp/*' } });
+    expect(config.validate).toEqual({
+      exclude: ['vendor/**', 'tmp/*'],
+      rules: { 'image-latest-tag': { severity: 'ERROR', exclude: ['dev/**'] } },
+    });
+    await writeYaml('validate:\n  rules:\n    image-latest-tag: { severity: LOUD }\n');
+    await expect(loadConfig({ cwd: dir, env: {} })).rejects.toThrow(/validate\.rules\.image-latest-tag\.severity/);
   });
 
   it('reads values from opspilot.yaml and derives the SQLite path from data_dir', async () => {

@@ -91,10 +91,80 @@ const events = z
   )
   .prefault({});
 
+const DURATION = 'expected a duration like 30s, 15m, 12h or 7d';
+const duration = (fallback: string) =>
+  z
+    .string({ error: DURATION })
+    .regex(/^[0-9]+[smhdw]$/, { error: DURATION })
+    .default(fallback);
+const COUNT = 'expected a positive integer';
+const auth = z
+  .strictObject(
+    {
+      session_idle_timeout: duration('30m'),
+      session_absolute_timeout: duration('12h'),
+      login_max_failures: z.int({ error: COUNT }).min(1, { error: COUNT }).default(5),
+      login_window: duration('15m'),
+      cookie_secure: z.boolean({ error: 'expected true or false' }).optional(),
+      admin_username: text().default('admin'),
+    },
+    { error: SECTION },
+  )
+  .prefault({});
+
 const BASE64_KEY = 'expected the base64 encoding of 32 bytes (generate one with `openssl rand -base64 32`)';
 const secrets = z
   .strictObject(
     { encryption_key: z.string({ error: BASE64_KEY }).regex(BASE64_32, { error: BASE64_KEY }).optional() },
+    { error: SECTION },
+  )
+  .prefault({});
+
+const SEVERITIES = ['ERROR', 'WARNING', 'INFO'] as const;
+const GLOBS = 'expected a list of path globs (a comma-separated string in the environment)';
+const globs = () =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(text(), { error: GLOBS }),
+  );
+const RULES = 'expected a mapping of rule ids to { enabled, severity, include, exclude } (JSON in the environment)';
+const ruleSetting = z.strictObject(
+  {
+    enabled: z.boolean({ error: 'expected true or false' }).optional(),
+    severity: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }).optional(),
+    include: globs().optional(),
+    exclude: globs().optional(),
+  },
+  { error: 'expected { enabled, severity, include, exclude }' },
+);
+
+/** `validate:` — switches and severities of the rules of `opspilot validate` (see @opspilot/manifests). */
+const validate = z
+  .strictObject(
+    {
+      exclude: globs().default([]),
+      rules: z
+        .preprocess(
+          (v) => {
+            if (typeof v !== 'string') return v;
+            try {
+              return JSON.parse(v);
+            } catch {
+              return v;
+            }
+          },
+          z.record(z.string().regex(/^[a-z0-9][a-z0-9:.-]*$/, { error: 'expected a rule id' }), ruleSetting, {
+            error: RULES,
+          }),
+        )
+        .default({}),
+    },
     { error: SECTION },
   )
   .prefault({});
@@ -104,7 +174,7 @@ const secrets = z
  * the key list and the environment-variable mapping ({@link configKeys}); use {@link OpspilotConfig} to parse.
  */
 export const OpspilotConfigObject = z.strictObject(
-  { server, data_dir: text().default('./.opspilot'), database, log, llm, kube, events, secrets },
+  { server, data_dir: text().default('./.opspilot'), database, log, llm, kube, events, auth, secrets, validate },
   { error: 'expected a mapping of configuration sections at the top level' },
 );
 

@@ -3,7 +3,9 @@
  * the ports every engine talks through, and the plug-in contracts. Imports nothing but zod.
  */
 export * from './errors/index.js';
+export * from './models/auth/index.js';
 export * from './models/common.js';
+export * from './models/ops/index.js';
 export * from './models/pagination.js';
 export * from './models/seed000/index.js';
 export * from './models/seed001/index.js';

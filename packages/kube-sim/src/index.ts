@@ -23,7 +23,11 @@ export {
   type StatusCause,
   StatusError,
 } from './api/statusError.js';
-export { BUILTIN_SCENARIOS, loadScenario, scenarioPath } from './loadScenario.js';
+export { Anomaly, AnomalyType, DEFAULT_MAGNITUDE } from './behaviour/anomaly.js';
+export { type ActiveAnomaly, AnomalySchedule } from './behaviour/anomalySchedule.js';
+export { type ContainerUsage, podUsage } from './behaviour/usageModel.js';
+export { BUILTIN_SCENARIOS, loadScenario, type ScenarioSinks, scenarioPath } from './loadScenario.js';
+export { EXPOSITION_TARGETS, type ExpositionTarget } from './metrics/exposition.js';
 export { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch/index.js';
 /** Limits of watches and followed logs. */
 export type { StreamLimits } from './server/apiContext.js';

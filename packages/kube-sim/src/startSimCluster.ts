@@ -3,7 +3,8 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type Clock, InputError, systemClock } from '@opspilot/core';
-import { catalogHooks } from './controllers/catalogHooks.js';
+import { AnomalySchedule } from './behaviour/anomalySchedule.js';
+import { behaviourHooks } from './behaviour/behaviourHooks.js';
 import { ControllerManager } from './controllers/controllerManager.js';
 import { loadScenario } from './loadScenario.js';
 import { seedCluster } from './seedCluster.js';
@@ -49,6 +50,8 @@ export interface SimCluster {
   kubeconfig: string;
   kubeconfigPath?: string;
   clock: Clock;
+  /** The anomalies scheduled by the scenario (add more with `anomalies.add(anomaly, clock.now())`). */
+  anomalies: AnomalySchedule;
   store: ObjectStore;
   api: SimApi;
   controllers?: ControllerManager;
@@ -71,8 +74,9 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   const tls = options.tls ?? true;
   const api = new SimApi({ now: () => clock.now(), historyLimit: options.historyLimit, limits: options.limits });
   seedCluster(api, options.nodes ?? 3);
-  api.hooks = catalogHooks(api.store, api.registry, clock);
-  if (options.scenario) loadScenario(api, options.scenario);
+  const anomalies = new AnomalySchedule();
+  api.hooks = behaviourHooks(api.store, api.registry, clock, anomalies);
+  if (options.scenario) loadScenario(api, options.scenario, { anomalies });
   const handler = (req: Parameters<SimApi['handle']>[0], res: Parameters<SimApi['handle']>[1]) =>
     void api.handle(req, res);
   let server: Server;
@@ -97,7 +101,8 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     );
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  const controllers = options.controllers === false ? undefined : new ControllerManager(api.store, api.registry, clock);
+  const controllers =
+    options.controllers === false ? undefined : new ControllerManager(api.store, api.registry, clock, () => api.hooks);
   controllers?.start();
   const { port } = server.address() as AddressInfo;
   const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
@@ -108,6 +113,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     kubeconfig,
     kubeconfigPath: options.kubeconfigPath,
     clock,
+    anomalies,
     store: api.store,
     api,
     controllers,

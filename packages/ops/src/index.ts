@@ -5,7 +5,7 @@
 export { type Approval, checkApproval } from './approvalPolicy.js';
 export { classifyRisk, PROTECTED_NAMESPACES, type RiskAssessment } from './classifyRisk.js';
 export { type DryRunResult, dryRunPlan } from './dryRunPlan.js';
-export { inverseApply } from './inverseApply.js';
+export { inversePatch } from './inversePatch.js';
 export { type ActContext, createOperations, type Operations, type ProposeResult } from './operations.js';
 export type { CommandRecorder, OpsDeps, Planner } from './opsDeps.js';
 export { type RunOutcome, runPlan } from './runPlan.js';

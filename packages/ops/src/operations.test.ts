@@ -155,7 +155,7 @@ describe('the operation lifecycle against the simulated cluster', () => {
     const done = await h.whileRunning(h.ops.apply(result.operation.id, { user: 'bob' }));
     expect(done.state).toBe('FAILED');
     expect(done.steps.map((s) => s.status)).toEqual(['rolled_back', 'rolled_back']);
-    expect(done.steps[1]?.message).toBe('apply the previous values');
+    expect(done.steps[1]?.message).toBe('patch the previous values back');
     expect(done.result).toMatch(/verification failed: not reached within 60s/);
     expect(await replicasOf(frontend)).toBe(2);
     const image = ((await h.gateway.get(backend))?.spec as { template: { spec: { containers: { image: string }[] } } })

@@ -1,5 +1,5 @@
 import type { ClusterGateway, KubeObject, PlanStep } from '@opspilot/core';
-import { inverseApply } from './inverseApply.js';
+import { inversePatch } from './inversePatch.js';
 
 /** How to take one applied step back, decided before it ran from the live state it changed. */
 export type Undo = { run: () => Promise<void>; what: string } | { impossible: string };
@@ -37,17 +37,10 @@ export function undoStep(gateway: ClusterGateway, step: PlanStep, before: KubeOb
         namespace: step.object.metadata.namespace,
       };
       if (!before) return { what: `delete the created ${ref.kind}`, run: () => gateway.delete(ref) };
-      const inverse = inverseApply(step.object as never, before as never) as KubeObject;
-      const restored = {
-        ...inverse,
-        apiVersion: step.object.apiVersion,
-        kind: step.object.kind,
-        metadata: { ...inverse.metadata, name: ref.name, namespace: ref.namespace },
-      };
-      return {
-        what: 'apply the previous values',
-        run: async () => void (await gateway.apply(restored, { force: true })),
-      };
+      const { apiVersion: _a, kind: _k, metadata, ...rest } = step.object;
+      const { name: _n, namespace: _ns, ...meta } = metadata;
+      const inverse = inversePatch({ ...rest, metadata: meta }, before as never);
+      return { what: 'patch the previous values back', run: async () => void (await gateway.patch(ref, inverse)) };
     }
     case 'rolloutUndo':
     case 'rolloutRestart': {
@@ -65,10 +58,7 @@ export function undoStep(gateway: ClusterGateway, step: PlanStep, before: KubeOb
       return {
         what: unschedulable ? 'cordon again' : 'uncordon',
         run: async () =>
-          void (await gateway.apply(
-            { apiVersion: 'v1', kind: 'Node', metadata: { name: step.target.name }, spec: { unschedulable } },
-            { force: true },
-          )),
+          void (await gateway.patch({ kind: 'Node', name: step.target.name }, { spec: { unschedulable } })),
       };
     }
     case 'drain':

@@ -17,7 +17,9 @@ export async function writeStep(
   const { dryRun } = options;
   switch (step.op) {
     case 'apply':
-      return applyWithPrecondition(gateway, step.object, dryRun);
+      return step.mode === 'patch'
+        ? patchWithPrecondition(gateway, step.object, dryRun)
+        : applyWithPrecondition(gateway, step.object, dryRun);
     case 'scale':
       return gateway.scale(step.target, step.replicas, { dryRun });
     case 'rolloutRestart':
@@ -59,11 +61,35 @@ async function applyWithPrecondition(gateway: ClusterGateway, object: KubeObject
   }
 }
 
+/**
+ * A partial object sent as a strategic-merge patch (what `kubectl set image|env|resources`, `label` and `annotate`
+ * send), with the live resourceVersion as a precondition, retried after a 409.
+ */
+async function patchWithPrecondition(gateway: ClusterGateway, object: KubeObject, dryRun: boolean) {
+  const ref = {
+    kind: object.kind,
+    name: object.metadata.name,
+    namespace: object.metadata.namespace,
+    apiVersion: object.apiVersion,
+  };
+  const { apiVersion: _a, kind: _k, metadata, ...rest } = object;
+  const { name: _n, namespace: _ns, ...meta } = metadata;
+  for (let attempt = 1; ; attempt++) {
+    const live = await gateway.get(ref);
+    const body = {
+      ...rest,
+      metadata: { ...meta, ...(live ? { resourceVersion: live.metadata.resourceVersion } : {}) },
+    };
+    try {
+      return await gateway.patch(ref, body, { dryRun });
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= RETRIES_ON_CONFLICT) throw error;
+    }
+  }
+}
+
 function setUnschedulable(gateway: ClusterGateway, node: string, unschedulable: boolean, dryRun: boolean) {
-  return gateway.apply(
-    { apiVersion: 'v1', kind: 'Node', metadata: { name: node }, spec: { unschedulable } },
-    { dryRun, force: true },
-  );
+  return gateway.patch({ kind: 'Node', name: node }, { spec: { unschedulable } }, { dryRun });
 }
 
 /** The write steps of a plan, typed as such. */

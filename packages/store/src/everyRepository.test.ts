@@ -16,6 +16,7 @@ import { ENTITY_SPECS } from './entitySpecs.js';
 import type { Store } from './openStore.js';
 import { rowCodec } from './rowMapping.js';
 import { createSampleRecords, DIALECTS, openTestStore, type TestStore } from './testing/index.js';
+import { AUTH_TABLES } from './users/authRows.js';
 
 /** Every table and the entity schema its rows are parsed with. */
 const TABLES: [string, z.ZodType][] = [
@@ -29,6 +30,7 @@ const TABLES: [string, z.ZodType][] = [
   ['incidents', Incident],
   ['incident_actions', IncidentAction],
   ['audit_log', AuditTrailEntry],
+  ...AUTH_TABLES,
 ];
 
 async function columnsOf(store: Store): Promise<Map<string, string[]>> {

@@ -19,4 +19,16 @@ export type { EntitySpec, Repository } from './repository.js';
 export { createSecretBox, type SecretBox } from './secretBox.js';
 export { maskDatabaseUrl } from './storeErrors.js';
 export type { StoreLogger } from './storeLogger.js';
+export type { ApiTokenRepository, NewApiToken } from './users/apiTokenRepository.js';
+export {
+  AUTH_TABLES,
+  ClusterGrant,
+  LoginAttempt,
+  StoredApiToken,
+  StoredSession,
+  StoredUser,
+} from './users/authRows.js';
+export type { AttemptKey, LoginAttemptRepository } from './users/loginAttemptRepository.js';
+export type { NewSession, SessionRepository } from './users/sessionRepository.js';
+export type { NewUser, UserPatch, UserRepository } from './users/userRepository.js';
 export { verifyAuditChain } from './verifyAuditChain.js';

@@ -1,4 +1,4 @@
-import type { AuditLog } from '@opspilot/core';
+import type { AuditLog, OperationStore } from '@opspilot/core';
 import { type AlertRepository, createAlertRepository } from './alertRepository.js';
 import { createAuditLog } from './audit/auditLogRepository.js';
 import { type ChatRepository, createChatRepository } from './chatRepository.js';
@@ -8,8 +8,13 @@ import type { Dialect } from './dialect.js';
 import { ENTITY_SPECS } from './entitySpecs.js';
 import { createGeneratedConfigRepository, type GeneratedConfigRepository } from './generatedConfigRepository.js';
 import { createIncidentRepository, type IncidentRepository } from './incidentRepository.js';
+import { createOperationRepository } from './operationRepository.js';
 import { createRepository, type EntitySpec, type Repository } from './repository.js';
 import type { SecretBox } from './secretBox.js';
+import { type ApiTokenRepository, createApiTokenRepository } from './users/apiTokenRepository.js';
+import { createLoginAttemptRepository, type LoginAttemptRepository } from './users/loginAttemptRepository.js';
+import { createSessionRepository, type SessionRepository } from './users/sessionRepository.js';
+import { createUserRepository, type UserRepository } from './users/userRepository.js';
 
 type Specs = typeof ENTITY_SPECS;
 type RepositoryOf<S> = S extends EntitySpec<infer T, infer N> ? Repository<T, N> : never;
@@ -22,6 +27,11 @@ export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   chat: ChatRepository;
   incidents: IncidentRepository;
   audit: AuditLog;
+  operations: OperationStore;
+  users: UserRepository;
+  sessions: SessionRepository;
+  apiTokens: ApiTokenRepository;
+  loginAttempts: LoginAttemptRepository;
 };
 
 /** Builds every repository over one database handle (or transaction). */
@@ -45,5 +55,10 @@ export function createRepositories(
     chat: createChatRepository(db, dialect, inTransaction),
     incidents: createIncidentRepository(db, dialect, inTransaction),
     audit: createAuditLog(db, dialect, inTransaction),
+    operations: createOperationRepository(db, dialect),
+    users: createUserRepository(db, dialect),
+    sessions: createSessionRepository(db, dialect),
+    apiTokens: createApiTokenRepository(db, dialect),
+    loginAttempts: createLoginAttemptRepository(db, dialect),
   };
 }

@@ -32,6 +32,16 @@ describe('opspilot db and audit', () => {
     const verify = memoryIo(env, cwd);
     expect(await runCli(['audit', 'verify'], verify)).toBe(0);
     expect(verify.out()).toContain('3 audit entries, chain intact');
+    const show = memoryIo(env, cwd);
+    expect(await runCli(['audit', 'show', '2', '-o', 'json'], show)).toBe(0);
+    const entry = JSON.parse(show.out());
+    expect(entry).toMatchObject({ sequence: 2, action: 'plan.approved', user_id: 'alice' });
+    const byId = memoryIo(env, cwd);
+    expect(await runCli(['audit', 'show', entry.interaction_id], byId)).toBe(0);
+    expect(byId.out()).toContain('#2 ');
+    const missing = memoryIo(env, cwd);
+    expect(await runCli(['audit', 'show', '99'], missing)).toBe(2);
+    expect(missing.err()).toContain('no audit entry 99');
   });
 
   it('refuses a bad page size with exit 2', async () => {

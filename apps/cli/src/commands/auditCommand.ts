@@ -1,4 +1,4 @@
-import type { AuditTrailEntry } from '@opspilot/core';
+import { type AuditTrailEntry, NotFoundError } from '@opspilot/core';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
@@ -64,6 +64,36 @@ export function auditCommand(parent: Command, ctx: CliContext): Command {
               e.status,
             ]),
           ]) + `\npage ${r.page} of ${Math.max(r.total_pages, 1)} (${r.total} entries)\n`,
+      );
+    });
+  group
+    .command('show')
+    .description('show one audit entry in full, by its sequence number or interaction id')
+    .argument('<entry>', 'sequence number (as in `audit list`) or interaction id')
+    .action(async (entry: string, _options: unknown, command: Command) => {
+      const filter = /^\d+$/.test(entry) ? { sequence: Number(entry) } : undefined;
+      const found = await withStore(await ctx.loadConfig(command), ctx.io.cwd, async (store) => {
+        if (filter) return (await store.audit.list(filter, { page_size: 1 })).items[0];
+        for (let page = 1; ; page++) {
+          const result = await store.audit.list({}, { page, page_size: 100 });
+          const hit = result.items.find((e) => e.interaction_id === entry);
+          if (hit || page >= result.total_pages) return hit;
+        }
+      });
+      if (!found) {
+        throw new NotFoundError(`no audit entry ${entry}`, { hint: 'run `opspilot audit list` to see entries' });
+      }
+      ctx.print(command, found, (e) =>
+        [
+          `#${e.sequence} ${e.timestamp} ${e.action} by ${e.user_id}: ${e.status}`,
+          `target:  ${e.target ?? '-'}`,
+          `tool:    ${e.ai_tool}`,
+          `request: ${e.input_prompt || '-'}`,
+          `output:  ${e.output_generated || '-'}`,
+          `details: ${JSON.stringify(e.details)}`,
+          `hash:    ${e.hash} (previous ${e.prev_hash})`,
+          '',
+        ].join('\n'),
       );
     });
   return group;

@@ -6,12 +6,13 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_ALLOWED: 403,
   CONFLICT: 409,
   UPSTREAM: 502,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
 /**
  * CLI exit codes: 0 ok, 1 findings or refused, 2 usage or runtime error.
- * A refusal by policy (NOT_ALLOWED) is a "refused" outcome, everything else an error.
+ * A refusal by policy (NOT_ALLOWED) or a rate limit (RATE_LIMITED) is a "refused" outcome, everything else an error.
  */
 const EXIT_CODE: Record<ErrorCode, number> = {
   INPUT: 2,
@@ -19,6 +20,7 @@ const EXIT_CODE: Record<ErrorCode, number> = {
   NOT_ALLOWED: 1,
   CONFLICT: 2,
   UPSTREAM: 2,
+  RATE_LIMITED: 1,
   INTERNAL: 2,
 };
 

@@ -2,7 +2,7 @@
  * The closed set of error codes opspilot raises. Each maps to exactly one HTTP status
  * (see {@link httpStatusOf}) and one CLI exit code (see {@link exitCodeOf}).
  */
-export type ErrorCode = 'INPUT' | 'NOT_FOUND' | 'NOT_ALLOWED' | 'CONFLICT' | 'UPSTREAM' | 'INTERNAL';
+export type ErrorCode = 'INPUT' | 'NOT_FOUND' | 'NOT_ALLOWED' | 'CONFLICT' | 'UPSTREAM' | 'RATE_LIMITED' | 'INTERNAL';
 
 /** Options shared by every opspilot error. */
 export interface OpspilotErrorOptions {
@@ -73,6 +73,23 @@ export class UpstreamError extends OpspilotError {
     this.source = options.source;
     this.status = options.status;
     this.retryable = options.retryable ?? false;
+  }
+}
+
+/** Options of a {@link RateLimitedError}. */
+export interface RateLimitedErrorOptions extends OpspilotErrorOptions {
+  /** Seconds until the caller may try again (HTTP `Retry-After`). */
+  retryAfterSeconds: number;
+}
+
+/** Too many attempts (e.g. failed sign-ins) in a window: the caller must wait `retryAfterSeconds`. */
+export class RateLimitedError extends OpspilotError {
+  override readonly code = 'RATE_LIMITED' as const;
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, options: RateLimitedErrorOptions) {
+    super(message, options);
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

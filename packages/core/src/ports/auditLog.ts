@@ -28,6 +28,7 @@ export type AuditChainReport = z.infer<typeof AuditChainReport>;
 
 /** Filters of {@link AuditLog.list}: exact matches on {@link AuditTrailEntry} fields; missing means any. */
 export interface AuditFilter {
+  sequence?: number;
   user_id?: string;
   action?: string;
   cluster_id?: string;

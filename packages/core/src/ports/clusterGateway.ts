@@ -59,6 +59,18 @@ export interface ApplyOptions extends WriteOptions {
   force?: boolean;
 }
 
+/**
+ * Options of {@link ClusterGateway.patch}. `strategic` (built-in kinds: lists of named items such as containers and
+ * env are merged by name, what `kubectl set image|env|resources`, `label` and `annotate` send), `merge` (RFC 7386,
+ * works for custom resources too) or `json` (RFC 6902 operations).
+ * @see https://kubernetes.io/docs/tasks/manage-kubernetes-objects/update-api-object-kubectl-patch/
+ */
+export interface PatchOptions extends WriteOptions {
+  type?: 'strategic' | 'merge' | 'json';
+  /** `opspilot` when missing. */
+  fieldManager?: string;
+}
+
 /** Options of {@link ClusterGateway.delete}. */
 export interface DeleteOptions extends WriteOptions {
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
@@ -90,6 +102,11 @@ export interface EventsOptions {
 /** Progress of a rollout, as `kubectl rollout status` reports it. */
 export interface RolloutStatus {
   done: boolean;
+  /**
+   * The rollout cannot finish by waiting (e.g. `ProgressDeadlineExceeded`, or a strategy `rollout status` cannot
+   * follow): stop polling, roll back or report. Missing means false.
+   */
+  failed?: boolean;
   message: string;
   updatedReplicas: number;
   availableReplicas: number;
@@ -121,6 +138,12 @@ export interface ClusterGateway {
   watch(kind: string, options: WatchOptions, onEvent: (event: WatchEvent) => void): Promise<void>;
   /** Server-side apply; creates the object when missing. */
   apply(object: KubeObject, options?: ApplyOptions): Promise<KubeObject>;
+  /**
+   * Patches an existing object (strategic merge by default): an imperative change of the fields named, leaving every
+   * other field — and who manages it — as it is. A `metadata.resourceVersion` in a strategic or merge patch is a
+   * precondition (a stale one is a `ConflictError`).
+   */
+  patch(ref: ObjectRef, patch: unknown, options?: PatchOptions): Promise<KubeObject>;
   delete(ref: ObjectRef, options?: DeleteOptions): Promise<void>;
   /** Sets `spec.replicas` through the scale subresource (`kubectl scale`). */
   scale(ref: ObjectRef, replicas: number, options?: WriteOptions): Promise<KubeObject>;

@@ -1,5 +1,6 @@
 export * from './alertSource.js';
 export * from './auditLog.js';
+export * from './chartRenderer.js';
 export * from './clock.js';
 export * from './clusterGateway.js';
 export * from './clusterSnapshot.js';
@@ -10,4 +11,7 @@ export * from './languageModel.js';
 export * from './logSource.js';
 export * from './manualClock.js';
 export * from './metricsSource.js';
+export * from './operationStore.js';
+export * from './plan.js';
+export * from './planStep.js';
 export * from './traceSource.js';

@@ -64,7 +64,8 @@ export function defaultPodSpec(spec: Json): void {
 
 /**
  * What the API server adds to a pod (not a template) at admission: the `default` service account, service links,
- * priority, and the 300 s tolerations of not-ready and unreachable nodes.
+ * priority, the 300 s tolerations of not-ready and unreachable nodes, and a request equal to the limit for every
+ * resource a container limits without requesting.
  * @see https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#defaulttolerationseconds
  */
 export function admitPodSpec(spec: Json): void {
@@ -80,6 +81,13 @@ export function admitPodSpec(spec: Json): void {
     }
   }
   spec.tolerations = tolerations;
+  for (const c of [...list(spec.initContainers), ...list(spec.containers)]) {
+    const resources = isObject(c.resources) ? c.resources : undefined;
+    if (!resources || !isObject(resources.limits)) continue;
+    const requests = isObject(resources.requests) ? resources.requests : {};
+    for (const [name, value] of Object.entries(resources.limits)) requests[name] ??= value;
+    if (Object.keys(requests).length > 0) resources.requests = requests;
+  }
 }
 
 /**

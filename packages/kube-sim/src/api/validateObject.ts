@@ -1,3 +1,4 @@
+import { cronJobCauses } from '../controllers/cronSchedule.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import type { ResourceType } from './resourceTypes.js';
 import { invalid, type StatusCause } from './statusError.js';
@@ -152,6 +153,7 @@ export function validateObject(resource: ResourceType, obj: KubeObject, builtin 
       if (WORKLOADS.has(resource.kind)) causes.push(...selectorCauses(obj, spec));
     }
     if (resource.kind === 'Service' && resource.group === '') causes.push(...serviceCauses(spec));
+    if (resource.kind === 'CronJob' && resource.group === 'batch') causes.push(...cronJobCauses(spec));
   }
   if (causes.length > 0)
     throw invalid(resource.kind, obj.metadata?.name || obj.metadata?.generateName || '', causes, resource.group);

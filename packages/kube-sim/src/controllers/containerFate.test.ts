@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, containerFate, crashLoop, isReady } from './containerFate.js';
+import { backoffMs, containerFate, crashLoop, finiteRunMs, isReady } from './containerFate.js';
 import { IMAGE_CATALOG, lookupImage, parseImage } from './imageCatalog.js';
 
 const nginx = IMAGE_CATALOG.nginx!;
@@ -38,5 +38,29 @@ describe('container fate', () => {
     expect(lookupImage('nginx:1.27')).toBe(nginx);
     expect(lookupImage('nginx:9.99')).toBeUndefined();
     expect(lookupImage('ghcr.io/unknown/app:1.0')).toBeUndefined();
+  });
+
+  it('lets finite commands and batch images complete, and failing ones exit with their code', () => {
+    const busybox = IMAGE_CATALOG.busybox!;
+    const batch = IMAGE_CATALOG['opspilot/batch']!;
+    expect(finiteRunMs('', busybox)).toBeUndefined();
+    expect(finiteRunMs('sleep 30', busybox)).toBe(30_000);
+    expect(finiteRunMs('sh -c sleep 2m', busybox)).toBe(120_000);
+    expect(finiteRunMs('sh -c echo hello', busybox)).toBe(1000);
+    expect(finiteRunMs('sh -c while true; do echo hi; sleep 5; done', busybox)).toBeUndefined();
+    expect(finiteRunMs('sleep infinity', busybox)).toBeUndefined();
+    expect(containerFate({ image: 'opspilot/batch' }, batch)).toEqual({ kind: 'completes', runMs: 5000 });
+    expect(containerFate({ command: ['sh', '-c', 'sleep 3; exit 2'] }, busybox)).toMatchObject({
+      kind: 'terminates',
+      reason: 'Error',
+      exitCode: 2,
+      runMs: 3000,
+    });
+    expect(containerFate({}, IMAGE_CATALOG['opspilot/batch-fail']!)).toMatchObject({
+      kind: 'terminates',
+      exitCode: 1,
+      runMs: 2000,
+    });
+    expect(lookupImage('perl:5.34.0')?.runMs).toBeGreaterThan(0);
   });
 });

@@ -8,10 +8,36 @@ export function backoffMs(restarts: number): number {
   return Math.min(10_000 * 2 ** restarts, 300_000);
 }
 
-/** What happens to a container that starts: runs, or keeps terminating for a reason. */
+/**
+ * What happens to a container that starts: runs, finishes its work (exit 0 after `runMs`), or terminates for a
+ * reason (after `runMs` when it is known).
+ */
 export type Fate =
   | { kind: 'runs' }
-  | { kind: 'terminates'; reason: 'Error' | 'OOMKilled' | 'LivenessProbeFailed'; exitCode: number; message: string };
+  | { kind: 'completes'; runMs: number }
+  | {
+      kind: 'terminates';
+      reason: 'Error' | 'OOMKilled' | 'LivenessProbeFailed';
+      exitCode: number;
+      message: string;
+      runMs?: number;
+    };
+
+const UNITS: Record<string, number> = { '': 1000, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * How long a command runs before its process exits, when it is finite: `sleep N` runs N seconds, one-shot shell
+ * commands (`echo`, `true`, `date`, …) a second; loops, `exec` and `sleep infinity` never end. Without a command,
+ * the image's own run time (batch images) or undefined (servers).
+ */
+export function finiteRunMs(command: string, profile: ImageProfile): number | undefined {
+  if (!command.trim()) return profile.runMs;
+  if (/\bwhile\b|\bsleep\s+inf|\bexec\b|\btail\s+-f\b/.test(command)) return undefined;
+  const sleep = command.match(/\bsleep\s+(\d+)(s|m|h)?\b/);
+  if (sleep) return Number(sleep[1]) * (UNITS[sleep[2] ?? ''] ?? 1000);
+  if (/(^|[\s;&|])(true|exit 0|echo|date|printenv|env|ls|cat)(\s|;|$)/.test(command)) return 1000;
+  return profile.runMs;
+}
 
 function probePath(probe: unknown): string | undefined {
   return ((probe as Json | undefined)?.httpGet as Json | undefined)?.path as string | undefined;
@@ -23,12 +49,15 @@ function probePath(probe: unknown): string | undefined {
  */
 export function containerFate(container: Json, profile: ImageProfile): Fate {
   const command = [...((container.command as string[]) ?? []), ...((container.args as string[]) ?? [])].join(' ');
-  if (profile.exitCode !== undefined || /(^|\s)(false|exit [1-9]\d*)(\s|$)/.test(command)) {
+  const failing = command.match(/(^|[\s;&])(false|exit ([1-9]\d*))(\s|;|$)/);
+  if ((profile.exitCode !== undefined && profile.exitCode !== 0) || failing) {
+    const runMs = failing ? finiteRunMs(command.replace(failing[0], ' '), profile) : profile.runMs;
     return {
       kind: 'terminates',
       reason: 'Error',
-      exitCode: profile.exitCode ?? 1,
+      exitCode: failing ? Number(failing[3] ?? 1) : (profile.exitCode ?? 1),
       message: profile.logs[profile.logs.length - 1] ?? 'exited',
+      ...(runMs !== undefined ? { runMs } : {}),
     };
   }
   const limit = parseQuantity(((container.resources as Json)?.limits as Json | undefined)?.memory);
@@ -44,7 +73,8 @@ export function containerFate(container: Json, profile: ImageProfile): Fate {
       message: `Liveness probe failed: HTTP probe failed with statuscode: 404`,
     };
   }
-  return { kind: 'runs' };
+  const runMs = finiteRunMs(command, profile);
+  return runMs === undefined ? { kind: 'runs' } : { kind: 'completes', runMs };
 }
 
 /** Whether a running container passes its readiness probe (no probe: ready once running). */

@@ -30,8 +30,16 @@ const KIND_PATHS: Record<string, [string, string, string]> = {
   Node: ['', 'v1', 'nodes'],
   Namespace: ['', 'v1', 'namespaces'],
   PersistentVolumeClaim: ['', 'v1', 'persistentvolumeclaims'],
+  PersistentVolume: ['', 'v1', 'persistentvolumes'],
+  StorageClass: ['storage.k8s.io', 'v1', 'storageclasses'],
   Deployment: ['apps', 'v1', 'deployments'],
   ReplicaSet: ['apps', 'v1', 'replicasets'],
+  StatefulSet: ['apps', 'v1', 'statefulsets'],
+  DaemonSet: ['apps', 'v1', 'daemonsets'],
+  ControllerRevision: ['apps', 'v1', 'controllerrevisions'],
+  Job: ['batch', 'v1', 'jobs'],
+  CronJob: ['batch', 'v1', 'cronjobs'],
+  HorizontalPodAutoscaler: ['autoscaling', 'v2', 'horizontalpodautoscalers'],
   EndpointSlice: ['discovery.k8s.io', 'v1', 'endpointslices'],
 };
 

@@ -1,17 +1,40 @@
 import type { Clock } from '@opspilot/core';
 import type { ResourceRegistry } from '../api/resourceRegistry.js';
+import { EMPTY_HOOKS, type SimHooks } from '../server/simHooks.js';
 import type { ObjectStore } from '../store/objectStore.js';
-import { createControllerContext } from './controllerContext.js';
+import { type ControllerContext, createControllerContext } from './controllerContext.js';
+import { reconcileCronJobs } from './cronJobController.js';
+import { reconcileDaemonSets } from './daemonSetController.js';
 import { reconcileDeployments } from './deploymentController.js';
 import { reconcileEndpoints } from './endpointsController.js';
+import { createHpaController } from './hpaController.js';
+import { reconcileJobs } from './jobController.js';
+import { reconcileVolumes } from './persistentVolumeController.js';
 import { reconcilePods } from './podController.js';
 import { reconcileReplicaSets } from './replicaSetController.js';
+import { reconcileStatefulSets } from './statefulSetController.js';
 
-const WATCHED = new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Node']);
+const WATCHED = new Set([
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'HorizontalPodAutoscaler',
+  'Pod',
+  'Service',
+  'Node',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'StorageClass',
+]);
 
 /**
- * Runs the simulated cluster's controllers: after every relevant change (and whenever a pod's next state falls
- * due on the cluster clock) it reconciles deployments, replica sets, pods and endpoints until nothing changes.
+ * Runs the simulated cluster's controllers: after every relevant change (and whenever something falls due on the
+ * cluster clock: a pod's next state, a job's deadline, a cron schedule, an HPA sync) it reconciles deployments,
+ * replica sets, stateful sets, daemon sets, cron jobs, jobs, HPAs, pods, volumes and endpoints until nothing changes.
+ * HPAs read usage from `metrics`: the hooks the metrics.k8s.io API serves (none by default).
  */
 export class ControllerManager {
   private scheduled = false;
@@ -22,11 +45,16 @@ export class ControllerManager {
   /** Reconcile passes run so far (for tests and benchmarks). */
   passes = 0;
 
+  private readonly reconcileHpas: (ctx: ControllerContext) => void;
+
   constructor(
     private readonly store: ObjectStore,
     private readonly registry: ResourceRegistry,
     private readonly clock: Clock,
-  ) {}
+    metrics: () => SimHooks = () => EMPTY_HOOKS,
+  ) {
+    this.reconcileHpas = createHpaController(metrics);
+  }
 
   start(): void {
     this.unsubscribe = this.store.subscribe((event) => {
@@ -48,7 +76,13 @@ export class ControllerManager {
       const before = this.store.resourceVersion;
       reconcileDeployments(ctx);
       reconcileReplicaSets(ctx);
+      reconcileStatefulSets(ctx);
+      reconcileDaemonSets(ctx);
+      reconcileCronJobs(ctx);
+      reconcileJobs(ctx);
+      this.reconcileHpas(ctx);
       reconcilePods(ctx);
+      reconcileVolumes(ctx);
       reconcileEndpoints(ctx);
       this.passes++;
       if (this.store.resourceVersion === before) break;

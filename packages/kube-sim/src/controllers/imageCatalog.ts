@@ -11,8 +11,10 @@ export interface ImageProfile {
   serves: string[];
   /** Lines it logs, cycled. */
   logs: string[];
-  /** When set, the main process exits with this code shortly after starting. */
+  /** When set, the main process exits with this code shortly after starting (after `runMs` when that is set). */
   exitCode?: number;
+  /** When set, the main process finishes after running this long (with `exitCode`, default 0): a batch image. */
+  runMs?: number;
 }
 
 const web = (logs: string[], extra: Partial<ImageProfile> = {}): ImageProfile => ({
@@ -78,6 +80,28 @@ export const IMAGE_CATALOG: Record<string, ImageProfile> = {
     exitCode: 1,
   }),
   'opspilot/memory-hog': web(['allocating cache'], { tags: ['latest', '1.0'], memoryMi: 900 }),
+  'opspilot/batch': web(['starting batch', 'processed 1000 records', 'batch complete'], {
+    tags: ['latest', '1.0'],
+    serves: [],
+    cpuMillicores: 200,
+    memoryMi: 48,
+    runMs: 5_000,
+  }),
+  'opspilot/batch-fail': web(['starting batch', 'error: upstream returned 503, giving up'], {
+    tags: ['latest', '1.0'],
+    serves: [],
+    cpuMillicores: 100,
+    memoryMi: 48,
+    runMs: 2_000,
+    exitCode: 1,
+  }),
+  perl: web(['3.14159265358979323846264338327950288419716939937510582097494459230781640628620899862803482534211706'], {
+    tags: ['latest', '5.34', '5.34.0', '5.38', '5.40'],
+    serves: [],
+    cpuMillicores: 500,
+    memoryMi: 24,
+    runMs: 8_000,
+  }),
 };
 
 /** Splits an image reference into repository and tag (default `latest`), dropping docker.io prefixes. */

@@ -8,6 +8,19 @@ import { schedulePod } from './scheduler.js';
 type Json = Record<string, unknown>;
 const PULL_MS = 500;
 
+/** Whether the kubelet restarts a container that exited with `exitCode` under the pod's restart policy. */
+function restarts(policy: string, exitCode: number): boolean {
+  return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+}
+
+/** The phase of a started pod: Succeeded or Failed once every container has terminated for good. */
+function podPhase(statuses: Json[], anyStarted: boolean): string {
+  const finished = statuses.length > 0 && statuses.every((s) => (s.state as Json).terminated !== undefined);
+  if (finished)
+    return statuses.every((s) => ((s.state as Json).terminated as Json).exitCode === 0) ? 'Succeeded' : 'Failed';
+  return anyStarted ? 'Running' : 'Pending';
+}
+
 function condition(type: string, status: boolean, now: string, extra: Json = {}): Json {
   return { type, status: status ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: now, ...extra };
 }
@@ -26,6 +39,7 @@ function containerStatuses(
   scheduledAt: number,
 ): { statuses: Json[]; nextMs?: number } {
   const containers = ((pod.spec as Json).containers as Json[] | undefined) ?? [];
+  const restartPolicy = String((pod.spec as Json).restartPolicy ?? 'Always');
   const elapsed = ctx.clock.now().getTime() - scheduledAt;
   const at = (ms: number) => new Date(scheduledAt + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
   let nextMs: number | undefined;
@@ -65,25 +79,46 @@ function containerStatuses(
         state: { running: { startedAt: at(profile.startupMs) } },
       };
     }
-    const runMs = fate.reason === 'LivenessProbeFailed' ? 30_000 : 1_000;
+    const exitCode = fate.kind === 'completes' ? 0 : fate.exitCode;
+    const reason =
+      fate.kind === 'completes' ? 'Completed' : fate.reason === 'LivenessProbeFailed' ? 'Error' : fate.reason;
+    const message = fate.kind === 'terminates' && fate.message ? fate.message : undefined;
+    const runMs = fate.runMs ?? (fate.kind === 'terminates' && fate.reason === 'LivenessProbeFailed' ? 30_000 : 1_000);
+    if (!restarts(restartPolicy, exitCode)) {
+      if (running < runMs) {
+        later(profile.startupMs + runMs - elapsed);
+        return {
+          ...base,
+          imageID,
+          started: true,
+          ready: isReady(c, profile),
+          state: { running: { startedAt: at(profile.startupMs) } },
+        };
+      }
+      return {
+        ...base,
+        imageID,
+        state: {
+          terminated: {
+            exitCode,
+            reason,
+            message,
+            startedAt: at(profile.startupMs),
+            finishedAt: at(profile.startupMs + runMs),
+          },
+        },
+      };
+    }
     const loop = crashLoop(running, runMs);
     later(profile.startupMs + loop.nextAtMs - elapsed);
-    const lastState =
-      loop.restarts > 0 || !loop.running
-        ? {
-            terminated: {
-              exitCode: fate.exitCode,
-              reason: fate.reason === 'LivenessProbeFailed' ? 'Error' : fate.reason,
-              message: fate.message || undefined,
-            },
-          }
-        : {};
+    const lastState = loop.restarts > 0 || !loop.running ? { terminated: { exitCode, reason, message } } : {};
     return {
       ...base,
       imageID,
       restartCount: loop.restarts,
       lastState,
       started: loop.running,
+      ready: loop.running && fate.kind === 'completes' ? isReady(c, profile) : false,
       state: loop.running
         ? { running: { startedAt: at(profile.startupMs) } }
         : {
@@ -105,6 +140,10 @@ export function reconcilePods(ctx: ControllerContext): void {
   const podType = ctx.type('Pod');
   const nodes = ctx.store.list(ctx.type('Node')).items;
   const pods = ctx.store.list(podType).items;
+  const volumes = {
+    claims: ctx.store.list(ctx.type('PersistentVolumeClaim')).items,
+    classes: ctx.store.list(ctx.type('StorageClass')).items,
+  };
   const now = ctx.timestamp();
   for (const pod of pods) {
     if (pod.metadata.deletionTimestamp) continue;
@@ -114,7 +153,7 @@ export function reconcilePods(ctx: ControllerContext): void {
     const next = structuredClone(pod);
     const nextStatus: Json = { ...status };
     if (!spec.nodeName) {
-      const placed = schedulePod(pod, nodes, pods);
+      const placed = schedulePod(pod, nodes, pods, volumes);
       if ('message' in placed) {
         const conditions = keepTransition(previousConditions, [
           condition('PodScheduled', false, now, { reason: 'Unschedulable', message: placed.message }),
@@ -150,29 +189,29 @@ export function reconcilePods(ctx: ControllerContext): void {
     const { statuses, nextMs } = containerStatuses(ctx, next, scheduledAt);
     if (nextMs !== undefined) ctx.requeueAfter(Math.max(1, nextMs));
     const allReady = statuses.length > 0 && statuses.every((s) => s.ready);
-    const anyStarted = statuses.some((s) => s.started || Number(s.restartCount) > 0);
+    const anyStarted = statuses.some(
+      (s) => s.started || Number(s.restartCount) > 0 || (s.state as Json).terminated !== undefined,
+    );
+    const phase = podPhase(statuses, anyStarted);
+    const done = phase === 'Succeeded' || phase === 'Failed';
+    const unready = done
+      ? { reason: 'PodCompleted' }
+      : {
+          reason: 'ContainersNotReady',
+          message: `containers with unready status: [${statuses
+            .filter((s) => !s.ready)
+            .map((s) => s.name)
+            .join(' ')}]`,
+        };
     const node = nodes.find((n) => n.metadata.name === (next.spec as Json).nodeName);
     const nodeIndex = Math.max(0, nodes.indexOf(node!));
     const podIP =
       status.podIP ?? `10.244.${nodeIndex}.${(parseInt(String(next.metadata.uid).slice(0, 4), 16) % 250) + 2}`;
     const conditions = keepTransition(previousConditions, [
-      condition('PodReadyToStartContainers', true, now),
-      condition('Initialized', true, now),
-      condition(
-        'Ready',
-        allReady,
-        now,
-        allReady
-          ? {}
-          : {
-              reason: 'ContainersNotReady',
-              message: `containers with unready status: [${statuses
-                .filter((s) => !s.ready)
-                .map((s) => s.name)
-                .join(' ')}]`,
-            },
-      ),
-      condition('ContainersReady', allReady, now, allReady ? {} : { reason: 'ContainersNotReady' }),
+      condition('PodReadyToStartContainers', !done, now),
+      condition('Initialized', true, now, done ? { reason: 'PodCompleted' } : {}),
+      condition('Ready', allReady, now, allReady ? {} : unready),
+      condition('ContainersReady', allReady, now, allReady ? {} : { reason: unready.reason }),
       condition('PodScheduled', true, now),
     ]);
     const hostIP = ((node?.status as Json)?.addresses as Json[] | undefined)?.find(
@@ -180,7 +219,7 @@ export function reconcilePods(ctx: ControllerContext): void {
     )?.address;
     const finalStatus = {
       ...nextStatus,
-      phase: anyStarted ? 'Running' : 'Pending',
+      phase,
       conditions,
       hostIP,
       podIP: anyStarted ? podIP : undefined,

@@ -1,3 +1,4 @@
+import { admitControllerPod } from '../admission/admitObject.js';
 import { admitPodSpec, qosClassOf } from '../api/defaultPodSpec.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import type { ControllerContext } from './controllerContext.js';
@@ -12,6 +13,20 @@ export function isPodReady(pod: KubeObject): boolean {
       (c) => c.type === 'Ready' && c.status === 'True',
     ) ?? false
   );
+}
+
+/** The `ReplicaFailure` condition of a ReplicaSet whose last pod creation was refused (kept while it is). */
+function replicaFailure(rs: KubeObject, failure: string | undefined, now: string): { conditions?: Json[] } {
+  if (!failure) return {};
+  const previous = ((rs.status as Json | undefined)?.conditions as Json[] | undefined)?.find(
+    (c) => c.type === 'ReplicaFailure',
+  );
+  const since = previous?.message === failure ? previous.lastTransitionTime : now;
+  return {
+    conditions: [
+      { type: 'ReplicaFailure', status: 'True', lastTransitionTime: since, reason: 'FailedCreate', message: failure },
+    ],
+  };
 }
 
 /**
@@ -30,12 +45,13 @@ export function reconcileReplicaSets(ctx: ControllerContext): void {
     const owned = pods.filter(
       (p) => p.metadata.namespace === rs.metadata.namespace && isOwnedBy(p, rs) && !p.metadata.deletionTimestamp,
     );
+    let failure: string | undefined;
     if (owned.length < want) {
       for (let i = owned.length; i < want; i++) {
         const template = structuredClone(spec.template ?? {});
         const podSpec = (template.spec ?? {}) as Json;
         admitPodSpec(podSpec);
-        const pod = ctx.store.create(podType, {
+        const candidate: KubeObject = {
           apiVersion: 'v1',
           kind: 'Pod',
           metadata: {
@@ -46,6 +62,16 @@ export function reconcileReplicaSets(ctx: ControllerContext): void {
             ownerReferences: [controllerRef(rs)],
           },
           spec: podSpec,
+        };
+        // LimitRange defaults and ResourceQuota, as the API server admits a pod the controller posts.
+        const refused = admitControllerPod(ctx, candidate);
+        if (refused) {
+          failure = refused.message;
+          ctx.event(rs, 'Warning', 'FailedCreate', `Error creating: ${failure}`, 'replicaset-controller');
+          break;
+        }
+        const pod = ctx.store.create(podType, {
+          ...candidate,
           status: { phase: 'Pending', qosClass: qosClassOf(podSpec) },
         });
         owned.push(pod);
@@ -68,6 +94,7 @@ export function reconcileReplicaSets(ctx: ControllerContext): void {
       readyReplicas: ready,
       availableReplicas: ready,
       observedGeneration: rs.metadata.generation,
+      ...replicaFailure(rs, failure, ctx.timestamp()),
     };
     if (JSON.stringify(status) !== JSON.stringify(rs.status ?? {})) {
       ctx.store.update(rsType, { ...unversioned(rs), status }, { subresource: 'status' });

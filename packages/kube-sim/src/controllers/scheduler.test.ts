@@ -53,4 +53,62 @@ describe('schedulePod', () => {
       ),
     ).toEqual({ node: 't' });
   });
+
+  it('honours required node affinity, tolerated cordons and ignores finished pods', () => {
+    const affinity = (terms: unknown[]) => ({
+      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } },
+    });
+    const pinned = pod('100m', affinity([{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['b'] }] }]));
+    expect(schedulePod(pinned, [node('a'), node('b')], [])).toEqual({ node: 'b' });
+    const hdd = pod('100m', affinity([{ matchExpressions: [{ key: 'disk', operator: 'NotIn', values: ['ssd'] }] }]));
+    expect(schedulePod(hdd, [node('a')], [])).toMatchObject({
+      message: expect.stringContaining("1 node(s) didn't match Pod's node affinity/selector"),
+    });
+    const cordoned = node('c', { spec: { unschedulable: true } });
+    const tolerant = pod('100m', {
+      tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }],
+    });
+    expect(schedulePod(tolerant, [cordoned], [])).toEqual({ node: 'c' });
+    const finished: KubeObject = {
+      ...pod('2'),
+      metadata: { name: 'done', uid: 'u3' },
+      spec: { ...pod('2').spec, nodeName: 'a' },
+      status: { phase: 'Succeeded' },
+    };
+    expect(schedulePod(pod('1500m'), [node('a')], [finished])).toEqual({ node: 'a' });
+  });
+
+  it('keeps pods with missing or unbound immediate claims off every node', () => {
+    const withClaim = (claimName: string) =>
+      pod('100m', { volumes: [{ name: 'data', persistentVolumeClaim: { claimName } }] });
+    const claim = (name: string, phase: string, storageClassName?: string): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name },
+      spec: { storageClassName },
+      status: { phase },
+    });
+    const classes: KubeObject[] = [
+      {
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name: 'wait' },
+        volumeBindingMode: 'WaitForFirstConsumer',
+      },
+    ];
+    const volumes = {
+      claims: [claim('bound', 'Bound', 'x'), claim('late', 'Pending', 'wait'), claim('stuck', 'Pending', 'gone')],
+      classes,
+    };
+    const nodes = [node('a'), node('b')];
+    expect(schedulePod(withClaim('bound'), nodes, [], volumes)).toHaveProperty('node');
+    expect(schedulePod(withClaim('late'), nodes, [], volumes)).toHaveProperty('node');
+    expect(schedulePod(withClaim('stuck'), nodes, [], volumes)).toEqual({
+      message:
+        '0/2 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+    });
+    expect(schedulePod(withClaim('nope'), nodes, [], volumes)).toMatchObject({
+      message: expect.stringMatching(/^0\/2 nodes are available: persistentvolumeclaim "nope" not found\./),
+    });
+  });
 });

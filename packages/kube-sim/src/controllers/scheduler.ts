@@ -30,9 +30,102 @@ export function podRequests(pod: KubeObject): { cpu: number; memory: number } {
 function tolerates(tolerations: Toleration[], taint: Taint): boolean {
   return tolerations.some(
     (t) =>
-      (t.operator === 'Exists' && (!t.key || t.key === taint.key)) ||
-      (t.key === taint.key && (t.value ?? '') === (taint.value ?? '') && (!t.effect || t.effect === taint.effect)),
+      (!t.effect || t.effect === taint.effect) &&
+      (t.operator === 'Exists'
+        ? !t.key || t.key === taint.key
+        : t.key === taint.key && (t.value ?? '') === (taint.value ?? '')),
   );
+}
+
+interface Requirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
+function meets(value: string | undefined, r: Requirement): boolean {
+  const values = r.values ?? [];
+  switch (r.operator) {
+    case 'In':
+      return value !== undefined && values.includes(value);
+    case 'NotIn':
+      return value === undefined || !values.includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+    case 'Gt':
+      return value !== undefined && Number(value) > Number(values[0]);
+    case 'Lt':
+      return value !== undefined && Number(value) < Number(values[0]);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a node satisfies a pod's nodeSelector and its required node affinity (terms ORed, expressions and
+ * `matchFields` on `metadata.name` ANDed), as the NodeAffinity filter decides.
+ * @see https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#node-affinity
+ */
+export function matchesNode(podSpec: Json, node: KubeObject): boolean {
+  const labels = node.metadata.labels ?? {};
+  const selector = (podSpec.nodeSelector as Record<string, string> | undefined) ?? {};
+  if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) return false;
+  const required = (
+    ((podSpec.affinity as Json | undefined)?.nodeAffinity as Json | undefined)
+      ?.requiredDuringSchedulingIgnoredDuringExecution as Json | undefined
+  )?.nodeSelectorTerms as Json[] | undefined;
+  if (!required || required.length === 0) return true;
+  return required.some(
+    (term) =>
+      ((term.matchExpressions as Requirement[] | undefined) ?? []).every((r) => meets(labels[r.key], r)) &&
+      ((term.matchFields as Requirement[] | undefined) ?? []).every((r) =>
+        meets(r.key === 'metadata.name' ? node.metadata.name : undefined, r),
+      ),
+  );
+}
+
+/** Whether the tolerations tolerate the taint. */
+export function toleratesTaint(tolerations: Toleration[], taint: Taint): boolean {
+  return tolerates(tolerations, taint);
+}
+
+/** Whether a pod has finished (its resources are free again). */
+export function isTerminated(pod: KubeObject): boolean {
+  const phase = (pod.status as Json | undefined)?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}
+
+/** The claims and storage classes the scheduler checks a pod's volumes against. */
+export interface VolumeState {
+  claims: KubeObject[];
+  classes: KubeObject[];
+}
+
+/**
+ * Why a pod's PersistentVolumeClaims keep it off every node, as the VolumeBinding filter says it: a missing claim,
+ * or one still unbound that is not waiting for its first consumer.
+ */
+function volumeProblem(pod: KubeObject, volumes: VolumeState | undefined): string | undefined {
+  if (!volumes) return undefined;
+  for (const v of ((pod.spec as Json).volumes as Json[] | undefined) ?? []) {
+    const claimName = (v.persistentVolumeClaim as Json | undefined)?.claimName;
+    if (typeof claimName !== 'string') continue;
+    const claim = volumes.claims.find(
+      (c) => c.metadata.namespace === pod.metadata.namespace && c.metadata.name === claimName,
+    );
+    if (!claim) return `persistentvolumeclaim "${claimName}" not found`;
+    if ((claim.status as Json | undefined)?.phase === 'Bound') continue;
+    const className = (claim.spec as Json | undefined)?.storageClassName;
+    const sc = volumes.classes.find((c) =>
+      className === undefined
+        ? c.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true'
+        : c.metadata.name === className,
+    );
+    if (sc?.volumeBindingMode !== 'WaitForFirstConsumer') return 'pod has unbound immediate PersistentVolumeClaims';
+  }
+  return undefined;
 }
 
 /** The outcome of scheduling one pod: a node, or the real scheduler's explanation. */
@@ -44,9 +137,16 @@ export type ScheduleResult = { node: string } | { message: string };
  * kube-scheduler writes in its FailedScheduling event.
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/
  */
-export function schedulePod(pod: KubeObject, nodes: KubeObject[], pods: KubeObject[]): ScheduleResult {
+export function schedulePod(
+  pod: KubeObject,
+  nodes: KubeObject[],
+  pods: KubeObject[],
+  volumes?: VolumeState,
+): ScheduleResult {
   const spec = (pod.spec ?? {}) as Json;
-  const selector = (spec.nodeSelector as Record<string, string> | undefined) ?? {};
+  const preemption = `preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+  const volumeIssue = volumeProblem(pod, volumes);
+  if (volumeIssue) return { message: `0/${nodes.length} nodes are available: ${volumeIssue}. ${preemption}` };
   const tolerations = (spec.tolerations as Toleration[] | undefined) ?? [];
   const wanted = podRequests(pod);
   const reasons = new Map<string, number>();
@@ -54,12 +154,12 @@ export function schedulePod(pod: KubeObject, nodes: KubeObject[], pods: KubeObje
   const fits: { name: string; load: number }[] = [];
   for (const node of nodes) {
     const nodeSpec = (node.spec ?? {}) as Json;
-    if (nodeSpec.unschedulable) {
+    const unschedulableTaint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+    if (nodeSpec.unschedulable && !tolerates(tolerations, unschedulableTaint)) {
       fail('node(s) were unschedulable');
       continue;
     }
-    const labels = node.metadata.labels ?? {};
-    if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) {
+    if (!matchesNode(spec, node)) {
       fail("node(s) didn't match Pod's node affinity/selector");
       continue;
     }
@@ -72,7 +172,8 @@ export function schedulePod(pod: KubeObject, nodes: KubeObject[], pods: KubeObje
     }
     const allocatable = ((node.status as Json)?.allocatable as Json | undefined) ?? {};
     const onNode = pods.filter(
-      (p) => (p.spec as Json)?.nodeName === node.metadata.name && p.metadata.uid !== pod.metadata.uid,
+      (p) =>
+        (p.spec as Json)?.nodeName === node.metadata.name && p.metadata.uid !== pod.metadata.uid && !isTerminated(p),
     );
     const used = onNode.reduce(
       (sum, p) => {
@@ -98,7 +199,5 @@ export function schedulePod(pod: KubeObject, nodes: KubeObject[], pods: KubeObje
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([r, n]) => `${n} ${r}`)
     .join(', ');
-  return {
-    message: `0/${nodes.length} nodes are available: ${detail}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`,
-  };
+  return { message: `0/${nodes.length} nodes are available: ${detail}. ${preemption}` };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { badRequest, StatusError } from '../api/statusError.js';
+import { decodeProtobufObject } from '../protobuf/decodeProtobufObject.js';
 
 /**
  * Largest request body accepted, as on a real API server (3 MiB).
@@ -28,20 +29,14 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 const BODY_TYPES = 'application/json, application/yaml, application/vnd.kubernetes.protobuf';
 
 /**
- * Decodes a body by its Content-Type: JSON (the default) or YAML. Protobuf bodies — sent by imperative
- * `kubectl create deployment|secret|…` — are a 415 naming `kubectl create -f` / `kubectl apply -f` as the
- * alternative; other types are a 415 as on a real server.
+ * Decodes a body by its Content-Type: JSON (the default), YAML, or Kubernetes protobuf (what imperative
+ * `kubectl create deployment|secret|…` sends; decoded by {@link decodeProtobufObject}, a clear 415 for kinds it has
+ * no schema for); other types are a 415 as on a real server.
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#protobuf-encoding
  */
 export function decodeBody(contentType: string | undefined, body: Buffer): unknown {
   const type = (contentType ?? 'application/json').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/vnd.kubernetes.protobuf') {
-    throw new StatusError(
-      415,
-      'UnsupportedMediaType',
-      'the simulated cluster does not decode protobuf request bodies; use `kubectl create -f FILE` or `kubectl apply -f FILE` with YAML or JSON',
-    );
-  }
+  if (type === 'application/vnd.kubernetes.protobuf') return decodeProtobufObject(body);
   const yaml = type === 'application/yaml' || type.endsWith('+yaml');
   if (!yaml && type !== 'application/json' && !type.endsWith('+json') && type !== '') {
     throw new StatusError(

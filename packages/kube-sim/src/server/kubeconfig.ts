@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { ADMIN_TOKEN } from '../auth/authenticate.js';
 
 /**
  * Options of {@link buildKubeconfig}.
@@ -27,7 +28,7 @@ export function buildKubeconfig(options: KubeconfigOptions): string {
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [{ name, cluster }],
-    users: [{ name, user: { token: options.token ?? 'opspilot-sim-admin' } }],
+    users: [{ name, user: { token: options.token ?? ADMIN_TOKEN } }],
     contexts: [{ name, context: { cluster: name, user: name, namespace: options.namespace ?? 'default' } }],
     'current-context': name,
     preferences: {},

@@ -55,6 +55,7 @@ export async function patchFromRequest(ctx: ApiContext, call: ResourceCall): Pro
   const { object, created } = patchObject(ctx.write, type, contentType, body, namespace, name!, {
     dryRun: q.dryRun.length > 0,
     manager: managerOf(call, q.fieldManager),
+    force: q.force,
     subresource: subresource === 'status' ? 'status' : undefined,
     fieldValidation: q.fieldValidation ?? 'Warn',
     warnings,

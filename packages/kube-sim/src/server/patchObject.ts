@@ -1,10 +1,16 @@
 import { apiVersionOf, type ResourceType } from '../api/resourceTypes.js';
 import { badRequest, notFound, StatusError } from '../api/statusError.js';
-import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from '../patch/index.js';
+import {
+  applyJsonPatch,
+  applyMergePatch,
+  applyStrategicMergePatch,
+  type JsonObject,
+  serverSideApply,
+} from '../patch/index.js';
 import { patchStrategyFor } from '../patch/patchStrategyFor.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import { objectBody } from './objectBody.js';
-import { createObject, recordManager, replaceObject, type WriteContext, type WriteRequest } from './writeOperations.js';
+import { createObject, replaceObject, type WriteContext, type WriteRequest } from './writeOperations.js';
 
 /**
  * The PATCH content types and what they mean.
@@ -74,12 +80,14 @@ export function patchTypeOf(
 }
 
 /**
- * Server-side apply: creates the object when it is missing; otherwise merges the applied configuration into the
- * live object (strategic merge for built-ins, JSON merge for custom resources) and records the field manager.
- * Field ownership is not computed, so there are no apply conflicts yet.
+ * Server-side apply through the field-management engine: creates the object when it is missing; otherwise merges
+ * the applied configuration into the live object, makes the manager the owner of the fields it sent (an `Apply`
+ * entry with `fieldsV1`), removes fields it applied before and dropped, and refuses with the real 409 Conflict
+ * (`Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas`, one
+ * `FieldManagerConflict` cause per field) unless `force` takes the fields over.
  * @see https://kubernetes.io/docs/reference/using-api/server-side-apply/
  */
-function serverSideApply(
+function applyPatch(
   ctx: WriteContext,
   type: ResourceType,
   patch: unknown,
@@ -90,18 +98,29 @@ function serverSideApply(
   if (!request.manager) throw badRequest('fieldManager: Required value: is required for apply patch');
   const applied = objectBody(type, patch, namespace, name);
   const live = ctx.store.find(type, namespace, name);
-  if (!live) {
-    recordManager(ctx, type, applied, request.manager, 'Apply');
-    return { object: createObject(ctx, type, applied, namespace, { ...request, manager: undefined }), created: true };
+  const result = serverSideApply({
+    live: live as unknown as JsonObject | undefined,
+    applied: applied as unknown as JsonObject,
+    manager: request.manager,
+    force: request.force,
+    now: ctx.now(),
+    apiVersion: apiVersionOf(type),
+    kind: type.kind,
+    subresource: request.subresource,
+  });
+  if (!result.ok) {
+    const causes = result.conflicts.map((c) => ({
+      reason: 'FieldManagerConflict',
+      message: c.message,
+      field: c.field,
+    }));
+    throw new StatusError(result.code, result.reason, result.message, causes.length > 0 ? { causes } : undefined);
   }
-  const builtin = ctx.registry.isBuiltin(type);
-  const engine = builtin ? strategic(type) : (applyMergePatch as unknown as Engine);
-  const merged = unwrap(engine(live, applied)) as KubeObject;
+  const merged = result.object as unknown as KubeObject;
+  const unmanaged = { ...request, manager: undefined };
+  if (!live) return { object: createObject(ctx, type, merged, namespace, unmanaged), created: true };
   merged.metadata.resourceVersion = applied.metadata.resourceVersion;
-  merged.metadata.managedFields = live.metadata.managedFields;
-  recordManager(ctx, type, merged, request.manager, 'Apply', request.subresource);
-  const object = replaceObject(ctx, type, merged, namespace, name, { ...request, manager: undefined });
-  return { object, created: false };
+  return { object: replaceObject(ctx, type, merged, namespace, name, unmanaged), created: false };
 }
 
 /**
@@ -121,7 +140,7 @@ export function patchObject(
 ): { object: KubeObject; created: boolean } {
   const builtin = ctx.registry.isBuiltin(type);
   const kind = patchTypeOf(contentType, builtin);
-  if (kind === PATCH_TYPES.apply) return serverSideApply(ctx, type, patch, namespace, name, request);
+  if (kind === PATCH_TYPES.apply) return applyPatch(ctx, type, patch, namespace, name, request);
   const live = ctx.store.find(type, namespace, name);
   if (!live) throw notFound(type.plural, name, type.group);
   let patched: unknown;

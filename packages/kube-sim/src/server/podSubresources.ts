@@ -1,14 +1,25 @@
 import { z } from 'zod';
 import { badRequest, conflict, StatusError } from '../api/statusError.js';
-import type { KubeObject } from '../store/kubeObject.js';
-import { parseLabelSelector } from '../store/selectors.js';
 import type { ApiContext, ResourceCall } from './apiContext.js';
 import { deleteObject } from './deleteOperations.js';
+import { blockingBudget } from './disruptionBudget.js';
 import { decodeBody, readBody, sendJson } from './httpIo.js';
 import { parseQuery, WriteQuery } from './queryParams.js';
 
 const Binding = z
   .object({ target: z.object({ kind: z.string().optional(), name: z.string().min(1) }).loose() })
+  .loose();
+const Eviction = z
+  .object({
+    deleteOptions: z
+      .object({
+        dryRun: z.array(z.string()).optional(),
+        preconditions: z.object({ uid: z.string().optional() }).loose().nullable().optional(),
+      })
+      .loose()
+      .nullable()
+      .optional(),
+  })
   .loose();
 const success = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
 
@@ -35,41 +46,41 @@ export async function bindPod(ctx: ApiContext, call: ResourceCall): Promise<void
   sendJson(call.res, 201, success);
 }
 
-function blockingBudget(ctx: ApiContext, pod: KubeObject): KubeObject | undefined {
-  const pdbType = ctx.registry.find('policy', 'v1', 'poddisruptionbudgets');
-  if (!pdbType) return undefined;
-  return ctx.store.list(pdbType, { namespace: pod.metadata.namespace }).items.find((pdb) => {
-    const selector = ((pdb.spec ?? {}) as Json).selector as { matchLabels?: Record<string, string> } | undefined;
-    const labels = Object.entries(selector?.matchLabels ?? {})
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',');
-    const matches = labels !== '' && parseLabelSelector(labels)(pod.metadata.labels);
-    return matches && ((pdb.status ?? {}) as Json).disruptionsAllowed === 0;
-  });
-}
-
 /**
  * `POST .../pods/{name}/eviction` (what `kubectl drain` sends): deletes the pod unless a PodDisruptionBudget
- * selecting it allows no disruption right now (429, as on a real server).
+ * selecting it allows no disruption right now (429 with the budget's numbers, as on a real server), computed from the
+ * Ready pods the budget selects. JSON or protobuf bodies; `deleteOptions.preconditions.uid` and `dryRun` honoured.
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/
  */
 export async function evictPod(ctx: ApiContext, call: ResourceCall): Promise<void> {
   const { type, namespace } = call.target;
   const name = call.target.name!;
-  decodeBody(call.req.headers['content-type'], await readBody(call.req));
+  const eviction = Eviction.safeParse(decodeBody(call.req.headers['content-type'], await readBody(call.req)));
+  if (!eviction.success) throw badRequest('Eviction: the body is not an Eviction');
   const pod = ctx.store.get(type, namespace, name);
-  const budget = blockingBudget(ctx, pod);
-  if (budget) {
+  const options = eviction.data.deleteOptions ?? {};
+  const preconditions = options.preconditions;
+  if (preconditions?.uid && preconditions.uid !== pod.metadata.uid) {
+    throw conflict(
+      'pods',
+      name,
+      '',
+      `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${pod.metadata.uid}`,
+    );
+  }
+  const blocked = blockingBudget(ctx.store, ctx.registry, pod);
+  if (blocked) {
     throw new StatusError(429, 'TooManyRequests', "Cannot evict pod as it would violate the pod's disruption budget.", {
       causes: [
         {
           reason: 'DisruptionBudget',
-          message: `The disruption budget ${budget.metadata.name} needs ${((budget.status ?? {}) as Json).desiredHealthy ?? 1} healthy pods and has ${((budget.status ?? {}) as Json).currentHealthy ?? 0} currently`,
+          message: `The disruption budget ${blocked.budget.metadata.name} needs ${blocked.desiredHealthy} healthy pods and has ${blocked.currentHealthy} currently`,
         },
       ],
     });
   }
   const q = parseQuery(WriteQuery, call.url.searchParams);
-  deleteObject(ctx.write, type, namespace, name, { dryRun: q.dryRun.length > 0 });
+  const dryRun = q.dryRun.length > 0 || (options.dryRun ?? []).includes('All');
+  deleteObject(ctx.write, type, namespace, name, { dryRun });
   sendJson(call.res, 201, success);
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { userOf } from '../auth/authorize.js';
+import { type UserInfo, userOf } from '../auth/authorize.js';
 
 /** One request the API server answered, with the identity it ran as. */
 export interface RequestRecord {
@@ -30,9 +30,11 @@ export class RequestLog {
     private readonly limit = 1000,
   ) {}
 
-  /** Starts recording one request; the record is stored when the response is finished or closed. */
-  track(req: IncomingMessage, res: ServerResponse): void {
-    const user = userOf(req.headers);
+  /**
+   * Starts recording one request (as `user`, by default the one its impersonation headers name); the record is
+   * stored when the response is finished or closed.
+   */
+  track(req: IncomingMessage, res: ServerResponse, user: UserInfo = userOf(req.headers)): void {
     const authorization = req.headers.authorization ?? '';
     const record: RequestRecord = {
       time: this.now().toISOString(),

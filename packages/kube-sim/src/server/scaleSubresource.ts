@@ -3,10 +3,12 @@ import { invalid, StatusError } from '../api/statusError.js';
 import { applyJsonPatch, applyMergePatch } from '../patch/index.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import type { ApiContext, ResourceCall } from './apiContext.js';
+import { managerOf } from './collectionRequests.js';
 import { decodeBody, readBody, sendJson } from './httpIo.js';
 import { parseQuery, WriteQuery } from './queryParams.js';
 import { formatSelector } from './tables/columns.js';
 import { evaluateJsonPath } from './tables/jsonPath.js';
+import { recordManager } from './writeOperations.js';
 
 type Json = Record<string, unknown>;
 
@@ -74,7 +76,8 @@ function unwrap(result: unknown): unknown {
 /**
  * The `scale` subresource of deployments, replica sets, stateful sets and custom resources that declare one:
  * GET reads it, PUT and PATCH (merge, strategic or JSON patch) set the desired replicas, with optimistic
- * concurrency on a PUT's resourceVersion and `dryRun`. Negative or fractional replicas are a 422.
+ * concurrency on a PUT's resourceVersion and `dryRun`; the writer is recorded as an `Update` manager of
+ * `.spec.replicas` with subresource `scale` (so a later server-side apply of other replicas conflicts). Negative or fractional replicas are a 422.
  * @see https://kubernetes.io/docs/tasks/run-application/scale-stateful-set/
  */
 export async function scaleRequest(ctx: ApiContext, call: ResourceCall): Promise<void> {
@@ -113,6 +116,7 @@ export async function scaleRequest(ctx: ApiContext, call: ResourceCall): Promise
   setPath(next, scalePaths(type).spec, replicas);
   const rv = (scale.metadata as Json | undefined)?.resourceVersion;
   next.metadata.resourceVersion = call.method === 'PUT' && typeof rv === 'string' && rv ? rv : undefined;
+  recordManager(ctx.write, type, live, next, managerOf(call, q.fieldManager), 'scale');
   const updated = ctx.store.update(type, next, { dryRun: q.dryRun.length > 0 });
   sendJson(call.res, 200, scaleOf(type, updated));
 }

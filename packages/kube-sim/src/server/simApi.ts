@@ -1,10 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { quotaTracker } from '../admission/quotaTracker.js';
 import type { Allocator } from '../api/applyDefaults.js';
 import { ResourceRegistry } from '../api/resourceRegistry.js';
 import { apiVersionOf, type ResourceType } from '../api/resourceTypes.js';
 import { badRequest, StatusError } from '../api/statusError.js';
 import { type AccessAttributes, accessAttributesOf, decodeAccessReview } from '../auth/accessReview.js';
-import { authorize, userOf } from '../auth/authorize.js';
+import { forbidden, requestUser } from '../auth/authenticate.js';
+import { authorize, type UserInfo, userOf } from '../auth/authorize.js';
+import { requestAttributes } from '../auth/requestAttributes.js';
+import { EXPOSITION_TARGETS, type ExpositionTarget } from '../metrics/exposition.js';
 import { ObjectStore } from '../store/objectStore.js';
 import { createAllocator } from './allocator.js';
 import type { ApiContext, StreamLimits } from './apiContext.js';
@@ -71,6 +75,7 @@ export class SimApi {
     this.store = new ObjectStore({ clock: { now }, historyLimit: o.historyLimit });
     const allocate: Allocator = createAllocator(this.store, this.registry);
     this.write = { store: this.store, registry: this.registry, allocate, now };
+    quotaTracker(this.store, this.registry);
     const api = this;
     this.context = {
       store: this.store,
@@ -88,6 +93,17 @@ export class SimApi {
     };
   }
 
+  /** `/metrics/cadvisor`, `/metrics/kube-state`, `/metrics/apps`: the behaviour model's Prometheus exposition. */
+  private async serveMetrics(target: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const known = (EXPOSITION_TARGETS as readonly string[]).includes(target);
+    if (!known || !this.hooks.metrics) throw new StatusError(404, 'NotFound', NOT_FOUND);
+    if (req.method !== 'GET') {
+      throw new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    }
+    const { contentType, text } = await this.hooks.metrics(target as ExpositionTarget);
+    res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) }).end(text);
+  }
+
   /** Ends every open watch and followed log (on shutdown). */
   closeWatches(): void {
     for (const close of [...this.openStreams]) close();
@@ -95,15 +111,22 @@ export class SimApi {
 
   /** Handles one HTTP request; every failure becomes a Status response. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    this.requests.track(req, res);
+    let user: UserInfo | StatusError;
     try {
-      await this.route(req, res);
+      user = requestUser(this.store, this.registry, req.headers);
+    } catch (error) {
+      user = error instanceof StatusError ? error : new StatusError(500, 'InternalError', String(error));
+    }
+    this.requests.track(req, res, user instanceof StatusError ? userOf(req.headers) : user);
+    try {
+      if (user instanceof StatusError) throw user;
+      await this.route(req, res, user);
     } catch (error) {
       sendError(res, error);
     }
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async route(req: IncomingMessage, res: ServerResponse, user: UserInfo): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sim');
     let segments: string[];
     try {
@@ -118,6 +141,7 @@ export class SimApi {
       return;
     }
     if (path === '/version') return sendJson(res, 200, VERSION_INFO);
+    if (segments[0] === 'metrics' && segments.length === 2) return this.serveMetrics(segments[1]!, req, res);
     if (path === '/api') {
       return wantsAggregated(accept)
         ? sendJson(res, 200, aggregatedDiscovery(this.registry, true), AGGREGATED_V2)
@@ -145,28 +169,39 @@ export class SimApi {
       if (!this.serves(parsed.group, parsed.version)) throw new StatusError(404, 'NotFound', NOT_FOUND);
       return sendJson(res, 200, apiResourceList(this.registry, parsed.group, parsed.version));
     }
-    await this.resource(req, res, url, parsed.target);
+    await this.resource(req, res, url, parsed.target, user);
   }
 
   private serves(group: string, version: string): boolean {
     return this.registry.groupVersions().some((g) => g.group === group && g.versions.includes(version));
   }
 
-  private async resource(req: IncomingMessage, res: ServerResponse, url: URL, target: ResourceTarget): Promise<void> {
+  private async resource(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    target: ResourceTarget,
+    user: UserInfo,
+  ): Promise<void> {
     const method = req.method ?? 'GET';
+    const selfReview = target.type.group === 'authorization.k8s.io' && target.type.kind.startsWith('SelfSubject');
+    if (!selfReview) {
+      const attributes = requestAttributes(method, url, target);
+      if (!authorize(this.store, this.registry, user, attributes).allowed) throw forbidden(user, attributes);
+    }
     if (target.type.group === 'authorization.k8s.io' && method === 'POST' && !target.name) {
       const raw = await readBody(req);
-      return sendJson(res, 201, this.review(target.type, req, raw));
+      return sendJson(res, 201, this.review(target.type, req, raw, user));
     }
     await handleResourceRequest(this.context, { req, res, url, target, method });
   }
 
   /** Evaluates a Self/SubjectAccessReview (JSON, or protobuf as `kubectl auth can-i` sends it) against RBAC. */
-  private review(type: ResourceType, req: IncomingMessage, raw: Buffer): unknown {
+  private review(type: ResourceType, req: IncomingMessage, raw: Buffer, requester: UserInfo): unknown {
     const protobuf = (req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf');
     let attributes: AccessAttributes;
     let spec: Record<string, unknown>;
-    let user = userOf(req.headers);
+    let user = requester;
     if (protobuf) {
       let decoded: ReturnType<typeof decodeAccessReview>;
       try {

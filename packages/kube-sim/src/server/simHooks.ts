@@ -1,3 +1,4 @@
+import type { ExpositionTarget } from '../metrics/exposition.js';
 import type { KubeObject } from '../store/kubeObject.js';
 
 /**
@@ -23,6 +24,8 @@ export interface SimHooks {
   logs(request: LogRequest): string[];
   podMetrics(namespace: string | undefined): KubeObject[];
   nodeMetrics(): KubeObject[];
+  /** The Prometheus exposition served at `/metrics/{target}`; 404 when missing. */
+  metrics?(target: ExpositionTarget): Promise<{ contentType: string; text: string }>;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { mutateOnCreate, validateOnCreate, validateOnUpdate } from '../admission/admitObject.js';
 import { type Allocator, applyDefaults, defaultJobSelector } from '../api/applyDefaults.js';
 import type { ResourceRegistry } from '../api/resourceRegistry.js';
 import { apiVersionOf, hasStatusSubresource, type ResourceType } from '../api/resourceTypes.js';
 import { notFound, StatusError } from '../api/statusError.js';
 import { validateObject } from '../api/validateObject.js';
 import { validateUpdate } from '../api/validateUpdate.js';
+import { type JsonObject, recordUpdate } from '../patch/index.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import { formatTimestamp, type ObjectStore } from '../store/objectStore.js';
 import { enforceSchema, type FieldValidation } from './fieldValidation.js';
@@ -31,49 +33,39 @@ export interface WriteRequest {
   /** Who writes (the `fieldManager` parameter, else the client's user agent), recorded in `managedFields`. */
   manager?: string;
   subresource?: 'status';
+  /** Server-side apply only: take over fields other managers own instead of answering 409 Conflict. */
+  force?: boolean;
   /** What to do with unknown fields (default `Strict` when called in-process, `Warn` for HTTP requests). */
   fieldValidation?: FieldValidation;
   /** Collects warnings for the response's `Warning` headers. */
   warnings?: string[];
 }
 
-interface ManagedField {
-  manager: string;
-  operation: string;
-  apiVersion: string;
-  time: string;
-  fieldsType: string;
-  fieldsV1: object;
-  subresource?: string;
-}
-
 /**
- * Records a write in `metadata.managedFields` as the real server does: one entry per manager, operation and
- * subresource, with the time of its last write. (Field sets are not computed: `fieldsV1` stays empty.)
+ * Records a non-apply write in `metadata.managedFields` as the real server does (operation `Update`, `fieldsV1` of
+ * the fields the write added or changed, which no other manager owns any more); see {@link recordUpdate}. Without a
+ * manager the stored entries are kept as they are.
  * @see https://kubernetes.io/docs/reference/using-api/server-side-apply/#field-management
  */
 export function recordManager(
   ctx: WriteContext,
   type: ResourceType,
+  before: KubeObject | undefined,
   obj: KubeObject,
   manager: string | undefined,
-  operation: 'Update' | 'Apply',
   subresource?: string,
 ): void {
   if (!manager) return;
-  const entries = ((obj.metadata.managedFields ?? []) as ManagedField[]).filter(
-    (m) => !(m.manager === manager && m.operation === operation && m.subresource === subresource),
-  );
-  entries.push({
+  const { managedFields } = recordUpdate({
+    before: before as unknown as JsonObject | undefined,
+    after: obj as unknown as JsonObject,
     manager,
-    operation,
+    now: ctx.now(),
     apiVersion: apiVersionOf(type),
-    time: formatTimestamp(ctx.now()),
-    fieldsType: 'FieldsV1',
-    fieldsV1: {},
-    ...(subresource ? { subresource } : {}),
+    kind: type.kind,
+    subresource,
   });
-  obj.metadata.managedFields = entries;
+  obj.metadata.managedFields = managedFields;
 }
 
 function checkNamespace(ctx: WriteContext, type: ResourceType, obj: KubeObject): void {
@@ -92,7 +84,8 @@ function checkNamespace(ctx: WriteContext, type: ResourceType, obj: KubeObject):
 
 /**
  * Creates an object the way the API server does: body checks, namespace existence, status reset (for kinds with
- * a status subresource), defaults, validation, then storage. `dryRun` returns the result without storing it.
+ * a status subresource), defaults, LimitRange defaults, validation, LimitRange and ResourceQuota admission (403),
+ * then storage. `dryRun` returns the result without storing it.
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#api-verbs
  */
 export function createObject(
@@ -113,8 +106,10 @@ export function createObject(
   obj.metadata.creationTimestamp = formatTimestamp(ctx.now());
   if (builtin) applyDefaults(obj, ctx.allocate);
   if (builtin && type.kind === 'Job') defaultJobSelector(obj);
+  if (builtin) mutateOnCreate(ctx, type, obj);
   validateObject(type, obj, builtin);
-  recordManager(ctx, type, obj, manager, 'Update');
+  validateOnCreate(ctx, type, obj);
+  recordManager(ctx, type, undefined, obj, manager);
   const created = ctx.store.create(type, obj, { dryRun });
   if (type.kind === 'CustomResourceDefinition' && !dryRun) syncCrds(ctx);
   return created;
@@ -122,7 +117,8 @@ export function createObject(
 
 /**
  * Replaces an object (PUT) or its status: body checks, defaults (keeping allocated cluster IPs and node ports),
- * validation including immutable fields, then the store's optimistic concurrency.
+ * validation including immutable fields, ResourceQuota for what the update adds, then the store's optimistic
+ * concurrency.
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#api-verbs
  */
 export function replaceObject(
@@ -141,9 +137,10 @@ export function replaceObject(
     if (builtin) applyDefaults(obj, ctx.allocate, live);
     validateObject(type, obj, builtin);
     if (builtin) validateUpdate(type, obj, live);
+    validateOnUpdate(ctx, type, obj, live);
   }
   obj.metadata.managedFields ??= live.metadata.managedFields;
-  recordManager(ctx, type, obj, request.manager, 'Update', request.subresource);
+  recordManager(ctx, type, live, obj, request.manager, request.subresource);
   const updated = ctx.store.update(type, obj, { dryRun: request.dryRun, subresource: request.subresource });
   if (type.kind === 'CustomResourceDefinition' && !request.dryRun) syncCrds(ctx);
   return updated;

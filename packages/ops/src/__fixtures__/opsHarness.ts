@@ -1,10 +1,11 @@
-import { ManualClock, type Plan, PlanOutcome, PlanStep } from '@opspilot/core';
+import { type ClusterGateway, type KubeObject, ManualClock, type Plan, PlanOutcome, PlanStep } from '@opspilot/core';
 import type { z } from 'zod';
 import { createClusterGateway, diffObjects } from '@opspilot/kube';
 import { startSimCluster } from '@opspilot/kube-sim';
 import { advanceClock } from '@opspilot/kube-sim/testing';
 import { openTestStore } from '@opspilot/store/testing';
 import { createOperations } from '../operations.js';
+import type { Planner } from '../opsDeps.js';
 
 /** A plan as the planner would hand it over (the lifecycle re-classifies its risk itself). */
 export function planOf(
@@ -31,11 +32,20 @@ export function planOf(
  * The lifecycle wired to real parts: the simulated demo cluster over HTTPS through `@opspilot/kube`, a SQLite store
  * (operations, AI commands, the audit chain) and a planner answering with the plans a test gives it.
  */
-export async function opsHarness() {
+export async function opsHarness(
+  options: {
+    scenario?: string;
+    /** A real planner over the gateway instead of the table of plans. */
+    planner?: (gateway: ClusterGateway) => Planner;
+    /** Objects created (server-side apply) before the test starts. */
+    extra?: KubeObject[];
+  } = {},
+) {
   const clock = new ManualClock(new Date('2026-03-01T09:00:00Z'));
-  const sim = await startSimCluster({ scenario: 'demo', clock });
-  await advanceClock(clock, 15_000);
+  const sim = await startSimCluster({ scenario: options.scenario ?? 'demo', clock });
   const gateway = createClusterGateway({ kubeconfigYaml: sim.kubeconfig, clock });
+  for (const object of options.extra ?? []) await gateway.apply(object);
+  await advanceClock(clock, 15_000);
   const t = await openTestStore('sqlite');
   const plans = new Map<string, PlanOutcome>();
   const ops = createOperations({
@@ -44,11 +54,13 @@ export async function opsHarness() {
     audit: t.store.audit,
     commands: t.store.aiCommands,
     clock,
-    planner: async (request) => {
-      const outcome = plans.get(request);
-      if (!outcome) throw new Error(`no plan for ${request}`);
-      return outcome;
-    },
+    planner:
+      options.planner?.(gateway) ??
+      (async (request) => {
+        const outcome = plans.get(request);
+        if (!outcome) throw new Error(`no plan for ${request}`);
+        return outcome;
+      }),
     diff: diffObjects,
     verifyTimeoutMs: 60_000,
     pollMs: 1000,

@@ -2,9 +2,11 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import { m0001Initial } from './m0001Initial.js';
 import { m0002UniqueNames } from './m0002UniqueNames.js';
+import { m0003Auth } from './m0003Auth.js';
+import { m0004Operations } from './m0004Operations.js';
 
 /** Names of every migration, in the order they apply. */
-export const MIGRATION_NAMES = ['0001_initial', '0002_unique_names'] as const;
+export const MIGRATION_NAMES = ['0001_initial', '0002_unique_names', '0003_auth', '0004_operations'] as const;
 
 /**
  * The one ordered list of migrations, the same for SQLite and PostgreSQL (the few dialect differences — column
@@ -13,7 +15,12 @@ export const MIGRATION_NAMES = ['0001_initial', '0002_unique_names'] as const;
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<(typeof MIGRATION_NAMES)[number], Migration>> {
-      return { '0001_initial': m0001Initial(dialect), '0002_unique_names': m0002UniqueNames };
+      return {
+        '0001_initial': m0001Initial(dialect),
+        '0002_unique_names': m0002UniqueNames,
+        '0003_auth': m0003Auth(dialect),
+        '0004_operations': m0004Operations(dialect),
+      };
     },
   };
 }

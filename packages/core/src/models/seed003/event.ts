@@ -3,7 +3,8 @@ import { JsonObject, Timestamp, Uuid } from '../common.js';
 
 /**
  * Types of live event (seed 003 §6.1), plus opspilot's own lifecycle events: `PLAN_STATE_CHANGED` when an
- * operation moves through review, and `FINDING_DETECTED` when an analyzer reports a problem.
+ * operation moves through review, `FINDING_DETECTED` when an analyzer reports a problem, and `AUDIT_APPENDED` when
+ * the audit log records an action.
  */
 export const EventType = z.enum([
   'CLUSTER_STATUS_CHANGED',
@@ -16,6 +17,7 @@ export const EventType = z.enum([
   'CHAT_MESSAGE',
   'PLAN_STATE_CHANGED',
   'FINDING_DETECTED',
+  'AUDIT_APPENDED',
 ]);
 export type EventType = z.infer<typeof EventType>;
 

@@ -1,0 +1,84 @@
+import { createLanguageModel } from '@opspilot/ai-providers';
+import { BUILTIN_ANALYZERS, selectAnalyzers } from '@opspilot/analyzers';
+import type { OpspilotConfig } from '@opspilot/config';
+import { InputError, type LanguageModel, systemClock } from '@opspilot/core';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { cliColors } from '../cliColors.js';
+import type { CliContext } from '../cliContext.js';
+import { openGateway } from '../clusterAccess.js';
+import { analyzeCluster } from './analyzeCluster.js';
+import { analyzeText } from './analyzeText.js';
+
+const AnalyzeOptions = z.object({
+  allNamespaces: z.boolean().default(false),
+  filter: z.string().optional(),
+  explain: z.boolean().default(false),
+});
+
+/** The model of `llm.provider`, or none for the built-in offline explanations. */
+function languageModel(config: OpspilotConfig): LanguageModel | undefined {
+  const { provider, ...settings } = config.llm;
+  if (provider === 'offline') return undefined;
+  const created = createLanguageModel({ provider, ...settings });
+  if (!created.ok) throw created.error;
+  return created.value;
+}
+
+/**
+ * Registers `opspilot analyze`: snapshots the cluster, runs the analyzers, groups findings by root cause and
+ * prints them (`-o text` grouped and coloured, `json`/`yaml` the `AnalysisReport` of `@opspilot/analyzers`).
+ * Exit 0 when healthy, 1 when problems are found, 2 on error. Progress goes to stderr.
+ */
+export function analyzeCommand(parent: Command, ctx: CliContext): Command {
+  return parent
+    .command('analyze')
+    .description(
+      'diagnose the cluster: run the analyzers over a snapshot and group findings by root cause (exit 1 on problems)',
+    )
+    .option('-A, --all-namespaces', 'analyze every namespace (the default unless -n or kube.namespace is set)')
+    .option('--filter <kinds>', 'only analyzers for these kinds or ids, comma-separated (e.g. Pod,Service,pvc)')
+    .option(
+      '--explain',
+      'explain each problem: from the evidence, or with the configured language model (names masked)',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  opspilot analyze -A\n  opspilot analyze -n shop --filter Pod,Service --explain\n  opspilot analyze -o json | jq .problems',
+    )
+    .action(async (raw: unknown, command: Command) => {
+      const parsed = AnalyzeOptions.safeParse(raw);
+      if (!parsed.success)
+        throw new InputError(`invalid option: ${parsed.error.issues[0]?.message}`, {
+          hint: 'see opspilot analyze --help',
+        });
+      const options = parsed.data;
+      const global = ctx.options(command);
+      if (options.allNamespaces && global.namespace) {
+        throw new InputError('-n/--namespace and -A/--all-namespaces exclude each other', { hint: 'pass one of them' });
+      }
+      const selected = selectAnalyzers(BUILTIN_ANALYZERS, options.filter?.split(',') ?? []);
+      if (!selected.ok) throw selected.error;
+      const config = await ctx.loadConfig(command);
+      const namespace = options.allNamespaces ? undefined : config.kube.namespace;
+      const model = options.explain ? languageModel(config) : undefined;
+      const gateway = openGateway(config, ctx.io);
+      const clock = ctx.io.clock ?? systemClock;
+      const err = cliColors(ctx.io.stderr, ctx.io.env, global.color);
+      const tty = ctx.io.stderr.isTTY === true;
+      const report = await analyzeCluster(gateway, {
+        analyzers: selected.value,
+        ...(namespace ? { namespace } : {}),
+        now: () => clock.now(),
+        explain: options.explain,
+        ...(model ? { model } : {}),
+        progress: (message, done) => {
+          if (tty) ctx.io.stderr.write(`\r\x1b[2K${err.dim(message)}${done ? '\n' : ''}`);
+          else if (done || !message.startsWith('listed ')) ctx.io.stderr.write(`${message}\n`);
+        },
+      });
+      if (report.problems.length > 0) ctx.run.exitCode = 1;
+      const c = ctx.colors(command);
+      ctx.print(command, report, (r) => analyzeText(r, c));
+    });
+}

@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '@opspilot/store';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../runCli.js';
+import { memoryIo } from '../testing/index.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'opspilot-cli-generate-'));
+const env = { OPSPILOT_DATA_DIR: join(cwd, 'data') };
+const TODO = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  'packages',
+  'manifests',
+  'src',
+  '__fixtures__',
+  'todo-app',
+);
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+async function withStoreAt<T>(fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
+  const store = await openStore({ sqlitePath: join(cwd, 'data', 'opspilot.db') });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('opspilot generate', () => {
+  it('prints a deployment, its validation summary and the stored id, and stores it awaiting review', async () => {
+    const io = memoryIo(env, cwd);
+    const code = await runCli(
+      ['generate', 'deployment', 'api image ghcr.io/acme/api:1.4 3 replicas port 8080 512Mi', '--user', 'alice'],
+      io,
+    );
+    expect(code, io.err()).toBe(0);
+    const out = io.out();
+    expect(out).toContain('kind: Deployment');
+    expect(out).toContain('image: ghcr.io/acme/api:1.4');
+    expect(out).toMatch(/# validation: valid — 0 error\(s\)/);
+    const id = /# stored ([0-9a-f-]{36}) NEEDS_REVIEW k8s\/api-deployment\.yaml/.exec(out)?.[1];
+    expect(id).toBeDefined();
+    const { config, audit } = await withStoreAt(async (store) => ({
+      config: await store.generatedConfigs.get(id!),
+      audit: await store.audit.list({ target: `generated_config/${id}` }),
+    }));
+    expect(config).toMatchObject({
+      state: 'NEEDS_REVIEW',
+      resource_type: 'Deployment',
+      generator_tool: 'opspilot-generate',
+    });
+    expect(config.ai_command_id).toBeDefined();
+    expect(audit.items.map((e) => [e.action, e.user_id]).reverse()).toEqual([
+      ['generated_config.generated', 'alice'],
+      ['generated_config.validation', 'alice'],
+      ['generated_config.needs_review', 'alice'],
+    ]);
+  });
+
+  it('answers -o json and exits 1 naming the words it did not use', async () => {
+    const io = memoryIo(env, cwd);
+    expect(await runCli(['-o', 'json', 'generate', 'service', 'web', 'port', '80', 'sparkly'], io)).toBe(1);
+    const result = JSON.parse(io.out());
+    expect(result.issues).toEqual([{ text: 'sparkly', reason: 'not understood' }]);
+    expect(result.files).toHaveLength(1);
+    expect(result.files[0]).toMatchObject({
+      path: 'k8s/web-service.yaml',
+      resource_type: 'Service',
+      state: 'NEEDS_REVIEW',
+    });
+    expect(result.validation.valid).toBe(true);
+  });
+
+  it('exits 2 with a hint when the description cannot make a manifest', async () => {
+    const io = memoryIo(env, cwd);
+    expect(await runCli(['generate', 'deployment', 'api image nginx'], io)).toBe(2);
+    expect(io.err()).toContain('must be pinned');
+    expect(io.err()).toContain('hint:');
+    const bad = memoryIo(env, cwd);
+    expect(await runCli(['generate', 'gizmo', 'x'], bad)).toBe(2);
+    expect(bad.err()).toContain('helm-chart');
+  });
+
+  it('writes the Todo app Helm chart with --out and stores every file', async () => {
+    const out = join(cwd, 'out');
+    const io = memoryIo(env, cwd);
+    const code = await runCli(
+      ['-o', 'json', 'generate', 'helm-chart', '--from', TODO, '--name', 'todo', '--out', out],
+      io,
+    );
+    const result = JSON.parse(io.out());
+    expect(result.validation.errors).toBe(0);
+    expect(result.findings.map((f: { rule: string }) => f.rule)).not.toContain('helm-unavailable');
+    expect(code).toBe(0);
+    expect(result.project.apps.map((a: { name: string }) => a.name)).toEqual(['backend', 'frontend']);
+    expect(readFileSync(join(out, 'charts/todo/Chart.yaml'), 'utf8')).toContain('name: todo');
+    expect(result.files.every((f: { state: string }) => f.state === 'NEEDS_REVIEW')).toBe(true);
+    expect(result.files[0].content).toBeUndefined();
+    const again = memoryIo(env, cwd);
+    expect(await runCli(['generate', 'helm-chart', '--from', TODO, '--name', 'todo', '--out', out], again)).toBe(2);
+    expect(again.err()).toContain('--force');
+  });
+
+  it('prints the Dockerfiles of the Todo app with the detected apps', async () => {
+    const io = memoryIo(env, cwd);
+    expect(await runCli(['generate', 'dockerfile', '--from', TODO], io)).toBe(0);
+    expect(io.out()).toContain('# file: frontend/Dockerfile');
+    expect(io.out()).toContain('# app backend (backend): fastapi, port 8000, health /health');
+  });
+
+  it('puts plain manifests into the namespace of -n', async () => {
+    const io = memoryIo(env, cwd);
+    expect(await runCli(['-o', 'json', '-n', 'todo', 'generate', 'k8s', '--from', TODO, '--name', 'todo'], io)).toBe(0);
+    const files = JSON.parse(io.out()).files as { path: string; content: string }[];
+    expect(files.map((f) => f.path)).toEqual([
+      'k8s/backend.yaml',
+      'k8s/frontend.yaml',
+      'k8s/config.yaml',
+      'k8s/ingress.yaml',
+    ]);
+    for (const file of files) expect(file.content).toContain('namespace: todo');
+  });
+
+  it('refuses a project target without --from and a missing folder', async () => {
+    const io = memoryIo(env, cwd);
+    expect(await runCli(['generate', 'k8s'], io)).toBe(2);
+    expect(io.err()).toContain('--from');
+    const missing = memoryIo(env, cwd);
+    expect(await runCli(['generate', 'k8s', '--from', join(cwd, 'nope')], missing)).toBe(2);
+    expect(missing.err()).toContain('not found');
+  });
+});

@@ -1,0 +1,176 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { ConflictError, InputError } from '@opspilot/core';
+import { createHelmChartRenderer, locateHelm } from '@opspilot/helm';
+import {
+  type DescriptionIssue,
+  type GeneratedFile,
+  generateFromProject,
+  generateManifest,
+  ManifestKind,
+  type ProjectGeneration,
+  validateFiles,
+} from '@opspilot/manifests';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CliContext } from '../cliContext.js';
+import { withStore } from '../openCliStore.js';
+import { type GenerateResult, renderGenerateText } from './generateOutput.js';
+import { generateReadProject } from './generateReadProject.js';
+import { reviewActor } from './reviewActor.js';
+import { storeGenerated } from './reviewWorkflow.js';
+
+const PROJECT_TARGETS = ['dockerfile', 'k8s', 'helm-chart'] as const;
+
+const Options = z.object({
+  from: z.string().min(1).optional(),
+  out: z.string().min(1).optional(),
+  force: z.boolean().default(false),
+  name: z.string().min(1).optional(),
+  registry: z.string().min(1).optional(),
+  host: z.string().min(1).optional(),
+  user: z.string().min(1).optional(),
+});
+
+/** Refuses to overwrite files in `out` unless forced (checked before anything is stored). */
+function checkWritable(out: string, files: readonly GeneratedFile[], force: boolean): void {
+  const existing = files.map((f) => resolve(out, f.path)).filter((t) => existsSync(t));
+  if (existing.length > 0 && !force) {
+    throw new ConflictError(`${existing.length} file(s) already exist in ${out}, e.g. ${existing[0]}`, {
+      hint: 'choose another --out folder or pass --force to overwrite',
+    });
+  }
+}
+
+function writeFiles(out: string, files: readonly GeneratedFile[]): void {
+  for (const file of files) {
+    const target = resolve(out, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+  }
+}
+
+function generateFiles(
+  what: string,
+  words: string[],
+  options: z.infer<typeof Options>,
+  cwd: string,
+  namespace: string | undefined,
+): { files: GeneratedFile[]; issues: DescriptionIssue[]; request: string; project?: ProjectGeneration['project'] } {
+  if ((PROJECT_TARGETS as readonly string[]).includes(what)) {
+    if (!options.from)
+      throw new InputError(`generate ${what} needs --from DIR`, { hint: `e.g. opspilot generate ${what} --from .` });
+    if (words.length > 0)
+      throw new InputError(`generate ${what} takes no description`, { hint: `drop "${words.join(' ')}"` });
+    const dir = resolve(cwd, options.from);
+    const result = generateFromProject(what as (typeof PROJECT_TARGETS)[number], generateReadProject(dir), {
+      name: options.name ?? basename(dir),
+      registry: options.registry,
+      host: options.host,
+      namespace,
+    });
+    if (!result.ok) throw result.error;
+    return {
+      files: result.value.files,
+      issues: [],
+      request: `generate ${what} --from ${options.from}`,
+      project: result.value.project,
+    };
+  }
+  const kind = ManifestKind.safeParse(what);
+  if (!kind.success) {
+    throw new InputError(`cannot generate "${what}"`, {
+      hint: `choose one of ${[...ManifestKind.options, ...PROJECT_TARGETS].join(', ')}`,
+    });
+  }
+  if (options.from)
+    throw new InputError(`--from is for dockerfile, k8s and helm-chart, not ${what}`, {
+      hint: `describe the ${what} instead`,
+    });
+  const description = words.join(' ').trim();
+  if (!description) {
+    throw new InputError(`generate ${what} needs a description`, {
+      hint: `e.g. opspilot generate deployment "api image ghcr.io/acme/api:1.4 3 replicas port 8080 512Mi"`,
+    });
+  }
+  const result = generateManifest(kind.data, description);
+  if (!result.ok) throw result.error;
+  return { files: result.value.files, issues: result.value.issues, request: `generate ${what} "${description}"` };
+}
+
+/**
+ * Registers `opspilot generate <kind> "<description>"` (deployment, service, ingress, configmap, secret, hpa, pdb,
+ * networkpolicy, job, cronjob) and `opspilot generate dockerfile|k8s|helm-chart --from DIR`: generates the files,
+ * validates them, stores each as a Generated Configuration awaiting review (or rejected when invalid), and prints
+ * them (or writes them with `--out DIR`) with the validation summary and the stored ids. Exit 1 when a file is
+ * invalid or part of the description was not used.
+ */
+export function generateCommand(parent: Command, ctx: CliContext): Command {
+  return parent
+    .command('generate')
+    .description('generate Kubernetes manifests, Dockerfiles or a Helm chart, validated and stored for review')
+    .argument('<what>', `${ManifestKind.options.join('|')}|${PROJECT_TARGETS.join('|')}`)
+    .argument(
+      '[description...]',
+      'plain-English description, e.g. "api image ghcr.io/acme/api:1.4 3 replicas port 8080"',
+    )
+    .option('--from <dir>', 'project folder to detect apps in (dockerfile, k8s, helm-chart)')
+    .option('--out <dir>', 'write the files into this folder instead of printing them')
+    .option('--force', 'overwrite existing files in --out')
+    .option('--name <name>', 'project name for --from (default the folder name)')
+    .option('--registry <prefix>', 'image repository prefix for --from (default the project name)')
+    .option('--host <host>', 'Ingress host for --from (default <project>.local)')
+    .option('--user <name>', 'acting user for the audit log (default OPSPILOT_USER or the OS user)')
+    .action(async (what: string, words: string[], raw: unknown, command: Command) => {
+      const parsed = Options.safeParse(raw);
+      if (!parsed.success)
+        throw new InputError(`invalid option: ${parsed.error.issues[0]?.message}`, {
+          hint: 'see opspilot generate --help',
+        });
+      const options = parsed.data;
+      const generated = generateFiles(what, words, options, ctx.io.cwd, ctx.options(command).namespace);
+      if (options.out) checkWritable(resolve(ctx.io.cwd, options.out), generated.files, options.force);
+      const config = await ctx.loadConfig(command);
+      const helm = locateHelm(ctx.io.env);
+      const report = await validateFiles(generated.files, {
+        settings: config.validate,
+        chartRenderer: helm ? createHelmChartRenderer({ binary: helm }) : undefined,
+      });
+      const user = reviewActor(options.user, ctx.io.env);
+      const stored = await withStore(config, ctx.io.cwd, (store) =>
+        storeGenerated(store, generated.files, report, { user, prompt: generated.request }),
+      );
+      if (options.out) writeFiles(resolve(ctx.io.cwd, options.out), generated.files);
+      const result: GenerateResult = {
+        what,
+        request: generated.request,
+        files: stored.map((s, i) => ({ ...s, ...(options.out ? {} : { content: generated.files[i]!.content }) })),
+        issues: generated.issues,
+        validation: { valid: report.valid, ...report.summary },
+        findings: report.findings.map((f) => ({
+          file: f.file,
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          ...(f.line ? { line: f.line } : {}),
+        })),
+        ...(generated.project
+          ? {
+              project: {
+                name: generated.project.name,
+                apps: generated.project.apps.map((a) => ({
+                  name: a.name,
+                  path: a.path,
+                  framework: a.framework,
+                  port: a.port,
+                  ...(a.healthPath ? { health_path: a.healthPath } : {}),
+                })),
+              },
+            }
+          : {}),
+        ...(options.out ? { written_to: resolve(ctx.io.cwd, options.out) } : {}),
+      };
+      if (!report.valid || generated.issues.length > 0) ctx.run.exitCode = 1;
+      ctx.print(command, result, renderGenerateText);
+    });
+}

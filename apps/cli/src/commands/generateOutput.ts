@@ -1,0 +1,52 @@
+import type { DescriptionIssue } from '@opspilot/manifests';
+import type { StoredConfig } from './reviewWorkflow.js';
+
+/** What `opspilot generate` prints (`-o json` shows exactly this). */
+export interface GenerateResult {
+  what: string;
+  request: string;
+  files: (StoredConfig & { content?: string })[];
+  issues: DescriptionIssue[];
+  validation: { valid: boolean; errors: number; warnings: number; infos: number };
+  findings: { file: string; rule: string; severity: string; message: string; line?: number }[];
+  project?: {
+    name: string;
+    apps: { name: string; path: string; framework: string; port: number; health_path?: string }[];
+  };
+  written_to?: string;
+}
+
+/**
+ * The text output of `opspilot generate`: each file's content (a `# file:` header when there are several), then
+ * the project, validation summary, findings, description issues and stored configuration ids as `#` comments, so
+ * the output of a single manifest or Dockerfile stays valid YAML / Dockerfile when redirected to a file.
+ */
+export function renderGenerateText(r: GenerateResult): string {
+  const out: string[] = [];
+  for (const file of r.files) {
+    if (file.content === undefined) continue;
+    if (r.files.length > 1) out.push(`# file: ${file.path}`);
+    out.push(file.content.trimEnd());
+  }
+  const notes: string[] = [];
+  if (r.written_to) notes.push(`wrote ${r.files.length} file(s) to ${r.written_to}`);
+  if (r.project) {
+    for (const app of r.project.apps) {
+      notes.push(
+        `app ${app.name} (${app.path || '.'}): ${app.framework}, port ${app.port}, health ${app.health_path ?? 'none found'}`,
+      );
+    }
+  }
+  const v = r.validation;
+  notes.push(
+    `validation: ${v.valid ? 'valid' : 'INVALID'} — ${v.errors} error(s), ${v.warnings} warning(s), ${v.infos} info(s)`,
+  );
+  for (const f of r.findings.filter((x) => x.severity !== 'INFO')) {
+    notes.push(`  ${f.severity} ${f.file}${f.line ? `:${f.line}` : ''} [${f.rule}] ${f.message}`);
+  }
+  for (const issue of r.issues) notes.push(`not used: "${issue.text}" — ${issue.reason}`);
+  for (const file of r.files) notes.push(`stored ${file.id} ${file.state} ${file.path}`);
+  const pending = r.files.filter((f) => f.state === 'NEEDS_REVIEW');
+  if (pending.length > 0) notes.push(`review with: opspilot review show ${pending[0]!.id}`);
+  return `${[...out, ...notes.map((n) => `# ${n}`)].join('\n')}\n`;
+}

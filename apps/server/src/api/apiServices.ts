@@ -1,0 +1,18 @@
+import type { OpspilotConfig } from '@opspilot/config';
+import type { Clock, EventBus } from '@opspilot/core';
+import type { Store } from '@opspilot/store';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AuthService } from '../auth/authService.js';
+import type { RecentEvents } from '../events/recentEvents.js';
+
+/** Everything the API's procedures, the event socket and the webhooks work with; wired by `startServer`. */
+export interface ApiServices {
+  config: OpspilotConfig;
+  store: Store;
+  bus: EventBus;
+  auth: AuthService;
+  clock: Clock;
+  /** The last events published on the bus, for `events.recent`. */
+  recent: RecentEvents;
+  logger: FastifyBaseLogger;
+}

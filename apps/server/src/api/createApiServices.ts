@@ -1,0 +1,48 @@
+import { createEventBus } from '@opspilot/bus';
+import type { OpspilotConfig } from '@opspilot/config';
+import { type Clock, durationToMs, type EventBus, systemClock } from '@opspilot/core';
+import type { Store } from '@opspilot/store';
+import type { FastifyBaseLogger } from 'fastify';
+import { createAuthService } from '../auth/authService.js';
+import { createRecentEvents } from '../events/recentEvents.js';
+import type { ApiServices } from './apiServices.js';
+
+/** What {@link createApiServices} needs; `clock` and `bus` are for tests (default: wall clock, `events.bus`). */
+export interface CreateApiServicesOptions {
+  config: OpspilotConfig;
+  store: Store;
+  logger: FastifyBaseLogger;
+  clock?: Clock;
+  bus?: EventBus;
+  /** Isolates the Redis channel / NATS stream (tests run several servers on one broker). */
+  busNamespace?: string;
+}
+
+/** Wires the API's services: the event bus `events.bus` selects, authentication with the `auth` timeouts, recent events. */
+export async function createApiServices(
+  options: CreateApiServicesOptions,
+): Promise<ApiServices & { close(): Promise<void> }> {
+  const { config, store, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const bus = options.bus ?? (await createEventBus({ ...config.events, namespace: options.busNamespace, logger }));
+  const auth = createAuthService(store, clock, {
+    idleTimeoutMs: durationToMs(config.auth.session_idle_timeout),
+    absoluteTimeoutMs: durationToMs(config.auth.session_absolute_timeout),
+    maxFailures: config.auth.login_max_failures,
+    windowMs: durationToMs(config.auth.login_window),
+  });
+  const recent = createRecentEvents(bus);
+  return {
+    config,
+    store,
+    bus,
+    auth,
+    clock,
+    recent,
+    logger,
+    async close() {
+      recent.stop();
+      if (!options.bus) await bus.close();
+    },
+  };
+}

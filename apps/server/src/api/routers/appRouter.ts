@@ -1,0 +1,29 @@
+import { router } from '../trpc.js';
+import { analyzeRouter } from './analyzeRouter.js';
+import { auditRouter } from './auditRouter.js';
+import { authRouter } from './authRouter.js';
+import { clustersRouter } from './clustersRouter.js';
+import { eventsRouter } from './eventsRouter.js';
+import { manifestsRouter } from './manifestsRouter.js';
+import { reviewsRouter } from './reviewsRouter.js';
+import { tokensRouter } from './tokensRouter.js';
+import { usersRouter } from './usersRouter.js';
+
+/**
+ * The opspilot API: one router per module of the seeds. Served as tRPC at `/api/trpc` and as REST (OpenAPI) at
+ * `/api/v1`; the web app imports only the {@link AppRouter} type.
+ */
+export const appRouter = router({
+  auth: authRouter,
+  clusters: clustersRouter,
+  audit: auditRouter,
+  events: eventsRouter,
+  users: usersRouter,
+  tokens: tokensRouter,
+  reviews: reviewsRouter,
+  analyze: analyzeRouter,
+  manifests: manifestsRouter,
+});
+
+/** The type of the API, for typed clients (`createTRPCClient<AppRouter>`). */
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,103 @@
+import { Cluster, ClusterEnvironment, NewCluster, PublicClusterCredentials } from '@opspilot/core';
+import { z } from 'zod';
+import { IdInput, PageInput, pageInMemory, pageOf } from '../apiSchemas.js';
+import { audit, procedureFor, router } from '../trpc.js';
+import { visibleCluster, visibleClusters } from '../visibleClusters.js';
+
+const RegisterInput = NewCluster.extend({
+  /** The kubeconfig to reach the cluster with; sealed with AES-256-GCM before it is stored. */
+  kubeconfig: z.string().min(1).optional(),
+});
+
+const ClusterDetail = Cluster.extend({ credentials: PublicClusterCredentials.optional() });
+
+/**
+ * The cluster registry (seed 003 §2): list and get what the caller may see; administrators register clusters (the
+ * kubeconfig is encrypted at rest) and remove them. Every change is audited and announced as
+ * `CLUSTER_STATUS_CHANGED`.
+ */
+export const clustersRouter = router({
+  list: procedureFor('VIEWER')
+    .meta({
+      openapi: { method: 'GET', path: '/clusters', tags: ['clusters'], protect: true, summary: 'List clusters' },
+    })
+    .input(z.object({ ...PageInput, environment: ClusterEnvironment.optional() }))
+    .output(pageOf(Cluster))
+    .query(async ({ ctx, input }) => {
+      const { store } = ctx.services;
+      if (ctx.principal.clusterIds === 'all') {
+        const filter = input.environment ? { environment: input.environment } : {};
+        return store.clusters.list(filter, { page: input.page, page_size: input.page_size });
+      }
+      const clusters = (await visibleClusters(store, ctx.principal)).filter(
+        (c) => !input.environment || c.environment === input.environment,
+      );
+      return pageInMemory(clusters, input.page, input.page_size);
+    }),
+
+  get: procedureFor('VIEWER')
+    .meta({
+      openapi: { method: 'GET', path: '/clusters/{id}', tags: ['clusters'], protect: true, summary: 'Get a cluster' },
+    })
+    .input(IdInput)
+    .output(ClusterDetail)
+    .query(async ({ ctx, input }) => {
+      const cluster = await visibleCluster(ctx.services.store, ctx.principal, input.id);
+      const credentials = await ctx.services.store.clusters.getPublicCredentials(cluster.id).catch(() => undefined);
+      return { ...cluster, credentials };
+    }),
+
+  register: procedureFor('ADMIN')
+    .meta({
+      openapi: { method: 'POST', path: '/clusters', tags: ['clusters'], protect: true, summary: 'Register a cluster' },
+    })
+    .input(RegisterInput)
+    .output(Cluster)
+    .mutation(async ({ ctx, input }) => {
+      const { kubeconfig, ...fields } = input;
+      const { store, bus, clock } = ctx.services;
+      const cluster = await store.transaction(async (tx) => {
+        const created = await tx.clusters.create(fields);
+        if (kubeconfig) await tx.clusters.setCredentials(created.id, { auth_type: 'KUBECONFIG', kubeconfig });
+        return created;
+      });
+      await audit(ctx, { action: 'cluster.register', target: `cluster:${cluster.name}`, cluster_id: cluster.id });
+      await bus.publish({
+        event_type: 'CLUSTER_STATUS_CHANGED',
+        cluster_id: cluster.id,
+        timestamp: clock.now().toISOString(),
+        payload: { name: cluster.name, state: cluster.status.state, change: 'REGISTERED' },
+      });
+      return cluster;
+    }),
+
+  remove: procedureFor('ADMIN')
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/clusters/{id}',
+        tags: ['clusters'],
+        protect: true,
+        summary: 'Remove a cluster',
+      },
+    })
+    .input(IdInput)
+    .output(z.object({ removed: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const { store, bus, clock } = ctx.services;
+      const cluster = await visibleCluster(store, ctx.principal, input.id);
+      await store.clusters.delete(cluster.id);
+      await audit(ctx, {
+        action: 'cluster.remove',
+        target: `cluster:${cluster.name}`,
+        details: { cluster_id: cluster.id },
+      });
+      await bus.publish({
+        event_type: 'CLUSTER_STATUS_CHANGED',
+        cluster_id: cluster.id,
+        timestamp: clock.now().toISOString(),
+        payload: { name: cluster.name, change: 'REMOVED' },
+      });
+      return { removed: true };
+    }),
+});

@@ -1,0 +1,2 @@
+/** Test helpers of @opspilot/server: a built server over a fresh store with a user of every role. */
+export { type StartTestApiOptions, startTestApi, type TestApi, type TestUser } from './startTestApi.js';

@@ -1,0 +1,96 @@
+/**
+ * Benchmark of `validateFiles` (@opspilot/manifests): 50,000 Kubernetes resources (Deployments, Services,
+ * ConfigMaps, PodDisruptionBudgets, HorizontalPodAutoscalers; some healthy, some breaking rules) in 500 files,
+ * validated with every rule on one core. Goal: at least 4,000 resources per second.
+ *
+ *   npx tsx bench/validate.ts [resources]
+ */
+import { validateFiles } from '@opspilot/manifests';
+import { stringify } from 'yaml';
+
+const total = Number(process.argv[2] ?? 50_000);
+const perFile = 100;
+
+function app(i: number, broken: boolean): unknown[] {
+  const name = `app-${i}`;
+  const ns = `team-${i % 40}`;
+  const labels = { app: name, 'app.kubernetes.io/name': name };
+  return [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        replicas: broken ? 1 : 3,
+        selector: { matchLabels: { app: name } },
+        template: {
+          metadata: { labels },
+          spec: {
+            serviceAccountName: name,
+            securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } },
+            topologySpreadConstraints: [
+              { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: name } } },
+            ],
+            containers: [
+              {
+                name: 'main',
+                image: broken ? 'nginx:latest' : `registry.example.com/${name}:1.${i % 10}.0`,
+                ports: [{ name: 'http', containerPort: 8080 }],
+                env: broken ? [{ name: 'DB_PASSWORD', value: 'secret' }] : [{ name: 'LOG_LEVEL', value: 'info' }],
+                resources: broken ? {} : { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '1', memory: '256Mi' } },
+                livenessProbe: { httpGet: { path: '/healthz', port: 'http' } },
+                readinessProbe: { httpGet: { path: '/ready', port: 'http' } },
+                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+              },
+            ],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name, namespace: ns, labels },
+      spec: { selector: { app: name }, ports: [{ name: 'http', port: 80, targetPort: broken ? 9090 : 'http' }] },
+    },
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data: { LOG_LEVEL: 'info', FEATURE_X: 'on' } },
+    {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name, namespace: ns },
+      spec: { maxUnavailable: 1, selector: { matchLabels: { app: name } } },
+    },
+    {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name, namespace: ns },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+        minReplicas: 2,
+        maxReplicas: 10,
+        metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+      },
+    },
+  ];
+}
+
+const objects: unknown[] = [];
+for (let i = 0; objects.length < total; i++) objects.push(...app(i, i % 4 === 0));
+objects.length = total;
+const files = [];
+for (let f = 0; f * perFile < total; f++) {
+  const docs = objects.slice(f * perFile, (f + 1) * perFile).map((o) => stringify(o));
+  files.push({ path: `manifests/file-${f}.yaml`, content: docs.join('---\n') });
+}
+const bytes = files.reduce((n, f) => n + f.content.length, 0);
+
+// Warm up (module loading, schema registries) on a small slice, then measure.
+await validateFiles(files.slice(0, 2));
+const started = process.hrtime.bigint();
+const report = await validateFiles(files);
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+
+console.log(`validated ${report.summary.resources} resources in ${files.length} files (${(bytes / 1024 / 1024).toFixed(1)} MiB)`);
+console.log(`findings: ${report.findings.length} (${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.infos} info)`);
+console.log(`time: ${seconds.toFixed(2)} s`);
+console.log(`throughput: ${Math.round(report.summary.resources / seconds)} resources/s (goal >= 4000)`);

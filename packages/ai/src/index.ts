@@ -1,0 +1,23 @@
+/**
+ * @opspilot/ai — plain English to plans: the offline planner (deterministic, no model), the agent loop for configured
+ * models (read-only tools, redaction, untrusted-data labels, budgets, fallback), risk classification and the
+ * rendering of plans as kubectl commands for bash and PowerShell. Executes nothing.
+ */
+
+export { INSPECTION_TOOLS } from './agent/inspectionTools.js';
+export { PLAN_TOOLS } from './agent/planTools.js';
+export { type ReadOnlyCluster, readOnlyCluster } from './agent/readOnlyCluster.js';
+export { REDACTED, redact, redactText } from './agent/redact.js';
+export { type AgentBudgets, type AgentOptions, DEFAULT_BUDGETS, runAgent } from './agent/runAgent.js';
+export { untrusted } from './agent/untrusted.js';
+export { Intent, ScaleAmount, TargetPhrase } from './intent/intent.js';
+export { type NotUnderstood, parseIntent } from './intent/parseIntent.js';
+export { SUPPORTED_REQUESTS } from './intent/supportedRequests.js';
+export { classifyRisk, isProductionNamespace, type RiskAssessment } from './plan/classifyRisk.js';
+export { finishPlan, type PlanDraft } from './plan/finishPlan.js';
+export { type OfflineOptions, planOffline } from './planOffline.js';
+export { type PlanRequestOptions, planRequest } from './planRequest.js';
+export { quoteBash } from './render/renderBash.js';
+export { renderPlanCommands } from './render/renderPlanCommands.js';
+export { quotePowerShell } from './render/renderPowerShell.js';
+export { patchBody } from './render/stepCommands.js';

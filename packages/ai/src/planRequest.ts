@@ -1,0 +1,44 @@
+import type { Clock, ClusterGateway, LanguageModel, PlanOutcome } from '@opspilot/core';
+import { type AgentBudgets, type AgentOptions, runAgent } from './agent/runAgent.js';
+import { planOffline } from './planOffline.js';
+
+/** Options of {@link planRequest}. */
+export interface PlanRequestOptions {
+  /** The cluster names are resolved against; only read. */
+  gateway: ClusterGateway;
+  /** The namespace the user chose (`-n`). */
+  namespace?: string;
+  /** A configured model; without one (or with the `offline` id) the built-in planner answers. */
+  model?: LanguageModel;
+  budgets?: Partial<AgentBudgets>;
+  clock?: Clock;
+  signal?: AbortSignal;
+  /** See {@link AgentOptions.onToolResult}. */
+  onToolResult?: AgentOptions['onToolResult'];
+}
+
+/**
+ * Plain English to a {@link PlanOutcome}: a plan (with risk and kubectl commands), a clarifying question or an
+ * unsupported request. With a model the agent loop answers; if the model fails or spends its budget, the offline
+ * planner answers and `notices` says why. Nothing is executed: `@opspilot/ops` takes the plan from here.
+ * @example
+ * const outcome = await planRequest('scale backend to 3 replicas', { gateway });
+ * if (outcome.kind === 'plan') console.log(outcome.plan.rendered.bash);
+ */
+export async function planRequest(text: string, options: PlanRequestOptions): Promise<PlanOutcome> {
+  const { gateway, namespace, model } = options;
+  const offline = () => planOffline(text, { gateway, ...(namespace ? { namespace } : {}) });
+  if (!model || model.id === 'offline') return offline();
+  const answer = await runAgent(text, {
+    gateway,
+    model,
+    ...(namespace ? { namespace } : {}),
+    ...(options.budgets ? { budgets: options.budgets } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onToolResult ? { onToolResult: options.onToolResult } : {}),
+  });
+  if (answer.ok) return answer.value;
+  const fallback = await offline();
+  return { ...fallback, notices: [...fallback.notices, `${answer.error}; the built-in planner answered instead`] };
+}

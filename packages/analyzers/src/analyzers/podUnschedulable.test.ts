@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWith, event, obj, ownedBy } from '../__fixtures__/cluster.js';
+import { healthyCluster } from '../__fixtures__/healthyCluster.js';
+import { podUnschedulable } from './podUnschedulable.js';
+
+function pending(message?: string, created = '2026-01-01T11:00:00Z') {
+  const cluster = healthyCluster();
+  const rs = cluster.find('ReplicaSet', 'web-5d8f7');
+  const pod = obj('v1', 'Pod', 'web-5d8f7-zzzzz', 'shop', {
+    labels: { app: 'web' },
+    ownerReferences: ownedBy(rs),
+    spec: {
+      containers: [{ name: 'web', image: 'nginx:1.27', resources: { requests: { cpu: '64' } } }],
+      nodeSelector: { disk: 'ssd' },
+    },
+    status: {
+      phase: 'Pending',
+      conditions: message ? [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }] : [],
+    },
+  });
+  pod.metadata.creationTimestamp = created;
+  cluster.add(pod);
+  return { cluster, pod };
+}
+
+describe('pod-unschedulable', () => {
+  it('reports nothing on a healthy cluster', () => {
+    expect(analyzeWith(podUnschedulable, healthyCluster().objects)).toEqual([]);
+  });
+
+  it('quotes the scheduler and proposes requests that fit the largest node', () => {
+    const message = '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available.';
+    const { cluster, pod } = pending(message);
+    cluster.add(event(pod, 'Warning', 'FailedScheduling', message, { source: { component: 'default-scheduler' } }));
+    const [finding] = analyzeWith(podUnschedulable, cluster.objects);
+    expect(finding?.message).toBe(`Pod shop/web-5d8f7-zzzzz cannot be scheduled: ${message}`);
+    expect(finding?.evidence.map((e) => e.kind)).toEqual(['condition', 'event']);
+    expect(finding?.proposedFix?.patch?.body).toEqual({
+      spec: { template: { spec: { containers: [{ name: 'web', resources: { requests: { cpu: '2' } } }] } } },
+    });
+  });
+
+  it('proposes removing an unmatched node selector', () => {
+    const { cluster } = pending("0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector.");
+    expect(analyzeWith(podUnschedulable, cluster.objects)[0]?.proposedFix?.patch).toEqual({
+      type: 'json',
+      body: [{ op: 'remove', path: '/spec/template/spec/nodeSelector' }],
+    });
+  });
+
+  it('reports a pod pending without a verdict only after the grace period', () => {
+    expect(analyzeWith(podUnschedulable, pending(undefined, '2026-01-01T11:58:00Z').cluster.objects)).toEqual([]);
+    expect(analyzeWith(podUnschedulable, pending(undefined).cluster.objects)[0]?.message).toMatch(
+      /Pending for more than 5 minutes/,
+    );
+  });
+});

@@ -1,0 +1,94 @@
+import type { Analyzer } from '@opspilot/core';
+import { configMapMissing } from './analyzers/configMapMissing.js';
+import { configMapUnused } from './analyzers/configMapUnused.js';
+import { cronJobInvalidSchedule } from './analyzers/cronJobInvalidSchedule.js';
+import { cronJobSuspended } from './analyzers/cronJobSuspended.js';
+import { daemonSetUnavailable } from './analyzers/daemonSetUnavailable.js';
+import { deploymentRolloutStuck } from './analyzers/deploymentRolloutStuck.js';
+import { deploymentUnavailable } from './analyzers/deploymentUnavailable.js';
+import { hpaAtMaxReplicas } from './analyzers/hpaAtMaxReplicas.js';
+import { hpaMissingRequests } from './analyzers/hpaMissingRequests.js';
+import { hpaScaleTargetMissing } from './analyzers/hpaScaleTargetMissing.js';
+import { ingressBackendMissing } from './analyzers/ingressBackendMissing.js';
+import { ingressClassMissing } from './analyzers/ingressClassMissing.js';
+import { ingressTlsSecretMissing } from './analyzers/ingressTlsSecretMissing.js';
+import { jobFailed } from './analyzers/jobFailed.js';
+import { networkPolicyNoPods } from './analyzers/networkPolicyNoPods.js';
+import { nodeNotReady } from './analyzers/nodeNotReady.js';
+import { nodePressure } from './analyzers/nodePressure.js';
+import { nodeUnschedulable } from './analyzers/nodeUnschedulable.js';
+import { pdbNoDisruption } from './analyzers/pdbNoDisruption.js';
+import { podContainerConfig } from './analyzers/podContainerConfig.js';
+import { podCrashLoop } from './analyzers/podCrashLoop.js';
+import { podEvicted } from './analyzers/podEvicted.js';
+import { podImagePull } from './analyzers/podImagePull.js';
+import { podInitContainer } from './analyzers/podInitContainer.js';
+import { podLivenessProbe } from './analyzers/podLivenessProbe.js';
+import { podOomKilled } from './analyzers/podOomKilled.js';
+import { podReadinessProbe } from './analyzers/podReadinessProbe.js';
+import { podRestartStorm } from './analyzers/podRestartStorm.js';
+import { podUnschedulable } from './analyzers/podUnschedulable.js';
+import { pvcPending } from './analyzers/pvcPending.js';
+import { pvcStorageClassMissing } from './analyzers/pvcStorageClassMissing.js';
+import { rbacRoleMissing } from './analyzers/rbacRoleMissing.js';
+import { rbacSubjectMissing } from './analyzers/rbacSubjectMissing.js';
+import { replicaSetFailure } from './analyzers/replicaSetFailure.js';
+import { resourceQuotaNearLimit } from './analyzers/resourceQuotaNearLimit.js';
+import { secretMissing } from './analyzers/secretMissing.js';
+import { secretUnused } from './analyzers/secretUnused.js';
+import { serviceNoEndpoints } from './analyzers/serviceNoEndpoints.js';
+import { serviceSelectorNoMatch } from './analyzers/serviceSelectorNoMatch.js';
+import { serviceTargetPort } from './analyzers/serviceTargetPort.js';
+import { statefulSetUnavailable } from './analyzers/statefulSetUnavailable.js';
+import { warningEvents } from './analyzers/warningEvents.js';
+import { webhookServiceMissing } from './analyzers/webhookServiceMissing.js';
+
+/**
+ * The built-in analyzers, in the order they run (and report): nodes and pods first (causes), then workloads,
+ * networking, storage, batch, autoscaling, policy, configuration, RBAC, admission, quotas and leftover warnings.
+ */
+export const BUILTIN_ANALYZERS: readonly Analyzer[] = [
+  nodeNotReady,
+  nodePressure,
+  nodeUnschedulable,
+  podImagePull,
+  podCrashLoop,
+  podOomKilled,
+  podUnschedulable,
+  podReadinessProbe,
+  podLivenessProbe,
+  podRestartStorm,
+  podInitContainer,
+  podContainerConfig,
+  podEvicted,
+  deploymentUnavailable,
+  deploymentRolloutStuck,
+  replicaSetFailure,
+  statefulSetUnavailable,
+  daemonSetUnavailable,
+  serviceSelectorNoMatch,
+  serviceNoEndpoints,
+  serviceTargetPort,
+  ingressBackendMissing,
+  ingressClassMissing,
+  ingressTlsSecretMissing,
+  pvcStorageClassMissing,
+  pvcPending,
+  jobFailed,
+  cronJobInvalidSchedule,
+  cronJobSuspended,
+  hpaScaleTargetMissing,
+  hpaMissingRequests,
+  hpaAtMaxReplicas,
+  pdbNoDisruption,
+  networkPolicyNoPods,
+  configMapMissing,
+  secretMissing,
+  configMapUnused,
+  secretUnused,
+  rbacRoleMissing,
+  rbacSubjectMissing,
+  webhookServiceMissing,
+  resourceQuotaNearLimit,
+  warningEvents,
+];

@@ -1,0 +1,2 @@
+export * from './apiToken.js';
+export * from './user.js';

@@ -1,0 +1,5 @@
+/** @opspilot/helm — the ChartRenderer port over the real helm binary (`helm lint`, `helm template`). */
+export { createHelmChartRenderer, type HelmChartRendererOptions } from './createHelmChartRenderer.js';
+export { locateHelm } from './locateHelm.js';
+export { parseLint } from './parseLint.js';
+export { splitRendered } from './splitRendered.js';

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { type SimCluster, startSimCluster } from '../startSimCluster.js';
+import { createKubectl, type KubectlResult } from '../testing/index.js';
+
+let sim: SimCluster;
+let kubectl: (args: string[], input?: string) => Promise<KubectlResult>;
+
+const setup = `apiVersion: v1
+kind: Namespace
+metadata: {name: team}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: ci, namespace: team}
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: ci-token
+  namespace: team
+  annotations: {kubernetes.io/service-account.name: ci}
+type: kubernetes.io/service-account-token
+stringData: {token: ci-secret-token}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: pod-reader, namespace: team}
+rules:
+  - apiGroups: [""]
+    resources: [pods]
+    verbs: [get, list, watch]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: ci-reads-pods, namespace: team}
+subjects: [{kind: ServiceAccount, name: ci, namespace: team}]
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-reader}
+`;
+
+beforeAll(async () => {
+  sim = await startSimCluster({ controllers: false });
+  kubectl = createKubectl(sim.kubeconfig);
+  const created = await kubectl(['create', '-f', '-'], setup);
+  if (created.code !== 0) throw new Error(created.stderr);
+}, 60_000);
+afterAll(async () => sim?.stop());
+
+const ci = ['--as', 'system:serviceaccount:team:ci'];
+
+describe('requests authorized by RBAC', () => {
+  it('refuses an impersonated service account what its roles do not grant, with the real 403', async () => {
+    const denied = await kubectl(['get', 'pods', '-n', 'default', ...ci]);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain(
+      'Error from server (Forbidden): pods is forbidden: User "system:serviceaccount:team:ci" cannot list resource "pods" in API group "" in the namespace "default"',
+    );
+    const named = await kubectl(['delete', 'sa', 'ci', '-n', 'team', ...ci]);
+    expect(named.stderr).toContain(
+      'serviceaccounts "ci" is forbidden: User "system:serviceaccount:team:ci" cannot delete resource "serviceaccounts" in API group "" in the namespace "team"',
+    );
+    const cluster = await kubectl(['get', 'deployments.apps', '-A', '--as', 'alice', '--as-group', 'dev']);
+    expect(cluster.stderr).toContain(
+      'deployments.apps is forbidden: User "alice" cannot list resource "deployments" in API group "apps" at the cluster scope',
+    );
+    expect(sim.api.requests.list().at(-1)).toMatchObject({ user: 'alice', code: 403 });
+  });
+
+  it('allows what the bindings grant, and the admin everything', async () => {
+    const allowed = await kubectl(['get', 'pods', '-n', 'team', ...ci]);
+    expect(allowed).toMatchObject({ code: 0, stderr: 'No resources found in team namespace.\n' });
+    expect((await kubectl(['get', 'nodes', '-o', 'name'])).stdout).toContain('node/sim-control-plane');
+  });
+
+  it('authenticates a service-account token from the kubeconfig and refuses it impersonation', async () => {
+    const config = parse(sim.kubeconfig);
+    config.users[0].user.token = 'ci-secret-token';
+    const asCi = createKubectl(stringify(config));
+    expect((await asCi(['get', 'pods', '-n', 'team'])).code).toBe(0);
+    expect((await asCi(['get', 'secrets', '-n', 'team'])).stderr).toContain(
+      'secrets is forbidden: User "system:serviceaccount:team:ci" cannot list resource "secrets" in API group "" in the namespace "team"',
+    );
+    expect((await asCi(['get', 'pods', '-n', 'team', '--as', 'system:admin'])).stderr).toContain(
+      'users "system:admin" is forbidden: User "system:serviceaccount:team:ci" cannot impersonate resource "users" in API group "" at the cluster scope',
+    );
+    expect((await asCi(['auth', 'can-i', 'list', 'pods', '-n', 'team'])).stdout.trim()).toBe('yes');
+  });
+});

@@ -1,0 +1,39 @@
+import { appNameOf, type DetectedApp, envNamesIn } from './detectedApp.js';
+import { dirOf, filesUnder, joinPath, type ProjectFiles } from './projectFiles.js';
+
+const HEALTH =
+  /(?:HandleFunc|Handle|GET|Get|HEAD)\(\s*"(?:GET\s+)?(\/(?:api\/)?(?:health|healthz|readyz|livez|ready)\/?)"/;
+
+/**
+ * Detects a Go service in `dir` from go.mod: the module's last path segment names it, `go 1.N` gives the
+ * toolchain, the `main` package (root or `cmd/<name>/`) is built, the port comes from `":N"` in a listen call
+ * (default 8080) and the health path from a `HandleFunc("/healthz", …)`.
+ */
+export function detectGoApp(project: ProjectFiles, dir: string, fallbackName: string): DetectedApp | undefined {
+  const mod = project.read(joinPath(dir, 'go.mod'));
+  if (mod === undefined) return undefined;
+  const modulePath = /^module\s+(\S+)/m.exec(mod)?.[1] ?? fallbackName;
+  const goVersion = /^go\s+(1\.\d+)/m.exec(mod)?.[1] ?? '1.23';
+  const sources = filesUnder(project, dir, /\.go$/).filter((f) => !f.path.endsWith('_test.go'));
+  const main = sources.find((f) => /^package\s+main\b/m.test(f.content) && /func\s+main\(\)/.test(f.content));
+  const mainDir = main ? dirOf(main.path).slice(dir === '' ? 0 : dir.length + 1) : '';
+  const texts = sources.map((f) => f.content);
+  const port = texts
+    .map((t) => /(?:Listen(?:AndServe)?|Addr:|Run)\(?\s*"(?:[\w.]*)?:(\d{2,5})"/.exec(t)?.[1])
+    .find(Boolean);
+  return {
+    name: appNameOf(modulePath.split('/').pop() ?? fallbackName, fallbackName),
+    path: dir,
+    stack: 'go',
+    framework: 'go',
+    runtimeVersion: goVersion,
+    packageManager: 'go',
+    port: Number(port ?? 8080),
+    startCommand: ['/app/server'],
+    healthPath: texts.map((t) => HEALTH.exec(t)?.[1]).find(Boolean),
+    version: '0.1.0',
+    env: envNamesIn(texts, [/os\.Getenv\(\s*"([A-Z_][A-Z0-9_]*)"/g, /os\.LookupEnv\(\s*"([A-Z_][A-Z0-9_]*)"/g]),
+    facts: { mainPackage: mainDir === '' ? '.' : `./${mainDir}` },
+    evidence: [joinPath(dir, 'go.mod'), ...(main ? [main.path] : [])],
+  };
+}

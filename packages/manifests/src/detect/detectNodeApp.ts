@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { appNameOf, type DetectedApp, envNamesIn } from './detectedApp.js';
+import { filesUnder, joinPath, type ProjectFiles } from './projectFiles.js';
+
+const PackageJson = z
+  .object({
+    name: z.string().optional(),
+    version: z.string().optional(),
+    main: z.string().optional(),
+    scripts: z.record(z.string(), z.string()).default({}),
+    dependencies: z.record(z.string(), z.string()).default({}),
+    devDependencies: z.record(z.string(), z.string()).default({}),
+    engines: z.object({ node: z.string().optional() }).loose().optional(),
+    workspaces: z.unknown().optional(),
+  })
+  .loose();
+type PackageJson = z.infer<typeof PackageJson>;
+
+const SOURCE = /\.(m?js|cjs|ts|tsx|jsx)$/;
+const HEALTH_ROUTE =
+  /\.(?:get|all|use)\(\s*['"`](\/(?:api\/)?(?:health|healthz|readyz|livez|ready|status)[^'"`]*)['"`]/;
+
+/** The parsed package.json of `dir`, or undefined when there is none or it is not JSON. */
+export function readPackageJson(project: ProjectFiles, dir: string): PackageJson | undefined {
+  const text = project.read(joinPath(dir, 'package.json'));
+  if (text === undefined) return undefined;
+  try {
+    const parsed = PackageJson.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function nodeMajor(pkg: PackageJson, project: ProjectFiles, dir: string): string {
+  const nvmrc = project.read(joinPath(dir, '.nvmrc'))?.trim().replace(/^v/, '');
+  const fromEngines = /(\d{2})/.exec(pkg.engines?.node ?? '')?.[1];
+  const major = /^(\d{2})/.exec(nvmrc ?? '')?.[1] ?? fromEngines ?? '20';
+  return Number(major) >= 18 && Number(major) <= 24 ? major : '20';
+}
+
+function hasNpmLock(project: ProjectFiles, dir: string): boolean {
+  return project.read(joinPath(dir, 'package-lock.json')) !== undefined;
+}
+
+function packageManagerOf(project: ProjectFiles, dir: string): string {
+  if (project.read(joinPath(dir, 'pnpm-lock.yaml')) !== undefined) return 'pnpm';
+  if (project.read(joinPath(dir, 'yarn.lock')) !== undefined) return 'yarn';
+  return 'npm';
+}
+
+function portFlag(script: string | undefined): number | undefined {
+  const m = /(?:-p|--port)[\s=]+(\d{2,5})/.exec(script ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+function nextHealthPath(project: ProjectFiles, dir: string): string | undefined {
+  const routes = filesUnder(project, dir, /^(src\/)?(app\/.+\/route|pages\/api\/.+)\.(ts|js|tsx|jsx)$/).map((f) =>
+    f.path.slice(dir === '' ? 0 : dir.length + 1),
+  );
+  const paths = routes.map((r) =>
+    r
+      .replace(/^src\//, '')
+      .replace(/^app/, '')
+      .replace(/^pages/, '')
+      .replace(/\/route\.\w+$/, '')
+      .replace(/\.\w+$/, '')
+      .replace(/\/\([^)]+\)/g, ''),
+  );
+  return paths.find((p) => /\/(health|healthz|readyz|livez|ready)$/.test(p));
+}
+
+/**
+ * Detects a Node.js app in `dir` from its package.json: Next.js (`next` dependency; port from `next start -p`,
+ * default 3000; `output: 'standalone'` in next.config), Express (`express`; port from `listen(N)` or
+ * `PORT || N`, default 3000) or plain Node. Undefined when `dir` has no package.json or only tooling (no start
+ * script, no main, no server framework).
+ */
+export function detectNodeApp(project: ProjectFiles, dir: string, fallbackName: string): DetectedApp | undefined {
+  const pkg = readPackageJson(project, dir);
+  if (!pkg) return undefined;
+  const deps = { ...pkg.devDependencies, ...pkg.dependencies };
+  const sources = filesUnder(project, dir, SOURCE).filter((f) => !f.path.includes('.test.'));
+  const texts = sources.map((f) => f.content);
+  const env = envNamesIn(texts, [/process\.env\.([A-Z_][A-Z0-9_]*)/g, /process\.env\[['"]([A-Z_][A-Z0-9_]*)['"]\]/g]);
+  const base = {
+    name: appNameOf(pkg.name ?? fallbackName, fallbackName),
+    path: dir,
+    stack: 'node' as const,
+    runtimeVersion: nodeMajor(pkg, project, dir),
+    packageManager: packageManagerOf(project, dir),
+    version: pkg.version ?? '0.1.0',
+    env: env.filter((e) => e !== 'PORT' && e !== 'NODE_ENV' && e !== 'HOSTNAME'),
+  };
+  if (deps.next) {
+    const config = filesUnder(project, dir, /^next\.config\.(js|mjs|cjs|ts)$/)[0];
+    const standalone = /output\s*:\s*['"]standalone['"]/.test(config?.content ?? '');
+    const port = portFlag(pkg.scripts.start) ?? 3000;
+    return {
+      ...base,
+      framework: 'nextjs',
+      port,
+      startCommand: standalone ? ['node', 'server.js'] : ['node_modules/.bin/next', 'start', '-p', String(port)],
+      healthPath: nextHealthPath(project, dir),
+      facts: {
+        npmLock: String(hasNpmLock(project, dir)),
+        standalone: String(standalone),
+        hasPublic: String(project.paths().some((p) => p.startsWith(joinPath(dir, 'public/')))),
+      },
+      evidence: [joinPath(dir, 'package.json'), ...(config ? [config.path] : [])],
+    };
+  }
+  const start = pkg.scripts.start;
+  const entry = /^node\s+([\w./-]+)/.exec(start ?? '')?.[1] ?? pkg.main;
+  if (!deps.express && !entry) return undefined;
+  const listen = texts
+    .map((t) => /listen\(\s*(\d{2,5})/.exec(t) ?? /PORT\s*(?:\|\||\?\?)\s*(\d{2,5})/.exec(t))
+    .find(Boolean);
+  const health = texts.map((t) => HEALTH_ROUTE.exec(t)?.[1]).find(Boolean);
+  return {
+    ...base,
+    framework: deps.express ? 'express' : 'node',
+    port: portFlag(start) ?? (listen ? Number(listen[1]) : 3000),
+    startCommand: ['node', entry ?? 'index.js'],
+    healthPath: health,
+    facts: { build: pkg.scripts.build ? 'true' : 'false', npmLock: String(hasNpmLock(project, dir)) },
+    evidence: [
+      joinPath(dir, 'package.json'),
+      ...sources.filter((s) => HEALTH_ROUTE.test(s.content)).map((s) => s.path),
+    ],
+  };
+}

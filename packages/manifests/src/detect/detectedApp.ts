@@ -1,0 +1,74 @@
+import { Dns1123Label } from '@opspilot/core';
+import { z } from 'zod';
+
+/** The language family of a detected app; it decides the Dockerfile recipe. */
+export const AppStack = z.enum(['node', 'python', 'go', 'java', 'static']);
+export type AppStack = z.infer<typeof AppStack>;
+
+/** The framework when one is recognised (`node`, `python` … when only the language is). */
+export const AppFramework = z.enum([
+  'express',
+  'nextjs',
+  'node',
+  'fastapi',
+  'flask',
+  'django',
+  'python',
+  'go',
+  'spring-boot',
+  'java',
+  'static',
+]);
+export type AppFramework = z.infer<typeof AppFramework>;
+
+/**
+ * One deployable app found in a project: where it is, what it is built with, how it starts, which port it listens
+ * on, its health path when the code declares one, and the environment variables its code reads.
+ */
+export const DetectedApp = z.object({
+  name: Dns1123Label,
+  /** Folder relative to the project root, `''` for the root itself. */
+  path: z.string(),
+  stack: AppStack,
+  framework: AppFramework,
+  /** Language runtime version the Dockerfile uses (`20` for Node, `3.12` for Python …). */
+  runtimeVersion: z.string(),
+  /** `npm`, `yarn`, `pnpm`, `pip`, `poetry`, `go`, `maven`, `gradle`, or `none`. */
+  packageManager: z.string(),
+  port: z.number().int().min(1).max(65535),
+  /** Exec-form command of the running container. */
+  startCommand: z.array(z.string()).min(1),
+  healthPath: z.string().startsWith('/').optional(),
+  /** Version of the app (package.json, pyproject, pom) used as the default image tag. */
+  version: z.string().default('0.1.0'),
+  /** Environment variables the code reads, sorted. */
+  env: z.array(z.string()).default([]),
+  /** Stack-specific facts the Dockerfile needs (e.g. `standalone` for Next.js, `module` for Go). */
+  facts: z.record(z.string(), z.string()).default({}),
+  /** The files that told us, for the user to check. */
+  evidence: z.array(z.string()),
+});
+export type DetectedApp = z.infer<typeof DetectedApp>;
+
+/** Turns a package or folder name into a Kubernetes name (`@acme/Web_App` → `web-app`). */
+export function appNameOf(raw: string, fallback = 'app'): string {
+  const name = raw
+    .replace(/^@[^/]+\//, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/g, '');
+  return name === '' ? fallback : /^[0-9]/.test(name) ? `app-${name}`.slice(0, 63) : name;
+}
+
+/** The distinct environment variable names matched by `patterns` in `sources`, sorted. */
+export function envNamesIn(sources: readonly string[], patterns: readonly RegExp[]): string[] {
+  const names = new Set<string>();
+  for (const source of sources) {
+    for (const pattern of patterns) {
+      for (const m of source.matchAll(pattern)) if (m[1] && /^[A-Z_][A-Z0-9_]*$/.test(m[1])) names.add(m[1]);
+    }
+  }
+  return [...names].sort();
+}

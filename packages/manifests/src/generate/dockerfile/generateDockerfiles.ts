@@ -1,0 +1,36 @@
+import type { DetectedApp } from '../../detect/detectedApp.js';
+import type { DetectedProject } from '../../detect/detectProject.js';
+import type { GeneratedFile } from '../generatedFile.js';
+import { dockerignore } from './dockerignore.js';
+import { goDockerfile } from './goDockerfile.js';
+import { javaDockerfile } from './javaDockerfile.js';
+import { nodeDockerfile } from './nodeDockerfile.js';
+import { pythonDockerfile } from './pythonDockerfile.js';
+import { staticDockerfile } from './staticDockerfile.js';
+
+const RECIPES = {
+  node: nodeDockerfile,
+  python: pythonDockerfile,
+  go: goDockerfile,
+  java: javaDockerfile,
+  static: staticDockerfile,
+} as const;
+
+/** The Dockerfile of one detected app, by its stack. */
+export function dockerfileFor(app: DetectedApp): string {
+  return RECIPES[app.stack](app);
+}
+
+/**
+ * A `Dockerfile` and `.dockerignore` in each app's folder: multi-stage, pinned base images, non-root user,
+ * HEALTHCHECK on the detected health path.
+ */
+export function generateDockerfiles(project: DetectedProject): GeneratedFile[] {
+  return project.apps.flatMap((app) => {
+    const at = (name: string) => (app.path ? `${app.path}/${name}` : name);
+    return [
+      { path: at('Dockerfile'), content: dockerfileFor(app), resourceType: 'Dockerfile' },
+      { path: at('.dockerignore'), content: dockerignore(app.stack), resourceType: 'DockerIgnore' },
+    ];
+  });
+}

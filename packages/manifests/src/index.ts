@@ -1,0 +1,48 @@
+/**
+ * @opspilot/manifests — validation (and generation) of Kubernetes manifests, Helm charts and Dockerfiles.
+ *
+ * Keep this file additive: each area appends its own exports.
+ */
+
+// validation
+export { type DockerDoc, type DockerInstruction, type DockerStage, parseDockerfile } from './docker/dockerDoc.js';
+export type { KubeObj, KubeResource } from './kube/kubeResource.js';
+export { renderValidationText, type TextStyle } from './report/renderText.js';
+export { type SarifLog, toSarif } from './report/toSarif.js';
+export type { DockerRule } from './rules/dockerRule.js';
+export { DOCKER_RULES } from './rules/dockerRules.js';
+export type { KubeRule, KubeRuleContext } from './rules/kubeRule.js';
+export { KUBE_RULES } from './rules/kubeRules.js';
+export { IGNORE_ANNOTATION } from './validate/checkManifests.js';
+export { DEFAULT_MAX_FILE_BYTES } from './validate/decodeInput.js';
+export { INPUT_RULES, type RuleInfo, ruleCatalog } from './validate/ruleCatalog.js';
+export {
+  FileKind,
+  Finding,
+  type InputFile,
+  type RuleSetting,
+  type ValidateOptions,
+  ValidationReport,
+  type ValidateSettings,
+} from './validate/types.js';
+export { validateFiles } from './validate/validateFiles.js';
+
+// generation and detection
+export { type DetectedProject, detectProject } from './detect/detectProject.js';
+export { IGNORED_FOLDERS, isIgnoredPath, ProjectFile, type ProjectFiles } from './detect/projectFiles.js';
+export type { AppFramework, AppStack, DetectedApp } from './detect/detectedApp.js';
+export type { DescriptionFields, DescriptionIssue } from './generate/description/descriptionFields.js';
+export { parseDescription } from './generate/description/parseDescription.js';
+export { generateDockerfiles } from './generate/dockerfile/generateDockerfiles.js';
+export { type GeneratedFile, toYamlDocuments } from './generate/generatedFile.js';
+export { generateHelmChart } from './generate/helm/generateHelmChart.js';
+export type { ChartOptions } from './generate/helm/helmValues.js';
+export { generateManifest, type ManifestGeneration } from './generate/kube/generateManifest.js';
+export { ManifestKind } from './generate/kube/manifestSpecs.js';
+export { generateK8sManifests, type K8sOptions } from './generate/project/generateK8sManifests.js';
+export {
+  generateFromProject,
+  type ProjectGeneration,
+  type ProjectGenerationOptions,
+  type ProjectTarget,
+} from './generate/project/generateFromProject.js';

@@ -1,0 +1,47 @@
+import * as k8s from '@kubernetes/client-node';
+
+/** The type of each known field of a model, by its JSON name, from client-node's `getAttributeTypeMap()`. */
+type FieldMap = Map<string, string>;
+
+interface AttributeType {
+  baseName: string;
+  type: string;
+}
+
+interface ModelWithTypes {
+  getAttributeTypeMap(): AttributeType[];
+}
+
+const exportsByName = k8s as unknown as Record<string, unknown>;
+const cache = new Map<string, FieldMap | null>();
+
+/** The field map of a client-node model class name (`V1PodSpec`), or null when there is no such model. */
+export function fieldsOf(typeName: string): FieldMap | null {
+  const hit = cache.get(typeName);
+  if (hit !== undefined) return hit;
+  const cls = exportsByName[typeName] as Partial<ModelWithTypes> | undefined;
+  let map: FieldMap | null = null;
+  if (typeof cls?.getAttributeTypeMap === 'function') {
+    map = new Map(cls.getAttributeTypeMap().map((a) => [a.baseName, a.type]));
+  }
+  cache.set(typeName, map);
+  return map;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The client-node model name of a top-level object (`apps/v1` `Deployment` → `V1Deployment`; kinds defined in
+ * several groups carry the group, e.g. `EventsV1Event`), or undefined when client-node has no model for it.
+ */
+export function modelNameOf(apiVersion: string, kind: string): string | undefined {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['core', apiVersion];
+  const v = capitalize(version ?? '');
+  const prefix = capitalize((group ?? '').split('.')[0] ?? '');
+  for (const name of [`${prefix}${v}${kind}`, `${v}${kind}`]) {
+    if (fieldsOf(name)) return name;
+  }
+  return undefined;
+}

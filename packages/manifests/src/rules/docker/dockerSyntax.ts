@@ -1,0 +1,37 @@
+import { validate } from 'dockerfile-utils';
+import { type DockerProblem, dockerRule } from '../dockerRule.js';
+
+/** LSP DiagnosticSeverity.Error. */
+const ERROR = 1;
+
+/**
+ * The Dockerfile must parse: known instructions, required arguments, FROM first, valid flags — checked with
+ * dockerfile-utils. Problems that other rules report with more detail are left to them.
+ * @see https://docs.docker.com/reference/dockerfile/
+ */
+export const dockerSyntax = dockerRule({
+  id: 'docker-syntax',
+  category: 'reliability',
+  severity: 'ERROR',
+  description: 'The Dockerfile must be syntactically valid',
+  fix: 'correct the instruction as the message says',
+  check: (doc) => {
+    const problems: DockerProblem[] = validate(doc.text)
+      .filter((d) => d.severity === ERROR)
+      .map((d) => ({
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+        at: {
+          keyword: '',
+          text: '',
+          args: [],
+          flags: new Map(),
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          json: false,
+          stage: -1,
+        },
+      }));
+    if (doc.stages.length === 0 && problems.length === 0) problems.push({ message: 'the Dockerfile has no FROM instruction' });
+    return problems;
+  },
+});

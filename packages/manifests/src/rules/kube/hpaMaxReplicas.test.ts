@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { obj, runKubeRule } from '../testing/kubeTesting.js';
+import { hpaMaxReplicas } from './hpaMaxReplicas.js';
+
+const HPA = () =>
+  obj('apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: web, namespace: shop }\nspec:\n  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }\n  minReplicas: 3\n  maxReplicas: 10\n  metrics: [{ type: Resource, resource: { name: cpu, target: { type: Utilization, averageUtilization: 70 } } }]');
+
+describe('hpaMaxReplicas', () => {
+  it('passes a healthy object', () => {
+    expect(runKubeRule(hpaMaxReplicas, [HPA()])).toEqual([]);
+  });
+
+  it('reports the broken field with a fix', () => {
+    const h = HPA();
+    h.spec.maxReplicas = 1;
+    const objs = [h];
+    const v = runKubeRule(hpaMaxReplicas, objs);
+    expect(v.map((x) => x.path)).toEqual(['spec.maxReplicas']);
+    expect(v[0]?.severity).toBe('ERROR');
+    expect(v.every((x) => x.fix !== undefined && x.fix.length > 0)).toBe(true);
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { companions, healthyDeployment, runKubeRule } from '../testing/kubeTesting.js';
+import { serviceTargetPort } from './serviceTargetPort.js';
+
+describe('serviceTargetPort', () => {
+  it('passes a healthy object', () => {
+    expect(runKubeRule(serviceTargetPort, [companions()[0], healthyDeployment()])).toEqual([]);
+  });
+
+  it('reports the broken field with a fix', () => {
+    const objs = [companions()[0], healthyDeployment()];
+    objs[0].spec.ports.push({ name: 'metrics', port: 9090, targetPort: 9090 });
+    const v = runKubeRule(serviceTargetPort, objs);
+    expect(v.map((x) => x.path)).toEqual(['spec.ports[1].targetPort']);
+    expect(v[0]?.message).toContain('Deployment/shop/web');
+    expect(v.every((x) => x.fix !== undefined && x.fix.length > 0)).toBe(true);
+  });
+});

@@ -1,0 +1,87 @@
+import { defineRule, type Rule, type RuleCategory, type ValidationSeverity, type Violation } from '@opspilot/core';
+import type { KubeObj, KubeResource } from '../kube/kubeResource.js';
+
+/** What a Kubernetes rule sees besides its object: every object of the same validation run. */
+export interface KubeRuleContext {
+  resources: KubeResource[];
+  /** The objects of one kind. */
+  byKind(kind: string): KubeResource[];
+  /** The objects of one kind in one namespace (`default` for objects without one). */
+  inNamespace(kind: string, namespace: string): KubeResource[];
+  /** The objects with a pod template (Deployments, StatefulSets, ...) in one namespace. */
+  workloadsIn(namespace: string): KubeResource[];
+}
+
+/** A validator rule over one Kubernetes object. */
+export type KubeRule = Rule<KubeObj, KubeRuleContext>;
+
+/** A problem a rule reports; the rule fills in its id and default severity. */
+export interface Problem {
+  message: string;
+  path?: string;
+  fix?: string;
+  severity?: ValidationSeverity;
+}
+
+/** The definition of a Kubernetes rule in the short form {@link kubeRule} accepts. */
+export interface KubeRuleDefinition {
+  id: string;
+  appliesTo: string[];
+  category: RuleCategory;
+  severity: ValidationSeverity;
+  description: string;
+  /** The fix shown when a problem names none. */
+  fix: string;
+  check(obj: KubeObj, ctx: KubeRuleContext): Problem[];
+}
+
+/**
+ * Declares a Kubernetes validator rule through core's `defineRule`, turning the {@link Problem}s its check returns
+ * into violations carrying the rule id, the default severity and a fix.
+ * @example
+ * export const podHostNetwork = kubeRule({ id: 'pod-host-network', appliesTo: WORKLOAD_KINDS, category: 'security',
+ *   severity: 'ERROR', description: '...', fix: 'remove hostNetwork', check: (obj) => [...] });
+ */
+export function kubeRule(definition: KubeRuleDefinition): KubeRule {
+  const { fix, check, ...rest } = definition;
+  return defineRule<KubeObj, KubeRuleContext>({
+    ...rest,
+    check(obj, ctx): Violation[] {
+      return check(obj, ctx).map((p) => ({
+        rule: definition.id,
+        severity: p.severity ?? definition.severity,
+        message: p.message,
+        path: p.path,
+        fix: p.fix ?? fix,
+      }));
+    },
+  });
+}
+
+/** Builds the {@link KubeRuleContext} over the objects of one run (indexing them by kind once). */
+export function kubeRuleContext(resources: KubeResource[]): KubeRuleContext {
+  const index = new Map<string, KubeResource[]>();
+  const add = (key: string, r: KubeResource) => {
+    const list = index.get(key);
+    if (list) list.push(r);
+    else index.set(key, [r]);
+  };
+  for (const r of resources) {
+    const ns = namespaceOf(r.obj);
+    add(r.obj.kind, r);
+    add(`${r.obj.kind}\u0000${ns}`, r);
+    if (r.obj.spec?.template || r.obj.kind === 'Pod' || r.obj.kind === 'CronJob') add(`\u0001${ns}`, r);
+  }
+  return {
+    resources,
+    byKind: (kind) => index.get(kind) ?? [],
+    inNamespace: (kind, namespace) => index.get(`${kind}\u0000${namespace}`) ?? [],
+    workloadsIn: (namespace) => index.get(`\u0001${namespace}`) ?? [],
+  };
+}
+
+/** The namespace an object lives in for matching (`default` when unset). */
+export function namespaceOf(obj: KubeObj): string {
+  const ns = obj.metadata?.namespace;
+  return typeof ns === 'string' && ns !== '' ? ns : 'default';
+}

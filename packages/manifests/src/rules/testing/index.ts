@@ -1,0 +1,2 @@
+export * from './kubeTesting.js';
+export * from './dockerTesting.js';

@@ -1,0 +1,77 @@
+import type { ChartFile, ChartRenderer } from '@opspilot/core';
+import type { Finding } from './types.js';
+
+/** A chart found in the input: its root folder and files (paths relative to the root). */
+export interface ChartInput {
+  root: string;
+  files: ChartFile[];
+}
+
+/** The manifests rendered from one chart, with input paths (`<root>/templates/x.yaml`). */
+export interface RenderedChart {
+  manifests: { path: string; content: string }[];
+  findings: Finding[];
+}
+
+const join = (root: string, path: string) => (root === '' ? path : `${root}/${path}`);
+
+/**
+ * Lints and renders one chart through the {@link ChartRenderer} port. Lint messages and render failures become
+ * findings on the chart's files; without a renderer the chart is reported as not checked.
+ */
+export async function renderChart(
+  chart: ChartInput,
+  renderer: ChartRenderer | undefined,
+  values: Record<string, unknown> | undefined,
+): Promise<RenderedChart> {
+  const chartFile = join(chart.root, 'Chart.yaml');
+  if (!renderer) {
+    return {
+      manifests: [],
+      findings: [
+        {
+          rule: 'helm-unavailable',
+          severity: 'WARNING',
+          message: `the chart in ${chart.root || '.'} was not rendered: no helm renderer is available`,
+          fix: 'install helm 3 or 4 on PATH (or set OPSPILOT_HELM) to validate the rendered manifests',
+          file: chartFile,
+          category: 'input',
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
+  const findings: Finding[] = [];
+  const lint = await renderer.lint(chart.files);
+  if (lint.ok) {
+    for (const m of lint.value) {
+      if (m.severity === 'INFO') continue;
+      findings.push({
+        rule: 'helm-lint',
+        severity: m.severity,
+        message: m.message,
+        fix: 'correct the chart as helm lint says',
+        file: m.path ? join(chart.root, m.path) : chartFile,
+        category: 'input',
+        line: 1,
+        column: 1,
+      });
+    }
+  }
+  const rendered = await renderer.template(chart.files, values);
+  if (!rendered.ok) {
+    findings.push({
+      rule: 'helm-template',
+      severity: 'ERROR',
+      message: rendered.error.message,
+      fix: rendered.error.hint ?? 'fix the template so helm template renders it',
+      file: chartFile,
+      category: 'input',
+      line: 1,
+      column: 1,
+    });
+    return { manifests: [], findings };
+  }
+  return { manifests: rendered.value.map((m) => ({ path: join(chart.root, m.path), content: m.content })), findings };
+}
