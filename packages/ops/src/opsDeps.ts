@@ -32,7 +32,7 @@ export interface OpsDeps {
   planner: Planner;
   diff(live: KubeObject | undefined, proposed: KubeObject): string;
   commands?: CommandRecorder;
-  /** Answers an `analyze` step ("what's wrong with X") as text; without it such steps say analysis is unavailable. */
+  /** Answers an `analyze` step ("what's wrong with X") as text; the built-in analyzers over a snapshot by default. */
   analyze?(step: Extract<PlanStep, { op: 'analyze' }>): Promise<string>;
   /** The cluster the gateway talks to, recorded on operations and audit entries. */
   clusterId?: string;

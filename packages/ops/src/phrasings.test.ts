@@ -214,8 +214,12 @@ const CASES: [string, (o: Outcome) => Promise<void> | void][] = [
   ['list nodes', (o) => expect(o.result).toContain('sim-worker-1')],
   ['how many replicas does backend have', (o) => expect(o.result).toMatch(/replicas: 2/)],
   ['show events in broken', (o) => expect(o.result).toMatch(/broken\//)],
-  ["what's wrong with crashloop", (o) => expect(o).toMatchObject({ kind: 'operation', state: 'APPLIED' })],
-  ['why is unschedulable pending', (o) => expect(o).toMatchObject({ kind: 'operation', state: 'APPLIED' })],
+  [
+    "what's wrong with crashloop",
+    (o) => expect(o.result).toMatch(/problem\(s\) with deployment broken\/crashloop[\s\S]*CrashLoopBackOff/i),
+  ],
+  ['why is unschedulable pending', (o) => expect(o.result).toMatch(/Insufficient (cpu|memory)/)],
+  ["what's wrong with deployment frontend", (o) => expect(o.result).toBe('No problems found with deployment todo/frontend.')],
   // never a guess
   [
     'scale api to 3',

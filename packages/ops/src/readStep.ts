@@ -1,5 +1,6 @@
 import { formatRef, type KubeObject, type PlanStep } from '@opspilot/core';
 import { stringify } from 'yaml';
+import { analyzeTarget } from './analyzeTarget.js';
 import type { OpsDeps } from './opsDeps.js';
 
 type Json = Record<string, unknown>;
@@ -7,9 +8,9 @@ type ReadOp = Extract<PlanStep, { op: 'get' | 'describe' | 'list' | 'logs' | 'an
 
 /**
  * Runs a read step and returns what `kubectl` would have shown, as text: an object as YAML (with its events for
- * describe), a list as NAME/STATUS rows or images, log lines (filtered by `match`), or the analysis.
+ * describe), a list as NAME/STATUS rows or images, log lines (filtered by `match`), or the analyzers' diagnosis.
  */
-export async function readStep(deps: Pick<OpsDeps, 'gateway' | 'analyze'>, step: ReadOp): Promise<string> {
+export async function readStep(deps: Pick<OpsDeps, 'gateway' | 'analyze' | 'clock'>, step: ReadOp): Promise<string> {
   const { gateway } = deps;
   switch (step.op) {
     case 'get':
@@ -60,7 +61,7 @@ export async function readStep(deps: Pick<OpsDeps, 'gateway' | 'analyze'>, step:
       return out.length ? out.join('\n') : `No matching log lines in ${pods.length} pod(s).`;
     }
     case 'analyze':
-      return deps.analyze ? deps.analyze(step) : 'Analysis is not available here: run `opspilot analyze`.';
+      return deps.analyze ? deps.analyze(step) : analyzeTarget(deps.gateway, deps.clock, step);
   }
 }
 
