@@ -140,6 +140,12 @@ export const BUILTIN_RESOURCE_TYPES: ResourceType[] = [
   t('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', true),
   t('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', false, { shortNames: ['sc'] }),
   t('scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', false, { shortNames: ['pc'] }),
+  t('admissionregistration.k8s.io', 'v1', 'ValidatingWebhookConfiguration', 'validatingwebhookconfigurations', false, {
+    categories: ['api-extensions'],
+  }),
+  t('admissionregistration.k8s.io', 'v1', 'MutatingWebhookConfiguration', 'mutatingwebhookconfigurations', false, {
+    categories: ['api-extensions'],
+  }),
   t('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', true),
   t('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', true),
   t('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', false),

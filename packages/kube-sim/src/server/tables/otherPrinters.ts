@@ -17,6 +17,16 @@ function subjects(o: KubeObject, kind: string): string {
   return names.join(', ');
 }
 
+const webhooks: Printer = {
+  columns: [
+    column('Webhooks', 'Webhooks is a list of webhooks and the affected resources and operations.', {
+      type: 'integer',
+    }),
+    AGE,
+  ],
+  cells: (o: KubeObject, now: Date) => [((o as { webhooks?: unknown[] }).webhooks ?? []).length, age(o, now)],
+};
+
 const binding: Printer = {
   columns: [
     column('Role', 'RoleRef references the role this binding grants.'),
@@ -131,6 +141,8 @@ export const OTHER_PRINTERS: Record<string, Printer> = {
     columns: [column('Holder', 'HolderIdentity contains the identity of the holder of a current lease.'), AGE],
     cells: (o, now) => [String(field(o, 'spec').holderIdentity ?? ''), age(o, now)],
   },
+  ValidatingWebhookConfiguration: webhooks,
+  MutatingWebhookConfiguration: webhooks,
   PriorityClass: {
     columns: [
       column('Value', 'The value of this priority class.', { type: 'integer' }),

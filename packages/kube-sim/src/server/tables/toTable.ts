@@ -23,6 +23,7 @@ const BUILTIN_GROUPS = new Set([
   'coordination.k8s.io',
   'scheduling.k8s.io',
   'events.k8s.io',
+  'admissionregistration.k8s.io',
 ]);
 const NAME = column('Name', 'Name must be unique within a namespace.', { format: 'name' });
 const GENERIC: Printer = { columns: [AGE], cells: (o, now) => [since(o.metadata.creationTimestamp, now)] };
