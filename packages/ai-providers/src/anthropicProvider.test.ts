@@ -79,6 +79,19 @@ describe('Anthropic messages API', () => {
     expect(error.hint).toContain('OPSPILOT_LLM_MODEL');
   });
 
+  it('times out a call that never answers, with a retryable error naming the endpoint', async () => {
+    server = await startLlmServer([{ hang: true }]);
+    const created = createLanguageModel(
+      { provider: 'anthropic', base_url: `${server.url}/v1`, api_key: 'sk-ant-test' },
+      { clock: recordingClock(), policy: { timeoutMs: 150, maxRetries: 0 } },
+    );
+    if (!created.ok) throw created.error;
+    const error = (await created.value.generate(ask).catch((e: unknown) => e)) as UpstreamError;
+    expect(error).toMatchObject({ source: 'anthropic', retryable: true });
+    expect(error.message).toContain('within 150 ms');
+    expect(error.hint).toContain(server.url);
+  });
+
   it('retries 529 overloaded and 429 with Retry-After, then answers', async () => {
     server = await startLlmServer([
       { status: 529, body: anthropicError('overloaded_error', 'Overloaded') },

@@ -2,6 +2,7 @@
  * @opspilot/ai-providers — the `LanguageModel` port over the Vercel AI SDK: OpenAI, any OpenAI-compatible endpoint
  * (vLLM, llama.cpp, LM Studio, Azure), Anthropic and Ollama, with timeouts, retries and typed errors.
  */
+export { configuredModel, type LlmConfig } from './configuredModel.js';
 export { createLanguageModel, type LanguageModelOptions } from './createLanguageModel.js';
 export {
   CallPolicy,

@@ -44,6 +44,16 @@ describe('Ollama /api/chat', () => {
     expect(error.hint).toContain('ollama pull llama9');
   });
 
+  it('waits what Retry-After asks when the server is busy', async () => {
+    server = await startLlmServer([
+      { status: 429, headers: { 'retry-after': '3' }, body: { error: 'server busy, please try again' } },
+      { body: ollamaChat('done') },
+    ]);
+    const clock = recordingClock();
+    expect((await ollama(server.url, clock).generate(ask)).text).toBe('done');
+    expect(clock.waits).toEqual([3_000]);
+  });
+
   it('times out a model that is still loading and retries once', async () => {
     server = await startLlmServer([{ hang: true }, { body: ollamaChat('ready') }]);
     const clock = recordingClock();

@@ -113,8 +113,3 @@ export function apiVersionOf(kind: string): string {
 export function isNamespaced(kind: string): boolean {
   return (KINDS as Record<string, { namespaced: boolean }>)[kind]?.namespaced ?? true;
 }
-
-/** The lowercase resource name kubectl takes (`deployment`, `horizontalpodautoscaler`). */
-export function kubectlKind(kind: string): string {
-  return kind.toLowerCase();
-}

@@ -3,11 +3,21 @@ import { stringify } from 'yaml';
 import { isNamespaced, KINDS } from '../intent/kindWords.js';
 import type { ShellCommand } from './shellCommand.js';
 
+/** The resource name kubectl takes for a kind (`deployment`, `horizontalpodautoscaler`). */
 const kubectlKind = (kind: string) => kind.toLowerCase();
 const ns = (namespace: string | undefined) => (namespace ? ['-n', namespace] : []);
 
 function plural(kind: string): string {
   return (KINDS as Record<string, { plural: string }>)[kind]?.plural ?? `${kind.toLowerCase()}s`;
+}
+
+/**
+ * A manifest as YAML that YAML 1.1 readers (kubectl's, via sigs.k8s.io/yaml) read back unchanged: `N`, `on`, `yes`,
+ * `0777` and the like are quoted, where YAML 1.2 output would leave them bare and kubectl would read a boolean or a
+ * number.
+ */
+export function manifestYaml(object: unknown): string {
+  return stringify(object, { version: '1.1' });
 }
 
 /** `10m`, `2h`, `45s`: how kubectl's `--since` is usually written. */
@@ -61,7 +71,7 @@ export function stepCommands(step: PlanStep): ShellCommand[] {
           {
             comment,
             args: ['kubectl', 'apply', '--server-side', '--field-manager=opspilot', '-f', '-'],
-            stdin: stringify(object),
+            stdin: manifestYaml(object),
           },
         ];
       }

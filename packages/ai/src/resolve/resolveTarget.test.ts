@@ -1,4 +1,6 @@
+import { NotAllowedError, UpstreamError } from '@opspilot/core';
 import { describe, expect, it } from 'vitest';
+import { planOffline } from '../planOffline.js';
 import { deployment, memoryGateway } from '../testing/index.js';
 import { nameScore } from './nameScore.js';
 import { cachedLister, isUnresolved, resolveTarget } from './resolveTarget.js';
@@ -50,5 +52,32 @@ describe('resolveTarget', () => {
       nameScore('backnd', 'backend'),
     ]).toEqual([70, 60, 50, 40]);
     expect(nameScore('xyz', 'backend')).toBe(0);
+  });
+});
+
+describe('cachedLister', () => {
+  it('treats a forbidden kind as empty but lets an unreachable cluster fail', async () => {
+    const failing = (error: Error) => ({
+      list: async () => {
+        throw error;
+      },
+    });
+    await expect(cachedLister(failing(new NotAllowedError('secrets is forbidden'))).list('Secret')).resolves.toEqual(
+      [],
+    );
+    const down = new UpstreamError('connect ECONNREFUSED', { source: 'kubernetes', retryable: true });
+    await expect(planOffline('scale backend to 3', { gateway: failing(down) })).rejects.toBe(down);
+  });
+
+  it('lists each kind and namespace once per request', async () => {
+    let calls = 0;
+    const lister = cachedLister({
+      list: async (kind, options) => {
+        calls++;
+        return gateway.list(kind, options);
+      },
+    });
+    await Promise.all([lister.list('Deployment'), lister.list('Deployment'), lister.list('Deployment', 'todo')]);
+    expect(calls).toBe(2);
   });
 });

@@ -1,4 +1,12 @@
-import { type Candidate, type ClusterGateway, formatRef, type KubeObject, type ObjectRef, refOf } from '@opspilot/core';
+import {
+  type Candidate,
+  type ClusterGateway,
+  formatRef,
+  isOpspilotError,
+  type KubeObject,
+  type ObjectRef,
+  refOf,
+} from '@opspilot/core';
 import type { TargetPhrase } from '../intent/intent.js';
 import { isNamespaced, type KnownKind } from '../intent/kindWords.js';
 import { editDistance, nameScore } from './nameScore.js';
@@ -21,7 +29,10 @@ export interface ObjectLister {
   list(kind: string, namespace?: string): Promise<KubeObject[]>;
 }
 
-/** An {@link ObjectLister} over a gateway that lists each kind at most once. */
+/**
+ * An {@link ObjectLister} over a gateway that lists each kind at most once. A kind the gateway refuses
+ * (`NotAllowedError`, `NotFoundError`) lists as empty; other failures reject.
+ */
 export function cachedLister(gateway: Pick<ClusterGateway, 'list'>): ObjectLister {
   const cache = new Map<string, Promise<KubeObject[]>>();
   return {
@@ -29,7 +40,12 @@ export function cachedLister(gateway: Pick<ClusterGateway, 'list'>): ObjectListe
       const key = `${kind}/${namespace ?? '*'}`;
       let found = cache.get(key);
       if (!found) {
-        found = gateway.list(kind, namespace ? { namespace } : {}).catch(() => []);
+        found = gateway.list(kind, namespace ? { namespace } : {}).catch((error: unknown) => {
+          // A kind this user may not list (RBAC) or this cluster does not serve is just absent; anything else
+          // (an unreachable cluster) must not pass for "no such object".
+          if (isOpspilotError(error) && (error.code === 'NOT_ALLOWED' || error.code === 'NOT_FOUND')) return [];
+          throw error;
+        });
         cache.set(key, found);
       }
       return found;
