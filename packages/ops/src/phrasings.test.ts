@@ -219,7 +219,10 @@ const CASES: [string, (o: Outcome) => Promise<void> | void][] = [
     (o) => expect(o.result).toMatch(/problem\(s\) with deployment broken\/crashloop[\s\S]*CrashLoopBackOff/i),
   ],
   ['why is unschedulable pending', (o) => expect(o.result).toMatch(/Insufficient (cpu|memory)/)],
-  ["what's wrong with deployment frontend", (o) => expect(o.result).toBe('No problems found with deployment todo/frontend.')],
+  [
+    "what's wrong with deployment frontend",
+    (o) => expect(o.result).toBe('No problems found with deployment todo/frontend.'),
+  ],
   // never a guess
   [
     'scale api to 3',
