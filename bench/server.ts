@@ -37,7 +37,6 @@ async function serve(): Promise<void> {
   for (let i = 0; i < 500; i++) await store.audit.append({ user_id: admin.id, action: 'bench.seed', target: `n:${i}` });
   const server = await startServer({ config, store, logger, services });
   process.stdout.write(`${JSON.stringify({ url: server.url, token: secret })}\n`);
-  // biome-ignore lint/suspicious/noConsole: the benchmark reports the load it ran under
   console.error(
     `load average at start: ${loadavg()
       .map((l) => l.toFixed(1))

@@ -10,7 +10,9 @@ const root = new URL('./__fixtures__/web/', import.meta.url).pathname;
 function chartFiles(dir = root): ChartFile[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
-    return statSync(full).isDirectory() ? chartFiles(full) : [{ path: relative(root, full), content: readFileSync(full, 'utf8') }];
+    return statSync(full).isDirectory()
+      ? chartFiles(full)
+      : [{ path: relative(root, full), content: readFileSync(full, 'utf8') }];
   });
 }
 
@@ -31,7 +33,9 @@ describe('createHelmChartRenderer (real helm 4)', () => {
   it('lints a chart and reports helm messages', async () => {
     const good = await renderer.lint(chartFiles());
     expect(good.ok && good.value.filter((m) => m.severity === 'ERROR')).toEqual([]);
-    const broken = chartFiles().map((f) => (f.path === 'Chart.yaml' ? { ...f, content: 'apiVersion: v2\nname: web\n' } : f));
+    const broken = chartFiles().map((f) =>
+      f.path === 'Chart.yaml' ? { ...f, content: 'apiVersion: v2\nname: web\n' } : f,
+    );
     const bad = await renderer.lint(broken);
     expect(bad.ok && bad.value.some((m) => m.severity === 'ERROR' && /version/i.test(m.message))).toBe(true);
   });
@@ -46,8 +50,8 @@ describe('createHelmChartRenderer (real helm 4)', () => {
   });
 
   it('refuses chart paths that leave the chart folder and reports a missing binary', async () => {
-    const escape = await renderer.template([{ path: '../evil.yaml', content: 'x' }]);
-    expect(!escape.ok && escape.error.code).toBe('INPUT');
+    const escaped = await renderer.template([{ path: '../evil.yaml', content: 'x' }]);
+    expect(!escaped.ok && escaped.error.code).toBe('INPUT');
     const none = await createHelmChartRenderer({ binary: '/nonexistent/helm' }).template(chartFiles());
     expect(!none.ok && none.error.code).toBe('UPSTREAM');
     expect(!none.ok && none.error.hint).toMatch(/OPSPILOT_HELM/);

@@ -59,7 +59,11 @@ async function writeChart(files: ChartFile[]): Promise<Result<{ home: string; ch
     const rel = normalize(f.path);
     if (rel.startsWith('..') || rel.startsWith('/')) {
       await rm(home, { recursive: true, force: true });
-      return err(new InputError(`chart file path ${f.path} leaves the chart folder`, { hint: 'use paths relative to the chart root' }));
+      return err(
+        new InputError(`chart file path ${f.path} leaves the chart folder`, {
+          hint: 'use paths relative to the chart root',
+        }),
+      );
     }
     await mkdir(dirname(join(chart, rel)), { recursive: true });
     await writeFile(join(chart, rel), f.content);
@@ -122,7 +126,9 @@ export function createHelmChartRenderer(options: HelmChartRendererOptions = {}):
         }
         const r = await run(binary, args, home, timeoutMs);
         if (r.code !== 0) {
-          return err(new InputError(`helm template failed: ${helmMessage(r)}`, { hint: 'fix the chart template helm names' }));
+          return err(
+            new InputError(`helm template failed: ${helmMessage(r)}`, { hint: 'fix the chart template helm names' }),
+          );
         }
         return ok(splitRendered(r.stdout));
       }),

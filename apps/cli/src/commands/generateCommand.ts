@@ -5,10 +5,13 @@ import { createHelmChartRenderer, locateHelm } from '@opspilot/helm';
 import {
   type DescriptionIssue,
   type GeneratedFile,
+  type GenerationRecords,
   generateFromProject,
   generateManifest,
   ManifestKind,
   type ProjectGeneration,
+  projectRecords,
+  resourcesOfFiles,
   validateFiles,
 } from '@opspilot/manifests';
 import type { Command } from 'commander';
@@ -17,6 +20,7 @@ import type { CliContext } from '../cliContext.js';
 import { withStore } from '../openCliStore.js';
 import { type GenerateResult, renderGenerateText } from './generateOutput.js';
 import { generateReadProject } from './generateReadProject.js';
+import { generateRecords } from './generateRecords.js';
 import { reviewActor } from './reviewActor.js';
 import { storeGenerated } from './reviewWorkflow.js';
 
@@ -50,31 +54,47 @@ function writeFiles(out: string, files: readonly GeneratedFile[]): void {
   }
 }
 
+/** What one `generate` run produced, before it is validated and stored. */
+interface Generated {
+  files: GeneratedFile[];
+  issues: DescriptionIssue[];
+  request: string;
+  project?: ProjectGeneration['project'];
+  records: GenerationRecords;
+}
+
 function generateFiles(
   what: string,
   words: string[],
   options: z.infer<typeof Options>,
   cwd: string,
   namespace: string | undefined,
-): { files: GeneratedFile[]; issues: DescriptionIssue[]; request: string; project?: ProjectGeneration['project'] } {
+): Generated {
   if ((PROJECT_TARGETS as readonly string[]).includes(what)) {
     if (!options.from)
       throw new InputError(`generate ${what} needs --from DIR`, { hint: `e.g. opspilot generate ${what} --from .` });
     if (words.length > 0)
       throw new InputError(`generate ${what} takes no description`, { hint: `drop "${words.join(' ')}"` });
     const dir = resolve(cwd, options.from);
-    const result = generateFromProject(what as (typeof PROJECT_TARGETS)[number], generateReadProject(dir), {
+    const projectOptions = {
       name: options.name ?? basename(dir),
       registry: options.registry,
       host: options.host,
       namespace,
-    });
+    };
+    const result = generateFromProject(
+      what as (typeof PROJECT_TARGETS)[number],
+      generateReadProject(dir),
+      projectOptions,
+    );
     if (!result.ok) throw result.error;
+    const { target, project, files } = result.value;
     return {
-      files: result.value.files,
+      files,
       issues: [],
       request: `generate ${what} --from ${options.from}`,
-      project: result.value.project,
+      project,
+      records: projectRecords(target, project, files, projectOptions),
     };
   }
   const kind = ManifestKind.safeParse(what);
@@ -95,7 +115,13 @@ function generateFiles(
   }
   const result = generateManifest(kind.data, description);
   if (!result.ok) throw result.error;
-  return { files: result.value.files, issues: result.value.issues, request: `generate ${what} "${description}"` };
+  const { files, issues } = result.value;
+  return {
+    files,
+    issues,
+    request: `generate ${what} "${description}"`,
+    records: { dockerImages: [], kubernetesResources: resourcesOfFiles(files) },
+  };
 }
 
 /**
@@ -137,15 +163,17 @@ export function generateCommand(parent: Command, ctx: CliContext): Command {
         chartRenderer: helm ? createHelmChartRenderer({ binary: helm }) : undefined,
       });
       const user = reviewActor(options.user, ctx.io.env);
-      const stored = await withStore(config, ctx.io.cwd, (store) =>
-        storeGenerated(store, generated.files, report, { user, prompt: generated.request }),
-      );
+      const { stored, records } = await withStore(config, ctx.io.cwd, async (store) => ({
+        stored: await storeGenerated(store, generated.files, report, { user, prompt: generated.request }),
+        records: await generateRecords(store, generated.records),
+      }));
       if (options.out) writeFiles(resolve(ctx.io.cwd, options.out), generated.files);
       const result: GenerateResult = {
         what,
         request: generated.request,
         files: stored.map((s, i) => ({ ...s, ...(options.out ? {} : { content: generated.files[i]!.content }) })),
         issues: generated.issues,
+        records,
         validation: { valid: report.valid, ...report.summary },
         findings: report.findings.map((f) => ({
           file: f.file,

@@ -1,4 +1,5 @@
 import type { DescriptionIssue } from '@opspilot/manifests';
+import type { StoredRecords } from './generateRecords.js';
 import type { StoredConfig } from './reviewWorkflow.js';
 
 /** What `opspilot generate` prints (`-o json` shows exactly this). */
@@ -7,6 +8,8 @@ export interface GenerateResult {
   request: string;
   files: (StoredConfig & { content?: string })[];
   issues: DescriptionIssue[];
+  /** Ids of the seed-001 records: Docker Images, the Helm Chart, Kubernetes Resources. */
+  records: StoredRecords;
   validation: { valid: boolean; errors: number; warnings: number; infos: number };
   findings: { file: string; rule: string; severity: string; message: string; line?: number }[];
   project?: {
@@ -44,8 +47,13 @@ export function renderGenerateText(r: GenerateResult): string {
   for (const f of r.findings.filter((x) => x.severity !== 'INFO')) {
     notes.push(`  ${f.severity} ${f.file}${f.line ? `:${f.line}` : ''} [${f.rule}] ${f.message}`);
   }
-  for (const issue of r.issues) notes.push(`not used: "${issue.text}" — ${issue.reason}`);
+  for (const issue of r.issues) notes.push(`issue: "${issue.text}" — ${issue.reason}`);
   for (const file of r.files) notes.push(`stored ${file.id} ${file.state} ${file.path}`);
+  if (r.records.helm_chart) notes.push(`recorded Helm chart ${r.records.helm_chart}`);
+  if (r.records.docker_images.length) notes.push(`recorded ${r.records.docker_images.length} Docker image(s)`);
+  if (r.records.kubernetes_resources.length) {
+    notes.push(`recorded ${r.records.kubernetes_resources.length} Kubernetes resource(s)`);
+  }
   const pending = r.files.filter((f) => f.state === 'NEEDS_REVIEW');
   if (pending.length > 0) notes.push(`review with: opspilot review show ${pending[0]!.id}`);
   return `${[...out, ...notes.map((n) => `# ${n}`)].join('\n')}\n`;

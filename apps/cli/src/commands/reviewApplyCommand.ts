@@ -6,7 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
-import { reviewActor } from './reviewActor.js';
+import { ReviewOptions, reviewActor, reviewConfigId } from './reviewActor.js';
 import { GENERATOR_TOOL, transitionAudited } from './reviewWorkflow.js';
 
 /** What `opspilot review apply` prints. */
@@ -86,7 +86,9 @@ export function reviewApplyCommand(group: Command, ctx: CliContext): Command {
     .description('apply an APPROVED configuration to the cluster through the reviewed, audited operation lifecycle')
     .argument('<id>', 'configuration id')
     .option('--user <name>', 'acting user (default OPSPILOT_USER or the OS user)')
-    .action(async (id: string, options: { user?: string }, command: Command) => {
+    .action(async (rawId: string, raw: unknown, command: Command) => {
+      const id = reviewConfigId(rawId);
+      const options = ReviewOptions.parse(raw);
       const config = await ctx.loadConfig(command);
       const user = reviewActor(options.user, ctx.io.env);
       const result = await withStore(config, ctx.io.cwd, async (store) => {

@@ -100,6 +100,13 @@ describe('opspilot review', () => {
     expect(after.err).toContain('REJECTED is final');
   });
 
+  it('refuses an id that is not one, with a hint', async () => {
+    const r = await cli('review', 'approve', 'abc');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('"abc" is not a configuration id');
+    expect(r.err).toContain('opspilot review list');
+  });
+
   it('says which id is unknown', async () => {
     const r = await cli('review', 'show', '00000000-0000-4000-8000-000000000000');
     expect(r.code).toBe(2);

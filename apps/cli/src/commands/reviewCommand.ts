@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
 import { withStore } from '../openCliStore.js';
 import { renderColumns } from '../renderOutput.js';
+import { reviewConfigId } from './reviewActor.js';
 import { reviewApplyCommand } from './reviewApplyCommand.js';
 import { reviewDecisionCommands } from './reviewDecisionCommands.js';
 
@@ -88,7 +89,8 @@ export function reviewCommand(parent: Command, ctx: CliContext): Command {
     .command('show')
     .description('show one generated configuration: content, validation results, notes and next steps')
     .argument('<id>', 'configuration id')
-    .action(async (id: string, _raw: unknown, command: Command) => {
+    .action(async (rawId: string, _raw: unknown, command: Command) => {
+      const id = reviewConfigId(rawId);
       const config = await withStore(await ctx.loadConfig(command), ctx.io.cwd, (store) =>
         store.generatedConfigs.get(id),
       );

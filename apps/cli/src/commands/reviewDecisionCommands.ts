@@ -11,7 +11,7 @@ import { validateFiles } from '@opspilot/manifests';
 import type { Command } from 'commander';
 import type { CliContext } from '../cliContext.js';
 import { withStore } from '../openCliStore.js';
-import { reviewActor } from './reviewActor.js';
+import { ReviewOptions, reviewActor, reviewConfigId } from './reviewActor.js';
 import { recordReview, toValidationResult, transitionAudited } from './reviewWorkflow.js';
 
 interface DecisionOptions {
@@ -56,7 +56,9 @@ export function reviewDecisionCommands(group: Command, ctx: CliContext): void {
       .argument('<id>', 'configuration id')
       .option('--notes <text>', 'reviewer notes, kept with the configuration and in the audit log')
       .option('--user <name>', 'acting user (default OPSPILOT_USER or the OS user)')
-      .action(async (id: string, options: DecisionOptions, command: Command) => {
+      .action(async (rawId: string, raw: unknown, command: Command) => {
+        const id = reviewConfigId(rawId);
+        const options: DecisionOptions = ReviewOptions.parse(raw);
         if (decision.needsNotes && !options.notes?.trim()) {
           throw new InputError(`${decision.name} needs --notes`, {
             hint: 'say what has to change, e.g. --notes "pin the image"',
@@ -81,7 +83,9 @@ export function reviewDecisionCommands(group: Command, ctx: CliContext): void {
     .requiredOption('--file <path>', 'the edited configuration')
     .option('--notes <text>', 'what changed')
     .option('--user <name>', 'acting user (default OPSPILOT_USER or the OS user)')
-    .action(async (id: string, options: DecisionOptions & { file: string }, command: Command) => {
+    .action(async (rawId: string, raw: unknown, command: Command) => {
+      const id = reviewConfigId(rawId);
+      const options = ReviewOptions.required({ file: true }).parse(raw);
       const content = readRevision(ctx.io.cwd, options.file);
       const actor = { user: reviewActor(options.user, ctx.io.env), notes: options.notes };
       const config = await withStore(await ctx.loadConfig(command), ctx.io.cwd, async (store) => {

@@ -83,7 +83,10 @@ export function validateCommand(program: Command, ctx: CliContext): Command {
         const format = opts.output === 'sarif' ? 'json' : opts.output;
         io.stdout.write(
           renderOutput(rules, format, (rs) =>
-            renderColumns([['ID', 'TARGET', 'CATEGORY', 'SEVERITY', 'DESCRIPTION'], ...rs.map((r) => [r.id, r.target, r.category, r.severity, r.description])]),
+            renderColumns([
+              ['ID', 'TARGET', 'CATEGORY', 'SEVERITY', 'DESCRIPTION'],
+              ...rs.map((r) => [r.id, r.target, r.category, r.severity, r.description]),
+            ]),
           ),
         );
         return;

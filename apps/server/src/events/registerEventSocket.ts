@@ -56,10 +56,21 @@ export function registerEventSocket(app: FastifyInstance, services: ApiServices)
     (socket: WebSocket, request) => {
       let principal = (request as { principal?: Principal }).principal as Principal;
       let unsubscribe: (() => void) | undefined;
+      // Under load many events are dispatched in one turn of the event loop: cork the TCP socket until the next
+      // turn so they leave in one write instead of one system call each (no delay when events trickle in).
+      const raw = (socket as unknown as { _socket?: { cork?(): void; uncork?(): void } })._socket;
+      let corked = false;
       const send = (value: object) => {
-        if (socket.readyState === socket.OPEN && socket.bufferedAmount < MAX_BUFFERED_BYTES) {
-          socket.send(jsonOf(value));
+        if (socket.readyState !== socket.OPEN || socket.bufferedAmount >= MAX_BUFFERED_BYTES) return;
+        if (!corked && raw?.cork && raw.uncork) {
+          corked = true;
+          raw.cork();
+          setImmediate(() => {
+            corked = false;
+            raw.uncork?.();
+          });
         }
+        socket.send(jsonOf(value));
       };
       const recheck = setInterval(async () => {
         const again = await authenticateRequest(request, services.auth).catch(() => undefined);

@@ -86,3 +86,19 @@ describe('requests authorized by RBAC', () => {
     expect((await asCi(['auth', 'can-i', 'list', 'pods', '-n', 'team'])).stdout.trim()).toBe('yes');
   });
 });
+
+describe('authentication', () => {
+  it('refuses a bearer token no authenticator knows with the real 401, and keeps the generated admin token', async () => {
+    const config = parse(sim.kubeconfig);
+    config.users[0].user.token = 'not-a-known-token';
+    const stranger = createKubectl(stringify(config));
+    const refused = await stranger(['get', 'pods', '-n', 'team']);
+    expect(refused.code).toBe(1);
+    // kubectl's discovery meets the 401 first, so it prints client-go's wording of an Unauthorized Status.
+    expect(refused.stderr).toMatch(/error: You must be logged in to the server \((Unauthorized|the server has asked for the client to provide credentials)\)/);
+    expect(sim.api.requests.list().at(-1)).toMatchObject({ bearerToken: true, code: 401 });
+    const raw = await stranger(['get', '--raw', '/api/v1/namespaces/team']);
+    expect(raw.stderr).toContain('Unauthorized');
+    expect((await kubectl(['get', 'namespaces', 'team', '-o', 'name'])).stdout.trim()).toBe('namespace/team');
+  });
+});

@@ -15,25 +15,32 @@ type Headers = Record<string, string | string[] | undefined>;
 /**
  * The user a bearer token stands for: a token stored in a Secret of type `kubernetes.io/service-account-token`
  * (`data.token`, base64) authenticates as that service account (`system:serviceaccount:<ns>:<name>` with its
- * groups), as a long-lived service-account token does on a real cluster. Any other token, or none, is the admin
- * the generated kubeconfig names.
+ * groups), as a long-lived service-account token does on a real cluster. The generated kubeconfig's token
+ * (`ADMIN_TOKEN`), or no `Authorization` header at all, is the admin; any other bearer token is refused with the
+ * real `401 Unauthorized` (kubectl: `error: You must be logged in to the server (Unauthorized)`).
  * @see https://kubernetes.io/docs/reference/access-authn-authz/authentication/#service-account-tokens
  */
 export function tokenUser(store: ObjectStore, registry: ResourceRegistry, headers: Headers): UserInfo {
   const match = /^Bearer\s+(\S+)/i.exec(String(headers.authorization ?? ''));
   const secrets = registry.find('', 'v1', 'secrets');
-  if (!match || match[1] === ADMIN_TOKEN || !secrets) return ADMIN_USER;
+  if (!match || match[1] === ADMIN_TOKEN) return ADMIN_USER;
+  if (!secrets) throw unauthorized();
   const encoded = Buffer.from(match[1]!, 'utf8').toString('base64');
   const secret = store
     .list(secrets, { fieldSelector: 'type=kubernetes.io/service-account-token' })
     .items.find((s) => (s as { data?: Record<string, string> }).data?.token === encoded);
   const account = secret?.metadata.annotations?.['kubernetes.io/service-account.name'];
-  if (!secret || !account) return ADMIN_USER;
+  if (!secret || !account) throw unauthorized();
   const ns = secret.metadata.namespace!;
   return {
     name: `system:serviceaccount:${ns}:${account}`,
     groups: ['system:serviceaccounts', `system:serviceaccounts:${ns}`, 'system:authenticated'],
   };
+}
+
+/** The Status a real API server answers when no authenticator accepts the request's credentials. */
+export function unauthorized(): StatusError {
+  return new StatusError(401, 'Unauthorized', 'Unauthorized');
 }
 
 /**

@@ -49,7 +49,7 @@ export function reconcileDeployments(ctx: ControllerContext): void {
   const depType = ctx.type('Deployment');
   const rsType = ctx.type('ReplicaSet');
   const allRs = ctx.store.list(rsType).items;
-  for (const dep of ctx.store.list(depType).items) {
+  for (let dep of ctx.store.list(depType).items) {
     if (dep.metadata.deletionTimestamp) continue;
     const spec = dep.spec as {
       replicas?: number;
@@ -105,6 +105,7 @@ export function reconcileDeployments(ctx: ControllerContext): void {
           },
         });
       }
+      dep = annotateRevision(ctx, dep, current);
       const old = owned.filter((rs) => rs !== current && rs.metadata.uid !== current?.metadata.uid);
       const oldPods = old.reduce((n, rs) => n + Number((rs.status as Json | undefined)?.replicas ?? 0), 0);
       const newReady = Number((current.status as Json | undefined)?.readyReplicas ?? 0);
@@ -140,6 +141,20 @@ export function reconcileDeployments(ctx: ControllerContext): void {
       want,
     );
   }
+}
+
+/**
+ * Copies the current ReplicaSet's revision onto the Deployment (`deployment.kubernetes.io/revision`), as the real
+ * controller does: `kubectl rollout undo` replaces `/metadata/annotations` with a JSON patch, which needs them there.
+ */
+function annotateRevision(ctx: ControllerContext, dep: KubeObject, current: KubeObject): KubeObject {
+  const revision = current.metadata.annotations?.[REVISION];
+  if (!revision || dep.metadata.annotations?.[REVISION] === revision) return dep;
+  const base = unversioned(dep);
+  return ctx.store.update(ctx.type('Deployment'), {
+    ...base,
+    metadata: { ...base.metadata, annotations: { ...dep.metadata.annotations, [REVISION]: revision } },
+  });
 }
 
 function writeStatus(

@@ -134,7 +134,9 @@ export type ScheduleResult = { node: string } | { message: string };
 /**
  * Picks a node for a pod the way kube-scheduler filters them — unschedulable nodes, nodeSelector, NoSchedule taints,
  * CPU and memory requests against allocatable — preferring the least loaded. When none fits, the message is the one
- * kube-scheduler writes in its FailedScheduling event.
+ * kube-scheduler writes in its FailedScheduling event: the filter reasons counted and sorted, then the preemption
+ * verdict per node (`Preemption is not helpful for scheduling` where a filter other than resources failed, `No
+ * preemption victims found for incoming pod` where only resources were short, as no lower-priority pod is evicted).
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/
  */
 export function schedulePod(
@@ -144,7 +146,7 @@ export function schedulePod(
   volumes?: VolumeState,
 ): ScheduleResult {
   const spec = (pod.spec ?? {}) as Json;
-  const preemption = `preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+  const preemption = `preemption: 0/${nodes.length} nodes are available: ${nodes.length} ${NOT_HELPFUL}.`;
   const volumeIssue = volumeProblem(pod, volumes);
   if (volumeIssue) return { message: `0/${nodes.length} nodes are available: ${volumeIssue}. ${preemption}` };
   const tolerations = (spec.tolerations as Toleration[] | undefined) ?? [];
@@ -152,6 +154,7 @@ export function schedulePod(
   const reasons = new Map<string, number>();
   const fail = (reason: string) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   const fits: { name: string; load: number }[] = [];
+  let fitsWithoutOthers = 0;
   for (const node of nodes) {
     const nodeSpec = (node.spec ?? {}) as Json;
     const unschedulableTaint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
@@ -192,12 +195,27 @@ export function schedulePod(
       insufficient = true;
     }
     if (!insufficient) fits.push({ name: node.metadata.name, load: onNode.length });
+    // Only resource shortages could be resolved by evicting pods; nothing here has a lower priority to evict.
+    else fitsWithoutOthers++;
   }
   const best = fits.sort((a, b) => a.load - b.load || (a.name < b.name ? -1 : 1))[0];
   if (best) return { node: best.name };
-  const detail = [...reasons.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+  const resolvable = fitsWithoutOthers;
+  const preemptionReasons = new Map<string, number>();
+  if (resolvable > 0) preemptionReasons.set(NO_VICTIMS, resolvable);
+  if (nodes.length - resolvable > 0) preemptionReasons.set(NOT_HELPFUL, nodes.length - resolvable);
+  return {
+    message: `0/${nodes.length} nodes are available: ${histogram(reasons)}. preemption: 0/${nodes.length} nodes are available: ${histogram(preemptionReasons)}.`,
+  };
+}
+
+const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
+const NO_VICTIMS = 'No preemption victims found for incoming pod';
+
+/** `count reason` entries sorted as strings and joined, as kube-scheduler's FitError prints its reasons. */
+function histogram(reasons: Map<string, number>): string {
+  return [...reasons.entries()]
     .map(([r, n]) => `${n} ${r}`)
+    .sort()
     .join(', ');
-  return { message: `0/${nodes.length} nodes are available: ${detail}. ${preemption}` };
 }

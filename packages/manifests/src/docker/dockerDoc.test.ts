@@ -22,9 +22,15 @@ describe('parseDockerfile', () => {
   });
 
   it('splits RUN into commands, in shell and exec form', () => {
-    const [shell, exec] = parseDockerfile('FROM a:1\nRUN apt-get update && \\\n  apt-get install -y x | tee; ls\nRUN ["echo", "hi"]\n')
-      .instructions.slice(1);
-    expect(shell && shellCommands(shell)).toEqual([['apt-get', 'update'], ['apt-get', 'install', '-y', 'x'], ['tee'], ['ls']]);
+    const [shell, exec] = parseDockerfile(
+      'FROM a:1\nRUN apt-get update && \\\n  apt-get install -y x | tee; ls\nRUN ["echo", "hi"]\n',
+    ).instructions.slice(1);
+    expect(shell && shellCommands(shell)).toEqual([
+      ['apt-get', 'update'],
+      ['apt-get', 'install', '-y', 'x'],
+      ['tee'],
+      ['ls'],
+    ]);
     expect(exec && shellCommands(exec)).toEqual([['echo', 'hi']]);
   });
 });

@@ -42,7 +42,9 @@ export interface DockerDoc {
 
 function flagsOf(instruction: Instruction): Map<string, string | null> {
   const flags = new Map<string, string | null>();
-  const withFlags = instruction as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+  const withFlags = instruction as Instruction & {
+    getFlags?: () => { getName(): string; getValue(): string | null }[];
+  };
   for (const f of withFlags.getFlags?.() ?? []) flags.set(f.getName().toLowerCase(), f.getValue());
   return flags;
 }
@@ -93,7 +95,8 @@ export function parseDockerfile(text: string): DockerDoc {
     if (!here?.[1]) continue;
     // The ignore applies to the next instruction, skipping further comment lines.
     let target = n + 2;
-    while (target <= lines.length && !instructionLines.has(target) && /^\s*(#.*)?$/.test(lines[target - 1] ?? '')) target++;
+    while (target <= lines.length && !instructionLines.has(target) && /^\s*(#.*)?$/.test(lines[target - 1] ?? ''))
+      target++;
     const set = ignoredAt.get(target) ?? new Set<string>();
     for (const r of ruleList(here[1])) set.add(r);
     ignoredAt.set(target, set);

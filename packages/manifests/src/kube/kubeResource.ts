@@ -4,7 +4,12 @@ import type { YamlDoc } from '../yaml/parseYamlFile.js';
 export interface KubeObj {
   apiVersion: string;
   kind: string;
-  metadata?: { name?: string; namespace?: string; labels?: Record<string, unknown>; annotations?: Record<string, unknown> };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, unknown>;
+    annotations?: Record<string, unknown>;
+  };
   // biome-ignore lint/suspicious/noExplicitAny: manifests are user input; rules read them defensively
   spec?: any;
   // biome-ignore lint/suspicious/noExplicitAny: as above

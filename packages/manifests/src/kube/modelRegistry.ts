@@ -17,7 +17,8 @@ export function modelFor(apiVersion: string, kind: string): ModelClass | undefin
     const visit = (value: unknown, depth: number): void => {
       const c = value as Partial<ModelClass>;
       if (typeof value === 'function') {
-        if (typeof c.apiVersion === 'string' && typeof c.kind === 'string') found.set(`${c.apiVersion}/${c.kind}`, c as ModelClass);
+        if (typeof c.apiVersion === 'string' && typeof c.kind === 'string')
+          found.set(`${c.apiVersion}/${c.kind}`, c as ModelClass);
         return;
       }
       if (depth < 3 && typeof value === 'object' && value !== null) {

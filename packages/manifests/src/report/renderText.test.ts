@@ -14,8 +14,12 @@ describe('renderValidationText', () => {
     expect(text).toContain('  4:1     warning  CMD uses the shell form: run  [docker-json-cmd]');
     expect(text).toContain('          fix: write CMD ["executable", "arg"] instead of CMD executable arg');
     expect(lines).toContain('b.yaml');
-    expect(text).toMatch(/ {2}4:9 +warning {2}ConfigMap key "API_TOKEN" looks like a credential \(ConfigMap\/c\) {2}\[configmap-secrets\]/);
-    expect(lines.at(-2)).toBe(`2 files, 1 resource: 0 errors, ${report.summary.warnings} warnings, ${report.summary.infos} info`);
+    expect(text).toMatch(
+      / {2}4:9 +warning {2}ConfigMap key "API_TOKEN" looks like a credential \(ConfigMap\/c\) {2}\[configmap-secrets\]/,
+    );
+    expect(lines.at(-2)).toBe(
+      `2 files, 1 resource: 0 errors, ${report.summary.warnings} warnings, ${report.summary.infos} info`,
+    );
   });
 
   it('says so when there is nothing to report', async () => {

@@ -13,7 +13,10 @@ function sarifProblems(log: unknown): string[] {
     if (typeof obj !== 'object' || obj === null) return problems.push(`${where} is not an object`);
     for (const k of keys) if (!(k in obj)) problems.push(`${where}.${k} is required`);
   };
-  const l = log as { version: string; runs: { tool: { driver: { name: string; rules: unknown[] } }; results: unknown[] }[] };
+  const l = log as {
+    version: string;
+    runs: { tool: { driver: { name: string; rules: unknown[] } }; results: unknown[] }[];
+  };
   need(l, ['version', 'runs'], 'sarifLog');
   if (l.version !== '2.1.0') problems.push('version must be 2.1.0');
   for (const [i, run] of (l.runs ?? []).entries()) {
@@ -22,7 +25,12 @@ function sarifProblems(log: unknown): string[] {
     need(run.tool.driver, ['name'], `runs[${i}].tool.driver`);
     for (const [j, r] of (run.tool.driver.rules ?? []).entries()) need(r, ['id'], `rules[${j}]`);
     for (const [j, res] of (run.results ?? []).entries()) {
-      const r = res as { message: { text?: string; id?: string }; level?: string; locations?: unknown[]; ruleIndex?: number };
+      const r = res as {
+        message: { text?: string; id?: string };
+        level?: string;
+        locations?: unknown[];
+        ruleIndex?: number;
+      };
       need(r, ['message'], `results[${j}]`);
       if (!r.message?.text && !r.message?.id) problems.push(`results[${j}].message needs text or id`);
       if (r.level && !['none', 'note', 'warning', 'error'].includes(r.level)) problems.push(`results[${j}].level`);
@@ -38,7 +46,10 @@ function sarifProblems(log: unknown): string[] {
 describe('toSarif', () => {
   it('writes a SARIF 2.1.0 log with the rule catalogue and one located result per finding', async () => {
     const report = await validateFiles([
-      { path: 'k8s/app.yaml', content: 'apiVersion: v1\nkind: Service\nmetadata: { name: Bad_Name }\nspec: { type: NodePort }\n' },
+      {
+        path: 'k8s/app.yaml',
+        content: 'apiVersion: v1\nkind: Service\nmetadata: { name: Bad_Name }\nspec: { type: NodePort }\n',
+      },
       { path: 'Dockerfile', content: 'FROM ubuntu\n' },
     ]);
     const log = toSarif(report, '1.2.3');
@@ -55,7 +66,9 @@ describe('toSarif', () => {
     const dns = run?.results.find((r) => r.ruleId === 'k8s-name-dns1123');
     expect(dns).toMatchObject({
       level: 'error',
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'k8s/app.yaml' }, region: { startLine: 3, startColumn: 13 } } }],
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: 'k8s/app.yaml' }, region: { startLine: 3, startColumn: 13 } } },
+      ],
     });
     expect(run?.tool.driver.rules[dns?.ruleIndex ?? -1]?.id).toBe('k8s-name-dns1123');
     expect(run?.results.find((r) => r.ruleId === 'service-node-port')?.level).toBe('note');

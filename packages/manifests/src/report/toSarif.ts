@@ -2,7 +2,11 @@ import type { ValidationSeverity } from '@opspilot/core';
 import { ruleCatalog } from '../validate/ruleCatalog.js';
 import type { ValidationReport } from '../validate/types.js';
 
-const LEVEL: Record<ValidationSeverity, 'error' | 'warning' | 'note'> = { ERROR: 'error', WARNING: 'warning', INFO: 'note' };
+const LEVEL: Record<ValidationSeverity, 'error' | 'warning' | 'note'> = {
+  ERROR: 'error',
+  WARNING: 'warning',
+  INFO: 'note',
+};
 
 /** A SARIF 2.1.0 log (the subset opspilot writes). */
 export interface SarifLog {

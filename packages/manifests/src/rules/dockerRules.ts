@@ -1,4 +1,3 @@
-import type { DockerRule } from './dockerRule.js';
 import { dockerApkNoCache } from './docker/dockerApkNoCache.js';
 import { dockerApkPinVersions } from './docker/dockerApkPinVersions.js';
 import { dockerAptGetYes } from './docker/dockerAptGetYes.js';
@@ -34,6 +33,7 @@ import { dockerUserNotRoot } from './docker/dockerUserNotRoot.js';
 import { dockerUserSet } from './docker/dockerUserSet.js';
 import { dockerWorkdirAbsolute } from './docker/dockerWorkdirAbsolute.js';
 import { dockerYumClean } from './docker/dockerYumClean.js';
+import type { DockerRule } from './dockerRule.js';
 
 /** Every built-in Dockerfile rule. */
 export const DOCKER_RULES: readonly DockerRule[] = [

@@ -10,6 +10,8 @@ export interface KubeRuleContext {
   inNamespace(kind: string, namespace: string): KubeResource[];
   /** The objects with a pod template (Deployments, StatefulSets, ...) in one namespace. */
   workloadsIn(namespace: string): KubeResource[];
+  /** Builds a value once per run (an index over the resources) and returns it on later calls with the same key. */
+  memo<T>(key: string, build: () => T): T;
 }
 
 /** A validator rule over one Kubernetes object. */
@@ -72,8 +74,13 @@ export function kubeRuleContext(resources: KubeResource[]): KubeRuleContext {
     add(`${r.obj.kind}\u0000${ns}`, r);
     if (r.obj.spec?.template || r.obj.kind === 'Pod' || r.obj.kind === 'CronJob') add(`\u0001${ns}`, r);
   }
+  const memos = new Map<string, unknown>();
   return {
     resources,
+    memo<T>(key: string, build: () => T): T {
+      if (!memos.has(key)) memos.set(key, build());
+      return memos.get(key) as T;
+    },
     byKind: (kind) => index.get(kind) ?? [],
     inNamespace: (kind, namespace) => index.get(`${kind}\u0000${namespace}`) ?? [],
     workloadsIn: (namespace) => index.get(`\u0001${namespace}`) ?? [],

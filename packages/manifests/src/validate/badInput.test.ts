@@ -4,7 +4,24 @@ import { stringify } from 'yaml';
 import { healthyDeployment } from '../rules/testing/kubeTesting.js';
 import { validateFiles } from './validateFiles.js';
 
-const KEYWORDS = ['FROM', 'RUN', 'CMD', 'COPY', 'ADD', 'USER', 'EXPOSE', 'ENV', 'ARG', 'WORKDIR', 'HEALTHCHECK', 'ENTRYPOINT', 'ONBUILD', 'SHELL', '#', '\\'];
+const KEYWORDS = [
+  'FROM',
+  'RUN',
+  'CMD',
+  'COPY',
+  'ADD',
+  'USER',
+  'EXPOSE',
+  'ENV',
+  'ARG',
+  'WORKDIR',
+  'HEALTHCHECK',
+  'ENTRYPOINT',
+  'ONBUILD',
+  'SHELL',
+  '#',
+  '\\',
+];
 
 /** Every finding names a file of the input and carries a position. */
 function wellFormed(findings: { file: string; line?: number; column?: number }[], paths: string[]): boolean {
@@ -65,7 +82,12 @@ describe('bad input never crashes or hangs validateFiles (fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 5, max: 12 }), fc.integer({ min: 4, max: 9 }), async (fan, depth) => {
         const lines = ['l0: &l0 [x, x, x]'];
-        for (let i = 1; i <= depth; i++) lines.push(`l${i}: &l${i} [${Array(fan).fill(`*l${i - 1}`).join(', ')}]`);
+        for (let i = 1; i <= depth; i++)
+          lines.push(
+            `l${i}: &l${i} [${Array(fan)
+              .fill(`*l${i - 1}`)
+              .join(', ')}]`,
+          );
         const report = await validateFiles([{ path: 'bomb.yaml', content: `${lines.join('\n')}\n` }]);
         expect(report.findings.map((f) => f.rule)).toEqual(['yaml-alias-limit']);
         expect(report.findings[0]?.message).toMatch(/YAML bomb/);
@@ -89,7 +111,9 @@ describe('bad input never crashes or hangs validateFiles (fast-check)', () => {
 
   it('refuses flow nesting far beyond the limit at once, without parsing', async () => {
     const depth = 1_000_000;
-    const report = await validateFiles([{ path: 'deep.yaml', content: `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}` }]);
+    const report = await validateFiles([
+      { path: 'deep.yaml', content: `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}` },
+    ]);
     expect(report.findings.map((f) => [f.rule, f.message])).toEqual([
       ['yaml-too-deep', 'flow collections nest 1000000 levels deep; at most 200 are read'],
     ]);

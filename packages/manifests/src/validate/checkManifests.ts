@@ -15,20 +15,18 @@ export interface ManifestDoc {
   doc: YamlDoc;
 }
 
-let index: { byKind: Map<string, KubeRule[]>; all: KubeRule[] } | undefined;
+const RULES_BY_KIND = new Map<string, KubeRule[]>();
 
+/** The rules that apply to a kind: those naming it plus those for every kind (`*`), computed once per kind. */
 function rulesFor(kind: string): KubeRule[] {
-  if (!index) {
-    const byKind = new Map<string, KubeRule[]>();
-    const all: KubeRule[] = [];
-    for (const rule of KUBE_RULES) {
-      if (rule.appliesTo === 'Dockerfile') continue;
-      if (rule.appliesTo.includes('*')) all.push(rule);
-      else for (const k of rule.appliesTo) byKind.set(k, [...(byKind.get(k) ?? []), rule]);
-    }
-    index = { byKind, all };
+  let rules = RULES_BY_KIND.get(kind);
+  if (!rules) {
+    rules = KUBE_RULES.filter(
+      (r) => r.appliesTo !== 'Dockerfile' && (r.appliesTo.includes('*') || r.appliesTo.includes(kind)),
+    );
+    RULES_BY_KIND.set(kind, rules);
   }
-  return [...index.all, ...(index.byKind.get(kind) ?? [])];
+  return rules;
 }
 
 function ignoredBy(resource: KubeResource): Set<string> {
@@ -39,7 +37,13 @@ function ignoredBy(resource: KubeResource): Set<string> {
 /** Expands `kind: List` documents into their items. */
 function objectsOf(doc: ManifestDoc): unknown[] {
   const v = doc.doc.value as { kind?: unknown; items?: unknown };
-  if (typeof v === 'object' && v !== null && typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items)) {
+  if (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.kind === 'string' &&
+    v.kind.endsWith('List') &&
+    Array.isArray(v.items)
+  ) {
     return v.items;
   }
   return [v];
@@ -50,7 +54,10 @@ function objectsOf(doc: ManifestDoc): unknown[] {
  * applying per-object ignore annotations and the settings. Rules are indexed by kind so each object meets only
  * the rules that apply to it.
  */
-export function checkManifests(docs: ManifestDoc[], settings: ResolvedSettings): { findings: Finding[]; resources: number } {
+export function checkManifests(
+  docs: ManifestDoc[],
+  settings: ResolvedSettings,
+): { findings: Finding[]; resources: number } {
   const findings: Finding[] = [];
   const resources: KubeResource[] = [];
   const byFile = new Map<string, ManifestDoc[]>();
@@ -87,7 +94,11 @@ export function checkManifests(docs: ManifestDoc[], settings: ResolvedSettings):
         violations = rule.check(r.obj, ctx);
       } catch (error) {
         violations = [
-          { rule: rule.id, severity: 'ERROR', message: `the rule failed on this object: ${String((error as Error)?.message ?? error)}` },
+          {
+            rule: rule.id,
+            severity: 'ERROR',
+            message: `the rule failed on this object: ${String((error as Error)?.message ?? error)}`,
+          },
         ];
       }
       for (const v of violations) {

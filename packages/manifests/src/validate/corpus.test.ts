@@ -14,9 +14,7 @@ function walk(dir: string): string[] {
 
 /** Every finding the corpus must produce, as "line rule", per file (files absent here must be clean). */
 const EXPECTED: Record<string, string[]> = {
-  'bad/broken.yaml': [
-    '7 yaml-syntax',
-  ],
+  'bad/broken.yaml': ['7 yaml-syntax'],
   'bad/insecure.yaml': [
     '3 label-recommended',
     '5 namespace-default',

@@ -32,7 +32,14 @@ export function decodeInput(file: InputFile, maxBytes = DEFAULT_MAX_FILE_BYTES):
   let text: string;
   if (bytes) {
     if (bytes.subarray(0, 8192).includes(0)) {
-      return err(inputFinding(file.path, 'file-binary', `${file.path} is a binary file`, 'pass only YAML manifests, Helm charts and Dockerfiles'));
+      return err(
+        inputFinding(
+          file.path,
+          'file-binary',
+          `${file.path} is a binary file`,
+          'pass only YAML manifests, Helm charts and Dockerfiles',
+        ),
+      );
     }
     try {
       text = decoder.decode(bytes);
@@ -42,7 +49,14 @@ export function decodeInput(file: InputFile, maxBytes = DEFAULT_MAX_FILE_BYTES):
   } else {
     text = file.content as string;
     if (text.includes('\u0000')) {
-      return err(inputFinding(file.path, 'file-binary', `${file.path} is a binary file`, 'pass only YAML manifests, Helm charts and Dockerfiles'));
+      return err(
+        inputFinding(
+          file.path,
+          'file-binary',
+          `${file.path} is a binary file`,
+          'pass only YAML manifests, Helm charts and Dockerfiles',
+        ),
+      );
     }
     if (LONE_SURROGATE.test(text)) {
       return err(inputFinding(file.path, 'file-encoding', `${file.path} is not valid UTF-8`, 'save the file as UTF-8'));

@@ -22,15 +22,29 @@ export const INPUT_RULES: readonly RuleInfo[] = [
   { id: 'yaml-alias-limit', description: 'Aliases must not expand beyond the limit (YAML bomb)' },
   { id: 'yaml-too-deep', description: 'Documents must not nest deeper than 200 levels' },
   { id: 'yaml-too-many-documents', description: 'A file must not hold more than 20,000 documents' },
-  { id: 'k8s-missing-type', description: 'Each document of a manifest file must have apiVersion and kind', severity: 'WARNING' as const },
+  {
+    id: 'k8s-missing-type',
+    description: 'Each document of a manifest file must have apiVersion and kind',
+    severity: 'WARNING' as const,
+  },
   { id: 'helm-lint', description: 'helm lint must pass for each chart' },
   { id: 'helm-template', description: 'Each chart must render with helm template' },
-  { id: 'helm-unavailable', description: 'A chart was found but no Helm renderer is available', severity: 'WARNING' as const },
+  {
+    id: 'helm-unavailable',
+    description: 'A chart was found but no Helm renderer is available',
+    severity: 'WARNING' as const,
+  },
 ].map((r) => ({
   severity: 'ERROR' as const,
   ...r,
   category: 'input' as const,
-  target: r.id.startsWith('helm') ? 'Helm' : r.id.startsWith('yaml') ? 'YAML' : r.id.startsWith('k8s') ? 'Kubernetes' : 'input',
+  target: r.id.startsWith('helm')
+    ? 'Helm'
+    : r.id.startsWith('yaml')
+      ? 'YAML'
+      : r.id.startsWith('k8s')
+        ? 'Kubernetes'
+        : 'input',
 }));
 
 /** Every rule `validateFiles` may report, input checks first, then Kubernetes and Dockerfile rules by id. */

@@ -13,7 +13,9 @@ export interface ResolvedSettings {
 }
 
 const match = (globs: string[] | undefined) =>
-  globs && globs.length > 0 ? picomatch(globs, { dot: true, matchBase: !globs.some((g) => g.includes('/')) }) : undefined;
+  globs && globs.length > 0
+    ? picomatch(globs, { dot: true, matchBase: !globs.some((g) => g.includes('/')) })
+    : undefined;
 
 /**
  * Compiles the `validate:` settings once; throws InputError naming rule ids that do not exist, so a typo in
@@ -28,7 +30,10 @@ export function resolveSettings(settings: ValidateSettings | undefined, knownRul
     });
   }
   const excluded = match(settings?.exclude);
-  const rules = new Map<string, { setting: RuleSetting; include?: (p: string) => boolean; exclude?: (p: string) => boolean }>();
+  const rules = new Map<
+    string,
+    { setting: RuleSetting; include?: (p: string) => boolean; exclude?: (p: string) => boolean }
+  >();
   for (const [id, setting] of Object.entries(settings?.rules ?? {})) {
     rules.set(id, { setting, include: match(setting.include), exclude: match(setting.exclude) });
   }

@@ -1,5 +1,5 @@
-import { RuleCategory, ValidationSeverity, Violation } from '@opspilot/core';
 import type { ChartRenderer } from '@opspilot/core';
+import { RuleCategory, type ValidationSeverity, Violation } from '@opspilot/core';
 import { z } from 'zod';
 
 /** One file handed to {@link validateFiles}: a path (used in reports and for per-path settings) and its bytes or text. */

@@ -22,7 +22,12 @@ describe('validateFiles', () => {
     d.spec.template.spec.containers[0].image = 'nginx:latest';
     const report = await validateFiles([{ path: 'a.yaml', content: `# header\n${stringify(d)}` }]);
     const f = report.findings.find((x) => x.rule === 'image-latest-tag');
-    expect(f).toMatchObject({ file: 'a.yaml', resource: 'Deployment/shop/web', category: 'reliability', severity: 'WARNING' });
+    expect(f).toMatchObject({
+      file: 'a.yaml',
+      resource: 'Deployment/shop/web',
+      category: 'reliability',
+      severity: 'WARNING',
+    });
     const lines = `# header\n${stringify(d)}`.split('\n');
     expect(lines[(f?.line ?? 0) - 1]?.slice((f?.column ?? 1) - 1)).toMatch(/^image: nginx:latest/);
     expect(f?.fix).toMatch(/pin/);
@@ -98,7 +103,8 @@ describe('validateFiles', () => {
         seen.push(...files.map((f) => f.path));
         return ok([{ severity: 'WARNING', path: 'templates/cm.yaml', message: 'odd' }]);
       },
-      template: async () => ok([{ path: 'templates/cm.yaml', content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: Bad_Name }\n' }]),
+      template: async () =>
+        ok([{ path: 'templates/cm.yaml', content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: Bad_Name }\n' }]),
     };
     const rendered = await validateFiles(chart, { chartRenderer: renderer });
     expect(seen).toEqual(['Chart.yaml', 'templates/cm.yaml']);
@@ -106,7 +112,10 @@ describe('validateFiles', () => {
       ['chart/templates/cm.yaml', 'helm-lint'],
       ['chart/templates/cm.yaml', 'k8s-name-dns1123'],
     ]);
-    const failing: ChartRenderer = { ...renderer, template: async () => err(new InputError('parse error in templates/cm.yaml')) };
+    const failing: ChartRenderer = {
+      ...renderer,
+      template: async () => err(new InputError('parse error in templates/cm.yaml')),
+    };
     const failed = await validateFiles(chart, { chartRenderer: failing });
     expect(failed.findings.map((f) => f.rule)).toContain('helm-template');
   });

@@ -11,13 +11,15 @@ import type { FileKind, Finding, InputFile, ValidateOptions, ValidationReport } 
 
 const SEVERITY_ORDER: Record<ValidationSeverity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.file.localeCompare(b.file) ||
+    cmp(a.file, b.file) ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.rule.localeCompare(b.rule)
+    cmp(a.rule, b.rule)
   );
 }
 
@@ -44,7 +46,13 @@ export async function validateFiles(files: InputFile[], options: ValidateOptions
     const parsed = parseYamlFile(text);
     for (const p of parsed.problems) {
       if (!settings.enabled(p.rule, path)) continue;
-      findings.push({ ...p, severity: settings.severity(p.rule, 'ERROR'), file: path, category: 'input', fix: fixOf(p.rule) });
+      findings.push({
+        ...p,
+        severity: settings.severity(p.rule, 'ERROR'),
+        file: path,
+        category: 'input',
+        fix: fixOf(p.rule),
+      });
     }
     kinds.set(path, kind);
     for (const doc of parsed.docs) manifests.push({ file: path, doc });
@@ -74,26 +82,30 @@ export async function validateFiles(files: InputFile[], options: ValidateOptions
     }
     if (classifyFile(file.path, decoded.value) === 'dockerfile') {
       kinds.set(file.path, 'dockerfile');
-      findings.push(...checkDockerfile(file.path, decoded.value, settings));
+      for (const f of checkDockerfile(file.path, decoded.value, settings)) findings.push(f);
     } else addYaml(file.path, decoded.value, 'kubernetes');
   }
 
   for (const chart of charts.values()) {
     const rendered = await renderChart(chart, options.chartRenderer, options.chartValues);
-    findings.push(...rendered.findings.filter((f) => settings.enabled(f.rule, f.file)));
+    for (const f of rendered.findings) if (settings.enabled(f.rule, f.file)) findings.push(f);
     for (const m of rendered.manifests) addYaml(m.path, m.content, 'kubernetes');
   }
 
   const checked = checkManifests(manifests, settings);
-  findings.push(...checked.findings);
+  for (const f of checked.findings) findings.push(f);
   const perFile = new Map<string, number>();
   for (const m of manifests) perFile.set(m.file, (perFile.get(m.file) ?? 0) + 1);
   const withObjects = new Set(
-    manifests.filter((m) => typeof m.doc.value === 'object' && m.doc.value !== null && 'kind' in m.doc.value).map((m) => m.file),
+    manifests
+      .filter((m) => typeof m.doc.value === 'object' && m.doc.value !== null && 'kind' in m.doc.value)
+      .map((m) => m.file),
   );
   for (const [path, kind] of kinds) if (kind === 'kubernetes' && !withObjects.has(path)) kinds.set(path, 'yaml');
   findings.sort(compareFindings);
-  const count = (s: ValidationSeverity) => findings.filter((f) => f.severity === s).length;
+  const counts: Record<ValidationSeverity, number> = { ERROR: 0, WARNING: 0, INFO: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const count = (s: ValidationSeverity) => counts[s];
   return {
     version: 1,
     valid: count('ERROR') === 0,

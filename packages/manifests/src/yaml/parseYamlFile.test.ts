@@ -20,9 +20,15 @@ describe('parseYamlFile', () => {
 
   it('enforces the alias, depth and document limits', () => {
     const limits = { ...YAML_LIMITS, maxDocuments: 3, maxDepth: 4, maxAliasCount: 2 };
-    expect(parseYamlFile('x: 1\n---\n'.repeat(5), limits).problems.map((p) => p.rule)).toEqual(['yaml-too-many-documents']);
-    expect(parseYamlFile('a: {b: {c: {d: {e: {f: 1}}}}}\n', limits).problems.map((p) => p.rule)).toEqual(['yaml-too-deep']);
-    expect(parseYamlFile('a: &a [1]\nb: [*a, *a, *a]\n', limits).problems.map((p) => p.rule)).toEqual(['yaml-alias-limit']);
+    expect(parseYamlFile('x: 1\n---\n'.repeat(5), limits).problems.map((p) => p.rule)).toEqual([
+      'yaml-too-many-documents',
+    ]);
+    expect(parseYamlFile('a: {b: {c: {d: {e: {f: 1}}}}}\n', limits).problems.map((p) => p.rule)).toEqual([
+      'yaml-too-deep',
+    ]);
+    expect(parseYamlFile('a: &a [1]\nb: [*a, *a, *a]\n', limits).problems.map((p) => p.rule)).toEqual([
+      'yaml-alias-limit',
+    ]);
     expect(parseYamlFile('a: &a [1]\nb: *a\n', limits).problems).toEqual([]);
   });
 });

@@ -1,4 +1,15 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, type Document } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+  parseDocument,
+} from 'yaml';
+import { fastYamlDocs } from './fastYamlDocs.js';
 import { splitFieldPath } from './fieldPath.js';
 import { flowDepth } from './flowDepth.js';
 
@@ -84,6 +95,23 @@ function locator(doc: Document, lines: LineCounter, fallback: Position): (path: 
   };
 }
 
+/** A locator that parses the document's own text with positions the first time a finding needs one. */
+function lazyLocator(text: string, lineOffset: number, start: Position): (path: string | undefined) => Position {
+  let locate: ((path: string | undefined) => Position) | undefined;
+  return (path) => {
+    if (!locate) {
+      const lines = new LineCounter();
+      const doc = parseDocument(text, { lineCounter: lines });
+      const inner = locator(doc, lines, { line: start.line - lineOffset, column: start.column });
+      locate = (p) => {
+        const at = inner(p);
+        return { line: at.line + lineOffset, column: at.column };
+      };
+    }
+    return locate(path);
+  };
+}
+
 const PROBLEM_RULES: Record<string, YamlProblem['rule']> = { DUPLICATE_KEY: 'yaml-duplicate-key' };
 
 /**
@@ -105,6 +133,22 @@ export function parseYamlFile(text: string, limits: YamlLimits = YAML_LIMITS): P
   if (flow > limits.maxDepth) {
     const message = `flow collections nest ${flow} levels deep; at most ${limits.maxDepth} are read`;
     return { docs, problems: [{ rule: 'yaml-too-deep', message, line: 1, column: 1 }] };
+  }
+  const fast = fastYamlDocs(text, limits.maxDocuments);
+  if (fast) {
+    for (const [index, d] of fast.entries()) {
+      if (d.value === null || d.value === undefined) continue;
+      if (depthExceeds(d.value, limits.maxDepth)) {
+        problems.push({
+          rule: 'yaml-too-deep',
+          message: `the document nests deeper than ${limits.maxDepth} levels`,
+          ...d.start,
+        });
+        continue;
+      }
+      docs.push({ index, value: d.value, start: d.start, locate: lazyLocator(d.text, d.lineOffset, d.start) });
+    }
+    return { docs, problems };
   }
   try {
     all = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];

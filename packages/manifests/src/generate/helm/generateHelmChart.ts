@@ -10,15 +10,16 @@ import {
   serviceAccountTemplate,
 } from './helmSharedTemplates.js';
 import { type ChartOptions, helmValues } from './helmValues.js';
+import { helmValuesSchema } from './helmValuesSchema.js';
 import { deploymentTemplate, pdbTemplate, serviceTemplate } from './helmWorkloadTemplates.js';
 
 const HELMIGNORE = ['.DS_Store', '.git/', '.gitignore', '*.swp', '*.bak', '*.tmp', '*.orig', '.idea/', '.vscode/'];
 
 /**
- * One Helm chart (`charts/<project>/`) deploying every detected app: Chart.yaml (apiVersion v2), values.yaml,
- * .helmignore and templates for the Deployments (probes, resources, restricted security context), Services,
- * PodDisruptionBudgets, one ConfigMap, a Secret reference (created only with `secret.create`), a service account
- * and one Ingress. `helm lint` accepts it and `helm template` renders objects that pass the package's validation.
+ * One Helm chart (`charts/<project>/`) deploying every detected app: Chart.yaml (apiVersion v2), values.yaml and
+ * its values.schema.json, .helmignore and templates for the Deployments (probes, resources, restricted security
+ * context), Services, PodDisruptionBudgets, one ConfigMap, a Secret reference (created only with `secret.create`), a
+ * service account and one Ingress. `helm lint` accepts it and `helm template` renders objects that pass the package's validation.
  * @see https://helm.sh/docs/chart_best_practices/
  */
 export function generateHelmChart(project: DetectedProject, options: ChartOptions = {}): GeneratedFile[] {
@@ -47,6 +48,7 @@ ${stringify(values, { lineWidth: 0 })}`;
   return [
     file('Chart.yaml', stringify(chartYaml), 'HelmChart'),
     file('values.yaml', valuesText, 'HelmValues'),
+    file('values.schema.json', `${JSON.stringify(helmValuesSchema(), null, 2)}\n`, 'HelmValuesSchema'),
     file('.helmignore', `${HELMIGNORE.join('\n')}\n`, 'HelmIgnore'),
     file('templates/_helpers.tpl', helpersTemplate(chart)),
     file('templates/deployment.yaml', deploymentTemplate(chart)),

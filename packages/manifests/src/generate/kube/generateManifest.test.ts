@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { validateFiles } from '../../validate/validateFiles.js';
 import { generateManifest } from './generateManifest.js';
 import type { ManifestKind } from './manifestSpecs.js';
@@ -37,9 +37,10 @@ describe('generateManifest', () => {
       expect(out.issues).toEqual([]);
       expect(out.files).toHaveLength(1);
       const report = await validateFiles(out.files);
-      expect(report.findings.filter((f) => f.severity === 'ERROR')).toEqual([]);
-      expect(report.summary.resources).toBe(1);
-      const doc = parse(out.files[0]!.content) as Obj;
+      expect(report.findings.filter((f) => f.severity !== 'INFO')).toEqual([]);
+      expect(report.summary.resources).toBe(out.manifests.length);
+      expect(out.manifests.length).toBe(kind === 'deployment' ? 2 : 1);
+      const doc = parseAllDocuments(out.files[0]!.content)[0]!.toJS() as Obj;
       expect(doc.metadata.namespace).toBe('shop');
       expect(doc.metadata.labels['app.kubernetes.io/managed-by']).toBe('opspilot');
     },

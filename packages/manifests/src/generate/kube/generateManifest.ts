@@ -26,7 +26,7 @@ export interface ManifestGeneration {
   /** The validated spec the manifest was built from (defaults filled in). */
   spec: Record<string, unknown>;
   manifests: Manifest[];
-  /** One YAML file, `k8s/<name>-<kind>.yaml`. */
+  /** One YAML file, `k8s/<name>-<kind>.yaml` (a Deployment of 2+ replicas with its PodDisruptionBudget). */
   files: GeneratedFile[];
   /** Words not understood, settings the kind does not use, values deliberately not written. */
   issues: DescriptionIssue[];
@@ -149,14 +149,29 @@ export function generateManifest(kind: ManifestKind, description: string): Resul
   }
   const spec = checked.data;
   const manifest = recipe.build(spec as never, parsed.fields.cpu !== undefined);
+  const manifests = kind === 'deployment' ? [manifest, ...companionPdb(spec as DeploymentSpec)] : [manifest];
   const name = String(spec.name);
   return ok({
     kind,
     spec,
-    manifests: [manifest],
-    files: [{ path: `k8s/${name}-${kind}.yaml`, content: toYamlDocuments([manifest]), resourceType: manifest.kind }],
+    manifests,
+    files: [{ path: `k8s/${name}-${kind}.yaml`, content: toYamlDocuments(manifests), resourceType: manifest.kind }],
     issues: [...parsed.unparsed, ...unusedFields(parsed, kind), ...secretValueIssues(kind, name, parsed.fields.env)],
   });
+}
+
+/** A Deployment of two or more replicas comes with a PodDisruptionBudget keeping one of them up during drains. */
+function companionPdb(spec: DeploymentSpec): Manifest[] {
+  if (spec.replicas < 2) return [];
+  return [
+    pdbManifest({
+      name: spec.name,
+      namespace: spec.namespace,
+      partOf: spec.partOf,
+      component: spec.component,
+      minAvailable: 1,
+    }),
+  ];
 }
 
 function hintFor(kind: ManifestKind, field: PropertyKey | undefined): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerApkNoCache } from './dockerApkNoCache.js';
 
 describe('dockerApkNoCache', () => {
@@ -11,6 +11,5 @@ describe('dockerApkNoCache', () => {
     const v = runDockerRule(dockerApkNoCache, breakDockerfile('RUN npm ci', 'RUN apk add curl=8.5.0-r0'));
     expect(v.map((x) => x.line)).toEqual([5]);
     expect(v.every((x) => x.rule === dockerApkNoCache.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

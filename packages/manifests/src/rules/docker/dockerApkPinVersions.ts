@@ -14,7 +14,9 @@ export const dockerApkPinVersions = dockerRule({
     runCommands(doc).flatMap(({ ins, commands }) =>
       commands
         .filter((c) => c[0] === 'apk' && c.includes('add'))
-        .flatMap((c) => c.slice(c.indexOf('add') + 1).filter((w) => !w.startsWith('-') && !w.includes('=') && !w.startsWith('$')))
+        .flatMap((c) =>
+          c.slice(c.indexOf('add') + 1).filter((w) => !w.startsWith('-') && !w.includes('=') && !w.startsWith('$')),
+        )
         .map((pkg) => ({ message: `package ${pkg} is not pinned to a version`, at: ins })),
     ),
 });

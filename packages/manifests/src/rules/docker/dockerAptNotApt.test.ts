@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerAptNotApt } from './dockerAptNotApt.js';
 
 describe('dockerAptNotApt', () => {
@@ -11,6 +11,5 @@ describe('dockerAptNotApt', () => {
     const v = runDockerRule(dockerAptNotApt, breakDockerfile('RUN npm ci', 'RUN apt install -y curl'));
     expect(v.map((x) => x.line)).toEqual([5]);
     expect(v.every((x) => x.rule === dockerAptNotApt.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

@@ -12,6 +12,8 @@ export const dockerAptNotApt = dockerRule({
   fix: 'replace apt with apt-get',
   check: (doc) =>
     runCommands(doc).flatMap(({ ins, commands }) =>
-      commands.some((c) => c[0] === 'apt') ? [{ message: 'RUN uses apt, whose CLI is not stable for scripts', at: ins }] : [],
+      commands.some((c) => c[0] === 'apt')
+        ? [{ message: 'RUN uses apt, whose CLI is not stable for scripts', at: ins }]
+        : [],
     ),
 });

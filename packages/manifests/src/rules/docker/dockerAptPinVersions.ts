@@ -14,7 +14,9 @@ export const dockerAptPinVersions = dockerRule({
     runCommands(doc).flatMap(({ ins, commands }) =>
       commands
         .filter((c) => c[0] === 'apt-get' && c.includes('install'))
-        .flatMap((c) => c.slice(c.indexOf('install') + 1).filter((w) => !w.startsWith('-') && !w.includes('=') && !w.startsWith('$')))
+        .flatMap((c) =>
+          c.slice(c.indexOf('install') + 1).filter((w) => !w.startsWith('-') && !w.includes('=') && !w.startsWith('$')),
+        )
         .map((pkg) => ({ message: `package ${pkg} is not pinned to a version`, at: ins })),
     ),
 });

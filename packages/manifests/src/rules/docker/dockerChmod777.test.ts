@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerChmod777 } from './dockerChmod777.js';
 
 describe('dockerChmod777', () => {
@@ -11,6 +11,5 @@ describe('dockerChmod777', () => {
     const v = runDockerRule(dockerChmod777, breakDockerfile('RUN npm ci', 'RUN chmod 777 /src'));
     expect(v.map((x) => x.line)).toEqual([5]);
     expect(v.every((x) => x.rule === dockerChmod777.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

@@ -12,7 +12,9 @@ export const dockerChmod777 = dockerRule({
   fix: 'grant only what is needed (e.g. chown to the app user and chmod 750)',
   check: (doc) =>
     runCommands(doc).flatMap(({ ins, commands }) =>
-      commands.some((c) => c[0] === 'chmod' && c.some((w) => /^0?7[0-7]7$|^[ugoa]*\+[rx]*w/.test(w) && /7$|o|a|^\+/.test(w)))
+      commands.some(
+        (c) => c[0] === 'chmod' && c.some((w) => /^0?7[0-7]7$|^[ugoa]*\+[rx]*w/.test(w) && /7$|o|a|^\+/.test(w)),
+      )
         ? [{ message: 'RUN makes files world-writable', at: ins }]
         : [],
     ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerCopyDestSlash } from './dockerCopyDestSlash.js';
 
 describe('dockerCopyDestSlash', () => {
@@ -8,9 +8,11 @@ describe('dockerCopyDestSlash', () => {
   });
 
   it('reports the offending instruction with a fix', () => {
-    const v = runDockerRule(dockerCopyDestSlash, breakDockerfile('COPY package.json package-lock.json ./', 'COPY package.json package-lock.json /src'));
+    const v = runDockerRule(
+      dockerCopyDestSlash,
+      breakDockerfile('COPY package.json package-lock.json ./', 'COPY package.json package-lock.json /src'),
+    );
     expect(v.map((x) => x.line)).toEqual([4]);
     expect(v.every((x) => x.rule === dockerCopyDestSlash.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

@@ -17,7 +17,12 @@ export const dockerCopyDestSlash = dockerRule({
         const words = i.args.filter((a) => !a.startsWith('--'));
         const dest = words[words.length - 1] ?? '';
         return words.length > 2 && !dest.endsWith('/') && !dest.includes('$')
-          ? [{ message: `${i.keyword} copies ${words.length - 1} sources into ${dest}, which does not end with /`, at: i }]
+          ? [
+              {
+                message: `${i.keyword} copies ${words.length - 1} sources into ${dest}, which does not end with /`,
+                at: i,
+              },
+            ]
           : [];
       }),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerCopyFromStage } from './dockerCopyFromStage.js';
 
 describe('dockerCopyFromStage', () => {
@@ -8,7 +8,10 @@ describe('dockerCopyFromStage', () => {
   });
 
   it('reports the offending instruction with a fix', () => {
-    const v = runDockerRule(dockerCopyFromStage, breakDockerfile('COPY --from=build /src/dist /app/dist', 'COPY --from=biuld /src/dist /app/dist'));
+    const v = runDockerRule(
+      dockerCopyFromStage,
+      breakDockerfile('COPY --from=build /src/dist /app/dist', 'COPY --from=biuld /src/dist /app/dist'),
+    );
     expect(v.map((x) => x.line)).toEqual([11]);
     expect(v.every((x) => x.rule === dockerCopyFromStage.id && (x.fix ?? '').length > 0)).toBe(true);
     expect(v[0]?.message).toContain('biuld');

@@ -17,8 +17,10 @@ export const dockerCopyFromStage = dockerRule({
       .flatMap((i) => {
         const from = (i.flags.get('from') ?? '').toLowerCase();
         const earlier = doc.stages.slice(0, i.stage);
-        if (/^\d+$/.test(from)) return Number(from) < i.stage ? [] : [{ message: `stage ${from} is not an earlier stage`, at: i }];
-        if (doc.stages[i.stage]?.name === from) return [{ message: `COPY --from=${from} copies from its own stage`, at: i }];
+        if (/^\d+$/.test(from))
+          return Number(from) < i.stage ? [] : [{ message: `stage ${from} is not an earlier stage`, at: i }];
+        if (doc.stages[i.stage]?.name === from)
+          return [{ message: `COPY --from=${from} copies from its own stage`, at: i }];
         if (earlier.some((s) => s.name === from) || /[:/@.]/.test(from) || from.includes('$')) return [];
         return [{ message: `--from=${from} names no earlier stage; an image of that name would be pulled`, at: i }];
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerCopyNotAdd } from './dockerCopyNotAdd.js';
 
 describe('dockerCopyNotAdd', () => {
@@ -11,6 +11,5 @@ describe('dockerCopyNotAdd', () => {
     const v = runDockerRule(dockerCopyNotAdd, breakDockerfile('COPY . .', 'ADD . .'));
     expect(v.map((x) => x.line)).toEqual([6]);
     expect(v.every((x) => x.rule === dockerCopyNotAdd.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

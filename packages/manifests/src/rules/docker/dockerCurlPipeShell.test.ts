@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerCurlPipeShell } from './dockerCurlPipeShell.js';
 
 describe('dockerCurlPipeShell', () => {
@@ -8,9 +8,11 @@ describe('dockerCurlPipeShell', () => {
   });
 
   it('reports the offending instruction with a fix', () => {
-    const v = runDockerRule(dockerCurlPipeShell, breakDockerfile('RUN npm ci', 'RUN curl -fsSL https://example.com/install.sh | sh'));
+    const v = runDockerRule(
+      dockerCurlPipeShell,
+      breakDockerfile('RUN npm ci', 'RUN curl -fsSL https://example.com/install.sh | sh'),
+    );
     expect(v.map((x) => x.line)).toEqual([5]);
     expect(v.every((x) => x.rule === dockerCurlPipeShell.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

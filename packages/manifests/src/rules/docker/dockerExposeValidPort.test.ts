@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerExposeValidPort } from './dockerExposeValidPort.js';
 
 describe('dockerExposeValidPort', () => {
@@ -11,6 +11,5 @@ describe('dockerExposeValidPort', () => {
     const v = runDockerRule(dockerExposeValidPort, breakDockerfile('EXPOSE 8080', 'EXPOSE 8080/tcp 70000 http'));
     expect(v.map((x) => x.line)).toEqual([13, 13]);
     expect(v.every((x) => x.rule === dockerExposeValidPort.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

@@ -13,7 +13,8 @@ export const dockerFromPinnedTag = dockerRule({
   check: (doc) => {
     const stageNames = new Set(doc.stages.map((s) => s.name).filter(Boolean));
     return doc.stages.flatMap(({ image, from }) => {
-      if (image === 'scratch' || image.includes('$') || stageNames.has(image.toLowerCase()) || image.includes('@')) return [];
+      if (image === 'scratch' || image.includes('$') || stageNames.has(image.toLowerCase()) || image.includes('@'))
+        return [];
       const slash = image.lastIndexOf('/');
       const colon = image.lastIndexOf(':');
       const tag = colon > slash ? image.slice(colon + 1) : undefined;

@@ -11,5 +11,7 @@ export const dockerMaintainerDeprecated = dockerRule({
   description: 'MAINTAINER is deprecated',
   fix: 'use LABEL org.opencontainers.image.authors="..." instead',
   check: (doc) =>
-    doc.instructions.filter((i) => i.keyword === 'MAINTAINER').map((i) => ({ message: 'MAINTAINER is deprecated', at: i })),
+    doc.instructions
+      .filter((i) => i.keyword === 'MAINTAINER')
+      .map((i) => ({ message: 'MAINTAINER is deprecated', at: i })),
 });

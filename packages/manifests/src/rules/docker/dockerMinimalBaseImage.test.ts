@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerMinimalBaseImage } from './dockerMinimalBaseImage.js';
 
 describe('dockerMinimalBaseImage', () => {
@@ -8,7 +8,13 @@ describe('dockerMinimalBaseImage', () => {
   });
 
   it('reports the offending instruction with a fix', () => {
-    const v = runDockerRule(dockerMinimalBaseImage, breakDockerfile('FROM gcr.io/distroless/nodejs20-debian12:nonroot@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9', 'FROM node:20.11-bookworm'));
+    const v = runDockerRule(
+      dockerMinimalBaseImage,
+      breakDockerfile(
+        'FROM gcr.io/distroless/nodejs20-debian12:nonroot@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+        'FROM node:20.11-bookworm',
+      ),
+    );
     expect(v.map((x) => x.line)).toEqual([9]);
     expect(v.every((x) => x.rule === dockerMinimalBaseImage.id && (x.fix ?? '').length > 0)).toBe(true);
     expect(v[0]?.message).toContain('node:20.11-bookworm');

@@ -17,6 +17,8 @@ export const dockerMinimalBaseImage = dockerRule({
     const last = finalStage(doc);
     if (!last || last.image.includes('$')) return [];
     if (doc.stages.some((s) => s !== last && s.name === last.image.toLowerCase())) return [];
-    return MINIMAL.test(last.image) ? [] : [{ message: `the final stage builds on the full image ${last.image}`, at: last.from }];
+    return MINIMAL.test(last.image)
+      ? []
+      : [{ message: `the final stage builds on the full image ${last.image}`, at: last.from }];
   },
 });

@@ -1,6 +1,7 @@
 import { dockerRule, runCommands } from '../dockerRule.js';
 
-const BUILD = /^(npm (ci|install|run build)|yarn( install| build)?|pnpm (install|build)|go build|cargo build|mvn|gradle|make|gcc|g\+\+|dotnet (build|publish)|tsc)\b/;
+const BUILD =
+  /^(npm (ci|install|run build)|yarn( install| build)?|pnpm (install|build)|go build|cargo build|mvn|gradle|make|gcc|g\+\+|dotnet (build|publish)|tsc)\b/;
 
 /**
  * A single-stage image that also builds ships its compilers, dev dependencies and sources. Build in one stage,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerNoCd } from './dockerNoCd.js';
 
 describe('dockerNoCd', () => {
@@ -11,6 +11,5 @@ describe('dockerNoCd', () => {
     const v = runDockerRule(dockerNoCd, breakDockerfile('RUN npm ci', 'RUN cd /src && npm ci'));
     expect(v.map((x) => x.line)).toEqual([5]);
     expect(v.every((x) => x.rule === dockerNoCd.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerNoSudo } from './dockerNoSudo.js';
 
 describe('dockerNoSudo', () => {
@@ -11,6 +11,5 @@ describe('dockerNoSudo', () => {
     const v = runDockerRule(dockerNoSudo, breakDockerfile('RUN npm ci', 'RUN sudo npm ci'));
     expect(v.map((x) => x.line)).toEqual([5]);
     expect(v.every((x) => x.rule === dockerNoSudo.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

@@ -14,7 +14,11 @@ export const dockerNpmPinVersions = dockerRule({
     runCommands(doc).flatMap(({ ins, commands }) =>
       commands
         .filter((c) => c[0] === 'npm' && (c[1] === 'install' || c[1] === 'i' || c[1] === 'add'))
-        .flatMap((c) => c.slice(2).filter((w) => !w.startsWith('-') && !/@[^/]+$|^\.|\/|^git|\.tgz$/.test(w.replace(/^@[^/]+\//, ''))))
+        .flatMap((c) =>
+          c
+            .slice(2)
+            .filter((w) => !w.startsWith('-') && !/@[^/]+$|^\.|\/|^git|\.tgz$/.test(w.replace(/^@[^/]+\//, ''))),
+        )
         .map((pkg) => ({ message: `package ${pkg} is not pinned to a version`, at: ins })),
     ),
 });

@@ -13,6 +13,8 @@ export const dockerOneCmd = dockerRule({
   check: (doc) =>
     doc.stages.flatMap((s) => {
       const all = s.instructions.filter((i) => i.keyword === 'CMD');
-      return all.slice(0, -1).map((i) => ({ message: `stage ${s.index} has ${all.length} CMD instructions; this one is ignored`, at: i }));
+      return all
+        .slice(0, -1)
+        .map((i) => ({ message: `stage ${s.index} has ${all.length} CMD instructions; this one is ignored`, at: i }));
     }),
 });

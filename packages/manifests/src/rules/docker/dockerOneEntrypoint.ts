@@ -13,6 +13,9 @@ export const dockerOneEntrypoint = dockerRule({
   check: (doc) =>
     doc.stages.flatMap((s) => {
       const all = s.instructions.filter((i) => i.keyword === 'ENTRYPOINT');
-      return all.slice(0, -1).map((i) => ({ message: `stage ${s.index} has ${all.length} ENTRYPOINT instructions; this one is ignored`, at: i }));
+      return all.slice(0, -1).map((i) => ({
+        message: `stage ${s.index} has ${all.length} ENTRYPOINT instructions; this one is ignored`,
+        at: i,
+      }));
     }),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerPipNoCacheDir } from './dockerPipNoCacheDir.js';
 
 describe('dockerPipNoCacheDir', () => {
@@ -11,6 +11,5 @@ describe('dockerPipNoCacheDir', () => {
     const v = runDockerRule(dockerPipNoCacheDir, breakDockerfile('RUN npm ci', 'RUN pip install flask==3.0.2'));
     expect(v.map((x) => x.line)).toEqual([5]);
     expect(v.every((x) => x.rule === dockerPipNoCacheDir.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

@@ -13,9 +13,14 @@ export const dockerPipPinVersions = dockerRule({
   check: (doc) =>
     runCommands(doc).flatMap(({ ins, commands }) =>
       commands
-        .filter((c) => /^pip3?$/.test(c[0] ?? '') || (c[0]?.startsWith('python') && c[1] === '-m' && /^pip3?$/.test(c[2] ?? '')))
+        .filter(
+          (c) =>
+            /^pip3?$/.test(c[0] ?? '') || (c[0]?.startsWith('python') && c[1] === '-m' && /^pip3?$/.test(c[2] ?? '')),
+        )
         .filter((c) => c.includes('install') && !c.includes('-r') && !c.includes('--requirement'))
-        .flatMap((c) => c.slice(c.indexOf('install') + 1).filter((w) => !w.startsWith('-') && !/[=<>~@]|^\.|\//.test(w)))
+        .flatMap((c) =>
+          c.slice(c.indexOf('install') + 1).filter((w) => !w.startsWith('-') && !/[=<>~@]|^\.|\//.test(w)),
+        )
         .map((pkg) => ({ message: `package ${pkg} is not pinned to a version`, at: ins })),
     ),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerShellPipefail } from './dockerShellPipefail.js';
 
 describe('dockerShellPipefail', () => {
@@ -11,6 +11,5 @@ describe('dockerShellPipefail', () => {
     const v = runDockerRule(dockerShellPipefail, breakDockerfile('RUN npm ci', 'RUN npm ls | grep react'));
     expect(v.map((x) => x.line)).toEqual([5]);
     expect(v.every((x) => x.rule === dockerShellPipefail.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

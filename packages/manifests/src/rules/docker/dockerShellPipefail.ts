@@ -11,7 +11,8 @@ export const dockerShellPipefail = dockerRule({
   description: 'RUN with a pipe must run under set -o pipefail',
   fix: 'add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before the RUN (or start it with set -o pipefail &&)',
   check: (doc) => {
-    const pipefailFrom = doc.instructions.find((i) => i.keyword === 'SHELL' && i.text.includes('pipefail'))?.line ?? Infinity;
+    const pipefailFrom =
+      doc.instructions.find((i) => i.keyword === 'SHELL' && i.text.includes('pipefail'))?.line ?? Infinity;
     return doc.instructions
       .filter((i) => i.keyword === 'RUN' && !i.json && i.line < pipefailFrom)
       .filter((i) => /[^|]\|[^|]/.test(i.text.replace(/'[^']*'|"[^"]*"/g, '')) && !i.text.includes('pipefail'))

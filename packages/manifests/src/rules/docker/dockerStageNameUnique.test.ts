@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerStageNameUnique } from './dockerStageNameUnique.js';
 
 describe('dockerStageNameUnique', () => {
@@ -8,9 +8,14 @@ describe('dockerStageNameUnique', () => {
   });
 
   it('reports the offending instruction with a fix', () => {
-    const v = runDockerRule(dockerStageNameUnique, breakDockerfile('FROM gcr.io/distroless/nodejs20-debian12:nonroot@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9', 'FROM gcr.io/distroless/nodejs20-debian12:nonroot@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9 AS build'));
+    const v = runDockerRule(
+      dockerStageNameUnique,
+      breakDockerfile(
+        'FROM gcr.io/distroless/nodejs20-debian12:nonroot@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+        'FROM gcr.io/distroless/nodejs20-debian12:nonroot@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9 AS build',
+      ),
+    );
     expect(v.map((x) => x.line)).toEqual([9]);
     expect(v.every((x) => x.rule === dockerStageNameUnique.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

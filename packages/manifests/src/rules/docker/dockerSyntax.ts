@@ -31,7 +31,8 @@ export const dockerSyntax = dockerRule({
           stage: -1,
         },
       }));
-    if (doc.stages.length === 0 && problems.length === 0) problems.push({ message: 'the Dockerfile has no FROM instruction' });
+    if (doc.stages.length === 0 && problems.length === 0)
+      problems.push({ message: 'the Dockerfile has no FROM instruction' });
     return problems;
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerUserNotRoot } from './dockerUserNotRoot.js';
 
 describe('dockerUserNotRoot', () => {
@@ -11,6 +11,5 @@ describe('dockerUserNotRoot', () => {
     const v = runDockerRule(dockerUserNotRoot, breakDockerfile('USER 10001', 'USER root'));
     expect(v.map((x) => x.line)).toEqual([12]);
     expect(v.every((x) => x.rule === dockerUserNotRoot.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerUserSet } from './dockerUserSet.js';
 
 describe('dockerUserSet', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerWorkdirAbsolute } from './dockerWorkdirAbsolute.js';
 
 describe('dockerWorkdirAbsolute', () => {
@@ -11,6 +11,5 @@ describe('dockerWorkdirAbsolute', () => {
     const v = runDockerRule(dockerWorkdirAbsolute, breakDockerfile('WORKDIR /app', 'WORKDIR app'));
     expect(v.map((x) => x.line)).toEqual([10]);
     expect(v.every((x) => x.rule === dockerWorkdirAbsolute.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_DOCKERFILE, breakDockerfile, runDockerRule } from '../testing/dockerTesting.js';
+import { breakDockerfile, HEALTHY_DOCKERFILE, runDockerRule } from '../testing/dockerTesting.js';
 import { dockerYumClean } from './dockerYumClean.js';
 
 describe('dockerYumClean', () => {
@@ -11,6 +11,5 @@ describe('dockerYumClean', () => {
     const v = runDockerRule(dockerYumClean, breakDockerfile('RUN npm ci', 'RUN yum install -y git-2.39.3'));
     expect(v.map((x) => x.line)).toEqual([5]);
     expect(v.every((x) => x.rule === dockerYumClean.id && (x.fix ?? '').length > 0)).toBe(true);
-
   });
 });

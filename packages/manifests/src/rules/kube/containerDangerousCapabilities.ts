@@ -1,7 +1,16 @@
 import { containersOf, WORKLOAD_KINDS } from '../../kube/podSpec.js';
 import { kubeRule } from '../kubeRule.js';
 
-const DANGEROUS = new Set(['ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'NET_RAW', 'DAC_READ_SEARCH', 'BPF']);
+const DANGEROUS = new Set([
+  'ALL',
+  'SYS_ADMIN',
+  'NET_ADMIN',
+  'SYS_PTRACE',
+  'SYS_MODULE',
+  'NET_RAW',
+  'DAC_READ_SEARCH',
+  'BPF',
+]);
 
 /**
  * Capabilities such as SYS_ADMIN or NET_ADMIN give a container near-root control over the node.

@@ -22,7 +22,12 @@ export const containerPortDuplicate = kubeRule({
           const dup = keys.find((k) => seen.has(k));
           for (const k of keys) seen.add(k);
           return dup
-            ? [{ message: `container "${name}" repeats port ${dup.replace(/^#|^name:/, '')}`, path: `${path}.ports[${i}]` }]
+            ? [
+                {
+                  message: `container "${name}" repeats port ${dup.replace(/^#|^name:/, '')}`,
+                  path: `${path}.ports[${i}]`,
+                },
+              ]
             : [];
         },
       ),

@@ -3,7 +3,9 @@ import { obj, runKubeRule } from '../testing/kubeTesting.js';
 import { cronJobStartingDeadline } from './cronJobStartingDeadline.js';
 
 const CRON = () =>
-  obj('apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: c }\nspec:\n  schedule: "0 * * * *"\n  concurrencyPolicy: Forbid\n  startingDeadlineSeconds: 300\n  jobTemplate: { spec: { template: { spec: { restartPolicy: Never, containers: [{ name: c, image: "busybox:1.36" }] } } } }');
+  obj(
+    'apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: c }\nspec:\n  schedule: "0 * * * *"\n  concurrencyPolicy: Forbid\n  startingDeadlineSeconds: 300\n  jobTemplate: { spec: { template: { spec: { restartPolicy: Never, containers: [{ name: c, image: "busybox:1.36" }] } } } }',
+  );
 
 describe('cronJobStartingDeadline', () => {
   it('passes a healthy object', () => {

@@ -4,7 +4,15 @@ import { emptyDirSizeLimit } from './emptyDirSizeLimit.js';
 
 describe('emptyDirSizeLimit', () => {
   it('passes a healthy object', () => {
-    expect(runKubeRule(emptyDirSizeLimit, [(() => { const d = healthyDeployment(); d.spec.template.spec.volumes = [{ name: 'tmp', emptyDir: { sizeLimit: '1Gi' } }]; return d; })()])).toEqual([]);
+    expect(
+      runKubeRule(emptyDirSizeLimit, [
+        (() => {
+          const d = healthyDeployment();
+          d.spec.template.spec.volumes = [{ name: 'tmp', emptyDir: { sizeLimit: '1Gi' } }];
+          return d;
+        })(),
+      ]),
+    ).toEqual([]);
   });
 
   it('reports the broken field with a fix', () => {

@@ -3,11 +3,22 @@ import { healthyDeployment, obj, runKubeRule } from '../testing/kubeTesting.js';
 import { hpaReplicasConflict } from './hpaReplicasConflict.js';
 
 const HPA = () =>
-  obj('apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: web, namespace: shop }\nspec:\n  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }\n  minReplicas: 3\n  maxReplicas: 10\n  metrics: [{ type: Resource, resource: { name: cpu, target: { type: Utilization, averageUtilization: 70 } } }]');
+  obj(
+    'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: web, namespace: shop }\nspec:\n  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }\n  minReplicas: 3\n  maxReplicas: 10\n  metrics: [{ type: Resource, resource: { name: cpu, target: { type: Utilization, averageUtilization: 70 } } }]',
+  );
 
 describe('hpaReplicasConflict', () => {
   it('passes a healthy object', () => {
-    expect(runKubeRule(hpaReplicasConflict, [(() => { const d = healthyDeployment(); delete d.spec.replicas; return d; })(), HPA()])).toEqual([]);
+    expect(
+      runKubeRule(hpaReplicasConflict, [
+        (() => {
+          const d = healthyDeployment();
+          delete d.spec.replicas;
+          return d;
+        })(),
+        HPA(),
+      ]),
+    ).toEqual([]);
   });
 
   it('reports the broken field with a fix', () => {

@@ -1,4 +1,5 @@
 import { kubeRule, namespaceOf } from '../kubeRule.js';
+import { hasWorkload } from '../selectWorkloads.js';
 
 /**
  * An HPA whose target is not part of the same input usually has a typo in scaleTargetRef. Checked only when the
@@ -15,10 +16,12 @@ export const hpaTargetExists = kubeRule({
   check: (obj, ctx) => {
     const ref = obj.spec?.scaleTargetRef;
     const ns = namespaceOf(obj);
-    const workloads = ctx.workloadsIn(ns);
-    if (workloads.length === 0) return [];
-    const found = workloads.some((r) => r.obj.kind === ref?.kind && r.obj.metadata?.name === ref?.name);
-    if (found) return [];
-    return [{ message: `scaleTargetRef ${String(ref?.kind)}/${String(ref?.name)} is not in the input`, path: 'spec.scaleTargetRef' }];
+    if (ctx.workloadsIn(ns).length === 0 || hasWorkload(ctx, ns, ref?.kind, ref?.name)) return [];
+    return [
+      {
+        message: `scaleTargetRef ${String(ref?.kind)}/${String(ref?.name)} is not in the input`,
+        path: 'spec.scaleTargetRef',
+      },
+    ];
   },
 });

@@ -19,7 +19,9 @@ export const hpaTargetRequests = kubeRule({
     if (!target) return [];
     const metrics = Array.isArray(obj.spec?.metrics) ? obj.spec.metrics : [];
     const resources = new Set<string>(
-      metrics.filter((m: { type?: string }) => m?.type === 'Resource').map((m: { resource?: { name?: string } }) => String(m.resource?.name)),
+      metrics
+        .filter((m: { type?: string }) => m?.type === 'Resource')
+        .map((m: { resource?: { name?: string } }) => String(m.resource?.name)),
     );
     if (typeof obj.spec?.targetCPUUtilizationPercentage === 'number') resources.add('cpu');
     return [...resources].flatMap((res) =>

@@ -13,7 +13,10 @@ describe('imagePullPolicy', () => {
     d.spec.template.spec.initContainers = [{ name: 'init', image: 'busybox', imagePullPolicy: 'IfNotPresent' }];
     const objs = [d];
     const v = runKubeRule(imagePullPolicy, objs);
-    expect(v.map((x) => x.path)).toEqual(['spec.template.spec.initContainers[0].imagePullPolicy', 'spec.template.spec.containers[0].imagePullPolicy']);
+    expect(v.map((x) => x.path)).toEqual([
+      'spec.template.spec.initContainers[0].imagePullPolicy',
+      'spec.template.spec.containers[0].imagePullPolicy',
+    ]);
     expect(v.every((x) => x.fix !== undefined && x.fix.length > 0)).toBe(true);
   });
 });

@@ -3,7 +3,9 @@ import { companions, obj, runKubeRule } from '../testing/kubeTesting.js';
 import { ingressBackendService } from './ingressBackendService.js';
 
 const ING = () =>
-  obj('apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: web, namespace: shop }\nspec:\n  rules: [{ host: shop.example.com, http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] } }]');
+  obj(
+    'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: web, namespace: shop }\nspec:\n  rules: [{ host: shop.example.com, http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] } }]',
+  );
 
 describe('ingressBackendService', () => {
   it('passes a healthy object', () => {

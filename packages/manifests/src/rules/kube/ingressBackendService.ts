@@ -29,13 +29,23 @@ export const ingressBackendService = kubeRule({
     return backends.flatMap(([b, path]) => {
       if (!b.service) return [];
       const svc = services.find((s) => s.obj.metadata?.name === b.service?.name);
-      if (!svc) return [{ message: `backend Service "${String(b.service.name)}" is not in the input`, path: `${path}.service.name` }];
+      if (!svc)
+        return [
+          { message: `backend Service "${String(b.service.name)}" is not in the input`, path: `${path}.service.name` },
+        ];
       const ports = Array.isArray(svc.obj.spec?.ports) ? svc.obj.spec.ports : [];
       const want = b.service.port;
       const ok = ports.some((p: { port?: number; name?: string }) =>
         want?.number !== undefined ? p?.port === want.number : p?.name === want?.name,
       );
-      return ok ? [] : [{ message: `Service "${b.service.name}" has no port ${want?.number ?? want?.name}`, path: `${path}.service.port` }];
+      return ok
+        ? []
+        : [
+            {
+              message: `Service "${b.service.name}" has no port ${want?.number ?? want?.name}`,
+              path: `${path}.service.port`,
+            },
+          ];
     });
   },
 });

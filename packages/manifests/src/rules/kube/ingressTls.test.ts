@@ -4,7 +4,13 @@ import { ingressTls } from './ingressTls.js';
 
 describe('ingressTls', () => {
   it('passes a healthy object', () => {
-    expect(runKubeRule(ingressTls, [obj('apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: i }\nspec: { tls: [{ hosts: [a.example.com], secretName: a-tls }] }')])).toEqual([]);
+    expect(
+      runKubeRule(ingressTls, [
+        obj(
+          'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: i }\nspec: { tls: [{ hosts: [a.example.com], secretName: a-tls }] }',
+        ),
+      ]),
+    ).toEqual([]);
   });
 
   it('reports the broken field with a fix', () => {

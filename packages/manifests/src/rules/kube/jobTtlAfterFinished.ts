@@ -12,7 +12,8 @@ export const jobTtlAfterFinished = kubeRule({
   description: 'Jobs should set ttlSecondsAfterFinished',
   fix: 'set spec.ttlSecondsAfterFinished (e.g. 86400)',
   check: (obj) =>
-    typeof obj.spec?.ttlSecondsAfterFinished === 'number' || (obj.metadata as { ownerReferences?: unknown })?.ownerReferences
+    typeof obj.spec?.ttlSecondsAfterFinished === 'number' ||
+    (obj.metadata as { ownerReferences?: unknown })?.ownerReferences
       ? []
       : [{ message: 'the finished Job is never cleaned up', path: 'spec' }],
 });

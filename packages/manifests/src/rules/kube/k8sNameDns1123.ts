@@ -17,7 +17,11 @@ function checkName(value: unknown, path: string, what: string, kind: 'subdomain'
         ? [LABEL, 63, 'a DNS-1123 label (lowercase letters, digits and "-", at most 63 characters)']
         : [DNS1035, 63, 'a DNS-1035 label (starting with a letter; lowercase letters, digits and "-", at most 63)'];
   if (value.length <= max && re.test(value)) return [];
-  const suggestion = value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, max);
+  const suggestion = value
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max);
   return [{ message: `${what} "${value}" is not ${text}`, path, fix: `rename it, e.g. "${suggestion || 'app'}"` }];
 }
 
@@ -40,7 +44,8 @@ export const k8sNameDns1123 = kubeRule({
     if (obj.metadata?.namespace !== undefined) {
       out.push(...checkName(obj.metadata.namespace, 'metadata.namespace', 'namespace', 'label'));
     }
-    for (const { c, path } of containersOf(obj)) out.push(...checkName(c.name, `${path}.name`, 'container name', 'label'));
+    for (const { c, path } of containersOf(obj))
+      out.push(...checkName(c.name, `${path}.name`, 'container name', 'label'));
     return out;
   },
 });

@@ -9,7 +9,10 @@ describe('k8sRemovedApi', () => {
   });
 
   it('reports the broken field with a fix', () => {
-    const objs = [obj('apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata: { name: p }\nspec: {}'), obj('apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata: { name: h }\nspec: {}')];
+    const objs = [
+      obj('apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata: { name: p }\nspec: {}'),
+      obj('apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata: { name: h }\nspec: {}'),
+    ];
     const second = runKubeRule(k8sRemovedApi, [objs[1] as KubeObj]);
     expect(second[0]?.message).toContain('use autoscaling/v2');
     const v = runKubeRule(k8sRemovedApi, objs);

@@ -12,7 +12,11 @@ function pathOf(instancePath: string): string {
     .split('/')
     .filter(Boolean)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : /[./]/.test(seg) ? `${acc}["${seg}"]` : acc ? `${acc}.${seg}` : seg), '');
+    .reduce(
+      (acc, seg) =>
+        /^\d+$/.test(seg) ? `${acc}[${seg}]` : /[./]/.test(seg) ? `${acc}["${seg}"]` : acc ? `${acc}.${seg}` : seg,
+      '',
+    );
 }
 
 /**
@@ -32,7 +36,8 @@ export const k8sSchema = kubeRule({
     const Model = modelFor(obj.apiVersion, obj.kind);
     if (!Model) return [];
     try {
-      new Model(obj).validate();
+      // Validate the object as it is: constructing the model would copy it first.
+      Model.prototype.validate.call(obj);
       return [];
     } catch (error) {
       const issues = ((error as { errors?: SchemaIssue[] }).errors ?? []) as SchemaIssue[];
@@ -42,7 +47,9 @@ export const k8sSchema = kubeRule({
         const missing = i.params?.missingProperty;
         const where = path || '(object)';
         return {
-          message: missing ? `${where}: required field "${String(missing)}" is missing` : `${where} ${i.message ?? 'is invalid'}`,
+          message: missing
+            ? `${where}: required field "${String(missing)}" is missing`
+            : `${where} ${i.message ?? 'is invalid'}`,
           path: path || undefined,
         };
       });

@@ -13,7 +13,10 @@ describe('k8sUnknownField', () => {
     d.spec.template.spec.containers[0].resources.request = {};
     const objs = [d];
     const v = runKubeRule(k8sUnknownField, objs);
-    expect(v.map((x) => x.path)).toEqual(['spec.template.spec.containers[0].resources.request', 'spec.template.spec.contianers']);
+    expect(v.map((x) => x.path)).toEqual([
+      'spec.template.spec.containers[0].resources.request',
+      'spec.template.spec.contianers',
+    ]);
     expect(v.every((x) => x.fix !== undefined && x.fix.length > 0)).toBe(true);
   });
 });

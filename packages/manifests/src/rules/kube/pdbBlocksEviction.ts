@@ -19,7 +19,8 @@ export const pdbBlocksEviction = kubeRule({
     if (spec.maxUnavailable === 0 || spec.maxUnavailable === '0%') {
       return [{ message: 'maxUnavailable 0 forbids every eviction', path: 'spec.maxUnavailable' }];
     }
-    if (spec.minAvailable === '100%') return [{ message: 'minAvailable 100% forbids every eviction', path: 'spec.minAvailable' }];
+    if (spec.minAvailable === '100%')
+      return [{ message: 'minAvailable 100% forbids every eviction', path: 'spec.minAvailable' }];
     if (typeof spec.minAvailable !== 'number') return [];
     const blocked = workloadsSelectedBy(ctx, namespaceOf(obj), spec.selector?.matchLabels).filter(
       (w) => (replicasOf(w.obj) ?? Number.POSITIVE_INFINITY) <= spec.minAvailable,

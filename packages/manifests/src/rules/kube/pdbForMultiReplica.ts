@@ -14,7 +14,10 @@ export const pdbForMultiReplica = kubeRule({
   description: 'Workloads with 2 or more replicas need a PodDisruptionBudget',
   fix: 'add a PodDisruptionBudget (e.g. maxUnavailable: 1) selecting the pod labels',
   check: (obj, ctx) => {
-    const replicas = Math.max(replicasOf(obj) ?? 1, ...autoscalersOf(ctx, obj).map((h) => Number(h.obj.spec?.minReplicas ?? 1)));
+    const replicas = Math.max(
+      replicasOf(obj) ?? 1,
+      ...autoscalersOf(ctx, obj).map((h) => Number(h.obj.spec?.minReplicas ?? 1)),
+    );
     if (replicas < 2 || budgetsCovering(ctx, obj).length > 0) return [];
     return [{ message: `${obj.kind} runs ${replicas} replicas without a PodDisruptionBudget`, path: 'spec' }];
   },

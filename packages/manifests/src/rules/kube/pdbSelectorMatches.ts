@@ -17,6 +17,8 @@ export const pdbSelectorMatches = kubeRule({
     const ns = namespaceOf(obj);
     const any = ctx.workloadsIn(ns).length > 0;
     if (!any || workloadsSelectedBy(ctx, ns, obj.spec?.selector?.matchLabels).length > 0) return [];
-    return [{ message: 'the PodDisruptionBudget selects no pods of the workloads in the input', path: 'spec.selector' }];
+    return [
+      { message: 'the PodDisruptionBudget selects no pods of the workloads in the input', path: 'spec.selector' },
+    ];
   },
 });

@@ -15,6 +15,6 @@ export const podHostIpc = kubeRule({
   check: (obj) => {
     const pod = podSpecOf(obj);
     if (pod?.spec.hostIPC !== true) return [];
-    return [{ message: 'the pod uses the node\'s IPC namespace (hostIPC: true)', path: `${pod.path}.hostIPC` }];
+    return [{ message: "the pod uses the node's IPC namespace (hostIPC: true)", path: `${pod.path}.hostIPC` }];
   },
 });

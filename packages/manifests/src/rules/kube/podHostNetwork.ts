@@ -15,6 +15,8 @@ export const podHostNetwork = kubeRule({
   check: (obj) => {
     const pod = podSpecOf(obj);
     if (pod?.spec.hostNetwork !== true) return [];
-    return [{ message: 'the pod uses the node\'s network namespace (hostNetwork: true)', path: `${pod.path}.hostNetwork` }];
+    return [
+      { message: "the pod uses the node's network namespace (hostNetwork: true)", path: `${pod.path}.hostNetwork` },
+    ];
   },
 });

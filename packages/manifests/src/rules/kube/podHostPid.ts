@@ -15,6 +15,6 @@ export const podHostPid = kubeRule({
   check: (obj) => {
     const pod = podSpecOf(obj);
     if (pod?.spec.hostPID !== true) return [];
-    return [{ message: 'the pod uses the node\'s PID namespace (hostPID: true)', path: `${pod.path}.hostPID` }];
+    return [{ message: "the pod uses the node's PID namespace (hostPID: true)", path: `${pod.path}.hostPID` }];
   },
 });

@@ -4,7 +4,15 @@ import { podUnsafeSysctls } from './podUnsafeSysctls.js';
 
 describe('podUnsafeSysctls', () => {
   it('passes a healthy object', () => {
-    expect(runKubeRule(podUnsafeSysctls, [(() => { const d = healthyDeployment(); d.spec.template.spec.securityContext.sysctls = [{ name: 'net.ipv4.tcp_syncookies', value: '1' }]; return d; })()])).toEqual([]);
+    expect(
+      runKubeRule(podUnsafeSysctls, [
+        (() => {
+          const d = healthyDeployment();
+          d.spec.template.spec.securityContext.sysctls = [{ name: 'net.ipv4.tcp_syncookies', value: '1' }];
+          return d;
+        })(),
+      ]),
+    ).toEqual([]);
   });
 
   it('reports the broken field with a fix', () => {

@@ -22,6 +22,8 @@ export const probeIdenticalLivenessReadiness = kubeRule({
       const r = c.readinessProbe;
       if (!l || !r) return [];
       const same = HANDLERS.some((h) => l[h] !== undefined && isDeepStrictEqual(l[h], r[h]));
-      return same ? [{ message: `container "${name}" probes liveness and readiness the same way`, path: `${path}.livenessProbe` }] : [];
+      return same
+        ? [{ message: `container "${name}" probes liveness and readiness the same way`, path: `${path}.livenessProbe` }]
+        : [];
     }),
 });

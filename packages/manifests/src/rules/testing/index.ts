@@ -1,2 +1,2 @@
-export * from './kubeTesting.js';
 export * from './dockerTesting.js';
+export * from './kubeTesting.js';
