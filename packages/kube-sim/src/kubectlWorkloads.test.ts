@@ -44,7 +44,7 @@ describe('real kubectl: stateful sets, daemon sets, jobs, cron jobs, claims and 
       'Waiting for 3 pods to be ready...\n',
     );
     expect(await ok(['rollout', 'status', 'daemonset/agent', '-n', 'batch', '--watch=false'])).toBe(
-      'Waiting for daemon set "agent" rollout to finish: 0 of 3 updated pods are available...\n',
+      'Waiting for daemon set "agent" rollout to finish: 0 of 2 updated pods are available...\n',
     );
     const [sts, ds, job] = await whileTimePasses(
       kubectl(['rollout', 'status', 'statefulset/db', '-n', 'batch', '--timeout=60s']),

@@ -146,7 +146,9 @@ describe('controllers and behaviour model', () => {
       status: 'False',
       reason: 'Unschedulable',
     });
-    expect(list('', 'events').find((e) => e.reason === 'FailedScheduling')?.message).toContain('3 Insufficient cpu');
+    expect(list('', 'events').find((e) => e.reason === 'FailedScheduling')?.message).toBe(
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
   });
 
   it('keeps a pod with a failing readiness probe out of the endpoints', async () => {

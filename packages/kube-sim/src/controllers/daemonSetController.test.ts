@@ -18,6 +18,10 @@ const daemonSet = (name: string, podSpec: Json = {}, spec: Json = {}) => ({
     ...spec,
   },
 });
+/** What kind's kube-proxy and kindnet carry, so their daemons also run on the tainted control-plane node. */
+const onControlPlane = {
+  tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }],
+};
 const podsOf = (app: string) => h.list('Pod').filter((p) => p.metadata.labels?.app === app);
 const nodesOf = (app: string) =>
   podsOf(app)
@@ -33,7 +37,7 @@ afterEach(async () => h.sim.stop());
 
 describe('DaemonSet controller', () => {
   it('runs one pod on every node, pinned by node affinity, with the daemon tolerations', async () => {
-    h.create(daemonSet('agent'));
+    h.create(daemonSet('agent', onControlPlane));
     await h.settle();
     expect(nodesOf('agent')).toEqual(['sim-control-plane', 'sim-worker-1', 'sim-worker-2']);
     const pod = podsOf('agent')[0]!;
@@ -62,19 +66,12 @@ describe('DaemonSet controller', () => {
   });
 
   it('honours taints, tolerations, nodeSelector and cordoned nodes', async () => {
-    h.update('Node', 'sim-control-plane', (n) => {
-      (n.spec as Json).taints = [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }];
-    });
     h.update('Node', 'sim-worker-2', (n) => {
       (n.spec as Json).unschedulable = true;
       n.metadata.labels = { ...n.metadata.labels, disk: 'ssd' };
     });
     h.create(daemonSet('plain'));
-    h.create(
-      daemonSet('everywhere', {
-        tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }],
-      }),
-    );
+    h.create(daemonSet('everywhere', onControlPlane));
     h.create(daemonSet('ssd', { nodeSelector: { disk: 'ssd' } }));
     await h.settle();
     expect(nodesOf('plain')).toEqual(['sim-worker-1', 'sim-worker-2']);
@@ -89,7 +86,7 @@ describe('DaemonSet controller', () => {
   });
 
   it('keeps a daemon on a node that gains a NoSchedule taint and evicts it for NoExecute', async () => {
-    h.create(daemonSet('agent'));
+    h.create(daemonSet('agent', onControlPlane));
     await h.advance(1500);
     h.update('Node', 'sim-worker-1', (n) => {
       (n.spec as Json).taints = [{ key: 'maintenance', effect: 'NoSchedule' }];
@@ -106,7 +103,7 @@ describe('DaemonSet controller', () => {
   });
 
   it('rolls an update node by node within maxUnavailable', async () => {
-    h.create(daemonSet('agent'));
+    h.create(daemonSet('agent', onControlPlane));
     await h.advance(1500);
     h.update('DaemonSet', 'agent', (ds) => {
       const template = (ds.spec as Json).template as Json;
@@ -127,7 +124,7 @@ describe('DaemonSet controller', () => {
     h.create(
       daemonSet(
         'surge',
-        {},
+        onControlPlane,
         { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } },
       ),
     );

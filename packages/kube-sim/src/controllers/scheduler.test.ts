@@ -31,7 +31,18 @@ describe('schedulePod', () => {
     const result = schedulePod(pod('8'), [node('a'), node('b')], []);
     expect(result).toEqual({
       message:
-        '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+        '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+    });
+  });
+
+  it('counts untolerated taints apart from resource shortages, sorted as kube-scheduler prints them', () => {
+    const controlPlane = node('cp', {
+      metadata: { name: 'cp' },
+      spec: { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] },
+    });
+    expect(schedulePod(pod('8'), [controlPlane, node('a'), node('b')], [])).toEqual({
+      message:
+        '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
     });
   });
 

@@ -1,0 +1,38 @@
+import { NavLink } from 'react-router';
+
+/** The dashboard's pages, in the order they appear in the navigation. */
+export const PAGES = [
+  { path: '/', label: 'Overview' },
+  { path: '/ask', label: 'Ask' },
+  { path: '/reviews', label: 'Reviews' },
+  { path: '/findings', label: 'Findings' },
+  { path: '/validate', label: 'Validate' },
+  { path: '/audit', label: 'Audit log' },
+] as const;
+
+/** The main navigation; the current page is marked with `aria-current`. */
+export function NavBar() {
+  return (
+    <nav aria-label="Main">
+      <ul className="flex flex-wrap gap-1">
+        {PAGES.map((page) => (
+          <li key={page.path}>
+            <NavLink
+              to={page.path}
+              end={page.path === '/'}
+              className={({ isActive }) =>
+                `block rounded-md px-3 py-1.5 text-sm font-medium ${
+                  isActive
+                    ? 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900'
+                    : 'hover:bg-slate-100 dark:hover:bg-slate-800'
+                }`
+              }
+            >
+              {page.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { queriesToRefresh } from './queriesToRefresh.js';
+
+describe('queriesToRefresh', () => {
+  it('maps events to the routers whose data they change', () => {
+    expect(queriesToRefresh('AUDIT_APPENDED')).toEqual(['audit']);
+    expect(queriesToRefresh('CLUSTER_STATUS_CHANGED')).toEqual(['clusters']);
+    expect(queriesToRefresh('PLAN_STATE_CHANGED')).toEqual(['reviews', 'ops']);
+    expect(queriesToRefresh('operation.applied')).toEqual(['ops']);
+  });
+
+  it('refreshes nothing for metrics', () => {
+    expect(queriesToRefresh('METRIC_UPDATE')).toEqual([]);
+  });
+});

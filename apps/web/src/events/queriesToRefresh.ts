@@ -1,0 +1,17 @@
+/**
+ * Which API routers' cached queries an event makes stale, so open pages refresh by themselves: the cluster list on
+ * status changes, the audit log on every audited action, reviews on decisions, operations on `operation.*`.
+ */
+export function queriesToRefresh(eventType: string): string[] {
+  if (eventType.startsWith('operation.')) return ['ops'];
+  switch (eventType) {
+    case 'CLUSTER_STATUS_CHANGED':
+      return ['clusters'];
+    case 'AUDIT_APPENDED':
+      return ['audit'];
+    case 'PLAN_STATE_CHANGED':
+      return ['reviews', 'ops'];
+    default:
+      return [];
+  }
+}

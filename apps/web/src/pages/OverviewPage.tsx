@@ -1,0 +1,37 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../api/trpc.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { Panel } from '../components/Panel.js';
+import { ClusterCard } from './ClusterCard.js';
+import { EventList } from './EventList.js';
+
+/** The clusters the user may see with their health, and the latest events (live). */
+export function OverviewPage() {
+  const trpc = useTRPC();
+  const clusters = useQuery(trpc.clusters.list.queryOptions({ page: 1, page_size: 100 }));
+  return (
+    <>
+      <PageHeading title="Overview">Clusters you can see, their health, and what just happened.</PageHeading>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Panel title="Clusters">
+            <ErrorNotice error={clusters.error} />
+            {clusters.isPending ? <p>Loading clusters…</p> : null}
+            {clusters.data?.items.length === 0 ? <p>No clusters are registered yet.</p> : null}
+            <ul className="grid gap-3 sm:grid-cols-2">
+              {clusters.data?.items.map((cluster) => (
+                <li key={cluster.id}>
+                  <ClusterCard cluster={cluster} />
+                </li>
+              ))}
+            </ul>
+          </Panel>
+        </div>
+        <Panel title="Recent events">
+          <EventList />
+        </Panel>
+      </div>
+    </>
+  );
+}
