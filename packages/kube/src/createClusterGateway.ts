@@ -1,6 +1,5 @@
 import { type Clock, type ClusterGateway, systemClock } from '@opspilot/core';
 import { applyObject } from './applyObject.js';
-import { patchObject } from './patchObject.js';
 import { deleteObject } from './deleteObject.js';
 import { type GatewayContext, resolveKind } from './gatewayContext.js';
 import { getObject } from './getObject.js';
@@ -9,6 +8,7 @@ import { listEvents } from './listEvents.js';
 import { listObjects } from './listObjects.js';
 import type { LoadedKubeConfig } from './loadedKubeConfig.js';
 import { type LoadKubeConfigOptions, loadKubeConfig } from './loadKubeConfig.js';
+import { patchObject } from './patchObject.js';
 import { podLogs } from './podLogs.js';
 import { nodeMetrics, podMetrics } from './resourceMetrics.js';
 import { rolloutRestart } from './rolloutRestart.js';

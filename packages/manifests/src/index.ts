@@ -1,14 +1,12 @@
 /**
  * @opspilot/manifests — validation (and generation) of Kubernetes manifests, Helm charts and Dockerfiles.
  *
- * Keep this file additive: each area appends its own exports.
+ * Keep this file additive: each area adds its own exports (biome keeps them sorted by path).
  */
 
 export type { AppFramework, AppStack, DetectedApp } from './detect/detectedApp.js';
-// generation and detection
 export { type DetectedProject, detectProject } from './detect/detectProject.js';
 export { IGNORED_FOLDERS, isIgnoredPath, ProjectFile, type ProjectFiles } from './detect/projectFiles.js';
-// validation
 export { type DockerDoc, type DockerInstruction, type DockerStage, parseDockerfile } from './docker/dockerDoc.js';
 export type { DescriptionFields, DescriptionIssue } from './generate/description/descriptionFields.js';
 export { parseDescription } from './generate/description/parseDescription.js';

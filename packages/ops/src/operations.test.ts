@@ -10,7 +10,8 @@ afterAll(() => h?.stop());
 
 const backend = { kind: 'Deployment', name: 'backend', namespace: 'todo' };
 const frontend = { kind: 'Deployment', name: 'frontend', namespace: 'todo' };
-const replicasOf = async (ref: typeof backend) => ((await h.gateway.get(ref))?.spec as { replicas: number }).replicas;
+const replicasOf = async (ref: typeof backend) =>
+  ((await h.gateway.get(ref))?.spec as { replicas: number } | undefined)?.replicas;
 
 describe('the operation lifecycle against the simulated cluster', () => {
   it('scales a deployment: dry-run diff, review, apply, verify and audit', async () => {
@@ -158,8 +159,9 @@ describe('the operation lifecycle against the simulated cluster', () => {
     expect(done.steps[1]?.message).toBe('patch the previous values back');
     expect(done.result).toMatch(/verification failed: not reached within 60s/);
     expect(await replicasOf(frontend)).toBe(2);
-    const image = ((await h.gateway.get(backend))?.spec as { template: { spec: { containers: { image: string }[] } } })
-      .template.spec.containers[0]?.image;
+    const image = (
+      (await h.gateway.get(backend))?.spec as { template: { spec: { containers: { image: string }[] } } } | undefined
+    )?.template.spec.containers[0]?.image;
     expect(image).toBe('todo/backend:1.0');
     const failed = await h.store.audit.list({ action: 'operation.failed' });
     expect(failed.items[0]?.status).toBe('ERROR');

@@ -88,8 +88,11 @@ describe('prompt injection through cluster data, end to end', () => {
     );
     expect(await h.gateway.get({ kind: 'Namespace', name: 'todo' })).toBeDefined();
     expect(
-      ((await h.gateway.get({ kind: 'Deployment', name: 'backend', namespace: 'todo' }))?.spec as { replicas: number })
-        .replicas,
+      (
+        (await h.gateway.get({ kind: 'Deployment', name: 'backend', namespace: 'todo' }))?.spec as
+          | { replicas: number }
+          | undefined
+      )?.replicas,
     ).toBe(2);
     expect(await h.gateway.get({ kind: 'ClusterRoleBinding', name: 'pwn' })).toBeUndefined();
   });

@@ -8,6 +8,7 @@ import {
   GeneratedConfig,
   Incident,
   IncidentAction,
+  Operation,
 } from '@opspilot/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,7 @@ const TABLES: [string, z.ZodType][] = [
   ['incidents', Incident],
   ['incident_actions', IncidentAction],
   ['audit_log', AuditTrailEntry],
+  ['operations', Operation],
   ...AUTH_TABLES,
 ];
 

@@ -74,14 +74,14 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
             command,
             json,
             (j) =>
-              [
+              `${[
                 j.intent ? `Understood: ${j.intent}` : '',
                 j.result,
                 ...(j.candidates ?? []).map((x) => `  - ${x}`),
                 ...(j.suggestions?.length ? ['Try for example:', ...j.suggestions.map((x) => `  ${x}`)] : []),
               ]
                 .filter(Boolean)
-                .join('\n') + '\n',
+                .join('\n')}\n`,
           );
           return;
         }

@@ -53,7 +53,7 @@ export function auditCommand(parent: Command, ctx: CliContext): Command {
         command,
         result,
         (r) =>
-          renderColumns([
+          `${renderColumns([
             ['#', 'TIME', 'USER', 'ACTION', 'TARGET', 'STATUS'],
             ...r.items.map((e: AuditTrailEntry) => [
               String(e.sequence),
@@ -63,7 +63,7 @@ export function auditCommand(parent: Command, ctx: CliContext): Command {
               e.target ?? '-',
               e.status,
             ]),
-          ]) + `\npage ${r.page} of ${Math.max(r.total_pages, 1)} (${r.total} entries)\n`,
+          ])}\npage ${r.page} of ${Math.max(r.total_pages, 1)} (${r.total} entries)\n`,
       );
     });
   group

@@ -26,6 +26,9 @@ describe('the rule catalogue', () => {
       return;
     }
     const table = readme.slice(readme.indexOf(start) + start.length, readme.indexOf(end)).trim();
-    expect(table).toBe(ruleTableMarkdown());
+    // Compare cell by cell, so the README may be re-padded by the formatter.
+    const cells = (md: string) =>
+      md.split('\n').map((line) => line.split('|').map((cell) => cell.trim().replace(/^:?-+:?$/, '---')));
+    expect(cells(table)).toEqual(cells(ruleTableMarkdown()));
   });
 });

@@ -4,7 +4,7 @@ import { checkDockerfile } from './checkDockerfile.js';
 import { checkManifests, type ManifestDoc } from './checkManifests.js';
 import { chartRootOf, chartRoots, classifyFile } from './classifyFile.js';
 import { decodeInput } from './decodeInput.js';
-import { type ChartInput, renderChart } from './renderCharts.js';
+import { type ChartInput, renderChart } from './renderChart.js';
 import { ruleCatalog } from './ruleCatalog.js';
 import { resolveSettings } from './ruleSettings.js';
 import type { FileKind, Finding, InputFile, ValidateOptions, ValidationReport } from './types.js';
