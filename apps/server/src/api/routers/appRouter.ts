@@ -5,6 +5,7 @@ import { authRouter } from './authRouter.js';
 import { clustersRouter } from './clustersRouter.js';
 import { eventsRouter } from './eventsRouter.js';
 import { manifestsRouter } from './manifestsRouter.js';
+import { opsRouter } from './opsRouter.js';
 import { reviewsRouter } from './reviewsRouter.js';
 import { tokensRouter } from './tokensRouter.js';
 import { usersRouter } from './usersRouter.js';
@@ -23,6 +24,7 @@ export const appRouter = router({
   reviews: reviewsRouter,
   analyze: analyzeRouter,
   manifests: manifestsRouter,
+  ops: opsRouter,
 });
 
 /** The type of the API, for typed clients (`createTRPCClient<AppRouter>`). */

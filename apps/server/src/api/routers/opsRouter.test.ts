@@ -1,0 +1,99 @@
+import type { Event } from '@opspilot/core';
+import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
+import { advanceClock } from '@opspilot/kube-sim/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../testing/index.js';
+
+describe('the ops router: plain-English operations over the API', () => {
+  let t: TestApi;
+  let sim: SimCluster;
+  let clusterId: string;
+  const events: Event[] = [];
+  beforeAll(async () => {
+    t = await startTestApi();
+    sim = await startSimCluster({ scenario: 'demo', clock: t.clock });
+    await advanceClock(t.clock, 15_000);
+    const registered = await t.rest('POST', '/clusters', t.users.admin.token, {
+      name: 'sim-demo',
+      api_server_url: sim.url,
+      kubeconfig: sim.kubeconfig,
+    });
+    clusterId = registered.json().id;
+    for (const who of ['viewer', 'operator', 'approver'] as const)
+      await t.rest('POST', `/users/${t.users[who].user.id}/clusters/${clusterId}`, t.users.admin.token, {});
+    t.services.bus.subscribe({ event_types: ['PLAN_STATE_CHANGED'] }, (e) => {
+      events.push(e);
+    });
+  });
+  afterAll(async () => {
+    await sim?.stop();
+    await t?.close();
+  });
+
+  const ask = (token: string, request: string) => t.rest('POST', '/ops/ask', token, { request, cluster_id: clusterId });
+  const replicas = () =>
+    (sim.store.get(sim.api.registry.find('apps', 'v1', 'deployments')!, 'todo', 'backend').spec as { replicas: number })
+      .replicas;
+
+  it('plans, needs an approver, applies, verifies and announces every state', async () => {
+    expect((await ask(t.users.viewer.token, 'scale backend to 3 replicas')).statusCode).toBe(403);
+    const asked = await ask(t.users.operator.token, 'scale backend to 3 replicas');
+    expect(asked.statusCode).toBe(200);
+    const { operation } = asked.json();
+    expect(operation).toMatchObject({ state: 'NEEDS_REVIEW', risk: 'write', proposed_by: 'operator' });
+    expect(operation.plan.rendered.powershell).toContain('--replicas=3');
+    expect(operation.diff).toMatch(/\+\s+replicas: 3/);
+    expect((await t.rest('POST', `/ops/${operation.id}/approve`, t.users.operator.token, {})).statusCode).toBe(403);
+    expect((await t.rest('POST', `/ops/${operation.id}/apply`, t.users.operator.token, {})).statusCode).toBe(409);
+    const approved = await t.rest('POST', `/ops/${operation.id}/approve`, t.users.approver.token, {});
+    expect(approved.json()).toMatchObject({ state: 'APPROVED', approved_by: 'approver' });
+    let settled = false;
+    const applying = t.rest('POST', `/ops/${operation.id}/apply`, t.users.operator.token, {}).finally(() => {
+      settled = true;
+    });
+    while (!settled) await advanceClock(t.clock, 1000);
+    const applied = await applying;
+    expect(applied.json()).toMatchObject({ state: 'APPLIED' });
+    expect(replicas()).toBe(3);
+    expect(events.filter((e) => e.payload.operation_id === operation.id).map((e) => e.payload.state)).toEqual([
+      'NEEDS_REVIEW',
+      'APPROVED',
+      'APPLYING',
+      'APPLIED',
+    ]);
+    const status = await t.rest('GET', `/ops/${operation.id}`, t.users.viewer.token);
+    expect(status.json().state).toBe('APPLIED');
+    const actions = (await t.store.audit.list({ target: 'deployment/todo/backend' })).items.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['operation.proposed', 'operation.approved', 'operation.applied']));
+  });
+
+  it('keeps a destructive plan from being approved by its proposer, and from others without the typed name', async () => {
+    const asked = await ask(t.users.approver.token, 'delete namespace todo');
+    const { operation } = asked.json();
+    expect(operation).toMatchObject({ risk: 'destructive', confirmations: ['todo'] });
+    const self = await t.rest('POST', `/ops/${operation.id}/approve`, t.users.approver.token, {
+      confirmations: ['todo'],
+    });
+    expect(self.statusCode).toBe(403);
+    expect(self.json()).toMatchObject({
+      error_code: expect.any(String),
+      message: expect.stringContaining('cannot approve it too'),
+    });
+    const untyped = await t.rest('POST', `/ops/${operation.id}/approve`, t.users.admin.token, {});
+    expect(untyped.statusCode).toBe(403);
+    const rejected = await t.rest('POST', `/ops/${operation.id}/reject`, t.users.admin.token, { reason: 'no' });
+    expect(rejected.json().state).toBe('REJECTED');
+    expect(sim.store.find(sim.api.registry.find('', 'v1', 'namespaces')!, undefined, 'todo')).toBeDefined();
+  });
+
+  it('answers an ambiguous request with a question, and hides other clusters operations', async () => {
+    const asked = await ask(t.users.operator.token, 'scale api to 3');
+    expect(asked.json().kind).toBe('question');
+    const listed = await t.rest('GET', '/ops', t.users.viewer.token);
+    expect(listed.json().total).toBeGreaterThanOrEqual(2);
+    const { id: userId } = (await t.rest('GET', `/ops?state=APPLIED`, t.users.viewer.token)).json().items[0];
+    await t.rest('DELETE', `/users/${t.users.viewer.user.id}/clusters/${clusterId}`, t.users.admin.token);
+    expect((await t.rest('GET', `/ops/${userId}`, t.users.viewer.token)).statusCode).toBe(404);
+    expect((await t.rest('GET', '/ops', t.users.viewer.token)).json().total).toBe(0);
+  });
+});

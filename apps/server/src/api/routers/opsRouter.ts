@@ -1,0 +1,125 @@
+import { Candidate, NotFoundError, Operation, OperationState } from '@opspilot/core';
+import { z } from 'zod';
+import { canSeeCluster, type Principal } from '../../auth/principal.js';
+import { IdInput, PageInput, pageOf } from '../apiSchemas.js';
+import type { ApiServices } from '../apiServices.js';
+import { serverOperations } from '../serverOperations.js';
+import { procedureFor, router } from '../trpc.js';
+import { visibleCluster } from '../visibleClusters.js';
+
+/** The answer to `ops.ask`: an operation, or the planner's question or refusal. */
+export const AskResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('operation'), operation: Operation, auditId: z.string() }),
+  z.object({
+    kind: z.literal('question'),
+    question: z.string(),
+    understood: z.string(),
+    candidates: z.array(Candidate),
+  }),
+  z.object({
+    kind: z.literal('unsupported'),
+    message: z.string(),
+    understood: z.string(),
+    suggestions: z.array(z.string()),
+  }),
+]);
+
+/** The operation with this id if the caller may see its cluster (an invisible one reads as missing). */
+async function visibleOperation(services: ApiServices, principal: Principal, id: string) {
+  const operation = await services.store.operations.get(id);
+  if (!operation || !operation.cluster_id || !canSeeCluster(principal, operation.cluster_id)) {
+    throw new NotFoundError(`operation ${id} not found`, { hint: 'list operations to see the ids you have access to' });
+  }
+  return { operation, ops: await serverOperations(services, operation.cluster_id) };
+}
+
+/**
+ * Plain-English operations (seeds 000 and 002) through the lifecycle of `@opspilot/ops`: `ask` plans, classifies
+ * the risk, dry-runs and stores the operation (reads run at once); `approve` needs APPROVER (and for a destructive
+ * plan someone other than the proposer who types the resource names); `execute` (REST `POST /ops/{id}/apply`; tRPC reserves `apply`) carries an approved operation out and
+ * verifies it; `reject` closes it. Every state change is audited and announced as `PLAN_STATE_CHANGED`.
+ */
+export const opsRouter = router({
+  ask: procedureFor('OPERATOR')
+    .meta({ openapi: { method: 'POST', path: '/ops/ask', tags: ['ops'], protect: true, summary: 'Plan a request' } })
+    .input(
+      z.object({
+        request: z.string().min(1).max(10_000),
+        cluster_id: z.uuid(),
+        namespace: z.string().min(1).optional(),
+      }),
+    )
+    .output(AskResult)
+    .mutation(async ({ ctx, input }) => {
+      const cluster = await visibleCluster(ctx.services.store, ctx.principal, input.cluster_id);
+      const ops = await serverOperations(ctx.services, cluster.id);
+      return ops.propose(input.request, { user: ctx.principal.user.username, namespace: input.namespace });
+    }),
+
+  approve: procedureFor('APPROVER')
+    .meta({ openapi: { method: 'POST', path: '/ops/{id}/approve', tags: ['ops'], protect: true, summary: 'Approve' } })
+    .input(IdInput.extend({ confirmations: z.array(z.string().min(1)).default([]) }))
+    .output(Operation)
+    .mutation(async ({ ctx, input }) => {
+      const { ops } = await visibleOperation(ctx.services, ctx.principal, input.id);
+      return ops.approve(input.id, { user: ctx.principal.user.username, confirmations: input.confirmations });
+    }),
+
+  reject: procedureFor('APPROVER')
+    .meta({ openapi: { method: 'POST', path: '/ops/{id}/reject', tags: ['ops'], protect: true, summary: 'Reject' } })
+    .input(IdInput.extend({ reason: z.string().max(2000).optional() }))
+    .output(Operation)
+    .mutation(async ({ ctx, input }) => {
+      const { ops } = await visibleOperation(ctx.services, ctx.principal, input.id);
+      return ops.reject(input.id, { user: ctx.principal.user.username, reason: input.reason });
+    }),
+
+  execute: procedureFor('OPERATOR')
+    .meta({ openapi: { method: 'POST', path: '/ops/{id}/apply', tags: ['ops'], protect: true, summary: 'Apply' } })
+    .input(IdInput)
+    .output(Operation)
+    .mutation(async ({ ctx, input }) => {
+      const { ops } = await visibleOperation(ctx.services, ctx.principal, input.id);
+      return ops.apply(input.id, { user: ctx.principal.user.username });
+    }),
+
+  get: procedureFor('VIEWER')
+    .meta({ openapi: { method: 'GET', path: '/ops/{id}', tags: ['ops'], protect: true, summary: 'Status' } })
+    .input(IdInput)
+    .output(Operation)
+    .query(async ({ ctx, input }) => (await visibleOperation(ctx.services, ctx.principal, input.id)).operation),
+
+  list: procedureFor('VIEWER')
+    .meta({ openapi: { method: 'GET', path: '/ops', tags: ['ops'], protect: true, summary: 'List operations' } })
+    .input(z.object({ state: OperationState.optional(), ...PageInput }))
+    .output(pageOf(Operation))
+    .query(async ({ ctx, input }) => {
+      const { store } = ctx.services;
+      if (ctx.principal.clusterIds === 'all') {
+        return store.operations.list(input.state ? { state: input.state } : {}, {
+          page: input.page,
+          page_size: input.page_size,
+        });
+      }
+      const visible: Operation[] = [];
+      for (const clusterId of ctx.principal.clusterIds) {
+        for (let page = 1; ; page++) {
+          const result = await store.operations.list(
+            { cluster_id: clusterId, ...(input.state ? { state: input.state } : {}) },
+            { page, page_size: 100 },
+          );
+          visible.push(...result.items);
+          if (page >= result.total_pages) break;
+        }
+      }
+      visible.sort((a, b) => b.created_at.localeCompare(a.created_at));
+      const start = (input.page - 1) * input.page_size;
+      return {
+        items: visible.slice(start, start + input.page_size),
+        total: visible.length,
+        page: input.page,
+        page_size: input.page_size,
+        total_pages: Math.ceil(visible.length / input.page_size),
+      };
+    }),
+});
