@@ -64,7 +64,7 @@ describe('real kubectl: stateful sets, daemon sets, jobs, cron jobs, claims and 
     await settle(100);
     const out = await ok(['get', 'sts,ds,jobs,cronjobs,pvc,hpa', '-n', 'batch']);
     expect(out).toMatch(/statefulset\.apps\/db\s+3\/3\s/);
-    expect(out).toMatch(/daemonset\.apps\/agent\s+3\s+3\s+3\s+3\s+3\s+<none>\s/);
+    expect(out).toMatch(/daemonset\.apps\/agent\s+2\s+2\s+2\s+2\s+2\s+<none>\s/);
     expect(out).toMatch(/job\.batch\/pi\s+Complete\s+1\/1\s+9s\s/);
     expect(out).toMatch(/job\.batch\/report-29453765\s+Running\s+0\/1\s/);
     expect(out).toMatch(/cronjob\.batch\/report\s+\*\/5 \* \* \* \*\s+<none>\s+False\s+1\s+\d+s\s/);

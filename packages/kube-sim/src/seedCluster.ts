@@ -59,7 +59,9 @@ export function seedCluster(api: SimApi, nodes: number): void {
       spec: {
         podCIDR: `10.244.${i - 1}.0/24`,
         // kind taints its control plane unless it is the only node (then it removes the taint).
-        ...(i === 1 && nodes > 1 ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}),
+        ...(i === 1 && nodes > 1
+          ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] }
+          : {}),
       },
       status: {
         capacity: resources,

@@ -3,6 +3,7 @@ import type { ResourceType } from '../api/resourceTypes.js';
 import { StatusError } from '../api/statusError.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import type { ObjectStore } from '../store/objectStore.js';
+import { claimResizeRefusal } from './claimResize.js';
 import { applyLimitRangeDefaults, limitRangeViolations } from './limitRanges.js';
 import { quotaRefusal } from './resourceQuota.js';
 
@@ -54,6 +55,10 @@ export function validateOnCreate(ctx: AdmissionContext, type: ResourceType, obj:
  * @see https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#resourcequota
  */
 export function validateOnUpdate(ctx: AdmissionContext, type: ResourceType, obj: KubeObject, live: KubeObject): void {
+  if (type.group === '' && type.kind === 'PersistentVolumeClaim') {
+    const resize = claimResizeRefusal(ctx.store, ctx.registry, obj, live);
+    if (resize) throw forbidden(type, obj, [resize]);
+  }
   const refusal = quotaRefusal(ctx.store, ctx.registry, type, obj, live);
   if (refusal) throw forbidden(type, obj, [refusal]);
 }

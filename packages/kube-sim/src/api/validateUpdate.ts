@@ -1,3 +1,4 @@
+import { parseQuantity } from '../controllers/quantity.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import type { ResourceType } from './resourceTypes.js';
 import { invalid, type StatusCause } from './statusError.js';
@@ -35,7 +36,7 @@ const POD_UPDATE_MESSAGE =
 const STS_UPDATE_MESSAGE =
   "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
 
-function specCauses(kind: string, spec: Json, old: Json): StatusCause[] {
+function specCauses(kind: string, spec: Json, old: Json, status: Json): StatusCause[] {
   switch (kind) {
     case 'Deployment':
     case 'ReplicaSet':
@@ -78,7 +79,7 @@ function specCauses(kind: string, spec: Json, old: Json): StatusCause[] {
         volumeAttributesClassName: undefined,
         volumeName: undefined,
       });
-      return same(strip(spec), strip(old))
+      const causes = same(strip(spec), strip(old))
         ? []
         : [
             forbidden(
@@ -86,9 +87,25 @@ function specCauses(kind: string, spec: Json, old: Json): StatusCause[] {
               'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims',
             ),
           ];
+      return [...causes, ...claimShrinkCauses(spec, old, status)];
     }
   }
   return [];
+}
+
+/**
+ * A bound claim may not ask for less storage than it has: with RecoverVolumeExpansionFailure (on by default since
+ * 1.32) a smaller request is allowed only while it stays above `status.capacity`.
+ */
+function claimShrinkCauses(spec: Json, old: Json, status: Json): StatusCause[] {
+  const storage = (s: Json) =>
+    parseQuantity(((s.resources as Json | undefined)?.requests as Json | undefined)?.storage);
+  const wanted = storage(spec);
+  const before = storage(old);
+  if (wanted === undefined || before === undefined || wanted >= before) return [];
+  const capacity = parseQuantity((status.capacity as Json | undefined)?.storage);
+  if (capacity !== undefined && wanted > capacity) return [];
+  return [forbidden('spec.resources.requests.storage', 'field can not be less than status.capacity')];
 }
 
 /**
@@ -102,7 +119,7 @@ export function validateUpdate(resource: ResourceType, obj: KubeObject, old: Kub
   if (resource.group === '' || ['apps', 'batch'].includes(resource.group)) {
     const spec = isObject(obj.spec) ? obj.spec : {};
     const oldSpec = isObject(old.spec) ? old.spec : {};
-    causes.push(...specCauses(resource.kind, spec, oldSpec));
+    causes.push(...specCauses(resource.kind, spec, oldSpec, isObject(old.status) ? old.status : {}));
   }
   if (
     (resource.kind === 'ConfigMap' || resource.kind === 'Secret') &&

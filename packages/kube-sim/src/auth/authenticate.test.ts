@@ -95,7 +95,9 @@ describe('authentication', () => {
     const refused = await stranger(['get', 'pods', '-n', 'team']);
     expect(refused.code).toBe(1);
     // kubectl's discovery meets the 401 first, so it prints client-go's wording of an Unauthorized Status.
-    expect(refused.stderr).toMatch(/error: You must be logged in to the server \((Unauthorized|the server has asked for the client to provide credentials)\)/);
+    expect(refused.stderr).toMatch(
+      /error: You must be logged in to the server \((Unauthorized|the server has asked for the client to provide credentials)\)/,
+    );
     expect(sim.api.requests.list().at(-1)).toMatchObject({ bearerToken: true, code: 401 });
     const raw = await stranger(['get', '--raw', '/api/v1/namespaces/team']);
     expect(raw.stderr).toContain('Unauthorized');

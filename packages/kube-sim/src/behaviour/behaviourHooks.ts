@@ -1,5 +1,6 @@
 import type { Clock } from '@opspilot/core';
 import type { ResourceRegistry } from '../api/resourceRegistry.js';
+import { StatusError } from '../api/statusError.js';
 import { lookupImage } from '../controllers/imageCatalog.js';
 import { isPodReady } from '../controllers/replicaSetController.js';
 import { type ExpositionTarget, exposition } from '../metrics/exposition.js';
@@ -31,15 +32,25 @@ export function behaviourHooks(
   const running = (namespace?: string) =>
     store.list(podType, { namespace }).items.filter((p) => (p.status as Json | undefined)?.phase === 'Running');
   return {
-    logs({ pod, container, tailLines, timestamps }) {
+    logs({ pod, container, tailLines, timestamps, previous }) {
       const spec = ((pod.spec as Json).containers as Json[]).find((c) => c.name === container);
       const profile = spec ? lookupImage(String(spec.image ?? '')) : undefined;
       const status = (((pod.status as Json | undefined)?.containerStatuses as Json[] | undefined) ?? []).find(
         (s) => s.name === container,
       );
-      const started = ((status?.state as Json | undefined)?.running as Json | undefined)?.startedAt;
-      if (!profile || !started) return [];
-      const lines = podLogLines(pod, profile, new Date(String(started)), clock.now(), anomalies).map((l) =>
+      const run = logRun(status, previous ?? false);
+      if (!run) {
+        if (previous) {
+          throw new StatusError(
+            400,
+            'BadRequest',
+            `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`,
+          );
+        }
+        return [];
+      }
+      if (!profile) return [];
+      const lines = podLogLines(pod, profile, run.start, run.end ?? clock.now(), anomalies).map((l) =>
         timestamps ? `${l.at.toISOString()} ${l.line}` : l.line,
       );
       return tailLines !== undefined ? lines.slice(-tailLines) : lines;
@@ -89,6 +100,24 @@ export function behaviourHooks(
       return exposition(target, { store, registry, now: clock.now(), anomalies });
     },
   };
+}
+
+/**
+ * Which run of a container a log request reads, as the kubelet keeps them: the running one; else, while the
+ * container waits to restart or after it finished for good, the run that ended last; with `previous`, the run before
+ * the current one (`lastState.terminated`). Finished runs end at their `finishedAt`.
+ */
+function logRun(status: Json | undefined, previous: boolean): { start: Date; end?: Date } | undefined {
+  const span = (t: Json | undefined) =>
+    t?.startedAt
+      ? { start: new Date(String(t.startedAt)), end: new Date(String(t.finishedAt ?? t.startedAt)) }
+      : undefined;
+  const state = (status?.state ?? {}) as Json;
+  const last = (status?.lastState as Json | undefined)?.terminated as Json | undefined;
+  if (previous) return span(last);
+  const running = state.running as Json | undefined;
+  if (running?.startedAt) return { start: new Date(String(running.startedAt)) };
+  return span(state.terminated as Json | undefined) ?? span(last);
 }
 
 /** What a node's system daemons use besides its pods. */

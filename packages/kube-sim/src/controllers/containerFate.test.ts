@@ -10,10 +10,28 @@ describe('container fate', () => {
   });
 
   it('counts restarts of a crash loop over time', () => {
-    expect(crashLoop(500, 1000)).toEqual({ restarts: 0, nextAtMs: 1000, running: true });
-    expect(crashLoop(5000, 1000)).toEqual({ restarts: 0, nextAtMs: 11_000, running: false });
-    expect(crashLoop(12_500, 1000)).toEqual({ restarts: 1, nextAtMs: 32_000, running: false });
-    expect(crashLoop(11_500, 1000)).toEqual({ restarts: 1, nextAtMs: 12_000, running: true });
+    expect(crashLoop(500, 1000)).toEqual({ restarts: 0, nextAtMs: 1000, running: true, runStartMs: 0 });
+    expect(crashLoop(5000, 1000)).toEqual({
+      restarts: 0,
+      nextAtMs: 11_000,
+      running: false,
+      runStartMs: 0,
+      lastRun: { startMs: 0, endMs: 1000 },
+    });
+    expect(crashLoop(12_500, 1000)).toEqual({
+      restarts: 1,
+      nextAtMs: 32_000,
+      running: false,
+      runStartMs: 11_000,
+      lastRun: { startMs: 11_000, endMs: 12_000 },
+    });
+    expect(crashLoop(11_500, 1000)).toEqual({
+      restarts: 1,
+      nextAtMs: 12_000,
+      running: true,
+      runStartMs: 11_000,
+      lastRun: { startMs: 0, endMs: 1000 },
+    });
   });
 
   it('decides crash, OOM and probe failures from the spec', () => {

@@ -39,7 +39,8 @@ export function finiteRunMs(command: string, profile: ImageProfile): number | un
   return profile.runMs;
 }
 
-function probePath(probe: unknown): string | undefined {
+/** The HTTP path a probe checks, if it is an `httpGet` probe. */
+export function probePath(probe: unknown): string | undefined {
   return ((probe as Json | undefined)?.httpGet as Json | undefined)?.path as string | undefined;
 }
 
@@ -71,6 +72,7 @@ export function containerFate(container: Json, profile: ImageProfile): Fate {
       reason: 'LivenessProbeFailed',
       exitCode: 137,
       message: `Liveness probe failed: HTTP probe failed with statuscode: 404`,
+      runMs: livenessKillMs(container.livenessProbe),
     };
   }
   const runMs = finiteRunMs(command, profile);
@@ -83,18 +85,62 @@ export function isReady(container: Json, profile: ImageProfile): boolean {
   return path === undefined || profile.serves.includes(path);
 }
 
+/** When a container's run started and ended, in ms since the container could first start. */
+export interface RunSpan {
+  startMs: number;
+  endMs: number;
+}
+
 /**
  * Restarts of a container that terminates every time it runs, given how long it has existed: each run lasts
- * `runMs`, then it waits the back-off before the next. Returns the count and when the next restart happens.
+ * `runMs`, then it waits the back-off before the next. Returns the count, when the next restart happens, when the
+ * current (or, while backing off, the last) run started, and the span of the last run that ended.
  */
-export function crashLoop(elapsedMs: number, runMs: number): { restarts: number; nextAtMs: number; running: boolean } {
+export function crashLoop(
+  elapsedMs: number,
+  runMs: number,
+): { restarts: number; nextAtMs: number; running: boolean; runStartMs: number; lastRun?: RunSpan } {
   let t = runMs;
   let restarts = 0;
+  let lastRun: RunSpan | undefined;
   for (;;) {
     const wait = backoffMs(restarts);
-    if (elapsedMs < t) return { restarts, nextAtMs: t, running: true };
-    if (elapsedMs < t + wait) return { restarts, nextAtMs: t + wait, running: false };
+    const runStartMs = t - runMs;
+    if (elapsedMs < t) return { restarts, nextAtMs: t, running: true, runStartMs, ...(lastRun ? { lastRun } : {}) };
+    if (elapsedMs < t + wait)
+      return { restarts, nextAtMs: t + wait, running: false, runStartMs, lastRun: { startMs: runStartMs, endMs: t } };
+    lastRun = { startMs: runStartMs, endMs: t };
     t += wait + runMs;
     restarts++;
   }
+}
+
+/**
+ * How many times a probe has failed `runningMs` into a run: the first probe comes `periodSeconds` after
+ * `initialDelaySeconds`, then one every period (the kubelet's defaults: no delay, 10 s).
+ */
+export function probeFailures(probe: unknown, runningMs: number): { failures: number; nextMs: number } {
+  const { delayMs, periodMs } = probeTimings(probe);
+  const failures = runningMs < delayMs + periodMs ? 0 : Math.floor((runningMs - delayMs) / periodMs);
+  return { failures, nextMs: delayMs + periodMs * (failures + 1) };
+}
+
+function probeTimings(probe: unknown): { delayMs: number; periodMs: number; threshold: number } {
+  const p = (probe ?? {}) as Json;
+  return {
+    delayMs: Number(p.initialDelaySeconds ?? 0) * 1000,
+    periodMs: Math.max(1, Number(p.periodSeconds ?? 10)) * 1000,
+    threshold: Math.max(1, Number(p.failureThreshold ?? 3)),
+  };
+}
+
+/** How long a container runs before its liveness probe has failed `failureThreshold` times and the kubelet kills it. */
+export function livenessKillMs(probe: unknown): number {
+  const { delayMs, periodMs, threshold } = probeTimings(probe);
+  return delayMs + periodMs * threshold;
+}
+
+/** The failure threshold of a probe (default 3). */
+export function probeThreshold(probe: unknown): number {
+  return probeTimings(probe).threshold;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '@opspilot/core';
 import type { ResourceRegistry } from '../api/resourceRegistry.js';
 import type { ResourceType } from '../api/resourceTypes.js';
@@ -14,8 +14,16 @@ export interface ControllerContext {
   type(kind: string): ResourceType;
   /** Asks for another reconcile pass after `ms` of cluster time. */
   requeueAfter(ms: number): void;
-  /** Records (or counts again) a core/v1 Event about `object`. */
+  /**
+   * Records a core/v1 Event about `object`, aggregated as the real event recorder does: the same object, reason and
+   * message count again on one Event (`count`, `lastTimestamp`; kubectl shows `(x4 over 2m)`), a different message
+   * is another Event.
+   */
   event(object: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source?: string): void;
+  /** The Event last recorded about `object` with `reason` (by this cluster's controllers), if it still exists. */
+  lastEvent(object: KubeObject, reason: string): KubeObject | undefined;
+  /** How many times the Event with this object, reason and message has been recorded (0: never). */
+  eventCount(object: KubeObject, reason: string, message: string): number;
   /** `now` as the API server formats timestamps. */
   timestamp(): string;
   /** Five lowercase alphanumerics, for generated names. */
@@ -42,6 +50,34 @@ const KIND_PATHS: Record<string, [string, string, string]> = {
   HorizontalPodAutoscaler: ['autoscaling', 'v2', 'horizontalpodautoscalers'],
   EndpointSlice: ['discovery.k8s.io', 'v1', 'endpointslices'],
 };
+
+const LATEST = new WeakMap<ObjectStore, Map<string, string>>();
+
+/** Per store: the name of the Event last recorded per object and reason. */
+function latestEvents(store: ObjectStore): Map<string, string> {
+  let map = LATEST.get(store);
+  if (!map) {
+    map = new Map();
+    LATEST.set(store, map);
+  }
+  return map;
+}
+
+function eventKey(object: KubeObject, reason: string): string {
+  return `${object.kind}/${object.metadata.namespace ?? ''}/${object.metadata.name}/${object.metadata.uid ?? ''}/${reason}`;
+}
+
+/**
+ * The name of the Event aggregating `reason` + `message` about `object`: `<object name>.<16 hex digits>`, the shape
+ * of the real recorder's names, derived from what aggregation keys on so that repeats find the same Event.
+ */
+export function eventName(object: KubeObject, reason: string, message: string): string {
+  const digest = createHash('sha256')
+    .update(`${eventKey(object, reason)}\n${message}`)
+    .digest('hex')
+    .slice(0, 16);
+  return `${object.metadata.name}.${digest}`;
+}
 
 /** Builds the shared controller context. */
 export function createControllerContext(
@@ -75,23 +111,14 @@ export function createControllerContext(
     event(object, eventType, reason, message, source = 'controller') {
       const events = type('Event');
       const ns = object.metadata.namespace ?? 'default';
-      const name = `${object.metadata.name}.${reason.toLowerCase()}`;
+      const name = eventName(object, reason, message);
       const existing = store.find(events, ns, name);
       const now = timestamp();
+      latestEvents(store).set(eventKey(object, reason), name);
       if (existing) {
-        if (existing.message === message) {
-          store.update(events, {
-            ...existing,
-            count: Number(existing.count ?? 1) + 1,
-            lastTimestamp: now,
-            metadata: { ...existing.metadata, resourceVersion: undefined },
-          });
-          return;
-        }
         store.update(events, {
           ...existing,
-          message,
-          count: 1,
+          count: Number(existing.count ?? 1) + 1,
           lastTimestamp: now,
           metadata: { ...existing.metadata, resourceVersion: undefined },
         });
@@ -117,6 +144,18 @@ export function createControllerContext(
         lastTimestamp: now,
         reportingComponent: source,
       });
+    },
+    lastEvent(object, reason) {
+      const name = latestEvents(store).get(eventKey(object, reason));
+      return name ? store.find(type('Event'), object.metadata.namespace ?? 'default', name) : undefined;
+    },
+    eventCount(object, reason, message) {
+      const found = store.find(
+        type('Event'),
+        object.metadata.namespace ?? 'default',
+        eventName(object, reason, message),
+      );
+      return found ? Number(found.count ?? 1) : 0;
     },
   };
 }

@@ -122,11 +122,9 @@ describe('DaemonSet controller', () => {
 
   it('surges a new pod beside each old one under maxSurge and removes the old one once the new is ready', async () => {
     h.create(
-      daemonSet(
-        'surge',
-        onControlPlane,
-        { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } },
-      ),
+      daemonSet('surge', onControlPlane, {
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      }),
     );
     await h.advance(1500);
     h.update('DaemonSet', 'surge', (ds) => {

@@ -13,7 +13,5 @@ export function eventOnce(
   message: string,
   source: string,
 ): void {
-  const name = `${obj.metadata.name}.${reason.toLowerCase()}`;
-  const existing = ctx.store.find(ctx.type('Event'), obj.metadata.namespace ?? 'default', name);
-  if (existing?.message !== message) ctx.event(obj, type, reason, message, source);
+  if (ctx.lastEvent(obj, reason)?.message !== message) ctx.event(obj, type, reason, message, source);
 }

@@ -75,10 +75,21 @@ export const IMAGE_CATALOG: Record<string, ImageProfile> = {
     serves: ['/health', '/ready'],
     memoryMi: 20,
   }),
-  'opspilot/crasher': web(['starting', 'panic: cannot connect to database: connection refused'], {
-    tags: ['latest', '1.0'],
-    exitCode: 1,
-  }),
+  'opspilot/crasher': web(
+    [
+      'INFO starting worker, connecting to postgres://db:5432/app',
+      'Traceback (most recent call last):',
+      '  File "/app/main.py", line 14, in <module>',
+      '    conn = psycopg2.connect(DATABASE_URL)',
+      '  File "/usr/local/lib/python3.12/site-packages/psycopg2/__init__.py", line 122, in connect',
+      '    conn = _connect(dsn, connection_factory=connection_factory, **kwasync)',
+      'psycopg2.OperationalError: connection to server at "db" (10.96.0.20), port 5432 failed: Connection refused',
+    ],
+    {
+      tags: ['latest', '1.0'],
+      exitCode: 1,
+    },
+  ),
   'opspilot/memory-hog': web(['allocating cache'], { tags: ['latest', '1.0'], memoryMi: 900 }),
   'opspilot/batch': web(['starting batch', 'processed 1000 records', 'batch complete'], {
     tags: ['latest', '1.0'],

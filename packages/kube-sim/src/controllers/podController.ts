@@ -1,8 +1,9 @@
 import type { KubeObject } from '../store/kubeObject.js';
-import { containerFate, crashLoop, isReady } from './containerFate.js';
+import { containerFate, crashLoop, isReady, probeFailures, probeThreshold } from './containerFate.js';
 import type { ControllerContext } from './controllerContext.js';
 import { lookupImage } from './imageCatalog.js';
 import { unversioned } from './ownership.js';
+import { type ProbeTally, syncProbeEvents } from './probeEvents.js';
 import { schedulePod } from './scheduler.js';
 
 type Json = Record<string, unknown>;
@@ -37,7 +38,7 @@ function containerStatuses(
   ctx: ControllerContext,
   pod: KubeObject,
   scheduledAt: number,
-): { statuses: Json[]; nextMs?: number } {
+): { statuses: Json[]; nextMs?: number; probes: ProbeTally[] } {
   const containers = ((pod.spec as Json).containers as Json[] | undefined) ?? [];
   const restartPolicy = String((pod.spec as Json).restartPolicy ?? 'Always');
   const elapsed = ctx.clock.now().getTime() - scheduledAt;
@@ -46,6 +47,7 @@ function containerStatuses(
   const later = (ms: number) => {
     nextMs = nextMs === undefined ? ms : Math.min(nextMs, ms);
   };
+  const probes: ProbeTally[] = [];
   const statuses = containers.map((c) => {
     const image = String(c.image ?? '');
     const base = { name: c.name, image, imageID: '', started: false, ready: false, restartCount: 0 };
@@ -71,6 +73,12 @@ function containerStatuses(
     const fate = containerFate(c, profile);
     const imageID = `docker.io/${image}@sha256:${'0'.repeat(64)}`;
     if (fate.kind === 'runs') {
+      if (!isReady(c, profile)) {
+        const readiness = probeFailures(c.readinessProbe, running);
+        later(profile.startupMs + readiness.nextMs - elapsed);
+        const name = String(c.name);
+        probes.push({ container: name, readinessFailures: readiness.failures, livenessFailures: 0, livenessKills: 0 });
+      }
       return {
         ...base,
         imageID,
@@ -111,7 +119,29 @@ function containerStatuses(
     }
     const loop = crashLoop(running, runMs);
     later(profile.startupMs + loop.nextAtMs - elapsed);
-    const lastState = loop.restarts > 0 || !loop.running ? { terminated: { exitCode, reason, message } } : {};
+    const lastRun = loop.lastRun;
+    const lastState = lastRun
+      ? {
+          terminated: {
+            exitCode,
+            reason,
+            message,
+            startedAt: at(profile.startupMs + lastRun.startMs),
+            finishedAt: at(profile.startupMs + lastRun.endMs),
+          },
+        }
+      : {};
+    if (fate.kind === 'terminates' && fate.reason === 'LivenessProbeFailed') {
+      const kills = loop.restarts + (loop.running ? 0 : 1);
+      const current = loop.running ? probeFailures(c.livenessProbe, running - loop.runStartMs) : undefined;
+      if (current) later(profile.startupMs + loop.runStartMs + current.nextMs - elapsed);
+      probes.push({
+        container: String(c.name),
+        readinessFailures: 0,
+        livenessFailures: kills * probeThreshold(c.livenessProbe) + (current?.failures ?? 0),
+        livenessKills: kills,
+      });
+    }
     return {
       ...base,
       imageID,
@@ -120,7 +150,7 @@ function containerStatuses(
       started: loop.running,
       ready: loop.running && fate.kind === 'completes' ? isReady(c, profile) : false,
       state: loop.running
-        ? { running: { startedAt: at(profile.startupMs) } }
+        ? { running: { startedAt: at(profile.startupMs + loop.runStartMs) } }
         : {
             waiting: {
               reason: 'CrashLoopBackOff',
@@ -129,7 +159,7 @@ function containerStatuses(
           },
     };
   });
-  return { statuses, nextMs };
+  return { statuses, nextMs, probes };
 }
 
 /**
@@ -186,8 +216,9 @@ export function reconcilePods(ctx: ControllerContext): void {
       (c) => c.type === 'PodScheduled' && c.status === 'True',
     );
     const scheduledAt = Date.parse(String(scheduledCondition?.lastTransitionTime ?? nextStatus.startTime ?? now));
-    const { statuses, nextMs } = containerStatuses(ctx, next, scheduledAt);
+    const { statuses, nextMs, probes } = containerStatuses(ctx, next, scheduledAt);
     if (nextMs !== undefined) ctx.requeueAfter(Math.max(1, nextMs));
+    syncProbeEvents(ctx, pod, probes);
     const allReady = statuses.length > 0 && statuses.every((s) => s.ready);
     const anyStarted = statuses.some(
       (s) => s.started || Number(s.restartCount) > 0 || (s.state as Json).terminated !== undefined,
