@@ -126,12 +126,25 @@ const cases: Array<{
     hint: /ClusterRole and ClusterRoleBinding.*apiGroups \["rbac\.authorization\.k8s\.io"\]/,
   },
   {
-    name: '403 without a parsable message falls back to the context',
-    error: status(403, 'Forbidden', 'access denied by policy'),
+    name: '403 RBAC denial without a parsable resource falls back to the context',
+    error: status(403, 'Forbidden', 'deployments.apps "backend" is forbidden: User "dev" has no access'),
     context: { ...backend, resource: 'deployments/scale' },
     type: NotAllowedError,
     message: 'cannot patch deployments/scale.apps in namespace "todo": grant "patch" on "deployments/scale"',
     hint: /these credentials/,
+  },
+  {
+    name: '403 from admission (a quota) is not mistaken for RBAC',
+    error: status(
+      403,
+      'Forbidden',
+      'pods "web-1" is forbidden: exceeded quota: compute, requested: requests.cpu=2, used: requests.cpu=1, limited: requests.cpu=2',
+    ),
+    context: pods,
+    type: NotAllowedError,
+    message:
+      'pods "web-1" is forbidden: exceeded quota: compute, requested: requests.cpu=2, used: requests.cpu=1, limited: requests.cpu=2',
+    hint: /refused the change itself/,
   },
   {
     name: '404 of the named object',

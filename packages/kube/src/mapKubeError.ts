@@ -142,6 +142,14 @@ function forbidden(
   details: Record<string, unknown>,
 ): Error {
   const m = FORBIDDEN.exec(message);
+  if (!m && message && !/forbidden: User "/.test(message)) {
+    // Not an RBAC denial: admission refused the request (quota, limit range, policy, a terminating namespace, …).
+    return new NotAllowedError(message, {
+      cause,
+      details: { ...details, reason: 'AdmissionDenied' },
+      hint: 'The API server admitted your credentials but refused the change itself: fix what the message names (a quota, a limit range, a storage class that cannot resize, a terminating namespace).',
+    });
+  }
   const user = m?.[1];
   const verb = m?.[2] ?? ctx.verb ?? 'access';
   const resource = m?.[3] ?? body?.details?.kind ?? ctx.resource ?? ctx.kind?.toLowerCase() ?? 'the resource';

