@@ -12,7 +12,7 @@ const workspaces = ['packages', 'apps'].flatMap((parent) =>
       test: {
         name: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name as string,
         root: dir,
-        include: ['src/**/*.test.ts'],
+        include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
       },
     })),
 );

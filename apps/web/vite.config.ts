@@ -8,7 +8,18 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   plugins: [react(), tailwindcss()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 1024,
+    rollupOptions: {
+      // zod ships comments Rollup cannot place; they are harmless.
+      onwarn(warning, warn) {
+        if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+      },
+    },
+  },
   server: {
     proxy: {
       '/api': { target: process.env.OPSPILOT_URL ?? 'http://127.0.0.1:8080', changeOrigin: false, ws: true },

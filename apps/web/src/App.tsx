@@ -1,12 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
+import { isUnauthenticated } from './api/errorText.js';
+import { shouldRetry } from './api/shouldRetry.js';
 import { createApiClient, TRPCProvider } from './api/trpc.js';
 import { SessionGate } from './auth/SessionGate.js';
 import { Layout } from './components/Layout.js';
 import { LiveEventsProvider } from './events/LiveEventsProvider.js';
-import { AskPage } from './pages/AskPage.js';
 import { AuditPage } from './pages/AuditPage.js';
+import { AskPage } from './pages/ask/AskPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewsPage } from './pages/ReviewsPage.js';
@@ -17,9 +19,21 @@ import { ValidatePage } from './pages/ValidatePage.js';
  * (`/#/audit`), so the server needs no fallback route for deep links.
  */
 export function App() {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: false } } }),
-  );
+  const [queryClient] = useState(() => {
+    const isSession = (key: readonly unknown[]) => JSON.stringify(key).includes('"session"');
+    const client: QueryClient = new QueryClient({
+      // A session that ended (idle timeout, sign-out elsewhere) sends the page back to the sign-in form.
+      queryCache: new QueryCache({
+        onError: (error, query) => {
+          if (isUnauthenticated(error) && !isSession(query.queryKey)) {
+            void client.invalidateQueries({ predicate: (q) => isSession(q.queryKey) });
+          }
+        },
+      }),
+      defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: false, retry: shouldRetry } },
+    });
+    return client;
+  });
   const [trpcClient] = useState(() => createApiClient());
   return (
     <QueryClientProvider client={queryClient}>

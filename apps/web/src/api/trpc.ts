@@ -1,7 +1,7 @@
 import type { AppRouter } from '@opspilot/server';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { csrfHeaders } from './csrfHeaders.js';
 
 /** The React bindings of the API: `TRPCProvider` at the root, `useTRPC()` in components. */
