@@ -21,6 +21,7 @@ function check(name, cmd, args) {
 
 check('dependency rules', 'npx', ['depcruise', '--config', '.dependency-cruiser.cjs', 'packages', 'apps']);
 check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+check('typecheck (web)', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json', '--noEmit']);
 check('lint', 'npx', ['biome', 'check', '.']);
 
 const out = '.vitest-results.json';
