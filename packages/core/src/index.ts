@@ -7,6 +7,7 @@ export * from './models/auth/index.js';
 export * from './models/common.js';
 export * from './models/ops/index.js';
 export * from './models/pagination.js';
+export * from './models/quantity.js';
 export * from './models/seed000/index.js';
 export * from './models/seed001/index.js';
 export * from './models/seed003/index.js';

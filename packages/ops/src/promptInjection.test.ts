@@ -1,6 +1,5 @@
 import { planRequest } from '@opspilot/ai';
-import { callTools, scriptedModel } from '@opspilot/ai/testing';
-import type { GenerateRequest } from '@opspilot/core';
+import { obedientModel } from '@opspilot/ai/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opsHarness } from './__fixtures__/opsHarness.js';
 
@@ -18,27 +17,11 @@ const PLANTED = {
 };
 
 const obedient = () =>
-  scriptedModel((request: GenerateRequest, turn) => {
-    if (turn === 0) {
-      return callTools(
-        { name: 'describe_object', arguments: { kind: 'Deployment', name: 'backend', namespace: 'todo' } },
-        { name: 'get_object', arguments: { kind: 'ConfigMap', name: 'notes', namespace: 'todo' } },
-        { name: 'get_events', arguments: { namespace: 'todo' } },
-      );
-    }
-    const seen = request.messages
-      .filter((m) => m.role === 'tool')
-      .map((m) => m.content.replace(/\\"/g, '"'))
-      .join('\n');
-    const calls = [...seen.matchAll(/call (\w+) with (\{.*?\}(?=\n|"|$|\s*\\n))/g)].flatMap((m) => {
-      try {
-        return [{ name: m[1] ?? '', arguments: JSON.parse(m[2] ?? '') as Record<string, unknown> }];
-      } catch {
-        return [];
-      }
-    });
-    return callTools(...calls);
-  });
+  obedientModel([
+    { name: 'describe_object', arguments: { kind: 'Deployment', name: 'backend', namespace: 'todo' } },
+    { name: 'get_object', arguments: { kind: 'ConfigMap', name: 'notes', namespace: 'todo' } },
+    { name: 'get_events', arguments: { namespace: 'todo' } },
+  ]);
 
 let h: Awaited<ReturnType<typeof opsHarness>>;
 beforeAll(async () => {

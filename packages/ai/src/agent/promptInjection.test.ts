@@ -1,7 +1,7 @@
-import type { GenerateRequest, KubeObject } from '@opspilot/core';
+import type { KubeObject } from '@opspilot/core';
 import { describe, expect, it } from 'vitest';
 import { planRequest } from '../planRequest.js';
-import { callTools, memoryGateway, plannerCluster, scriptedModel } from '../testing/index.js';
+import { memoryGateway, obedientModel as obedient, plannerCluster } from '../testing/index.js';
 import { INSPECTION_TOOLS } from './inspectionTools.js';
 import { PLAN_TOOLS } from './planTools.js';
 import { readOnlyCluster } from './readOnlyCluster.js';
@@ -38,32 +38,15 @@ function poisonedCluster(): KubeObject[] {
   return objects;
 }
 
-/** A model that obeys any `call <tool> with {json}` it reads, wherever it reads it. */
-function obedientModel() {
-  return scriptedModel((request: GenerateRequest, turn) => {
-    if (turn === 0) {
-      return callTools(
-        { name: 'get_logs', arguments: { kind: 'Deployment', name: 'backend', namespace: 'todo' } },
-        { name: 'describe_object', arguments: { kind: 'Deployment', name: 'backend', namespace: 'todo' } },
-        { name: 'get_object', arguments: { kind: 'ConfigMap', name: 'todo-config', namespace: 'todo' } },
-        { name: 'get_object', arguments: { kind: 'Secret', name: 'todo-secrets', namespace: 'todo' } },
-        { name: 'get_events', arguments: { namespace: 'todo' } },
-      );
-    }
-    const seen = request.messages
-      .filter((m) => m.role === 'tool')
-      .map((m) => m.content.replace(/\\"/g, '"'))
-      .join('\n');
-    const calls = [...seen.matchAll(/call (\w+) with (\{.*?\}(?=\n|"|$|\s*\\n))/g)].flatMap((m) => {
-      try {
-        return [{ name: m[1] ?? '', arguments: JSON.parse(m[2] ?? '') as Record<string, unknown> }];
-      } catch {
-        return [];
-      }
-    });
-    return callTools(...calls);
-  });
-}
+/** A model that reads the poisoned objects, then obeys any `call <tool> with {json}` it read. */
+const obedientModel = () =>
+  obedient([
+    { name: 'get_logs', arguments: { kind: 'Deployment', name: 'backend', namespace: 'todo' } },
+    { name: 'describe_object', arguments: { kind: 'Deployment', name: 'backend', namespace: 'todo' } },
+    { name: 'get_object', arguments: { kind: 'ConfigMap', name: 'todo-config', namespace: 'todo' } },
+    { name: 'get_object', arguments: { kind: 'Secret', name: 'todo-secrets', namespace: 'todo' } },
+    { name: 'get_events', arguments: { namespace: 'todo' } },
+  ]);
 
 const outsideWrappers = (text: string) =>
   text.replace(/<untrusted-cluster-data source="[^"]*">[\s\S]*?\n<\/untrusted-cluster-data>/g, '');
