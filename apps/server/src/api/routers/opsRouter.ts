@@ -27,7 +27,7 @@ export const AskResult = z.discriminatedUnion('kind', [
 /** The operation with this id if the caller may see its cluster (an invisible one reads as missing). */
 async function visibleOperation(services: ApiServices, principal: Principal, id: string) {
   const operation = await services.store.operations.get(id);
-  if (!operation || !operation.cluster_id || !canSeeCluster(principal, operation.cluster_id)) {
+  if (!operation?.cluster_id || !canSeeCluster(principal, operation.cluster_id)) {
     throw new NotFoundError(`operation ${id} not found`, { hint: 'list operations to see the ids you have access to' });
   }
   return { operation, ops: await serverOperations(services, operation.cluster_id) };
