@@ -4,6 +4,7 @@
 // requests/s for 10 s (autocannon)   2. delivery latency of events to 1,000 WebSocket subscribers at 1,000 events/s
 // for 2 s (1,000,000 deliveries/s asked of one process), and at 100 events/s for 3 s; latency is counted from each
 // event's scheduled send time, so a publisher falling behind shows up as latency.
+// `--events-only` skips the list endpoint; `--rate=N` runs only the event run at N events/s.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -69,13 +70,30 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
 async function main(): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--serve',
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout });
   const next = () => new Promise<string>((resolve) => lines.once('line', resolve));
   const { url, token } = JSON.parse(await next()) as { url: string; token: string };
 
+  if (!process.argv.includes('--events-only')) await benchList(url, token);
+  await benchEvents(url, token, child, next);
+  child.stdin.write('stop\n');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+async function benchList(url: string, token: string): Promise<void> {
   const result = await autocannon({
     url: `${url}/api/v1/audit?page_size=20`,
     headers: { authorization: `Bearer ${token}` },
@@ -88,7 +106,16 @@ async function main(): Promise<void> {
       `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ` +
       `${result.non2xx} non-2xx, ${result.errors} errors`,
   );
+}
 
+async function benchEvents(
+  url: string,
+  token: string,
+  child: ReturnType<typeof spawn>,
+  next: () => Promise<string>,
+): Promise<void> {
+  const rateFlag = process.argv.find((a) => a.startsWith('--rate='));
+  const runs = rateFlag ? EVENT_RUNS.filter(([perSecond]) => perSecond === Number(rateFlag.slice(7))) : EVENT_RUNS;
   const latencies: number[] = [];
   const sockets: WebSocket[] = [];
   for (let i = 0; i < SUBSCRIBERS; i++) {
@@ -108,11 +135,11 @@ async function main(): Promise<void> {
     });
     sockets.push(socket);
   }
-  for (const [perSecond, seconds] of EVENT_RUNS) {
+  for (const [perSecond, seconds] of runs) {
     latencies.length = 0;
     const expected = SUBSCRIBERS * perSecond * seconds;
     const started = now();
-    child.stdin.write(`publish ${perSecond} ${seconds}\n`);
+    child.stdin?.write(`publish ${perSecond} ${seconds}\n`);
     await next();
     const deadline = now() + 300_000;
     while (latencies.length < expected && now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -126,8 +153,6 @@ async function main(): Promise<void> {
     );
   }
   for (const socket of sockets) socket.terminate();
-  child.stdin.write('stop\n');
-  await new Promise((resolve) => child.once('exit', resolve));
 }
 
 if (process.argv.includes('--serve')) await serve();

@@ -56,10 +56,16 @@ export function createLocalDispatcher(logger?: BusLogger): LocalDispatcher {
       const places: [type: string, cluster: string][] = [];
       for (const type of keysOf(filter.event_types)) {
         let byCluster = index.get(type);
-        if (!byCluster) index.set(type, (byCluster = new Map()));
+        if (!byCluster) {
+          byCluster = new Map();
+          index.set(type, byCluster);
+        }
         for (const cluster of keysOf(filter.cluster_filter)) {
           let bucket = byCluster.get(cluster);
-          if (!bucket) byCluster.set(cluster, (bucket = new Set()));
+          if (!bucket) {
+            bucket = new Set();
+            byCluster.set(cluster, bucket);
+          }
           bucket.add(subscriber);
           places.push([type, cluster]);
         }

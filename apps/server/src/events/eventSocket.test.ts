@@ -78,6 +78,25 @@ describe('the /api/events WebSocket', () => {
     expect(await client.next()).toMatchObject({ error_code: 'INPUT' });
   });
 
+  it('sends the events of one turn as separate single-event messages, in publish order, to every subscriber', async () => {
+    const { t, url } = await start();
+    const headers = { authorization: `Bearer ${t.users.admin.token}` };
+    const everything = await subscribe(url, headers, {});
+    const gpuOnly = await subscribe(url, headers, { event_types: ['GPU_UPDATE'] });
+    sockets.push(everything.socket, gpuOnly.socket);
+    const at = t.clock.now().toISOString();
+    const published = Array.from({ length: 40 }, (_, n) =>
+      t.services.bus.publish({ event_type: n % 2 ? 'GPU_UPDATE' : 'METRIC_UPDATE', timestamp: at, payload: { n } }),
+    );
+    await Promise.all(published);
+    const all = await Promise.all(Array.from({ length: 40 }, () => everything.next()));
+    expect(all.map((e) => (e.payload as { n: number }).n)).toEqual([...Array(40).keys()]);
+    const gpu = await Promise.all(Array.from({ length: 20 }, () => gpuOnly.next()));
+    expect(gpu.map((e) => [e.event_type, (e.payload as { n: number }).n])).toEqual(
+      [...Array(20).keys()].map((i) => ['GPU_UPDATE', 2 * i + 1]),
+    );
+  });
+
   it('refuses a foreign Origin and callers without credentials, and accepts a session cookie', async () => {
     const { t, url } = await start({ config: { server: { public_url: 'https://ops.example.com' } } });
     const token = { authorization: `Bearer ${t.users.admin.token}` };

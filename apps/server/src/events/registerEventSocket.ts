@@ -8,6 +8,7 @@ import { authenticateRequest } from '../auth/authenticateRequest.js';
 import type { Principal } from '../auth/principal.js';
 import { toHttpError } from '../errorResponse.js';
 import { canSeeEvent } from './canSeeEvent.js';
+import { createFrameFlusher } from './createFrameFlusher.js';
 import { SubscribeMessage } from './eventSocketMessages.js';
 import { originAllowed } from './originAllowed.js';
 
@@ -19,25 +20,16 @@ export const RECHECK_MS = 15_000;
 export const CLOSE_UNAUTHENTICATED = 4401;
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-// One event goes to many sockets: serialise it once.
-const serialised = new WeakMap<object, string>();
-function jsonOf(value: object): string {
-  let json = serialised.get(value);
-  if (json === undefined) {
-    json = JSON.stringify(value);
-    serialised.set(value, json);
-  }
-  return json;
-}
-
 /**
  * The WebSocket event stream (seed 003 §6): after the handshake (credentials by session cookie or
  * `Authorization: Bearer ops_…`, `Origin` checked against the public URL or own host), the client sends a
  * Subscription (`{event_types, cluster_filter, namespace_filter}`), the server answers with the stored Subscription
  * (id, client_id, created_at) and then sends every matching Event the caller may see, one JSON object per message.
- * A malformed message gets a seed 003 §8.3 error object; delivery is at most once.
+ * A malformed message gets a seed 003 §8.3 error object; delivery is at most once. Each event is serialised and
+ * framed once and the frames of one turn of the event loop leave each socket in one write ({@link createFrameFlusher}).
  */
 export function registerEventSocket(app: FastifyInstance, services: ApiServices): void {
+  const flusher = createFrameFlusher();
   app.get(
     EVENTS_PATH,
     {
@@ -56,22 +48,7 @@ export function registerEventSocket(app: FastifyInstance, services: ApiServices)
     (socket: WebSocket, request) => {
       let principal = (request as { principal?: Principal }).principal as Principal;
       let unsubscribe: (() => void) | undefined;
-      // Under load many events are dispatched in one turn of the event loop: cork the TCP socket until the next
-      // turn so they leave in one write instead of one system call each (no delay when events trickle in).
-      const raw = (socket as unknown as { _socket?: { cork?(): void; uncork?(): void } })._socket;
-      let corked = false;
-      const send = (value: object) => {
-        if (socket.readyState !== socket.OPEN || socket.bufferedAmount >= MAX_BUFFERED_BYTES) return;
-        if (!corked && raw?.cork && raw.uncork) {
-          corked = true;
-          raw.cork();
-          setImmediate(() => {
-            corked = false;
-            raw.uncork?.();
-          });
-        }
-        socket.send(jsonOf(value));
-      };
+      const { send } = flusher.writerFor(socket, MAX_BUFFERED_BYTES);
       const recheck = setInterval(async () => {
         const again = await authenticateRequest(request, services.auth).catch(() => undefined);
         if (again) principal = again;
