@@ -52,7 +52,9 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   if (services) {
     app.register(async (api) => {
       await api.register(cookie);
-      await api.register(websocket, { options: { maxPayload: 64 * 1024 } });
+      // No permessage-deflate (also ws's default): it compresses per connection, so one event fanned out to a thousand
+      // sockets would be compressed a thousand times and could not share one frame (see events/frameMessage.ts).
+      await api.register(websocket, { options: { maxPayload: 64 * 1024, perMessageDeflate: false } });
       await registerApi(api, services);
       registerEventSocket(api, services);
       registerAlertmanagerWebhook(api, services);

@@ -29,8 +29,8 @@ interface Pending {
  * Builds the delivery path of the event stream: each message is framed once ({@link frameMessage}); the frames
  * queued for a connection during one turn of the event loop leave in one write of the TCP socket (next
  * `setImmediate`), so a thousand subscribers of a busy stream cost a thousand writes per turn, not one per event
- * and subscriber. Each frame is a complete single-event message: the wire format is unchanged. A connection that
- * negotiated an extension (permessage-deflate) is served through `ws`'s own `send` instead.
+ * and subscriber. Each frame is one complete message (an event, or an array of them for a batched subscription).
+ * A connection that negotiated an extension (permessage-deflate) is served through `ws`'s own `send` instead.
  */
 export function createFrameFlusher(): FrameFlusher {
   let dirty: Pending[] = [];

@@ -3,34 +3,11 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { createEventBus } from '@opspilot/bus';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { startTestApi, type TestApi } from '../testing/index.js';
+import type { WebSocket } from 'ws';
+import { startTestApi, subscribeEvents as subscribe, type TestApi } from '../testing/index.js';
 
 const REDIS_URL = process.env.OPSPILOT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NATS_URL = process.env.OPSPILOT_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-
-/** A WebSocket client that queues what it receives. */
-async function subscribe(baseUrl: string, headers: Record<string, string>, subscription: unknown) {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/events`, { headers });
-  const queue: unknown[] = [];
-  const waiters: (() => void)[] = [];
-  socket.on('message', (data) => {
-    queue.push(JSON.parse(String(data)));
-    for (const wake of waiters.splice(0)) wake();
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    socket.once('error', reject);
-  });
-  const next = async (): Promise<Record<string, unknown>> => {
-    while (queue.length === 0) await new Promise<void>((r) => waiters.push(r));
-    return queue.shift() as Record<string, unknown>;
-  };
-  socket.send(JSON.stringify(subscription));
-  const ack = await next();
-  return { socket, ack, next, queue };
-}
 
 async function listen(t: TestApi): Promise<string> {
   return t.app.listen({ host: '127.0.0.1', port: 0 });
@@ -84,6 +61,8 @@ describe('the /api/events WebSocket', () => {
     const everything = await subscribe(url, headers, {});
     const gpuOnly = await subscribe(url, headers, { event_types: ['GPU_UPDATE'] });
     sockets.push(everything.socket, gpuOnly.socket);
+    // ws clients offer permessage-deflate; the server declines it, so every subscriber shares the same frames.
+    expect(everything.socket.extensions).toBe('');
     const at = t.clock.now().toISOString();
     const published = Array.from({ length: 40 }, (_, n) =>
       t.services.bus.publish({ event_type: n % 2 ? 'GPU_UPDATE' : 'METRIC_UPDATE', timestamp: at, payload: { n } }),

@@ -8,6 +8,7 @@ import { authenticateRequest } from '../auth/authenticateRequest.js';
 import type { Principal } from '../auth/principal.js';
 import { toHttpError } from '../errorResponse.js';
 import { canSeeEvent } from './canSeeEvent.js';
+import { type BatchMembership, createBatchedDelivery } from './createBatchedDelivery.js';
 import { createFrameFlusher } from './createFrameFlusher.js';
 import { SubscribeMessage } from './eventSocketMessages.js';
 import { originAllowed } from './originAllowed.js';
@@ -25,11 +26,14 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
  * `Authorization: Bearer ops_…`, `Origin` checked against the public URL or own host), the client sends a
  * Subscription (`{event_types, cluster_filter, namespace_filter}`), the server answers with the stored Subscription
  * (id, client_id, created_at) and then sends every matching Event the caller may see, one JSON object per message.
- * A malformed message gets a seed 003 §8.3 error object; delivery is at most once. Each event is serialised and
- * framed once and the frames of one turn of the event loop leave each socket in one write ({@link createFrameFlusher}).
+ * A subscription with `batch: { max_delay_ms }` receives arrays of events instead, one message per window
+ * ({@link createBatchedDelivery}); its acknowledgement echoes `batch`. A malformed message gets a seed 003 §8.3 error
+ * object; delivery is at most once. Each event (or batch) is serialised and framed once and the frames of one turn of
+ * the event loop leave each socket in one write ({@link createFrameFlusher}).
  */
 export function registerEventSocket(app: FastifyInstance, services: ApiServices): void {
   const flusher = createFrameFlusher();
+  const batches = createBatchedDelivery(services.bus);
   app.get(
     EVENTS_PATH,
     {
@@ -48,11 +52,15 @@ export function registerEventSocket(app: FastifyInstance, services: ApiServices)
     (socket: WebSocket, request) => {
       let principal = (request as { principal?: Principal }).principal as Principal;
       let unsubscribe: (() => void) | undefined;
-      const { send } = flusher.writerFor(socket, MAX_BUFFERED_BYTES);
+      let batched: BatchMembership | undefined;
+      const writer = flusher.writerFor(socket, MAX_BUFFERED_BYTES);
+      const { send } = writer;
       const recheck = setInterval(async () => {
         const again = await authenticateRequest(request, services.auth).catch(() => undefined);
-        if (again) principal = again;
-        else socket.close(CLOSE_UNAUTHENTICATED, 'credentials no longer valid');
+        if (again) {
+          principal = again;
+          batched?.setPrincipal(again);
+        } else socket.close(CLOSE_UNAUTHENTICATED, 'credentials no longer valid');
       }, RECHECK_MS);
       recheck.unref();
       socket.on('message', (data) => {
@@ -66,12 +74,16 @@ export function registerEventSocket(app: FastifyInstance, services: ApiServices)
         if (!parsed.success) {
           const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`);
           const error = new InputError(`invalid subscription: ${problems.join('; ')}`, {
-            hint: 'send {"event_types": [...], "cluster_filter": [...], "namespace_filter": [...]}',
+            hint: 'send {"event_types": [...], "cluster_filter": [...], "namespace_filter": [...]}, optionally "batch": {"max_delay_ms": 25}',
           });
           send(toHttpError(error, request.id, services.clock.now()).body);
           return;
         }
         unsubscribe?.();
+        unsubscribe = undefined;
+        batched?.leave();
+        batched = undefined;
+        const { batch } = parsed.data;
         const subscription: Subscription = {
           id: randomUUID(),
           client_id: parsed.data.client_id ?? request.id,
@@ -80,6 +92,11 @@ export function registerEventSocket(app: FastifyInstance, services: ApiServices)
           namespace_filter: parsed.data.namespace_filter ?? [],
           created_at: services.clock.now().toISOString(),
         };
+        if (batch) {
+          batched = batches.join(subscription, principal, batch.max_delay_ms, writer);
+          send({ ...subscription, batch });
+          return;
+        }
         unsubscribe = services.bus.subscribe(subscription, (event) => {
           if (canSeeEvent(principal, event)) send(event);
         });
@@ -88,6 +105,7 @@ export function registerEventSocket(app: FastifyInstance, services: ApiServices)
       socket.on('close', () => {
         clearInterval(recheck);
         unsubscribe?.();
+        batched?.leave();
       });
     },
   );

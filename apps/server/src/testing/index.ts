@@ -1,2 +1,3 @@
-/** Test helpers of @opspilot/server: a built server over a fresh store with a user of every role. */
+/** Test helpers of @opspilot/server: a built server over a fresh store with a user of every role, an event socket client. */
 export { type StartTestApiOptions, startTestApi, type TestApi, type TestUser } from './startTestApi.js';
+export { type EventSocketClient, subscribeEvents } from './subscribeEvents.js';

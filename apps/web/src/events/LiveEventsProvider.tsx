@@ -2,14 +2,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { eventSocketUrl } from './eventSocketUrl.js';
 import { type LiveEvents, LiveEventsContext, MAX_LIVE_EVENTS } from './liveEventsContext.js';
-import { parseEventMessage } from './parseEventMessage.js';
+import { DASHBOARD_SUBSCRIPTION, parseEventMessage } from './parseEventMessage.js';
 import { queriesToRefresh } from './queriesToRefresh.js';
 
 const RECONNECT_MS = 3_000;
 
 /**
  * Keeps one WebSocket to `/api/events` open while signed in (the session cookie authenticates it), subscribes to
- * everything the user may see, keeps the latest events, refreshes the affected queries, and reconnects after a drop.
+ * everything the user may see in batched mode (arrays of events, see {@link DASHBOARD_SUBSCRIPTION}), keeps the
+ * latest events, refreshes the affected queries once per message, and reconnects after a drop.
  */
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -23,14 +24,16 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       setState((s) => ({ ...s, status: 'connecting' }));
       socket = new WebSocket(eventSocketUrl(window.location));
       socket.onopen = () => {
-        socket?.send(JSON.stringify({ client_id: 'dashboard' }));
+        socket?.send(JSON.stringify(DASHBOARD_SUBSCRIPTION));
         setState((s) => ({ ...s, status: 'open' }));
       };
       socket.onmessage = (message) => {
-        const event = parseEventMessage(message.data);
-        if (!event) return;
-        setState((s) => ({ ...s, events: [event, ...s.events].slice(0, MAX_LIVE_EVENTS) }));
-        for (const router of queriesToRefresh(event.event_type)) {
+        const events = parseEventMessage(message.data);
+        if (events.length === 0) return;
+        const newestFirst = [...events].reverse();
+        setState((s) => ({ ...s, events: [...newestFirst, ...s.events].slice(0, MAX_LIVE_EVENTS) }));
+        const routers = new Set(events.flatMap((event) => queriesToRefresh(event.event_type)));
+        for (const router of routers) {
           void queryClient.invalidateQueries({ predicate: (q) => JSON.stringify(q.queryKey).includes(`"${router}"`) });
         }
       };

@@ -16,17 +16,28 @@ export const LiveEvent = z.object({
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
 /**
- * Parses one WebSocket message: an event, or `undefined` for anything else (the subscription acknowledgement, an
- * error object, malformed JSON).
+ * The subscription the dashboard sends: everything the user may see, batched (arrays of events at most 50 ms
+ * apart), which keeps a busy stream to a few messages and re-renders a second.
  */
-export function parseEventMessage(data: unknown): LiveEvent | undefined {
-  if (typeof data !== 'string') return undefined;
+export const DASHBOARD_SUBSCRIPTION = { client_id: 'dashboard', batch: { max_delay_ms: 50 } } as const;
+
+/**
+ * Parses one WebSocket message into its events, oldest first: a batch (a JSON array of events) or a single event
+ * object. The subscription acknowledgement, error objects, malformed JSON and non-text data give no events; an
+ * element of a batch that is not an event is skipped.
+ */
+export function parseEventMessage(data: unknown): LiveEvent[] {
+  if (typeof data !== 'string') return [];
   let json: unknown;
   try {
     json = JSON.parse(data);
   } catch {
-    return undefined;
+    return [];
   }
-  const parsed = LiveEvent.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
+  const events: LiveEvent[] = [];
+  for (const item of Array.isArray(json) ? json : [json]) {
+    const parsed = LiveEvent.safeParse(item);
+    if (parsed.success) events.push(parsed.data);
+  }
+  return events;
 }
