@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { describeConfig, loadConfig } from '@opspilot/config';
+import { describeConfig, ensureEncryptionKey, loadConfig } from '@opspilot/config';
 import { exitCodeOf, isOpspilotError } from '@opspilot/core';
 import { pino } from 'pino';
 import { createApiServices } from './api/createApiServices.js';
 import { bootstrapAdmin } from './auth/authService.js';
-import { ensureEncryptionKey } from './ensureEncryptionKey.js';
 import { openServerStore } from './openServerStore.js';
 import { printStartBanner } from './printStartBanner.js';
 import { registerSimCluster } from './registerSimCluster.js';

@@ -27,7 +27,7 @@ export function describeIntent(intent: Intent): string {
     case 'node':
       return `${intent.op} node "${intent.target.name}"`;
     case 'metadata':
-      return `set ${intent.field} on ${target(intent.target)}`;
+      return `${Object.values(intent.values).every((v) => v === null) ? 'remove' : 'set'} ${intent.field} on ${target(intent.target)}`;
     case 'logs':
       return `read the logs of ${target(intent.target)}`;
     case 'list':

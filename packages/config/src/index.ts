@@ -7,6 +7,7 @@ export { type ConfigKey, type ConfigValueKind, configKeys, type EnvAlias } from 
 export { type ConfigProblem, formatConfigProblem } from './configProblem.js';
 export type { ConfigSetting, Env } from './configSetting.js';
 export { describeConfig } from './describeConfig.js';
+export { ensureEncryptionKey } from './ensureEncryptionKey.js';
 export { type LoadConfigOptions, loadConfig } from './loadConfig.js';
 export { MASK, maskSecret, maskUrlPassword } from './maskSecret.js';
 export {

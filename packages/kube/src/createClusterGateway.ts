@@ -1,6 +1,7 @@
 import { type Clock, type ClusterGateway, systemClock } from '@opspilot/core';
 import { applyObject } from './applyObject.js';
 import { deleteObject } from './deleteObject.js';
+import { evictPod } from './evictPod.js';
 import { type GatewayContext, resolveKind } from './gatewayContext.js';
 import { getObject } from './getObject.js';
 import { KubeClient } from './kubeClient.js';
@@ -64,6 +65,7 @@ export function createClusterGateway(options: ClusterGatewayOptions = {}): KubeC
     apply: (object, opts) => applyObject(ctx, object, opts),
     patch: (ref, body, opts) => patchObject(ctx, ref, body, opts),
     delete: (ref, opts) => deleteObject(ctx, ref, opts),
+    evict: (pod, opts) => evictPod(ctx, pod, opts),
     scale: (ref, replicas, opts) => scaleObject(ctx, ref, replicas, opts),
     rolloutRestart: (ref, opts) => rolloutRestart(ctx, ref, opts),
     rolloutUndo: (ref, opts) => rolloutUndo(ctx, ref, opts),

@@ -1,5 +1,12 @@
 import { ApiException } from '@kubernetes/client-node';
-import { ConflictError, InputError, NotAllowedError, NotFoundError, UpstreamError } from '@opspilot/core';
+import {
+  ConflictError,
+  DisruptionBudgetError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  UpstreamError,
+} from '@opspilot/core';
 import { describe, expect, it } from 'vitest';
 import { type KubeErrorContext, mapKubeError } from './mapKubeError.js';
 
@@ -24,6 +31,20 @@ const backend: KubeErrorContext = {
   name: 'backend',
   namespace: 'todo',
 };
+
+const eviction: KubeErrorContext = {
+  server,
+  verb: 'create',
+  kind: 'Pod',
+  resource: 'pods/eviction',
+  group: '',
+  name: 'api-0',
+  namespace: 'todo',
+};
+const budgetRefusal = (cause: string) =>
+  status(429, 'TooManyRequests', "Cannot evict pod as it would violate the pod's disruption budget.", {
+    causes: [{ reason: 'DisruptionBudget', message: cause }],
+  });
 
 const cases: Array<{
   name: string;
@@ -222,6 +243,22 @@ const cases: Array<{
     retryable: true,
   },
   {
+    name: 'eviction refused by a disruption budget',
+    error: budgetRefusal('The disruption budget api-pdb needs 2 healthy pods and has 2 currently'),
+    context: eviction,
+    type: DisruptionBudgetError,
+    message: 'cannot evict pod todo/api-0: The disruption budget api-pdb needs 2 healthy pods and has 2 currently',
+    hint: /PodDisruptionBudget api-pdb allows no disruption.*scale the workload up.*kubectl get pdb api-pdb -n todo/,
+  },
+  {
+    name: 'eviction refused while the budget is being processed',
+    error: budgetRefusal('The disruption budget api-pdb is still being processed by the server.'),
+    context: eviction,
+    type: DisruptionBudgetError,
+    message: /api-0: The disruption budget api-pdb is still being processed/,
+    hint: /PodDisruptionBudget api-pdb/,
+  },
+  {
     name: '503 unavailable',
     error: status(503, 'ServiceUnavailable', 'etcdserver: leader changed'),
     context: pods,
@@ -258,6 +295,23 @@ describe('mapKubeError', () => {
     expect((mapped as { hint?: string }).hint).toMatch(hint);
     if (retryable !== undefined) expect((mapped as UpstreamError).retryable).toBe(retryable);
     expect((mapped as { cause?: unknown }).cause).toBe(error);
+  });
+
+  it('names the pod and the budget of a refused eviction, as a policy refusal', () => {
+    const mapped = mapKubeError(
+      budgetRefusal('The disruption budget api-pdb needs 2 healthy pods and has 2 currently'),
+      eviction,
+    ) as DisruptionBudgetError;
+    expect(mapped).toBeInstanceOf(NotAllowedError);
+    expect(mapped.code).toBe('NOT_ALLOWED');
+    expect(mapped.budgets).toEqual(['api-pdb']);
+    expect(mapped.blocked).toEqual([
+      {
+        pod: { name: 'api-0', namespace: 'todo' },
+        budget: 'api-pdb',
+        reason: 'The disruption budget api-pdb needs 2 healthy pods and has 2 currently',
+      },
+    ]);
   });
 
   it('passes opspilot errors and aborts through unchanged', () => {

@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  DisruptionBudgetError,
   InputError,
   NotAllowedError,
   NotFoundError,
@@ -42,7 +43,8 @@ const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|ERR_TLS|ERR_SSL
  * Turns whatever a client-node call threw into one of opspilot's typed errors with a hint: network failures and
  * 429/5xx become retryable `UpstreamError`s, certificate failures a non-retryable one about the CA, 401/403 a
  * `NotAllowedError` (403 naming the verb, resource, group and namespace RBAC lacks), 404 a `NotFoundError`,
- * 409/410 a `ConflictError`, 400/422 an `InputError` listing the causes. An opspilot error or an abort is returned
+ * 409/410 a `ConflictError`, 400/422 an `InputError` listing the causes, an eviction a PodDisruptionBudget refuses
+ * (429 with a `DisruptionBudget` cause) a `DisruptionBudgetError` naming the budget. An opspilot error or an abort is returned
  * unchanged.
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#response-status-kind
  */
@@ -118,6 +120,10 @@ function fromStatus(status: number, body: KubeStatus | undefined, ctx: KubeError
           : 'The API server refused the request as malformed: check the object against `kubectl explain <kind>`.',
     });
   }
+  if (status === 429) {
+    const refusal = disruptionBudget(message, body, ctx, cause, details);
+    if (refusal) return refusal;
+  }
   const retryable = status === 429 || status >= 500;
   return new UpstreamError(`the API server answered ${status}: ${message}`, {
     source: SOURCE,
@@ -129,6 +135,42 @@ function fromStatus(status: number, body: KubeStatus | undefined, ctx: KubeError
       ? `The API server is overloaded or failing; retry later${body?.details?.retryAfterSeconds ? ` (it asks to wait ${body.details.retryAfterSeconds}s)` : ''}, and check its health with \`kubectl get --raw /readyz\`.`
       : undefined,
   });
+}
+
+const BUDGET_NAME = /The disruption budget (\S+)/;
+
+/**
+ * The 429 an eviction gets when a PodDisruptionBudget forbids it (`details.causes[].reason` `DisruptionBudget`, the
+ * message `The disruption budget <name> needs N healthy pods and has M currently` or `… is still being processed by
+ * the server`); undefined for any other 429 (API priority and fairness, rate limits).
+ */
+function disruptionBudget(
+  message: string,
+  body: KubeStatus | undefined,
+  ctx: KubeErrorContext,
+  cause: unknown,
+  details: Record<string, unknown>,
+): DisruptionBudgetError | undefined {
+  const found = body?.details?.causes?.find((c) => c.reason === 'DisruptionBudget');
+  if (!found) return undefined;
+  const budget = BUDGET_NAME.exec(found.message ?? '')?.[1];
+  const pod = ctx.name ?? body?.details?.name ?? 'the pod';
+  const where = ctx.namespace ? ` -n ${ctx.namespace}` : '';
+  return new DisruptionBudgetError(
+    `cannot evict pod ${ctx.namespace ? `${ctx.namespace}/` : ''}${pod}: ${found.message ?? message}`,
+    {
+      cause,
+      details,
+      blocked: [
+        {
+          pod: { name: pod, ...(ctx.namespace ? { namespace: ctx.namespace } : {}) },
+          ...(budget ? { budget } : {}),
+          ...(found.message ? { reason: found.message } : {}),
+        },
+      ],
+      hint: `${budget ? `PodDisruptionBudget ${budget}` : 'A PodDisruptionBudget'} allows no disruption right now: retry once its pods are Ready elsewhere, scale the workload up, or relax the budget (\`kubectl get pdb${budget ? ` ${budget}` : ''}${where}\`).`,
+    },
+  );
 }
 
 const FORBIDDEN =

@@ -1,4 +1,4 @@
-import { formatRef, type KubeObject, OpspilotError, type PlanStep } from '@opspilot/core';
+import { formatRef, type KubeObject, OpspilotError, type PlanStep, redactSecret } from '@opspilot/core';
 import type { OpsDeps } from './opsDeps.js';
 import { stepTarget } from './stepTarget.js';
 import { asWrite, writeStep } from './writeStep.js';
@@ -7,13 +7,14 @@ import { asWrite, writeStep } from './writeStep.js';
 export interface DryRunResult {
   /** One per refused step, naming the step and the server's reason. */
   problems: string[];
-  /** Unified diff of every changed object, live against the server's dry-run result. */
+  /** Unified diff of every changed object, live against the server's dry-run result; Secret values redacted. */
   diff: string;
 }
 
 /**
  * Sends every changing step to the API server with `dryRun=All` — admission, defaulting and validation run, nothing
- * is stored — and diffs each object's live state against what the server says it would become.
+ * is stored — and diffs each object's live state against what the server says it would become. Secret values are
+ * shown as `<redacted>`, or `<redacted> (before)` / `<redacted> (after)` where they change, as `kubectl diff` does.
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#dry-run
  */
 export async function dryRunPlan(deps: Pick<OpsDeps, 'gateway' | 'diff'>, steps: PlanStep[]): Promise<DryRunResult> {
@@ -33,7 +34,10 @@ export async function dryRunPlan(deps: Pick<OpsDeps, 'gateway' | 'diff'>, steps:
           : result;
       if (!after) diffs.push(`- ${formatRef(target)} will be deleted${live ? '' : ' (it does not exist)'}\n`);
       else {
-        const diff = deps.diff(live && strip(live), strip(after));
+        const diff = deps.diff(
+          live && redactSecret(strip(live), after, 'before'),
+          redactSecret(strip(after), live, 'after'),
+        );
         if (diff.trim()) diffs.push(diff);
       }
     } catch (error) {

@@ -1,4 +1,12 @@
-import { ConflictError, NotFoundError, type Operation, type OperationFilter, type PlanOutcome } from '@opspilot/core';
+import {
+  ConflictError,
+  NotFoundError,
+  type Operation,
+  type OperationFilter,
+  type PlanOutcome,
+  redactOperation,
+  redactPlan,
+} from '@opspilot/core';
 import { type Approval, checkApproval } from './approvalPolicy.js';
 import { auditOperation } from './auditOperation.js';
 import { classifyRisk } from './classifyRisk.js';
@@ -21,7 +29,9 @@ export interface ActContext {
 /**
  * The operation lifecycle: plan → validate → dry-run + diff → review → apply → verify → audit. A plan only ever
  * comes from the planner and is executed only by this code, after its risk was classified here and an approval
- * matching that risk was given. Reads run at once; writes wait in NEEDS_REVIEW.
+ * matching that risk was given. Reads run at once; writes wait in NEEDS_REVIEW. Every operation it returns, and
+ * everything it audits or records, is redacted (`redactOperation`: Secret values shown as `<redacted>`); only
+ * `apply` reads the stored plan with its real values.
  */
 export function createOperations(deps: OpsDeps) {
   const now = () => deps.clock.now().toISOString();
@@ -36,12 +46,13 @@ export function createOperations(deps: OpsDeps) {
       const outcome = await deps.planner(request, { namespace: ctx.namespace });
       if (outcome.kind !== 'plan') return outcome;
       const { plan } = outcome;
+      const shown = redactPlan(plan);
       const assessed = await classifyRisk(plan.steps, deps.gateway);
       const dry = assessed.risk === 'read' ? { problems: [], diff: '' } : await dryRunPlan(deps, plan.steps);
       const command = await deps.commands?.create({
         command_type: 'OPSPILOT',
-        natural_language_input: request,
-        generated_output: JSON.stringify(plan),
+        natural_language_input: shown.request,
+        generated_output: JSON.stringify(shown),
         validation_status: dry.problems.length ? 'INVALID' : assessed.risk === 'read' ? 'VALID' : 'NEEDS_REVIEW',
         user_id: ctx.user,
         cluster_id: deps.clusterId,
@@ -77,7 +88,7 @@ export function createOperations(deps: OpsDeps) {
         operation = await this.apply(operation.id, ctx);
         auditId = String(operation.details.audit_id ?? auditId);
       }
-      return { kind: 'operation', operation, auditId };
+      return { kind: 'operation', operation: redactOperation(operation), auditId };
     },
 
     async approve(id: string, approval: Approval): Promise<Operation> {
@@ -93,7 +104,7 @@ export function createOperations(deps: OpsDeps) {
         'NEEDS_REVIEW',
       );
       await auditOperation(deps, approved, 'approved', approval.user);
-      return approved;
+      return redactOperation(approved);
     },
 
     async reject(id: string, ctx: { user: string; reason?: string }): Promise<Operation> {
@@ -103,7 +114,7 @@ export function createOperations(deps: OpsDeps) {
         operation.state,
       );
       await auditOperation(deps, rejected, 'rejected', ctx.user, { reason: ctx.reason ?? '' });
-      return rejected;
+      return redactOperation(rejected);
     },
 
     /** Applies an APPROVED operation, verifies it, rolls back on failure, and records the outcome. */
@@ -127,14 +138,18 @@ export function createOperations(deps: OpsDeps) {
         updated_at: now(),
       };
       const auditId = await auditOperation(deps, done, outcome.ok ? 'applied' : 'failed', ctx.user, {
-        steps: outcome.steps,
+        steps: redactOperation(done).steps,
       });
-      return deps.operations.update({ ...done, details: { ...done.details, audit_id: auditId } }, 'APPLYING');
+      return redactOperation(
+        await deps.operations.update({ ...done, details: { ...done.details, audit_id: auditId } }, 'APPLYING'),
+      );
     },
 
-    get: load,
-    list: (filter: OperationFilter = {}, page?: { page?: number; page_size?: number }) =>
-      deps.operations.list(filter, page),
+    get: async (id: string) => redactOperation(await load(id)),
+    async list(filter: OperationFilter = {}, page?: { page?: number; page_size?: number }) {
+      const found = await deps.operations.list(filter, page);
+      return { ...found, items: found.items.map(redactOperation) };
+    },
   };
 }
 

@@ -243,6 +243,18 @@ const CASES: [string, (o: Outcome) => Promise<void> | void][] = [
     },
   ],
   [
+    'remove the team label from deployment backend',
+    async () => {
+      const { labels } = (await dep('backend')).metadata;
+      expect(labels?.team).toBeUndefined();
+      expect(labels?.app).toBe('backend');
+    },
+  ],
+  [
+    'delete annotation owner from deployment frontend',
+    async () => expect((await dep('frontend')).metadata.annotations?.owner).toBeUndefined(),
+  ],
+  [
     'make coffee',
     (o) => {
       expect(o.kind).toBe('unsupported');

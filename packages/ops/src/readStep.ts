@@ -1,4 +1,4 @@
-import { formatRef, type KubeObject, type PlanStep } from '@opspilot/core';
+import { formatRef, type KubeObject, type PlanStep, redactSecret } from '@opspilot/core';
 import { stringify } from 'yaml';
 import { analyzeTarget } from './analyzeTarget.js';
 import type { OpsDeps } from './opsDeps.js';
@@ -9,6 +9,7 @@ type ReadOp = Extract<PlanStep, { op: 'get' | 'describe' | 'list' | 'logs' | 'an
 /**
  * Runs a read step and returns what `kubectl` would have shown, as text: an object as YAML (with its events for
  * describe), a list as NAME/STATUS rows or images, log lines (filtered by `match`), or the analyzers' diagnosis.
+ * A Secret's values are shown as `<redacted>` (its keys kept): the answer is stored, returned and shown.
  */
 export async function readStep(deps: Pick<OpsDeps, 'gateway' | 'analyze' | 'clock'>, step: ReadOp): Promise<string> {
   const { gateway } = deps;
@@ -20,7 +21,7 @@ export async function readStep(deps: Pick<OpsDeps, 'gateway' | 'analyze' | 'cloc
       const { managedFields: _m, ...metadata } = object.metadata as KubeObject['metadata'] & {
         managedFields?: unknown;
       };
-      let text = stringify({ ...object, metadata });
+      let text = stringify(redactSecret({ ...object, metadata }));
       if (step.op === 'describe') {
         const events = await gateway.events({ namespace: step.target.namespace, involved: step.target });
         text += `Events:\n${events.map((e) => `  ${String((e as Json).type)}  ${String((e as Json).reason)}  ${String((e as Json).message)}`).join('\n') || '  <none>'}\n`;

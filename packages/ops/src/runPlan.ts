@@ -39,8 +39,10 @@ export async function runPlan(deps: OpsDeps, steps: PlanStep[], signal?: AbortSi
       const before: KubeObject | undefined =
         write.op === 'drain' ? await deps.gateway.get(target) : await deps.gateway.get(target);
       const undo = undoStep(deps.gateway, step, before);
-      await writeStep(deps.gateway, write, { dryRun: false });
-      undos.push({ index, undo });
+      // A drain that stops part-way has cordoned the node: it is undone like one that completed.
+      if (write.op === 'drain') undos.push({ index, undo });
+      await writeStep(deps.gateway, write, { dryRun: false, clock: deps.clock, ...timing });
+      if (write.op !== 'drain') undos.push({ index, undo });
       const verified = await verifyStep(deps.gateway, deps.clock, step, timing);
       if (!verified.ok) throw new Error(`verification failed: ${verified.message}`);
       outcomes.push({ index, description: step.description, status: 'applied', message: verified.message });

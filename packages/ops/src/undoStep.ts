@@ -20,8 +20,9 @@ const RECREATABLE = new Set([
 
 /**
  * Plans the undo of a step from `before` (the object before the step ran, undefined when it did not exist):
- * scale back, re-apply the previous field values, roll back to the revision that was current, uncordon,
- * re-create a deleted object that holds no data. What cannot be undone says why.
+ * scale back, re-apply the previous field values, roll back to the revision that was current, uncordon (after a
+ * drain too, saying that its evicted pods are re-created by their controllers, not restored), re-create a deleted
+ * object that holds no data. What cannot be undone says why.
  */
 export function undoStep(gateway: ClusterGateway, step: PlanStep, before: KubeObject | undefined): Undo {
   switch (step.op) {
@@ -61,11 +62,16 @@ export function undoStep(gateway: ClusterGateway, step: PlanStep, before: KubeOb
           void (await gateway.patch({ kind: 'Node', name: step.target.name }, { spec: { unschedulable } })),
       };
     }
-    case 'drain':
+    case 'drain': {
+      // The node goes back to what it was; the pods are not brought back: an eviction cannot be reversed, and the
+      // controllers of the evicted pods have already re-created them wherever the scheduler put them.
+      const unschedulable = Boolean((before?.spec as { unschedulable?: boolean } | undefined)?.unschedulable);
       return {
-        impossible:
-          'evicted pods cannot be put back (their controllers re-create them elsewhere); uncordon the node by hand',
+        what: `${unschedulable ? `leave node ${step.target.name} cordoned as it was` : `uncordon node ${step.target.name}`}; evicted pods are not restored: their controllers re-create them (on any schedulable node)`,
+        run: async () =>
+          void (await gateway.patch({ kind: 'Node', name: step.target.name }, { spec: { unschedulable } })),
       };
+    }
     case 'delete': {
       if (!before) return { impossible: 'nothing was there to restore' };
       if (!RECREATABLE.has(before.kind))

@@ -1,4 +1,5 @@
 import type { Clock, ClusterGateway, PlanStep } from '@opspilot/core';
+import { drainPods } from './drainPods.js';
 
 /** What verification of one step found. */
 export interface Verification {
@@ -11,7 +12,8 @@ type Json = Record<string, unknown>;
 
 /**
  * Waits, on the clock, until the cluster shows what a step was meant to achieve — the rollout complete with the
- * desired replicas available, endpoints ready behind a changed Service, a node cordoned, an object gone — or the
+ * desired replicas available, endpoints ready behind a changed Service, a node cordoned, a drained node left with
+ * only the pods a drain leaves (DaemonSet and mirror pods, see {@link drainPods}), an object gone — or the
  * deadline passes, and says which (never reporting success it did not see).
  */
 export async function verifyStep(
@@ -87,10 +89,13 @@ function checkFor(gateway: ClusterGateway, step: PlanStep): (() => Promise<Verif
         if (step.op !== 'drain')
           return { ok: true, message: `node ${step.target.name} ${wanted ? 'cordoned' : 'uncordoned'}` };
         const pods = await gateway.list('Pod', { fieldSelector: `spec.nodeName=${step.target.name}` });
-        const left = pods.filter(
-          (p) => !p.metadata.ownerReferences?.some((o) => o.kind === 'DaemonSet') && !p.metadata.deletionTimestamp,
-        );
-        return { ok: left.length === 0, message: `${left.length} pod(s) left on node ${step.target.name}` };
+        const { evict, refused, skipped } = drainPods(pods, step);
+        const left = evict.length + refused.length;
+        const kept = skipped.filter((s) => !s.pod.metadata.deletionTimestamp).length;
+        return {
+          ok: left === 0,
+          message: `${left} pod(s) left on node ${step.target.name}${kept ? `; ${kept} DaemonSet or mirror pod(s) stay` : ''}`,
+        };
       };
     default:
       return undefined;

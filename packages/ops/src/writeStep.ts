@@ -1,4 +1,5 @@
-import { type ClusterGateway, ConflictError, type KubeObject, type PlanStep } from '@opspilot/core';
+import { type ClusterGateway, ConflictError, type KubeObject, type PlanStep, type StepObject } from '@opspilot/core';
+import { type DrainOptions, drainNode } from './drainNode.js';
 
 type WriteOp = Exclude<PlanStep, { op: 'get' | 'describe' | 'list' | 'logs' | 'analyze' }>;
 
@@ -7,12 +8,14 @@ const RETRIES_ON_CONFLICT = 3;
 /**
  * Carries out one changing step through the gateway — or, with `dryRun`, has the API server compute its result
  * without storing it. Applies send the live `resourceVersion` as a precondition and are retried on a 409 (someone
- * else changed the object in between) after reading it again. Returns the object as it is (or would be) after.
+ * else changed the object in between) after reading it again. A drain evicts ({@link drainNode}), retrying evictions
+ * a PodDisruptionBudget refuses on `options.clock` until `options.timeoutMs`. Returns the object as it is (or would
+ * be) after.
  */
 export async function writeStep(
   gateway: ClusterGateway,
   step: WriteOp,
-  options: { dryRun: boolean },
+  options: DrainOptions,
 ): Promise<KubeObject | undefined> {
   const { dryRun } = options;
   switch (step.op) {
@@ -32,21 +35,13 @@ export async function writeStep(
     case 'cordon':
     case 'uncordon':
       return setUnschedulable(gateway, step.target.name, step.op === 'cordon', dryRun);
-    case 'drain': {
-      const node = await setUnschedulable(gateway, step.target.name, true, dryRun);
-      if (dryRun) return node;
-      const pods = await gateway.list('Pod', { fieldSelector: `spec.nodeName=${step.target.name}` });
-      for (const pod of pods) {
-        const daemon = pod.metadata.ownerReferences?.some((o) => o.kind === 'DaemonSet');
-        if (daemon && step.ignoreDaemonSets) continue;
-        await gateway.delete({ kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace });
-      }
-      return node;
-    }
+    case 'drain':
+      return drainNode(gateway, step, options);
   }
 }
 
-async function applyWithPrecondition(gateway: ClusterGateway, object: KubeObject, dryRun: boolean) {
+async function applyWithPrecondition(gateway: ClusterGateway, stepObject: StepObject, dryRun: boolean) {
+  const object = withoutRemovals(stepObject);
   const ref = { kind: object.kind, name: object.metadata.name, namespace: object.metadata.namespace };
   for (let attempt = 1; ; attempt++) {
     const live = await gateway.get(ref);
@@ -61,11 +56,20 @@ async function applyWithPrecondition(gateway: ClusterGateway, object: KubeObject
   }
 }
 
+/** A whole manifest: a `null` label or annotation value means the key is absent. */
+function withoutRemovals(object: StepObject): KubeObject {
+  const { labels, annotations } = object.metadata;
+  const present = (values: Record<string, string | null> | undefined) =>
+    values &&
+    Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== null));
+  return { ...object, metadata: { ...object.metadata, labels: present(labels), annotations: present(annotations) } };
+}
+
 /**
  * A partial object sent as a strategic-merge patch (what `kubectl set image|env|resources`, `label` and `annotate`
- * send), with the live resourceVersion as a precondition, retried after a 409.
+ * send; a `null` label or annotation removes it), with the live resourceVersion as a precondition, retried after a 409.
  */
-async function patchWithPrecondition(gateway: ClusterGateway, object: KubeObject, dryRun: boolean) {
+async function patchWithPrecondition(gateway: ClusterGateway, object: StepObject, dryRun: boolean) {
   const ref = {
     kind: object.kind,
     name: object.metadata.name,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, type Operation } from '@opspilot/core';
+import { ConflictError, InputError, type Operation, REDACTED_VALUE } from '@opspilot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from './openStore.js';
+import { createOperationRepository } from './operationRepository.js';
 import { DIALECTS, openTestStore, type TestStore } from './testing/index.js';
 
 const operation = (over: Partial<Operation> = {}): Operation => ({
@@ -39,6 +40,35 @@ const operation = (over: Partial<Operation> = {}): Operation => ({
   updated_at: new Date().toISOString(),
   ...over,
 });
+
+/** An operation creating a Secret: the value is in the request, the step and (base64) the diff. */
+const secretOperation = (): Operation => {
+  const base = operation();
+  return {
+    ...base,
+    request: 'create a secret db-creds with password=changeme in todo',
+    plan: {
+      ...base.plan,
+      request: 'create a secret db-creds with password=changeme in todo',
+      summary: 'Create Secret db-creds in namespace todo',
+      steps: [
+        {
+          op: 'apply',
+          mode: 'create',
+          object: {
+            apiVersion: 'v1',
+            kind: 'Secret',
+            metadata: { name: 'db-creds', namespace: 'todo' },
+            type: 'Opaque',
+            stringData: { password: 'changeme' },
+          },
+          description: 'Create Secret db-creds in namespace todo',
+        },
+      ],
+    },
+    details: { planner_risk: 'write' },
+  };
+};
 
 describe.each(DIALECTS)('operations on %s', (dialect) => {
   let t: TestStore;
@@ -88,5 +118,32 @@ describe.each(DIALECTS)('operations on %s', (dialect) => {
     const page = await store.operations.list({ proposed_by: 'carol' });
     expect(page.items.map((o) => o.id)).toEqual([newer.id, older.id]);
     expect((await store.operations.list({ proposed_by: 'carol', state: 'APPLIED' })).total).toBe(0);
+  });
+
+  it('stores a plan carrying Secret values sealed, never in clear, and reads it back whole', async () => {
+    const op = await store.operations.create(secretOperation());
+    const approved = await store.operations.update({ ...op, state: 'APPROVED', approved_by: 'bob' }, 'NEEDS_REVIEW');
+    const row = await store.db.selectFrom('operations').selectAll().where('id', '=', op.id).executeTakeFirstOrThrow();
+    const stored = JSON.stringify(row);
+    expect(stored).not.toContain('changeme');
+    expect(stored).not.toContain(Buffer.from('changeme').toString('base64'));
+    expect(stored).toContain(REDACTED_VALUE);
+    expect(await store.operations.get(op.id)).toEqual(approved);
+    const listed = await store.operations.list({ state: 'APPROVED' });
+    expect(listed.items.find((o) => o.id === op.id)).toEqual(approved);
+    expect(approved.plan.steps[0]).toMatchObject({ object: { stringData: { password: 'changeme' } } });
+    expect(approved.details).toEqual({ planner_risk: 'write' });
+    expect(approved.request).toBe(`create a secret db-creds with password=${REDACTED_VALUE} in todo`);
+  });
+
+  it('without an encryption key refuses to store or read a plan carrying Secret values, as for kubeconfigs', async () => {
+    const keyless = createOperationRepository(store.db, dialect, undefined);
+    const refused = await keyless.create(secretOperation()).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(InputError);
+    expect(refused).toMatchObject({ hint: expect.stringContaining('secrets.encryption_key') });
+    const sealed = await store.operations.create(secretOperation());
+    await expect(keyless.get(sealed.id)).rejects.toThrowError(/no encryption key is configured/);
+    const plain = await keyless.create(operation());
+    expect(await keyless.get(plain.id)).toEqual(plain);
   });
 });

@@ -11,12 +11,16 @@ import type { Dialect } from './dialect.js';
 import { parseInput } from './parseInput.js';
 import { createRepository } from './repository.js';
 import { rowCodec } from './rowMapping.js';
+import { sealedPlans } from './sealedPlans.js';
+import type { SecretBox } from './secretBox.js';
 
 /**
  * Operations of `@opspilot/ops` (the {@link OperationStore} port). `update` is a compare-and-set on the state, so of
  * two approvers — or an approval racing a rejection — exactly one wins; moves outside the lifecycle are refused.
+ * An operation whose plan carries Secret values is stored redacted with the original plan sealed by `secretBox`
+ * ({@link sealedPlans}); it reads back with that plan whole and everything else redacted.
  */
-export function createOperationRepository(db: Db, dialect: Dialect): OperationStore {
+export function createOperationRepository(db: Db, dialect: Dialect, secretBox: SecretBox | undefined): OperationStore {
   const base = createRepository(db, dialect, {
     table: 'operations',
     noun: 'operation',
@@ -26,9 +30,17 @@ export function createOperationRepository(db: Db, dialect: Dialect): OperationSt
     orderBy: 'created_at',
   });
   const codec = rowCodec(Operation, dialect);
+  const plans = sealedPlans(secretBox);
   return {
-    create: (operation) => base.insert(operation),
-    get: (id) => base.find(id),
+    async create(operation) {
+      const stored = plans.seal(parseInput(Operation, operation, 'operation'));
+      await base.insert(stored);
+      return plans.open(stored);
+    },
+    async get(id) {
+      const found = await base.find(id);
+      return found && plans.open(found);
+    },
     async update(operation, expected: OperationState) {
       const valid = parseInput(Operation, operation, 'operation');
       if (valid.state !== expected && !OPERATION_TRANSITIONS[expected].includes(valid.state)) {
@@ -36,7 +48,8 @@ export function createOperationRepository(db: Db, dialect: Dialect): OperationSt
           hint: `from ${expected} it can move to ${OPERATION_TRANSITIONS[expected].join(', ') || 'nothing (final state)'}`,
         });
       }
-      const { id, ...values } = codec.toRow(valid);
+      const stored = plans.seal(valid);
+      const { id, ...values } = codec.toRow(stored);
       const result = await db
         .updateTable('operations')
         .set(values)
@@ -52,8 +65,11 @@ export function createOperationRepository(db: Db, dialect: Dialect): OperationSt
           { hint: 'reload the operation and decide again' },
         );
       }
-      return valid;
+      return plans.open(stored);
     },
-    list: (filter: OperationFilter, page) => base.list({ ...filter }, page),
+    async list(filter: OperationFilter, page) {
+      const found = await base.list({ ...filter }, page);
+      return { ...found, items: found.items.map(plans.open) };
+    },
   };
 }

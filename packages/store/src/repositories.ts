@@ -55,7 +55,7 @@ export function createRepositories(
     chat: createChatRepository(db, dialect, inTransaction),
     incidents: createIncidentRepository(db, dialect, inTransaction),
     audit: createAuditLog(db, dialect, inTransaction),
-    operations: createOperationRepository(db, dialect),
+    operations: createOperationRepository(db, dialect, secretBox),
     users: createUserRepository(db, dialect),
     sessions: createSessionRepository(db, dialect),
     apiTokens: createApiTokenRepository(db, dialect),

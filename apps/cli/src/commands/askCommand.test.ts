@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
@@ -85,6 +86,55 @@ describe('opspilot ask', () => {
     const { code, out } = await ask('scale nosuchthing to 3', '-o', 'json');
     expect(code).toBe(1);
     expect(JSON.parse(out).status).toMatch(/NEEDS_CLARIFICATION|UNSUPPORTED/);
+  });
+
+  it('prints Secret values as <redacted> in text and JSON, and still creates the Secret with the real value', async () => {
+    const keyed = { ...env, OPSPILOT_SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+    const values = ['changeme', Buffer.from('changeme').toString('base64')];
+    const expectNoValue = (text: string) => {
+      for (const value of values) expect(text).not.toContain(value);
+    };
+    const request = 'create a secret db-creds with password=changeme in todo';
+    const shown = memoryIo(keyed, cwd);
+    expect(await runCli(['ask', '--kubeconfig', kubeconfig, request, '--dry-run'], shown)).toBe(0);
+    expect(shown.out()).toContain('password: <redacted>');
+    expect(shown.out()).toMatch(/\+\s+password: <redacted>/);
+    expectNoValue(shown.out() + shown.err());
+    const io = memoryIo(keyed, cwd);
+    expect(await runCli(['ask', '--kubeconfig', kubeconfig, request, '--yes', '-o', 'json'], io)).toBe(0);
+    const json = JSON.parse(io.out());
+    expect(json).toMatchObject({
+      status: 'APPLIED',
+      plan: { steps: [{ object: { stringData: { password: '<redacted>' } } }] },
+    });
+    expect(json.commands.bash).toContain('password: <redacted>');
+    expect(json.commands.powershell).toContain('password: <redacted>');
+    expectNoValue(io.out() + io.err());
+    const secret = sim.store.get(sim.api.registry.find('', 'v1', 'secrets')!, 'todo', 'db-creds') as {
+      data?: Record<string, string>;
+    };
+    expect(secret.data?.password).toBe(values[1]);
+    const audit = memoryIo(keyed, cwd);
+    expect(await runCli(['audit', 'show', json.auditId, '-o', 'json'], audit)).toBe(0);
+    expect(JSON.parse(audit.out())).toMatchObject({ action: 'operation.applied' });
+    expectNoValue(audit.out());
+    const data = join(cwd, 'data');
+    for (const file of readdirSync(data)) expectNoValue(readFileSync(join(data, file)).toString('latin1'));
+  });
+
+  it('seals Secret values with the data directory key when no encryption key is configured', async () => {
+    const { code, out, err } = await ask('create a secret api-token with token=t0psecret in todo', '--yes');
+    expect(err).not.toMatch(/error/i);
+    expect(code).toBe(0);
+    expect(out + err).not.toContain('t0psecret');
+    const data = join(cwd, 'data');
+    expect(Buffer.from(readFileSync(join(data, 'encryption.key'), 'utf8').trim(), 'base64')).toHaveLength(32);
+    for (const file of readdirSync(data))
+      expect(readFileSync(join(data, file)).toString('latin1')).not.toContain('t0psecret');
+    const secret = sim.store.get(sim.api.registry.find('', 'v1', 'secrets')!, 'todo', 'api-token') as {
+      data?: Record<string, string>;
+    };
+    expect(secret.data?.token).toBe(Buffer.from('t0psecret').toString('base64'));
   });
 
   it('says how to start a cluster when none is configured', async () => {

@@ -23,7 +23,9 @@ const AskOptions = z.object({
  * its risk, the equivalent kubectl commands for bash and PowerShell and the server dry-run diff; then approval
  * (`--yes`, or a prompt on a terminal; destructive plans also need the resource names typed, or `--confirm NAME`),
  * application, verification and the audit entry. Reads run at once. Exit 1 when the request was not carried out
- * (a question back, unsupported, invalid, not approved, or failed).
+ * (a question back, unsupported, invalid, not approved, or failed). Secret values are printed as `<redacted>` in
+ * text and JSON alike (the operations come redacted from `@opspilot/ops`); a stored plan keeps them sealed with
+ * `secrets.encryption_key` (or `<data_dir>/encryption.key`, created on first use).
  */
 export function askCommand(parent: Command, ctx: CliContext): Command {
   return parent
@@ -53,7 +55,8 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
           planner,
           diff: diffObjects,
         });
-        err(c.dim(`planning: ${request}`));
+        // The request is not echoed: it may hold a Secret value, and the plan below shows it redacted.
+        err(c.dim('planning…'));
         const proposed = await ops.propose(request, { user, namespace: config.kube.namespace });
         if (proposed.kind !== 'operation') {
           ctx.run.exitCode = 1;

@@ -1,6 +1,6 @@
 import { planRequest } from '@opspilot/ai';
 import { configuredModel } from '@opspilot/ai-providers';
-import type { Operation, OperationState, OperationStore } from '@opspilot/core';
+import { type Operation, type OperationState, type OperationStore, redactPlan } from '@opspilot/core';
 import { createClusterGateway, diffObjects } from '@opspilot/kube';
 import { createOperations } from '@opspilot/ops';
 import { publishAudit } from '../events/publishAudit.js';
@@ -9,7 +9,7 @@ import type { ApiServices } from './apiServices.js';
 /**
  * The operation lifecycle (`@opspilot/ops`) for one registered cluster, wired to the server's store, clock and bus:
  * the cluster is reached through its stored kubeconfig, audit entries are announced as `AUDIT_APPENDED` and every
- * state an operation enters is announced as `PLAN_STATE_CHANGED`.
+ * state an operation enters is announced as `PLAN_STATE_CHANGED` (with the redacted plan's summary).
  */
 export async function serverOperations(services: ApiServices, clusterId: string) {
   const { store, bus, clock, config } = services;
@@ -26,7 +26,7 @@ export async function serverOperations(services: ApiServices, clusterId: string)
           operation_id: operation.id,
           state: operation.state,
           risk: operation.risk,
-          summary: operation.plan.summary,
+          summary: redactPlan(operation.plan).summary,
           proposed_by: operation.proposed_by,
         },
       })

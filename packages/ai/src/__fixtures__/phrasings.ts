@@ -80,6 +80,9 @@ export const PHRASINGS: Phrasing[] = [
   { say: 'label deployment backend with team=payments', kind: 'plan', step: { op: 'apply', mode: 'patch', object: { metadata: { labels: { team: 'payments' } } } } },
   { say: 'annotate the frontend deployment with owner=alice', kind: 'plan', step: { op: 'apply', object: { metadata: { annotations: { owner: 'alice' } } } } },
   { say: 'add label tier=web to service frontend', kind: 'plan', step: { op: 'apply', object: { metadata: { labels: { tier: 'web' } } } } },
+  { say: 'remove label app.kubernetes.io/part-of from deployment backend', kind: 'plan', risk: 'write', step: { op: 'apply', mode: 'patch', object: { metadata: { labels: { 'app.kubernetes.io/part-of': null } } } }, bash: '{"metadata":{"labels":{"app.kubernetes.io/part-of":null}}}' },
+  { say: 'label deployment frontend app.kubernetes.io/part-of-', kind: 'plan', step: { op: 'apply', mode: 'patch', object: { metadata: { labels: { 'app.kubernetes.io/part-of': null } } } } },
+  { say: 'delete the nosuch label from deployment backend', kind: 'unsupported' },
   // logs
   { say: 'errors in backend logs in the last 10 minutes', kind: 'plan', risk: 'read', step: { op: 'logs', target: backend, sinceSeconds: 600, labelSelector: 'app=backend' }, bash: "--since=10m | grep -iE 'error|exception|fatal|panic'" },
   { say: 'show logs of frontend', kind: 'plan', step: { op: 'logs', target: frontend } },

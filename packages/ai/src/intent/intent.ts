@@ -67,7 +67,8 @@ export const Intent = z.discriminatedUnion('action', [
     action: z.literal('metadata'),
     field: z.enum(['labels', 'annotations']),
     target: TargetPhrase,
-    values: z.record(z.string(), z.string()),
+    /** A `null` value removes the key. */
+    values: z.record(z.string(), z.string().nullable()),
   }),
   z.object({
     action: z.literal('logs'),

@@ -64,15 +64,31 @@ export async function nodeSteps(intent: Of<'node'>, ctx: PlanContext): Promise<B
   return steps(text, [{ op: intent.op, target: ref, description: `${intent.op} node ${name}` }]);
 }
 
-/** Labels or annotations added to one object. */
+/** Labels or annotations set on, or removed from, one object (a removal is a `null` in the strategic-merge patch). */
 export async function metadataSteps(intent: Of<'metadata'>, ctx: PlanContext): Promise<Built> {
   const found = await resolveIn(ctx, intent.target, LABELLABLE);
   if (failed(found)) return found;
   const what = describeRef(found.ref);
-  const pairs = Object.entries(intent.values)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-  const text = `Set ${intent.field === 'labels' ? 'labels' : 'annotations'} ${pairs} on ${what}`;
+  const noun = intent.field === 'labels' ? 'label' : 'annotation';
+  const present = (found.object.metadata[intent.field] ?? {}) as Record<string, string>;
+  const entries = Object.entries(intent.values);
+  const removed = entries.filter(([, v]) => v === null).map(([k]) => k);
+  const absent = removed.filter((k) => !(k in present));
+  if (absent.length > 0) {
+    const existing = Object.keys(present);
+    return unsupported(
+      `${what} has no ${noun} ${absent.join(', ')}, so there is nothing to remove${existing.length ? ` (its ${noun}s: ${existing.join(', ')})` : ''}.`,
+      existing.slice(0, 3).map((k) => `remove ${noun} ${k} from ${found.ref.kind.toLowerCase()} ${found.ref.name}`),
+    );
+  }
+  const set = entries.filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`);
+  const parts = [
+    ...(set.length ? [`Set ${noun}s ${set.join(', ')}`] : []),
+    ...(removed.length
+      ? [`${set.length ? 'remove' : 'Remove'} ${noun}${removed.length > 1 ? 's' : ''} ${removed.join(', ')}`]
+      : []),
+  ];
+  const text = `${parts.join(' and ')} ${set.length ? 'on' : 'from'} ${what}`;
   const object = partialObject(found.ref, { metadata: { [intent.field]: intent.values } });
   return steps(text, [{ op: 'apply', mode: 'patch', object, description: text }]);
 }

@@ -196,6 +196,35 @@ describe('rendering plans as kubectl commands', () => {
     expect(stdin).toBe(json);
   });
 
+  it('writes Secret values as <redacted> in both shells, keys kept, for a manifest and for a patch', () => {
+    const secret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'db-creds', namespace: 'todo' },
+      type: 'Opaque',
+      stringData: { password: 'changeme' },
+      data: { token: 'czNjcjN0' },
+    };
+    const steps: PlanStep[] = [
+      { op: 'apply', mode: 'create', object: secret, description: 'create secret db-creds' },
+      { op: 'apply', mode: 'patch', object: secret, description: 'change secret db-creds' },
+    ];
+    const { bash, powershell } = renderPlanCommands(steps);
+    for (const text of [bash, powershell]) {
+      expect(text).not.toContain('changeme');
+      expect(text).not.toContain('czNjcjN0');
+    }
+    const redacted = { stringData: { password: '<redacted>' }, data: { token: '<redacted>' } };
+    const [createBash, patchBash] = bash.split('\n\n');
+    expect(parse(runBash(createBash ?? '').split('--stdin--\n')[1] ?? '')).toMatchObject(redacted);
+    expect(JSON.parse(argvOf(runBash(patchBash ?? '')).at(-1) ?? '')).toEqual({ type: 'Opaque', ...redacted });
+    const [createPs, patchPs] = powershell.split('\n\n');
+    expect(parse(readPowerShell(createPs ?? '').stdin ?? '')).toMatchObject(redacted);
+    expect(JSON.parse(readPowerShell(patchPs ?? '').argv.at(-1) ?? '')).toEqual({ type: 'Opaque', ...redacted });
+    // The steps themselves keep the values: only what is shown is redacted.
+    expect(stepCommands(steps[0] as PlanStep)[0]?.stdin).toContain('changeme');
+  });
+
   it('keeps a step description that contains a newline on its comment line', () => {
     const { bash } = renderPlanCommands([{ op: 'scale', target, replicas: 1, description: 'scale\nrm -rf /' }]);
     expect(bash.split('\n')[0]).toBe('# scale rm -rf /');

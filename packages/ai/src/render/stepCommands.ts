@@ -135,6 +135,8 @@ export function stepCommands(step: PlanStep): ShellCommand[] {
     case 'uncordon':
       return [{ comment, args: ['kubectl', step.op, step.target.name] }];
     case 'drain':
+      // The flags are the ones the drain acts on: without them, DaemonSet pods and pods with emptyDir volumes refuse
+      // the drain in opspilot as in kubectl. No `--force`: opspilot refuses pods without a controller, as kubectl does.
       return [
         {
           comment,

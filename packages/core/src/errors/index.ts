@@ -1,2 +1,3 @@
+export * from './disruptionBudgetError.js';
 export * from './errorMapping.js';
 export * from './opspilotError.js';

@@ -76,6 +76,20 @@ export interface DeleteOptions extends WriteOptions {
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
 }
 
+/**
+ * Options of {@link ClusterGateway.evict}: the `deleteOptions` of a policy/v1 Eviction.
+ * @see https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#create-eviction-of-a-pod
+ */
+export interface EvictOptions extends WriteOptions {
+  /**
+   * Evict only the pod with this uid (a `preconditions.uid`): a pod re-created under the same name (a StatefulSet's)
+   * is then a `ConflictError` instead of being evicted in its turn.
+   */
+  uid?: string;
+  /** Seconds the pod gets to stop; the pod's own `terminationGracePeriodSeconds` when missing. */
+  gracePeriodSeconds?: number;
+}
+
 /** Options of {@link ClusterGateway.rolloutUndo}. */
 export interface RolloutUndoOptions extends WriteOptions {
   /** The revision to return to; the previous one when missing (as `kubectl rollout undo`). */
@@ -124,7 +138,8 @@ export interface ResourceUsage {
  * The Kubernetes access port: analyzers, `ops` and the tools reach a cluster only through it, so the same code
  * runs against the simulated cluster and a real one. Implemented over `@kubernetes/client-node` by
  * `@opspilot/kube`; every failure is a typed opspilot error with a hint (`NotFoundError` for a missing object,
- * `ConflictError` for a stale resourceVersion, `NotAllowedError` for RBAC, `UpstreamError` otherwise).
+ * `ConflictError` for a stale resourceVersion, `NotAllowedError` for RBAC, `DisruptionBudgetError` for an eviction a
+ * PodDisruptionBudget refuses, `UpstreamError` otherwise).
  * Diffing live against proposed objects is a pure function elsewhere, not part of this port.
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/
  */
@@ -145,6 +160,14 @@ export interface ClusterGateway {
    */
   patch(ref: ObjectRef, patch: unknown, options?: PatchOptions): Promise<KubeObject>;
   delete(ref: ObjectRef, options?: DeleteOptions): Promise<void>;
+  /**
+   * Evicts a pod through the Eviction API (what `kubectl drain` does) instead of deleting it, so the API server
+   * checks the PodDisruptionBudgets selecting it first. A budget that allows no disruption now refuses with a
+   * `DisruptionBudgetError` naming it (temporary: retry once the budget's pods are Ready elsewhere); a pod already
+   * gone is a `NotFoundError`. Resolves once the eviction is accepted: the pod is then terminating, not yet gone.
+   * @see https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/
+   */
+  evict(pod: ObjectRef, options?: EvictOptions): Promise<void>;
   /** Sets `spec.replicas` through the scale subresource (`kubectl scale`). */
   scale(ref: ObjectRef, replicas: number, options?: WriteOptions): Promise<KubeObject>;
   /** Stamps the pod template with a restart annotation (`kubectl rollout restart`). */

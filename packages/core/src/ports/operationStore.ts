@@ -10,7 +10,9 @@ export interface OperationFilter {
 
 /**
  * Where `@opspilot/ops` keeps operations between proposal, approval and application (the CLI applies at once; the
- * server across requests). Implemented over SQLite/PostgreSQL by `@opspilot/store` and in memory for tests.
+ * server across requests). Implemented over SQLite/PostgreSQL by `@opspilot/store` and in memory for tests. An
+ * implementation must not keep a plan's Secret values in clear (`planSecretValues`): the store keeps the
+ * operation redacted and the plan sealed, and `get` gives the plan back whole for applying.
  */
 export interface OperationStore {
   create(operation: Operation): Promise<Operation>;

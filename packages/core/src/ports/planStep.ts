@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KubeObject, ObjectRef } from './kubeObject.js';
+import { KubeObject, ObjectMeta, ObjectRef } from './kubeObject.js';
 
 const described = { description: z.string().min(1) };
 
@@ -10,10 +10,19 @@ const described = { description: z.string().min(1) };
  * for kubectl and may be sent with `ClusterGateway.patch`.
  * @see https://kubernetes.io/docs/reference/using-api/server-side-apply/
  */
+/** Label or annotation values of a step's object; `null` (patch mode only) removes the key, as `kubectl label k-` does. */
+const MetadataValues = z.record(z.string(), z.string().nullable()).optional();
+
+/** The object of an apply step: a Kubernetes object whose label and annotation values may be `null` (removals). */
+export const StepObject = KubeObject.extend({
+  metadata: ObjectMeta.extend({ labels: MetadataValues, annotations: MetadataValues }),
+});
+export type StepObject = z.infer<typeof StepObject>;
+
 export const ApplyStep = z.object({
   op: z.literal('apply'),
   mode: z.enum(['create', 'patch']),
-  object: KubeObject,
+  object: StepObject,
   ...described,
 });
 
@@ -44,7 +53,10 @@ export const DeleteStep = z.object({ op: z.literal('delete'), target: ObjectRef,
 export const CordonStep = z.object({ op: z.enum(['cordon', 'uncordon']), target: ObjectRef, ...described });
 
 /**
- * `kubectl drain`: cordon, then evict every pod of the node (DaemonSet pods stay; emptyDir data is lost).
+ * `kubectl drain`: cordon, then evict the node's pods through the Eviction API, so PodDisruptionBudgets are honoured.
+ * DaemonSet pods stay with `ignoreDaemonSets` (and refuse the drain without it), mirror pods always stay; pods with
+ * emptyDir volumes are evicted, their data lost, with `deleteEmptyDirData` (and refuse the drain without it); pods
+ * no controller declares refuse it.
  * @see https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/
  */
 export const DrainStep = z.object({

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { createClusterGateway, diffObjects } from '@opspilot/kube';
 import { startSimCluster } from '@opspilot/kube-sim';
 import { advanceClock } from '@opspilot/kube-sim/testing';
+import type { Dialect } from '@opspilot/store';
 import { openTestStore } from '@opspilot/store/testing';
 import { createOperations } from '../operations.js';
 import type { Planner } from '../opsDeps.js';
@@ -29,8 +30,9 @@ export function planOf(
 }
 
 /**
- * The lifecycle wired to real parts: the simulated demo cluster over HTTPS through `@opspilot/kube`, a SQLite store
- * (operations, AI commands, the audit chain) and a planner answering with the plans a test gives it.
+ * The lifecycle wired to real parts: the simulated demo cluster over HTTPS through `@opspilot/kube`, a SQLite (or
+ * PostgreSQL) store with an encryption key (operations, AI commands, the audit chain) and a planner answering with
+ * the plans a test gives it.
  */
 export async function opsHarness(
   options: {
@@ -39,6 +41,8 @@ export async function opsHarness(
     planner?: (gateway: ClusterGateway) => Planner;
     /** Objects created (server-side apply) before the test starts. */
     extra?: KubeObject[];
+    /** The store's database (default SQLite). */
+    dialect?: Dialect;
   } = {},
 ) {
   const clock = new ManualClock(new Date('2026-03-01T09:00:00Z'));
@@ -46,7 +50,7 @@ export async function opsHarness(
   const gateway = createClusterGateway({ kubeconfigYaml: sim.kubeconfig, clock });
   for (const object of options.extra ?? []) await gateway.apply(object);
   await advanceClock(clock, 15_000);
-  const t = await openTestStore('sqlite');
+  const t = await openTestStore(options.dialect ?? 'sqlite');
   const plans = new Map<string, PlanOutcome>();
   const ops = createOperations({
     gateway,

@@ -86,6 +86,43 @@ describe('the ops router: plain-English operations over the API', () => {
     expect(sim.store.find(sim.api.registry.find('', 'v1', 'namespaces')!, undefined, 'todo')).toBeDefined();
   });
 
+  it('never answers, announces or audits a Secret value, and still applies it after approval', async () => {
+    const seen: Event[] = [];
+    const unsubscribe = t.services.bus.subscribe({}, (e) => {
+      seen.push(e);
+    });
+    const values = ['changeme', Buffer.from('changeme').toString('base64')];
+    const expectNoValue = (what: unknown) => {
+      for (const value of values) expect(JSON.stringify(what)).not.toContain(value);
+    };
+    const asked = await ask(t.users.operator.token, 'create a secret db-creds with password=changeme in todo');
+    expect(asked.statusCode).toBe(200);
+    const { operation } = asked.json();
+    expect(operation.plan.steps[0].object.stringData).toEqual({ password: '<redacted>' });
+    expect(operation.plan.rendered.powershell).toContain('password: <redacted>');
+    expectNoValue(asked.json());
+    expectNoValue((await t.rest('GET', `/ops/${operation.id}`, t.users.viewer.token)).json());
+    expectNoValue((await t.rest('GET', '/ops', t.users.viewer.token)).json());
+    expectNoValue((await t.rest('GET', '/ops', t.users.admin.token)).json());
+    expectNoValue((await t.rest('POST', `/ops/${operation.id}/approve`, t.users.approver.token, {})).json());
+    let settled = false;
+    const applying = t.rest('POST', `/ops/${operation.id}/apply`, t.users.operator.token, {}).finally(() => {
+      settled = true;
+    });
+    while (!settled) await advanceClock(t.clock, 1000);
+    const applied = await applying;
+    expect(applied.json().state).toBe('APPLIED');
+    expectNoValue(applied.json());
+    const secret = sim.store.get(sim.api.registry.find('', 'v1', 'secrets')!, 'todo', 'db-creds') as {
+      data?: Record<string, string>;
+    };
+    expect(secret.data?.password).toBe(values[1]);
+    expectNoValue((await t.rest('GET', '/audit?page_size=100', t.users.admin.token)).json());
+    expect(seen.map((e) => e.event_type)).toEqual(expect.arrayContaining(['PLAN_STATE_CHANGED', 'AUDIT_APPENDED']));
+    expectNoValue(seen);
+    unsubscribe();
+  });
+
   it('answers an ambiguous request with a question, and hides other clusters operations', async () => {
     const asked = await ask(t.users.operator.token, 'scale api to 3');
     expect(asked.json().kind).toBe('question');

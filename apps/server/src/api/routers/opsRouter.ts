@@ -1,4 +1,4 @@
-import { Candidate, NotFoundError, Operation, OperationState } from '@opspilot/core';
+import { Candidate, NotFoundError, Operation, OperationState, redactOperation } from '@opspilot/core';
 import { z } from 'zod';
 import { canSeeCluster, type Principal } from '../../auth/principal.js';
 import { IdInput, PageInput, pageOf } from '../apiSchemas.js';
@@ -37,7 +37,8 @@ async function visibleOperation(services: ApiServices, principal: Principal, id:
  * Plain-English operations (seeds 000 and 002) through the lifecycle of `@opspilot/ops`: `ask` plans, classifies
  * the risk, dry-runs and stores the operation (reads run at once); `approve` needs APPROVER (and for a destructive
  * plan someone other than the proposer who types the resource names); `execute` (REST `POST /ops/{id}/apply`; tRPC reserves `apply`) carries an approved operation out and
- * verifies it; `reject` closes it. Every state change is audited and announced as `PLAN_STATE_CHANGED`.
+ * verifies it; `reject` closes it. Every state change is audited and announced as `PLAN_STATE_CHANGED`. Operations are
+ * answered redacted (`redactOperation`: Secret values as `<redacted>`), whichever procedure returns them.
  */
 export const opsRouter = router({
   ask: procedureFor('OPERATOR')
@@ -87,7 +88,9 @@ export const opsRouter = router({
     .meta({ openapi: { method: 'GET', path: '/ops/{id}', tags: ['ops'], protect: true, summary: 'Status' } })
     .input(IdInput)
     .output(Operation)
-    .query(async ({ ctx, input }) => (await visibleOperation(ctx.services, ctx.principal, input.id)).operation),
+    .query(async ({ ctx, input }) =>
+      redactOperation((await visibleOperation(ctx.services, ctx.principal, input.id)).operation),
+    ),
 
   list: procedureFor('VIEWER')
     .meta({ openapi: { method: 'GET', path: '/ops', tags: ['ops'], protect: true, summary: 'List operations' } })
@@ -96,10 +99,11 @@ export const opsRouter = router({
     .query(async ({ ctx, input }) => {
       const { store } = ctx.services;
       if (ctx.principal.clusterIds === 'all') {
-        return store.operations.list(input.state ? { state: input.state } : {}, {
+        const page = await store.operations.list(input.state ? { state: input.state } : {}, {
           page: input.page,
           page_size: input.page_size,
         });
+        return { ...page, items: page.items.map(redactOperation) };
       }
       const visible: Operation[] = [];
       for (const clusterId of ctx.principal.clusterIds) {
@@ -108,7 +112,7 @@ export const opsRouter = router({
             { cluster_id: clusterId, ...(input.state ? { state: input.state } : {}) },
             { page, page_size: 100 },
           );
-          visible.push(...result.items);
+          visible.push(...result.items.map(redactOperation));
           if (page >= result.total_pages) break;
         }
       }

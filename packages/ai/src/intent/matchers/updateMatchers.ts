@@ -1,3 +1,4 @@
+import type { CleanRequest } from '../cleanRequest.js';
 import { normalizeQuantity } from '../numbers.js';
 import { parseTarget } from '../parseTarget.js';
 import { KV_LIST, keyValues, type Matcher } from './matcher.js';
@@ -115,7 +116,10 @@ export const setResourcesMatcher: Matcher = (text, { namespace }) => {
 };
 
 /** Labels and annotations: `label backend with team=payments`, `annotate frontend owner=alice`, `add label tier=web to backend`. */
-export const metadataMatcher: Matcher = (text, { namespace }) => {
+export const metadataMatcher: Matcher = (text, request) =>
+  metadataRemovalMatcher(text, request) ?? metadataSetMatcher(text, request);
+
+function metadataSetMatcher(text: string, { namespace }: CleanRequest) {
   let m = text.match(new RegExp(String.raw`^(label|annotate)\s+(.+?)\s+(?:with\s+)?${KV_LIST}$`, 'i'));
   let field: string | undefined;
   let phrase: string | undefined;
@@ -138,7 +142,44 @@ export const metadataMatcher: Matcher = (text, { namespace }) => {
   }
   const target = parseTarget(phrase, namespace);
   return target ? { action: 'metadata', field, target, values } : undefined;
-};
+}
+
+const KEY = '[A-Za-z0-9][A-Za-z0-9_./-]*';
+const KEYS = String.raw`(${KEY}(?:\s*,\s*${KEY}|\s+and\s+${KEY})*)`;
+const REMOVE = String.raw`(?:remove|delete|drop|unset|clear|take\s+off)`;
+
+/**
+ * Removals: `remove label team from backend`, `delete the owner annotation from frontend`, `remove labels a and b
+ * from svc web`, and kubectl's own `label deployment backend team-`.
+ */
+function metadataRemovalMatcher(text: string, { namespace }: CleanRequest) {
+  let field: string | undefined;
+  let keys: string | undefined;
+  let phrase: string | undefined;
+  const named = text.match(
+    new RegExp(String.raw`^${REMOVE}\s+(?:the\s+)?(labels?|annotations?)\s+${KEYS}\s+(?:from|on|of)\s+(.+)$`, 'i'),
+  );
+  const before = text.match(
+    new RegExp(String.raw`^${REMOVE}\s+(?:the\s+)?${KEYS}\s+(labels?|annotations?)\s+(?:from|on|of)\s+(.+)$`, 'i'),
+  );
+  const dashed = text.match(new RegExp(String.raw`^(label|annotate)\s+(.+?)\s+((?:${KEY}-\s*)+)$`, 'i'));
+  if (named?.[1] && named[2] && named[3]) [field, keys, phrase] = [named[1], named[2], named[3]];
+  else if (before?.[1] && before[2] && before[3]) [field, keys, phrase] = [before[2], before[1], before[3]];
+  else if (dashed?.[1] && dashed[2] && dashed[3]) [field, keys, phrase] = [dashed[1], dashed[3], dashed[2]];
+  if (!field || !keys || !phrase) return undefined;
+  const names = keys
+    .split(/\s*,\s*|\s+and\s+|\s+/)
+    .map((k) => k.replace(/-$/, ''))
+    .filter(Boolean);
+  const target = parseTarget(phrase, namespace);
+  if (!target || names.length === 0) return undefined;
+  return {
+    action: 'metadata',
+    field: /^label/i.test(field) ? 'labels' : 'annotations',
+    target,
+    values: Object.fromEntries(names.map((k) => [k, null])),
+  };
+}
 
 /** Blue/green: `switch backend to green`, `point service web at the blue deployment`, `route frontend traffic to green`. */
 export const switchTrafficMatcher: Matcher = (text, { namespace }) => {

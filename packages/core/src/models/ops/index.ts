@@ -1,1 +1,2 @@
 export * from './operation.js';
+export * from './redactPlan.js';
