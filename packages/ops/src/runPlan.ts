@@ -36,8 +36,7 @@ export async function runPlan(deps: OpsDeps, steps: PlanStep[], signal?: AbortSi
         continue;
       }
       const target = stepTarget(step)!;
-      const before: KubeObject | undefined =
-        write.op === 'drain' ? await deps.gateway.get(target) : await deps.gateway.get(target);
+      const before: KubeObject | undefined = await deps.gateway.get(target);
       const undo = undoStep(deps.gateway, step, before);
       // A drain that stops part-way has cordoned the node: it is undone like one that completed.
       if (write.op === 'drain') undos.push({ index, undo });

@@ -55,21 +55,17 @@ export function undoStep(gateway: ClusterGateway, step: PlanStep, before: KubeOb
     }
     case 'cordon':
     case 'uncordon': {
-      const unschedulable = Boolean((before?.spec as { unschedulable?: boolean } | undefined)?.unschedulable);
-      return {
-        what: unschedulable ? 'cordon again' : 'uncordon',
-        run: async () =>
-          void (await gateway.patch({ kind: 'Node', name: step.target.name }, { spec: { unschedulable } })),
-      };
+      const restore = restoreSchedulable(gateway, step.target.name, before);
+      return { what: restore.unschedulable ? 'cordon again' : 'uncordon', run: restore.run };
     }
     case 'drain': {
       // The node goes back to what it was; the pods are not brought back: an eviction cannot be reversed, and the
       // controllers of the evicted pods have already re-created them wherever the scheduler put them.
-      const unschedulable = Boolean((before?.spec as { unschedulable?: boolean } | undefined)?.unschedulable);
+      const name = step.target.name;
+      const restore = restoreSchedulable(gateway, name, before);
       return {
-        what: `${unschedulable ? `leave node ${step.target.name} cordoned as it was` : `uncordon node ${step.target.name}`}; evicted pods are not restored: their controllers re-create them (on any schedulable node)`,
-        run: async () =>
-          void (await gateway.patch({ kind: 'Node', name: step.target.name }, { spec: { unschedulable } })),
+        what: `${restore.unschedulable ? `leave node ${name} cordoned as it was` : `uncordon node ${name}`}; evicted pods are not restored: their controllers re-create them (on any schedulable node)`,
+        run: restore.run,
       };
     }
     case 'delete': {
@@ -93,4 +89,13 @@ export function undoStep(gateway: ClusterGateway, step: PlanStep, before: KubeOb
     default:
       return { impossible: 'a read changes nothing' };
   }
+}
+
+/** Puts a node's `spec.unschedulable` back to what it was `before` a cordon, uncordon or drain. */
+function restoreSchedulable(gateway: ClusterGateway, name: string, before: KubeObject | undefined) {
+  const unschedulable = Boolean((before?.spec as { unschedulable?: boolean } | undefined)?.unschedulable);
+  return {
+    unschedulable,
+    run: async () => void (await gateway.patch({ kind: 'Node', name }, { spec: { unschedulable } })),
+  };
 }
