@@ -1,4 +1,4 @@
-import { NotAllowedError } from '@opspilot/core';
+import { ConflictError, NotAllowedError } from '@opspilot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opsHarness, planOf } from './__fixtures__/opsHarness.js';
 
@@ -165,5 +165,60 @@ describe('the operation lifecycle against the simulated cluster', () => {
     expect(image).toBe('todo/backend:1.0');
     const failed = await h.store.audit.list({ action: 'operation.failed' });
     expect(failed.items[0]?.status).toBe('ERROR');
+  });
+});
+
+describe('state transitions are compare-and-set: a decided operation cannot be decided again', () => {
+  const propose = async (request: string) => {
+    h.plans.set(
+      request,
+      planOf(request, [
+        {
+          op: 'apply',
+          mode: 'patch',
+          object: {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            metadata: { name: 'todo-config', namespace: 'todo', labels: { touched: request.replace(/\W/g, '-') } },
+          },
+          description: 'label todo-config',
+        },
+      ]),
+    );
+    const result = await h.ops.propose(request, { user: 'alice' });
+    if (result.kind !== 'operation') throw new Error('expected an operation');
+    return result.operation;
+  };
+  const trailOf = async (id: string) =>
+    (await h.store.audit.list({}, { page_size: 100 })).items
+      .filter((e) => e.details.operation_id === id)
+      .map((e) => e.action)
+      .reverse();
+
+  it('answers a second rejection with a ConflictError and keeps the first reason and one audit entry', async () => {
+    const op = await propose('transitions reject twice');
+    await h.ops.reject(op.id, { user: 'bob', reason: 'first' });
+    const again = await h.ops.reject(op.id, { user: 'carol', reason: 'second' }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(ConflictError);
+    expect(again).toMatchObject({ message: expect.stringContaining('REJECTED') });
+    expect((await h.ops.get(op.id)).result).toBe('first');
+    expect(await trailOf(op.id)).toEqual(['operation.proposed', 'operation.rejected']);
+  });
+
+  it('refuses approve twice, approve or apply after a rejection, and reject or apply after applying', async () => {
+    const rejected = await propose('transitions after reject');
+    await h.ops.reject(rejected.id, { user: 'bob' });
+    await expect(h.ops.approve(rejected.id, { user: 'bob' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(h.ops.apply(rejected.id, { user: 'bob' })).rejects.toBeInstanceOf(ConflictError);
+
+    const op = await propose('transitions approve twice');
+    await h.ops.approve(op.id, { user: 'bob' });
+    await expect(h.ops.approve(op.id, { user: 'carol' })).rejects.toBeInstanceOf(ConflictError);
+    expect((await h.ops.get(op.id)).approved_by).toBe('bob');
+    expect((await h.whileRunning(h.ops.apply(op.id, { user: 'bob' }))).state).toBe('APPLIED');
+    await expect(h.ops.apply(op.id, { user: 'bob' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(h.ops.reject(op.id, { user: 'bob' })).rejects.toBeInstanceOf(ConflictError);
+    expect(await trailOf(op.id)).toEqual(['operation.proposed', 'operation.approved', 'operation.applied']);
+    expect(await trailOf(rejected.id)).toEqual(['operation.proposed', 'operation.rejected']);
   });
 });

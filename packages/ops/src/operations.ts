@@ -109,6 +109,11 @@ export function createOperations(deps: OpsDeps) {
 
     async reject(id: string, ctx: { user: string; reason?: string }): Promise<Operation> {
       const operation = await load(id);
+      if (operation.state !== 'NEEDS_REVIEW' && operation.state !== 'APPROVED') {
+        throw new ConflictError(`operation ${id} is ${operation.state} and can no longer be rejected`, {
+          hint: 'only operations waiting for review or approved and not yet applied can be rejected',
+        });
+      }
       const rejected = await deps.operations.update(
         { ...operation, state: 'REJECTED', result: ctx.reason ?? '', updated_at: now() },
         operation.state,

@@ -98,6 +98,23 @@ describe.each(DIALECTS)('operations on %s', (dialect) => {
     expect((await store.operations.get(op.id))?.state).toBe('APPROVED');
   });
 
+  it('refuses to stay in a state (reject twice, approve twice) except while applying', async () => {
+    const op = await store.operations.create(operation());
+    const rejected = await store.operations.update({ ...op, state: 'REJECTED', result: 'no' }, 'NEEDS_REVIEW');
+    await expect(store.operations.update({ ...rejected, result: 'overwritten' }, 'REJECTED')).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect((await store.operations.get(op.id))?.result).toBe('no');
+    const other = await store.operations.create(operation());
+    const approved = await store.operations.update({ ...other, state: 'APPROVED', approved_by: 'bob' }, 'NEEDS_REVIEW');
+    await expect(store.operations.update({ ...approved, approved_by: 'carol' }, 'APPROVED')).rejects.toThrowError(
+      /cannot move from APPROVED to APPROVED/,
+    );
+    const applying = await store.operations.update({ ...approved, state: 'APPLYING' }, 'APPROVED');
+    const progress = await store.operations.update({ ...applying, details: { step: 1 } }, 'APPLYING');
+    expect(progress.details).toEqual({ step: 1 });
+  });
+
   it('lets exactly one of an approval and a rejection racing each other win', async () => {
     const op = await store.operations.create(operation());
     const results = await Promise.allSettled([

@@ -43,7 +43,10 @@ export function createOperationRepository(db: Db, dialect: Dialect, secretBox: S
     },
     async update(operation, expected: OperationState) {
       const valid = parseInput(Operation, operation, 'operation');
-      if (valid.state !== expected && !OPERATION_TRANSITIONS[expected].includes(valid.state)) {
+      // Staying in a state is a move too and refused (rejecting twice, approving twice), except while APPLYING, where
+      // the applier records its progress step by step.
+      const stays = valid.state === expected && expected === 'APPLYING';
+      if (!stays && !OPERATION_TRANSITIONS[expected].includes(valid.state)) {
         throw new ConflictError(`operation ${valid.id} cannot move from ${expected} to ${valid.state}`, {
           hint: `from ${expected} it can move to ${OPERATION_TRANSITIONS[expected].join(', ') || 'nothing (final state)'}`,
         });
