@@ -1,4 +1,5 @@
-import { formatRef, type KubeObject, type PlanStep, redactSecret } from '@opspilot/core';
+import { matchingLines, safePattern } from '@opspilot/ai';
+import { formatRef, type KubeObject, type PlanStep, redactSecret, unwrap } from '@opspilot/core';
 import { stringify } from 'yaml';
 import { analyzeTarget } from './analyzeTarget.js';
 import type { OpsDeps } from './opsDeps.js';
@@ -8,7 +9,8 @@ type ReadOp = Extract<PlanStep, { op: 'get' | 'describe' | 'list' | 'logs' | 'an
 
 /**
  * Runs a read step and returns what `kubectl` would have shown, as text: an object as YAML (with its events for
- * describe), a list as NAME/STATUS rows or images, log lines (filtered by `match`), or the analyzers' diagnosis.
+ * describe), a list as NAME/STATUS rows or images, log lines (filtered by `match`, compiled by `safePattern` of
+ * `@opspilot/ai`: linear-time RE2, an InputError for an invalid pattern), or the analyzers' diagnosis.
  * A Secret's values are shown as `<redacted>` (its keys kept): the answer is stored, returned and shown.
  */
 export async function readStep(deps: Pick<OpsDeps, 'gateway' | 'analyze' | 'clock'>, step: ReadOp): Promise<string> {
@@ -38,6 +40,7 @@ export async function readStep(deps: Pick<OpsDeps, 'gateway' | 'analyze' | 'cloc
       return items.map((o) => listRow(o, step.show)).join('\n');
     }
     case 'logs': {
+      const match = step.match ? unwrap(safePattern(step.match, { ignoreCase: true })) : undefined;
       const pods =
         step.target.kind === 'Pod'
           ? [step.target]
@@ -48,7 +51,6 @@ export async function readStep(deps: Pick<OpsDeps, 'gateway' | 'analyze' | 'cloc
                 namespace: p.metadata.namespace,
               }),
             );
-      const match = step.match ? new RegExp(step.match, 'i') : undefined;
       const out: string[] = [];
       for (const pod of pods) {
         const text = await gateway.logs(pod, {
@@ -56,8 +58,7 @@ export async function readStep(deps: Pick<OpsDeps, 'gateway' | 'analyze' | 'cloc
           sinceSeconds: step.sinceSeconds,
           tailLines: step.tailLines,
         });
-        for (const line of text.split('\n').filter((l) => l && (!match || match.test(l))))
-          out.push(`${pod.name}: ${line}`);
+        for (const line of await matchingLines(text, match)) out.push(`${pod.name}: ${line}`);
       }
       return out.length ? out.join('\n') : `No matching log lines in ${pods.length} pod(s).`;
     }

@@ -2,6 +2,7 @@ import { defineTool, formatRef, type KubeObject, PlanOutcome, PlanStep, type Too
 import { z } from 'zod';
 import { finishPlan } from '../plan/finishPlan.js';
 import { planOffline } from '../planOffline.js';
+import { safePattern } from '../safety/safePattern.js';
 import type { AgentToolContext } from './toolContext.js';
 
 /** The context of the plan-proposing tools: where the final answer goes. */
@@ -33,9 +34,18 @@ async function missingTargets(ctx: PlanToolContext, steps: PlanStep[]): Promise<
   return missing;
 }
 
+/** Why each `logs` step's `match` cannot be used (too long, or not RE2 syntax). */
+function badPatterns(steps: PlanStep[]): string[] {
+  return steps.flatMap((step) => {
+    if (step.op !== 'logs' || step.match === undefined) return [];
+    const pattern = safePattern(step.match, { ignoreCase: true });
+    return pattern.ok ? [] : [`${pattern.error.message} (${pattern.error.hint})`];
+  });
+}
+
 /**
- * `propose_plan`: the model's answer as typed steps. They are parsed with the `PlanStep` schema, every object they
- * change must exist, and the risk is classified by code; the plan is returned for review and never executed here.
+ * `propose_plan`: the model's answer as typed steps. They are parsed with the `PlanStep` schema, a `logs` step's
+ * `match` must be a valid RE2 pattern ({@link safePattern}), every object they change must exist, and the risk is classified by code; the plan is returned for review and never executed here.
  */
 export const proposePlanTool = defineTool<z.input<typeof Proposal>, string, PlanToolContext>({
   name: 'propose_plan',
@@ -45,6 +55,8 @@ export const proposePlanTool = defineTool<z.input<typeof Proposal>, string, Plan
   effect: 'read',
   run: async (ctx, raw) => {
     const proposal = Proposal.parse(raw);
+    const invalid = badPatterns(proposal.steps);
+    if (invalid.length) return { ok: false, error: invalid.join('; ') };
     const missing = await missingTargets(ctx, proposal.steps);
     if (missing.length)
       return { ok: false, error: `these objects do not exist: ${missing.join(', ')}; check names with list_objects` };

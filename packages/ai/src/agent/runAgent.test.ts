@@ -67,6 +67,21 @@ describe('the agent loop', () => {
     });
   });
 
+  it('sends a logs match that is not a linear-time pattern back to the model', async () => {
+    const gateway = memoryGateway(plannerCluster());
+    const logs = (match: string) =>
+      callTools({
+        name: 'propose_plan',
+        arguments: { summary: 'logs', steps: [{ op: 'logs', target: backend, match, description: 'logs' }] },
+      });
+    const model = scriptedModel((_r, turn) => [logs('(a)\\1'), logs('^(.+)+X$')][turn] ?? callTools());
+    const outcome = await runAgent('errors in backend logs', { gateway, model });
+    expect(model.requests[1]?.messages.at(-1)?.content).toMatch(/invalid pattern .*invalid escape.*RE2 syntax/);
+    expect(outcome.ok && outcome.value.kind === 'plan' && outcome.value.plan.steps[0]).toMatchObject({
+      match: '^(.+)+X$',
+    });
+  });
+
   it('stops at the iteration budget and at the token budget', async () => {
     const gateway = memoryGateway(plannerCluster());
     const looping = scriptedModel(() => callTools({ name: 'list_objects', arguments: { kind: 'Pod' } }));
