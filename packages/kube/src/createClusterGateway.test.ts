@@ -8,6 +8,7 @@ import { createClusterGateway } from './createClusterGateway.js';
 import { builtinKind } from './kindTable.js';
 import { KubeClient } from './kubeClient.js';
 import { listObjects } from './listObjects.js';
+import { startConnectionCounter } from './testing/index.js';
 
 let https: GatewayFixture;
 let http: GatewayFixture;
@@ -138,6 +139,24 @@ describe('createClusterGateway', () => {
     expect(seen.at(-1)).toBe('DELETED watched');
     expect(seen.slice(0, -1).every((s) => s === 'MODIFIED watched')).toBe(true);
     expect(seen.length).toBeGreaterThan(1);
+  });
+});
+
+describe('closing a gateway', () => {
+  it('closes its kept-alive connections; a gateway reused for many reads keeps them bounded', async () => {
+    const relay = await startConnectionCounter(https.sim.url);
+    try {
+      const gateway = createClusterGateway({
+        kubeconfigYaml: withServer(https.sim.kubeconfig, `https://${relay.address}`),
+      });
+      for (let i = 0; i < 20; i++) await gateway.list('Namespace');
+      expect(relay.total()).toBe(1);
+      expect(relay.open()).toBe(1);
+      gateway.close();
+      await expect.poll(relay.open).toBe(0);
+    } finally {
+      await relay.close();
+    }
   });
 });
 

@@ -31,6 +31,11 @@ export interface ClusterGatewayOptions extends LoadKubeConfigOptions {
 export interface KubeClusterGateway extends ClusterGateway {
   /** The context, cluster, server and namespace in effect. */
   readonly config: LoadedKubeConfig;
+  /**
+   * Closes the gateway's kept-alive connections (idle and in use). Call it when the gateway is dropped — a
+   * long-running process holding one gateway per cluster closes it when the cluster is removed or changed.
+   */
+  close(): void;
 }
 
 /**
@@ -58,6 +63,7 @@ export function createClusterGateway(options: ClusterGatewayOptions = {}): KubeC
   };
   return {
     config,
+    close: () => ctx.client.close(),
     snapshot: (opts) => takeSnapshot(ctx, opts),
     get: (ref, opts) => getObject(ctx, ref, opts),
     list: async (kind, opts) => listObjects(ctx, await resolveKind(ctx, kind), opts),

@@ -18,6 +18,12 @@ export type { LoadedKubeConfig } from './loadedKubeConfig.js';
 export { type LoadKubeConfigOptions, loadKubeConfig } from './loadKubeConfig.js';
 export { type KubeErrorContext, mapKubeError } from './mapKubeError.js';
 export { parseQuantity } from './parseQuantity.js';
+export {
+  ALLOWED_EXEC_COMMANDS_SETTING,
+  type CredentialCommand,
+  credentialCommands,
+  refuseUntrustedCommands,
+} from './refuseUntrustedCommands.js';
 export { daemonSetRolloutStatus, deploymentRolloutStatus, statefulSetRolloutStatus } from './rolloutMessages.js';
 export { RESTARTED_AT } from './rolloutRestart.js';
 export { REVISION } from './rolloutUndo.js';

@@ -41,6 +41,11 @@ export class KubeClient extends KubernetesObjectApi {
     return client;
   }
 
+  /** Closes every connection this client keeps open. */
+  close(): void {
+    this.agents.destroy();
+  }
+
   /** Sends one request and returns the parsed JSON answer (or the text, for non-JSON answers). */
   async request(req: KubeRequest): Promise<unknown> {
     const ctx = this.configuration.baseServer.makeRequestContext(req.path, req.method as HttpMethod);

@@ -5,6 +5,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { err, InputError, ok, type Result } from '@opspilot/core';
 import { inClusterConfig } from './inClusterConfig.js';
 import type { LoadedKubeConfig } from './loadedKubeConfig.js';
+import { refuseUntrustedCommands } from './refuseUntrustedCommands.js';
 
 /** Options of {@link loadKubeConfig}: the `--kubeconfig`, `--context` and `-n` of the CLI, or server settings. */
 export interface LoadKubeConfigOptions {
@@ -22,6 +23,11 @@ export interface LoadKubeConfigOptions {
   env?: Record<string, string | undefined>;
   /** Where the service account is mounted; `/var/run/secrets/kubernetes.io/serviceaccount` when missing. */
   serviceAccountDir?: string;
+  /**
+   * The credential commands (`exec`, auth-provider `cmd-path`) the kubeconfig may run, for a kubeconfig that is not
+   * the caller's own (a server's stored one): any other is refused with an `InputError`. Unset means trust (the CLI).
+   */
+  allowedExecCommands?: readonly string[];
 }
 
 /**
@@ -62,6 +68,10 @@ export function loadKubeConfig(options: LoadKubeConfigOptions = {}): Result<Load
       if (!loaded.ok) return loaded;
       if (i > 0) kc.mergeConfig(target, true);
     }
+  }
+  if (options.allowedExecCommands) {
+    const trusted = refuseUntrustedCommands(kc, options.allowedExecCommands);
+    if (!trusted.ok) return trusted;
   }
   return selectContext(kc, source, options);
 }
