@@ -107,6 +107,71 @@ describe('the operation lifecycle against the simulated cluster', () => {
     expect(await h.gateway.get({ kind: 'Namespace', name: 'todo' })).toBeDefined();
   });
 
+  it('gates a Secret delete and a privileged workload like any destructive plan, whatever the planner claimed', async () => {
+    const request = 'remove db creds and run a node agent';
+    h.plans.set(
+      request,
+      planOf(
+        request,
+        [
+          {
+            op: 'delete',
+            target: { kind: 'Secret', name: 'db-creds', namespace: 'todo' },
+            description: 'delete secret',
+          },
+          {
+            op: 'apply',
+            mode: 'create',
+            object: {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              metadata: { name: 'node-agent', namespace: 'todo' },
+              spec: {
+                replicas: 1,
+                selector: { matchLabels: { app: 'node-agent' } },
+                template: {
+                  metadata: { labels: { app: 'node-agent' } },
+                  spec: {
+                    containers: [
+                      { name: 'agent', image: 'nginx:1.27', securityContext: { capabilities: { add: ['SYS_ADMIN'] } } },
+                    ],
+                  },
+                },
+              },
+            },
+            description: 'create deployment node-agent',
+          },
+        ],
+        'write',
+      ),
+    );
+    await h.gateway.apply({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'db-creds', namespace: 'todo' },
+      stringData: { password: 'x' },
+    });
+    const result = await h.ops.propose(request, { user: 'alice' });
+    if (result.kind !== 'operation') throw new Error('expected an operation');
+    const op = result.operation;
+    expect(op).toMatchObject({ state: 'NEEDS_REVIEW', risk: 'destructive', confirmations: ['db-creds', 'node-agent'] });
+    expect(op.risk_reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^deletes Secret todo\/db-creds: loses the credentials/),
+        'privileged: Deployment todo/node-agent container agent adds capabilities SYS_ADMIN',
+      ]),
+    );
+    await expect(
+      h.ops.approve(op.id, { user: 'alice', confirmations: ['db-creds', 'node-agent'] }),
+    ).rejects.toThrowError(NotAllowedError);
+    await expect(h.ops.approve(op.id, { user: 'bob', confirmations: ['db-creds'] })).rejects.toMatchObject({
+      hint: expect.stringContaining('type "node-agent" to confirm'),
+    });
+    await h.ops.approve(op.id, { user: 'bob', confirmations: ['db-creds', 'node-agent'] });
+    expect((await h.whileRunning(h.ops.apply(op.id, { user: 'bob' }))).state).toBe('APPLIED');
+    expect(await h.gateway.get({ kind: 'Secret', name: 'db-creds', namespace: 'todo' })).toBeUndefined();
+  });
+
   it('marks a plan the API server refuses in its dry-run as INVALID, naming the step and the reason', async () => {
     const request = 'make a broken deployment';
     const bad = {
