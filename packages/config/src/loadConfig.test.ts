@@ -45,7 +45,17 @@ describe('loadConfig', () => {
       },
       secrets: {},
       validate: { exclude: [], rules: {} },
+      clusters: { allowed_exec_commands: [] },
+      webhooks: { alertmanager_max_bytes: 4194304 },
     });
+  });
+
+  it('reads the commands stored kubeconfigs may run, a list in the file or comma-separated in the environment', async () => {
+    await writeYaml('clusters:\n  allowed_exec_commands: [aws]\n');
+    expect((await loadConfig({ cwd: dir, env: {} })).clusters.allowed_exec_commands).toEqual(['aws']);
+    const env = { OPSPILOT_CLUSTERS_ALLOWED_EXEC_COMMANDS: 'aws, gke-gcloud-auth-plugin' };
+    const config = await loadConfig({ cwd: dir, env });
+    expect(config.clusters.allowed_exec_commands).toEqual(['aws', 'gke-gcloud-auth-plugin']);
   });
 
   it('reads the validate section: rule settings from the file, exclude globs from the environment', async () => {

@@ -112,6 +112,36 @@ const auth = z
   )
   .prefault({});
 
+const COMMANDS = 'expected a list of commands (a comma-separated string in the environment)';
+const commandList = () =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(text(), { error: COMMANDS }),
+  );
+
+/** `clusters:` — what the server trusts in the kubeconfigs of registered clusters. */
+const clusters = z.strictObject({ allowed_exec_commands: commandList().default([]) }, { error: SECTION }).prefault({});
+
+const BYTES = 'expected a number of bytes of at least 1024';
+/** `webhooks:` — limits of the webhook receivers. */
+const webhooks = z
+  .strictObject(
+    {
+      alertmanager_max_bytes: z
+        .int({ error: BYTES })
+        .min(1024, { error: BYTES })
+        .default(4 * 1024 * 1024),
+    },
+    { error: SECTION },
+  )
+  .prefault({});
+
 const BASE64_KEY = 'expected the base64 encoding of 32 bytes (generate one with `openssl rand -base64 32`)';
 const secrets = z
   .strictObject(
@@ -174,7 +204,20 @@ const validate = z
  * the key list and the environment-variable mapping ({@link configKeys}); use {@link OpspilotConfig} to parse.
  */
 export const OpspilotConfigObject = z.strictObject(
-  { server, data_dir: text().default('./.opspilot'), database, log, llm, kube, events, auth, secrets, validate },
+  {
+    server,
+    data_dir: text().default('./.opspilot'),
+    database,
+    log,
+    llm,
+    kube,
+    events,
+    auth,
+    secrets,
+    validate,
+    clusters,
+    webhooks,
+  },
   { error: 'expected a mapping of configuration sections at the top level' },
 );
 
