@@ -1,4 +1,4 @@
-import { ConflictError, NotAllowedError } from '@opspilot/core';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@opspilot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opsHarness, planOf } from './__fixtures__/opsHarness.js';
 
@@ -170,6 +170,23 @@ describe('the operation lifecycle against the simulated cluster', () => {
     await h.ops.approve(op.id, { user: 'bob', confirmations: ['db-creds', 'node-agent'] });
     expect((await h.whileRunning(h.ops.apply(op.id, { user: 'bob' }))).state).toBe('APPLIED');
     expect(await h.gateway.get({ kind: 'Secret', name: 'db-creds', namespace: 'todo' })).toBeUndefined();
+  });
+
+  it('says what is wrong with a missing namespace or a negative count instead of planning anyway', async () => {
+    const before = (await h.store.operations.list({})).total;
+    await expect(h.ops.propose('create a configmap foo in nosuch', { user: 'alice' })).rejects.toMatchObject({
+      constructor: NotFoundError,
+      message: 'namespace "nosuch" not found',
+      hint: expect.stringMatching(/the namespaces are .*default.*todo/),
+    });
+    await expect(h.ops.propose('scale backend to 3', { user: 'alice', namespace: 'nosuch' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(h.ops.propose('scale backend to -1', { user: 'alice' })).rejects.toMatchObject({
+      constructor: InputError,
+      message: 'replicas must be 0 or more',
+    });
+    expect((await h.store.operations.list({})).total).toBe(before);
   });
 
   it('marks a plan the API server refuses in its dry-run as INVALID, naming the step and the reason', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@opspilot/core';
 import { type Approval, checkApproval } from './approvalPolicy.js';
 import { auditOperation } from './auditOperation.js';
+import { checkRequest } from './checkRequest.js';
 import { classifyRisk } from './classifyRisk.js';
 import { dryRunPlan } from './dryRunPlan.js';
 import type { OpsDeps } from './opsDeps.js';
@@ -43,6 +44,12 @@ export function createOperations(deps: OpsDeps) {
 
   return {
     async propose(request: string, ctx: ActContext): Promise<ProposeResult> {
+      const namespaces = await deps.gateway.list('Namespace');
+      checkRequest(
+        request,
+        namespaces.map((n) => n.metadata.name),
+        ctx.namespace,
+      );
       const outcome = await deps.planner(request, { namespace: ctx.namespace });
       if (outcome.kind !== 'plan') return outcome;
       const { plan } = outcome;

@@ -88,6 +88,20 @@ describe('opspilot ask', () => {
     expect(JSON.parse(out).status).toMatch(/NEEDS_CLARIFICATION|UNSUPPORTED/);
   });
 
+  it('says a named namespace does not exist, listing those that do, instead of planning in default', async () => {
+    const { code, err } = await ask('create a configmap foo in nosuch', '--yes');
+    expect(code).toBe(2);
+    expect(err).toContain('namespace "nosuch" not found');
+    expect(err).toMatch(/hint: the namespaces are .*default.*todo/);
+    expect(sim.store.find(sim.api.registry.find('', 'v1', 'configmaps')!, 'default', 'foo')).toBeUndefined();
+  });
+
+  it('refuses a negative replica count saying so', async () => {
+    const { code, err } = await ask('scale backend to -1', '--yes');
+    expect(code).toBe(2);
+    expect(err).toContain('replicas must be 0 or more');
+  });
+
   it('prints Secret values as <redacted> in text and JSON, and still creates the Secret with the real value', async () => {
     const keyed = { ...env, OPSPILOT_SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
     const values = ['changeme', Buffer.from('changeme').toString('base64')];
