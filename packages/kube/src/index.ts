@@ -23,6 +23,7 @@ export {
   type CredentialCommand,
   credentialCommands,
   refuseUntrustedCommands,
+  refuseUntrustedKubeconfig,
 } from './refuseUntrustedCommands.js';
 export { daemonSetRolloutStatus, deploymentRolloutStatus, statefulSetRolloutStatus } from './rolloutMessages.js';
 export { RESTARTED_AT } from './rolloutRestart.js';

@@ -2,7 +2,7 @@ import { InputError } from '@opspilot/core';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadKubeConfig } from './loadKubeConfig.js';
-import { ALLOWED_EXEC_COMMANDS_SETTING } from './refuseUntrustedCommands.js';
+import { ALLOWED_EXEC_COMMANDS_SETTING, refuseUntrustedKubeconfig } from './refuseUntrustedCommands.js';
 
 /** A kubeconfig whose only user authenticates with `user`. */
 function kubeconfig(user: Record<string, unknown>): string {
@@ -52,5 +52,14 @@ describe('credential commands of a stored kubeconfig', () => {
     expect(loadKubeConfig({ kubeconfigYaml: kubeconfig(execUser), allowedExecCommands: ['/bin/sh'] }).ok).toBe(true);
     expect(loadKubeConfig({ kubeconfigYaml: kubeconfig(execUser) }).ok).toBe(true);
     expect(loadKubeConfig({ kubeconfigYaml: kubeconfig({ token: 'abc' }), allowedExecCommands: [] }).ok).toBe(true);
+  });
+});
+
+describe('refuseUntrustedKubeconfig', () => {
+  it('checks kubeconfig text before it is stored', () => {
+    expect(refuseUntrustedKubeconfig(kubeconfig(execUser), []).ok).toBe(false);
+    expect(refuseUntrustedKubeconfig(kubeconfig({ token: 'abc' }), []).ok).toBe(true);
+    expect(refuseUntrustedKubeconfig('apiVersion: v1\nkind: Config\n', []).ok).toBe(true);
+    expect(refuseUntrustedKubeconfig('clusters: [unclosed', []).ok).toBe(false);
   });
 });

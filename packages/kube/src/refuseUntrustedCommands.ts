@@ -1,4 +1,4 @@
-import type { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import { err, InputError, ok, type Result } from '@opspilot/core';
 
 /** The server setting that lists the credential commands a stored kubeconfig may run. */
@@ -50,4 +50,23 @@ export function refuseUntrustedCommands(kc: KubeConfig, allowed: readonly string
       },
     ),
   );
+}
+
+/**
+ * {@link refuseUntrustedCommands} for kubeconfig text, as a server checks one before storing it: text that is not a
+ * kubeconfig is an `InputError` as well.
+ */
+export function refuseUntrustedKubeconfig(yaml: string, allowed: readonly string[]): Result<KubeConfig, InputError> {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromString(yaml);
+  } catch (error) {
+    return err(
+      new InputError(`not a kubeconfig: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+        hint: 'Send a kubeconfig (YAML with clusters, users and contexts); check it with `kubectl config view`.',
+      }),
+    );
+  }
+  return refuseUntrustedCommands(kc, allowed);
 }

@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { createAuthService } from '../auth/authService.js';
 import { createRecentEvents } from '../events/recentEvents.js';
 import type { ApiServices } from './apiServices.js';
+import { type ClusterGatewaysOptions, createClusterGateways } from './clusterGateways.js';
 
 /** What {@link createApiServices} needs; `clock` and `bus` are for tests (default: wall clock, `events.bus`). */
 export interface CreateApiServicesOptions {
@@ -16,9 +17,14 @@ export interface CreateApiServicesOptions {
   bus?: EventBus;
   /** Isolates the Redis channel / NATS stream (tests run several servers on one broker). */
   busNamespace?: string;
+  /** Builds a cluster's gateway (tests count them); `createClusterGateway` by default. */
+  createGateway?: ClusterGatewaysOptions['create'];
 }
 
-/** Wires the API's services: the event bus `events.bus` selects, authentication with the `auth` timeouts, recent events. */
+/**
+ * Wires the API's services: the event bus `events.bus` selects, authentication with the `auth` timeouts, recent events
+ * and the per-cluster gateways. `close()` closes the gateways and the bus it opened.
+ */
 export async function createApiServices(
   options: CreateApiServicesOptions,
 ): Promise<ApiServices & { close(): Promise<void> }> {
@@ -32,6 +38,13 @@ export async function createApiServices(
     windowMs: durationToMs(config.auth.login_window),
   });
   const recent = createRecentEvents(bus);
+  const gateways = createClusterGateways({
+    store,
+    clock,
+    bus,
+    allowedExecCommands: config.clusters.allowed_exec_commands,
+    create: options.createGateway,
+  });
   return {
     config,
     store,
@@ -40,7 +53,9 @@ export async function createApiServices(
     clock,
     recent,
     logger,
+    gateways,
     async close() {
+      gateways.close();
       recent.stop();
       if (!options.bus) await bus.close();
     },

@@ -1,19 +1,19 @@
 import { planRequest } from '@opspilot/ai';
 import { configuredModel } from '@opspilot/ai-providers';
 import { type Operation, type OperationState, type OperationStore, redactPlan } from '@opspilot/core';
-import { createClusterGateway, diffObjects } from '@opspilot/kube';
+import { diffObjects } from '@opspilot/kube';
 import { createOperations } from '@opspilot/ops';
 import { publishAudit } from '../events/publishAudit.js';
 import type { ApiServices } from './apiServices.js';
 
 /**
  * The operation lifecycle (`@opspilot/ops`) for one registered cluster, wired to the server's store, clock and bus:
- * the cluster is reached through its stored kubeconfig, audit entries are announced as `AUDIT_APPENDED` and every
+ * the cluster is reached through its shared gateway (`services.gateways`), audit entries are announced as `AUDIT_APPENDED` and every
  * state an operation enters is announced as `PLAN_STATE_CHANGED` (with the redacted plan's summary).
  */
 export async function serverOperations(services: ApiServices, clusterId: string) {
   const { store, bus, clock, config } = services;
-  const gateway = createClusterGateway({ kubeconfigYaml: await store.clusters.getKubeconfig(clusterId), clock });
+  const gateway = await services.gateways.get(clusterId);
   const model = configuredModel(config.llm);
   if (!model.ok) throw model.error;
   const announce = async (operation: Operation) => {

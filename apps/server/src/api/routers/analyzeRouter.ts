@@ -1,5 +1,4 @@
 import { AnalysisReport, analyzeSnapshot } from '@opspilot/analyzers';
-import { createClusterGateway } from '@opspilot/kube';
 import { z } from 'zod';
 import { procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
@@ -8,7 +7,7 @@ import { visibleCluster } from '../visibleClusters.js';
 const MAX_FINDING_EVENTS = 50;
 
 /**
- * Diagnosis: takes a snapshot of a registered cluster through its stored kubeconfig, runs the built-in analyzers
+ * Diagnosis: takes a snapshot of a registered cluster through its shared gateway, runs the built-in analyzers
  * (`@opspilot/analyzers`) and returns the report, grouped by root cause. Each group is announced as
  * `FINDING_DETECTED`. Read-only: VIEWER on the cluster is enough.
  */
@@ -26,9 +25,9 @@ export const analyzeRouter = router({
     .input(z.object({ cluster_id: z.uuid(), namespace: z.string().min(1).optional() }))
     .output(AnalysisReport)
     .query(async ({ ctx, input }) => {
-      const { store, bus, clock } = ctx.services;
+      const { store, bus, clock, gateways } = ctx.services;
       const cluster = await visibleCluster(store, ctx.principal, input.cluster_id);
-      const gateway = createClusterGateway({ kubeconfigYaml: await store.clusters.getKubeconfig(cluster.id), clock });
+      const gateway = await gateways.get(cluster.id);
       const snapshot = await gateway.snapshot({ namespace: input.namespace });
       const { report, groups } = analyzeSnapshot(snapshot, { now: clock.now(), namespace: input.namespace });
       const timestamp = clock.now().toISOString();

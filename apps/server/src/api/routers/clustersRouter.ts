@@ -1,4 +1,5 @@
 import { Cluster, ClusterEnvironment, NewCluster, PublicClusterCredentials } from '@opspilot/core';
+import { refuseUntrustedKubeconfig } from '@opspilot/kube';
 import { z } from 'zod';
 import { IdInput, PageInput, pageInMemory, pageOf } from '../apiSchemas.js';
 import { audit, procedureFor, router } from '../trpc.js';
@@ -13,7 +14,8 @@ const ClusterDetail = Cluster.extend({ credentials: PublicClusterCredentials.opt
 
 /**
  * The cluster registry (seed 003 §2): list and get what the caller may see; administrators register clusters (the
- * kubeconfig is encrypted at rest) and remove them. Every change is audited and announced as
+ * kubeconfig may run only the credential commands of `clusters.allowed_exec_commands`, and is encrypted
+ * at rest) and remove them (closing the cluster's gateway). Every change is audited and announced as
  * `CLUSTER_STATUS_CHANGED`.
  */
 export const clustersRouter = router({
@@ -55,7 +57,12 @@ export const clustersRouter = router({
     .output(Cluster)
     .mutation(async ({ ctx, input }) => {
       const { kubeconfig, ...fields } = input;
-      const { store, bus, clock } = ctx.services;
+      const { store, bus, clock, config } = ctx.services;
+      if (kubeconfig) {
+        // Refused here and again whenever a stored kubeconfig is loaded (see ClusterGateways).
+        const trusted = refuseUntrustedKubeconfig(kubeconfig, config.clusters.allowed_exec_commands);
+        if (!trusted.ok) throw trusted.error;
+      }
       const cluster = await store.transaction(async (tx) => {
         const created = await tx.clusters.create(fields);
         if (kubeconfig) await tx.clusters.setCredentials(created.id, { auth_type: 'KUBECONFIG', kubeconfig });
@@ -87,6 +94,7 @@ export const clustersRouter = router({
       const { store, bus, clock } = ctx.services;
       const cluster = await visibleCluster(store, ctx.principal, input.id);
       await store.clusters.delete(cluster.id);
+      ctx.services.gateways.forget(cluster.id);
       await audit(ctx, {
         action: 'cluster.remove',
         target: `cluster:${cluster.name}`,
