@@ -8,6 +8,7 @@ import {
   type LanguageModel,
   ok,
   type Result,
+  redactingModel,
   systemClock,
   UpstreamError,
 } from '@opspilot/core';
@@ -86,8 +87,9 @@ async function callOnce(
  * A {@link LanguageModel} for the configured provider (OpenAI, any OpenAI-compatible endpoint, Anthropic, Ollama),
  * through the Vercel AI SDK. Each HTTP call is aborted after `policy.timeoutMs`; 429, 5xx, timeouts and unreachable
  * endpoints are retried up to `policy.maxRetries` times with exponential back-off, waiting what `Retry-After` asks
- * when the server sends it. Every failure is an `UpstreamError` with a hint. Returns an InputError when the settings
- * lack what the provider needs (a key, a model, a base URL).
+ * when the server sends it. Every failure is an `UpstreamError` with a hint. Every request is redacted before it is
+ * sent (`redactingModel` of `@opspilot/core`): no secret of the catalogue leaves for the provider, whoever calls it.
+ * Returns an InputError when the settings lack what the provider needs (a key, a model, a base URL).
  * @example
  * const model = createLanguageModel(config.llm);
  * if (!model.ok) return reportError(model.error);
@@ -143,5 +145,5 @@ export function createLanguageModel(
     }
   }
 
-  return ok({ id: `${provider}:${model}`, generate });
+  return ok(redactingModel({ id: `${provider}:${model}`, generate }));
 }

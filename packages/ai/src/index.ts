@@ -4,10 +4,10 @@
  * rendering of plans as kubectl commands for bash and PowerShell. Executes nothing.
  */
 
+export { REDACTED, redact, redactText } from '@opspilot/core';
 export { INSPECTION_TOOLS } from './agent/inspectionTools.js';
 export { PLAN_TOOLS } from './agent/planTools.js';
 export { type ReadOnlyCluster, readOnlyCluster } from './agent/readOnlyCluster.js';
-export { REDACTED, redact, redactText } from './agent/redact.js';
 export { type AgentBudgets, type AgentOptions, DEFAULT_BUDGETS, runAgent } from './agent/runAgent.js';
 export { untrusted } from './agent/untrusted.js';
 export { Intent, ScaleAmount, TargetPhrase } from './intent/intent.js';

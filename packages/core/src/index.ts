@@ -14,4 +14,5 @@ export * from './models/seed003/index.js';
 export * from './models/seed004/index.js';
 export * from './plugins/index.js';
 export * from './ports/index.js';
+export * from './redaction/index.js';
 export * from './result.js';

@@ -1,7 +1,6 @@
-import { defineTool, type KubeObject, type Tool } from '@opspilot/core';
+import { defineTool, type KubeObject, redact, redactText, type Tool } from '@opspilot/core';
 import { z } from 'zod';
 import { selectorOf, workloadView } from '../plan/podTemplate.js';
-import { redact, redactText } from './redact.js';
 import { summarizeObject } from './summarizeObject.js';
 import { type AgentToolContext, truncate } from './toolContext.js';
 import { untrusted } from './untrusted.js';

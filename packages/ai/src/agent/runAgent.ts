@@ -9,6 +9,8 @@ import {
   ok,
   type PlanOutcome,
   type Result,
+  redactingModel,
+  redactText,
   systemClock,
   type ToolCall,
   UpstreamError,
@@ -17,7 +19,6 @@ import { z } from 'zod';
 import { INSPECTION_TOOLS } from './inspectionTools.js';
 import { PLAN_TOOLS, type PlanToolContext } from './planTools.js';
 import { readOnlyCluster } from './readOnlyCluster.js';
-import { redactText } from './redact.js';
 import { systemPrompt } from './systemPrompt.js';
 
 /** Limits of one agent run; when one is reached the run stops and the offline planner answers. */
@@ -77,6 +78,7 @@ export async function runAgent(text: string, options: AgentOptions): Promise<Res
     },
     ...(options.namespace ? { namespace: options.namespace } : {}),
   };
+  const model = redactingModel(options.model);
   const messages: ModelMessage[] = [{ role: 'user', content: redactText(text) }];
   let tokens = 0;
   for (let iteration = 0; iteration < budgets.maxIterations; iteration++) {
@@ -86,7 +88,7 @@ export async function runAgent(text: string, options: AgentOptions): Promise<Res
       return err(`${options.model.id} used its time budget of ${budgets.maxMs} ms without an answer`);
     let result: GenerateResult;
     try {
-      result = await options.model.generate({
+      result = await model.generate({
         system: systemPrompt(options.namespace),
         messages,
         tools: toolSpecs,
