@@ -3,13 +3,14 @@
  * the pieces for tests, benchmarks and embedding, and the {@link AppRouter} type for typed clients (the web app
  * imports only that type).
  */
+
+export { hashPassword, verifyPassword } from '@opspilot/store';
 export type { ApiServices } from './api/apiServices.js';
 export { type CreateApiServicesOptions, createApiServices } from './api/createApiServices.js';
 export { API_PATHS, buildOpenApiDocument } from './api/registerApi.js';
 export { type AppRouter, appRouter } from './api/routers/appRouter.js';
 export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './auth/authenticateRequest.js';
 export { type AuthService, type BootstrapAdmin, bootstrapAdmin, createAuthService } from './auth/authService.js';
-export { hashPassword, verifyPassword } from './auth/passwordHash.js';
 export type { Principal } from './auth/principal.js';
 export { type BuildServerOptions, buildServer } from './buildServer.js';
 export { ErrorResponse, type HttpError, toHttpError } from './errorResponse.js';

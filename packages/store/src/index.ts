@@ -24,11 +24,18 @@ export {
   AUTH_TABLES,
   ClusterGrant,
   LoginAttempt,
+  LoginLimit,
   StoredApiToken,
   StoredSession,
   StoredUser,
 } from './users/authRows.js';
 export type { AttemptKey, LoginAttemptRepository } from './users/loginAttemptRepository.js';
+export {
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  UNUSABLE_PASSWORD_HASH,
+  verifyPassword,
+} from './users/passwordHash.js';
 export type { NewSession, SessionRepository } from './users/sessionRepository.js';
 export type { NewUser, UserPatch, UserRepository } from './users/userRepository.js';
 export { verifyAuditChain } from './verifyAuditChain.js';

@@ -113,6 +113,36 @@ describe('login rate limiting', () => {
     expect((await login('viewer', t.users.viewer.password, '192.0.2.7')).statusCode).toBe(429);
     expect((await login('viewer', t.users.viewer.password, '192.0.2.8')).statusCode).toBe(200);
   });
+
+  it('counts parallel guesses before checking them: at most the limit are checked, then even the right one is refused', async () => {
+    const guesses = Array.from({ length: 40 }, (_, i) => `wrong-${i}`);
+    const answers = await Promise.all(
+      [...guesses, t.users.approver.password].map((password, i) => login('approver', password, `10.2.0.${i}`)),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    const checked = statuses.filter((s) => s === 403 || s === 200).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBe(41 - checked);
+    const locked = await login('approver', t.users.approver.password, '10.2.1.1');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().details.hint).toContain(
+      "an administrator with access to the server's data directory can run `opspilot users unlock approver`",
+    );
+  });
+
+  it('keeps an address limited while it sprays other accounts, even when it signs in to its own in between', async () => {
+    const attacker = '198.51.100.9';
+    for (let round = 0; round < 2; round++) {
+      for (const victim of ['v1', 'v2']) expect((await login(victim, 'guess', attacker)).statusCode).toBe(403);
+      expect((await login('viewer', t.users.viewer.password, attacker)).statusCode).toBe(200);
+    }
+    expect((await login('v3', 'guess', attacker)).statusCode).toBe(403);
+    expect((await login('v5', 'guess', attacker)).statusCode).toBe(429);
+    expect((await login('viewer', t.users.viewer.password, attacker)).statusCode).toBe(429);
+    // Another user's sign-in from elsewhere is unaffected, and a success resets only that user's counter.
+    expect((await login('viewer', t.users.viewer.password, '198.51.100.10')).statusCode).toBe(200);
+    expect((await login('v4', 'guess', attacker)).statusCode).toBe(429);
+  });
 });
 
 describe('API tokens', () => {

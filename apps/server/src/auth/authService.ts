@@ -6,8 +6,7 @@ import {
   RateLimitedError,
   type User,
 } from '@opspilot/core';
-import type { Store } from '@opspilot/store';
-import { hashPassword, UNUSABLE_PASSWORD_HASH, verifyPassword } from './passwordHash.js';
+import { type AttemptKey, hashPassword, type Store, UNUSABLE_PASSWORD_HASH, verifyPassword } from '@opspilot/store';
 import type { Principal } from './principal.js';
 import { newSecret, sha256Hex } from './secretToken.js';
 
@@ -38,7 +37,7 @@ export interface LoginRequest {
 /** Sign-in, sessions and API tokens over the store; every time comes from `clock`. */
 export interface AuthService {
   readonly settings: AuthSettings;
-  /** Checks the rate limit, the password and the account; starts a session. */
+  /** Counts the attempt (per user and per address, before the check), checks the password and the account; starts a session. */
   login(request: LoginRequest): Promise<StartedSession>;
   /** The caller behind a session cookie value, or undefined when it is unknown, expired or the user is disabled. */
   authenticateSession(sessionToken: string): Promise<Principal | undefined>;
@@ -63,15 +62,26 @@ export function createAuthService(store: Store, clock: Clock, settings: AuthSett
     via,
     clusterIds: user.role === 'ADMIN' ? 'all' : new Set(await store.users.clusterIdsOf(user.id)),
   });
-  const checkLimit = async (key: { username: string } | { ip: string }, now: number) => {
-    const failures = await store.loginAttempts.failuresSince(key, iso(now - settings.windowMs + 1));
-    if (failures.length < settings.maxFailures) return;
-    const oldest = Date.parse(failures[failures.length - settings.maxFailures] ?? failures[0] ?? iso(now));
-    const retryAfterSeconds = Math.max(1, Math.ceil((oldest + settings.windowMs - now) / 1000));
+  /**
+   * Counts the attempt for the user and for the address before the password is checked (one atomic statement each),
+   * so parallel guesses past the limit are refused unchecked; a refused attempt is taken back, it was not a failure.
+   */
+  const countAttempt = async (name: string, ip: string, now: number) => {
+    const keys: AttemptKey[] = [{ username: name }, { ip }];
+    const counts = [];
+    for (const key of keys) {
+      counts.push(await store.loginAttempts.count(key, iso(now), iso(now - settings.windowMs + 1)));
+    }
+    const over = counts.findIndex((c) => c.failures > settings.maxFailures);
+    if (over < 0) return;
+    for (const key of keys) await store.loginAttempts.uncount(key);
+    const started = Date.parse(counts[over]?.window_started_at ?? iso(now));
+    const retryAfterSeconds = Math.max(1, Math.ceil((started + settings.windowMs - now) / 1000));
+    const unlock = over === 0 ? `opspilot users unlock ${name}` : `opspilot users unlock ${name} --address ${ip}`;
     throw new RateLimitedError(`too many failed sign-ins; try again in ${retryAfterSeconds} s`, {
       retryAfterSeconds,
-      hint: 'wait before trying again, or ask an administrator to reset the password',
-      details: { retry_after_seconds: retryAfterSeconds },
+      hint: `wait before trying again; an administrator with access to the server's data directory can run \`${unlock}\``,
+      details: { retry_after_seconds: retryAfterSeconds, limited: over === 0 ? 'USER' : 'ADDRESS' },
     });
   };
 
@@ -81,8 +91,7 @@ export function createAuthService(store: Store, clock: Clock, settings: AuthSett
     async login({ username, password, ip, userAgent }) {
       const now = clock.now().getTime();
       const name = username.trim().toLowerCase();
-      await checkLimit({ username: name }, now);
-      await checkLimit({ ip }, now);
+      await countAttempt(name, ip, now);
       const stored = await store.users.findCredentials(name);
       const matches = await verifyPassword(password, stored?.password_hash ?? UNUSABLE_PASSWORD_HASH);
       const succeeded = matches && stored !== undefined && !stored.disabled;
@@ -92,6 +101,10 @@ export function createAuthService(store: Store, clock: Clock, settings: AuthSett
           hint: 'check the username and password (they are case-sensitive)',
         });
       }
+      // A success clears this user's failures and takes back its own count at the address; the address keeps the
+      // failures made there against other accounts, so signing in to one's own account does not reset a spray.
+      await store.loginAttempts.resetCount({ username: name });
+      await store.loginAttempts.uncount({ ip });
       const sessionToken = newSecret();
       const csrfToken = newSecret();
       await store.sessions.create({

@@ -1,12 +1,11 @@
 import { OpspilotConfig, type OpspilotConfigInput } from '@opspilot/config';
 import { type EventBus, ManualClock, type User, type UserRole } from '@opspilot/core';
-import type { Dialect, Store } from '@opspilot/store';
+import { type Dialect, hashPassword, type Store } from '@opspilot/store';
 import { openTestStore } from '@opspilot/store/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import type { ApiServices } from '../api/apiServices.js';
 import { createApiServices } from '../api/createApiServices.js';
-import { hashPassword } from '../auth/passwordHash.js';
 import { buildServer } from '../buildServer.js';
 
 /** A signed-up test user and an API token of theirs. */

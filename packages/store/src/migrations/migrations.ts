@@ -4,9 +4,16 @@ import { m0001Initial } from './m0001Initial.js';
 import { m0002UniqueNames } from './m0002UniqueNames.js';
 import { m0003Auth } from './m0003Auth.js';
 import { m0004Operations } from './m0004Operations.js';
+import { m0007LoginLimits } from './m0007LoginLimits.js';
 
 /** Names of every migration, in the order they apply. */
-export const MIGRATION_NAMES = ['0001_initial', '0002_unique_names', '0003_auth', '0004_operations'] as const;
+export const MIGRATION_NAMES = [
+  '0001_initial',
+  '0002_unique_names',
+  '0003_auth',
+  '0004_operations',
+  '0007_login_limits',
+] as const;
 
 /**
  * The one ordered list of migrations, the same for SQLite and PostgreSQL (the few dialect differences — column
@@ -20,6 +27,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0002_unique_names': m0002UniqueNames,
         '0003_auth': m0003Auth(dialect),
         '0004_operations': m0004Operations(dialect),
+        '0007_login_limits': m0007LoginLimits(dialect),
       };
     },
   };

@@ -103,4 +103,25 @@ describe.each(DIALECTS)('users, sessions, tokens and login attempts on %s', (dia
     expect(await store.loginAttempts.failuresSince({ username: 'erin' }, at(0))).toEqual([at(5)]);
     expect(await store.loginAttempts.prune(at(3))).toBe(3);
   });
+
+  it('counts parallel attempts atomically: each gets its own count', async () => {
+    const counts = await Promise.all(
+      Array.from({ length: 40 }, () => store.loginAttempts.count({ username: 'gina' }, at(0), at(-15))),
+    );
+    expect(counts.map((c) => c.failures).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(counts.every((c) => c.window_started_at === at(0))).toBe(true);
+  });
+
+  it('takes back attempts, resets one key only, and starts a new window after the old one', async () => {
+    const key = { ip: '10.9.9.9' };
+    for (let i = 0; i < 3; i++) await store.loginAttempts.count(key, at(1), at(-14));
+    await store.loginAttempts.count({ username: 'hal' }, at(1), at(-14));
+    await store.loginAttempts.uncount(key);
+    expect((await store.loginAttempts.count(key, at(2), at(-13))).failures).toBe(3);
+    await store.loginAttempts.resetCount({ username: 'hal' });
+    expect((await store.loginAttempts.count({ username: 'hal' }, at(3), at(-12))).failures).toBe(1);
+    expect((await store.loginAttempts.count(key, at(3), at(-12))).failures).toBe(4);
+    const fresh = await store.loginAttempts.count(key, at(20), at(5));
+    expect(fresh).toEqual({ id: 'ip:10.9.9.9', failures: 1, window_started_at: at(20) });
+  });
 });

@@ -36,11 +36,23 @@ export const LoginAttempt = z.object({
 });
 export type LoginAttempt = z.infer<typeof LoginAttempt>;
 
-/** Every table of migration 0003 and the schema its rows are parsed with. */
+/**
+ * A `login_limits` row: the failed (and in-flight) sign-ins counted for one key — `user:<login name>` or
+ * `ip:<address>` — since `window_started_at`.
+ */
+export const LoginLimit = z.object({
+  id: z.string().min(1),
+  failures: z.number().int().min(0),
+  window_started_at: Timestamp,
+});
+export type LoginLimit = z.infer<typeof LoginLimit>;
+
+/** Every table of sign-in and authorisation (migrations 0003 and 0007) and the schema its rows are parsed with. */
 export const AUTH_TABLES: readonly [string, z.ZodType][] = [
   ['users', StoredUser],
   ['user_cluster_grants', ClusterGrant],
   ['sessions', StoredSession],
   ['api_tokens', StoredApiToken],
   ['login_attempts', LoginAttempt],
+  ['login_limits', LoginLimit],
 ];

@@ -1,6 +1,6 @@
 import { ConflictError, InputError, User, Username, UserRole, UserWithGrants } from '@opspilot/core';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '@opspilot/store';
 import { z } from 'zod';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../../auth/passwordHash.js';
 import { IdInput, NoInput, PageInput, pageOf } from '../apiSchemas.js';
 import { audit, procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
