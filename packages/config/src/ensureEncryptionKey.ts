@@ -16,7 +16,7 @@ export function ensureEncryptionKey(config: OpspilotConfig, cwd: string): Opspil
   if (config.secrets.encryption_key) return config;
   const path = join(resolve(cwd, config.data_dir), 'encryption.key');
   if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     writeFileSync(path, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
   }
   const key = readFileSync(path, 'utf8').trim();

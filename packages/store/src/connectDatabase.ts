@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { InputError } from '@opspilot/core';
 import SQLite from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import type { Dialect } from './dialect.js';
+import { privateSqliteFile } from './privateSqliteFile.js';
 import { maskDatabaseUrl, unreachable } from './storeErrors.js';
 import type { StoreLogger } from './storeLogger.js';
 
@@ -67,9 +66,9 @@ function connectPostgres(url: string, options: ConnectOptions): Connection {
   };
 }
 
-function openSqliteFile(file: string): SQLite.Database {
+function openSqliteFile(file: string, logger: StoreLogger | undefined): SQLite.Database {
   try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') privateSqliteFile(file, logger);
     const database = new SQLite(file);
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
@@ -81,7 +80,7 @@ function openSqliteFile(file: string): SQLite.Database {
 }
 
 function connectSqlite(file: string, options: ConnectOptions): Connection {
-  const database = openSqliteFile(file);
+  const database = openSqliteFile(file, options.logger);
   const log = kyselyLog(options.logger);
   return {
     dialect: 'sqlite',
@@ -92,8 +91,8 @@ function connectSqlite(file: string, options: ConnectOptions): Connection {
 
 /**
  * Creates the Kysely instance the options select: PostgreSQL (a pool of 10) for a `postgres://` or `postgresql://`
- * URL, else the SQLite file (its folder created; WAL journal, foreign keys on). PostgreSQL connects lazily: the
- * caller checks reachability. Throws InputError for a URL of another database, UpstreamError for a SQLite file that
+ * URL, else the SQLite file (its folder created 700 and the file 600, looser ones tightened with a warning; WAL
+ * journal, foreign keys on). PostgreSQL connects lazily: the caller checks reachability. Throws InputError for a URL of another database, UpstreamError for a SQLite file that
  * cannot be opened.
  */
 export function connectDatabase(options: ConnectOptions): Connection {

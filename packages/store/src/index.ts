@@ -3,7 +3,16 @@
  * append-only, hash-chained audit log.
  */
 export type { AlertRepository } from './alertRepository.js';
+export {
+  type AuditCheckpoint,
+  type AuditCheckpointOptions,
+  type AuditHead,
+  type CheckpointReading,
+  createAuditCheckpoint,
+} from './audit/auditCheckpoint.js';
 export { auditEntryHash, canonicalJson } from './audit/auditHash.js';
+export type { AuditLogRepository } from './audit/auditLogRepository.js';
+export type { AuditVerifyReport, CheckpointState } from './audit/compareWithCheckpoint.js';
 export { findChainBreak } from './audit/findChainBreak.js';
 export type { ChatRepository, NewChatMessage, NewChatSession } from './chatRepository.js';
 export type { ClusterRepository, CredentialsInput } from './clusterRepository.js';

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, UpstreamError } from '@opspilot/core';
@@ -38,6 +38,32 @@ describe('openStore', () => {
     expect(await store.migrate()).toEqual({ applied: [] });
     expect(logger.lines).toEqual(['store opened', 'database migrated']);
     await store.close();
+    await store.close();
+  });
+
+  it('creates the SQLite folder 700 and the file (and its journal) 600', async () => {
+    const file = join(tempDir(), 'data', 'opspilot.db');
+    const store = await openStore({ sqlitePath: file });
+    await store.migrate();
+    await store.audit.append({ user_id: 'alice', action: 'plan.applied' });
+    expect(statSync(join(file, '..')).mode & 0o777).toBe(0o700);
+    for (const path of [file, `${file}-wal`]) expect(statSync(path).mode & 0o777, path).toBe(0o600);
+    await store.close();
+  });
+
+  it('tightens a SQLite folder and file that other users may read, with a warning', async () => {
+    const folder = join(tempDir(), 'data');
+    mkdirSync(folder, { mode: 0o755 });
+    chmodSync(folder, 0o755);
+    const file = join(folder, 'opspilot.db');
+    writeFileSync(file, '', { mode: 0o644 });
+    chmodSync(file, 0o644);
+    const logger = recordingLogger();
+    const store = await openStore({ sqlitePath: file, logger });
+    await store.migrate();
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(logger.lines.filter((l) => l.includes('permissions tightened'))).toHaveLength(2);
     await store.close();
   });
 

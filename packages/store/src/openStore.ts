@@ -1,5 +1,6 @@
 import { UpstreamError } from '@opspilot/core';
 import { Migrator, sql } from 'kysely';
+import { type AuditCheckpoint, createAuditCheckpoint } from './audit/auditCheckpoint.js';
 import { connectDatabase } from './connectDatabase.js';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
@@ -19,6 +20,12 @@ export interface StoreOptions {
   postgresSchema?: string;
   /** Base64 of 32 bytes (AES-256-GCM key); needed to store or read cluster kubeconfigs. */
   encryptionKey?: string;
+  /**
+   * Where the head of the audit log is anchored (e.g. `<data_dir>/audit-checkpoint.json`), signed with a key derived
+   * from `encryptionKey`: updated after every committed append, compared by `audit.verify()`, so a deleted tail or a
+   * deleted log is reported. Needs `encryptionKey`; without either the chain alone is verified.
+   */
+  auditCheckpointFile?: string;
   /** Where the store logs (a pino logger fits). */
   logger?: StoreLogger;
 }
@@ -38,12 +45,43 @@ export interface Store extends Repositories {
   close(): Promise<void>;
 }
 
-function bind(db: Db, dialect: Dialect, options: StoreOptions, close: () => Promise<void>): Store {
+/** Work to do once the outermost transaction has committed (anchoring the audit log's head). */
+type AfterCommit = (fn: () => void) => void;
+
+const runNow: AfterCommit = (fn) => fn();
+
+function bind(
+  db: Db,
+  dialect: Dialect,
+  options: StoreOptions,
+  close: () => Promise<void>,
+  checkpoint: AuditCheckpoint | undefined,
+  afterCommit: AfterCommit = runNow,
+): Store {
   const box = options.encryptionKey ? createSecretBox(options.encryptionKey) : undefined;
   const inTransaction = <R>(fn: (tx: Db) => Promise<R>): Promise<R> =>
     db.isTransaction ? fn(db) : db.transaction().execute((tx) => fn(tx));
+  const anchor = { checkpoint, afterCommit, ...(options.logger ? { logger: options.logger } : {}) };
+  const transaction = async <T>(fn: (tx: Store) => Promise<T>): Promise<T> => {
+    if (db.isTransaction) return fn(bind(db, dialect, options, async () => {}, checkpoint, afterCommit));
+    const committed: (() => void)[] = [];
+    const result = await db.transaction().execute((tx) =>
+      fn(
+        bind(
+          tx,
+          dialect,
+          options,
+          async () => {},
+          checkpoint,
+          (work) => committed.push(work),
+        ),
+      ),
+    );
+    for (const work of committed) work();
+    return result;
+  };
   const store: Store = {
-    ...createRepositories(db, dialect, box, inTransaction),
+    ...createRepositories(db, dialect, box, inTransaction, anchor),
     dialect,
     db,
     async migrate() {
@@ -60,7 +98,7 @@ function bind(db: Db, dialect: Dialect, options: StoreOptions, close: () => Prom
       if (applied.length > 0) options.logger?.info({ dialect, applied }, 'database migrated');
       return { applied };
     },
-    transaction: (fn) => inTransaction((tx) => fn(bind(tx, dialect, options, async () => {}))),
+    transaction,
     async ping() {
       await sql`select 1`.execute(db);
     },
@@ -91,9 +129,23 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   }
   options.logger?.info({ dialect, database: target }, 'store opened');
   let closed = false;
-  return bind(db, dialect, options, async () => {
-    if (closed) return;
-    closed = true;
-    await db.destroy();
-  });
+  const checkpoint =
+    options.auditCheckpointFile && options.encryptionKey
+      ? createAuditCheckpoint({
+          file: options.auditCheckpointFile,
+          encryptionKey: options.encryptionKey,
+          database: `${dialect}:${target}${options.postgresSchema ? `#${options.postgresSchema}` : ''}`,
+        })
+      : undefined;
+  return bind(
+    db,
+    dialect,
+    options,
+    async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+    checkpoint,
+  );
 }

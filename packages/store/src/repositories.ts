@@ -1,6 +1,6 @@
-import type { AuditLog, OperationStore } from '@opspilot/core';
+import type { OperationStore } from '@opspilot/core';
 import { type AlertRepository, createAlertRepository } from './alertRepository.js';
-import { createAuditLog } from './audit/auditLogRepository.js';
+import { type AuditAnchor, type AuditLogRepository, createAuditLog } from './audit/auditLogRepository.js';
 import { type ChatRepository, createChatRepository } from './chatRepository.js';
 import { type ClusterRepository, createClusterRepository } from './clusterRepository.js';
 import type { Db } from './database.js';
@@ -26,7 +26,7 @@ export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   generatedConfigs: GeneratedConfigRepository;
   chat: ChatRepository;
   incidents: IncidentRepository;
-  audit: AuditLog;
+  audit: AuditLogRepository;
   operations: OperationStore;
   users: UserRepository;
   sessions: SessionRepository;
@@ -40,6 +40,7 @@ export function createRepositories(
   dialect: Dialect,
   secretBox: SecretBox | undefined,
   inTransaction: <R>(fn: (tx: Db) => Promise<R>) => Promise<R>,
+  auditAnchor?: AuditAnchor,
 ): Repositories {
   const generic = Object.fromEntries(
     Object.entries(ENTITY_SPECS).map(([name, spec]) => [
@@ -54,7 +55,7 @@ export function createRepositories(
     generatedConfigs: createGeneratedConfigRepository(db, dialect, inTransaction),
     chat: createChatRepository(db, dialect, inTransaction),
     incidents: createIncidentRepository(db, dialect, inTransaction),
-    audit: createAuditLog(db, dialect, inTransaction),
+    audit: createAuditLog(db, dialect, inTransaction, auditAnchor),
     operations: createOperationRepository(db, dialect, secretBox),
     users: createUserRepository(db, dialect),
     sessions: createSessionRepository(db, dialect),

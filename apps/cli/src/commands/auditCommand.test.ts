@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '@opspilot/config';
 import { MIGRATION_NAMES, openStore } from '@opspilot/store';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withStore } from '../openCliStore.js';
 import { runCli } from '../runCli.js';
 import { memoryIo } from '../testing/index.js';
 
@@ -66,5 +68,37 @@ describe('opspilot db and audit', () => {
     expect(io.err()).toMatch(/cannot open the postgres database at postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/x/);
     expect(io.err()).toContain('hint:');
     expect(io.err()).not.toContain('secret');
+  });
+
+  it('exits 1 when the tail, or the whole log, was deleted behind the checkpoint', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opspilot-cli-anchor-'));
+    try {
+      const anchorEnv = { OPSPILOT_DATA_DIR: join(dir, 'data') };
+      const config = await loadConfig({ env: anchorEnv, cwd: dir });
+      await withStore(config, dir, async (store) => {
+        for (let i = 0; i < 4; i++) await store.audit.append({ user_id: 'alice', action: 'plan.applied' });
+      });
+      const intact = memoryIo(anchorEnv, dir);
+      expect(await runCli(['audit', 'verify'], intact)).toBe(0);
+      expect(intact.out()).toContain('4 audit entries, chain intact, head at or past checkpoint #4');
+      const raw = await openStore({ sqlitePath: join(dir, 'data', 'opspilot.db') });
+      await sql`drop trigger audit_log_no_delete`.execute(raw.db);
+      await sql`delete from audit_log where sequence > 2`.execute(raw.db);
+      const tail = memoryIo(anchorEnv, dir);
+      expect(await runCli(['audit', 'verify'], tail)).toBe(1);
+      expect(tail.out()).toContain('DELETED at entry #3: tampering: log ends at seq 2 but checkpoint says 4');
+      await sql`delete from audit_log`.execute(raw.db);
+      await raw.close();
+      const all = memoryIo(anchorEnv, dir);
+      expect(await runCli(['audit', 'verify', '-o', 'json'], all)).toBe(1);
+      expect(JSON.parse(all.out())).toMatchObject({
+        ok: false,
+        checked: 0,
+        firstBad: { sequence: 1, problem: 'DELETED' },
+        checkpoint: { state: 'valid', sequence: 4 },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { type AuditTrailEntry, NotFoundError } from '@opspilot/core';
+import type { CheckpointState } from '@opspilot/store';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
@@ -12,22 +13,31 @@ const ListOptions = z.object({
   pageSize: z.coerce.number().int().min(1).max(100, 'must be between 1 and 100').default(20),
 });
 
+/** How an intact log stands against its checkpoint, for the text output of `audit verify`. */
+function anchorText(checkpoint: CheckpointState): string {
+  if (checkpoint.state === 'valid') return `head at or past checkpoint #${checkpoint.sequence} (${checkpoint.file})`;
+  return 'no checkpoint yet (one is written with the next entry)';
+}
+
 /**
- * Registers `opspilot audit verify` (exit 1 and the first bad entry when the hash chain is broken) and
+ * Registers `opspilot audit verify` (exit 1 and the first bad entry when the hash chain is broken, or the log ends
+ * before its signed checkpoint in `<data_dir>/audit-checkpoint.json`) and
  * `opspilot audit list` (newest first, paginated).
  */
 export function auditCommand(parent: Command, ctx: CliContext): Command {
   const group = parent.command('audit').description('inspect and verify the tamper-evident audit log');
   group
     .command('verify')
-    .description('check the hash chain of the audit log; exit 1 naming the first edited, inserted or deleted entry')
+    .description(
+      'check the hash chain of the audit log against its signed checkpoint; exit 1 naming the first edited, inserted or deleted entry, or a deleted tail',
+    )
     .action(async (_options: unknown, command: Command) => {
       const report = await withStore(await ctx.loadConfig(command), ctx.io.cwd, (store) => store.audit.verify());
       if (!report.ok) ctx.run.exitCode = 1;
       const c = ctx.colors(command);
       ctx.print(command, report, (r) =>
         r.ok
-          ? `${c.green('ok')}: ${r.checked} audit entries, chain intact\n`
+          ? `${c.green('ok')}: ${r.checked} audit entries, chain intact, ${anchorText(r.checkpoint)}\n`
           : `${c.red('BROKEN')}: ${r.firstBad?.problem} at entry #${r.firstBad?.sequence}: ${r.firstBad?.message}\n`,
       );
     });

@@ -2,19 +2,9 @@ import { GENESIS_HASH } from '@opspilot/core';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../openStore.js';
-import { DIALECTS, openTestStore, type TestStore } from '../testing/index.js';
+import { DIALECTS, dropAuditTriggers, openTestStore, type TestStore } from '../testing/index.js';
 import { verifyAuditChain } from '../verifyAuditChain.js';
 import { auditEntryHash } from './auditHash.js';
-
-/** What an attacker with database-owner rights can do: switch the append-only triggers off. */
-async function dropTriggers(store: Store): Promise<void> {
-  if (store.dialect === 'sqlite') {
-    await sql`drop trigger audit_log_no_update`.execute(store.db);
-    await sql`drop trigger audit_log_no_delete`.execute(store.db);
-  } else {
-    await sql`drop trigger audit_log_no_change on audit_log`.execute(store.db);
-  }
-}
 
 async function appendFive(store: Store): Promise<void> {
   for (let i = 1; i <= 5; i++) {
@@ -43,7 +33,7 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
     expect(ordered.map((e) => e.sequence)).toEqual([1, 2, 3, 4, 5]);
     expect(ordered[0]!.prev_hash).toBe(GENESIS_HASH);
     for (let i = 1; i < 5; i++) expect(ordered[i]!.prev_hash).toBe(ordered[i - 1]!.hash);
-    expect(await verifyAuditChain(store)).toEqual({ ok: true, checked: 5 });
+    expect(await verifyAuditChain(store)).toMatchObject({ ok: true, checked: 5 });
     expect((await store.audit.list({ target: 'deployment/todo/app-2' }, {})).total).toBe(1);
   });
 
@@ -58,14 +48,14 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
 
   it('reports an edited entry', async () => {
     await appendFive(store);
-    await dropTriggers(store);
+    await dropAuditTriggers(store);
     await sql`update audit_log set user_id = 'mallory' where sequence = 3`.execute(store.db);
     expect(await verifyAuditChain(store)).toMatchObject({ ok: false, firstBad: { sequence: 3, problem: 'EDITED' } });
   });
 
   it('reports a deleted entry, with or without renumbering', async () => {
     await appendFive(store);
-    await dropTriggers(store);
+    await dropAuditTriggers(store);
     await sql`delete from audit_log where sequence = 3`.execute(store.db);
     expect(await verifyAuditChain(store)).toMatchObject({ ok: false, firstBad: { sequence: 3, problem: 'DELETED' } });
     await sql`update audit_log set sequence = sequence - 1 where sequence > 3`.execute(store.db);
@@ -74,7 +64,7 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
 
   it('reports a forged entry inserted between two others, even with a correct hash of its own', async () => {
     await appendFive(store);
-    await dropTriggers(store);
+    await dropAuditTriggers(store);
     const second = (await store.audit.list({}, { page_size: 10 })).items.find((e) => e.sequence === 2)!;
     for (const seq of [5, 4, 3])
       await sql`update audit_log set sequence = ${seq + 1} where sequence = ${seq}`.execute(store.db);
@@ -101,7 +91,7 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
 
   it('reports two swapped entries as reordered', async () => {
     await appendFive(store);
-    await dropTriggers(store);
+    await dropAuditTriggers(store);
     await sql`update audit_log set sequence = 100 where sequence = 3`.execute(store.db);
     await sql`update audit_log set sequence = 3 where sequence = 4`.execute(store.db);
     await sql`update audit_log set sequence = 4 where sequence = 100`.execute(store.db);
@@ -115,6 +105,6 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
       ),
     );
     const report = await verifyAuditChain(store);
-    expect(report).toEqual({ ok: true, checked: 50 });
+    expect(report).toMatchObject({ ok: true, checked: 50 });
   });
 });

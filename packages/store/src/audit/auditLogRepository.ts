@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type AuditChainReport,
   type AuditFilter,
   type AuditLog,
   AuditTrailEntry,
@@ -17,10 +16,37 @@ import { applyFilter, type Filter } from '../listFilter.js';
 import { parseInput } from '../parseInput.js';
 import { rowCodec } from '../rowMapping.js';
 import { toStoreError } from '../storeErrors.js';
+import type { StoreLogger } from '../storeLogger.js';
+import type { AuditCheckpoint, AuditHead } from './auditCheckpoint.js';
 import { auditEntryHash } from './auditHash.js';
+import { type AuditVerifyReport, compareWithCheckpoint } from './compareWithCheckpoint.js';
 import { findChainBreak } from './findChainBreak.js';
+import { readAuditEntries } from './readAuditEntries.js';
 
-const PAGE = 1000;
+/** An audit log whose `verify` also says what the checkpoint showed. */
+export interface AuditLogRepository extends AuditLog {
+  verify(): Promise<AuditVerifyReport>;
+}
+
+/** Where the log's head is anchored outside the database, and when an append counts as done. */
+export interface AuditAnchor {
+  checkpoint?: AuditCheckpoint;
+  /** Runs `fn` once the append is committed: at once, or after the transaction the store is bound to. */
+  afterCommit(fn: () => void): void;
+  logger?: StoreLogger;
+}
+
+/** How often (in entries) the head is also written to the log as an `audit.checkpoint` line. */
+const LOG_EVERY = 100;
+
+function anchorHead(anchor: AuditAnchor, head: AuditHead): void {
+  try {
+    anchor.checkpoint?.advance(head);
+  } catch (error) {
+    anchor.logger?.warn({ err: error, file: anchor.checkpoint?.file }, 'the audit checkpoint could not be written');
+  }
+  if (head.sequence % LOG_EVERY === 0) anchor.logger?.info({ ...head }, 'audit.checkpoint');
+}
 
 /**
  * The append-only, hash-chained audit log over the `audit_log` table (the {@link AuditLog} port). Appends are
@@ -31,7 +57,8 @@ export function createAuditLog(
   db: Db,
   dialect: Dialect,
   inTransaction: <R>(fn: (tx: Db) => Promise<R>) => Promise<R>,
-): AuditLog {
+  anchor: AuditAnchor = { afterCommit: (fn) => fn() },
+): AuditLogRepository {
   const codec = rowCodec(AuditTrailEntry, dialect);
   const parse = (row: Row) => AuditTrailEntry.parse(codec.fromRow({ ...row, sequence: Number(row.sequence) }));
 
@@ -39,7 +66,7 @@ export function createAuditLog(
     async append(input) {
       const fields = parseInput(NewAuditTrailEntry, input, 'audit entry');
       try {
-        return await inTransaction(async (tx) => {
+        const appended = await inTransaction(async (tx) => {
           // Serialise appends so two writers can never chain to the same predecessor.
           if (dialect === 'postgres')
             await sql`select pg_advisory_xact_lock(hashtext('opspilot.audit_log'))`.execute(tx);
@@ -60,6 +87,8 @@ export function createAuditLog(
           await tx.insertInto('audit_log').values(codec.toRow(entry)).execute();
           return entry;
         });
+        anchor.afterCommit(() => anchorHead(anchor, appended));
+        return appended;
       } catch (error) {
         throw toStoreError(error, dialect, 'audit entry');
       }
@@ -82,35 +111,12 @@ export function createAuditLog(
       }
     },
 
-    async verify(): Promise<AuditChainReport> {
-      const entries: AuditTrailEntry[] = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const rows = await db
-          .selectFrom('audit_log')
-          .selectAll()
-          .orderBy('sequence')
-          .limit(PAGE)
-          .offset(offset)
-          .execute();
-        for (const row of rows) {
-          const parsed = AuditTrailEntry.safeParse(codec.fromRow({ ...row, sequence: Number(row.sequence) }));
-          if (!parsed.success) {
-            const sequence = Number(row.sequence);
-            return {
-              ok: false,
-              checked: entries.length + 1,
-              firstBad: {
-                sequence,
-                problem: 'EDITED',
-                message: `entry #${sequence} is malformed: ${parsed.error.issues[0]?.message}`,
-              },
-            };
-          }
-          entries.push(parsed.data);
-        }
-        if (rows.length < PAGE) break;
-      }
-      return findChainBreak(entries);
+    async verify(): Promise<AuditVerifyReport> {
+      // The checkpoint first: an entry appended while the log is read then only makes the log longer than it.
+      const reading = anchor.checkpoint?.read() ?? { state: 'missing' as const };
+      const read = await readAuditEntries(db, codec);
+      if (!read.ok) return compareWithCheckpoint(read.report, [], reading);
+      return compareWithCheckpoint(findChainBreak(read.entries), read.entries, reading);
     },
   };
 }

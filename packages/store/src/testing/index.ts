@@ -4,5 +4,6 @@
  */
 export { createOperationsSamples } from './createOperationsSamples.js';
 export { createSampleRecords } from './createSampleRecords.js';
+export { dropAuditTriggers } from './dropAuditTriggers.js';
 export { DIALECTS, openTestStore, TEST_DATABASE_URL, type TestStore } from './openTestStore.js';
 export { sampleTime } from './sampleTime.js';
