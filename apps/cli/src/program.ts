@@ -10,6 +10,7 @@ import { dbCommand } from './commands/dbCommand.js';
 import { generateCommand } from './commands/generateCommand.js';
 import { reviewCommand } from './commands/reviewCommand.js';
 import { simCommand } from './commands/simCommand.js';
+import { usersCommand } from './commands/usersCommand.js';
 import { validateCommand } from './commands/validateCommand.js';
 import { versionCommand } from './commands/versionCommand.js';
 import { EXIT_CODES_HELP } from './exitCodes.js';
@@ -56,6 +57,7 @@ export function buildProgram(io: CliIo, run: CliRun = { exitCode: 0 }): Command 
   generateCommand(program, ctx);
   reviewCommand(program, ctx);
   simCommand(program, ctx);
+  usersCommand(program, ctx);
   validateCommand(program, ctx);
   versionCommand(program, ctx);
   return program;
