@@ -13,12 +13,14 @@ export type ChatReply = { call: { name: string; arguments: Record<string, unknow
 /** A loopback server on 127.0.0.1 speaking OpenAI's chat completions wire format from a script of replies. */
 export async function startOpenAiLoopback(script: ChatReply[]) {
   const requests: ChatRequest[] = [];
+  const bodies: string[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => {
       body += c.toString('utf8');
     });
     req.on('end', () => {
+      bodies.push(body);
       requests.push(JSON.parse(body) as ChatRequest);
       const reply = script[Math.min(requests.length - 1, script.length - 1)];
       if (!reply || 'status' in reply) {
@@ -54,6 +56,8 @@ export async function startOpenAiLoopback(script: ChatReply[]) {
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    /** Every request body exactly as it arrived. */
+    bodies,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
