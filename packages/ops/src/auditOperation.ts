@@ -4,13 +4,13 @@ import { stepTarget } from './stepTarget.js';
 
 /**
  * Appends one lifecycle event of an operation to the audit trail (`operation.proposed`, `.approved`, `.rejected`,
- * `.applied`, `.failed`, `.invalid`): who, the request, the planner, the commands and the outcome — redacted
+ * `.applied`, `.failed`, `.invalid`, `.recovered`): who, the request, the planner, the commands and the outcome — redacted
  * (`redactOperation`), so no Secret value of the plan reaches the trail.
  */
 export async function auditOperation(
   deps: Pick<OpsDeps, 'audit' | 'clusterId'>,
   operation: Operation,
-  event: 'proposed' | 'approved' | 'rejected' | 'applied' | 'failed' | 'invalid',
+  event: 'proposed' | 'approved' | 'rejected' | 'applied' | 'failed' | 'invalid' | 'recovered',
   user: string,
   extra: Record<string, unknown> = {},
 ): Promise<string> {
@@ -22,7 +22,7 @@ export async function auditOperation(
     ai_tool: shown.plan.planner,
     input_prompt: shown.request,
     output_generated: shown.plan.rendered.bash,
-    status: event === 'failed' || event === 'invalid' ? 'ERROR' : 'SUCCESS',
+    status: event === 'failed' || event === 'invalid' || operation.state === 'FAILED' ? 'ERROR' : 'SUCCESS',
     target: first ? formatRef(first) : undefined,
     cluster_id: deps.clusterId,
     details: { operation_id: operation.id, risk: operation.risk, state: operation.state, ...extra },

@@ -7,6 +7,8 @@ export { classifyRisk, PROTECTED_NAMESPACES, type RiskAssessment } from './class
 export { type DryRunResult, dryRunPlan } from './dryRunPlan.js';
 export { inversePatch } from './inversePatch.js';
 export { type ActContext, createOperations, type Operations, type ProposeResult } from './operations.js';
-export type { CommandRecorder, OpsDeps, Planner } from './opsDeps.js';
+export type { ApplyPhase, ApplyProgress, CommandRecorder, OpsDeps, Planner } from './opsDeps.js';
+export { type Reconciled, reconcileOperation } from './reconcileOperation.js';
 export { type RunOutcome, runPlan } from './runPlan.js';
+export { stepInEffect } from './stepInEffect.js';
 export { type Verification, verifyStep } from './verifyStep.js';

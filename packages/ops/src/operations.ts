@@ -7,12 +7,15 @@ import {
   redactOperation,
   redactPlan,
 } from '@opspilot/core';
+import type { JournalEntry } from './applyJournal.js';
 import { type Approval, checkApproval } from './approvalPolicy.js';
 import { auditOperation } from './auditOperation.js';
 import { checkRequest } from './checkRequest.js';
 import { classifyRisk } from './classifyRisk.js';
 import { dryRunPlan } from './dryRunPlan.js';
+import { holdLease, leaseFrom } from './holdLease.js';
 import type { OpsDeps } from './opsDeps.js';
+import { reconcileOperation } from './reconcileOperation.js';
 import { runPlan } from './runPlan.js';
 
 /** The answer to a request: an operation (proposed, or already carried out for reads), or the planner's question or refusal. */
@@ -36,6 +39,8 @@ export interface ActContext {
  */
 export function createOperations(deps: OpsDeps) {
   const now = () => deps.clock.now().toISOString();
+  const owner = deps.leaseOwner ?? `opspilot:${crypto.randomUUID()}`;
+  const leaseMs = deps.leaseMs ?? 30_000;
   const load = async (id: string) => {
     const found = await deps.operations.get(id);
     if (!found) throw new NotFoundError(`no operation ${id}`, { hint: 'list operations to find its id' });
@@ -137,8 +142,33 @@ export function createOperations(deps: OpsDeps) {
           hint: operation.state === 'NEEDS_REVIEW' ? 'approve it first' : 'it cannot be applied again; propose it anew',
         });
       }
-      const applying = await deps.operations.update({ ...operation, state: 'APPLYING', updated_at: now() }, 'APPROVED');
-      const outcome = await runPlan(deps, applying.plan.steps, ctx.signal);
+      // Persisted before anything is sent: the lease says who applies it, the journal will say how far it got.
+      const applier = { owner, started_at: now() };
+      let applying = await deps.operations.update(
+        { ...operation, state: 'APPLYING', details: { ...operation.details, applier, journal: [] }, updated_at: now() },
+        'APPROVED',
+        leaseFrom(deps.clock, owner, leaseMs),
+      );
+      const lease = holdLease(deps.operations, deps.clock, id, owner, leaseMs);
+      const signal = ctx.signal ? AbortSignal.any([ctx.signal, lease.lost]) : lease.lost;
+      const journal: JournalEntry[] = [];
+      let outcome: Awaited<ReturnType<typeof runPlan>>;
+      try {
+        outcome = await runPlan(deps, applying.plan.steps, signal, async (entry) => {
+          journal.push(entry);
+          applying = await deps.operations.update(
+            { ...applying, details: { ...applying.details, journal: [...journal] }, updated_at: now() },
+            'APPLYING',
+          );
+        });
+      } finally {
+        lease.release();
+      }
+      if (lease.lost.aborted) {
+        throw new ConflictError(`operation ${id} was taken over while it was applied`, {
+          hint: 'its lease expired; the audit trail has its operation.recovered entry',
+        });
+      }
       if (applying.ai_command_id && outcome.changed) {
         await deps.commands?.update(applying.ai_command_id, { applied_to_cluster: true });
       }
@@ -155,6 +185,37 @@ export function createOperations(deps: OpsDeps) {
       return redactOperation(
         await deps.operations.update({ ...done, details: { ...done.details, audit_id: auditId } }, 'APPLYING'),
       );
+    },
+
+    /**
+     * Reconciles every APPLYING operation of this cluster whose lease expired — its applier was killed, or lost the
+     * store — against the cluster ({@link reconcileOperation}): APPLIED when every step is found in effect, otherwise
+     * rolled back where possible and FAILED; each audited as `operation.recovered` with what was found. Run it at
+     * start and now and then: taking the lease is atomic, so several processes may run it at once.
+     */
+    async recover(ctx: { user: string } = { user: 'system' }): Promise<Operation[]> {
+      const at = now();
+      const recovered: Operation[] = [];
+      for (const found of await deps.operations.listExpiredLeases(at)) {
+        if (found.cluster_id !== deps.clusterId) continue;
+        if (!(await deps.operations.acquireLease(found.id, leaseFrom(deps.clock, owner, leaseMs), at))) continue;
+        const reconciled = await reconcileOperation(deps, found, at);
+        if (found.ai_command_id && reconciled.changed) {
+          await deps.commands?.update(found.ai_command_id, { applied_to_cluster: true });
+        }
+        const done = { ...reconciled.operation, updated_at: now() };
+        const auditId = await auditOperation(deps, done, 'recovered', ctx.user, {
+          found: reconciled.found,
+          previous_applier: found.details.applier ?? null,
+          steps: redactOperation(done).steps,
+        });
+        recovered.push(
+          redactOperation(
+            await deps.operations.update({ ...done, details: { ...done.details, audit_id: auditId } }, 'APPLYING'),
+          ),
+        );
+      }
+      return recovered;
     },
 
     get: async (id: string) => redactOperation(await load(id)),

@@ -19,6 +19,17 @@ export interface CommandRecorder {
   update(id: string, patch: Partial<AiCommand>): Promise<AiCommand>;
 }
 
+/** Where one step of an apply is: shown as progress (the CLI prints it on stderr). */
+export type ApplyPhase = 'applying' | 'verifying' | 'applied' | 'failed' | 'rolling back';
+
+/** A progress report of an apply: step `index` (0-based) of `total`. */
+export interface ApplyProgress {
+  index: number;
+  total: number;
+  description: string;
+  phase: ApplyPhase;
+}
+
 /**
  * What the operation lifecycle runs on, all through ports: the cluster, where operations and the audit trail are
  * kept, the clock (verification deadlines), the planner, and a kubectl-style diff of live against proposed objects
@@ -40,4 +51,13 @@ export interface OpsDeps {
   verifyTimeoutMs?: number;
   /** How often verification looks (default 1 s of clock time). */
   pollMs?: number;
+  /** Called as each step of an apply starts, is verified, fails or is rolled back. */
+  progress?(event: ApplyProgress): void | Promise<void>;
+  /**
+   * Who applies, written on the lease of an APPLYING operation and in the audit trail (e.g. `cli:host:pid`); a
+   * random `opspilot:<uuid>` when missing. Unique per process.
+   */
+  leaseOwner?: string;
+  /** How long a lease holds unless renewed (default 30 s of clock time); renewed every third of it while applying. */
+  leaseMs?: number;
 }

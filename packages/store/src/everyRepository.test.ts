@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ENTITY_SPECS } from './entitySpecs.js';
 import type { Store } from './openStore.js';
+import { OperationLeaseRecord } from './operationRepository.js';
 import { rowCodec } from './rowMapping.js';
 import { createSampleRecords, DIALECTS, openTestStore, type TestStore } from './testing/index.js';
 import { AUTH_TABLES } from './users/authRows.js';
@@ -32,6 +33,7 @@ const TABLES: [string, z.ZodType][] = [
   ['incident_actions', IncidentAction],
   ['audit_log', AuditTrailEntry],
   ['operations', Operation],
+  ['operation_leases', OperationLeaseRecord],
   ...AUTH_TABLES,
 ];
 

@@ -115,6 +115,32 @@ describe.each(DIALECTS)('operations on %s', (dialect) => {
     expect(progress.details).toEqual({ step: 1 });
   });
 
+  it('leases an APPLYING operation to one owner until it expires, and drops the lease when it leaves APPLYING', async () => {
+    const at = (s: number) => new Date(Date.UTC(2026, 2, 1, 9, 0, s)).toISOString();
+    const op = await store.operations.create(operation());
+    const approved = await store.operations.update({ ...op, state: 'APPROVED', approved_by: 'bob' }, 'NEEDS_REVIEW');
+    expect(await store.operations.acquireLease(op.id, { owner: 'a', expires_at: at(30) }, at(0))).toBe(false);
+    const applying = await store.operations.update({ ...approved, state: 'APPLYING' }, 'APPROVED', {
+      owner: 'a',
+      expires_at: at(30),
+    });
+    const expired = (now: string) => store.operations.listExpiredLeases(now).then((l) => l.map((o) => o.id));
+    expect(await expired(at(29))).not.toContain(op.id);
+    expect(await store.operations.acquireLease(op.id, { owner: 'b', expires_at: at(60) }, at(29))).toBe(false);
+    expect(await store.operations.acquireLease(op.id, { owner: 'a', expires_at: at(50) }, at(29))).toBe(true);
+    expect(await expired(at(45))).not.toContain(op.id);
+    expect(await expired(at(50))).toContain(op.id);
+    const racing = await Promise.all(
+      ['b', 'c'].map((owner) => store.operations.acquireLease(op.id, { owner, expires_at: at(90) }, at(51))),
+    );
+    expect(racing.filter(Boolean)).toHaveLength(1);
+    await store.operations.update({ ...applying, state: 'FAILED' }, 'APPLYING');
+    expect(await expired(at(999))).not.toContain(op.id);
+    expect(await store.operations.acquireLease(op.id, { owner: 'b', expires_at: at(999) }, at(998))).toBe(false);
+    const rows = await store.db.selectFrom('operation_leases').selectAll().where('operation_id', '=', op.id).execute();
+    expect(rows).toEqual([]);
+  });
+
   it('lets exactly one of an approval and a rejection racing each other win', async () => {
     const op = await store.operations.create(operation());
     const results = await Promise.allSettled([

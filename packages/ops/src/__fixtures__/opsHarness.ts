@@ -1,4 +1,8 @@
-import { type ClusterGateway, type KubeObject, ManualClock, type Plan, PlanOutcome, PlanStep } from '@opspilot/core';
+import {
+  type ClusterGateway,
+  type KubeObject,
+  ManualClock,
+  type OperationStore, type Plan, PlanOutcome, PlanStep } from '@opspilot/core';
 import type { z } from 'zod';
 import { createClusterGateway, diffObjects } from '@opspilot/kube';
 import { startSimCluster } from '@opspilot/kube-sim';
@@ -6,7 +10,7 @@ import { advanceClock } from '@opspilot/kube-sim/testing';
 import type { Dialect } from '@opspilot/store';
 import { openTestStore } from '@opspilot/store/testing';
 import { createOperations } from '../operations.js';
-import type { Planner } from '../opsDeps.js';
+import type { OpsDeps, Planner } from '../opsDeps.js';
 
 /** A plan as the planner would hand it over (the lifecycle re-classifies its risk itself). */
 export function planOf(
@@ -43,6 +47,10 @@ export async function opsHarness(
     extra?: KubeObject[];
     /** The store's database (default SQLite). */
     dialect?: Dialect;
+    /** Wraps the store's operations (to make it fail on purpose). */
+    operations?: (store: OperationStore) => OperationStore;
+    /** Passed on to the lifecycle (progress, lease owner and length). */
+    deps?: Partial<OpsDeps>;
   } = {},
 ) {
   const clock = new ManualClock(new Date('2026-03-01T09:00:00Z'));
@@ -52,9 +60,9 @@ export async function opsHarness(
   await advanceClock(clock, 15_000);
   const t = await openTestStore(options.dialect ?? 'sqlite');
   const plans = new Map<string, PlanOutcome>();
-  const ops = createOperations({
+  const deps: OpsDeps = {
     gateway,
-    operations: t.store.operations,
+    operations: options.operations?.(t.store.operations) ?? t.store.operations,
     audit: t.store.audit,
     commands: t.store.aiCommands,
     clock,
@@ -68,13 +76,17 @@ export async function opsHarness(
     diff: diffObjects,
     verifyTimeoutMs: 60_000,
     pollMs: 1000,
-  });
+    ...options.deps,
+  };
+  const ops = createOperations(deps);
   /** Runs `work` while the cluster clock moves on, so controllers act and verification deadlines pass. */
   const whileRunning = async <T>(work: Promise<T>): Promise<T> => {
     let settled = false;
     const done = work.finally(() => {
       settled = true;
     });
+    // Handled later by the caller's await; without this a rejection during the loop counts as unhandled.
+    done.catch(() => undefined);
     while (!settled) await advanceClock(clock, 1000);
     return done;
   };
@@ -86,6 +98,8 @@ export async function opsHarness(
     plans,
     clock,
     whileRunning,
+    /** The lifecycle as another process would build it over the same store and cluster. */
+    another: (over: Partial<OpsDeps> = {}) => createOperations({ ...deps, operations: t.store.operations, ...over }),
     stop: async () => {
       await sim.stop();
       await t.cleanup();

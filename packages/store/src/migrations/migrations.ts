@@ -4,7 +4,7 @@ import { m0001Initial } from './m0001Initial.js';
 import { m0002UniqueNames } from './m0002UniqueNames.js';
 import { m0003Auth } from './m0003Auth.js';
 import { m0004Operations } from './m0004Operations.js';
-import { m0007LoginLimits } from './m0007LoginLimits.js';
+import { m0005OperationLeases } from './m0005OperationLeases.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -12,7 +12,7 @@ export const MIGRATION_NAMES = [
   '0002_unique_names',
   '0003_auth',
   '0004_operations',
-  '0007_login_limits',
+  '0005_operation_leases',
 ] as const;
 
 /**
@@ -27,7 +27,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0002_unique_names': m0002UniqueNames,
         '0003_auth': m0003Auth(dialect),
         '0004_operations': m0004Operations(dialect),
-        '0007_login_limits': m0007LoginLimits(dialect),
+        '0005_operation_leases': m0005OperationLeases(dialect),
       };
     },
   };
