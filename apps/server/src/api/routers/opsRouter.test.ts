@@ -123,6 +123,63 @@ describe('the ops router: plain-English operations over the API', () => {
     unsubscribe();
   });
 
+  it('records the id of the acting user on every operation audit entry, like every other entry', async () => {
+    const { operation } = (await ask(t.users.operator.token, 'scale frontend to 3 replicas')).json();
+    await t.rest('POST', `/ops/${operation.id}/reject`, t.users.approver.token, { reason: 'not now' });
+    const entries = (await t.store.audit.list({ target: 'deployment/todo/frontend' })).items;
+    const byAction = Object.fromEntries(entries.map((e) => [e.action, e]));
+    expect(byAction['operation.proposed']).toMatchObject({
+      user_id: t.users.operator.user.id,
+      details: { username: 'operator', operation_id: operation.id },
+    });
+    expect(byAction['operation.rejected']).toMatchObject({
+      user_id: t.users.approver.user.id,
+      details: { username: 'approver' },
+    });
+    // A non-administrator sees their own entries, operations included.
+    const mine = (await t.rest('GET', '/audit?action=operation.proposed', t.users.operator.token)).json();
+    expect(mine.items.map((e: { details: { operation_id: string } }) => e.details.operation_id)).toContain(
+      operation.id,
+    );
+  });
+
+  it('plans the original request for the object picked after a question, never the picked label alone', async () => {
+    const asked = (await ask(t.users.operator.token, 'scale api to 2')).json();
+    expect(asked).toMatchObject({ kind: 'question' });
+    const picked = asked.candidates.find((c: { label: string }) => c.label === 'deployment/todo/frontend');
+    const answer = async (request: string) =>
+      (
+        await t.rest('POST', '/ops/ask', t.users.operator.token, {
+          request,
+          cluster_id: clusterId,
+          choices: [picked.ref],
+        })
+      ).json();
+    const frontend = { kind: 'Deployment', name: 'frontend', namespace: 'todo' };
+    expect(await answer('scale api to 2')).toMatchObject({
+      kind: 'operation',
+      operation: { request: 'scale frontend to 2', plan: { steps: [{ op: 'scale', replicas: 2, target: frontend }] } },
+    });
+    // Two names match `end`; the pick decides, and the rest of the request is kept.
+    const ambiguous = (await ask(t.users.operator.token, 'restart the end deployment')).json();
+    expect(ambiguous.candidates.map((c: { label: string }) => c.label)).toEqual([
+      'deployment/todo/backend',
+      'deployment/todo/frontend',
+    ]);
+    const restarted = await t.rest('POST', '/ops/ask', t.users.operator.token, {
+      request: 'restart the end deployment',
+      cluster_id: clusterId,
+      choices: [ambiguous.candidates[0].ref],
+    });
+    expect(restarted.json()).toMatchObject({
+      kind: 'operation',
+      operation: {
+        request: 'restart the backend deployment',
+        plan: { steps: [{ op: 'rolloutRestart', target: { kind: 'Deployment', name: 'backend', namespace: 'todo' } }] },
+      },
+    });
+  });
+
   it('answers an ambiguous request with a question, and hides other clusters operations', async () => {
     const asked = await ask(t.users.operator.token, 'scale api to 3');
     expect(asked.json().kind).toBe('question');

@@ -1,8 +1,9 @@
-import { Candidate, NotFoundError, Operation, OperationState, redactOperation } from '@opspilot/core';
+import { Candidate, NotFoundError, ObjectRef, Operation, OperationState, redactOperation } from '@opspilot/core';
 import { z } from 'zod';
 import { canSeeCluster, type Principal } from '../../auth/principal.js';
 import { IdInput, PageInput, pageOf } from '../apiSchemas.js';
 import type { ApiServices } from '../apiServices.js';
+import { requestWithChoices } from '../requestWithChoices.js';
 import { serverOperations } from '../serverOperations.js';
 import { procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
@@ -30,12 +31,13 @@ async function visibleOperation(services: ApiServices, principal: Principal, id:
   if (!operation?.cluster_id || !canSeeCluster(principal, operation.cluster_id)) {
     throw new NotFoundError(`operation ${id} not found`, { hint: 'list operations to see the ids you have access to' });
   }
-  return { operation, ops: await serverOperations(services, operation.cluster_id) };
+  return { operation, ops: await serverOperations(services, operation.cluster_id, { principal }) };
 }
 
 /**
  * Plain-English operations (seeds 000 and 002) through the lifecycle of `@opspilot/ops`: `ask` plans, classifies
- * the risk, dry-runs and stores the operation (reads run at once); `approve` needs APPROVER (and for a destructive
+ * the risk, dry-runs and stores the operation (reads run at once) — or asks which object was meant, and is then sent
+ * the same request again with the candidate picked in `choices`; `approve` needs APPROVER (and for a destructive
  * plan someone other than the proposer who types the resource names); `execute` (REST `POST /ops/{id}/apply`; tRPC reserves `apply`) carries an approved operation out and
  * verifies it; `reject` closes it. Every state change is audited and announced as `PLAN_STATE_CHANGED`. Operations are
  * answered redacted (`redactOperation`: Secret values as `<redacted>`), whichever procedure returns them.
@@ -48,13 +50,22 @@ export const opsRouter = router({
         request: z.string().min(1).max(10_000),
         cluster_id: z.uuid(),
         namespace: z.string().min(1).optional(),
+        /** The candidates picked (`ref` of a question's candidates) when the same request was answered with a question. */
+        choices: z.array(ObjectRef).max(10).default([]),
       }),
     )
     .output(AskResult)
     .mutation(async ({ ctx, input }) => {
       const cluster = await visibleCluster(ctx.services.store, ctx.principal, input.cluster_id);
-      const ops = await serverOperations(ctx.services, cluster.id);
-      return ops.propose(input.request, { user: ctx.principal.user.username, namespace: input.namespace });
+      const ops = await serverOperations(ctx.services, cluster.id, {
+        principal: ctx.principal,
+        choices: input.choices,
+      });
+      const chosen = requestWithChoices(input.request, input.choices);
+      return ops.propose(chosen.request, {
+        user: ctx.principal.user.username,
+        namespace: input.namespace ?? chosen.namespace,
+      });
     }),
 
   approve: procedureFor('APPROVER')
