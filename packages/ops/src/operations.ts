@@ -17,6 +17,7 @@ import { holdLease, leaseFrom } from './holdLease.js';
 import type { OpsDeps } from './opsDeps.js';
 import { reconcileOperation } from './reconcileOperation.js';
 import { runPlan } from './runPlan.js';
+import { scrubRequest } from './scrubRequest.js';
 
 /** The answer to a request: an operation (proposed, or already carried out for reads), or the planner's question or refusal. */
 export type ProposeResult =
@@ -57,7 +58,7 @@ export function createOperations(deps: OpsDeps) {
       );
       const outcome = await deps.planner(request, { namespace: ctx.namespace });
       if (outcome.kind !== 'plan') return outcome;
-      const { plan } = outcome;
+      const plan = scrubRequest(outcome.plan);
       const shown = redactPlan(plan);
       const assessed = await classifyRisk(plan.steps, deps.gateway);
       const dry = assessed.risk === 'read' ? { problems: [], diff: '' } : await dryRunPlan(deps, plan.steps);
@@ -73,7 +74,7 @@ export function createOperations(deps: OpsDeps) {
         id: crypto.randomUUID(),
         ai_command_id: command?.id,
         cluster_id: deps.clusterId,
-        request,
+        request: plan.request,
         plan,
         risk: assessed.risk,
         risk_reasons: assessed.reasons,

@@ -1,6 +1,7 @@
 import { COUNT, parseCount } from '../numbers.js';
 import { parseTarget } from '../parseTarget.js';
-import { keyValues, type Matcher } from './matcher.js';
+import { dataValues } from './dataValues.js';
+import type { Matcher } from './matcher.js';
 
 const NAME = String.raw`(?:called\s+|named\s+)?['"]?([a-z0-9][a-z0-9.-]*)['"]?`;
 const CREATE = String.raw`^(?:create|make|add|set\s+up|new)\s+(?:a\s+|an\s+)?(?:new\s+)?`;
@@ -46,7 +47,8 @@ export const createMatcher: Matcher = (text, { namespace }) => {
   m = text.match(new RegExp(`${CREATE}(config\\s*map|configmap|secret)\\s+${NAME}(.*)$`, 'i'));
   if (m?.[1] && m[2]) {
     const kind = /secret/i.test(m[1]) ? 'Secret' : 'ConfigMap';
-    return { action: 'create', kind, name: m[2].toLowerCase(), ...ns, data: keyValues(m[3] ?? '') };
+    const name = m[2].toLowerCase();
+    return { action: 'create', kind, name, ...ns, data: dataValues(kind, name, m[3] ?? '') };
   }
   m = text.match(
     new RegExp(
