@@ -1,6 +1,7 @@
 import type { OpspilotConfig } from '@opspilot/config';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ApiServices } from './api/apiServices.js';
+import { recoverOperations, stopApplying } from './api/serverOperations.js';
 import { buildServer } from './buildServer.js';
 import type { StoreHealth } from './healthRoutes.js';
 
@@ -8,6 +9,10 @@ import type { StoreHealth } from './healthRoutes.js';
 export interface ServerStore extends StoreHealth {
   close(): Promise<void>;
 }
+
+const RECOVERY_INTERVAL_MS = 30_000;
+/** How long shutdown waits for applies in progress to stop after their current step (below main's 10 s grace). */
+const APPLY_GRACE_MS = 8_000;
 
 /** A listening server. */
 export interface RunningServer {
@@ -33,7 +38,9 @@ export interface StartServerOptions {
 
 /**
  * Builds the server and listens on `server.host:server.port` (port 0 picks a free port, for tests). Logs
- * `opspilot listening on <url>` once. The caller owns the process: `main.ts` wires signals to `close()`.
+ * `opspilot listening on <url>` once, reconciles operations left APPLYING by a process that died (at start and every
+ * 30 s), and on `close()` stops applies in progress after their current step. The caller owns the process: `main.ts`
+ * wires signals to `close()`.
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, store, logger, services } = options;
@@ -43,6 +50,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     port: config.server.port,
     listenTextResolver: (address) => `opspilot listening on ${address}`,
   });
+  // Operations a killed server or CLI left APPLYING are reconciled at start and then every 30 s.
+  const recover = () =>
+    services
+      ? recoverOperations(services).catch((error: unknown) => logger.warn({ err: error }, 'operation recovery failed'))
+      : Promise.resolve();
+  const recovering = recover();
+  const recovery = setInterval(() => void recover(), RECOVERY_INTERVAL_MS);
+  recovery.unref();
   let closing: Promise<void> | undefined;
   return {
     app,
@@ -50,6 +65,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close() {
       closing ??= (async () => {
         try {
+          clearInterval(recovery);
+          await recovering;
+          await stopApplying(APPLY_GRACE_MS);
           await app.close();
           await services?.close();
           await options.onClose?.();

@@ -70,9 +70,11 @@ describe('opspilot ask', () => {
   });
 
   it('prints kubectl-style results in text', async () => {
-    const { code, out } = await ask('scale backend to 2 replicas', '--yes');
+    const { code, out, err } = await ask('scale backend to 2 replicas', '--yes');
     expect(code).toBe(0);
     expect(out).toContain('deployment.apps/backend scaled');
+    expect(err).toMatch(/step 1\/1 .*backend.*: verifying…\n/);
+    expect(err).toMatch(/step 1\/1 .*backend.*: applied\n/);
   });
 
   it('needs the name typed for a destructive plan, even with --yes', async () => {

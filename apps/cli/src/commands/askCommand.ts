@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
+import { applyInterruptibly, cliLifecycle, recoverEarlierRuns, registeredClusterId } from './askApply.js';
 import { askApproval } from './askApproval.js';
 import { type AskJson, kubectlResult, renderPlan } from './askOutput.js';
 import { createPlanner } from './askPlanner.js';
@@ -54,7 +55,10 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
           clock: systemClock,
           planner,
           diff: diffObjects,
+          clusterId: await registeredClusterId(store, gateway.config.server),
+          ...cliLifecycle(err),
         });
+        await recoverEarlierRuns(ops, user, err);
         // The request is not echoed: it may hold a Secret value, and the plan below shows it redacted.
         err(c.dim('planning…'));
         const proposed = await ops.propose(request, { user, namespace: config.kube.namespace });
@@ -98,7 +102,7 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
         }
         if (operation.state === 'APPROVED') {
           err(c.dim('applying and verifying…'));
-          operation = await ops.apply(operation.id, { user });
+          operation = await applyInterruptibly(ops, operation.id, user);
           auditId = String(operation.details.audit_id ?? auditId);
         }
         const dryRun = options.dryRun && operation.state === 'REJECTED';

@@ -6,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
+import { applyInterruptibly, cliLifecycle, recoverEarlierRuns, registeredClusterId } from './askApply.js';
 import { ReviewOptions, reviewActor, reviewConfigId } from './reviewActor.js';
 import { GENERATOR_TOOL, transitionAudited } from './reviewWorkflow.js';
 
@@ -112,13 +113,16 @@ export function reviewApplyCommand(group: Command, ctx: CliContext): Command {
           clock: systemClock,
           planner: async () => ({ kind: 'plan', plan, notices: [] }),
           diff: diffObjects,
+          clusterId: await registeredClusterId(store, gateway.config.server),
+          ...cliLifecycle((text) => ctx.io.stderr.write(`${text}\n`)),
         });
+        await recoverEarlierRuns(ops, user, (text) => ctx.io.stderr.write(`${text}\n`));
         const proposed = await ops.propose(plan.request, { user, namespace: config.kube.namespace });
         if (proposed.kind !== 'operation') throw new InputError('the operation lifecycle did not accept the plan');
         let operation = proposed.operation;
         if (operation.state === 'NEEDS_REVIEW') {
           operation = await ops.approve(operation.id, { user, allowSelfApproval: true });
-          operation = await ops.apply(operation.id, { user });
+          operation = await applyInterruptibly(ops, operation.id, user);
         }
         let state: GeneratedConfig['state'] = generated.state;
         if (operation.state === 'APPLIED') {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { planRequest } from '@opspilot/ai';
 import { configuredModel } from '@opspilot/ai-providers';
 import {
@@ -64,11 +65,18 @@ export async function serverOperations(services: ApiServices, clusterId: string,
   };
   const operations: OperationStore = {
     create: async (op) => announce(await store.operations.create(op)),
-    update: async (op, expected: OperationState) => announce(await store.operations.update(op, expected)),
+    // Progress recorded while APPLYING is not a state change and is not announced.
+    update: async (op, expected: OperationState, lease) => {
+      const updated = await store.operations.update(op, expected, lease);
+      return updated.state === expected ? updated : announce(updated);
+    },
+    acquireLease: (id, lease, now) => store.operations.acquireLease(id, lease, now),
+    listExpiredLeases: (now) => store.operations.listExpiredLeases(now),
     get: (id) => store.operations.get(id),
     list: (filter, page) => store.operations.list(filter, page),
   };
-  return createOperations({
+  const ops = createOperations({
+    leaseOwner: LEASE_OWNER,
     gateway,
     operations,
     audit: { ...store.audit, append: (entry) => publishAudit(services, attributed(entry, caller.principal)) },
@@ -84,4 +92,59 @@ export async function serverOperations(services: ApiServices, clusterId: string,
       }),
     diff: diffObjects,
   });
+  return {
+    ...ops,
+    // Every apply of this process can be stopped at shutdown (after its current step) and is awaited then.
+    apply(id: string, ctx: Parameters<typeof ops.apply>[1]) {
+      const signal = ctx.signal ? AbortSignal.any([ctx.signal, shutdown.signal]) : shutdown.signal;
+      const running = ops.apply(id, { ...ctx, signal });
+      inFlight.add(running);
+      void running.finally(() => inFlight.delete(running)).catch(() => undefined);
+      return running;
+    },
+  };
+}
+
+/** The lease owner of this server process: its operations are taken over by another replica if it dies. */
+const LEASE_OWNER = `server:${hostname()}:${process.pid}:${crypto.randomUUID()}`;
+let shutdown = new AbortController();
+const inFlight = new Set<Promise<unknown>>();
+
+/**
+ * Reconciles every operation of a registered cluster left APPLYING with an expired lease (a server or CLI that was
+ * killed or lost the store), audited as `operation.recovered`. Run at start and every `recovery_interval`; returns how
+ * many were recovered. Operations of unregistered clusters are left to the CLI that applied them.
+ */
+export async function recoverOperations(services: ApiServices): Promise<number> {
+  const expired = await services.store.operations.listExpiredLeases(services.clock.now().toISOString());
+  const clusters = [...new Set(expired.map((o) => o.cluster_id).filter((id): id is string => Boolean(id)))];
+  let recovered = 0;
+  for (const clusterId of clusters) {
+    try {
+      recovered += (await (await serverOperations(services, clusterId)).recover()).length;
+    } catch (error) {
+      services.logger.warn({ err: error, cluster_id: clusterId }, 'recovering operations failed');
+    }
+  }
+  return recovered;
+}
+
+/**
+ * At shutdown (SIGTERM): asks every apply in progress to stop after its current step (rolling back what it applied
+ * and recording FAILED) and waits for them, at most `graceMs`. An apply still running then keeps its lease until it
+ * expires, and the next start reconciles it.
+ */
+export async function stopApplying(graceMs: number): Promise<void> {
+  const stopping = shutdown;
+  // Applies started after this (another server in the same process, as in tests) are not stopped by it.
+  shutdown = new AbortController();
+  stopping.abort(new Error('interrupted: the server is shutting down'));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled([...inFlight]),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    }),
+  ]);
+  clearTimeout(timer);
 }
