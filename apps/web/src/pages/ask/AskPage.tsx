@@ -1,4 +1,4 @@
-import type { Operation } from '@opspilot/core';
+import type { ObjectRef, Operation } from '@opspilot/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTRPC } from '../../api/trpc.js';
@@ -16,7 +16,8 @@ const EXAMPLES = ['scale backend to 3 replicas', 'restart deployment frontend', 
 
 /**
  * Plain-English operations: type a request, get a plan with its risk, commands and diff, approve or reject it, and
- * watch it apply. The planner's clarifying questions and refusals are shown with what it understood.
+ * watch it apply. The planner's clarifying questions and refusals are shown with what it understood; picking one of a
+ * question's candidates sends the same request again with the pick (`choices`), which the server plans for.
  */
 export function AskPage() {
   const trpc = useTRPC();
@@ -24,6 +25,8 @@ export function AskPage() {
   const [request, setRequest] = useState('');
   const [clusterId, setClusterId] = useState('');
   const [operation, setOperation] = useState<Operation | undefined>();
+  // The request as last sent, with the candidates picked so far: a pick resends it, never the pick's label.
+  const [asked, setAsked] = useState<{ request: string; choices: ObjectRef[] }>({ request: '', choices: [] });
   const ask = useMutation(
     trpc.ops.ask.mutationOptions({
       onSuccess: (answer) => setOperation(answer.kind === 'operation' ? (answer.operation as Operation) : undefined),
@@ -38,10 +41,11 @@ export function AskPage() {
     operation && latest.data?.id === operation.id && latest.data.updated_at > operation.updated_at
       ? latest.data
       : operation;
-  const submit = (text: string) => {
+  const submit = (text: string, choices: ObjectRef[] = []) => {
     setRequest(text);
     setOperation(undefined);
-    ask.mutate({ request: text, cluster_id: clusterId });
+    setAsked({ request: text, choices });
+    ask.mutate({ request: text, cluster_id: clusterId, choices });
   };
   const answer = ask.data;
   return (
@@ -77,7 +81,12 @@ export function AskPage() {
           </form>
           <ErrorNotice error={ask.error} />
         </Panel>
-        {answer?.kind === 'question' ? <QuestionAnswer answer={answer} onPick={(label) => submit(label)} /> : null}
+        {answer?.kind === 'question' ? (
+          <QuestionAnswer
+            answer={answer}
+            onPick={(candidate) => submit(asked.request, [...asked.choices, candidate.ref])}
+          />
+        ) : null}
         {answer?.kind === 'unsupported' ? <UnsupportedAnswer answer={answer} onPick={(text) => submit(text)} /> : null}
         {shown ? <OperationView operation={shown} onChange={setOperation} /> : null}
         <OperationList

@@ -1,13 +1,17 @@
+import type { Candidate } from '@opspilot/core';
 import { Button } from '../../components/Button.js';
 import { Panel } from '../../components/Panel.js';
 
-/** The planner's clarifying question (it never guesses an ambiguous name) with the candidates to pick from. */
+/**
+ * The planner's clarifying question (it never guesses an ambiguous name) with the candidates to pick from; `onPick`
+ * gets the whole candidate, so the caller can resend its request with the pick rather than the label.
+ */
 export function QuestionAnswer({
   answer,
   onPick,
 }: {
-  answer: { question: string; understood: string; candidates: { label: string }[] };
-  onPick: (label: string) => void;
+  answer: { question: string; understood: string; candidates: Candidate[] };
+  onPick: (candidate: Candidate) => void;
 }) {
   return (
     <Panel title="Which one did you mean?">
@@ -18,7 +22,7 @@ export function QuestionAnswer({
       <ul className="mt-3 flex flex-wrap gap-2">
         {answer.candidates.map((candidate) => (
           <li key={candidate.label}>
-            <Button variant="secondary" onClick={() => onPick(candidate.label)}>
+            <Button variant="secondary" onClick={() => onPick(candidate)}>
               {candidate.label}
             </Button>
           </li>
