@@ -8,6 +8,7 @@ import { registerEventSocket } from './events/registerEventSocket.js';
 import { registerHealthRoutes, type StoreHealth } from './healthRoutes.js';
 import { createHttpMetrics, type HttpMetrics, registerHttpMetrics } from './httpMetrics.js';
 import { registerErrorHandling } from './registerErrorHandling.js';
+import { registerInputGuard } from './registerInputGuard.js';
 import { registerWebApp } from './registerWebApp.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './requestId.js';
 import { registerAlertmanagerWebhook } from './webhooks/registerAlertmanagerWebhook.js';
@@ -30,8 +31,8 @@ export interface BuildServerOptions {
 
 /**
  * Builds the opspilot HTTP server without listening: request ids (the caller's `x-request-id` or a new UUID,
- * echoed back), JSON logs, `/healthz`, `/readyz`, `/metrics`, and one error handler answering seed 003 §8.3
- * bodies; with `services`, also the API (tRPC, REST, OpenAPI, Swagger UI), the `/api/events` WebSocket and the
+ * echoed back), JSON logs, `/healthz`, `/readyz`, `/metrics`, one guard on every body and query string (depth, NUL
+ * characters) and one error handler answering seed 003 §8.3 bodies; with `services`, also the API (tRPC, REST, OpenAPI, Swagger UI), the `/api/events` WebSocket and the
  * Alertmanager webhook. Tests call `inject` on it; `main.ts` listens.
  */
 export function buildServer(options: BuildServerOptions): FastifyInstance {
@@ -46,6 +47,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
   registerErrorHandling(app);
+  registerInputGuard(app);
   registerHttpMetrics(app, options.metrics ?? createHttpMetrics());
   registerHealthRoutes(app, options.store);
   const { services } = options;

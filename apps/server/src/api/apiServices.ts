@@ -4,6 +4,7 @@ import type { Store } from '@opspilot/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuthService } from '../auth/authService.js';
 import type { RecentEvents } from '../events/recentEvents.js';
+import type { AlertIngest } from '../webhooks/createAlertIngest.js';
 import type { ClusterGateways } from './clusterGateways.js';
 
 /** Everything the API's procedures, the event socket and the webhooks work with; wired by `startServer`. */
@@ -18,4 +19,6 @@ export interface ApiServices {
   logger: FastifyBaseLogger;
   /** One gateway per registered cluster, reused by every request and closed with the cluster or the server. */
   gateways: ClusterGateways;
+  /** Stores accepted Alertmanager notifications in bounded batches, off the request path. */
+  alertIngest: AlertIngest;
 }

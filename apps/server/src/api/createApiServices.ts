@@ -5,6 +5,7 @@ import type { Store } from '@opspilot/store';
 import type { FastifyBaseLogger } from 'fastify';
 import { createAuthService } from '../auth/authService.js';
 import { createRecentEvents } from '../events/recentEvents.js';
+import { createAlertIngest } from '../webhooks/createAlertIngest.js';
 import type { ApiServices } from './apiServices.js';
 import { type ClusterGatewaysOptions, createClusterGateways } from './clusterGateways.js';
 
@@ -23,7 +24,8 @@ export interface CreateApiServicesOptions {
 
 /**
  * Wires the API's services: the event bus `events.bus` selects, authentication with the `auth` timeouts, recent events
- * and the per-cluster gateways. `close()` closes the gateways and the bus it opened.
+ * the per-cluster gateways and the alert ingest queue. `close()` lets queued alerts be stored, then closes the gateways
+ * and the bus it opened.
  */
 export async function createApiServices(
   options: CreateApiServicesOptions,
@@ -45,6 +47,7 @@ export async function createApiServices(
     allowedExecCommands: config.clusters.allowed_exec_commands,
     create: options.createGateway,
   });
+  const alertIngest = createAlertIngest({ store, bus, clock, logger });
   return {
     config,
     store,
@@ -54,7 +57,9 @@ export async function createApiServices(
     recent,
     logger,
     gateways,
+    alertIngest,
     async close() {
+      await alertIngest.idle();
       gateways.close();
       recent.stop();
       if (!options.bus) await bus.close();

@@ -72,6 +72,12 @@ export async function registerApi(app: FastifyInstance, services: ApiServices): 
       basePath: API_PATHS.rest,
       router: appRouter,
       createContext,
+      onError: ({ error, ctx, req }: { error: TRPCError; ctx?: ApiContext; req: { id?: string } }) => {
+        const traceId = ctx?.traceId ?? req.id;
+        if (toApiError(error, traceId ?? '-', new Date()).status >= 500) {
+          services.logger.error({ err: error.cause ?? error, trace_id: traceId }, 'REST request failed');
+        }
+      },
       responseMeta: ({ errors, ctx }: { errors: TRPCError[]; ctx?: ApiContext }) => {
         const error = errors[0];
         if (!error) return {};

@@ -5,6 +5,7 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import { authenticateRequest, csrfSatisfied } from '../auth/authenticateRequest.js';
 import { type Principal, requireRole } from '../auth/principal.js';
 import { publishAudit } from '../events/publishAudit.js';
+import { assertSafeJsonInput } from '../safeJsonInput.js';
 import { toApiError } from './apiError.js';
 import type { ApiServices } from './apiServices.js';
 
@@ -48,10 +49,16 @@ const t = initTRPC
     },
   });
 
+/** Every procedure's input, parsed by tRPC or assembled by the REST mapping: bounded depth, no NUL characters. */
+const safeInput = t.middleware(async ({ getRawInput, next }) => {
+  assertSafeJsonInput(await getRawInput(), 'input');
+  return next();
+});
+
 /** tRPC's router and middleware builders, typed with {@link ApiContext}. */
 export const router = t.router;
 /** Procedures anyone may call (sign-in, health of the session). */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(safeInput);
 
 const authenticated = t.middleware(({ ctx, type, next }) => {
   if (!ctx.principal) {
@@ -74,10 +81,13 @@ const authenticated = t.middleware(({ ctx, type, next }) => {
  * APPROVER approves, ADMIN manages users. Cookie sessions must present the CSRF token on mutations.
  */
 export function procedureFor(role: UserRole) {
-  return t.procedure.use(authenticated).use(({ ctx, path, next }) => {
-    requireRole(ctx.principal, role, path);
-    return next();
-  });
+  return t.procedure
+    .use(authenticated)
+    .use(safeInput)
+    .use(({ ctx, path, next }) => {
+      requireRole(ctx.principal, role, path);
+      return next();
+    });
 }
 
 /** Appends an audit entry for an action of the caller and announces it on the event bus. */
