@@ -10,7 +10,10 @@ import { promisify } from 'node:util';
 import { startSimCluster } from '@opspilot/kube-sim';
 import { toolBinary } from '@opspilot/kube-sim/testing';
 
-const sim = await startSimCluster({ tls: false, controllers: false });
+// Plain HTTP keeps TLS out of the figures; kubectl never sends credentials over plain HTTP, so this loopback-only
+// cluster lets requests without them in. The raw requests below send the generated token all the same.
+const sim = await startSimCluster({ tls: false, controllers: false, insecureAnonymous: true });
+const bearer = `Bearer ${sim.token}`;
 const podType = sim.api.registry.find('', 'v1', 'pods')!;
 const nsType = sim.api.registry.find('', 'v1', 'namespaces')!;
 const cmType = sim.api.registry.find('', 'v1', 'configmaps')!;
@@ -71,7 +74,12 @@ const tablePage = (cont: string) =>
     const u = new URL(sim.url);
     const path = `/api/v1/pods?limit=500${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`;
     const req = request(
-      { host: u.hostname, port: u.port, path, headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path,
+        headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io', Authorization: bearer },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -106,7 +114,11 @@ const post = (name: string) =>
         port: url.port,
         method: 'POST',
         path: '/api/v1/namespaces/default/configmaps',
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          Authorization: bearer,
+        },
         agent: keepAlive,
       },
       (res) => {
@@ -151,6 +163,7 @@ const requests = Array.from({ length: watchers }, () => {
       host: url.hostname,
       port: url.port,
       path: `/api/v1/namespaces/watched/configmaps?watch=1&resourceVersion=${rvBefore}`,
+      headers: { Authorization: bearer },
       agent: false,
     },
     (res) => {

@@ -5,7 +5,9 @@
  *
  * Run: `npx tsx packages/kube-sim/scripts/generateSchemas.ts`
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as k8s from '@kubernetes/client-node';
 import { BUILTIN_RESOURCE_TYPES } from '../src/api/resourceTypes.js';
@@ -44,6 +46,19 @@ const QUANTITY = new Set([
 ]);
 
 const out: Record<string, Record<string, string>> = {};
+const required: Record<string, string[]> = {};
+const modelsDir = join(dirname(createRequire(import.meta.url).resolve('@kubernetes/client-node')), 'gen', 'models');
+
+/** The fields the API's OpenAPI document lists as required: the model's declaration types them without `?`. */
+function requiredFields(model: string): string[] {
+  let declaration: string;
+  try {
+    declaration = readFileSync(join(modelsDir, `${model}.d.ts`), 'utf8');
+  } catch {
+    return [];
+  }
+  return [...declaration.matchAll(/^\s+'([A-Za-z0-9_$-]+)':/gm)].map((m) => m[1]!);
+}
 
 function typeOf(model: string, attribute: Attribute): string {
   const quantity = QUANTITY.has(`${model}.${attribute.baseName}`);
@@ -72,6 +87,8 @@ function visit(model: string): void {
   const fields: Record<string, string> = {};
   for (const attribute of models[model]!.getAttributeTypeMap()) fields[attribute.baseName] = typeOf(model, attribute);
   out[model] = fields;
+  const names = requiredFields(model).filter((f) => f in fields);
+  if (names.length > 0) required[model] = names;
 }
 
 const kinds: Record<string, string> = {};
@@ -88,5 +105,5 @@ for (const type of BUILTIN_RESOURCE_TYPES) {
 }
 
 const target = fileURLToPath(new URL('../src/openapi/kubeSchemas.generated.json', import.meta.url));
-writeFileSync(target, `${JSON.stringify({ kinds, models: out })}\n`);
+writeFileSync(target, `${JSON.stringify({ kinds, models: out, required })}\n`);
 console.log(`${Object.keys(kinds).length} kinds, ${Object.keys(out).length} models -> ${target}`);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimCluster, startSimCluster } from './startSimCluster.js';
+import { authHeaders } from './testing/apiRequest.js';
 
 let sim: SimCluster;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ async function call(method: string, path: string, body?: string | Buffer, conten
   const res = await fetch(`${sim.url}${path}`, {
     method,
     body,
-    headers: body === undefined ? {} : { 'Content-Type': contentType },
+    headers: { ...authHeaders(sim), ...(body === undefined ? {} : { 'Content-Type': contentType }) },
   });
   const text = await res.text();
   return {

@@ -26,6 +26,8 @@ export {
 export { Anomaly, AnomalyType, DEFAULT_MAGNITUDE } from './behaviour/anomaly.js';
 export { type ActiveAnomaly, AnomalySchedule } from './behaviour/anomalySchedule.js';
 export { type ContainerUsage, podUsage } from './behaviour/usageModel.js';
+export { ControllerManager, logControllerFailure } from './controllers/controllerManager.js';
+export type { ControllerFailure } from './controllers/reconcileGuard.js';
 export { BUILTIN_SCENARIOS, loadScenario, type ScenarioSinks, scenarioPath } from './loadScenario.js';
 export { EXPOSITION_TARGETS, type ExpositionTarget } from './metrics/exposition.js';
 export { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch/index.js';

@@ -2,7 +2,7 @@ import * as k8s from '@kubernetes/client-node';
 import { ManualClock } from '@opspilot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimCluster, startSimCluster } from './startSimCluster.js';
-import { createKubectl, type KubectlResult } from './testing/index.js';
+import { authHeaders, createKubectl, type KubectlResult } from './testing/index.js';
 
 let sim: SimCluster;
 let clock: ManualClock;
@@ -118,7 +118,7 @@ describe('imperative kubectl commands sending protobuf bodies', () => {
       const res = await fetch(`${plain.url}/apis/apps/v1/namespaces/default/daemonsets`, {
         method: 'POST',
         body: raw,
-        headers: { 'Content-Type': 'application/vnd.kubernetes.protobuf' },
+        headers: { 'Content-Type': 'application/vnd.kubernetes.protobuf', ...authHeaders(plain) },
       });
       expect(res.status).toBe(415);
       expect(((await res.json()) as { message: string }).message).toBe(

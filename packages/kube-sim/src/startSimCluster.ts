@@ -6,6 +6,7 @@ import { type Clock, InputError, systemClock } from '@opspilot/core';
 import { AnomalySchedule } from './behaviour/anomalySchedule.js';
 import { behaviourHooks } from './behaviour/behaviourHooks.js';
 import { ControllerManager } from './controllers/controllerManager.js';
+import type { ControllerFailure } from './controllers/reconcileGuard.js';
 import { loadScenario } from './loadScenario.js';
 import { seedCluster } from './seedCluster.js';
 import type { StreamLimits } from './server/apiContext.js';
@@ -38,6 +39,13 @@ export interface SimClusterOptions {
   historyLimit?: number;
   /** Limits of long-running responses: followed logs, log polling and bookmark intervals. */
   limits?: Partial<StreamLimits>;
+  /**
+   * Serve requests without credentials, as the admin (`--insecure-anonymous`). Off by default: every request but
+   * `/healthz`, `/readyz` and `/livez` needs the kubeconfig's token (or a service account's) or gets 401.
+   */
+  insecureAnonymous?: boolean;
+  /** Where controller errors go (besides a Warning Event on the object); one JSON line on stderr by default. */
+  onControllerError?: (failure: ControllerFailure) => void;
 }
 
 /**
@@ -46,8 +54,10 @@ export interface SimClusterOptions {
  */
 export interface SimCluster {
   url: string;
-  /** A kubeconfig (YAML) for it, trusting its CA. */
+  /** A kubeconfig (YAML) for it, trusting its CA and carrying {@link SimCluster.token}. */
   kubeconfig: string;
+  /** The admin's bearer token, generated at random on every start (`Authorization: Bearer <token>`). */
+  token: string;
   kubeconfigPath?: string;
   clock: Clock;
   /** The anomalies scheduled by the scenario (add more with `anomalies.add(anomaly, clock.now())`). */
@@ -61,7 +71,8 @@ export interface SimCluster {
 /**
  * Starts the simulated Kubernetes API server in-process, listening on 127.0.0.1 by default: seeds it like a kind
  * cluster, loads the scenario, listens (HTTPS with a certificate generated now, unless `tls: false`), then starts
- * the controllers. A scenario that does not load or a port that is taken is an InputError.
+ * the controllers. Requests need the bearer token generated now (in the kubeconfig and `token`) unless
+ * `insecureAnonymous`. A scenario that does not load or a port that is taken is an InputError.
  * @example
  * const sim = await startSimCluster();
  * // kubectl --kubeconfig <(echo "$sim.kubeconfig") get pods -A
@@ -72,7 +83,12 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? systemClock;
   const tls = options.tls ?? true;
-  const api = new SimApi({ now: () => clock.now(), historyLimit: options.historyLimit, limits: options.limits });
+  const api = new SimApi({
+    now: () => clock.now(),
+    historyLimit: options.historyLimit,
+    limits: options.limits,
+    insecureAnonymous: options.insecureAnonymous,
+  });
   seedCluster(api, options.nodes ?? 3);
   const anomalies = new AnomalySchedule();
   api.hooks = behaviourHooks(api.store, api.registry, clock, anomalies);
@@ -102,15 +118,18 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const controllers =
-    options.controllers === false ? undefined : new ControllerManager(api.store, api.registry, clock, () => api.hooks);
+    options.controllers === false
+      ? undefined
+      : new ControllerManager(api.store, api.registry, clock, () => api.hooks, options.onControllerError);
   controllers?.start();
   const { port } = server.address() as AddressInfo;
   const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
-  const kubeconfig = buildKubeconfig({ server: url, caPem });
+  const kubeconfig = buildKubeconfig({ server: url, caPem, token: api.adminToken });
   if (options.kubeconfigPath) writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
   return {
     url,
     kubeconfig,
+    token: api.adminToken,
     kubeconfigPath: options.kubeconfigPath,
     clock,
     anomalies,

@@ -4,32 +4,58 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKubectl } from '@opspilot/kube-sim/testing';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'opspilot.js');
 
+/** Starts `opspilot sim serve` with `args` and waits for it to print its kubeconfig. */
+async function serve(args: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'opspilot-sim-serve-'));
+  const out = join(dir, 'kubeconfig.yaml');
+  const child = spawn(process.execPath, [bin, 'sim', 'serve', '--port', '0', '--kubeconfig-out', out, ...args], {
+    cwd: dir,
+  });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  await expect.poll(() => stdout, { timeout: 30_000 }).toContain('export KUBECONFIG=');
+  const url = /listening on (\S+)/.exec(stdout)![1]!;
+  return { child, exited, out, stdout: () => stdout, url };
+}
+
 describe('opspilot sim serve', () => {
   it('serves the demo scenario to real kubectl until interrupted', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'opspilot-sim-serve-'));
-    const out = join(dir, 'kubeconfig.yaml');
-    const child = spawn(
-      process.execPath,
-      [bin, 'sim', 'serve', '--port', '0', '--scenario', 'demo', '--kubeconfig-out', out],
-      { cwd: dir },
-    );
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    for (let i = 0; i < 300 && !stdout.includes('export KUBECONFIG='); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(stdout).toContain(`export KUBECONFIG=${out}`);
-    expect(stdout).toMatch(/listening on https:\/\/127\.0\.0\.1:\d+ \(scenario demo\)/);
-    const kubectl = createKubectl(readFileSync(out, 'utf8'));
+    const sim = await serve(['--scenario', 'demo']);
+    expect(sim.stdout()).toContain(`export KUBECONFIG=${sim.out}`);
+    expect(sim.stdout()).toMatch(/listening on https:\/\/127\.0\.0\.1:\d+ \(scenario demo\)/);
+    const kubectl = createKubectl(readFileSync(sim.out, 'utf8'));
     const deployments = await kubectl(['get', 'deploy', '-n', 'todo', '-o', 'name']);
     expect(deployments.stdout).toBe('deployment.apps/backend\ndeployment.apps/frontend\n');
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-  });
+    sim.child.kill('SIGINT');
+    expect(await sim.exited).toBe(0);
+  }, 60_000);
+
+  it('requires the generated token, unless --insecure-anonymous', async () => {
+    const closed = await serve(['--no-tls']);
+    const kubeconfig = parse(readFileSync(closed.out, 'utf8'));
+    const token = kubeconfig.users[0].user.token as string;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(closed.stdout()).toContain('requests need the bearer token in the kubeconfig');
+    const secrets = `${closed.url}/api/v1/namespaces/default/secrets`;
+    expect((await fetch(secrets)).status).toBe(401);
+    expect((await fetch(secrets, { headers: { Authorization: 'Bearer opspilot-sim-admin' } })).status).toBe(401);
+    expect((await fetch(secrets, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    closed.child.kill('SIGINT');
+    expect(await closed.exited).toBe(0);
+
+    const open = await serve(['--no-tls', '--insecure-anonymous']);
+    expect(open.stdout()).toContain('WARNING: --insecure-anonymous');
+    expect((await fetch(`${open.url}/api/v1/namespaces/default/secrets`)).status).toBe(200);
+    open.child.kill('SIGINT');
+    expect(await open.exited).toBe(0);
+  }, 60_000);
 
   it('refuses a bad port with exit 2', async () => {
     const child = spawn(process.execPath, [bin, 'sim', 'serve', '--port', 'http'], { cwd: tmpdir() });
@@ -40,5 +66,5 @@ describe('opspilot sim serve', () => {
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
     expect(code).toBe(2);
     expect(stderr).toContain('--port');
-  });
+  }, 60_000);
 });

@@ -13,6 +13,7 @@ const ServeOptions = z.object({
   scenario: z.string().optional(),
   nodes: z.coerce.number().int().min(1).max(500),
   tls: z.boolean(),
+  insecureAnonymous: z.boolean().default(false),
 });
 
 /** Resolves when the process is asked to stop (SIGINT or SIGTERM). */
@@ -24,8 +25,8 @@ function untilStopped(): Promise<string> {
 }
 
 /**
- * Registers `opspilot sim serve`: runs the simulated cluster in the foreground, writes its kubeconfig and prints
- * the `export KUBECONFIG=...` line, until Ctrl-C.
+ * Registers `opspilot sim serve`: runs the simulated cluster in the foreground, writes its kubeconfig (with the
+ * bearer token generated for this run) and prints the `export KUBECONFIG=...` line, until Ctrl-C.
  */
 export function simCommand(parent: Command, ctx: CliContext): Command {
   const group = parent.command('sim').description('the simulated Kubernetes cluster');
@@ -38,6 +39,14 @@ export function simCommand(parent: Command, ctx: CliContext): Command {
     .option('--scenario <name|file>', 'load a scenario at start: demo, broken or a YAML file')
     .option('--nodes <n>', 'number of nodes', '3')
     .option('--no-tls', 'serve plain HTTP (the kubeconfig then skips TLS verification)')
+    .option(
+      '--insecure-anonymous',
+      'serve requests without credentials as the admin (by default every request needs the token in the kubeconfig)',
+    )
+    .addHelpText(
+      'after',
+      '\nEvery request needs the bearer token generated at start and written into the kubeconfig (401 Unauthorized\notherwise), except /healthz, /readyz and /livez. --insecure-anonymous lets anyone who can reach the port in\nas the admin. kubectl sends no credentials over plain HTTP, so with --no-tls it needs --insecure-anonymous.',
+    )
     .action(async (raw: unknown, command: Command) => {
       const parsed = ServeOptions.safeParse(raw);
       if (!parsed.success) {
@@ -59,12 +68,22 @@ export function simCommand(parent: Command, ctx: CliContext): Command {
         nodes: o.nodes,
         scenario: o.scenario,
         kubeconfigPath,
+        insecureAnonymous: o.insecureAnonymous,
       });
-      ctx.print(command, { url: sim.url, kubeconfig: kubeconfigPath, scenario: o.scenario ?? null }, (info) =>
+      const info = {
+        url: sim.url,
+        kubeconfig: kubeconfigPath,
+        scenario: o.scenario ?? null,
+        insecure_anonymous: o.insecureAnonymous,
+      };
+      ctx.print(command, info, (shown) =>
         [
-          `simulated cluster listening on ${info.url}${info.scenario ? ` (scenario ${info.scenario})` : ''}`,
-          `kubeconfig: ${info.kubeconfig}`,
-          `export KUBECONFIG=${info.kubeconfig}`,
+          `simulated cluster listening on ${shown.url}${shown.scenario ? ` (scenario ${shown.scenario})` : ''}`,
+          shown.insecure_anonymous
+            ? 'WARNING: --insecure-anonymous: requests without credentials run as the cluster admin'
+            : `requests need the bearer token in the kubeconfig${o.tls ? '' : ' (kubectl sends none over plain HTTP: serve HTTPS or add --insecure-anonymous for kubectl)'}`,
+          `kubeconfig: ${shown.kubeconfig}`,
+          `export KUBECONFIG=${shown.kubeconfig}`,
           'press Ctrl-C to stop',
           '',
         ].join('\n'),

@@ -1,5 +1,8 @@
 import { cronJobCauses } from '../controllers/cronSchedule.js';
+import { missingRequiredFields } from '../openapi/requiredFields.js';
+import { builtinSchema } from '../openapi/schemaNodes.js';
 import type { KubeObject } from '../store/kubeObject.js';
+import { autoscalerCauses } from './autoscalerCauses.js';
 import type { ResourceType } from './resourceTypes.js';
 import { invalid, type StatusCause } from './statusError.js';
 import { labelCauses, nameCauses } from './validateNames.js';
@@ -57,15 +60,16 @@ function podSpecCauses(spec: Json, path: string): StatusCause[] {
   return causes;
 }
 
-function templateCauses(obj: KubeObject, spec: Json): StatusCause[] {
+/** The pod template of a workload (`base` = `spec`) or of a cron job's job template (`spec.jobTemplate.spec`). */
+function templateCauses(obj: KubeObject, spec: Json, base = 'spec'): StatusCause[] {
   const template = isObject(spec.template) ? spec.template : {};
   const podSpec = isObject(template.spec) ? template.spec : {};
-  const causes = podSpecCauses(podSpec, 'spec.template.spec');
+  const causes = podSpecCauses(podSpec, `${base}.template.spec`);
   const meta = isObject(template.metadata) ? template.metadata : {};
-  causes.push(...labelCauses(meta.labels, meta.annotations, 'spec.template.metadata'));
+  causes.push(...labelCauses(meta.labels, meta.annotations, `${base}.template.metadata`));
   const restart = podSpec.restartPolicy;
-  if (obj.kind === 'Job' && restart !== 'OnFailure' && restart !== 'Never') {
-    causes.push(unsupported('spec.template.spec.restartPolicy', restart ?? '', ['OnFailure', 'Never']));
+  if ((obj.kind === 'Job' || obj.kind === 'CronJob') && restart !== 'OnFailure' && restart !== 'Never') {
+    causes.push(unsupported(`${base}.template.spec.restartPolicy`, restart ?? '', ['OnFailure', 'Never']));
   }
   if (WORKLOADS.has(obj.kind) && restart !== undefined && restart !== 'Always') {
     causes.push(unsupported('spec.template.spec.restartPolicy', restart, ['Always']));
@@ -134,10 +138,18 @@ function replicasCauses(spec: Json): StatusCause[] {
   ];
 }
 
+function requiredCauses(resource: ResourceType, obj: KubeObject): StatusCause[] {
+  const schema = builtinSchema(resource);
+  if (!schema) return [];
+  return missingRequiredFields(schema, obj).map(required);
+}
+
 /**
  * Checks what the real API server checks before storing a built-in object (after defaulting): name, labels and
- * annotations; containers of pods and templates; workload selectors matching their template; replicas; restart
- * policies of jobs and workloads; service type and ports. Throws 422 Invalid with one cause per problem.
+ * annotations; the fields the kind's API schema requires (`spec.scaleTargetRef: Required value`, a RoleBinding's
+ * `roleRef`, a rule's `verbs`, …); containers of pods and templates (also a cron job's job template); workload
+ * selectors matching their template; replicas; restart policies of jobs and workloads; service type and ports;
+ * autoscaler bounds and metric sources. Throws 422 Invalid with one cause per problem.
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
  */
 export function validateObject(resource: ResourceType, obj: KubeObject, builtin = true): void {
@@ -147,14 +159,22 @@ export function validateObject(resource: ResourceType, obj: KubeObject, builtin 
   ];
   const spec = isObject(obj.spec) ? obj.spec : {};
   if (builtin) {
+    causes.push(...requiredCauses(resource, obj));
     if (resource.kind === 'Pod') causes.push(...podSpecCauses(spec, 'spec'));
     if (WORKLOADS.has(resource.kind) || resource.kind === 'Job') {
       causes.push(...replicasCauses(spec), ...templateCauses(obj, spec));
       if (WORKLOADS.has(resource.kind)) causes.push(...selectorCauses(obj, spec));
     }
     if (resource.kind === 'Service' && resource.group === '') causes.push(...serviceCauses(spec));
-    if (resource.kind === 'CronJob' && resource.group === 'batch') causes.push(...cronJobCauses(spec));
+    if (resource.kind === 'CronJob' && resource.group === 'batch') {
+      causes.push(...cronJobCauses(spec));
+      const jobTemplate = isObject(spec.jobTemplate) ? spec.jobTemplate : {};
+      const jobSpec = isObject(jobTemplate.spec) ? jobTemplate.spec : {};
+      causes.push(...templateCauses(obj, jobSpec, 'spec.jobTemplate.spec'));
+    }
+    if (resource.kind === 'HorizontalPodAutoscaler') causes.push(...autoscalerCauses(spec));
   }
-  if (causes.length > 0)
-    throw invalid(resource.kind, obj.metadata?.name || obj.metadata?.generateName || '', causes, resource.group);
+  const unique = [...new Map(causes.map((c) => [`${c.field}\n${c.message}`, c])).values()];
+  if (unique.length > 0)
+    throw invalid(resource.kind, obj.metadata?.name || obj.metadata?.generateName || '', unique, resource.group);
 }

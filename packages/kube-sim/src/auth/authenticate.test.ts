@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type SimCluster, startSimCluster } from '../startSimCluster.js';
-import { createKubectl, type KubectlResult } from '../testing/index.js';
+import { apiRequest, createKubectl, type KubectlResult } from '../testing/index.js';
 
 let sim: SimCluster;
 let kubectl: (args: string[], input?: string) => Promise<KubectlResult>;
@@ -102,5 +102,64 @@ describe('authentication', () => {
     const raw = await stranger(['get', '--raw', '/api/v1/namespaces/team']);
     expect(raw.stderr).toContain('Unauthorized');
     expect((await kubectl(['get', 'namespaces', 'team', '-o', 'name'])).stdout.trim()).toBe('namespace/team');
+  });
+});
+
+describe('credentials are required', () => {
+  it('writes a token generated at random on every start into the kubeconfig', async () => {
+    const token = parse(sim.kubeconfig).users[0].user.token as string;
+    expect(token).toBe(sim.token);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await kubectl(['get', 'pods', '-n', 'team'])).code).toBe(0);
+    const other = await startSimCluster({ tls: false, controllers: false });
+    try {
+      expect(other.token).not.toBe(sim.token);
+      expect(parse(other.kubeconfig).users[0].user.token).toBe(other.token);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('answers a request without credentials, with another scheme or with an old fixed token 401', async () => {
+    const plain = await startSimCluster({ tls: false, controllers: false, scenario: 'demo' });
+    try {
+      const unauthorized = { kind: 'Status', status: 'Failure', reason: 'Unauthorized', code: 401 };
+      for (const path of ['/api/v1/namespaces/todo/secrets', '/api/v1/namespaces/todo/secrets/todo-secrets', '/apis']) {
+        const r = await apiRequest(plain.url, path);
+        expect(r.code, path).toBe(401);
+        expect(r.json).toMatchObject(unauthorized);
+        expect(r.text).not.toContain('todo-secrets');
+      }
+      const write = await apiRequest(plain.url, '/api/v1/namespaces/default/configmaps', {
+        method: 'POST',
+        body: { metadata: { name: 'anonymous' } },
+      });
+      expect(write.code).toBe(401);
+      for (const authorization of [
+        'Bearer opspilot-sim-admin',
+        `Basic ${Buffer.from('admin:admin').toString('base64')}`,
+      ]) {
+        const res = await fetch(`${plain.url}/api/v1/namespaces`, { headers: { Authorization: authorization } });
+        expect(res.status, authorization).toBe(401);
+      }
+      expect((await apiRequest(plain.url, '/readyz')).code).toBe(200);
+      expect((await apiRequest(plain, '/api/v1/namespaces/todo/secrets')).code).toBe(200);
+      expect(plain.api.requests.list().at(-2)).toMatchObject({ bearerToken: false, code: 200, path: '/readyz' });
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  it('serves requests without credentials as the admin only when started with insecureAnonymous', async () => {
+    const open = await startSimCluster({ tls: false, controllers: false, insecureAnonymous: true });
+    try {
+      expect((await apiRequest(open.url, '/api/v1/namespaces/default/secrets')).code).toBe(200);
+      expect(open.api.requests.list().at(-1)).toMatchObject({ user: 'kubernetes-admin', bearerToken: false });
+      expect((await apiRequest(open.url, '/api/v1/namespaces', { method: 'GET' })).code).toBe(200);
+      const stranger = await fetch(`${open.url}/api/v1/namespaces`, { headers: { Authorization: 'Bearer nope' } });
+      expect(stranger.status).toBe(401);
+    } finally {
+      await open.stop();
+    }
   });
 });

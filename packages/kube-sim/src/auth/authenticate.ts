@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { ResourceRegistry } from '../api/resourceRegistry.js';
 import { StatusError } from '../api/statusError.js';
 import type { ObjectStore } from '../store/objectStore.js';
@@ -7,23 +8,48 @@ import { authorize, type UserInfo, userOf } from './authorize.js';
 /** The user the simulated cluster's own kubeconfig authenticates as. */
 export const ADMIN_USER: UserInfo = { name: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] };
 
-/** The bearer token of the kubeconfig the simulated cluster generates (see `buildKubeconfig`). */
-export const ADMIN_TOKEN = 'opspilot-sim-admin';
+/**
+ * How requests authenticate: the admin's bearer token (generated at start and written into the kubeconfig), and
+ * whether a request without credentials is let in (as the admin) instead of getting 401.
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/authentication/
+ */
+export interface Authentication {
+  adminToken: string;
+  insecureAnonymous: boolean;
+}
 
 type Headers = Record<string, string | string[] | undefined>;
 
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 /**
- * The user a bearer token stands for: a token stored in a Secret of type `kubernetes.io/service-account-token`
- * (`data.token`, base64) authenticates as that service account (`system:serviceaccount:<ns>:<name>` with its
- * groups), as a long-lived service-account token does on a real cluster. The generated kubeconfig's token
- * (`ADMIN_TOKEN`), or no `Authorization` header at all, is the admin; any other bearer token is refused with the
- * real `401 Unauthorized` (kubectl: `error: You must be logged in to the server (Unauthorized)`).
+ * The user a request's credentials stand for: the admin token of the generated kubeconfig is `kubernetes-admin` in
+ * `system:masters`; a token stored in a Secret of type `kubernetes.io/service-account-token` (`data.token`, base64)
+ * authenticates as that service account (`system:serviceaccount:<ns>:<name>` with its groups), as a long-lived
+ * service-account token does on a real cluster. Anything else — no credentials (unless `insecureAnonymous`), another
+ * scheme, an unknown token — is refused with the real `401 Unauthorized` (kubectl: `error: You must be logged in to
+ * the server (Unauthorized)`).
  * @see https://kubernetes.io/docs/reference/access-authn-authz/authentication/#service-account-tokens
  */
-export function tokenUser(store: ObjectStore, registry: ResourceRegistry, headers: Headers): UserInfo {
-  const match = /^Bearer\s+(\S+)/i.exec(String(headers.authorization ?? ''));
+export function tokenUser(
+  store: ObjectStore,
+  registry: ResourceRegistry,
+  headers: Headers,
+  auth: Authentication,
+): UserInfo {
+  const header = headers.authorization;
+  if (header === undefined || header === '') {
+    if (auth.insecureAnonymous) return ADMIN_USER;
+    throw unauthorized();
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(String(header));
+  if (!match) throw unauthorized();
+  if (sameToken(match[1]!, auth.adminToken)) return ADMIN_USER;
   const secrets = registry.find('', 'v1', 'secrets');
-  if (!match || match[1] === ADMIN_TOKEN) return ADMIN_USER;
   if (!secrets) throw unauthorized();
   const encoded = Buffer.from(match[1]!, 'utf8').toString('base64');
   const secret = store
@@ -49,8 +75,13 @@ export function unauthorized(): StatusError {
  * `impersonate` verb on `users`, `groups` or `serviceaccounts`); otherwise the real 403.
  * @see https://kubernetes.io/docs/reference/access-authn-authz/authentication/#user-impersonation
  */
-export function requestUser(store: ObjectStore, registry: ResourceRegistry, headers: Headers): UserInfo {
-  const base = tokenUser(store, registry, headers);
+export function requestUser(
+  store: ObjectStore,
+  registry: ResourceRegistry,
+  headers: Headers,
+  auth: Authentication,
+): UserInfo {
+  const base = tokenUser(store, registry, headers, auth);
   const header = headers['impersonate-user'];
   if (typeof header !== 'string' || header === '') return base;
   const impersonated = userOf(headers);

@@ -15,6 +15,11 @@ export interface ControllerContext {
   /** Asks for another reconcile pass after `ms` of cluster time. */
   requeueAfter(ms: number): void;
   /**
+   * Called by a controller before it reconciles `object`, so that an error is recorded against that object; false
+   * when the object failed before and has not changed since (the controller skips it).
+   */
+  begin(object: KubeObject): boolean;
+  /**
    * Records a core/v1 Event about `object`, aggregated as the real event recorder does: the same object, reason and
    * message count again on one Event (`count`, `lastTimestamp`; kubectl shows `(x4 over 2m)`), a different message
    * is another Event.
@@ -85,6 +90,7 @@ export function createControllerContext(
   registry: ResourceRegistry,
   clock: Clock,
   requeueAfter: (ms: number) => void,
+  begin: (object: KubeObject) => boolean = () => true,
 ): ControllerContext {
   const timestamp = () =>
     clock
@@ -103,6 +109,7 @@ export function createControllerContext(
     clock,
     type,
     requeueAfter,
+    begin,
     timestamp,
     suffix: () => {
       const alphabet = 'bcdfghjklmnpqrstvwxz2456789';

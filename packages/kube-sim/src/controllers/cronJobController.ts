@@ -118,6 +118,7 @@ export function reconcileCronJobs(ctx: ControllerContext): void {
   if (cronJobs.length === 0) return;
   const allJobs = ctx.store.list(jobType).items;
   for (const cj of cronJobs) {
+    if (!ctx.begin(cj)) continue;
     if (cj.metadata.deletionTimestamp) continue;
     const spec = cj.spec as CronJobSpec;
     const previous = (cj.status ?? {}) as Json;

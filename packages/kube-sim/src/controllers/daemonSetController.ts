@@ -109,6 +109,7 @@ export function reconcileDaemonSets(ctx: ControllerContext): void {
   const allPods = ctx.store.list(podType).items;
   const allRevisions = ctx.store.list(ctx.type('ControllerRevision')).items;
   for (const ds of sets) {
+    if (!ctx.begin(ds)) continue;
     if (ds.metadata.deletionTimestamp) continue;
     const spec = ds.spec as DaemonSetSpec;
     const revisions = ownedRevisions(ctx, ds, allRevisions);

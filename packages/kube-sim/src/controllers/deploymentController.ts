@@ -50,6 +50,7 @@ export function reconcileDeployments(ctx: ControllerContext): void {
   const rsType = ctx.type('ReplicaSet');
   const allRs = ctx.store.list(rsType).items;
   for (let dep of ctx.store.list(depType).items) {
+    if (!ctx.begin(dep)) continue;
     if (dep.metadata.deletionTimestamp) continue;
     const spec = dep.spec as {
       replicas?: number;

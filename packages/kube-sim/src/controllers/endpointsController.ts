@@ -25,6 +25,7 @@ export function reconcileEndpoints(ctx: ControllerContext): void {
   const sliceType = ctx.type('EndpointSlice');
   const pods = ctx.store.list(ctx.type('Pod')).items;
   for (const svc of ctx.store.list(ctx.type('Service')).items) {
+    if (!ctx.begin(svc)) continue;
     const spec = svc.spec as Json;
     const selector = spec.selector as Record<string, string> | undefined;
     if (!selector || Object.keys(selector).length === 0) continue;

@@ -174,6 +174,7 @@ export function createHpaController(metrics: () => SimHooks): (ctx: ControllerCo
       return perNamespace.get(ns)!;
     };
     for (const hpa of ctx.store.list(hpaType).items) {
+      if (!ctx.begin(hpa)) continue;
       if (hpa.metadata.deletionTimestamp) continue;
       const uid = String(hpa.metadata.uid);
       seen.add(uid);

@@ -55,6 +55,7 @@ export function reconcileJobs(ctx: ControllerContext): void {
   const nowMs = ctx.clock.now().getTime();
   const now = ctx.timestamp();
   for (const job of jobs) {
+    if (!ctx.begin(job)) continue;
     if (job.metadata.deletionTimestamp) continue;
     const done = jobFinished(job);
     if (done.finished) {

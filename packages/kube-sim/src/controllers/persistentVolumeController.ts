@@ -204,6 +204,7 @@ export function reconcileVolumes(ctx: ControllerContext): void {
   const pods = () =>
     (live ??= ctx.store.list(ctx.type('Pod')).items.filter((p) => !isTerminated(p) && !p.metadata.deletionTimestamp));
   for (let claim of claims) {
+    if (!ctx.begin(claim)) continue;
     if (claim.metadata.deletionTimestamp) continue;
     const spec = claim.spec as Json;
     if (spec.storageClassName === undefined && fallback) {

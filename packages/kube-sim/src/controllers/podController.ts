@@ -176,6 +176,7 @@ export function reconcilePods(ctx: ControllerContext): void {
   };
   const now = ctx.timestamp();
   for (const pod of pods) {
+    if (!ctx.begin(pod)) continue;
     if (pod.metadata.deletionTimestamp) continue;
     const spec = pod.spec as Json;
     const status = (pod.status ?? {}) as Json;

@@ -39,6 +39,7 @@ export function reconcileReplicaSets(ctx: ControllerContext): void {
   const podType = ctx.type('Pod');
   const pods = ctx.store.list(podType).items;
   for (const rs of ctx.store.list(rsType).items) {
+    if (!ctx.begin(rs)) continue;
     if (rs.metadata.deletionTimestamp) continue;
     const spec = rs.spec as { replicas?: number; template?: { metadata?: Json; spec?: Json } };
     const want = spec.replicas ?? 1;

@@ -103,6 +103,7 @@ export function reconcileStatefulSets(ctx: ControllerContext): void {
   const allPods = ctx.store.list(podType).items;
   const allRevisions = ctx.store.list(ctx.type('ControllerRevision')).items;
   for (const sts of sets) {
+    if (!ctx.begin(sts)) continue;
     if (sts.metadata.deletionTimestamp) continue;
     const spec = sts.spec as StatefulSetSpec;
     const name = sts.metadata.name;

@@ -3,6 +3,7 @@ import { ManualClock } from '@opspilot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimCluster, startSimCluster } from '../startSimCluster.js';
 import { advanceClock } from '../testing/advanceClock.js';
+import { authHeaders } from '../testing/apiRequest.js';
 
 let sim: SimCluster;
 let clock: ManualClock;
@@ -16,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 
 const scrape = async (target: string) => {
-  const res = await fetch(`${sim.url}/metrics/${target}`);
+  const res = await fetch(`${sim.url}/metrics/${target}`, { headers: authHeaders(sim) });
   return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
 };
 /** The value of the first series of `name` whose labels include every given pair. */
@@ -75,7 +76,9 @@ describe('Prometheus exposition of the simulated cluster', () => {
     await clock.advance(60_000);
     const spiked = (await cpuNow()) - spiking;
     expect(spiked).toBeGreaterThan(calm * 5);
-    const metrics = (await (await fetch(`${sim.url}/apis/metrics.k8s.io/v1beta1/namespaces/todo/pods`)).json()) as {
+    const metrics = (await (
+      await fetch(`${sim.url}/apis/metrics.k8s.io/v1beta1/namespaces/todo/pods`, { headers: authHeaders(sim) })
+    ).json()) as {
       items: { metadata: { labels: Record<string, string> }; containers: { usage: { cpu: string } }[] }[];
     };
     const backendCpu = metrics.items
@@ -92,7 +95,9 @@ describe('Prometheus exposition of the simulated cluster', () => {
       labelSelector: 'app=frontend',
     }).items[0]!;
     const log = await (
-      await fetch(`${sim.url}/api/v1/namespaces/todo/pods/${pod.metadata.name}/log?tailLines=3`)
+      await fetch(`${sim.url}/api/v1/namespaces/todo/pods/${pod.metadata.name}/log?tailLines=3`, {
+        headers: authHeaders(sim),
+      })
     ).text();
     expect(log).toContain('ERROR 500 Internal Server Error');
 

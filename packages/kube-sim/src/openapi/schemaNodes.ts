@@ -21,7 +21,7 @@ export type ScalarType =
  * @see https://kubernetes.io/docs/concepts/overview/kubernetes-api/#openapi-v3
  */
 export type SchemaNode =
-  | { kind: 'object'; name: string; fields(): Record<string, SchemaNode>; open?: boolean }
+  | { kind: 'object'; name: string; fields(): Record<string, SchemaNode>; open?: boolean; required?: readonly string[] }
   | { kind: 'array'; items: SchemaNode }
   | { kind: 'map'; values: SchemaNode }
   | { kind: 'scalar'; type: ScalarType }
@@ -30,6 +30,8 @@ export type SchemaNode =
 interface Generated {
   kinds: Record<string, string>;
   models: Record<string, Record<string, string>>;
+  /** Per model, the fields the API's OpenAPI document marks required. */
+  required?: Record<string, string[]>;
 }
 
 let generated: Generated | undefined;
@@ -64,9 +66,11 @@ export function nodeOfType(name: string): SchemaNode {
   const cached = nodes.get(name);
   if (cached) return cached;
   let fields: Record<string, SchemaNode> | undefined;
+  const required = load().required?.[name];
   const node: SchemaNode = {
     kind: 'object',
     name,
+    ...(required ? { required } : {}),
     fields: () => {
       fields ??= Object.fromEntries(Object.entries(model).map(([field, type]) => [field, nodeOfType(type)]));
       return fields;

@@ -3,7 +3,7 @@ import { type SimCluster, startSimCluster } from '../startSimCluster.js';
 import { apiRequest } from '../testing/apiRequest.js';
 
 let sim: SimCluster;
-const call = (path: string, options: Parameters<typeof apiRequest>[2] = {}) => apiRequest(sim.url, path, options);
+const call = (path: string, options: Parameters<typeof apiRequest>[2] = {}) => apiRequest(sim, path, options);
 const WIDGETS = '/apis/example.com/v1/namespaces/default/widgets';
 
 const crd = {

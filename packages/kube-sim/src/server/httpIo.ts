@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { badRequest, StatusError } from '../api/statusError.js';
 import { decodeProtobufObject } from '../protobuf/decodeProtobufObject.js';
+import { checkJsonDepth, checkValueDepth, isStackOverflow, tooDeep } from './nestingDepth.js';
 
 /**
  * Largest request body accepted, as on a real API server (3 MiB).
@@ -31,12 +32,17 @@ const BODY_TYPES = 'application/json, application/yaml, application/vnd.kubernet
 /**
  * Decodes a body by its Content-Type: JSON (the default), YAML, or Kubernetes protobuf (what imperative
  * `kubectl create deployment|secret|…` sends; decoded by {@link decodeProtobufObject}, a clear 415 for kinds it has
- * no schema for); other types are a 415 as on a real server.
+ * no schema for); other types are a 415 as on a real server. A body nested deeper than `MAX_NESTING_DEPTH`
+ * levels is a 400, checked before (JSON) or while (YAML, protobuf) decoding.
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#protobuf-encoding
  */
 export function decodeBody(contentType: string | undefined, body: Buffer): unknown {
   const type = (contentType ?? 'application/json').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/vnd.kubernetes.protobuf') return decodeProtobufObject(body);
+  if (type === 'application/vnd.kubernetes.protobuf') {
+    const decoded = decodeProtobufObject(body);
+    checkValueDepth(decoded, 'protobuf');
+    return decoded;
+  }
   const yaml = type === 'application/yaml' || type.endsWith('+yaml');
   if (!yaml && type !== 'application/json' && !type.endsWith('+json') && type !== '') {
     throw new StatusError(
@@ -47,12 +53,18 @@ export function decodeBody(contentType: string | undefined, body: Buffer): unkno
   }
   const text = body.toString('utf8');
   if (text.trim() === '') throw badRequest('the request body is empty');
+  const format = yaml ? 'YAML' : 'JSON';
+  if (!yaml) checkJsonDepth(text);
+  let decoded: unknown;
   try {
-    return yaml ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
+    decoded = yaml ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
   } catch (error) {
+    if (isStackOverflow(error)) throw tooDeep(format);
     const message = (error as Error).message.split('\n')[0];
-    throw badRequest(`the request body is not valid ${yaml ? 'YAML' : 'JSON'}: ${message}`);
+    throw badRequest(`the request body is not valid ${format}: ${message}`);
   }
+  checkValueDepth(decoded, format);
+  return decoded;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { stringify } from 'yaml';
-import { ADMIN_TOKEN } from '../auth/authenticate.js';
 
 /**
  * Options of {@link buildKubeconfig}.
@@ -11,12 +10,14 @@ export interface KubeconfigOptions {
   caPem?: string;
   name?: string;
   namespace?: string;
-  token?: string;
+  /** The bearer token the user presents (the cluster's admin token, or a service account's). */
+  token: string;
 }
 
 /**
  * A kubeconfig for the simulated cluster: one cluster, user and context named `opspilot-sim`, carrying the CA in
- * `certificate-authority-data` (or `insecure-skip-tls-verify: true` for plain HTTP, which client-node requires).
+ * `certificate-authority-data` (or `insecure-skip-tls-verify: true` for plain HTTP, which client-node requires) and
+ * the user's bearer token.
  * @see https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/
  */
 export function buildKubeconfig(options: KubeconfigOptions): string {
@@ -28,7 +29,7 @@ export function buildKubeconfig(options: KubeconfigOptions): string {
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [{ name, cluster }],
-    users: [{ name, user: { token: options.token ?? ADMIN_TOKEN } }],
+    users: [{ name, user: { token: options.token } }],
     contexts: [{ name, context: { cluster: name, user: name, namespace: options.namespace ?? 'default' } }],
     'current-context': name,
     preferences: {},

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimCluster, startSimCluster } from '../startSimCluster.js';
-import { apiRequest } from '../testing/apiRequest.js';
+import { apiRequest, authHeaders } from '../testing/apiRequest.js';
 
 let sim: SimCluster;
-const call = (path: string, options: Parameters<typeof apiRequest>[2] = {}) => apiRequest(sim.url, path, options);
+const call = (path: string, options: Parameters<typeof apiRequest>[2] = {}) => apiRequest(sim, path, options);
 const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io';
 const AGGREGATED = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
 
@@ -92,7 +92,7 @@ describe('writes', () => {
     const res = await fetch(`${sim.url}${base}`, {
       method: 'POST',
       body: JSON.stringify(body),
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...authHeaders(sim) },
     });
     expect(res.headers.get('warning')).toBe('299 - "unknown field \\"dataa\\""');
     expect(((await res.json()) as { dataa?: unknown }).dataa).toBeUndefined();

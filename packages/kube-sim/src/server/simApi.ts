@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { quotaTracker } from '../admission/quotaTracker.js';
 import type { Allocator } from '../api/applyDefaults.js';
@@ -5,7 +6,7 @@ import { ResourceRegistry } from '../api/resourceRegistry.js';
 import { apiVersionOf, type ResourceType } from '../api/resourceTypes.js';
 import { badRequest, StatusError } from '../api/statusError.js';
 import { type AccessAttributes, accessAttributesOf, decodeAccessReview } from '../auth/accessReview.js';
-import { forbidden, requestUser } from '../auth/authenticate.js';
+import { type Authentication, forbidden, requestUser } from '../auth/authenticate.js';
 import { authorize, type UserInfo, userOf } from '../auth/authorize.js';
 import { requestAttributes } from '../auth/requestAttributes.js';
 import { EXPOSITION_TARGETS, type ExpositionTarget } from '../metrics/exposition.js';
@@ -45,7 +46,16 @@ export interface SimApiOptions {
   historyLimit?: number;
   /** Limits of watches and followed logs. */
   limits?: Partial<StreamLimits>;
+  /** The admin's bearer token; a random one is generated when left out (read it from `adminToken`). */
+  adminToken?: string;
+  /**
+   * Let requests without credentials in, as the admin. Off by default: they get `401 Unauthorized`. Only for a
+   * cluster nobody else can reach.
+   */
+  insecureAnonymous?: boolean;
 }
+
+const HEALTH_PATHS = new Set(['/healthz', '/readyz', '/livez']);
 
 /**
  * The Kubernetes API of the simulated cluster over plain node:http request/response objects: health, version,
@@ -62,6 +72,9 @@ export class SimApi {
   readonly now: () => Date;
   /** The last requests answered and who sent them. */
   readonly requests: RequestLog;
+  /** The bearer token that authenticates as `kubernetes-admin` (`system:masters`); the kubeconfig carries it. */
+  readonly adminToken: string;
+  private readonly auth: Authentication;
   private readonly openStreams = new Set<() => void>();
   private readonly serverAddress: string;
   private readonly context: ApiContext;
@@ -72,6 +85,8 @@ export class SimApi {
     this.now = now;
     this.serverAddress = o.serverAddress ?? '127.0.0.1:6443';
     this.requests = new RequestLog(now);
+    this.adminToken = o.adminToken ?? randomBytes(32).toString('base64url');
+    this.auth = { adminToken: this.adminToken, insecureAnonymous: o.insecureAnonymous ?? false };
     this.store = new ObjectStore({ clock: { now }, historyLimit: o.historyLimit });
     const allocate: Allocator = createAllocator(this.store, this.registry);
     this.write = { store: this.store, registry: this.registry, allocate, now };
@@ -109,25 +124,39 @@ export class SimApi {
     for (const close of [...this.openStreams]) close();
   }
 
-  /** Handles one HTTP request; every failure becomes a Status response. */
+  /**
+   * Handles one HTTP request; every failure becomes a Status response. Only the health endpoints answer without
+   * credentials; everything else authenticates first (401 Unauthorized otherwise).
+   */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let user: UserInfo | StatusError;
     try {
-      user = requestUser(this.store, this.registry, req.headers);
+      user = requestUser(this.store, this.registry, req.headers, this.auth);
     } catch (error) {
       user = error instanceof StatusError ? error : new StatusError(500, 'InternalError', String(error));
     }
     this.requests.track(req, res, user instanceof StatusError ? userOf(req.headers) : user);
     try {
+      const url = new URL(req.url ?? '/', 'http://sim');
+      const path = url.pathname.replace(/\/+$/, '') || '/';
+      if (HEALTH_PATHS.has(path)) {
+        res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+        return;
+      }
       if (user instanceof StatusError) throw user;
-      await this.route(req, res, user);
+      await this.route(req, res, url, path, user);
     } catch (error) {
       sendError(res, error);
     }
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse, user: UserInfo): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://sim');
+  private async route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    path: string,
+    user: UserInfo,
+  ): Promise<void> {
     let segments: string[];
     try {
       segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -135,11 +164,6 @@ export class SimApi {
       throw badRequest(`malformed path: ${url.pathname}`);
     }
     const accept = req.headers.accept;
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    if (['/healthz', '/readyz', '/livez'].includes(path)) {
-      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
-      return;
-    }
     if (path === '/version') return sendJson(res, 200, VERSION_INFO);
     if (segments[0] === 'metrics' && segments.length === 2) return this.serveMetrics(segments[1]!, req, res);
     if (path === '/api') {

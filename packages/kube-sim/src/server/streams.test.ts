@@ -5,7 +5,7 @@ import { apiRequest, collectStream } from '../testing/apiRequest.js';
 
 let sim: SimCluster;
 let logLines: string[] = [];
-const call = (path: string, options: Parameters<typeof apiRequest>[2] = {}) => apiRequest(sim.url, path, options);
+const call = (path: string, options: Parameters<typeof apiRequest>[2] = {}) => apiRequest(sim, path, options);
 const cm = (name: string, labels: Record<string, string> = {}) => ({ metadata: { name, labels } });
 const CMS = '/api/v1/namespaces/default/configmaps';
 
@@ -39,7 +39,7 @@ afterAll(async () => sim?.stop());
 describe('watch', () => {
   it('starts with ADDED for what exists and streams later changes', async () => {
     await call(CMS, { method: 'POST', body: cm('before') });
-    const watching = collectStream(`${sim.url}${CMS}?watch=1`, (lines) => lines.length >= 3);
+    const watching = collectStream(sim, `${CMS}?watch=1`, (lines) => lines.length >= 3);
     await new Promise((r) => setTimeout(r, 100));
     await call(CMS, { method: 'POST', body: cm('after') });
     await call(`${CMS}/after`, { method: 'DELETE' });
@@ -55,10 +55,10 @@ describe('watch', () => {
   it('replays events after a resourceVersion and answers one older than the history with a 410 ERROR event', async () => {
     const rv = Number((await call(CMS)).json.metadata.resourceVersion);
     await call(CMS, { method: 'POST', body: cm('replayed') });
-    const { lines } = await collectStream(`${sim.url}${CMS}?watch=true&resourceVersion=${rv}`, (l) => l.length >= 1);
+    const { lines } = await collectStream(sim, `${CMS}?watch=true&resourceVersion=${rv}`, (l) => l.length >= 1);
     expect(lines[0]).toMatchObject({ type: 'ADDED', object: { metadata: { name: 'replayed' } } });
     for (let i = 0; i < 25; i++) await call(CMS, { method: 'POST', body: cm(`filler-${i}`) });
-    const expired = await collectStream(`${sim.url}${CMS}?watch=true&resourceVersion=${rv}`);
+    const expired = await collectStream(sim, `${CMS}?watch=true&resourceVersion=${rv}`);
     expect(expired.ended).toBe(true);
     expect(expired.lines).toEqual([
       {
@@ -76,7 +76,8 @@ describe('watch', () => {
   it('sends bookmarks when allowed and ends after timeoutSeconds', async () => {
     const started = Date.now();
     const { lines, ended } = await collectStream(
-      `${sim.url}${CMS}?watch=1&resourceVersion=${sim.store.resourceVersion}&allowWatchBookmarks=true&timeoutSeconds=1`,
+      sim,
+      `${CMS}?watch=1&resourceVersion=${sim.store.resourceVersion}&allowWatchBookmarks=true&timeoutSeconds=1`,
     );
     expect(ended).toBe(true);
     expect(Date.now() - started).toBeLessThan(3000);
@@ -89,7 +90,7 @@ describe('watch', () => {
 
   it('turns changes entering or leaving the label selector into ADDED and DELETED', async () => {
     await call(CMS, { method: 'POST', body: cm('moving', { stage: 'a' }) });
-    const watching = collectStream(`${sim.url}${CMS}?watch=1&labelSelector=stage%3Db`, (l) => l.length >= 2);
+    const watching = collectStream(sim, `${CMS}?watch=1&labelSelector=stage%3Db`, (l) => l.length >= 2);
     await new Promise((r) => setTimeout(r, 100));
     const patch = (stage: string) =>
       call(`${CMS}/moving`, {
@@ -105,7 +106,8 @@ describe('watch', () => {
 
   it('sends one-row Tables to a watch that accepts them', async () => {
     const watching = collectStream(
-      `${sim.url}${CMS}?watch=1&fieldSelector=metadata.name%3Dbefore`,
+      sim,
+      `${CMS}?watch=1&fieldSelector=metadata.name%3Dbefore`,
       (l) => l.length >= 1,
       5000,
       'application/json;as=Table;v=v1;g=meta.k8s.io',
@@ -133,7 +135,7 @@ describe('pod logs', () => {
   it('streams new lines while following and ends at the follow limit', async () => {
     logLines = ['first'];
     const started = Date.now();
-    const following = collectStream(`${sim.url}/api/v1/namespaces/default/pods/two/log?container=b&follow=true`);
+    const following = collectStream(sim, `/api/v1/namespaces/default/pods/two/log?container=b&follow=true`);
     await new Promise((r) => setTimeout(r, 200));
     logLines = ['first', 'second'];
     const { lines, ended } = await following;

@@ -30,17 +30,39 @@ export interface ApiRequestOptions {
 }
 
 /**
- * Sends one request to a simulated cluster served over plain HTTP (`tls: false`) and reads the whole answer — for
- * tests that check exact Status bodies and headers without a client library in between.
+ * Where {@link apiRequest} sends: a running cluster (its `url` and admin `token`, e.g. a `SimCluster`), or a bare
+ * base URL (no credentials: only health endpoints, or a cluster started with `insecureAnonymous`, answer it).
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/authentication/
+ */
+export type ApiTarget = string | { url: string; token?: string };
+
+/**
+ * The `Authorization` header carrying a cluster's admin token, for raw `fetch` calls in tests.
  * @example
- * const r = await apiRequest(sim.url, '/api/v1/namespaces/default/pods', { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' });
+ * await fetch(`${sim.url}/api/v1/pods`, { headers: authHeaders(sim) });
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/authentication/
+ */
+export function authHeaders(target: { token?: string }): Record<string, string> {
+  return target.token ? { Authorization: `Bearer ${target.token}` } : {};
+}
+
+/**
+ * Sends one request to a simulated cluster served over plain HTTP (`tls: false`) with its admin token and reads
+ * the whole answer — for tests that check exact Status bodies and headers without a client library in between.
+ * @example
+ * const r = await apiRequest(sim, '/api/v1/namespaces/default/pods', { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' });
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/
  */
-export async function apiRequest(baseUrl: string, path: string, options: ApiRequestOptions = {}): Promise<ApiResponse> {
+export async function apiRequest(
+  target: ApiTarget,
+  path: string,
+  options: ApiRequestOptions = {},
+): Promise<ApiResponse> {
   const { body } = options;
+  const baseUrl = typeof target === 'string' ? target : target.url;
   const raw =
     body === undefined || typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = typeof target === 'string' ? {} : authHeaders(target);
   if (raw !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
   if (options.accept) headers.Accept = options.accept;
   const res = await fetch(`${baseUrl}${path}`, {
@@ -60,11 +82,14 @@ export async function apiRequest(baseUrl: string, path: string, options: ApiRequ
 
 /**
  * Opens a watch (or any streamed answer) and collects its JSON lines until `until` says enough, the stream ends, or
- * `timeoutMs` passes; then closes it.
+ * `timeoutMs` passes; then closes it. Sent with the target's token, like {@link apiRequest}.
+ * @example
+ * const { lines } = await collectStream(sim, '/api/v1/namespaces/default/configmaps?watch=1', (l) => l.length >= 2);
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/
  */
 export async function collectStream(
-  url: string,
+  target: ApiTarget,
+  path: string,
   until: (lines: LooseJson[]) => boolean = () => false,
   timeoutMs = 5000,
   accept?: string,
@@ -74,7 +99,12 @@ export async function collectStream(
   const lines: LooseJson[] = [];
   let ended = false;
   try {
-    const res = await fetch(url, { signal: abort.signal, headers: accept ? { Accept: accept } : {} });
+    const url = `${typeof target === 'string' ? target : target.url}${path}`;
+    const headers = {
+      ...(typeof target === 'string' ? {} : authHeaders(target)),
+      ...(accept ? { Accept: accept } : {}),
+    };
+    const res = await fetch(url, { signal: abort.signal, headers });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
     let buffer = '';
