@@ -20,4 +20,5 @@ export { isEmptySelector, matchesSelector, selectorText } from './labelSelector.
 export { logTargets, POD_LOG_KIND, type PodLogTail, withPodLogs } from './podLogs.js';
 export { formatMemory, parseQuantity } from './quantity.js';
 export { kindsFor, selectAnalyzers } from './selectAnalyzers.js';
+export { snapshotForAnalysis } from './snapshotForAnalysis.js';
 export { indexSnapshot, type SnapshotIndex } from './snapshotIndex.js';

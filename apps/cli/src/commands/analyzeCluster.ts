@@ -5,6 +5,7 @@ import {
   kindsFor,
   logTargets,
   type PodLogTail,
+  snapshotForAnalysis,
   withPodLogs,
 } from '@opspilot/analyzers';
 import type { Analyzer, ClusterGateway, ClusterSnapshot, LanguageModel } from '@opspilot/core';
@@ -46,14 +47,15 @@ async function logTails(
 
 /**
  * The I/O half of `opspilot analyze`: takes the snapshot the analyzers need (progress per kind), fetches the log
- * tails of crashing containers, then runs the pure analysis and, when asked, the explanations.
+ * tails of crashing containers, then runs the pure analysis and, when asked, the explanations. An unreachable
+ * cluster or a missing namespace throws (exit 2) instead of passing for a healthy cluster.
  */
 export async function analyzeCluster(gateway: ClusterGateway, options: AnalyzeClusterOptions): Promise<AnalysisReport> {
   const kinds = kindsFor(options.analyzers);
   options.progress(
     `listing ${kinds.length} kinds${options.namespace ? ` in namespace ${options.namespace}` : ' in all namespaces'}…`,
   );
-  const snapshot = await gateway.snapshot({
+  const snapshot = await snapshotForAnalysis(gateway, {
     kinds,
     ...(options.namespace ? { namespace: options.namespace } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -200,4 +200,29 @@ describe('opspilot analyze against the simulated cluster', () => {
     const missing = await runCli(['analyze', '--kubeconfig', join(broken.dir, 'nope.yaml')], io);
     expect(missing).toBe(2);
   });
+
+  it('exits 2 naming a missing namespace, with the existing namespaces in the hint', async () => {
+    const { code, out, err } = await analyze(broken, '-n', 'nowhere');
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('error: namespace "nowhere" not found');
+    expect(err).toMatch(/hint: existing namespaces: .*broken/);
+  });
+
+  it('exits 2 with the reason when the cluster cannot be reached, never "no problems found"', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((r) => closed.close(r));
+    const kubeconfig = join(demo.dir, 'unreachable.yaml');
+    writeFileSync(kubeconfig, demo.sim.kubeconfig.replace(demo.sim.url, `https://127.0.0.1:${port}`));
+    for (const scope of [['-A'], ['-n', 'todo'], ['-A', '-o', 'json']]) {
+      const io = memoryIo({}, demo.dir);
+      const code = await runCli(['analyze', '--kubeconfig', kubeconfig, ...scope], io);
+      expect(code, scope.join(' ')).toBe(2);
+      expect(io.out()).toBe('');
+      expect(io.err()).toContain(`127.0.0.1:${port}`);
+      expect(io.err()).not.toContain('0 problems');
+    }
+  });
 });

@@ -37,6 +37,24 @@ describe('the analyze and manifests routers', () => {
     expect((await t.rest('GET', `/clusters/${clusterId}/analysis`, t.users.operator.token)).statusCode).toBe(404);
   });
 
+  it('answers a missing namespace with 404 naming it and an unreachable cluster with 502, never an empty report', async () => {
+    const missing = await t.rest('GET', `/clusters/${clusterId}/analysis?namespace=nowhere`, t.users.viewer.token);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({
+      message: 'namespace "nowhere" not found',
+      details: { hint: expect.stringMatching(/^existing namespaces: broken, default, /) },
+    });
+    const gone = await startSimCluster({ scenario: 'demo', clock: t.clock });
+    const registered = await t.rest('POST', '/clusters', t.users.admin.token, {
+      name: 'sim-gone',
+      api_server_url: gone.url,
+      kubeconfig: gone.kubeconfig,
+    });
+    await gone.stop();
+    const unreachable = await t.rest('GET', `/clusters/${registered.json().id}/analysis`, t.users.admin.token);
+    expect(unreachable.statusCode).toBe(502);
+  });
+
   it('validates files and generates a manifest, auditing both', async () => {
     const bad =
       'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n';

@@ -1,4 +1,4 @@
-import { AnalysisReport, analyzeSnapshot } from '@opspilot/analyzers';
+import { AnalysisReport, analyzeSnapshot, snapshotForAnalysis } from '@opspilot/analyzers';
 import { z } from 'zod';
 import { procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
@@ -9,7 +9,8 @@ const MAX_FINDING_EVENTS = 50;
 /**
  * Diagnosis: takes a snapshot of a registered cluster through its shared gateway, runs the built-in analyzers
  * (`@opspilot/analyzers`) and returns the report, grouped by root cause. Each group is announced as
- * `FINDING_DETECTED`. Read-only: VIEWER on the cluster is enough.
+ * `FINDING_DETECTED`. Read-only: VIEWER on the cluster is enough. A missing namespace is a 404 naming it, an
+ * unreachable cluster a 502 — never an empty report.
  */
 export const analyzeRouter = router({
   run: procedureFor('VIEWER')
@@ -28,7 +29,7 @@ export const analyzeRouter = router({
       const { store, bus, clock, gateways } = ctx.services;
       const cluster = await visibleCluster(store, ctx.principal, input.cluster_id);
       const gateway = await gateways.get(cluster.id);
-      const snapshot = await gateway.snapshot({ namespace: input.namespace });
+      const snapshot = await snapshotForAnalysis(gateway, { namespace: input.namespace });
       const { report, groups } = analyzeSnapshot(snapshot, { now: clock.now(), namespace: input.namespace });
       const timestamp = clock.now().toISOString();
       for (const group of groups.slice(0, MAX_FINDING_EVENTS)) {
