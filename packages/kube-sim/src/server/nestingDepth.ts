@@ -2,11 +2,12 @@ import { badRequest, type StatusError } from '../api/statusError.js';
 
 /**
  * Deepest nesting of objects and arrays a request body may have. Real objects stay far below it (a CRD's schema is
- * a few dozen levels); everything past it is refused before any recursive code (decoding, pruning, patching,
- * defaulting, validation) sees it.
+ * a few dozen levels); everything past it is refused before any recursive code (decoding, pruning, patching, field
+ * management, validation, YAML and Table output) sees it — they all run with room to spare on the stack at twice
+ * this depth, and running out of stack can abort the process rather than throw.
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/
  */
-export const MAX_NESTING_DEPTH = 1000;
+export const MAX_NESTING_DEPTH = 256;
 
 /** The 400 for a body nested past {@link MAX_NESTING_DEPTH} (`format`: JSON, YAML, protobuf). */
 export function tooDeep(format: string): StatusError {
