@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { badRequest, StatusError } from '../api/statusError.js';
 import { decodeProtobufObject } from '../protobuf/decodeProtobufObject.js';
-import { checkJsonDepth, checkValueDepth, isStackOverflow, tooDeep } from './nestingDepth.js';
+import { checkJsonDepth, checkValueDepth, checkYamlDepth, isStackOverflow, tooDeep } from './nestingDepth.js';
 
 /**
  * Largest request body accepted, as on a real API server (3 MiB).
@@ -33,7 +33,7 @@ const BODY_TYPES = 'application/json, application/yaml, application/vnd.kubernet
  * Decodes a body by its Content-Type: JSON (the default), YAML, or Kubernetes protobuf (what imperative
  * `kubectl create deployment|secret|…` sends; decoded by {@link decodeProtobufObject}, a clear 415 for kinds it has
  * no schema for); other types are a 415 as on a real server. A body nested deeper than `MAX_NESTING_DEPTH`
- * levels is a 400, checked before (JSON) or while (YAML, protobuf) decoding.
+ * levels is a 400, checked before decoding (JSON, YAML) or after it (protobuf, whose schemas bound the recursion).
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#protobuf-encoding
  */
 export function decodeBody(contentType: string | undefined, body: Buffer): unknown {
@@ -54,7 +54,8 @@ export function decodeBody(contentType: string | undefined, body: Buffer): unkno
   const text = body.toString('utf8');
   if (text.trim() === '') throw badRequest('the request body is empty');
   const format = yaml ? 'YAML' : 'JSON';
-  if (!yaml) checkJsonDepth(text);
+  if (yaml) checkYamlDepth(text);
+  else checkJsonDepth(text);
   let decoded: unknown;
   try {
     decoded = yaml ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);

@@ -35,6 +35,68 @@ export function checkJsonDepth(text: string): void {
   }
 }
 
+const QUOTE_AFTER = new Set(['[', '{', ',', ':', '-', '?']);
+
+/**
+ * Estimates the nesting of YAML text without parsing it (one pass, no recursion) and throws 400 BadRequest when the
+ * estimate passes {@link MAX_NESTING_DEPTH}: per line, its indentation in columns plus the `- ` markers that open it
+ * plus the flow collections (`[`, `{`) open at that point. Quoted scalars (to the end of their line) and comments
+ * do not count. The estimate never undercounts what the parser nests, so nothing deep reaches it: the YAML parser
+ * recurses per level and runs out of stack at a few hundred levels.
+ */
+export function checkYamlDepth(text: string): void {
+  let flow = 0;
+  let indent = 0;
+  let lineStart = true;
+  let quote = '';
+  let comment = false;
+  let previous = '';
+  let significant = '';
+  const check = () => {
+    if (indent + flow > MAX_NESTING_DEPTH) throw tooDeep('YAML');
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') {
+      lineStart = true;
+      indent = 0;
+      quote = '';
+      comment = false;
+      previous = '';
+      significant = '';
+      continue;
+    }
+    if (comment) continue;
+    if (lineStart && (c === ' ' || c === '-' || c === '\t')) {
+      indent++;
+      continue;
+    }
+    if (lineStart) {
+      lineStart = false;
+      check();
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '#' && (previous === '' || previous === ' ' || previous === '\t')) comment = true;
+    else if (
+      (c === '"' || c === "'") &&
+      (previous === '' ||
+        previous === '[' ||
+        previous === '{' ||
+        previous === ',' ||
+        ((previous === ' ' || previous === '\t') && (significant === '' || QUOTE_AFTER.has(significant))))
+    )
+      quote = c;
+    else if (c === '[' || c === '{') {
+      flow++;
+      check();
+    } else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
+    previous = c;
+    if (c !== ' ' && c !== '\t') significant = c;
+  }
+}
+
 /**
  * Checks the nesting of a decoded value without recursion (YAML and protobuf bodies, which have no cheap textual
  * check). Throws 400 BadRequest past {@link MAX_NESTING_DEPTH}.
