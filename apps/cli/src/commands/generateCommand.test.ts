@@ -144,3 +144,66 @@ describe('opspilot generate', () => {
     expect(missing.err()).toContain('not found');
   });
 });
+
+describe('opspilot generate, run again', () => {
+  const again = mkdtempSync(join(tmpdir(), 'opspilot-cli-regenerate-'));
+  const againEnv = { OPSPILOT_DATA_DIR: join(again, 'data') };
+  afterAll(() => rmSync(again, { recursive: true, force: true }));
+
+  const generate = async (...args: string[]) => {
+    const io = memoryIo(againEnv, again);
+    const code = await runCli(['-o', 'json', 'generate', ...args], io);
+    expect(code, io.err()).toBe(0);
+    return JSON.parse(io.out()) as {
+      records: { revision: number; helm_chart?: string; docker_images: string[]; kubernetes_resources: string[] };
+      files: { id: string; revision: number; state: string }[];
+    };
+  };
+
+  it.each([
+    ['helm-chart', ['helm-chart', '--from', TODO, '--name', 'todo']],
+    ['dockerfile', ['dockerfile', '--from', TODO]],
+    ['manifest', ['deployment', 'api image ghcr.io/acme/api:1.4 port 8080']],
+  ])(
+    'stores a new revision of the same %s records, keeps the earlier one and starts review anew',
+    async (_kind, args) => {
+      const first = await generate(...args);
+      const second = await generate(...args);
+      const third = await generate(...args);
+      expect([first, second, third].map((r) => r.records.revision)).toEqual([1, 2, 3]);
+      for (const run of [second, third]) {
+        expect(run.files.length).toBeGreaterThan(0);
+        expect(run.files.every((f) => f.state === 'NEEDS_REVIEW')).toBe(true);
+      }
+      expect(third.files.every((f) => f.revision === 3)).toBe(true);
+      await withStore(async (store) => {
+        for (const run of [first, second, third]) {
+          const config = await store.generatedConfigs.get(run.files[0]!.id);
+          expect(config).toMatchObject({ revision: run.records.revision, state: 'NEEDS_REVIEW' });
+          if (run.records.helm_chart) {
+            expect(await store.helmCharts.get(run.records.helm_chart)).toMatchObject({
+              name: 'todo',
+              version: '0.1.0',
+              revision: run.records.revision,
+            });
+          }
+          for (const id of [...run.records.docker_images, ...run.records.kubernetes_resources]) {
+            const record = run.records.docker_images.includes(id)
+              ? await store.dockerImages.get(id)
+              : await store.kubernetesResources.get(id);
+            expect(record.revision).toBe(run.records.revision);
+          }
+        }
+      });
+    },
+  );
+
+  async function withStore(fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<void>): Promise<void> {
+    const store = await openStore({ sqlitePath: join(again, 'data', 'opspilot.db') });
+    try {
+      await fn(store);
+    } finally {
+      await store.close();
+    }
+  }
+});

@@ -20,7 +20,7 @@ import type { CliContext } from '../cliContext.js';
 import { withStore } from '../openCliStore.js';
 import { type GenerateResult, renderGenerateText } from './generateOutput.js';
 import { generateReadProject } from './generateReadProject.js';
-import { generateRecords } from './generateRecords.js';
+import { generateRecords, nextRevision } from './generateRecords.js';
 import { reviewActor } from './reviewActor.js';
 import { storeGenerated } from './reviewWorkflow.js';
 
@@ -128,8 +128,9 @@ function generateFiles(
  * Registers `opspilot generate <kind> "<description>"` (deployment, service, ingress, configmap, secret, hpa, pdb,
  * networkpolicy, job, cronjob) and `opspilot generate dockerfile|k8s|helm-chart --from DIR`: generates the files,
  * validates them, stores each as a Generated Configuration awaiting review (or rejected when invalid), and prints
- * them (or writes them with `--out DIR`) with the validation summary and the stored ids. Exit 1 when a file is
- * invalid or part of the description was not used.
+ * them (or writes them with `--out DIR`) with the validation summary and the stored ids. Generating the same thing
+ * again stores a new revision of its records and files (the earlier ones are kept), which starts the review workflow
+ * anew. Exit 1 when a file is invalid or part of the description was not used.
  */
 export function generateCommand(parent: Command, ctx: CliContext): Command {
   return parent
@@ -163,10 +164,13 @@ export function generateCommand(parent: Command, ctx: CliContext): Command {
         chartRenderer: helm ? createHelmChartRenderer({ binary: helm }) : undefined,
       });
       const user = reviewActor(options.user, ctx.io.env);
-      const { stored, records } = await withStore(config, ctx.io.cwd, async (store) => ({
-        stored: await storeGenerated(store, generated.files, report, { user, prompt: generated.request }),
-        records: await generateRecords(store, generated.records),
-      }));
+      const { stored, records } = await withStore(config, ctx.io.cwd, async (store) => {
+        const revision = await nextRevision(store, generated.records);
+        return {
+          stored: await storeGenerated(store, generated.files, report, { user, prompt: generated.request }, revision),
+          records: await generateRecords(store, generated.records, revision),
+        };
+      });
       if (options.out) writeFiles(resolve(ctx.io.cwd, options.out), generated.files);
       const result: GenerateResult = {
         what,

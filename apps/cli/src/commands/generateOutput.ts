@@ -49,6 +49,7 @@ export function renderGenerateText(r: GenerateResult): string {
   }
   for (const issue of r.issues) notes.push(`issue: "${issue.text}" — ${issue.reason}`);
   for (const file of r.files) notes.push(`stored ${file.id} ${file.state} ${file.path}`);
+  if (r.records.revision > 1) notes.push(`revision ${r.records.revision}: the earlier revisions are kept`);
   if (r.records.helm_chart) notes.push(`recorded Helm chart ${r.records.helm_chart}`);
   if (r.records.docker_images.length) notes.push(`recorded ${r.records.docker_images.length} Docker image(s)`);
   if (r.records.kubernetes_resources.length) {

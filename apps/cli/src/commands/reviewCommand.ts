@@ -27,6 +27,7 @@ function renderShow(c: GeneratedConfig & { next: readonly string[] }): string {
     `id:        ${c.id}`,
     `file:      ${c.file_path}`,
     `type:      ${c.resource_type}`,
+    `revision:  ${c.revision}`,
     `state:     ${c.state}`,
     `generator: ${c.generator_tool}`,
     `created:   ${c.created_at}`,
@@ -72,12 +73,13 @@ export function reviewCommand(parent: Command, ctx: CliContext): Command {
         result,
         (r) =>
           `${renderColumns([
-            ['ID', 'STATE', 'TYPE', 'FILE', 'ERRORS', 'WARNINGS', 'UPDATED'],
+            ['ID', 'STATE', 'TYPE', 'FILE', 'REV', 'ERRORS', 'WARNINGS', 'UPDATED'],
             ...r.items.map((c: GeneratedConfig) => [
               c.id,
               c.state,
               c.resource_type,
               c.file_path,
+              String(c.revision),
               String(count(c, 'ERROR')),
               String(count(c, 'WARNING')),
               c.updated_at,

@@ -83,6 +83,8 @@ export async function recordReview(store: Store, id: string, status: ReviewStatu
 /** One stored file of a generation run. */
 export interface StoredConfig {
   id: string;
+  /** The revision of the generation it belongs to (1 the first time). */
+  revision: number;
   path: string;
   resource_type: string;
   state: GeneratedConfigState;
@@ -92,7 +94,8 @@ export interface StoredConfig {
 
 /**
  * Stores generated files as seed-000 Generated Configurations and walks each through the workflow: GENERATED →
- * VALIDATION → NEEDS_REVIEW, or → INVALID → REJECTED when validation found an error in it. Also records the request
+ * VALIDATION → NEEDS_REVIEW, or → INVALID → REJECTED when validation found an error in it; `revision` numbers a
+ * generation of files that were generated before (each revision goes through review anew). Also records the request
  * as an AI command linked to the configurations. Every move is audited with the acting user.
  */
 export async function storeGenerated(
@@ -100,6 +103,7 @@ export async function storeGenerated(
   files: readonly GeneratedFile[],
   report: ValidationReport,
   actor: Actor & { prompt: string },
+  revision = 1,
 ): Promise<StoredConfig[]> {
   const command = await store.aiCommands.create({
     command_type: 'OPSPILOT',
@@ -120,6 +124,7 @@ export async function storeGenerated(
         resource_type: file.resourceType,
         validation_results: results,
         human_review_required: true,
+        revision,
       });
       await tx.audit.append({
         user_id: actor.user,
@@ -128,7 +133,7 @@ export async function storeGenerated(
         ai_tool: GENERATOR_TOOL,
         input_prompt: actor.prompt,
         output_generated: file.content,
-        details: { to: 'GENERATED', file_path: file.path, resource_type: file.resourceType },
+        details: { to: 'GENERATED', file_path: file.path, resource_type: file.resourceType, revision },
       });
       return created;
     });
@@ -145,6 +150,7 @@ export async function storeGenerated(
     }
     stored.push({
       id: config.id,
+      revision,
       path: file.path,
       resource_type: file.resourceType,
       state,

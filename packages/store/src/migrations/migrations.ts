@@ -5,6 +5,7 @@ import { m0002UniqueNames } from './m0002UniqueNames.js';
 import { m0003Auth } from './m0003Auth.js';
 import { m0004Operations } from './m0004Operations.js';
 import { m0005OperationLeases } from './m0005OperationLeases.js';
+import { m0006Revisions } from './m0006Revisions.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -13,6 +14,7 @@ export const MIGRATION_NAMES = [
   '0003_auth',
   '0004_operations',
   '0005_operation_leases',
+  '0006_revisions',
 ] as const;
 
 /**
@@ -28,6 +30,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0003_auth': m0003Auth(dialect),
         '0004_operations': m0004Operations(dialect),
         '0005_operation_leases': m0005OperationLeases(dialect),
+        '0006_revisions': m0006Revisions(dialect),
       };
     },
   };

@@ -32,6 +32,8 @@ export const GeneratedConfig = z.object({
   human_review_required: z.boolean().default(true),
   review_notes: z.string().default(''),
   state: GeneratedConfigState.default('GENERATED'),
+  /** Which generation of these records this is: 1, then one more each time the same thing is generated again. */
+  revision: z.number().int().min(1).default(1),
   created_at: Timestamp,
   updated_at: Timestamp,
 });

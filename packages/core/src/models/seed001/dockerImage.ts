@@ -43,6 +43,8 @@ export const DockerImage = z.object({
   size_bytes: z.number().int().min(0).optional(),
   optimization: ImageOptimization.default({ notes: [] }),
   security_scan: ImageScanSummary.optional(),
+  /** Which generation of these records this is: 1, then one more each time the same thing is generated again. */
+  revision: z.number().int().min(1).default(1),
 });
 export type DockerImage = z.infer<typeof DockerImage>;
 

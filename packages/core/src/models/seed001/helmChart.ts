@@ -38,6 +38,8 @@ export const HelmChart = z.object({
   values: JsonObject.default({}),
   templates: z.array(HelmTemplate).default([]),
   dependencies: z.array(HelmDependency).default([]),
+  /** Which generation of these records this is: 1, then one more each time the same thing is generated again. */
+  revision: z.number().int().min(1).default(1),
 });
 export type HelmChart = z.infer<typeof HelmChart>;
 

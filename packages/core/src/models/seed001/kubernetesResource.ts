@@ -37,6 +37,8 @@ export const KubernetesResource = z.object({
   health: ResourceHealth.optional(),
   helm_chart_id: Uuid.optional(),
   image_refs: z.array(ImageReference).default([]),
+  /** Which generation of these records this is: 1, then one more each time the same thing is generated again. */
+  revision: z.number().int().min(1).default(1),
 });
 export type KubernetesResource = z.infer<typeof KubernetesResource>;
 
