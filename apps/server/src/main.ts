@@ -49,7 +49,7 @@ const config = await loadConfig({ cwd })
   .catch(fail);
 const logger = pino({ level: config.log.level, base: { service: 'opspilot-server' } });
 logger.debug({ config: describeConfig(config) }, 'configuration loaded');
-const store = await openServerStore(config, cwd).catch(fail);
+const store = await openServerStore(config, cwd, logger).catch(fail);
 const started = await (async () => {
   const services = await createApiServices({ config, store, logger });
   const admin = await bootstrapAdmin(store, services.auth, config.auth.admin_username);

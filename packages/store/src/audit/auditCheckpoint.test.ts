@@ -94,6 +94,21 @@ describe.each(DIALECTS)('audit checkpoint on %s', (dialect) => {
     });
   });
 
+  it('also logs the head as an audit.checkpoint line every 100 entries', async () => {
+    const lines: { message: string; fields: Record<string, unknown> }[] = [];
+    const record = (fields: Record<string, unknown>, message: string) => lines.push({ fields, message });
+    const logged = await openStore({ ...t.options, logger: { info: record, warn: record } });
+    try {
+      await append(logged, 100);
+    } finally {
+      await logged.close();
+    }
+    const head = (await store.audit.list({ sequence: 100 })).items[0]!;
+    expect(lines.filter((l) => l.message === 'audit.checkpoint')).toEqual([
+      { message: 'audit.checkpoint', fields: { sequence: 100, hash: head.hash } },
+    ]);
+  });
+
   it('reports a corrupt row as tampering at its sequence instead of failing', async () => {
     await append(store, 4);
     await dropAuditTriggers(store);

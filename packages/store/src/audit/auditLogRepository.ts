@@ -45,7 +45,9 @@ function anchorHead(anchor: AuditAnchor, head: AuditHead): void {
   } catch (error) {
     anchor.logger?.warn({ err: error, file: anchor.checkpoint?.file }, 'the audit checkpoint could not be written');
   }
-  if (head.sequence % LOG_EVERY === 0) anchor.logger?.info({ ...head }, 'audit.checkpoint');
+  if (head.sequence % LOG_EVERY === 0) {
+    anchor.logger?.info({ sequence: head.sequence, hash: head.hash }, 'audit.checkpoint');
+  }
 }
 
 /**
