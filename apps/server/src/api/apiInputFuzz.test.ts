@@ -23,7 +23,7 @@ function targets(): string[] {
   const paths = Object.entries(buildOpenApiDocument('').paths ?? {})
     .filter(([, item]) => (item as { post?: unknown }).post !== undefined)
     .map(([path]) => `/api/v1${path.replace(/\{[^}]+\}/g, SOME_ID)}`);
-  const mutations = Object.entries(appRouter._def.procedures as Record<string, { _def: { type: string } }>)
+  const mutations = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
     .filter(([, procedure]) => procedure._def.type === 'mutation')
     .map(([name]) => `/api/trpc/${name}`);
   return [...paths, ...mutations];
