@@ -20,6 +20,7 @@ const config = (state: State): GeneratedConfig => ({
   resource_type: 'Deployment',
   validation_results: [],
   human_review_required: true,
+  revision: 1,
   review_notes: '',
   state,
   created_at: '2026-01-01T00:00:00.000Z',
