@@ -1,24 +1,42 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { describeFastCheckSeed, fastCheckSeed } from './scripts/fastCheckSeed.js';
+
+/** Work done once per run before a project's files start (relative to the project's directory). */
+const GLOBAL_SETUP: Record<string, string[]> = { '@opspilot/web': ['src/e2e/buildDashboard.ts'] };
 
 /** One vitest project per workspace package, named after it, inheriting the settings below. */
 const workspaces = ['packages', 'apps'].flatMap((parent) =>
   readdirSync(parent)
     .map((dir) => join(parent, dir))
     .filter((dir) => existsSync(join(dir, 'package.json')))
-    .map((dir) => ({
-      extends: true as const,
-      test: {
-        name: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name as string,
-        root: dir,
-        include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
-      },
-    })),
+    .map((dir) => {
+      const name = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name as string;
+      return {
+        extends: true as const,
+        test: {
+          name,
+          root: dir,
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          globalSetup: GLOBAL_SETUP[name] ?? [],
+        },
+      };
+    }),
 );
+
+// One fast-check seed for the whole run (this file is evaluated several times per run, workers inherit the
+// environment), printed so that a failing property can be replayed with FC_SEED; scripts/fastCheckSetup.ts applies it.
+const fcSeed = fastCheckSeed(process.env);
+if (fcSeed.source !== 'FC_SEED') {
+  process.env.FC_SEED = String(fcSeed.seed);
+  console.log(describeFastCheckSeed(fcSeed));
+}
 
 export default defineConfig({
   test: {
+    setupFiles: [fileURLToPath(new URL('./scripts/fastCheckSetup.ts', import.meta.url))],
     projects: [
       ...workspaces,
       { extends: true, test: { name: 'tooling', root: '.', include: ['scripts/**/*.test.ts'] } },
