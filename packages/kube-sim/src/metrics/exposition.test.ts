@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { ManualClock } from '@opspilot/core';
+import { requireSystemTool } from '@opspilot/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimCluster, startSimCluster } from '../startSimCluster.js';
 import { advanceClock } from '../testing/advanceClock.js';
@@ -40,7 +41,7 @@ describe('Prometheus exposition of the simulated cluster', () => {
       expect(status).toBe(200);
       expect(type).toContain('text/plain; version=0.0.4');
       // promtool is Prometheus' own checker (Debian package prometheus); it exits non-zero on a malformed exposition.
-      const lint = execFileSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+      const lint = execFileSync(requireSystemTool('promtool'), ['check', 'metrics'], { input: text, encoding: 'utf8' });
       expect(lint).not.toMatch(/error/i);
     }
     expect((await scrape('nope')).status).toBe(404);
