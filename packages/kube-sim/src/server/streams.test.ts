@@ -8,6 +8,14 @@ let logLines: string[] = [];
 const call = (path: string, options: Parameters<typeof apiRequest>[2] = {}) => apiRequest(sim, path, options);
 const cm = (name: string, labels: Record<string, string> = {}) => ({ metadata: { name, labels } });
 const CMS = '/api/v1/namespaces/default/configmaps';
+/** A promise settled by the first call of its `signal`: lets a test wait for a stream's first line, not for a time. */
+function signal(): { reached: Promise<void>; signal: () => void } {
+  let signal = () => {};
+  const reached = new Promise<void>((resolve) => {
+    signal = resolve;
+  });
+  return { reached, signal };
+}
 
 beforeAll(async () => {
   sim = await startSimCluster({
@@ -38,10 +46,14 @@ afterAll(async () => sim?.stop());
 
 describe('watch', () => {
   it('starts with ADDED for what exists and streams later changes', async () => {
-    await call(CMS, { method: 'POST', body: cm('before') });
-    const watching = collectStream(sim, `${CMS}?watch=1`, (lines) => lines.length >= 3);
-    await new Promise((r) => setTimeout(r, 100));
-    await call(CMS, { method: 'POST', body: cm('after') });
+    await call(CMS, { method: 'POST', body: cm('before', { test: 'watch' }) });
+    const first = signal();
+    const watching = collectStream(sim, `${CMS}?watch=1&labelSelector=test%3Dwatch`, (lines) => {
+      if (lines.length >= 1) first.signal();
+      return lines.length >= 3;
+    });
+    await first.reached; // the watch is open: later changes reach it as events
+    await call(CMS, { method: 'POST', body: cm('after', { test: 'watch' }) });
     await call(`${CMS}/after`, { method: 'DELETE' });
     const { lines } = await watching;
     expect(lines.map((l) => `${l.type} ${l.object.metadata.name}`)).toEqual([
@@ -90,8 +102,13 @@ describe('watch', () => {
 
   it('turns changes entering or leaving the label selector into ADDED and DELETED', async () => {
     await call(CMS, { method: 'POST', body: cm('moving', { stage: 'a' }) });
-    const watching = collectStream(sim, `${CMS}?watch=1&labelSelector=stage%3Db`, (l) => l.length >= 2);
-    await new Promise((r) => setTimeout(r, 100));
+    // From the current resourceVersion, the watch sees the changes below whenever it opens.
+    const from = sim.store.resourceVersion;
+    const watching = collectStream(
+      sim,
+      `${CMS}?watch=1&labelSelector=stage%3Db&resourceVersion=${from}`,
+      (l) => l.length >= 2,
+    );
     const patch = (stage: string) =>
       call(`${CMS}/moving`, {
         method: 'PATCH',
@@ -105,15 +122,16 @@ describe('watch', () => {
   });
 
   it('sends one-row Tables to a watch that accepts them', async () => {
+    await call(CMS, { method: 'POST', body: cm('tabled') });
     const watching = collectStream(
       sim,
-      `${CMS}?watch=1&fieldSelector=metadata.name%3Dbefore`,
+      `${CMS}?watch=1&fieldSelector=metadata.name%3Dtabled`,
       (l) => l.length >= 1,
       5000,
       'application/json;as=Table;v=v1;g=meta.k8s.io',
     );
     const { lines } = await watching;
-    expect(lines[0].object).toMatchObject({ kind: 'Table', rows: [{ cells: ['before', 0, expect.any(String)] }] });
+    expect(lines[0].object).toMatchObject({ kind: 'Table', rows: [{ cells: ['tabled', 0, expect.any(String)] }] });
   });
 
   it('refuses an unsupported field selector before streaming', async () => {
@@ -135,8 +153,12 @@ describe('pod logs', () => {
   it('streams new lines while following and ends at the follow limit', async () => {
     logLines = ['first'];
     const started = Date.now();
-    const following = collectStream(sim, `/api/v1/namespaces/default/pods/two/log?container=b&follow=true`);
-    await new Promise((r) => setTimeout(r, 200));
+    const first = signal();
+    const following = collectStream(sim, `/api/v1/namespaces/default/pods/two/log?container=b&follow=true`, (l) => {
+      if (l.length >= 1) first.signal();
+      return false;
+    });
+    await first.reached;
     logLines = ['first', 'second'];
     const { lines, ended } = await following;
     expect(lines).toEqual(['first', 'second']);
