@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { requireSystemTool } from '@opspilot/core/testing';
 import { expect as playwrightExpect } from '@playwright/test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -8,7 +8,7 @@ import { type RunningOpspilot, startOpspilot } from './startOpspilot.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const chromiumPath = findChromium();
-// Outside CI a machine without chromium skips; under CI=true the launch below fails instead.
+// Outside CI a machine without chromium skips; under CI=true beforeAll fails, naming the Debian package to install.
 const runnable = chromiumPath !== undefined || process.env.CI === 'true';
 // Web-first assertions retry until the page shows what is expected; a loaded two-core machine needs more than 5 s.
 const expect = playwrightExpect.configure({ timeout: 15_000 });
@@ -19,15 +19,14 @@ describe.runIf(runnable)('the Ask page answers "Which one did you mean?" (real s
   let page: Page;
 
   beforeAll(async () => {
-    // What `npm start` does first: build the dashboard when its sources changed (up to a minute on two cores).
-    spawnSync(process.execPath, ['apps/web/scripts/buildIfStale.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+    // The dashboard was built (when stale) by the project's global setup, src/e2e/buildDashboard.ts.
     [server, browser] = await Promise.all([
       startOpspilot(repoRoot),
-      launchChromium(chromiumPath ?? '/usr/bin/chromium'),
+      launchChromium(chromiumPath ?? requireSystemTool('chromium')),
     ]);
     page = await browser.context.newPage();
     page.setDefaultTimeout(15_000);
-  }, 180_000);
+  }, 55_000);
 
   afterAll(async () => {
     await browser?.close();
