@@ -129,13 +129,14 @@ describe('the real @kubernetes/client-node over HTTPS', () => {
   it('streams watch events to client-node Watch', async () => {
     const watch = new k8s.Watch(kc);
     const seen: string[] = [];
+    // From the list's resourceVersion the watch gets exactly the changes below, however late it opens.
+    const { resourceVersion } = (await core.listNamespacedConfigMap({ namespace: 'default' })).metadata ?? {};
     const req = await watch.watch(
       '/api/v1/namespaces/default/configmaps',
-      {},
+      { resourceVersion },
       (type, obj: k8s.V1ConfigMap) => seen.push(`${type}:${obj.metadata?.name}`),
       () => {},
     );
-    await new Promise((r) => setTimeout(r, 100));
     await core.createNamespacedConfigMap({
       namespace: 'default',
       body: { metadata: { name: 'watched' }, data: { a: '1' } },
@@ -145,9 +146,10 @@ describe('the real @kubernetes/client-node over HTTPS', () => {
       k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
     );
     await core.deleteNamespacedConfigMap({ name: 'watched', namespace: 'default' });
-    for (let i = 0; i < 50 && seen.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    await expect
+      .poll(() => seen, { timeout: 10_000 })
+      .toEqual(['ADDED:watched', 'MODIFIED:watched', 'DELETED:watched']);
     req.abort();
-    expect(seen).toEqual(['ADDED:watched', 'MODIFIED:watched', 'DELETED:watched']);
   });
 
   it('serves KubernetesObjectApi through legacy discovery, including server-side apply', async () => {
@@ -204,9 +206,8 @@ describe('the real @kubernetes/client-node over HTTPS', () => {
       namespace: 'default',
       body: { metadata: { name: 'seen' }, stringData: { a: 'b' } },
     });
-    for (let i = 0; i < 50 && !added.includes('seen'); i++) await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => added, { timeout: 10_000 }).toContain('seen');
     await informer.stop();
-    expect(added).toContain('seen');
     expect(informer.list('default').find((s) => s.metadata?.name === 'seen')?.data).toEqual({ a: 'Yg==' });
   });
 

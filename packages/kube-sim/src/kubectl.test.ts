@@ -111,8 +111,15 @@ describe('real kubectl against the simulated cluster', () => {
   });
 
   it('watches with get -w until the request times out', async () => {
+    const lists = () =>
+      sim.api.requests
+        .list()
+        .filter((r) => r.method === 'GET' && /^\/api\/v1\/namespaces\/todo\/configmaps\?(?!.*watch)/.test(r.path))
+        .length;
+    const listed = lists();
     const watching = kubectl(['get', 'configmaps', '-n', 'todo', '-w', '--request-timeout=3s', '-o', 'name']);
-    await new Promise((r) => setTimeout(r, 1000));
+    // kubectl lists, then watches from the list's resourceVersion: once it has listed, a new object reaches the watch.
+    await expect.poll(lists, { timeout: 20_000 }).toBeGreaterThan(listed);
     await ok(['create', '-f', '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: late\n  namespace: todo\n');
     const result = await watching;
     expect(result.stdout).toContain('configmap/late');

@@ -179,8 +179,9 @@ describe('ResourceQuota admission and status', () => {
       }),
     );
     await clock.advance(1000);
-    await new Promise((r) => setTimeout(r, 50));
-    expect((await json('pods', '-n', 'counted', '-l', 'app=api')).items).toHaveLength(2);
+    await expect
+      .poll(async () => (await json('pods', '-n', 'counted', '-l', 'app=api')).items, { timeout: 20_000 })
+      .toHaveLength(2);
     const rs = (await json('rs', '-n', 'counted', '-l', 'app=api')).items[0];
     expect(rs.status.conditions).toEqual([
       expect.objectContaining({
