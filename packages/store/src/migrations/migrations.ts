@@ -6,6 +6,7 @@ import { m0003Auth } from './m0003Auth.js';
 import { m0004Operations } from './m0004Operations.js';
 import { m0005OperationLeases } from './m0005OperationLeases.js';
 import { m0006Revisions } from './m0006Revisions.js';
+import { m0007LoginLimits } from './m0007LoginLimits.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -15,6 +16,7 @@ export const MIGRATION_NAMES = [
   '0004_operations',
   '0005_operation_leases',
   '0006_revisions',
+  '0007_login_limits',
 ] as const;
 
 /**
@@ -31,6 +33,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0004_operations': m0004Operations(dialect),
         '0005_operation_leases': m0005OperationLeases(dialect),
         '0006_revisions': m0006Revisions(dialect),
+        '0007_login_limits': m0007LoginLimits(dialect),
       };
     },
   };
