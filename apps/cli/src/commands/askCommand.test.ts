@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../runCli.js';
 import { memoryIo } from '../testing/index.js';
 
@@ -17,12 +17,11 @@ beforeAll(async () => {
   sim = await startSimCluster({ scenario: 'demo' });
   writeFileSync(kubeconfig, sim.kubeconfig);
   const deployments = sim.api.registry.find('apps', 'v1', 'deployments')!;
-  for (let i = 0; i < 100; i++) {
-    const status = sim.store.get(deployments, 'todo', 'backend').status as { availableReplicas?: number };
-    if (status?.availableReplicas === 2) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-});
+  const available = () =>
+    (sim.store.get(deployments, 'todo', 'backend').status as { availableReplicas?: number } | undefined)
+      ?.availableReplicas;
+  await vi.waitFor(() => expect(available()).toBe(2), { timeout: 30_000, interval: 100 });
+}, 60_000);
 afterAll(async () => {
   await sim?.stop();
   rmSync(cwd, { recursive: true, force: true });
