@@ -89,6 +89,22 @@ describe('openStore', () => {
     }
   });
 
+  it('migrates a fresh PostgreSQL schema while another schema of the database is already migrated', async () => {
+    const stamp = `${Date.now().toString(36)}_${process.pid}`;
+    const first = await openStore({ databaseUrl: TEST_DATABASE_URL, postgresSchema: `opspilot_first_${stamp}` });
+    const second = await openStore({ databaseUrl: TEST_DATABASE_URL, postgresSchema: `opspilot_second_${stamp}` });
+    try {
+      await first.migrate();
+      expect((await second.migrate()).applied).toEqual([...MIGRATION_NAMES]);
+      await second.audit.append({ user_id: 'alice', action: 'second.schema' });
+      expect((await second.audit.verify()).checked).toBe(1);
+    } finally {
+      await sql`drop schema ${sql.id(`opspilot_first_${stamp}`)} cascade`.execute(first.db);
+      await sql`drop schema ${sql.id(`opspilot_second_${stamp}`)} cascade`.execute(second.db);
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+
   it('turns an unreachable PostgreSQL into an UpstreamError naming it with the password masked', async () => {
     const error = await openStore({ databaseUrl: 'postgresql://ops:s3cret@127.0.0.1:1/opspilot' }).catch((e) => e);
     expect(error).toBeInstanceOf(UpstreamError);

@@ -45,6 +45,12 @@ export interface Store extends Repositories {
   close(): Promise<void>;
 }
 
+/** The schema unqualified names resolve to (the first of the search_path that exists). */
+async function currentSchema(db: Db): Promise<string | undefined> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
+}
+
 /** Work to do once the outermost transaction has committed (anchoring the audit log's head). */
 type AfterCommit = (fn: () => void) => void;
 
@@ -85,7 +91,14 @@ function bind(
     dialect,
     db,
     async migrate() {
-      const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+      // Kysely looks for its own tables in every schema it can see unless told which one is ours: without this, a
+      // fresh schema beside a migrated one is taken as migrated and its migration fails.
+      const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+      const migrator = new Migrator({
+        db,
+        provider: migrationProvider(dialect),
+        ...(migrationTableSchema ? { migrationTableSchema } : {}),
+      });
       const { error, results = [] } = await migrator.migrateToLatest();
       if (error) {
         const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'a migration';
