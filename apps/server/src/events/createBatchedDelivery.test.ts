@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createMemoryEventBus } from '@opspilot/bus';
 import type { Event, User } from '@opspilot/core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Principal } from '../auth/principal.js';
 import { createBatchedDelivery, MAX_BATCH_EVENTS } from './createBatchedDelivery.js';
 import type { FrameWriter } from './createFrameFlusher.js';
@@ -18,9 +18,16 @@ const principal = (clusterIds: Principal['clusterIds']): Principal => ({
   clusterIds,
 });
 const admin = principal('all');
-const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Moves the (fake) timers on: a window closes exactly when its delay has passed, however loaded the machine is. */
+const tick = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 describe('createBatchedDelivery', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   const setup = () => {
     const bus = createMemoryEventBus();
     const delivery = createBatchedDelivery(bus);

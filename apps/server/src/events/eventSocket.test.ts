@@ -137,10 +137,13 @@ describe('the /api/events WebSocket', () => {
     bus.subscribe({}, () => {
       seen += 1;
     });
-    const { t } = await start({ config: { events: { bus: 'redis', redis_url: REDIS_URL } }, busNamespace: 'other' });
+    const other = `other_${randomBytes(3).toString('hex')}`;
+    const serverBus = await createEventBus({ bus: 'redis', redis_url: REDIS_URL, namespace: other });
+    const delivered = new Promise<void>((resolve) => serverBus.subscribe({}, () => resolve()));
+    const { t } = await start({ config: { events: { bus: 'redis', redis_url: REDIS_URL } }, busNamespace: other });
     await t.rest('POST', '/clusters', t.users.admin.token, { name: 'quiet-1', api_server_url: 'https://q' });
-    await new Promise((r) => setTimeout(r, 50));
+    await delivered; // the server's own namespace has it: the same Redis had every chance to leak it by now
     expect(seen).toBe(0);
-    await bus.close();
+    await Promise.all([bus.close(), serverBus.close()]);
   });
 });
