@@ -156,14 +156,14 @@ describe('ResourceQuota admission and status', () => {
   });
 
   it('surfaces pods a ReplicaSet may not create as FailedCreate events and a ReplicaFailure condition', async () => {
-    await ok(['create', 'quota', 'cpu', '-n', 'counted', '--hard=requests.cpu=1,limits.cpu=1']);
-    await ok(['delete', 'deployment', 'a', '-n', 'counted']);
+    await ok(['create', 'namespace', 'starved']);
+    await ok(['create', 'quota', 'cpu', '-n', 'starved', '--hard=requests.cpu=1,limits.cpu=1']);
     await ok(
       ['create', '-f', '-'],
       JSON.stringify({
         apiVersion: 'apps/v1',
         kind: 'Deployment',
-        metadata: { name: 'api', namespace: 'counted' },
+        metadata: { name: 'api', namespace: 'starved' },
         spec: {
           replicas: 3,
           selector: { matchLabels: { app: 'api' } },
@@ -180,9 +180,9 @@ describe('ResourceQuota admission and status', () => {
     );
     await clock.advance(1000);
     await expect
-      .poll(async () => (await json('pods', '-n', 'counted', '-l', 'app=api')).items, { timeout: 20_000 })
+      .poll(async () => (await json('pods', '-n', 'starved', '-l', 'app=api')).items, { timeout: 20_000 })
       .toHaveLength(2);
-    const rs = (await json('rs', '-n', 'counted', '-l', 'app=api')).items[0];
+    const rs = (await json('rs', '-n', 'starved', '-l', 'app=api')).items[0];
     expect(rs.status.conditions).toEqual([
       expect.objectContaining({
         type: 'ReplicaFailure',
@@ -193,7 +193,7 @@ describe('ResourceQuota admission and status', () => {
         ),
       }),
     ]);
-    const events = await ok(['get', 'events', '-n', 'counted', '--field-selector', 'reason=FailedCreate']);
+    const events = await ok(['get', 'events', '-n', 'starved', '--field-selector', 'reason=FailedCreate']);
     expect(events).toMatch(
       /Warning\s+FailedCreate\s+replicaset\/api-\w+\s+Error creating: pods "api-\w+-\w+" is forbidden: exceeded quota: cpu/,
     );
