@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CLI_VERSION } from './cliVersion.js';
+import { loadCommands } from './commandCatalog.js';
 import { buildProgram } from './program.js';
 import { runCli } from './runCli.js';
 import { memoryIo } from './testing/index.js';
@@ -27,8 +28,9 @@ describe('buildProgram', () => {
 
   it('accepts global options after the command and passes them to it', async () => {
     const io = memoryIo({}, cwd);
-    const program = buildProgram(io);
-    await program.parseAsync(['config', 'show', '-o', 'yaml', '-n', 'payments', '--no-color'], { from: 'user' });
+    const argv = ['config', 'show', '-o', 'yaml', '-n', 'payments', '--no-color'];
+    const program = buildProgram(io, { exitCode: 0 }, await loadCommands(argv));
+    await program.parseAsync(argv, { from: 'user' });
     expect(program.opts()).toMatchObject({ output: 'yaml', namespace: 'payments', color: false });
     expect(parse(io.out()).kube).toEqual({ cluster: 'simulated', namespace: 'payments' });
   });

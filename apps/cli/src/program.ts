@@ -1,18 +1,8 @@
-import { Command, Option } from 'commander';
+import { Command, Help, Option } from 'commander';
 import { createCliContext } from './cliContext.js';
 import type { CliIo, CliRun } from './cliIo.js';
 import { CLI_VERSION } from './cliVersion.js';
-import { analyzeCommand } from './commands/analyzeCommand.js';
-import { askCommand } from './commands/askCommand.js';
-import { auditCommand } from './commands/auditCommand.js';
-import { configCommand } from './commands/configCommand.js';
-import { dbCommand } from './commands/dbCommand.js';
-import { generateCommand } from './commands/generateCommand.js';
-import { reviewCommand } from './commands/reviewCommand.js';
-import { simCommand } from './commands/simCommand.js';
-import { usersCommand } from './commands/usersCommand.js';
-import { validateCommand } from './commands/validateCommand.js';
-import { versionCommand } from './commands/versionCommand.js';
+import { COMMAND_CATALOG, type CommandEntry, type CommandRegistrar } from './commandCatalog.js';
 import { EXIT_CODES_HELP } from './exitCodes.js';
 import { ACCEPTED_OUTPUT_FORMATS, requestedFormat } from './globalOptions.js';
 import { reportError } from './reportError.js';
@@ -20,11 +10,37 @@ import { reportError } from './reportError.js';
 const USAGE_HINT = 'Run `opspilot --help` (or `opspilot <command> --help`) for usage.';
 
 /**
+ * A stand-in for a command whose module is not loaded: enough for `opspilot --help` to list it. {@link runCli}
+ * loads every command named in the arguments, so a stand-in never runs.
+ */
+function stubCommand(parent: Command, entry: CommandEntry): Command {
+  return parent
+    .command(entry.name)
+    .description(entry.description)
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(() => {
+      throw new Error(`the ${entry.name} command was not loaded`);
+    });
+}
+
+/**
  * Builds the `opspilot` commander program writing to `io` instead of the process, so tests run it in-process.
  * It never exits: commander's exits become thrown `CommanderError`s (see {@link runCli}), and commands record
- * findings in `run.exitCode`. A new command is one file under `commands/`, registered here.
+ * findings in `run.exitCode`. `commands` holds the loaded commands (see {@link loadCommands}); the others are
+ * listed in `--help` only. A new command is one file under `commands/`, listed in `COMMAND_CATALOG`.
+ *
+ * @example
+ * const program = buildProgram(io, run, await loadCommands(argv));
  */
-export function buildProgram(io: CliIo, run: CliRun = { exitCode: 0 }): Command {
+export function buildProgram(
+  io: CliIo,
+  run: CliRun = { exitCode: 0 },
+  commands: ReadonlyMap<string, CommandRegistrar> = new Map(),
+): Command {
+  const stubTerms = new Map<Command, string>();
+  const defaultHelp = new Help();
   const program = new Command('opspilot');
   program
     .description('opspilot: AI operations for Kubernetes fleets, with review, dry-run and an audit trail')
@@ -38,6 +54,7 @@ export function buildProgram(io: CliIo, run: CliRun = { exitCode: 0 }): Command 
     .option('--no-color', 'disable colour (also NO_COLOR)')
     .addHelpText('afterAll', EXIT_CODES_HELP)
     .exitOverride()
+    .configureHelp({ subcommandTerm: (cmd) => stubTerms.get(cmd) ?? defaultHelp.subcommandTerm(cmd) })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -49,16 +66,10 @@ export function buildProgram(io: CliIo, run: CliRun = { exitCode: 0 }): Command 
     });
 
   const ctx = createCliContext(io, run);
-  askCommand(program, ctx);
-  analyzeCommand(program, ctx);
-  auditCommand(program, ctx);
-  configCommand(program, ctx);
-  dbCommand(program, ctx);
-  generateCommand(program, ctx);
-  reviewCommand(program, ctx);
-  simCommand(program, ctx);
-  usersCommand(program, ctx);
-  validateCommand(program, ctx);
-  versionCommand(program, ctx);
+  for (const entry of COMMAND_CATALOG) {
+    const register = commands.get(entry.name);
+    if (register) register(program, ctx);
+    else stubTerms.set(stubCommand(program, entry), entry.term);
+  }
   return program;
 }

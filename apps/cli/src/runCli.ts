@@ -1,6 +1,7 @@
 import { exitCodeOf } from '@opspilot/core';
 import { CommanderError } from 'commander';
 import type { CliIo, CliRun } from './cliIo.js';
+import { loadCommands } from './commandCatalog.js';
 import { EXIT_CODES } from './exitCodes.js';
 import { requestedFormat } from './globalOptions.js';
 import { buildProgram } from './program.js';
@@ -9,11 +10,11 @@ import { errorOutputOf, reportError } from './reportError.js';
 /**
  * Runs `opspilot` with `argv` (the arguments after the command name) and returns the exit code: 0 ok, 1 findings
  * or refused, 2 usage or runtime error. Typed errors map through `exitCodeOf`; usage errors (reported by commander)
- * are 2; `--help` and `--version` are 0.
+ * are 2; `--help` and `--version` are 0. Only the modules of the commands named in `argv` are imported.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const run: CliRun = { exitCode: EXIT_CODES.ok };
-  const program = buildProgram(io, run);
+  const program = buildProgram(io, run, await loadCommands(argv));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return run.exitCode;

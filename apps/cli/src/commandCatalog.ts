@@ -1,0 +1,102 @@
+import type { Command } from 'commander';
+import type { CliContext } from './cliContext.js';
+
+/** Registers one top-level command (and its subcommands) on `parent`. */
+export type CommandRegistrar = (parent: Command, ctx: CliContext) => Command;
+
+/**
+ * A top-level command as `opspilot --help` lists it, and how to load the module that implements it. The CLI
+ * imports a command's module only when that command runs (its modules pull in the cluster client, the store,
+ * the validators…), so `--help` and `version` start in a fraction of the time.
+ */
+export interface CommandEntry {
+  name: string;
+  /** The help line's left column: name, `[options]` and arguments, exactly as commander prints them. */
+  term: string;
+  description: string;
+  load(): Promise<CommandRegistrar>;
+}
+
+/**
+ * Every top-level command, in help order. A new command is one file under `commands/`, listed here; the test
+ * `commandCatalog.test.ts` checks each entry's term and description against the loaded command.
+ */
+export const COMMAND_CATALOG: readonly CommandEntry[] = [
+  {
+    name: 'ask',
+    term: 'ask [options] <request...>',
+    description: 'turn a plain-English request into a reviewed, dry-run, audited cluster operation',
+    load: async () => (await import('./commands/askCommand.js')).askCommand,
+  },
+  {
+    name: 'analyze',
+    term: 'analyze [options]',
+    description:
+      'diagnose the cluster: run the analyzers over a snapshot and group findings by root cause (exit 1 on problems)',
+    load: async () => (await import('./commands/analyzeCommand.js')).analyzeCommand,
+  },
+  {
+    name: 'audit',
+    term: 'audit',
+    description: 'inspect and verify the tamper-evident audit log',
+    load: async () => (await import('./commands/auditCommand.js')).auditCommand,
+  },
+  {
+    name: 'config',
+    term: 'config',
+    description: 'inspect and check the opspilot configuration',
+    load: async () => (await import('./commands/configCommand.js')).configCommand,
+  },
+  {
+    name: 'db',
+    term: 'db',
+    description: 'manage the opspilot database',
+    load: async () => (await import('./commands/dbCommand.js')).dbCommand,
+  },
+  {
+    name: 'generate',
+    term: 'generate [options] <what> [description...]',
+    description: 'generate Kubernetes manifests, Dockerfiles or a Helm chart, validated and stored for review',
+    load: async () => (await import('./commands/generateCommand.js')).generateCommand,
+  },
+  {
+    name: 'review',
+    term: 'review',
+    description: 'review generated configurations (approve, reject, request changes)',
+    load: async () => (await import('./commands/reviewCommand.js')).reviewCommand,
+  },
+  {
+    name: 'sim',
+    term: 'sim',
+    description: 'the simulated Kubernetes cluster',
+    load: async () => (await import('./commands/simCommand.js')).simCommand,
+  },
+  {
+    name: 'users',
+    term: 'users',
+    description: "recover accounts through the server's store: reset a password, lift a sign-in lock",
+    load: async () => (await import('./commands/usersCommand.js')).usersCommand,
+  },
+  {
+    name: 'validate',
+    term: 'validate [options] [paths...]',
+    description: 'validate Kubernetes manifests, Helm charts and Dockerfiles (schema, best practices, security)',
+    load: async () => (await import('./commands/validateCommand.js')).validateCommand,
+  },
+  {
+    name: 'version',
+    term: 'version',
+    description: 'print the version of opspilot and its runtime',
+    load: async () => (await import('./commands/versionCommand.js')).versionCommand,
+  },
+];
+
+/**
+ * Loads the commands that `argv` may run: every catalog command whose name appears among the arguments (a
+ * global option's value that happens to be a command name only loads one module too many).
+ */
+export async function loadCommands(argv: readonly string[]): Promise<Map<string, CommandRegistrar>> {
+  const named = COMMAND_CATALOG.filter((entry) => argv.includes(entry.name));
+  const loaded = await Promise.all(named.map(async (entry) => [entry.name, await entry.load()] as const));
+  return new Map(loaded);
+}

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Compiles the `opspilot` CLI and the server to JavaScript with esbuild: apps/cli/dist and apps/server/dist (ESM,
+// Node 20, source maps). The @opspilot/* workspace packages and a few small libraries are bundled in; every other
+// package (native ones above all) stays an import of node_modules. Lazily imported modules (the CLI's commands) become chunks of their own. Each output folder gets a
+// build-info.json listing the source files it was built from; a target whose sources are all older than it is
+// skipped, so this is cheap to run from `postinstall` and `prestart`. `--force` rebuilds everything.
+//
+// Sources find files next to themselves with `import.meta.url` (schemas, scenarios, package.json, the dashboard);
+// in a bundle that URL would be the chunk's, so each source's `import.meta.url` is rewritten to its own file's URL,
+// relative to the chunk (the build stays inside the repository, and keeps working when the repository moves).
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const self = fileURLToPath(import.meta.url);
+
+/** What is built: an entry file and the folder its JavaScript goes to (paths from the repository root). */
+const TARGETS = [
+  { name: 'cli', entry: 'apps/cli/src/main.ts', outdir: 'apps/cli/dist' },
+  { name: 'server', entry: 'apps/server/src/main.ts', outdir: 'apps/server/dist' },
+];
+
+/** The modification time of a file, or Infinity when it is gone (so a deleted source counts as a change). */
+function mtimeOf(path) {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** True when `outdir` holds a build whose every source (and this script) is older than the build. */
+export function isFresh(outdir) {
+  const infoFile = join(root, outdir, 'build-info.json');
+  if (!existsSync(infoFile)) return false;
+  const info = JSON.parse(readFileSync(infoFile, 'utf8'));
+  const builtAt = mtimeOf(infoFile);
+  return [self, ...info.inputs.map((p) => join(root, p))].every((p) => mtimeOf(p) <= builtAt);
+}
+
+/**
+ * Packages compiled into the bundle: our workspace packages, and the small pure-JavaScript libraries every command
+ * loads at start (one file parses much faster than the hundred modules of zod). Everything else stays an import.
+ */
+const BUNDLED = /^(@opspilot\/|zod(\/|$)|yaml$|commander$|picocolors$)/;
+
+/** Keeps bare imports external unless {@link BUNDLED} names them. */
+const externalPackages = {
+  name: 'external-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      BUNDLED.test(args.path) ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+/** Lets bundled CommonJS code (commander) `require` Node's built-in modules from an ES module. */
+const REQUIRE_SHIM =
+  "import { createRequire as __opspilotCreateRequire } from 'node:module';\n" +
+  'const require = __opspilotCreateRequire(import.meta.url);';
+
+/** Rewrites each source's `import.meta.url` to that source's own URL, relative to the output folder. */
+function sourceUrls(outdir) {
+  return {
+    name: 'source-urls',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        if (!/\bimport\.meta\.(url|dirname|filename)\b/.test(text)) return undefined;
+        const rel = relative(join(root, outdir), args.path).split(sep).join('/');
+        const url = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
+        const contents = text
+          .replace(/\bimport\.meta\.url\b/g, url)
+          .replace(/\bimport\.meta\.filename\b/g, `__opspilotFileURLToPath(${url})`)
+          .replace(/\bimport\.meta\.dirname\b/g, `__opspilotDirname(__opspilotFileURLToPath(${url}))`);
+        const helpers = /\bimport\.meta\.(dirname|filename)\b/.test(text)
+          ? "import { fileURLToPath as __opspilotFileURLToPath } from 'node:url';\n" +
+            "import { dirname as __opspilotDirname } from 'node:path';\n"
+          : '';
+        return { contents: helpers + contents, loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** Builds one target and records its sources; returns the seconds it took. */
+async function buildTarget(target) {
+  const started = Date.now();
+  // Built beside the final folder (same depth, so the rewritten URLs hold), then swapped in whole: a CLI started
+  // meanwhile, or a second build running at once, never sees half a folder.
+  const final = join(root, target.outdir);
+  const staging = `${final}.${process.pid}.tmp`;
+  rmSync(staging, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [target.entry],
+    outdir: staging,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    chunkNames: '[name]-[hash]', // beside the entry: one folder, so the rewritten URLs hold in every chunk
+    metafile: true,
+    banner: { js: REQUIRE_SHIM },
+    logLevel: 'warning',
+    plugins: [externalPackages, sourceUrls(target.outdir)],
+  });
+  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
+  writeFileSync(join(staging, 'build-info.json'), `${JSON.stringify({ inputs }, null, 2)}\n`);
+  rmSync(final, { recursive: true, force: true });
+  try {
+    renameSync(staging, final);
+  } catch (error) {
+    // Another build swapped its folder in first: it was built from the same sources.
+    rmSync(staging, { recursive: true, force: true });
+    if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+  }
+  return (Date.now() - started) / 1000;
+}
+
+/** Builds every stale target (or all with `force`); never throws, returns false when a build failed. */
+export async function buildAll({ force = false } = {}) {
+  let ok = true;
+  for (const target of TARGETS) {
+    if (!force && isFresh(target.outdir)) continue;
+    try {
+      const seconds = await buildTarget(target);
+      process.stderr.write(`opspilot: built ${target.outdir} in ${seconds.toFixed(1)} s\n`);
+    } catch (error) {
+      ok = false;
+      process.stderr.write(`opspilot: building ${target.outdir} failed: ${error.message}\n`);
+    }
+  }
+  return ok;
+}
+
+if (process.argv[1] === self) {
+  const ok = await buildAll({ force: process.argv.includes('--force') });
+  process.exitCode = ok ? 0 : 1;
+}

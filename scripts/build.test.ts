@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = 'apps/cli/bin/opspilot.js';
+const { version } = JSON.parse(readFileSync(new URL('../apps/cli/package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+/** A pod with an unknown field: an ERROR finding. */
+const POD =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      imagePort: 80\n';
+
+/** Runs `node args…` from the repository root. */
+function node(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+describe('scripts/build.mjs', () => {
+  beforeAll(() => {
+    const build = node(['scripts/build.mjs']);
+    expect(build.status, build.stderr).toBe(0);
+  }, 120_000);
+
+  it('compiles the CLI: --help and version run from apps/cli/dist', () => {
+    const help = node(['apps/cli/dist/main.js', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: opspilot \[options\] \[command\]/);
+    expect(help.stdout).toContain('validate [options] [paths...]');
+    const info = node(['apps/cli/dist/main.js', 'version', '-o', 'json']);
+    expect(info.status).toBe(0);
+    expect(JSON.parse(info.stdout)).toMatchObject({ name: 'opspilot', version });
+  });
+
+  it('compiles each command into a chunk of its own, loaded only when it runs', () => {
+    const main = readFileSync(new URL('../apps/cli/dist/main.js', import.meta.url), 'utf8');
+    expect(main).toMatch(/import\("\.\/validateCommand-[A-Z0-9]+\.js"\)/);
+    expect(main).not.toMatch(/from "@kubernetes\/client-node"/);
+  });
+
+  it('validates a manifest with the compiled CLI', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opspilot-build-'));
+    try {
+      writeFileSync(join(dir, 'pod.yaml'), POD);
+      const run = spawnSync(
+        process.execPath,
+        [join(ROOT, 'apps/cli/dist/main.js'), 'validate', 'pod.yaml', '-o', 'json'],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status, run.stderr).toBe(1);
+      const report = JSON.parse(run.stdout) as { findings: { rule: string; severity: string }[] };
+      expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'k8s-unknown-field', severity: 'ERROR' }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes the bin run the build when it is fresh, and the TypeScript when asked to', () => {
+    const built = node([BIN, '--version']);
+    expect(built.stdout).toBe(`${version}\n`);
+    expect(built.stderr).toBe('');
+    const source = node([BIN, '--version'], { OPSPILOT_FROM_SOURCE: '1' });
+    expect(source.stdout).toBe(`${version}\n`);
+  });
+});
