@@ -1,5 +1,6 @@
-import { RateLimitedError } from '@opspilot/core';
-import type { ApiServices } from '../api/apiServices.js';
+import { type Clock, type EventBus, RateLimitedError } from '@opspilot/core';
+import type { Store } from '@opspilot/store';
+import type { FastifyBaseLogger } from 'fastify';
 import { publishAudit } from '../events/publishAudit.js';
 import { type AlertmanagerAlert, toNewAlert } from './alertmanagerPayload.js';
 
@@ -28,6 +29,14 @@ export interface AlertIngest {
   idle(): Promise<void>;
 }
 
+/** What the ingest stores, publishes and logs with (a subset of the server's services). */
+export interface AlertIngestDeps {
+  store: Store;
+  bus: EventBus;
+  clock: Clock;
+  logger: FastifyBaseLogger;
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -38,7 +47,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * with the receipt id and the rest of the queue goes on.
  */
 export function createAlertIngest(
-  services: Pick<ApiServices, 'store' | 'bus' | 'clock' | 'logger'>,
+  services: AlertIngestDeps,
   batchSize = INGEST_BATCH_SIZE,
 ): AlertIngest {
   const queue: AlertReceipt[] = [];
