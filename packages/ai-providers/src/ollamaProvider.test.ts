@@ -10,10 +10,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-function ollama(url: string, clock = recordingClock(), model = 'llama3.1') {
+// A generous time-out, so a loaded machine never turns an answer into a retry; the hanging case sets its own.
+function ollama(url: string, clock = recordingClock(), model = 'llama3.1', timeoutMs = 30_000) {
   const created = createLanguageModel(
     { provider: 'ollama', base_url: url, model },
-    { clock, policy: { timeoutMs: 150, maxRetries: 1, initialDelayMs: 100 } },
+    { clock, policy: { timeoutMs, maxRetries: 1, initialDelayMs: 100 } },
   );
   if (!created.ok) throw created.error;
   return created.value;
@@ -57,7 +58,7 @@ describe('Ollama /api/chat', () => {
   it('times out a model that is still loading and retries once', async () => {
     server = await startLlmServer([{ hang: true }, { body: ollamaChat('ready') }]);
     const clock = recordingClock();
-    const result = await ollama(server.url, clock).generate(ask);
+    const result = await ollama(server.url, clock, 'llama3.1', 2_000).generate(ask);
     expect(result.text).toBe('ready');
     expect(clock.waits).toEqual([100]);
     expect(server.requests).toHaveLength(2);
