@@ -107,6 +107,13 @@ describe('deploy/Dockerfile', () => {
     expect(content).toMatch(/^USER 10001/m);
     expect(content).toMatch(/^HEALTHCHECK [^\n]*\\\n\s+CMD .*\/healthz/m);
     expect(content).toContain('org.opencontainers.image.source');
+    // The image starts the same compiled entry as `npm start`.
+    const pkg = JSON.parse(readFileSync(join(deployDir, '..', 'package.json'), 'utf8')) as {
+      scripts: { start: string };
+    };
+    const entry = pkg.scripts.start.split(/\s+/).find((a) => a.endsWith('.js'));
+    expect(entry).toBeDefined();
+    expect(content).toMatch(new RegExp(`^CMD \\[.*"${entry}"\\]$`, 'm'));
   });
 });
 
