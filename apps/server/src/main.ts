@@ -6,6 +6,7 @@ import { createApiServices } from './api/createApiServices.js';
 import { bootstrapAdmin } from './auth/authService.js';
 import { openServerStore } from './openServerStore.js';
 import { printStartBanner } from './printStartBanner.js';
+import { registerInCluster } from './registerInCluster.js';
 import { registerSimCluster } from './registerSimCluster.js';
 import { type RunningServer, startServer } from './startServer.js';
 
@@ -54,6 +55,14 @@ const started = await (async () => {
   const services = await createApiServices({ config, store, logger });
   const admin = await bootstrapAdmin(store, services.auth, config.auth.admin_username);
   const simulated = config.kube.cluster === 'simulated' ? await registerSimCluster(services) : undefined;
+  // Every registered cluster (and the simulated one) is watched live from now on.
+  await services.fleet.start();
+  const inCluster = await registerInCluster(services);
+  if (inCluster)
+    logger.info(
+      { cluster: inCluster.name, api_server_url: inCluster.api_server_url },
+      'registered the cluster this pod runs in',
+    );
   const server = await startServer({
     config,
     store,

@@ -1,0 +1,50 @@
+import type { Clock, Cluster, ClusterAuthType, EventBus, NewCluster } from '@opspilot/core';
+import type { Store } from '@opspilot/store';
+import { publishAudit } from './events/publishAudit.js';
+
+/** What the server registers on its own at start: a cluster's fields and its kubeconfig. */
+export interface SystemCluster {
+  name: string;
+  fields: Omit<NewCluster, 'name'>;
+  authType: ClusterAuthType;
+  kubeconfig: string;
+  /** Mark it ONLINE at once (a cluster the process just started); otherwise health checks set the status. */
+  online: boolean;
+  /** Extra details of the audit entry. */
+  details: Record<string, unknown>;
+}
+
+/**
+ * Registers (or refreshes, by name) a cluster the server brings along: its fields and encrypted kubeconfig, audited
+ * as `system` (`cluster.register` or `cluster.refresh`) and announced as `CLUSTER_STATUS_CHANGED` (REGISTERED or
+ * REFRESHED), so every replica's gateways and watchers pick it up like a cluster registered through the API.
+ */
+export async function registerSystemCluster(
+  services: { store: Store; bus: EventBus; clock: Clock },
+  system: SystemCluster,
+): Promise<{ cluster: Cluster; created: boolean }> {
+  const { store, bus, clock } = services;
+  const existing = await store.clusters.findByName(system.name);
+  const base = existing
+    ? await store.clusters.update(existing.id, system.fields)
+    : await store.clusters.create({ name: system.name, ...system.fields });
+  await store.clusters.setCredentials(base.id, { auth_type: system.authType, kubeconfig: system.kubeconfig });
+  const now = clock.now().toISOString();
+  const cluster = system.online
+    ? await store.clusters.update(base.id, { status: { ...base.status, state: 'ONLINE' }, last_seen_at: now })
+    : base;
+  await publishAudit(services, {
+    user_id: 'system',
+    action: existing ? 'cluster.refresh' : 'cluster.register',
+    target: `cluster:${system.name}`,
+    cluster_id: cluster.id,
+    details: system.details,
+  });
+  await bus.publish({
+    event_type: 'CLUSTER_STATUS_CHANGED',
+    cluster_id: cluster.id,
+    timestamp: now,
+    payload: { name: cluster.name, state: cluster.status.state, change: existing ? 'REFRESHED' : 'REGISTERED' },
+  });
+  return { cluster, created: !existing };
+}
