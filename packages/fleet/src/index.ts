@@ -17,6 +17,7 @@ export {
   scoreBand,
 } from './computeHealth.js';
 export { type DetectedCapabilities, detectCapabilities } from './detectCapabilities.js';
+export { fleetKindOf } from './fleetKindOf.js';
 export { DEFAULT_EVENT_LIMIT, FLEET_KINDS } from './fleetKinds.js';
 export { KindStore, type ModelChange } from './kindStore.js';
 export { LiveModel } from './liveModel.js';

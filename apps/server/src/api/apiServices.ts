@@ -4,6 +4,7 @@ import type { Store } from '@opspilot/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuthService } from '../auth/authService.js';
 import type { RecentEvents } from '../events/recentEvents.js';
+import type { FleetWatchers } from '../fleet/createFleetWatchers.js';
 import type { AlertIngest } from '../webhooks/createAlertIngest.js';
 import type { ClusterGateways } from './clusterGateways.js';
 
@@ -21,4 +22,6 @@ export interface ApiServices {
   gateways: ClusterGateways;
   /** Stores accepted Alertmanager notifications in bounded batches, off the request path. */
   alertIngest: AlertIngest;
+  /** The live watchers of the fleet (started by `main`; tests start them when they need them). */
+  fleet: FleetWatchers;
 }

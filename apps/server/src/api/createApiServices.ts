@@ -5,6 +5,7 @@ import type { Store } from '@opspilot/store';
 import type { FastifyBaseLogger } from 'fastify';
 import { createAuthService } from '../auth/authService.js';
 import { createRecentEvents } from '../events/recentEvents.js';
+import { createFleetWatchers, type FleetWatchersOptions } from '../fleet/createFleetWatchers.js';
 import { createAlertIngest } from '../webhooks/createAlertIngest.js';
 import type { ApiServices } from './apiServices.js';
 import { type ClusterGatewaysOptions, createClusterGateways } from './clusterGateways.js';
@@ -20,11 +21,14 @@ export interface CreateApiServicesOptions {
   busNamespace?: string;
   /** Builds a cluster's gateway (tests count them); `createClusterGateway` by default. */
   createGateway?: ClusterGatewaysOptions['create'];
+  /** Probe and analysis intervals of the fleet watchers (tests shorten them). */
+  fleet?: Pick<FleetWatchersOptions, 'probeIntervalMs' | 'debounceMs'>;
 }
 
 /**
  * Wires the API's services: the event bus `events.bus` selects, authentication with the `auth` timeouts, recent events
- * the per-cluster gateways and the alert ingest queue. `close()` lets queued alerts be stored, then closes the gateways
+ * the per-cluster gateways, the fleet watchers (not started) and the alert ingest queue. `close()` lets queued alerts be
+ * stored, stops the watchers, then closes the gateways
  * and the bus it opened.
  */
 export async function createApiServices(
@@ -48,6 +52,7 @@ export async function createApiServices(
     create: options.createGateway,
   });
   const alertIngest = createAlertIngest({ store, bus, clock, logger });
+  const fleet = createFleetWatchers({ store, bus, clock, gateways, logger, ...options.fleet });
   return {
     config,
     store,
@@ -58,8 +63,10 @@ export async function createApiServices(
     logger,
     gateways,
     alertIngest,
+    fleet,
     async close() {
       await alertIngest.idle();
+      await fleet.close();
       gateways.close();
       recent.stop();
       if (!options.bus) await bus.close();

@@ -4,6 +4,7 @@ import { auditRouter } from './auditRouter.js';
 import { authRouter } from './authRouter.js';
 import { clustersRouter } from './clustersRouter.js';
 import { eventsRouter } from './eventsRouter.js';
+import { fleetRouter } from './fleetRouter.js';
 import { manifestsRouter } from './manifestsRouter.js';
 import { opsRouter } from './opsRouter.js';
 import { reviewsRouter } from './reviewsRouter.js';
@@ -19,6 +20,7 @@ export const appRouter = router({
   clusters: clustersRouter,
   audit: auditRouter,
   events: eventsRouter,
+  fleet: fleetRouter,
   users: usersRouter,
   tokens: tokensRouter,
   reviews: reviewsRouter,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IdInput, PageInput, pageInMemory, pageOf } from '../apiSchemas.js';
 import { audit, procedureFor, router } from '../trpc.js';
 import { visibleCluster, visibleClusters } from '../visibleClusters.js';
+import { ClusterStatusOutput, watchedCluster } from './fleetRouter.js';
 
 const RegisterInput = NewCluster.extend({
   /** The kubeconfig to reach the cluster with; sealed with AES-256-GCM before it is stored. */
@@ -16,7 +17,7 @@ const ClusterDetail = Cluster.extend({ credentials: PublicClusterCredentials.opt
  * The cluster registry (seed 003 §2): list and get what the caller may see; administrators register clusters (the
  * kubeconfig may run only the credential commands of `clusters.allowed_exec_commands`, and is encrypted
  * at rest) and remove them (closing the cluster's gateway). Every change is audited and announced as
- * `CLUSTER_STATUS_CHANGED`.
+ * `CLUSTER_STATUS_CHANGED`. `status` is the live health report of the fleet's watcher.
  */
 export const clustersRouter = router({
   list: procedureFor('VIEWER')
@@ -47,6 +48,23 @@ export const clustersRouter = router({
       const cluster = await visibleCluster(ctx.services.store, ctx.principal, input.id);
       const credentials = await ctx.services.store.clusters.getPublicCredentials(cluster.id).catch(() => undefined);
       return { ...cluster, credentials };
+    }),
+
+  status: procedureFor('VIEWER')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/clusters/{id}/status',
+        tags: ['clusters'],
+        protect: true,
+        summary: 'Live health of a cluster',
+      },
+    })
+    .input(IdInput)
+    .output(ClusterStatusOutput)
+    .query(async ({ ctx, input }) => {
+      const { cluster, watch } = await watchedCluster(ctx.services, ctx.principal, input.id);
+      return { cluster_id: cluster.id, name: cluster.name, watched: !!watch, report: watch?.report() };
     }),
 
   register: procedureFor('ADMIN')
