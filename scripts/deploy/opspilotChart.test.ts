@@ -58,8 +58,9 @@ describe('deploy/helm/opspilot', () => {
     expect(allOn.code).toBe(0);
   });
 
-  it('renders with the default values into objects opspilot validate finds no warning in', async () => {
-    const report = await validateFiles(chartFiles(), { chartRenderer: renderer });
+  it('renders with the default values into objects opspilot validate finds no warning in (all of deploy/)', async () => {
+    const report = await validateFiles(filesUnder(deployDir), { chartRenderer: renderer });
+    expect(report.files.find((f) => f.path === 'Dockerfile')?.kind).toBe('dockerfile');
     expect(notInfo(report.findings)).toEqual([]);
     expect(report.files.filter((f) => f.kind === 'helm-chart').length).toBeGreaterThan(5);
     expect(report.summary.resources).toBeGreaterThanOrEqual(12);
