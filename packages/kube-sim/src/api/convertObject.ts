@@ -25,6 +25,18 @@ function renameFields(obj: KubeObject, apiVersion: string, pairs: [string, strin
   return out;
 }
 
+/**
+ * core/v1 → events.k8s.io/v1. An Event counted more than once also gets the `series` the events API describes
+ * repeats with (`count`, `lastObservedTime`), so clients of either version see the aggregation.
+ */
+function eventToEventsV1(obj: KubeObject): KubeObject {
+  const out = renameFields(obj, 'events.k8s.io/v1', EVENT_FIELDS);
+  const count = Number(out.deprecatedCount ?? 1);
+  if (out.series === undefined && count > 1 && typeof out.deprecatedLastTimestamp === 'string')
+    out.series = { count, lastObservedTime: out.deprecatedLastTimestamp.replace(/Z$/, '.000000Z') };
+  return out;
+}
+
 const METRICS_ANNOTATION = 'autoscaling.alpha.kubernetes.io/metrics';
 const CONDITIONS_ANNOTATION = 'autoscaling.alpha.kubernetes.io/conditions';
 const CURRENT_METRICS_ANNOTATION = 'autoscaling.alpha.kubernetes.io/current-metrics';
@@ -114,7 +126,7 @@ function hpaToV2(obj: KubeObject): KubeObject {
 }
 
 const CONVERTERS: Record<string, Converter> = {
-  'Event v1>events.k8s.io/v1': (o) => renameFields(o, 'events.k8s.io/v1', EVENT_FIELDS),
+  'Event v1>events.k8s.io/v1': eventToEventsV1,
   'Event events.k8s.io/v1>v1': (o) =>
     renameFields(
       o,

@@ -4,6 +4,7 @@ import type { ResourceRegistry } from '../api/resourceRegistry.js';
 import type { ResourceType } from '../api/resourceTypes.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import type { ObjectStore } from '../store/objectStore.js';
+import { EventCorrelator } from './eventCorrelator.js';
 
 /** What controllers share: the store, the kinds, the clock and small helpers. */
 export interface ControllerContext {
@@ -20,14 +21,15 @@ export interface ControllerContext {
    */
   begin(object: KubeObject): boolean;
   /**
-   * Records a core/v1 Event about `object`, aggregated as the real event recorder does: the same object, reason and
-   * message count again on one Event (`count`, `lastTimestamp`; kubectl shows `(x4 over 2m)`), a different message
-   * is another Event.
+   * Records a core/v1 Event about `object` through the {@link EventCorrelator}, as the real event recorder does: the
+   * same source, object, type, reason and message count again on one Event (`count`, `lastTimestamp`; kubectl shows
+   * `(x4 over 2m)`), ten messages differing only in text within ten minutes are combined, and a source may write 25
+   * Events about one object at once, then one every five minutes.
    */
   event(object: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source?: string): void;
-  /** The Event last recorded about `object` with `reason` (by this cluster's controllers), if it still exists. */
-  lastEvent(object: KubeObject, reason: string): KubeObject | undefined;
-  /** How many times the Event with this object, reason and message has been recorded (0: never). */
+  /** The message last recorded about `object` with `reason`, whether or not the spam filter let it through. */
+  lastMessage(object: KubeObject, reason: string): string | undefined;
+  /** How many times this object, reason and message has been recorded (0: never), written or not. */
   eventCount(object: KubeObject, reason: string, message: string): number;
   /** `now` as the API server formats timestamps. */
   timestamp(): string;
@@ -56,32 +58,37 @@ const KIND_PATHS: Record<string, [string, string, string]> = {
   EndpointSlice: ['discovery.k8s.io', 'v1', 'endpointslices'],
 };
 
-const LATEST = new WeakMap<ObjectStore, Map<string, string>>();
-
-/** Per store: the name of the Event last recorded per object and reason. */
-function latestEvents(store: ObjectStore): Map<string, string> {
-  let map = LATEST.get(store);
-  if (!map) {
-    map = new Map();
-    LATEST.set(store, map);
-  }
-  return map;
+/** What one store's event recorder remembers: its correlator, and per object and reason the last event. */
+interface RecorderState {
+  correlator: EventCorrelator;
+  /** Per object and reason: the last message recorded. */
+  latest: Map<string, string>;
+  /** Per object, reason and message: how often it was recorded (written or not). */
+  counts: Map<string, number>;
 }
 
-function eventKey(object: KubeObject, reason: string): string {
-  return `${object.kind}/${object.metadata.namespace ?? ''}/${object.metadata.name}/${object.metadata.uid ?? ''}/${reason}`;
+const RECORDERS = new WeakMap<ObjectStore, RecorderState>();
+
+function recorderOf(store: ObjectStore): RecorderState {
+  let state = RECORDERS.get(store);
+  if (!state) {
+    state = { correlator: new EventCorrelator(), latest: new Map(), counts: new Map() };
+    RECORDERS.set(store, state);
+  }
+  return state;
+}
+
+function objectKey(object: KubeObject): string {
+  const { namespace = '', name, uid = '' } = object.metadata;
+  return `${object.kind}/${namespace}/${name}/${uid}/${object.apiVersion}`;
 }
 
 /**
- * The name of the Event aggregating `reason` + `message` about `object`: `<object name>.<16 hex digits>`, the shape
- * of the real recorder's names, derived from what aggregation keys on so that repeats find the same Event.
+ * The name of the Event an occurrence counts on: `<object name>.<16 hex digits>`, the shape of the real recorder's
+ * names, derived from the correlator's key so that repeats find the same Event.
  */
-export function eventName(object: KubeObject, reason: string, message: string): string {
-  const digest = createHash('sha256')
-    .update(`${eventKey(object, reason)}\n${message}`)
-    .digest('hex')
-    .slice(0, 16);
-  return `${object.metadata.name}.${digest}`;
+export function eventName(object: KubeObject, key: string): string {
+  return `${object.metadata.name}.${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 }
 
 /** Builds the shared controller context. */
@@ -116,17 +123,24 @@ export function createControllerContext(
       return [...randomBytes(5)].map((b) => alphabet[b % alphabet.length]).join('');
     },
     event(object, eventType, reason, message, source = 'controller') {
+      const recorder = recorderOf(store);
+      const subject = objectKey(object);
+      const exact = `${subject}\n${reason}\n${message}`;
+      recorder.counts.set(exact, (recorder.counts.get(exact) ?? 0) + 1);
+      recorder.latest.set(`${subject}\n${reason}`, message);
+      const now = clock.now().getTime();
+      const verdict = recorder.correlator.correlate({ object: subject, source, type: eventType, reason, message }, now);
+      if (verdict.skip) return;
       const events = type('Event');
       const ns = object.metadata.namespace ?? 'default';
-      const name = eventName(object, reason, message);
+      const name = eventName(object, verdict.key);
       const existing = store.find(events, ns, name);
-      const now = timestamp();
-      latestEvents(store).set(eventKey(object, reason), name);
       if (existing) {
         store.update(events, {
           ...existing,
-          count: Number(existing.count ?? 1) + 1,
-          lastTimestamp: now,
+          message: verdict.message,
+          count: Math.max(verdict.count, Number(existing.count ?? 1) + 1),
+          lastTimestamp: timestamp(),
           metadata: { ...existing.metadata, resourceVersion: undefined },
         });
         return;
@@ -144,25 +158,19 @@ export function createControllerContext(
         },
         type: eventType,
         reason,
-        message,
+        message: verdict.message,
         source: { component: source },
-        count: 1,
-        firstTimestamp: now,
-        lastTimestamp: now,
+        count: verdict.count,
+        firstTimestamp: new Date(verdict.first).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        lastTimestamp: timestamp(),
         reportingComponent: source,
       });
     },
-    lastEvent(object, reason) {
-      const name = latestEvents(store).get(eventKey(object, reason));
-      return name ? store.find(type('Event'), object.metadata.namespace ?? 'default', name) : undefined;
+    lastMessage(object, reason) {
+      return recorderOf(store).latest.get(`${objectKey(object)}\n${reason}`);
     },
     eventCount(object, reason, message) {
-      const found = store.find(
-        type('Event'),
-        object.metadata.namespace ?? 'default',
-        eventName(object, reason, message),
-      );
-      return found ? Number(found.count ?? 1) : 0;
+      return recorderOf(store).counts.get(`${objectKey(object)}\n${reason}\n${message}`) ?? 0;
     },
   };
 }

@@ -13,5 +13,5 @@ export function eventOnce(
   message: string,
   source: string,
 ): void {
-  if (ctx.lastEvent(obj, reason)?.message !== message) ctx.event(obj, type, reason, message, source);
+  if (ctx.lastMessage(obj, reason) !== message) ctx.event(obj, type, reason, message, source);
 }
