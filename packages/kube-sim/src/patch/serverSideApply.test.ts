@@ -268,3 +268,49 @@ describe('serverSideApply: refusals', () => {
     });
   });
 });
+
+describe('serverSideApply: upgrading from client-side apply', () => {
+  const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+  /** What client-side `kubectl apply` leaves: the annotation, and `kubectl-client-side-apply` owning the fields. */
+  const annotated = applyMergePatch(config, {
+    metadata: { annotations: { [LAST_APPLIED]: `${JSON.stringify(config)}\n` } },
+  }) as JsonObject;
+  const csa = recordUpdate({
+    before: undefined,
+    after: annotated,
+    manager: 'kubectl-client-side-apply',
+    now: T0,
+  }).object;
+  const changed = applyMergePatch(config, {
+    spec: { replicas: 4, template: { spec: { containers: [{ name: 'api', image: 'ghcr.io/opspilot/api:2.0' }] } } },
+  }) as JsonObject;
+
+  it('lets kubectl take over the fields listed in last-applied-configuration without a conflict', () => {
+    const out = apply({ live: csa, applied: changed, now: T1 });
+    expect(spec(out.object).replicas).toBe(4);
+    expect(spec(out.object).template.spec.containers[0]!.image).toBe('ghcr.io/opspilot/api:2.0');
+    const [applier, updater] = out.managedFields;
+    expect(applier).toMatchObject({ manager: 'kubectl', operation: 'Apply' });
+    expect(applier!.fieldsV1).toMatchObject({ 'f:spec': { 'f:replicas': {} } });
+    expect(JSON.stringify(updater?.fieldsV1)).not.toContain('f:replicas');
+    const annotations = (out.object.metadata as JsonObject).annotations as Record<string, string>;
+    expect(JSON.parse(annotations[LAST_APPLIED]!)).toMatchObject({ spec: { replicas: 4 } });
+  });
+
+  it('still conflicts for another field manager, and on fields last-applied-configuration does not list', () => {
+    const other = serverSideApply({ live: csa, applied: changed, manager: 'ops', now: T1 });
+    expect(other).toMatchObject({ ok: false, code: 409 });
+    const labelled = recordUpdate({
+      before: csa,
+      after: applyMergePatch(csa, { metadata: { labels: { tier: 'front' } } }) as JsonObject,
+      manager: 'kubectl-label',
+      now: T1,
+    }).object;
+    const relabel = applyMergePatch(changed, { metadata: { labels: { tier: 'back' } } }) as JsonObject;
+    const refused = serverSideApply({ live: labelled, applied: relabel, manager: 'kubectl', now: T1 });
+    expect(refused).toMatchObject({
+      ok: false,
+      message: 'Apply failed with 1 conflict: conflict with "kubectl-label" using apps/v1: .metadata.labels.tier',
+    });
+  });
+});

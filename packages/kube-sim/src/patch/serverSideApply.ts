@@ -3,6 +3,7 @@ import { compareFields } from './compareFields.js';
 import { difference, union } from './fieldSet.js';
 import { findKeyProblem, toFieldSet } from './fieldTree.js';
 import { isJsonObject, type JsonObject, jsonEqual } from './json.js';
+import { conflictsOutside, KUBECTL_MANAGER, lastAppliedFields, syncLastApplied } from './lastApplied.js';
 import {
   decodeManagedFields,
   encodeManagedFields,
@@ -61,7 +62,9 @@ export type { FieldConflict } from './applyConflicts.js';
  * owner of exactly the fields it sent (an `Apply` entry in `metadata.managedFields`), removes the fields it applied
  * before and no longer sends unless another manager owns them, and refuses with 409 when it would change a field
  * another manager owns — an applier, or an updater such as `kubectl-client-side-apply` or `kubectl` scaling through
- * `/scale` — unless `force` takes the field over. Lists merge by the keys of the kind's strategy table; custom
+ * `/scale` — unless `force` takes the field over. An apply by `kubectl` to an object carrying client-side apply's
+ * `last-applied-configuration` takes over the fields listed there without a conflict and keeps the annotation in
+ * step (the upgrade from client-side apply); conflicts on other fields, or by another manager, still refuse. Lists merge by the keys of the kind's strategy table; custom
  * resources merge maps and replace lists. Pure: nothing is stored, the inputs are not changed.
  * @see https://kubernetes.io/docs/reference/using-api/server-side-apply/
  */
@@ -91,22 +94,26 @@ export function serverSideApply(input: ServerSideApplyInput): ServerSideApplyRes
   removeFields(merged, difference(previous?.fields ?? new Set(), owned), owned, schema);
 
   const comparison = compareFields(trackedView(liveContent, subresource), trackedView(merged, subresource), schema);
-  const conflicts = findConflicts(others, comparison);
+  const found = findConflicts(others, comparison);
+  const upgrading = manager === KUBECTL_MANAGER ? lastAppliedFields(live, schema) : undefined;
+  const conflicts = upgrading ? conflictsOutside(found, upgrading) : found;
   if (conflicts.length > 0 && !input.force) {
     return { ok: false, code: 409, reason: 'Conflict', message: conflictMessage(conflicts), conflicts };
   }
-  const changed = !jsonEqual(liveContent, merged);
+  const force = input.force || found.length > 0;
+  const result = manager === KUBECTL_MANAGER ? syncLastApplied(live, merged, config) : merged;
+  const changed = !jsonEqual(liveContent, result);
   const touched = union(comparison.added, comparison.modified);
   const next: FieldManager[] = others.map((m) => ({
     ...m,
-    fields: difference(m.fields, comparison.removed, input.force ? touched : new Set()),
+    fields: difference(m.fields, comparison.removed, force ? touched : new Set()),
   }));
   const time = changed || !previous?.time ? formatTime(input.now) : previous.time;
   next.push({ manager, operation: 'Apply', apiVersion, time, ...(subresource ? { subresource } : {}), fields: newSet });
   const managedFields = encodeManagedFields(next);
-  const metadata = isJsonObject(merged.metadata) ? merged.metadata : {};
+  const metadata = isJsonObject(result.metadata) ? result.metadata : {};
   const object: JsonObject = {
-    ...merged,
+    ...result,
     metadata: { ...metadata, managedFields: structuredClone(managedFields) as unknown as JsonObject[] },
   };
   return { ok: true, object, managedFields, changed };

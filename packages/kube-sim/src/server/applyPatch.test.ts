@@ -80,18 +80,13 @@ describe('server-side apply with field ownership (real kubectl 1.35)', () => {
     expect(after.find((m) => m.subresource === 'scale')).toBeUndefined();
   });
 
-  it('answers the real 409 Status naming the client-side applier, and shows both managers', async () => {
+  it('answers another manager the real 409 naming the client-side applier; kubectl --server-side takes over', async () => {
     const csa = deployment(3).replace('name: web,', 'name: legacy,').replaceAll('app: web', 'app: legacy');
     await ok(['apply', '-f', '-'], csa);
     await ok(['label', 'deploy', 'legacy', 'tier=front']);
     const out = await ok(['get', 'deploy', 'legacy', '-o', 'yaml', '--show-managed-fields']);
     expect(out).toContain('manager: kubectl-client-side-apply');
     expect(out).toContain('manager: kubectl-label');
-    const ssa = await kubectl(['apply', '--server-side', '-f', '-'], csa.replace('replicas: 3', 'replicas: 4'));
-    expect(ssa.code).toBe(1);
-    expect(ssa.stderr).toContain(
-      'error: Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas',
-    );
 
     const kc = new k8s.KubeConfig();
     kc.loadFromString(sim.kubeconfig);
@@ -124,6 +119,34 @@ describe('server-side apply with field ownership (real kubectl 1.35)', () => {
         ],
       },
     });
+
+    const relabel = csa
+      .replace('replicas: 3', 'replicas: 4')
+      .replace('labels: {app: legacy}}', 'labels: {app: legacy, tier: back}}');
+    const refused = await kubectl(['apply', '--server-side', '-f', '-'], relabel);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'Apply failed with 1 conflict: conflict with "kubectl-label" using apps/v1: .metadata.labels.tier',
+    );
+
+    const edited = csa.replace('replicas: 3', 'replicas: 4').replace('nginx:1.27', 'nginx:1.28');
+    expect(await ok(['apply', '--server-side', '-f', '-'], edited)).toContain('serverside-applied');
+    const live = JSON.parse(await ok(['get', 'deploy', 'legacy', '-o', 'json', '--show-managed-fields']));
+    expect(live.spec.replicas).toBe(4);
+    expect(live.spec.template.spec.containers[0].image).toBe('nginx:1.28');
+    const entries = live.metadata.managedFields as Entry[];
+    expect(entries.map((m) => m.manager)).not.toContain('kubectl-client-side-apply');
+    const applier = entries.find((m) => m.manager === 'kubectl' && m.operation === 'Apply');
+    expect(applier?.fieldsV1).toMatchObject({
+      'f:spec': {
+        'f:replicas': {},
+        'f:template': { 'f:spec': { 'f:containers': { 'k:{"name":"web"}': { 'f:image': {} } } } },
+      },
+    });
+    expect(JSON.parse(live.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'])).toMatchObject({
+      spec: { replicas: 4 },
+    });
+    expect(live.metadata.labels).toEqual({ app: 'legacy', tier: 'front' });
   });
 
   it('drops fields an applier no longer sends and records updates by user agent', async () => {
