@@ -17,12 +17,6 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const self = fileURLToPath(import.meta.url);
 
-/** What is built: an entry file and the folder its JavaScript goes to (paths from the repository root). */
-const TARGETS = [
-  { name: 'cli', entry: 'apps/cli/src/main.ts', outdir: 'apps/cli/dist' },
-  { name: 'server', entry: 'apps/server/src/main.ts', outdir: 'apps/server/dist' },
-];
-
 /** The modification time of a file, or Infinity when it is gone (so a deleted source counts as a change). */
 function mtimeOf(path) {
   try {
@@ -42,20 +36,30 @@ export function isFresh(outdir) {
 }
 
 /**
- * Packages compiled into the bundle: our workspace packages, and the small pure-JavaScript libraries every command
- * loads at start (one file parses much faster than the hundred modules of zod). Everything else stays an import.
+ * Packages compiled into the bundle: our workspace packages, and the pure-JavaScript libraries loaded at start
+ * (one file loads much faster than the hundreds of modules of zod, and the CLI's validator needs the thousands of
+ * the Kubernetes schema packages). Everything else, native packages above all, stays an import of node_modules.
  */
 const BUNDLED = /^(@opspilot\/|zod(\/|$)|yaml$|commander$|picocolors$)/;
+const CLI_BUNDLED = /^(kubernetes-models|@kubernetes-models\/|@kubernetes\/client-node$|dockerfile-(ast|utils)$)/;
 
-/** Keeps bare imports external unless {@link BUNDLED} names them. */
-const externalPackages = {
-  name: 'external-packages',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) =>
-      BUNDLED.test(args.path) ? undefined : { path: args.path, external: true },
-    );
-  },
-};
+/** What is built: an entry file and the folder its JavaScript goes to (paths from the repository root). */
+const TARGETS = [
+  { name: 'cli', entry: 'apps/cli/src/main.ts', outdir: 'apps/cli/dist', bundled: [BUNDLED, CLI_BUNDLED] },
+  { name: 'server', entry: 'apps/server/src/main.ts', outdir: 'apps/server/dist', bundled: [BUNDLED] },
+];
+
+/** Keeps bare imports external unless one of `bundled` names them. */
+function externalPackages(bundled) {
+  return {
+    name: 'external-packages',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) =>
+        bundled.some((re) => re.test(args.path)) ? undefined : { path: args.path, external: true },
+      );
+    },
+  };
+}
 
 /** Lets bundled CommonJS code (commander) `require` Node's built-in modules from an ES module. */
 const REQUIRE_SHIM =
@@ -104,11 +108,13 @@ async function buildTarget(target) {
     platform: 'node',
     target: 'node20',
     sourcemap: true,
+    minify: true,
+    keepNames: true, // class and function names stay readable (errors and logs print them)
     chunkNames: '[name]-[hash]', // beside the entry: one folder, so the rewritten URLs hold in every chunk
     metafile: true,
     banner: { js: REQUIRE_SHIM },
     logLevel: 'warning',
-    plugins: [externalPackages, sourceUrls(target.outdir)],
+    plugins: [externalPackages(target.bundled), sourceUrls(target.outdir)],
   });
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
   writeFileSync(join(staging, 'build-info.json'), `${JSON.stringify({ inputs }, null, 2)}\n`);

@@ -1,0 +1,100 @@
+/**
+ * Benchmark of the `opspilot` command end to end, as a user runs it (`node apps/cli/bin/opspilot.js …`, a new
+ * process each time, after `scripts/build.mjs`): wall time of `--help`, `version`, `validate` of one small file and
+ * `analyze -A` of the demo cluster (served by `opspilot sim serve`). Prints the median and the fastest of N runs
+ * per command, each goal and the load average, which the wall times depend on.
+ * Goals: --help and version ≤ 150 ms, validate ≤ 400 ms, analyze ≤ 1 s.
+ *
+ *   npx tsx bench/cliStartup.ts [runs=7]
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const runs = Number(process.argv[2] ?? 7);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'apps/cli/bin/opspilot.js');
+const dir = mkdtempSync(join(tmpdir(), 'opspilot-bench-cli-'));
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: { app.kubernetes.io/name: web }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 128Mi } }
+`;
+
+/** Runs the command `runs` times; returns the wall times in milliseconds, sorted. */
+function time(args: string[], expectStatus: number[]): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (r.status === null || !expectStatus.includes(r.status)) {
+      throw new Error(`opspilot ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+    }
+    if (r.stderr.includes('running from source')) throw new Error('the build is stale: run `npm run build`');
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** Starts `opspilot sim serve --scenario demo` and resolves with its kubeconfig file once it serves. */
+async function serveDemo(): Promise<{ child: ChildProcess; kubeconfig: string }> {
+  const kubeconfig = join(dir, 'sim-kubeconfig.yaml');
+  const child = spawn(
+    process.execPath,
+    [bin, 'sim', 'serve', '--scenario', 'demo', '--port', '0', '--kubeconfig-out', kubeconfig],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`opspilot sim serve exited ${code}`)));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('export KUBECONFIG=')) resolve();
+    });
+  });
+  return { child, kubeconfig };
+}
+
+const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+if (build.status !== 0) throw new Error('scripts/build.mjs failed');
+writeFileSync(join(dir, 'deployment.yaml'), DEPLOYMENT);
+const sim = await serveDemo();
+const rows: [string, number, number[]][] = [];
+try {
+  const before = loadavg();
+  rows.push(['opspilot --help', 150, time(['--help'], [0])]);
+  rows.push(['opspilot version', 150, time(['version'], [0])]);
+  rows.push(['opspilot validate deployment.yaml', 400, time(['validate', 'deployment.yaml'], [0, 1])]);
+  rows.push([
+    'opspilot analyze -A (demo cluster)',
+    1000,
+    time(['analyze', '-A', '--kubeconfig', sim.kubeconfig], [0, 1]),
+  ]);
+  const after = loadavg();
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+  console.log(`node ${process.version}, ${runs} runs each; load average before ${load(before)}, after ${load(after)}`);
+  for (const [name, goal, times] of rows) {
+    const median = times[Math.floor(times.length / 2)] ?? Number.NaN;
+    const verdict = median <= goal ? 'ok' : 'OVER';
+    console.log(
+      `${name.padEnd(38)} median ${median.toFixed(0).padStart(5)} ms  fastest ${times[0]?.toFixed(0).padStart(5)} ms  goal ≤ ${goal} ms  ${verdict}`,
+    );
+  }
+} finally {
+  sim.child.kill('SIGINT');
+  rmSync(dir, { recursive: true, force: true });
+}
