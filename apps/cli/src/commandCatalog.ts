@@ -60,6 +60,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/generateCommand.js')).generateCommand,
   },
   {
+    name: 'get',
+    term: 'get [options] <kind>',
+    description: 'list objects of a kind with the columns kubectl prints (-A, -l, -o wide|json|yaml)',
+    load: async () => (await import('./commands/getCommand.js')).getCommand,
+  },
+  {
     name: 'review',
     term: 'review',
     description: 'review generated configurations (approve, reject, request changes)',

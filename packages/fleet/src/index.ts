@@ -20,6 +20,9 @@ export { type DetectedCapabilities, detectCapabilities } from './detectCapabilit
 export { fleetKindOf } from './fleetKindOf.js';
 export { DEFAULT_EVENT_LIMIT, FLEET_KINDS } from './fleetKinds.js';
 export { KindStore, type ModelChange } from './kindStore.js';
+export { kubectlAge } from './kubectlAge.js';
+export { formatKubectlRows, type KubectlTableOptions, kubectlTable } from './kubectlTable.js';
 export { LiveModel } from './liveModel.js';
+export { podStatusText } from './podStatusText.js';
 export { type ClusterWatch, type WatchClusterOptions, watchCluster } from './watchCluster.js';
 export { newestVersion, type WatchKindOptions, watchKind } from './watchKind.js';
