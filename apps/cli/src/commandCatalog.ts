@@ -42,6 +42,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/auditCommand.js')).auditCommand,
   },
   {
+    name: 'clusters',
+    term: 'clusters',
+    description: 'the registered clusters and their health',
+    load: async () => (await import('./commands/clustersCommand.js')).clustersCommand,
+  },
+  {
     name: 'config',
     term: 'config',
     description: 'inspect and check the opspilot configuration',
