@@ -1,11 +1,12 @@
-import type { Clock, Cluster, ClusterAuthType, EventBus, NewCluster } from '@opspilot/core';
+import type { Clock, Cluster, ClusterAuthType, EventBus } from '@opspilot/core';
 import type { Store } from '@opspilot/store';
 import { publishAudit } from './events/publishAudit.js';
 
 /** What the server registers on its own at start: a cluster's fields and its kubeconfig. */
 export interface SystemCluster {
   name: string;
-  fields: Omit<NewCluster, 'name'>;
+  fields: Pick<Cluster, 'api_server_url'> &
+    Partial<Pick<Cluster, 'display_name' | 'cluster_type' | 'platform' | 'environment' | 'labels'>>;
   authType: ClusterAuthType;
   kubeconfig: string;
   /** Mark it ONLINE at once (a cluster the process just started); otherwise health checks set the status. */
