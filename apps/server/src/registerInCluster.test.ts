@@ -67,6 +67,19 @@ describe('registerInCluster', () => {
     expect(audit.items.map((e) => e.action).sort()).toEqual(['cluster.refresh', 'cluster.register']);
   });
 
+  it.each(['sqlite', 'postgres'] as const)('lets replicas starting together register it once (%s)', async (dialect) => {
+    const other = await startTestApi({ dialect });
+    try {
+      const started = await Promise.all(
+        [1, 2, 3].map(() => registerInCluster(other.services, { env, serviceAccountDir: dir })),
+      );
+      expect(new Set(started.map((c) => c?.id)).size).toBe(1);
+      expect((await other.store.clusters.list({ name: IN_CLUSTER_NAME })).items).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('names the missing file when the service account is mounted without its CA', async () => {
     const partial = mkdtempSync(join(tmpdir(), 'opspilot-sa-'));
     writeFileSync(join(partial, 'token'), sim.token);

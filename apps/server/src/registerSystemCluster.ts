@@ -1,4 +1,4 @@
-import type { Clock, Cluster, ClusterAuthType, EventBus } from '@opspilot/core';
+import { type Clock, type Cluster, type ClusterAuthType, ConflictError, type EventBus } from '@opspilot/core';
 import type { Store } from '@opspilot/store';
 import { publishAudit } from './events/publishAudit.js';
 
@@ -15,12 +15,29 @@ export interface SystemCluster {
   details: Record<string, unknown>;
 }
 
+/** How often a registration that lost a race with another replica (a ConflictError) is tried again. */
+const ATTEMPTS = 3;
+
 /**
  * Registers (or refreshes, by name) a cluster the server brings along: its fields and encrypted kubeconfig, audited
  * as `system` (`cluster.register` or `cluster.refresh`) and announced as `CLUSTER_STATUS_CHANGED` (REGISTERED or
  * REFRESHED), so every replica's gateways and watchers pick it up like a cluster registered through the API.
+ * Replicas starting together may race to create it: the losers find it and refresh it instead.
  */
 export async function registerSystemCluster(
+  services: { store: Store; bus: EventBus; clock: Clock },
+  system: SystemCluster,
+): Promise<{ cluster: Cluster; created: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await registerOnce(services, system);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function registerOnce(
   services: { store: Store; bus: EventBus; clock: Clock },
   system: SystemCluster,
 ): Promise<{ cluster: Cluster; created: boolean }> {
