@@ -49,14 +49,29 @@ const TARGETS = [
   { name: 'server', entry: 'apps/server/src/main.ts', outdir: 'apps/server/dist', bundled: [BUNDLED] },
 ];
 
-/** Keeps bare imports external unless one of `bundled` names them. */
-function externalPackages(bundled) {
+/**
+ * Keeps bare imports external unless one of `bundled` names them. A package that npm installed under a workspace
+ * (`packages/x/node_modules/…`, when two workspaces want different versions) cannot be found by its name from the
+ * output folder, so such an import names the resolved file by a path relative to the output folder instead.
+ */
+function externalPackages(bundled, outdir) {
   return {
     name: 'external-packages',
     setup(b) {
-      b.onResolve({ filter: /^[^./]/ }, (args) =>
-        bundled.some((re) => re.test(args.path)) ? undefined : { path: args.path, external: true },
-      );
+      b.onResolve({ filter: /^[^./]/ }, async (args) => {
+        // Our own look-up below (pluginData.lookup) goes to esbuild's resolver.
+        if (args.pluginData?.lookup || bundled.some((re) => re.test(args.path))) return undefined;
+        if (args.path.startsWith('node:')) return { path: args.path, external: true };
+        const found = await b.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: { lookup: true },
+        });
+        const hoisted = found.errors.length > 0 || found.path.startsWith(join(root, 'node_modules') + sep);
+        if (hoisted || !found.path.includes(`${sep}node_modules${sep}`)) return { path: args.path, external: true };
+        return { path: relative(join(root, outdir), found.path).split(sep).join('/'), external: true };
+      });
     },
   };
 }
@@ -114,7 +129,7 @@ async function buildTarget(target) {
     metafile: true,
     banner: { js: REQUIRE_SHIM },
     logLevel: 'warning',
-    plugins: [externalPackages(target.bundled), sourceUrls(target.outdir)],
+    plugins: [externalPackages(target.bundled, target.outdir), sourceUrls(target.outdir)],
   });
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
   writeFileSync(join(staging, 'build-info.json'), `${JSON.stringify({ inputs }, null, 2)}\n`);
