@@ -72,6 +72,11 @@ describe('the fleet watchers of the server', { timeout: 120_000 }, () => {
         .sort();
     };
     await expect.poll(browse).toEqual(inCluster);
+    const table = (await t.rest('GET', `/fleet/objects?cluster=${clusterId}&kind=pods`, t.users.viewer.token)).json()
+      .table;
+    expect(table.columns.slice(0, 6)).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
+    expect(table.columns).toContain('NODE');
+    expect(table.rows).toHaveLength(inCluster.length);
     expect(inCluster.length).toBeGreaterThan(0);
     const missing = await t.rest(
       'GET',

@@ -1,5 +1,5 @@
 import { ClusterState, InputError, KubeObject, NotFoundError, Uuid } from '@opspilot/core';
-import { ClusterHealthReport, fleetKindOf } from '@opspilot/fleet';
+import { ClusterHealthReport, fleetKindOf, kubectlTable } from '@opspilot/fleet';
 import { z } from 'zod';
 import type { ApiServices } from '../apiServices.js';
 import { procedureFor, router } from '../trpc.js';
@@ -23,6 +23,8 @@ const ListOutput = z.object({
   /** Every kind has been listed once. */
   ready: z.boolean(),
   items: z.array(KubeObject),
+  /** The objects as `kubectl get -A -o wide` prints them: its column names, then one row per object. */
+  table: z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.string())) }),
 });
 
 /** The live watcher of a cluster the caller may see, or a NotFoundError saying it is not watched. */
@@ -66,6 +68,9 @@ export const fleetRouter = router({
         });
       }
       if (!watch.model.store(kind)) throw new InputError(`kind ${kind} is not watched`, { hint: 'see FLEET_KINDS' });
+      const items = watch.model.objects(kind, input.namespace);
+      const now = ctx.services.clock.now();
+      const [head, ...rows] = kubectlTable(kind, items, { now, wide: true, namespaces: true });
       return {
         cluster_id: cluster.id,
         kind,
@@ -73,7 +78,8 @@ export const fleetRouter = router({
         state: report.status.state,
         ...(report.status.last_error ? { last_error: report.status.last_error } : {}),
         ready: watch.model.ready,
-        items: watch.model.objects(kind, input.namespace),
+        items,
+        table: { columns: head ?? [], rows },
       };
     }),
 });
