@@ -102,6 +102,7 @@ export class ComponentSchemas {
       }
     }
     schema.properties = properties;
+    if (node.required && node.required.length > 0) schema.required = [...node.required];
     return name;
   }
 

@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { convertObject } from '../api/convertObject.js';
 import { apiVersionOf, hasStatusSubresource, type ResourceType, sameStorage, storageOf } from '../api/resourceTypes.js';
 import { alreadyExists, conflict, notFound, StatusError } from '../api/statusError.js';
+import { omitEmpty } from '../openapi/omitEmpty.js';
+import { builtinSchema } from '../openapi/schemaNodes.js';
 import { decodeContinue, encodeContinue } from './continueToken.js';
 import type { KubeObject } from './kubeObject.js';
 import { SortedKeys } from './sortedKeys.js';
@@ -276,7 +278,9 @@ export class ObjectStore {
     obj.metadata ??= { name: '' };
     const storage = apiVersionOf(storageOf(resource));
     const converted = convertObject({ ...obj, apiVersion: apiVersionOf(resource), kind: resource.kind }, storage);
-    return { ...converted, apiVersion: storage, kind: resource.kind };
+    const schema = builtinSchema({ ...storageOf(resource), kind: resource.kind });
+    const stored = { ...converted, apiVersion: storage, kind: resource.kind };
+    return schema ? omitEmpty(stored, schema) : stored;
   }
 
   private key(resource: ResourceType, namespace: string | undefined, name: string): string {
