@@ -45,6 +45,25 @@ describe('computeHealth', () => {
     expect(health.state).toBe('DEGRADED');
   });
 
+  it('leaves pods still starting out of the pod share for two minutes, unless they already fail', () => {
+    const now = new Date('2026-01-01T00:01:00Z');
+    const young = (name: string, waiting?: string): KubeObject => ({
+      ...pod(name, 'Pending', false),
+      metadata: { name, namespace: 'todo', creationTimestamp: '2026-01-01T00:00:30Z' },
+      status: { phase: 'Pending', containerStatuses: [{ ready: false, state: { waiting: { reason: waiting } } }] },
+    });
+    const base = { reachable: true, nodes: [node('a', true)], findings: none, now };
+    expect(
+      computeHealth({ ...base, pods: [pod('p', 'Running'), young('new', 'ContainerCreating')] }).health_score,
+    ).toBe(100);
+    expect(computeHealth({ ...base, pods: [pod('p', 'Running'), young('bad', 'ErrImagePull')] }).health_score).toBe(88);
+    const later = new Date('2026-01-01T00:03:00Z');
+    expect(
+      computeHealth({ ...base, now: later, pods: [pod('p', 'Running'), young('slow', 'ContainerCreating')] })
+        .health_score,
+    ).toBe(88);
+  });
+
   it('is DEGRADED with a node not Ready even when the score stays high', () => {
     const nodes = [...Array.from({ length: 9 }, (_, i) => node(`n${i}`, true)), node('bad', false)];
     const health = computeHealth({ reachable: true, nodes, pods: [], findings: none });

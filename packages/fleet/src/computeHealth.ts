@@ -10,6 +10,27 @@ export interface HealthInputs {
   pods: KubeObject[];
   /** Open findings of the analyzers on the live model, counted by severity. */
   findings: Record<FindingSeverity, number>;
+  /** The time pod ages are judged against; without it no pod counts as starting. */
+  now?: Date;
+}
+
+/** How long a new pod may be Pending or creating its containers before it counts as unhealthy. */
+export const STARTING_GRACE_MS = 120_000;
+
+const FAILING = /BackOff|Err|Invalid|Failed|OOMKilled|Error/;
+
+/** A pod created less than {@link STARTING_GRACE_MS} ago that has not failed yet: neither healthy nor unhealthy. */
+export function podStarting(pod: KubeObject, now: Date | undefined): boolean {
+  if (!now || podHealthy(pod)) return false;
+  const created = Date.parse(pod.metadata.creationTimestamp ?? '');
+  if (Number.isNaN(created) || now.getTime() - created >= STARTING_GRACE_MS) return false;
+  const status = pod.status as
+    | { phase?: string; containerStatuses?: { restartCount?: number; state?: { waiting?: { reason?: string } } }[] }
+    | undefined;
+  if (status?.phase === 'Failed') return false;
+  return (status?.containerStatuses ?? []).every(
+    (c) => (c.restartCount ?? 0) === 0 && !FAILING.test(c.state?.waiting?.reason ?? ''),
+  );
 }
 
 /** Counts behind a health score, shown beside it. */
@@ -48,7 +69,8 @@ export function podHealthy(pod: KubeObject): boolean {
 
 /**
  * The health of one cluster, by the formula in the package README:
- * `100 − latency (5 over 300 ms, 10 over 1 s) − 40 × share of nodes not Ready − 25 × share of pods unhealthy −
+ * `100 − latency (5 over 300 ms, 10 over 1 s) − 40 × share of nodes not Ready − 25 × share of pods unhealthy (pods
+ * still starting, see {@link podStarting}, left out) −
  * findings (CRITICAL 10, HIGH 5, MEDIUM 2, LOW 1, at most 30)`, rounded and kept within 0–100. An unreachable API
  * server is OFFLINE with score 0; below {@link DEGRADED_BELOW}, or with any node not Ready, the state is DEGRADED,
  * otherwise ONLINE.
@@ -56,17 +78,19 @@ export function podHealthy(pod: KubeObject): boolean {
 export function computeHealth(inputs: HealthInputs): Health {
   const nodesReady = inputs.nodes.filter((n) => conditionTrue(n, 'Ready')).length;
   const podsHealthy = inputs.pods.filter(podHealthy).length;
+  const podsStarting = inputs.pods.filter((p) => podStarting(p, inputs.now)).length;
   const counts: HealthCounts = {
     nodes: inputs.nodes.length,
     nodes_ready: nodesReady,
     pods: inputs.pods.length,
     pods_healthy: podsHealthy,
   };
+  const judged = counts.pods - podsStarting;
   if (!inputs.reachable) return { state: 'OFFLINE', health_score: 0, counts };
   const latency = inputs.latencyMs ?? 0;
   const latencyPenalty = latency > 1_000 ? 10 : latency > 300 ? 5 : 0;
   const nodePenalty = counts.nodes === 0 ? 40 : (40 * (counts.nodes - nodesReady)) / counts.nodes;
-  const podPenalty = counts.pods === 0 ? 0 : (25 * (counts.pods - podsHealthy)) / counts.pods;
+  const podPenalty = judged === 0 ? 0 : (25 * (judged - podsHealthy)) / judged;
   let findingPenalty = 0;
   for (const [severity, count] of Object.entries(inputs.findings)) {
     findingPenalty += FINDING_PENALTY[severity as FindingSeverity] * count;

@@ -14,6 +14,8 @@ export {
   type HealthInputs,
   MAX_FINDING_PENALTY,
   podHealthy,
+  podStarting,
+  STARTING_GRACE_MS,
   scoreBand,
 } from './computeHealth.js';
 export { type DetectedCapabilities, detectCapabilities } from './detectCapabilities.js';

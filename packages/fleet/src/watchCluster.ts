@@ -108,6 +108,7 @@ export function watchCluster(options: WatchClusterOptions): ClusterWatch {
       nodes: model.objects('Node'),
       pods: model.objects('Pod'),
       findings,
+      now: clock.now(),
     });
     const next: ClusterHealthReport = {
       cluster,
