@@ -100,8 +100,10 @@ describe('npm start', () => {
       const clusters = (await (await fetch(`${running.url}/api/v1/clusters`, { headers: auth })).json()) as {
         items: unknown[];
       };
+      // Both embedded simulated clusters, sim-demo (registered last) first.
       expect(clusters.items).toEqual([
         expect.objectContaining({ name: 'sim-demo', status: expect.objectContaining({ state: 'ONLINE' }) }),
+        expect.objectContaining({ name: 'sim-staging' }),
       ]);
       expect(running.stdout()).toMatch(/password: {2}\S{24}/);
     },

@@ -7,7 +7,7 @@ import { bootstrapAdmin } from './auth/authService.js';
 import { openServerStore } from './openServerStore.js';
 import { printStartBanner } from './printStartBanner.js';
 import { registerInCluster } from './registerInCluster.js';
-import { registerSimCluster } from './registerSimCluster.js';
+import { EMBEDDED_SIM_CLUSTERS, registerSimCluster, SIM_CLUSTER_NAME } from './registerSimCluster.js';
 import { type RunningServer, startServer } from './startServer.js';
 
 // Entry of `npm start`: configuration, store (opened and migrated first), services, the simulated cluster, server;
@@ -54,7 +54,12 @@ const store = await openServerStore(config, cwd, logger).catch(fail);
 const started = await (async () => {
   const services = await createApiServices({ config, store, logger });
   const admin = await bootstrapAdmin(store, services.auth, config.auth.admin_username);
-  const simulated = config.kube.cluster === 'simulated' ? await registerSimCluster(services) : undefined;
+  // Registered one after the other, sim-demo last: lists show the newest first, so it stays the default cluster.
+  const sims: Awaited<ReturnType<typeof registerSimCluster>>[] = [];
+  if (config.kube.cluster === 'simulated') {
+    for (const spec of [...EMBEDDED_SIM_CLUSTERS].reverse()) sims.push(await registerSimCluster(services, spec));
+  }
+  const simulated = sims.find((s) => s.cluster.name === SIM_CLUSTER_NAME);
   // Every registered cluster (and the simulated one) is watched live from now on.
   await services.fleet.start();
   const inCluster = await registerInCluster(services);
@@ -69,7 +74,9 @@ const started = await (async () => {
     logger,
     services,
     webDistDir: WEB_DIST,
-    onClose: async () => simulated?.sim.stop(),
+    onClose: async () => {
+      await Promise.all(sims.map((s) => s.sim.stop()));
+    },
   });
   return { server, admin, simulated };
 })().catch(async (error: unknown) => {

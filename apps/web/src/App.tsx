@@ -9,6 +9,7 @@ import { Layout } from './components/Layout.js';
 import { LiveEventsProvider } from './events/LiveEventsProvider.js';
 import { AuditPage } from './pages/AuditPage.js';
 import { AskPage } from './pages/ask/AskPage.js';
+import { ClusterPage } from './pages/ClusterPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewsPage } from './pages/ReviewsPage.js';
@@ -44,6 +45,7 @@ export function App() {
               <Routes>
                 <Route element={<Layout />}>
                   <Route index element={<OverviewPage />} />
+                  <Route path="clusters/:id" element={<ClusterPage />} />
                   <Route path="ask" element={<AskPage />} />
                   <Route path="reviews" element={<ReviewsPage />} />
                   <Route path="findings" element={<FindingsPage />} />
