@@ -26,7 +26,17 @@ export {
 export { Anomaly, AnomalyType, DEFAULT_MAGNITUDE } from './behaviour/anomaly.js';
 export { type ActiveAnomaly, AnomalySchedule } from './behaviour/anomalySchedule.js';
 export { type ContainerUsage, podUsage } from './behaviour/usageModel.js';
+export { type ContainerProcess, containerProcess } from './controllers/containerProcess.js';
 export { ControllerManager, logControllerFailure } from './controllers/controllerManager.js';
+export { IMAGE_CATALOG, type ImageProfile } from './controllers/imageCatalog.js';
+export { type ImageReference, parseImageReference } from './controllers/imageReference.js';
+export {
+  ImageDeclaration,
+  ImageDocument,
+  ImageRegistry,
+  imageRegistryOf,
+  type PullResult,
+} from './controllers/imageRegistry.js';
 export type { ControllerFailure } from './controllers/reconcileGuard.js';
 export { BUILTIN_SCENARIOS, loadScenario, type ScenarioSinks, scenarioPath } from './loadScenario.js';
 export { EXPOSITION_TARGETS, type ExpositionTarget } from './metrics/exposition.js';

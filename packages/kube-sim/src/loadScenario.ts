@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { StatusError } from './api/statusError.js';
 import { Anomaly, isAnomalyDocument } from './behaviour/anomaly.js';
 import type { AnomalySchedule } from './behaviour/anomalySchedule.js';
+import { ImageDocument, imageRegistryOf } from './controllers/imageRegistry.js';
 import type { SimApi } from './server/simApi.js';
 import { createObject } from './server/writeOperations.js';
 
@@ -26,6 +27,11 @@ const Document = z
     metadata: z.object({ name: z.string().min(1) }).loose(),
   })
   .loose();
+
+function isImageDocument(value: unknown): boolean {
+  const v = value as { apiVersion?: unknown; kind?: unknown };
+  return v?.apiVersion === 'sim.opspilot.dev/v1' && v?.kind === 'Image';
+}
 
 /**
  * Where a scenario comes from: a built-in name or a YAML file path.
@@ -48,7 +54,8 @@ export interface ScenarioSinks {
 /**
  * Loads a scenario — multi-document YAML of Kubernetes objects, optionally starting with `include: <scenario>` —
  * into the cluster through the same admission path as API requests (validation, defaults). Documents of
- * `apiVersion: sim.opspilot.dev/v1, kind: Anomaly` schedule anomalies instead (refused when no schedule is given).
+ * `apiVersion: sim.opspilot.dev/v1, kind: Anomaly` schedule anomalies instead (refused when no schedule is given);
+ * `kind: Image` documents declare image repositories and tags in the cluster's registry (see ImageDeclaration).
  * A bad document fails with an InputError naming the file, the document and the problem; the documents before it
  * stay created.
  * @example
@@ -75,6 +82,23 @@ export function loadScenario(
     const include = Include.safeParse(value);
     if (include.success) {
       created += loadScenario(api, include.data.include, sinks, seen);
+      return;
+    }
+    if (isImageDocument(value)) {
+      const image = ImageDocument.safeParse(value);
+      if (!image.success) {
+        const issue = image.error.issues[0]!;
+        throw new InputError(`${where}: ${issue.path.join('.')} ${issue.message}`, {
+          hint: 'an Image needs spec.repository and may list tags, missingTags and like (a catalogued repository)',
+        });
+      }
+      try {
+        imageRegistryOf(api.store).declare(image.data.spec);
+      } catch (error) {
+        if (error instanceof InputError) throw new InputError(`${where}: ${error.message}`, { hint: error.hint });
+        throw error;
+      }
+      created++;
       return;
     }
     if (isAnomalyDocument(value)) {

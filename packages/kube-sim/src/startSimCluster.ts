@@ -6,6 +6,7 @@ import { type Clock, InputError, systemClock } from '@opspilot/core';
 import { AnomalySchedule } from './behaviour/anomalySchedule.js';
 import { behaviourHooks } from './behaviour/behaviourHooks.js';
 import { ControllerManager } from './controllers/controllerManager.js';
+import { type ImageDeclaration, imageRegistryOf } from './controllers/imageRegistry.js';
 import type { ControllerFailure } from './controllers/reconcileGuard.js';
 import { loadScenario } from './loadScenario.js';
 import { seedCluster } from './seedCluster.js';
@@ -31,6 +32,11 @@ export interface SimClusterOptions {
   nodes?: number;
   /** Also write the kubeconfig to this file. */
   kubeconfigPath?: string;
+  /**
+   * Image repositories and tags to declare besides the built-in catalogue (private registries, tags that must not
+   * exist); scenarios can declare more with `kind: Image` documents.
+   */
+  images?: ImageDeclaration[];
   /** A scenario to load at start: `demo`, `broken` or the path of a YAML file. */
   scenario?: string;
   /** Run the controllers and behaviour model (default true); false gives a bare API server. */
@@ -92,6 +98,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   seedCluster(api, options.nodes ?? 3);
   const anomalies = new AnomalySchedule();
   api.hooks = behaviourHooks(api.store, api.registry, clock, anomalies);
+  for (const image of options.images ?? []) imageRegistryOf(api.store).declare(image);
   if (options.scenario) loadScenario(api, options.scenario, { anomalies });
   const handler = (req: Parameters<SimApi['handle']>[0], res: Parameters<SimApi['handle']>[1]) =>
     void api.handle(req, res);

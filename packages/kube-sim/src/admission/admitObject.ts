@@ -6,6 +6,7 @@ import type { ObjectStore } from '../store/objectStore.js';
 import { claimResizeRefusal } from './claimResize.js';
 import { applyLimitRangeDefaults, limitRangeViolations } from './limitRanges.js';
 import { quotaRefusal } from './resourceQuota.js';
+import { serviceAccountRefusal } from './serviceAccountAdmission.js';
 
 /** Where admission reads the namespace's LimitRanges, ResourceQuotas and usage. */
 export interface AdmissionContext {
@@ -36,12 +37,15 @@ export function mutateOnCreate(ctx: AdmissionContext, type: ResourceType, obj: K
 }
 
 /**
- * The validating admission of a create (after validation): LimitRange min/max/ratio for pods, then ResourceQuota.
+ * The validating admission of a create (after validation): a pod's service account must exist, LimitRange
+ * min/max/ratio for pods, then ResourceQuota.
  * Throws the real 403 Forbidden.
  * @see https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#resourcequota
  */
 export function validateOnCreate(ctx: AdmissionContext, type: ResourceType, obj: KubeObject): void {
   if (isPod(type)) {
+    const account = serviceAccountRefusal(ctx.store, ctx.registry, obj);
+    if (account) throw forbidden(type, obj, [account]);
     const problems = limitRangeViolations(ctx.store, ctx.registry, obj);
     if (problems.length > 0) throw forbidden(type, obj, problems);
   }

@@ -1,13 +1,15 @@
 import type { Clock } from '@opspilot/core';
 import type { ResourceRegistry } from '../api/resourceRegistry.js';
 import { StatusError } from '../api/statusError.js';
-import { lookupImage } from '../controllers/imageCatalog.js';
+import { containerEnv, containerProcess } from '../controllers/containerProcess.js';
+import { imageRegistryOf } from '../controllers/imageRegistry.js';
 import { isPodReady } from '../controllers/replicaSetController.js';
 import { type ExpositionTarget, exposition } from '../metrics/exposition.js';
 import type { SimHooks } from '../server/simHooks.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import type { AnomalySchedule } from './anomalySchedule.js';
 import { podLogLines } from './podLogLines.js';
+import { processLogLines } from './processLogLines.js';
 import { podUsage } from './usageModel.js';
 
 type Json = Record<string, unknown>;
@@ -24,6 +26,7 @@ export function behaviourHooks(
   anomalies: AnomalySchedule,
 ): SimHooks {
   const podType = registry.find('', 'v1', 'pods')!;
+  const images = imageRegistryOf(store);
   const stamp = () =>
     clock
       .now()
@@ -34,7 +37,7 @@ export function behaviourHooks(
   return {
     logs({ pod, container, tailLines, timestamps, previous }) {
       const spec = ((pod.spec as Json).containers as Json[]).find((c) => c.name === container);
-      const profile = spec ? lookupImage(String(spec.image ?? '')) : undefined;
+      const profile = spec ? images.lookup(String(spec.image ?? '')) : undefined;
       const status = (((pod.status as Json | undefined)?.containerStatuses as Json[] | undefined) ?? []).find(
         (s) => s.name === container,
       );
@@ -49,10 +52,11 @@ export function behaviourHooks(
         }
         return [];
       }
-      if (!profile) return [];
-      const lines = podLogLines(pod, profile, run.start, run.end ?? clock.now(), anomalies).map((l) =>
-        timestamps ? `${l.at.toISOString()} ${l.line}` : l.line,
-      );
+      if (!profile || !spec) return [];
+      const end = run.end ?? clock.now();
+      const process = containerProcess(spec, profile, containerEnv(spec, pod.metadata.name));
+      const logged = processLogLines(process, run.start, end) ?? podLogLines(pod, profile, run.start, end, anomalies);
+      const lines = logged.map((l) => (timestamps ? `${l.at.toISOString()} ${l.line}` : l.line));
       return tailLines !== undefined ? lines.slice(-tailLines) : lines;
     },
     podMetrics(namespace) {
@@ -69,7 +73,7 @@ export function behaviourHooks(
           },
           timestamp: stamp(),
           window: '15s',
-          containers: podUsage(p, clock.now(), anomalies).map((u) => ({
+          containers: podUsage(p, clock.now(), anomalies, images).map((u) => ({
             name: u.container,
             usage: {
               cpu: `${Math.round(u.cpuMillicores * 1_000_000)}n`,
@@ -83,7 +87,7 @@ export function behaviourHooks(
       return store.list(registry.find('', 'v1', 'nodes')!).items.map((n) => {
         const onNode = pods
           .filter((p) => (p.spec as Json).nodeName === n.metadata.name)
-          .flatMap((p) => podUsage(p, clock.now(), anomalies));
+          .flatMap((p) => podUsage(p, clock.now(), anomalies, images));
         const cpu = NODE_OVERHEAD.cpuMillicores + onNode.reduce((s, u) => s + u.cpuMillicores, 0);
         const memory = NODE_OVERHEAD.memoryBytes + onNode.reduce((s, u) => s + u.memoryBytes, 0);
         return {

@@ -1,4 +1,4 @@
-import { lookupImage } from '../controllers/imageCatalog.js';
+import { type ImageProfile, lookupImage } from '../controllers/imageCatalog.js';
 import { parseQuantity } from '../controllers/quantity.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import type { AnomalySchedule } from './anomalySchedule.js';
@@ -26,11 +26,17 @@ export interface ContainerUsage {
 const MI = 1024 * 1024;
 
 /**
- * The resource use of a pod's running containers at `at`: the image catalogue's steady profile, changed by the
+ * The resource use of a pod's running containers at `at`: the image catalogue's profile (steady, or growing for
+ * images that declare a memory growth), changed by the
  * anomalies scheduled for the pod (CPU spikes held at the CPU limit, memory leaks growing per minute, error bursts).
  * Containers not running use nothing and are left out.
  */
-export function podUsage(pod: KubeObject, at: Date, anomalies: AnomalySchedule): ContainerUsage[] {
+export function podUsage(
+  pod: KubeObject,
+  at: Date,
+  anomalies: AnomalySchedule,
+  images: { lookup(image: string): ImageProfile | undefined } = { lookup: lookupImage },
+): ContainerUsage[] {
   const statuses = (((pod.status as Json | undefined)?.containerStatuses as Json[] | undefined) ?? []).filter(
     (s) => (s.state as Json | undefined)?.running,
   );
@@ -39,7 +45,7 @@ export function podUsage(pod: KubeObject, at: Date, anomalies: AnomalySchedule):
   return statuses.flatMap((status) => {
     const spec = specs.find((c) => c.name === status.name);
     const image = String(spec?.image ?? '');
-    const profile = lookupImage(image);
+    const profile = images.lookup(image);
     if (!spec || !profile) return [];
     const startedAt = new Date(String(((status.state as Json).running as Json).startedAt ?? at.toISOString()));
     const uptimeS = Math.max(0, (at.getTime() - startedAt.getTime()) / 1000);
@@ -65,7 +71,9 @@ export function podUsage(pod: KubeObject, at: Date, anomalies: AnomalySchedule):
         container: String(spec.name),
         image,
         cpuMillicores: spike > 1 ? spiked(spike) : profile.cpuMillicores,
-        memoryBytes: Math.round((profile.memoryMi + leakMi) * MI),
+        memoryBytes: Math.round(
+          (profile.memoryMi + (profile.memoryGrowthMiPerMinute ?? 0) * (uptimeS / 60) + leakMi) * MI,
+        ),
         errorRatio,
         requestsPerSecond: rps,
         cpuSecondsTotal: (profile.cpuMillicores / 1000) * uptimeS + spikeExtra,

@@ -1,5 +1,5 @@
+import { containerProcess, memoryLimitMi } from './containerProcess.js';
 import type { ImageProfile } from './imageCatalog.js';
-import { parseQuantity } from './quantity.js';
 
 type Json = Record<string, unknown>;
 
@@ -17,7 +17,7 @@ export type Fate =
   | { kind: 'completes'; runMs: number }
   | {
       kind: 'terminates';
-      reason: 'Error' | 'OOMKilled' | 'LivenessProbeFailed';
+      reason: 'Error' | 'OOMKilled' | 'LivenessProbeFailed' | 'StartError';
       exitCode: number;
       message: string;
       runMs?: number;
@@ -45,10 +45,52 @@ export function probePath(probe: unknown): string | undefined {
 }
 
 /**
- * Decides a container's fate from its spec and its image's profile: a failing command, memory use over the limit
- * (OOMKilled) and a liveness probe on a path the app does not serve all make it terminate again and again.
+ * Decides a container's fate from its spec and its image's profile: a command that cannot start (StartError), a
+ * failing command, memory use over the limit — at once, or once a growing process reaches it — (OOMKilled) and a
+ * liveness probe on a path the app does not serve all make it terminate again and again. Commands are interpreted
+ * by `containerProcess`; those outside its subset are matched loosely, as `finiteRunMs` describes.
  */
 export function containerFate(container: Json, profile: ImageProfile): Fate {
+  const process = containerProcess(container, profile);
+  if (process.kind === 'startError')
+    return { kind: 'terminates', reason: 'StartError', exitCode: 128, message: process.message, runMs: 0 };
+  if (process.kind === 'exits')
+    return process.exitCode === 0
+      ? { kind: 'completes', runMs: process.runMs }
+      : { kind: 'terminates', reason: 'Error', exitCode: process.exitCode, message: '', runMs: process.runMs };
+  const limitMi = memoryLimitMi(container);
+  if (limitMi !== undefined) {
+    const shell = process.kind === 'runs';
+    const baseMi = shell ? (process.memoryMi ?? 1) : profile.memoryMi;
+    const growth = shell ? process.memoryGrowthMiPerMinute : profile.memoryGrowthMiPerMinute;
+    if (baseMi > limitMi) return { kind: 'terminates', reason: 'OOMKilled', exitCode: 137, message: '' };
+    if (growth)
+      return {
+        kind: 'terminates',
+        reason: 'OOMKilled',
+        exitCode: 137,
+        message: '',
+        runMs: Math.max(1000, Math.round(((limitMi - baseMi) / growth) * 60_000)),
+      };
+  }
+  if (process.kind === 'runs') return livenessFate(container, profile) ?? { kind: 'runs' };
+  return legacyFate(container, profile);
+}
+
+function livenessFate(container: Json, profile: ImageProfile): Fate | undefined {
+  const liveness = probePath(container.livenessProbe);
+  if (!liveness || profile.serves.includes(liveness)) return undefined;
+  return {
+    kind: 'terminates',
+    reason: 'LivenessProbeFailed',
+    exitCode: 137,
+    message: `Liveness probe failed: HTTP probe failed with statuscode: 404`,
+    runMs: livenessKillMs(container.livenessProbe),
+  };
+}
+
+/** The fate of the image's own process, or of a command outside the interpreted subset (matched loosely). */
+function legacyFate(container: Json, profile: ImageProfile): Fate {
   const command = [...((container.command as string[]) ?? []), ...((container.args as string[]) ?? [])].join(' ');
   const failing = command.match(/(^|[\s;&])(false|exit ([1-9]\d*))(\s|;|$)/);
   if ((profile.exitCode !== undefined && profile.exitCode !== 0) || failing) {
@@ -61,20 +103,8 @@ export function containerFate(container: Json, profile: ImageProfile): Fate {
       ...(runMs !== undefined ? { runMs } : {}),
     };
   }
-  const limit = parseQuantity(((container.resources as Json)?.limits as Json | undefined)?.memory);
-  if (limit !== undefined && limit < profile.memoryMi * 2 ** 20) {
-    return { kind: 'terminates', reason: 'OOMKilled', exitCode: 137, message: '' };
-  }
-  const liveness = probePath(container.livenessProbe);
-  if (liveness && !profile.serves.includes(liveness)) {
-    return {
-      kind: 'terminates',
-      reason: 'LivenessProbeFailed',
-      exitCode: 137,
-      message: `Liveness probe failed: HTTP probe failed with statuscode: 404`,
-      runMs: livenessKillMs(container.livenessProbe),
-    };
-  }
+  const liveness = livenessFate(container, profile);
+  if (liveness) return liveness;
   const runMs = finiteRunMs(command, profile);
   return runMs === undefined ? { kind: 'runs' } : { kind: 'completes', runMs };
 }

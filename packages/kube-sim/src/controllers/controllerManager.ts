@@ -13,6 +13,7 @@ import { reconcileVolumes } from './persistentVolumeController.js';
 import { reconcilePods } from './podController.js';
 import { type ControllerFailure, ReconcileGuard } from './reconcileGuard.js';
 import { reconcileReplicaSets } from './replicaSetController.js';
+import { reconcileServiceAccounts } from './serviceAccountController.js';
 import { reconcileStatefulSets } from './statefulSetController.js';
 
 const WATCHED = new Set([
@@ -83,6 +84,7 @@ export class ControllerManager {
     private readonly onFailure: (failure: ControllerFailure) => void = logControllerFailure,
   ) {
     this.controllers = [
+      ['serviceaccount-controller', reconcileServiceAccounts],
       ['deployment-controller', reconcileDeployments],
       ['replicaset-controller', reconcileReplicaSets],
       ['statefulset-controller', reconcileStatefulSets],

@@ -1,13 +1,16 @@
 import type { KubeObject } from '../store/kubeObject.js';
+import { containerConfigError } from './containerConfigError.js';
 import { containerFate, crashLoop, isReady, probeFailures, probeThreshold } from './containerFate.js';
 import type { ControllerContext } from './controllerContext.js';
-import { lookupImage } from './imageCatalog.js';
+import { imageRegistryOf } from './imageRegistry.js';
 import { unversioned } from './ownership.js';
 import { type ProbeTally, syncProbeEvents } from './probeEvents.js';
 import { schedulePod } from './scheduler.js';
 
 type Json = Record<string, unknown>;
 const PULL_MS = 500;
+/** How often the kubelet retries a container whose env names a missing Secret or ConfigMap (key). */
+const CONFIG_RETRY_MS = 2000;
 
 /** Whether the kubelet restarts a container that exited with `exitCode` under the pod's restart policy. */
 function restarts(policy: string, exitCode: number): boolean {
@@ -51,8 +54,10 @@ function containerStatuses(
   const statuses = containers.map((c) => {
     const image = String(c.image ?? '');
     const base = { name: c.name, image, imageID: '', started: false, ready: false, restartCount: 0 };
-    const profile = lookupImage(image);
-    if (!profile) {
+    const pulled = imageRegistryOf(ctx.store).pull(image);
+    if (!pulled.ok) {
+      if (pulled.reason === 'InvalidImageName')
+        return { ...base, state: { waiting: { reason: pulled.reason, message: pulled.message } } };
       if (elapsed < PULL_MS) later(PULL_MS - elapsed);
       const backoff = elapsed >= PULL_MS * 2;
       if (!backoff) later(PULL_MS * 2 - elapsed);
@@ -60,10 +65,19 @@ function containerStatuses(
         ...base,
         state: {
           waiting: backoff
-            ? { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` }
-            : { reason: 'ErrImagePull', message: `failed to pull and unpack image "${image}": not found` },
+            ? {
+                reason: 'ImagePullBackOff',
+                message: `Back-off pulling image "${image}": ErrImagePull: ${pulled.message}`,
+              }
+            : { reason: 'ErrImagePull', message: pulled.message },
         },
       };
+    }
+    const profile = pulled.profile;
+    const configError = containerConfigError(ctx.store, ctx.registry, pod, c);
+    if (configError && elapsed >= PULL_MS) {
+      later(CONFIG_RETRY_MS);
+      return { ...base, state: { waiting: { reason: 'CreateContainerConfigError', message: configError } } };
     }
     if (elapsed < profile.startupMs) {
       later(profile.startupMs - elapsed);
@@ -71,7 +85,7 @@ function containerStatuses(
     }
     const running = elapsed - profile.startupMs;
     const fate = containerFate(c, profile);
-    const imageID = `docker.io/${image}@sha256:${'0'.repeat(64)}`;
+    const imageID = `${pulled.ref.canonical.replace(/[:@].*$/, '')}@sha256:${'0'.repeat(64)}`;
     if (fate.kind === 'runs') {
       if (!isReady(c, profile)) {
         const readiness = probeFailures(c.readinessProbe, running);
@@ -151,15 +165,34 @@ function containerStatuses(
       ready: loop.running && fate.kind === 'completes' ? isReady(c, profile) : false,
       state: loop.running
         ? { running: { startedAt: at(profile.startupMs + loop.runStartMs) } }
-        : {
-            waiting: {
-              reason: 'CrashLoopBackOff',
-              message: `back-off ${Math.round((loop.nextAtMs - running) / 1000)}s restarting failed container=${c.name} pod=${pod.metadata.name}`,
+        : fate.kind === 'terminates' && fate.reason === 'StartError' && loop.restarts === 0
+          ? { waiting: { reason: 'RunContainerError', message: fate.message } }
+          : {
+              waiting: {
+                reason: 'CrashLoopBackOff',
+                message: `back-off ${Math.round((loop.nextAtMs - running) / 1000)}s restarting failed container=${c.name} pod=${pod.metadata.name}`,
+              },
             },
-          },
     };
   });
   return { statuses, nextMs, probes };
+}
+
+/**
+ * Records the kernel's OOM kill of a container on its node, as the node problem detector's kernel monitor does
+ * (`OOMKilling`), aggregated per container.
+ */
+function oomKilling(ctx: ControllerContext, pod: KubeObject, container: string): void {
+  const nodeName = (pod.spec as Json).nodeName;
+  const node = ctx.store.list(ctx.type('Node')).items.find((n) => n.metadata.name === nodeName);
+  if (!node) return;
+  ctx.event(
+    node,
+    'Warning',
+    'OOMKilling',
+    `Memory cgroup out of memory: Killed process of container ${container} in pod ${pod.metadata.namespace}/${pod.metadata.name}`,
+    'kernel-monitor',
+  );
 }
 
 /**
@@ -268,6 +301,21 @@ export function reconcilePods(ctx: ControllerContext): void {
       const oldWaiting = ((old?.state as Json | undefined)?.waiting as Json | undefined)?.reason;
       if (waiting?.reason === 'ErrImagePull' && oldWaiting !== 'ErrImagePull')
         ctx.event(pod, 'Warning', 'Failed', `Failed to pull image "${s.image}": ${waiting.message}`, 'kubelet');
+      if (waiting?.reason === 'CreateContainerConfigError' && oldWaiting !== 'CreateContainerConfigError')
+        ctx.event(pod, 'Warning', 'Failed', `Error: ${waiting.message}`, 'kubelet');
+      if (waiting?.reason === 'InvalidImageName' && oldWaiting !== 'InvalidImageName')
+        ctx.event(pod, 'Warning', 'InspectFailed', String(waiting.message), 'kubelet');
+      const ended = (c: Json | undefined) =>
+        ((c?.state as Json | undefined)?.terminated ?? (c?.lastState as Json | undefined)?.terminated) as
+          | Json
+          | undefined;
+      const terminated = ended(s);
+      const oldTerminated = ended(old);
+      if (terminated && terminated.finishedAt !== oldTerminated?.finishedAt) {
+        if (terminated.reason === 'StartError')
+          ctx.event(pod, 'Warning', 'Failed', `Error: ${terminated.message}`, 'kubelet');
+        if (terminated.reason === 'OOMKilled') oomKilling(ctx, pod, String(s.name));
+      }
       if (waiting?.reason === 'ImagePullBackOff' && oldWaiting !== 'ImagePullBackOff')
         ctx.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${s.image}"`, 'kubelet');
       if (waiting?.reason === 'CrashLoopBackOff' && oldWaiting !== 'CrashLoopBackOff')

@@ -1,5 +1,6 @@
 import type { Registry } from 'prom-client';
 import { podUsage } from '../behaviour/usageModel.js';
+import { imageRegistryOf } from '../controllers/imageRegistry.js';
 import { counterFamily, gaugeFamily } from './metricFamilies.js';
 import { listKind, type ScrapeContext } from './scrapeContext.js';
 
@@ -22,7 +23,7 @@ export function appSeries(registry: Registry, ctx: ScrapeContext): void {
   for (const pod of listKind(ctx, '', 'v1', 'pods')) {
     if ((pod.status as Json | undefined)?.phase !== 'Running') continue;
     const app = pod.metadata.labels?.app ?? pod.metadata.labels?.['app.kubernetes.io/name'] ?? '';
-    for (const u of podUsage(pod, ctx.now, ctx.anomalies)) {
+    for (const u of podUsage(pod, ctx.now, ctx.anomalies, imageRegistryOf(ctx.store))) {
       if (u.requestsPerSecond === 0) continue;
       const base = { namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name, container: u.container, app };
       requests({ ...base, code: '200' }, u.requestsTotal - u.errorsTotal);

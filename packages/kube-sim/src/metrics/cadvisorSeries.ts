@@ -1,5 +1,6 @@
 import type { Registry } from 'prom-client';
 import { podUsage } from '../behaviour/usageModel.js';
+import { imageRegistryOf } from '../controllers/imageRegistry.js';
 import { parseQuantity } from '../controllers/quantity.js';
 import { counterFamily, gaugeFamily } from './metricFamilies.js';
 import { listKind, type ScrapeContext } from './scrapeContext.js';
@@ -40,7 +41,7 @@ export function cadvisorSeries(registry: Registry, ctx: ScrapeContext): void {
     if ((pod.status as Json | undefined)?.phase !== 'Running') continue;
     const specs = ((pod.spec as Json).containers as Json[] | undefined) ?? [];
     const statuses = ((pod.status as Json).containerStatuses as Json[] | undefined) ?? [];
-    for (const u of podUsage(pod, ctx.now, ctx.anomalies)) {
+    for (const u of podUsage(pod, ctx.now, ctx.anomalies, imageRegistryOf(ctx.store))) {
       const l = {
         namespace: pod.metadata.namespace ?? '',
         pod: pod.metadata.name,
