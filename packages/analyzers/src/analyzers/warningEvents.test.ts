@@ -16,6 +16,15 @@ describe('warning-events', () => {
         'MountVolume.SetUp failed for volume "conf" : configmap "web-config" not found',
       ),
     );
+    const node = cluster.objects.find((o) => o.kind === 'Node')!;
+    cluster.add(
+      event(
+        node,
+        'Warning',
+        'OOMKilling',
+        'Memory cgroup out of memory: Killed process of container web in pod shop/web',
+      ),
+    );
     expect(analyzeWith(warningEvents, cluster.objects)).toEqual([]);
   });
 

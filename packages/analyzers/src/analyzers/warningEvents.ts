@@ -21,6 +21,7 @@ export const COVERED_REASONS = new Set([
   'Evicting',
   'ProgressDeadlineExceeded',
   'NodeNotReady',
+  'OOMKilling',
   'FailedGetResourceMetric',
   'FailedComputeMetricsReplicas',
   'FailedGetScale',
