@@ -8,11 +8,11 @@ export const OUTPUT_FORMATS = ['text', 'json', 'yaml'] as const;
 /** An output format chosen with `-o/--output`. */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/**
- * What `-o/--output` accepts on the command line: the formats above, plus `sarif` for `opspilot validate` and `wide`
- * for `opspilot get` only.
- */
-export const ACCEPTED_OUTPUT_FORMATS = [...OUTPUT_FORMATS, 'sarif', 'wide'] as const;
+/** What `-o/--output` accepts for `opspilot validate`: the formats above, plus `sarif`. */
+export const ACCEPTED_OUTPUT_FORMATS = [...OUTPUT_FORMATS, 'sarif'] as const;
+
+/** What `-o/--output` accepts on the command line: the above, plus `wide` for `opspilot get` only. */
+export const COMMAND_LINE_OUTPUT_FORMATS = [...ACCEPTED_OUTPUT_FORMATS, 'wide'] as const;
 
 /** The global options every command accepts, as parsed by commander. */
 export const GlobalOptions = z.object({

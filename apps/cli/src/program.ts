@@ -4,7 +4,7 @@ import type { CliIo, CliRun } from './cliIo.js';
 import { CLI_VERSION } from './cliVersion.js';
 import { COMMAND_CATALOG, type CommandEntry, type CommandRegistrar } from './commandCatalog.js';
 import { EXIT_CODES_HELP } from './exitCodes.js';
-import { ACCEPTED_OUTPUT_FORMATS, requestedFormat } from './globalOptions.js';
+import { COMMAND_LINE_OUTPUT_FORMATS, requestedFormat } from './globalOptions.js';
 import { reportError } from './reportError.js';
 
 const USAGE_HINT = 'Run `opspilot --help` (or `opspilot <command> --help`) for usage.';
@@ -46,7 +46,9 @@ export function buildProgram(
     .description('opspilot: AI operations for Kubernetes fleets, with review, dry-run and an audit trail')
     .version(CLI_VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(ACCEPTED_OUTPUT_FORMATS).default('text'))
+    .addOption(
+      new Option('-o, --output <format>', 'output format').choices(COMMAND_LINE_OUTPUT_FORMATS).default('text'),
+    )
     .option('--kubeconfig <file>', 'kubeconfig file (overrides kube.kubeconfig and KUBECONFIG)')
     .option('--context <name>', 'kubeconfig context (overrides kube.context)')
     .option('-n, --namespace <ns>', 'namespace (overrides kube.namespace)')

@@ -1,10 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '@opspilot/config';
 import { ManualClock } from '@opspilot/core';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
 import { advanceClock, createKubectl } from '@opspilot/kube-sim/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withStore } from '../openCliStore.js';
 import { runCli } from '../runCli.js';
 import { memoryIo } from '../testing/index.js';
 
@@ -60,6 +62,21 @@ describe('opspilot get', { timeout: 120_000 }, () => {
     const list = JSON.parse(out);
     expect(list).toMatchObject({ apiVersion: 'v1', kind: 'List' });
     expect(list.items.length).toBeGreaterThan(0);
+  });
+
+  it('reads a cluster registered in the store with --cluster, as kubectl sees it', async () => {
+    await withStore(await loadConfig({ cwd: dir, env: {} }), dir, async (store) => {
+      const cluster = await store.clusters.create({ name: 'sim-broken', api_server_url: sim.url });
+      await store.clusters.setCredentials(cluster.id, { auth_type: 'KUBECONFIG', kubeconfig: sim.kubeconfig });
+    });
+    const expected = await createKubectl(sim.kubeconfig)(['get', 'pods', '-A']);
+    const io = memoryIo({}, dir);
+    io.clock = clock;
+    expect(await runCli(['get', 'pods', '-A', '--cluster', 'sim-broken'], io)).toBe(0);
+    expect(io.out()).toBe(expected.stdout);
+    const missing = memoryIo({}, dir);
+    expect(await runCli(['get', 'pods', '--cluster', 'nowhere'], missing)).toBe(2);
+    expect(missing.err()).toContain('no cluster named nowhere');
   });
 
   it('names a namespace that does not exist and exits 2', async () => {

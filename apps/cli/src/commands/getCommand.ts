@@ -1,19 +1,40 @@
+import type { OpspilotConfig } from '@opspilot/config';
 import { InputError, NotFoundError, systemClock } from '@opspilot/core';
 import { fleetKindOf, formatKubectlRows, kubectlTable } from '@opspilot/fleet';
+import { createClusterGateway } from '@opspilot/kube';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
+import { withStore } from '../openCliStore.js';
 
 const GetOptions = z.object({
   allNamespaces: z.boolean().default(false),
   selector: z.string().min(1).optional(),
+  cluster: z.string().min(1).optional(),
 });
+
+/** The gateway of a cluster registered in the store (its stored kubeconfig), or of the kubeconfig context. */
+async function gatewayFor(ctx: CliContext, config: OpspilotConfig, cluster: string | undefined, namespace?: string) {
+  if (!cluster) return openGateway(config, ctx.io);
+  const kubeconfigYaml = await withStore(config, ctx.io.cwd, async (store) => {
+    const found = await store.clusters.findByName(cluster);
+    if (!found)
+      throw new NotFoundError(`no cluster named ${cluster}`, { hint: 'list them with `opspilot clusters list`' });
+    return store.clusters.getKubeconfig(found.id);
+  });
+  return createClusterGateway({
+    kubeconfigYaml,
+    namespace,
+    allowedExecCommands: config.clusters.allowed_exec_commands,
+  });
+}
 
 /**
  * Registers `opspilot get <kind>`: lists objects of the kubeconfig context the way `kubectl get` does, with
  * kubectl's columns (pods: NAME READY STATUS RESTARTS AGE, `-o wide` adds IP NODE NOMINATED NODE READINESS GATES),
- * `-A` for every namespace, `-l` for a label selector, `-o json|yaml` for a `v1` List. A namespace that does not
+ * `-A` for every namespace, `-l` for a label selector, `-o json|yaml` for a `v1` List, `--cluster NAME` for a cluster
+ * registered in the store (the server's) instead of the kubeconfig context. A namespace that does not
  * exist is an error naming it; an unreachable cluster exits 2.
  */
 export function getCommand(parent: Command, ctx: CliContext): Command {
@@ -23,6 +44,7 @@ export function getCommand(parent: Command, ctx: CliContext): Command {
     .argument('<kind>', 'pods, deployments, services, nodes, namespaces, events, ... (short names as kubectl)')
     .option('-A, --all-namespaces', 'list across every namespace')
     .option('-l, --selector <selector>', 'label selector, e.g. app=web,tier!=cache')
+    .option('--cluster <name>', 'a cluster registered in the store (its stored kubeconfig) instead of the context')
     .addHelpText(
       'after',
       '\nExamples:\n  opspilot get pods -A\n  opspilot get po -n shop -o wide\n  opspilot get deploy -o yaml',
@@ -43,7 +65,7 @@ export function getCommand(parent: Command, ctx: CliContext): Command {
         throw new InputError('-n/--namespace and -A/--all-namespaces exclude each other', { hint: 'pass one of them' });
       }
       const config = await ctx.loadConfig(command);
-      const gateway = openGateway(config, ctx.io);
+      const gateway = await gatewayFor(ctx, config, options.cluster, global.namespace);
       try {
         const namespace = options.allNamespaces ? undefined : gateway.config.namespace;
         if (namespace && !(await gateway.get({ kind: 'Namespace', name: namespace }))) {
