@@ -151,6 +151,20 @@ describe('HPA controller', () => {
     expect(replicas('bare')).toBe(1);
   });
 
+  it('reads an autoscaler stored without metrics as the API default, 80 % CPU, instead of failing', async () => {
+    h.create(deployment('plain', 'nginx:1.27', 1, { cpu: '100m' }));
+    await h.advance(1500);
+    h.create(hpa('plain', 'plain'));
+    // Straight into the store, past admission's defaulting: as an object stored by an older server would be.
+    h.update('HorizontalPodAutoscaler', 'plain', (o) => {
+      delete (o.spec as Json).metrics;
+    });
+    await h.settle();
+    expect(h.events('ReconcileError')).toEqual([]);
+    expect(conditionOf('plain', 'ScalingActive')).toMatchObject({ status: 'True', reason: 'ValidMetricFound' });
+    expect(status('plain').currentMetrics).toMatchObject([{ type: 'Resource', resource: { name: 'cpu' } }]);
+  });
+
   it('brings the target within min/max and reports a missing target', async () => {
     h.create(deployment('small', 'nginx:1.27', 1, { cpu: '100m' }));
     h.create(hpa('small', 'small', { minReplicas: 3 }));

@@ -97,9 +97,18 @@ interface Evaluation {
   errors: { reason: string; message: string }[];
 }
 
+/** The API server defaults an HPA without metrics to 80 % average CPU utilisation; one stored without them is read so. */
+const DEFAULT_METRICS: NonNullable<HpaSpec['metrics']> = [
+  { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } },
+];
+
+function metricsOf(spec: HpaSpec): NonNullable<HpaSpec['metrics']> {
+  return spec.metrics && spec.metrics.length > 0 ? spec.metrics : DEFAULT_METRICS;
+}
+
 function evaluate(spec: HpaSpec, current: number, pods: KubeObject[], metrics: KubeObject[]): Evaluation {
   const result: Evaluation = { replicas: -1, metric: '', current: [], errors: [] };
-  for (const m of spec.metrics ?? []) {
+  for (const m of metricsOf(spec)) {
     if (m.type !== 'Resource' && m.type !== 'ContainerResource') {
       const kind = String(m.type);
       const name = String(
@@ -284,13 +293,16 @@ function sync(
     currentMetrics = evaluation.current;
     for (const e of evaluation.errors) eventOnce(ctx, hpa, 'Warning', e.reason, e.message, SOURCE);
     if (evaluation.replicas < 0) {
-      const first = evaluation.errors[0]!;
+      const first = evaluation.errors[0] ?? {
+        reason: 'FailedComputeMetricsReplicas',
+        message: 'no metric produced a replica count',
+      };
       eventOnce(
         ctx,
         hpa,
         'Warning',
         'FailedComputeMetricsReplicas',
-        `invalid metrics (${evaluation.errors.length} invalid out of ${(spec.metrics ?? []).length}), first error is: ${first.message}`,
+        `invalid metrics (${evaluation.errors.length} invalid out of ${metricsOf(spec).length}), first error is: ${first.message}`,
         SOURCE,
       );
       active = condition(
