@@ -41,7 +41,7 @@ export function ensureRevision(ctx: ControllerContext, owner: KubeObject, revisi
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
     metadata: {
-      name: `${owner.metadata.name}-${hash}`,
+      name: freeRevisionName(ctx, owner, hash),
       namespace: owner.metadata.namespace,
       labels: { ...labels, [REVISION_HASH]: hash },
       ownerReferences: [controllerRef(owner)],
@@ -49,6 +49,20 @@ export function ensureRevision(ctx: ControllerContext, owner: KubeObject, revisi
     data: { spec: { template: { ...(template as Json), $patch: 'replace' } } },
     revision: newest + 1,
   });
+}
+
+/**
+ * `<owner>-<hash>`, or, when another object already holds that name (a DaemonSet and a StatefulSet of the same name
+ * and template, or a deleted owner's revision not yet collected), the hash of the template with the first collision
+ * count that is free, as the real controllers' collision count does.
+ */
+function freeRevisionName(ctx: ControllerContext, owner: KubeObject, hash: string): string {
+  const type = ctx.type('ControllerRevision');
+  const template = (owner.spec as Json).template;
+  let name = `${owner.metadata.name}-${hash}`;
+  for (let collisions = 1; ctx.store.find(type, owner.metadata.namespace, name); collisions++)
+    name = `${owner.metadata.name}-${templateHash({ template, collisions })}`;
+  return name;
 }
 
 /** The pod template a revision recorded. */
