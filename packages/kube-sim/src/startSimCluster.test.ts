@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { InputError, ManualClock } from '@opspilot/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -21,6 +22,17 @@ describe('startSimCluster', () => {
     );
     const ns = sim.store.get(sim.api.registry.find('', 'v1', 'namespaces')!, undefined, 'default');
     expect(ns.metadata.creationTimestamp).toBe('2026-01-01T00:00:00Z');
+  });
+
+  it('stops at once while a client is still in its TLS handshake', async () => {
+    const sim = await startSimCluster({ controllers: false });
+    const { hostname, port } = new URL(sim.url);
+    const socket = connect(Number(port), hostname);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    // No TLS hello is ever sent: without stop() destroying the socket, the server waits out its handshake time-out.
+    await sim.stop();
+    await expect.poll(() => socket.destroyed || socket.readableEnded).toBe(true);
+    socket.destroy();
   });
 
   it('serves plain HTTP with insecure-skip-tls-verify, and refuses a taken port with an InputError', async () => {

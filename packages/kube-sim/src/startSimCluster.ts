@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { type Clock, InputError, systemClock } from '@opspilot/core';
 import { AnomalySchedule } from './behaviour/anomalySchedule.js';
 import { behaviourHooks } from './behaviour/behaviourHooks.js';
@@ -110,6 +110,13 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     server = createHttpsServer({ cert: certificate.cert, key: certificate.key }, handler);
   } else server = createHttpServer(handler);
   server.keepAliveTimeout = 5_000;
+  // Every socket, including TLS ones still in their handshake (which closeAllConnections does not know of), so that
+  // stop() never waits for a client that reconnected while the cluster was stopping.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
@@ -147,8 +154,9 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
       new Promise<void>((resolve) => {
         controllers?.stop();
         api.closeWatches();
-        server.closeAllConnections();
         server.close(() => resolve());
+        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }
