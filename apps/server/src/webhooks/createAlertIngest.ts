@@ -46,10 +46,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * and published as `ALERT_FIRED` / `ALERT_RESOLVED`; each notification is audited once stored. A failure is logged
  * with the receipt id and the rest of the queue goes on.
  */
-export function createAlertIngest(
-  services: AlertIngestDeps,
-  batchSize = INGEST_BATCH_SIZE,
-): AlertIngest {
+export function createAlertIngest(services: AlertIngestDeps, batchSize = INGEST_BATCH_SIZE): AlertIngest {
   const queue: AlertReceipt[] = [];
   let pending = 0;
   let running: Promise<void> | undefined;

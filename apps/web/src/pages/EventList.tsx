@@ -24,7 +24,7 @@ export function EventList({ limit = 20 }: { limit?: number }) {
                 {new Date(event.timestamp).toLocaleTimeString()}
               </time>
             </div>
-            <p className="mt-0.5 break-words text-slate-700 dark:text-slate-200">{describe(event.payload)}</p>
+            <p className="mt-0.5 break-words text-slate-700 dark:text-slate-200">{summarize(event.payload)}</p>
           </li>
         ))}
       </ol>
@@ -32,7 +32,7 @@ export function EventList({ limit = 20 }: { limit?: number }) {
   );
 }
 
-function describe(payload: Record<string, unknown>): string {
+function summarize(payload: Record<string, unknown>): string {
   for (const key of ['message', 'action', 'alertname', 'summary', 'state']) {
     const value = payload[key];
     if (typeof value === 'string') return key === 'action' && payload.target ? `${value} ${payload.target}` : value;

@@ -20,7 +20,7 @@ export type SystemTool = keyof typeof SYSTEM_TOOLS;
 /** A file someone may run (a directory named like the tool does not count). */
 function executable(path: string): boolean {
   const stat = statSync(path, { throwIfNoEntry: false });
-  return stat !== undefined && stat.isFile() && (stat.mode & 0o111) !== 0;
+  return stat?.isFile() === true && (stat.mode & 0o111) !== 0;
 }
 
 /**
