@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from './testing/startServerProcess.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** How long a start may take on a loaded machine before the test gives up (a start takes seconds when quiet). */
@@ -17,48 +17,6 @@ function startCommand(): string[] {
   const [program, ...args] = pkg.scripts.start.split(/\s+/);
   expect(program).toBe('node');
   return args;
-}
-
-/** A port that was free a moment ago (the configuration refuses port 0, so the test picks one). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Runs `npm start`'s command and resolves with the URL and admin token it prints once it is ready. */
-async function startMain(
-  dataDir: string,
-): Promise<{ child: ChildProcess; url: string; token: string; stdout: () => string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, startCommand(), {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), OPSPILOT_DATA_DIR: dataDir, OPSPILOT_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (d) => {
-    err += String(d);
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`not ready within ${READY_WITHIN_MS / 1000} s:\n${out}\n${err}`)),
-      READY_WITHIN_MS,
-    );
-    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}\n${err}`)));
-    child.stdout?.on('data', (d) => {
-      out += String(d);
-      const url = /opspilot is running at (\S+)/.exec(out)?.[1];
-      const token = /API token: (ops_\S+)/.exec(out)?.[1];
-      if (url && token) {
-        clearTimeout(timer);
-        resolve({ child, url, token, stdout: () => out });
-      }
-    });
-  });
 }
 
 describe('npm start', () => {
@@ -87,7 +45,13 @@ describe('npm start', () => {
     'becomes ready with the simulated cluster registered and answers the admin token',
     async () => {
       dir = await mkdtemp(join(tmpdir(), 'opspilot-main-'));
-      const running = await startMain(dir);
+      const running = await startServerProcess({
+        args: startCommand(),
+        cwd: ROOT,
+        env: { OPSPILOT_DATA_DIR: dir, OPSPILOT_LOG_LEVEL: 'warn' },
+        firstStart: true,
+        readyWithinMs: READY_WITHIN_MS,
+      });
       child = running.child;
       const ready = await fetch(`${running.url}/readyz`);
       expect(await ready.json()).toEqual({ status: 'ready' });

@@ -10,7 +10,7 @@ import {
   redactPlan,
 } from '@opspilot/core';
 import { diffObjects } from '@opspilot/kube';
-import { createOperations } from '@opspilot/ops';
+import { type ApplyProgress, createOperations } from '@opspilot/ops';
 import type { Principal } from '../auth/principal.js';
 import { publishAudit } from '../events/publishAudit.js';
 import type { ApiServices } from './apiServices.js';
@@ -91,6 +91,7 @@ export async function serverOperations(services: ApiServices, clusterId: string,
         ...(model.value ? { model: model.value } : {}),
       }),
     diff: diffObjects,
+    ...(process.env[PAUSE_AFTER_FIRST_STEP] === '1' ? { progress: pauseAfterFirstStep } : {}),
   });
   return {
     ...ops,
@@ -108,6 +109,20 @@ export async function serverOperations(services: ApiServices, clusterId: string,
 /** The lease owner of this server process: its operations are taken over by another replica if it dies. */
 const LEASE_OWNER = `server:${hostname()}:${process.pid}:${crypto.randomUUID()}`;
 let shutdown = new AbortController();
+/** Test-only switch of the server's fault-injection test (`serverFaultInjection.test.ts`); never set otherwise. */
+const PAUSE_AFTER_FIRST_STEP = 'OPSPILOT_TEST_PAUSE_AFTER_FIRST_STEP';
+
+/**
+ * With `OPSPILOT_TEST_PAUSE_AFTER_FIRST_STEP=1` only: once the first step of an apply is applied and verified, prints
+ * `opspilot-test: step 1 applied` on stdout and waits until shutdown stops applies, so a test can kill the server at
+ * exactly that point.
+ */
+async function pauseAfterFirstStep(event: ApplyProgress): Promise<void> {
+  if (event.index !== 0 || event.phase !== 'applied') return;
+  const stopping = shutdown.signal;
+  process.stdout.write('opspilot-test: step 1 applied\n');
+  await new Promise((resume) => stopping.addEventListener('abort', resume, { once: true }));
+}
 const inFlight = new Set<Promise<unknown>>();
 
 /**
