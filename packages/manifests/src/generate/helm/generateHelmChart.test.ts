@@ -154,7 +154,9 @@ describe('the Todo chart on the simulated cluster', () => {
   });
 
   it('deploys with every pod ready after the clock advances', async () => {
-    const { lint, template } = await lintAndTemplate(todoChart, 'todo', SIM_IMAGES);
+    // The containers read the Secret through envFrom: without it they stay in CreateContainerConfigError, as on a
+    // real cluster, so the chart creates it here.
+    const { lint, template } = await lintAndTemplate(todoChart, 'todo', [...SIM_IMAGES, '--set', 'secret.create=true']);
     expect(lint.code).toBe(0);
     const kubectl = createKubectl(sim.kubeconfig);
     expect((await kubectl(['create', 'namespace', 'todo'])).code).toBe(0);
@@ -168,7 +170,7 @@ describe('the Todo chart on the simulated cluster', () => {
     expect(pods).toHaveLength(4);
     for (const pod of pods) {
       const ready = pod.status.conditions?.find((c) => c.type === 'Ready')?.status;
-      expect(ready, pod.metadata.name).toBe('True');
+      expect(ready, `${pod.metadata.name} ${JSON.stringify(pod.status.containerStatuses)}`).toBe('True');
     }
     const endpoints = JSON.parse((await kubectl(['get', 'endpoints', 'backend', '-n', 'todo', '-o', 'json'])).stdout);
     expect(endpoints.subsets[0].addresses).toHaveLength(2);
