@@ -165,7 +165,7 @@ describe('the Todo chart on the simulated cluster', () => {
     await advanceClock(clock, 30_000);
     const pods = JSON.parse((await kubectl(['get', 'pods', '-n', 'todo', '-o', 'json'])).stdout).items as {
       metadata: { name: string };
-      status: { conditions?: { type: string; status: string }[] };
+      status: { conditions?: { type: string; status: string }[]; containerStatuses?: unknown };
     }[];
     expect(pods).toHaveLength(4);
     for (const pod of pods) {
