@@ -5,6 +5,12 @@
  */
 export { FIELD_MANAGER } from './applyObject.js';
 export {
+  type ServiceAccountAccess,
+  type SingleContextKubeconfig,
+  serviceAccountKubeconfig,
+  singleContextKubeconfig,
+} from './clusterKubeconfig.js';
+export {
   type ClusterGatewayOptions,
   createClusterGateway,
   type KubeClusterGateway,
@@ -29,3 +35,9 @@ export { daemonSetRolloutStatus, deploymentRolloutStatus, statefulSetRolloutStat
 export { RESTARTED_AT } from './rolloutRestart.js';
 export { REVISION } from './rolloutUndo.js';
 export { SNAPSHOT_CONCURRENCY } from './takeSnapshot.js';
+export {
+  type ConnectionFailure,
+  type ConnectionTestResult,
+  type TestConnectionOptions,
+  testConnection,
+} from './testConnection.js';
