@@ -47,6 +47,8 @@ describe('loadConfig', () => {
       validate: { exclude: [], rules: {} },
       clusters: { allowed_exec_commands: [] },
       webhooks: { alertmanager_max_bytes: 4194304 },
+      alertmanager: { timeout_ms: 10000 },
+      loki: { timeout_ms: 10000 },
     });
   });
 

@@ -2,7 +2,12 @@
 export const MASK = '****';
 
 /** Keys whose whole value is a secret. */
-const SECRET_KEYS = new Set(['llm.api_key', 'secrets.encryption_key']);
+const SECRET_KEYS = new Set([
+  'llm.api_key',
+  'secrets.encryption_key',
+  'alertmanager.bearer_token',
+  'loki.bearer_token',
+]);
 
 /** Masks the password of a URL (`postgres://app:s3cret@db/x` -> `postgres://app:****@db/x`); other text unchanged. */
 export function maskUrlPassword(text: string): string {

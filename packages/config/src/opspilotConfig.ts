@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobsSection } from './jobsConfig.js';
 
 /** Log levels accepted by `log.level`, most to least severe (pino's levels). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -142,6 +143,28 @@ const webhooks = z
   )
   .prefault({});
 
+const HTTP_URL = 'expected an http:// or https:// URL';
+const TIMEOUT = 'expected a timeout in milliseconds, at least 100';
+/** An HTTP API of the observability stack: base URL, optional bearer token, request timeout. */
+const observeEndpoint = (extra: Record<string, z.ZodType> = {}) =>
+  z
+    .strictObject(
+      {
+        url: z.url({ protocol: /^https?$/, error: HTTP_URL }).optional(),
+        bearer_token: text().optional(),
+        timeout_ms: z.int({ error: TIMEOUT }).min(100, { error: TIMEOUT }).default(10_000),
+        ...extra,
+      },
+      { error: SECTION },
+    )
+    .prefault({});
+
+/** `alertmanager:` — the Alertmanager whose live alerts and silences opspilot reads and writes (v2 API). */
+const alertmanager = observeEndpoint();
+
+/** `loki:` — a Loki to search logs with instead of the Kubernetes API; `tenant` is sent as `X-Scope-OrgID`. */
+const loki = observeEndpoint({ tenant: text().optional() });
+
 const BASE64_KEY = 'expected the base64 encoding of 32 bytes (generate one with `openssl rand -base64 32`)';
 const secrets = z
   .strictObject(
@@ -217,6 +240,9 @@ export const OpspilotConfigObject = z.strictObject(
     validate,
     clusters,
     webhooks,
+    jobs: jobsSection,
+    alertmanager,
+    loki,
   },
   { error: 'expected a mapping of configuration sections at the top level' },
 );

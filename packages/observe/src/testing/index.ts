@@ -1,0 +1,3 @@
+/** Test helpers of @opspilot/observe: the real Alertmanager (and other daemons) started on free loopback ports. */
+export { alertmanagerConfig, startAlertmanager, type TestWebhook } from './startAlertmanager.js';
+export { freePort, type RunningDaemon, startDaemon } from './startDaemon.js';
