@@ -4,6 +4,11 @@
  * A pure engine: reaches clusters only through the `ClusterGateway` port and time only through the `Clock` port.
  */
 export { type BackoffOptions, backoffDelay } from './backoffDelay.js';
+export { type BrowserTable, browserTable } from './browse/browserTable.js';
+export { EVENT_COLUMNS, eventLastSeen, eventSubject } from './browse/eventRows.js';
+export { MASKED, maskSecretData } from './browse/maskSecretData.js';
+export { objectEvents } from './browse/objectEvents.js';
+export { type RelatedObject, relatedObjects } from './browse/relatedObjects.js';
 export { ClusterHealthReport, SeverityCounts } from './clusterHealthReport.js';
 export {
   computeHealth,

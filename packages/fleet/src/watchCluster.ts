@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { analyzeSnapshot } from '@opspilot/analyzers';
-import type { Analyzer, Clock, ClusterGateway } from '@opspilot/core';
+import type { Analyzer, Clock, ClusterGateway, Finding } from '@opspilot/core';
 import type { BackoffOptions } from './backoffDelay.js';
 import type { ClusterHealthReport, SeverityCounts } from './clusterHealthReport.js';
 import { computeHealth } from './computeHealth.js';
@@ -38,6 +38,11 @@ export interface ClusterWatch {
   readonly model: LiveModel;
   /** The latest report (UNKNOWN until the first probe and list). */
   report(): ClusterHealthReport;
+  /**
+   * The findings of the latest analysis of the live model, most severe problem first: each problem's root cause,
+   * then its symptoms. Empty until the model is listed once.
+   */
+  findings(): Finding[];
   /** Stops every watch and probe, waits for them to end and forgets the model. */
   stop(): Promise<void>;
 }
@@ -73,6 +78,7 @@ export function watchCluster(options: WatchClusterOptions): ClusterWatch {
   let lastError: string | undefined;
   let lastSeen: Date | undefined;
   let findings: SeverityCounts = { ...NO_FINDINGS };
+  let latestFindings: Finding[] = [];
   let findingsStale = true;
   let analysisPending = false;
   let current = unknownReport();
@@ -90,11 +96,12 @@ export function watchCluster(options: WatchClusterOptions): ClusterWatch {
 
   function analyze(): void {
     if (!model.ready) return;
-    const { report } = analyzeSnapshot(model.snapshot(cluster, clock.now()), {
+    const { report, groups } = analyzeSnapshot(model.snapshot(cluster, clock.now()), {
       now: clock.now(),
       analyzers: options.analyzers,
     });
     findings = { ...report.summary.by_severity };
+    latestFindings = groups.flatMap((g) => [g.rootCause, ...g.symptoms]);
     findingsStale = false;
   }
 
@@ -205,6 +212,7 @@ export function watchCluster(options: WatchClusterOptions): ClusterWatch {
     cluster,
     model,
     report: () => current,
+    findings: () => latestFindings,
     stop: async () => {
       controller.abort();
       await Promise.allSettled(loops);
