@@ -4,3 +4,29 @@
  * `@opspilot/core`; the server and the CLI choose one by configuration.
  */
 export const OBSERVE_PACKAGE = '@opspilot/observe';
+export { type ClusterAnswer, type FederatedAnswer, fanOut, mergeSeries, overallStatus } from './metrics/fanOut.js';
+export {
+  createFederatedMetrics,
+  type FederatedMetrics,
+  type FederatedMetricsOptions,
+  type MetricRequest,
+  type MetricsAnswer,
+  type MetricsCluster,
+} from './metrics/federatedMetrics.js';
+export { checkWindow, DEFAULT_METRIC_LIMITS, type MetricLimits, type MetricWindow } from './metrics/metricLimits.js';
+export { type MetricQuestion, matchMetricQuestion } from './metrics/metricQuestion.js';
+export { createMetricsSampler, type MetricsSampler, type SamplerSources } from './metrics/metricsSampler.js';
+export {
+  type MetricUnit,
+  NAMED_QUERIES,
+  type NamedQuery,
+  NamedQueryParams,
+  namedQuery,
+} from './metrics/namedQueries.js';
+export { parseExposition } from './metrics/parseExposition.js';
+export {
+  createPrometheusClient,
+  type PrometheusAuth,
+  type PrometheusClient,
+  type PrometheusClientOptions,
+} from './prometheus/prometheusClient.js';
