@@ -49,6 +49,15 @@ describe('loadConfig', () => {
       webhooks: { alertmanager_max_bytes: 4194304 },
       alertmanager: { timeout_ms: 10000 },
       loki: { timeout_ms: 10000 },
+      prometheus: {
+        timeout_ms: 10000,
+        max_series: 10000,
+        max_points: 11000,
+        max_range: '7d',
+        sampler_interval: '15s',
+        sampler_window: '6h',
+      },
+      jobs: { queue: 'memory', lease_ttl: '15s', attempts: 3, backoff: '5s' },
     });
   });
 
