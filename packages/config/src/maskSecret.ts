@@ -7,6 +7,8 @@ const SECRET_KEYS = new Set([
   'secrets.encryption_key',
   'alertmanager.bearer_token',
   'loki.bearer_token',
+  'prometheus.bearer_token',
+  'prometheus.password',
 ]);
 
 /** Masks the password of a URL (`postgres://app:s3cret@db/x` -> `postgres://app:****@db/x`); other text unchanged. */

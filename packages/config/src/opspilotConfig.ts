@@ -165,6 +165,21 @@ const alertmanager = observeEndpoint();
 /** `loki:` — a Loki to search logs with instead of the Kubernetes API; `tenant` is sent as `X-Scope-OrgID`. */
 const loki = observeEndpoint({ tenant: text().optional() });
 
+const POSITIVE = 'expected a positive integer';
+/**
+ * `prometheus:` — the Prometheus (or Thanos) that answers PromQL for clusters without a `prometheus_url` endpoint of
+ * their own; without one, the built-in sampler answers the named queries. Limits bound every metric query.
+ */
+const prometheus = observeEndpoint({
+  username: text().optional(),
+  password: text().optional(),
+  max_series: z.int({ error: POSITIVE }).min(1, { error: POSITIVE }).default(10_000),
+  max_points: z.int({ error: POSITIVE }).min(2, { error: POSITIVE }).default(11_000),
+  max_range: duration('7d'),
+  sampler_interval: duration('15s'),
+  sampler_window: duration('6h'),
+});
+
 const BASE64_KEY = 'expected the base64 encoding of 32 bytes (generate one with `openssl rand -base64 32`)';
 const secrets = z
   .strictObject(
@@ -243,6 +258,7 @@ export const OpspilotConfigObject = z.strictObject(
     jobs: jobsSection,
     alertmanager,
     loki,
+    prometheus,
   },
   { error: 'expected a mapping of configuration sections at the top level' },
 );
