@@ -4,6 +4,33 @@
  * `@opspilot/core`; the server and the CLI choose one by configuration.
  */
 export const OBSERVE_PACKAGE = '@opspilot/observe';
+export {
+  type AlertmanagerAlertQuery,
+  type AlertmanagerClient,
+  createAlertmanagerClient,
+} from './alertmanager/alertmanagerClient.js';
+export {
+  AlertmanagerStatus,
+  GettableAlert,
+  GettableSilence,
+  type PostableAlert,
+  PostableSilence,
+  SilenceMatcher,
+} from './alertmanager/alertmanagerSchemas.js';
+export { fetchJson, type HttpEndpoint, type JsonRequest } from './http/fetchJson.js';
+export { type FollowOptions, followKubeLogs } from './logs/followKubeLogs.js';
+export {
+  createKubeLogSource,
+  type KubeLogLimits,
+  type KubeLogSource,
+  type LogCluster,
+  splitTimestamp,
+} from './logs/kubeLogSource.js';
+export { LogAnswer, LogClusterStatus } from './logs/logAnswer.js';
+export { compileLogMatcher, kubeSelectorOf, type LogMatcher } from './logs/logMatcher.js';
+export { type LabelMatcher, type LineFilter, LOGQL_SUBSET, type LogSelector, parseLogql } from './logs/logqlSubset.js';
+export { createLokiClient, type LokiClient, type LokiEndpoint, type LokiRangeQuery } from './loki/lokiClient.js';
+export { createLokiLogSource } from './loki/lokiLogSource.js';
 export { type ClusterAnswer, type FederatedAnswer, fanOut, mergeSeries, overallStatus } from './metrics/fanOut.js';
 export {
   createFederatedMetrics,
