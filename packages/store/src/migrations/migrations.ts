@@ -7,6 +7,7 @@ import { m0004Operations } from './m0004Operations.js';
 import { m0005OperationLeases } from './m0005OperationLeases.js';
 import { m0006Revisions } from './m0006Revisions.js';
 import { m0007LoginLimits } from './m0007LoginLimits.js';
+import { m0008WatcherLeases } from './m0008WatcherLeases.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -17,6 +18,7 @@ export const MIGRATION_NAMES = [
   '0005_operation_leases',
   '0006_revisions',
   '0007_login_limits',
+  '0008_watcher_leases',
 ] as const;
 
 /**
@@ -34,6 +36,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0005_operation_leases': m0005OperationLeases(dialect),
         '0006_revisions': m0006Revisions(dialect),
         '0007_login_limits': m0007LoginLimits(dialect),
+        '0008_watcher_leases': m0008WatcherLeases(dialect),
       };
     },
   };
