@@ -4,6 +4,7 @@
  * `@opspilot/core`; the server and the CLI choose one by configuration.
  */
 export const OBSERVE_PACKAGE = '@opspilot/observe';
+export { createAlertmanagerAlertSource, fromAlertmanager } from './alertmanager/alertmanagerAlertSource.js';
 export {
   type AlertmanagerAlertQuery,
   type AlertmanagerClient,
@@ -17,6 +18,7 @@ export {
   PostableSilence,
   SilenceMatcher,
 } from './alertmanager/alertmanagerSchemas.js';
+export { AlertQuery, matchesAlert, parseLabelPairs } from './alerts/alertQuery.js';
 export { fetchJson, type HttpEndpoint, type JsonRequest } from './http/fetchJson.js';
 export { type FollowOptions, followKubeLogs } from './logs/followKubeLogs.js';
 export {

@@ -2,7 +2,10 @@ import { InputError, NotFoundError, UpstreamError } from '@opspilot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAlertmanager } from '../testing/startAlertmanager.js';
 import type { RunningDaemon } from '../testing/startDaemon.js';
+import { createAlertmanagerAlertSource } from './alertmanagerAlertSource.js';
 import { type AlertmanagerClient, createAlertmanagerClient } from './alertmanagerClient.js';
+
+const PROD = '11111111-1111-4111-8111-111111111111';
 
 describe('the Alertmanager v2 client, against a real Alertmanager', () => {
   let am: RunningDaemon;
@@ -40,6 +43,17 @@ describe('the Alertmanager v2 client, against a real Alertmanager', () => {
       .toEqual([id]);
     expect(await client.alerts({ silenced: false, filter: ['alertname="HighCPU"'] })).toEqual([]);
 
+    const live = await createAlertmanagerAlertSource(client, (name) => (name === 'prod' ? PROD : undefined)).list({
+      severities: ['CRITICAL'],
+      labels: { namespace: 'todo' },
+    });
+    expect(live).toHaveLength(1);
+    expect(live[0]).toMatchObject({
+      cluster_id: PROD,
+      alertname: 'HighCPU',
+      state: 'FIRING',
+      annotations: { silenced_by: id },
+    });
     await client.expireSilence(id);
     expect((await client.silences()).find((s) => s.id === id)?.status.state).toBe('expired');
   });
