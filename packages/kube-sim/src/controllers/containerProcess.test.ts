@@ -75,7 +75,10 @@ describe('container process model', () => {
       logs: [],
       every: { ms: 5000, lines: ['tick'] },
     });
-    expect(containerProcess(sh('touch /tmp/healthy; tail -f /dev/null'), busybox)).toMatchObject({ kind: 'unknown' });
+    expect(containerProcess(sh('touch /tmp/healthy; tail -f /dev/null'), busybox)).toMatchObject({
+      kind: 'runs',
+      writes: [{ atMs: 0, path: '/tmp/healthy', op: 'append', content: '' }],
+    });
     expect(containerProcess(sh('echo ready; tail -f /dev/null'), busybox)).toMatchObject({
       kind: 'runs',
       logs: ['ready'],

@@ -1,5 +1,7 @@
+import { type FileWrite, NO_FILES, type ProcessFiles } from './fileWrites.js';
 import type { ImageProfile } from './imageCatalog.js';
 import { parseQuantity } from './quantity.js';
+import { type FileRun, out, readFile, runFileCommand, writeFile } from './shellFiles.js';
 import { type ShellToken, shellWords, UnsupportedShell } from './shellWords.js';
 
 type Json = Record<string, unknown>;
@@ -11,18 +13,21 @@ type Json = Record<string, unknown>;
  * - `exits`: exits with `exitCode` after `runMs`, having logged `logs`;
  * - `startError`: the runtime cannot start it (a missing executable);
  * - `unknown`: a program or script outside the interpreted subset (it runs, as the image's profile says).
- * `memoryMi` / `memoryGrowthMiPerMinute` are set when the command itself allocates memory.
+ * `memoryMi` / `memoryGrowthMiPerMinute` are set when the command itself allocates memory; `writes` are the file
+ * changes the process makes (redirections, `touch`, `rm`, `mkdir`), `atMs` into its run (a loop's, into each
+ * iteration from `every.startMs`).
  */
 export type ContainerProcess =
   | { kind: 'default' }
   | {
       kind: 'runs';
       logs: string[];
-      every?: { ms: number; lines: string[] };
+      every?: { ms: number; lines: string[]; startMs?: number; writes?: FileWrite[] };
       memoryMi?: number;
       memoryGrowthMiPerMinute?: number;
+      writes?: FileWrite[];
     }
-  | { kind: 'exits'; exitCode: number; runMs: number; logs: string[] }
+  | { kind: 'exits'; exitCode: number; runMs: number; logs: string[]; writes?: FileWrite[] }
   | { kind: 'startError'; message: string }
   | { kind: 'unknown' };
 
@@ -33,7 +38,22 @@ const WRAPPERS = [
   '/usr/local/bin/docker-entrypoint.sh',
 ];
 /** Shell builtins: always there inside `sh -c`, whatever the image holds. */
-const BUILTINS = ['exit', 'export', 'trap', ':', 'true', 'false', 'echo', 'printf', 'cd', 'set', 'wait', 'exec'];
+const BUILTINS = [
+  'exit',
+  'export',
+  'trap',
+  ':',
+  'true',
+  'false',
+  'echo',
+  'printf',
+  'cd',
+  'set',
+  'wait',
+  'exec',
+  '[',
+  'test',
+];
 const UNITS: Record<string, number> = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 /** How fast `tail /dev/zero` grows: it buffers an endless line. */
 const TAIL_ZERO_MI_PER_MINUTE = 6_000;
@@ -48,15 +68,12 @@ class Forever {}
 class ImageServer {}
 
 /** The state of an interpreted run: elapsed time, output and environment. */
-interface Run {
-  ms: number;
-  logs: string[];
+interface Run extends FileRun {
   env: Record<string, string>;
   profile: ImageProfile;
-  shell: string;
   memoryMi?: number;
   growth?: number;
-  every?: { ms: number; lines: string[] };
+  every?: { ms: number; lines: string[]; startMs?: number; writes?: FileWrite[] };
 }
 
 function hasProgram(profile: ImageProfile, program: string): boolean {
@@ -99,6 +116,8 @@ function runProgram(argv: string[], run: Run, inShell: boolean): number {
     );
     return 127;
   }
+  const fileCode = runFileCommand(name, args, run);
+  if (fileCode !== undefined) return fileCode;
   switch (name) {
     case 'sh':
     case 'bash':
@@ -115,12 +134,13 @@ function runProgram(argv: string[], run: Run, inShell: boolean): number {
     }
     case 'echo': {
       const words = args[0] === '-n' || args[0] === '-e' ? args.slice(1) : args;
-      run.logs.push(...words.join(' ').split('\n'));
+      out(run, words.join(' ').split('\n'));
       return 0;
     }
     case 'printf':
-      run.logs.push(
-        ...(args[0] ?? '')
+      out(
+        run,
+        (args[0] ?? '')
           .replace(/%s/, args[1] ?? '')
           .replace(/\\n$/, '')
           .split('\\n'),
@@ -145,12 +165,15 @@ function runProgram(argv: string[], run: Run, inShell: boolean): number {
     case 'env':
     case 'printenv': {
       if (args.length === 0) {
-        run.logs.push(...Object.entries(run.env).map(([k, v]) => `${k}=${v}`));
+        out(
+          run,
+          Object.entries(run.env).map(([k, v]) => `${k}=${v}`),
+        );
         return 0;
       }
       if (name === 'env') throw new UnsupportedShell('env with a command');
       const value = run.env[args[0]!];
-      if (value !== undefined) run.logs.push(value);
+      if (value !== undefined) out(run, [value]);
       return value === undefined ? 1 : 0;
     }
     case 'tail':
@@ -158,7 +181,17 @@ function runProgram(argv: string[], run: Run, inShell: boolean): number {
         run.growth = TAIL_ZERO_MI_PER_MINUTE;
         throw new Forever();
       }
-      if (args.includes('-f') || args.includes('-F')) throw new Forever();
+      if (args.includes('-f') || args.includes('-F')) {
+        for (const p of args.filter((a) => !a.startsWith('-') && !/^\d+$/.test(a))) {
+          const file = readFile(run, p);
+          if (file.ok) out(run, file.content.replace(/\n$/, '').split('\n').slice(-10));
+          else if (args.includes('-f')) {
+            run.logs.push(`tail: cannot open '${p}' for reading: ${file.message}`, 'tail: no files remaining');
+            return 1;
+          }
+        }
+        throw new Forever();
+      }
       throw new UnsupportedShell('tail');
     case 'stress': {
       const vms = Number(args[args.indexOf('--vm') + 1] ?? 1) || 1;
@@ -220,7 +253,9 @@ function runPython(code: string, run: Run): number {
   return 0;
 }
 
-type Node = { type: 'command'; words: string[]; silent: boolean } | { type: 'while'; cond: Node[][]; body: Node[][] };
+type Node =
+  | { type: 'command'; words: string[]; redirect?: { path: string; append: boolean } }
+  | { type: 'while'; cond: Node[][]; body: Node[][] };
 
 /** Parses tokens into and-or lists of commands (a list of `[cmd, op, cmd, op, …]`). */
 function parseList(tokens: ShellToken[], pos: { i: number }, until: string[]): Node[][] {
@@ -259,13 +294,13 @@ function parseList(tokens: ShellToken[], pos: { i: number }, until: string[]): N
     if (!token.quoted && ['if', 'for', 'until', 'case', 'function', '{', 'do', 'done'].includes(token.word))
       throw new UnsupportedShell(`keyword ${token.word}`);
     const words: string[] = [];
-    let silent = false;
+    let redirect: { path: string; append: boolean } | undefined;
     while (pos.i < tokens.length) {
       const t = tokens[pos.i]!;
       if ('op' in t && (t.op === '>' || t.op === '>>' || t.op === '2>')) {
         const target = tokens[pos.i + 1];
         if (!target || !('word' in target)) throw new UnsupportedShell('redirection');
-        if (t.op !== '2>') silent = true;
+        if (t.op !== '2>') redirect = { path: target.word, append: t.op === '>>' };
         pos.i += 2;
         continue;
       }
@@ -277,7 +312,7 @@ function parseList(tokens: ShellToken[], pos: { i: number }, until: string[]): N
       words.push(t.word);
       pos.i++;
     }
-    current.push({ type: 'command', words, silent } as Node);
+    current.push({ type: 'command', words, ...(redirect ? { redirect } : {}) } as Node);
   }
   end();
   return list;
@@ -301,10 +336,15 @@ function runNode(node: Node, run: Run): number {
     const cond = node.cond.length === 1 && node.cond[0]!.length === 1 ? (node.cond[0]![0] as Node) : undefined;
     if (cond?.type !== 'command' || !['true', ':'].includes(cond.words.join(' ')))
       throw new UnsupportedShell('while condition');
-    const before = { ms: run.ms, logs: run.logs.length };
+    const before = { ms: run.ms, logs: run.logs.length, writes: run.writes.length };
     runList(node.body, run);
     const periodMs = Math.max(run.ms - before.ms, 1000);
-    run.every = { ms: periodMs, lines: run.logs.splice(before.logs) };
+    const writes = run.writes.splice(before.writes).map((w) => ({ ...w, atMs: w.atMs - before.ms }));
+    run.every = {
+      ms: periodMs,
+      lines: run.logs.splice(before.logs),
+      ...(writes.length > 0 ? { startMs: before.ms, writes } : {}),
+    };
     throw new Forever();
   }
   const words = [...node.words];
@@ -314,9 +354,22 @@ function runNode(node: Node, run: Run): number {
   }
   if (words.length === 0) return 0;
   if (words[0] === 'exec') words.shift();
-  const logs = run.logs.length;
-  const code = runProgram(words, run, true);
-  if (node.silent) run.logs.splice(logs);
+  if (!node.redirect) return runProgram(words, run, true);
+  const outer = run.capture;
+  const captured: string[] = [];
+  run.capture = captured;
+  let code: number;
+  try {
+    code = runProgram(words, run, true);
+  } finally {
+    run.capture = outer;
+  }
+  const content = captured.length > 0 ? `${captured.join('\n')}\n` : '';
+  const problem = writeFile(run, node.redirect.path, node.redirect.append ? 'append' : 'write', content);
+  if (problem) {
+    run.logs.push(problem);
+    return 1;
+  }
   return code;
 }
 
@@ -350,6 +403,7 @@ export function containerProcess(
   container: Json,
   profile: ImageProfile,
   env = containerEnv(container),
+  files: ProcessFiles = NO_FILES,
 ): ContainerProcess {
   let argv = execArgv(container, profile);
   if (!argv) return { kind: 'default' };
@@ -368,13 +422,24 @@ export function containerProcess(
       message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${detail}: unknown`,
     };
   }
-  const run: Run = { ms: 0, logs: [], env: { ...env }, profile, shell: 'sh' };
+  const run: Run = {
+    ms: 0,
+    logs: [],
+    env: { ...env },
+    profile,
+    shell: 'sh',
+    busybox: profile.binaries.includes('busybox'),
+    files,
+    own: new Map(),
+    writes: [],
+  };
+  const writes = () => (run.writes.length > 0 ? { writes: run.writes } : {});
   try {
     const code = runProgram(argv, run, false);
-    return { kind: 'exits', exitCode: code, runMs: Math.max(run.ms, 1000), logs: run.logs };
+    return { kind: 'exits', exitCode: code, runMs: Math.max(run.ms, 1000), logs: run.logs, ...writes() };
   } catch (error) {
     if (error instanceof Exit)
-      return { kind: 'exits', exitCode: error.code, runMs: Math.max(run.ms, 1000), logs: run.logs };
+      return { kind: 'exits', exitCode: error.code, runMs: Math.max(run.ms, 1000), logs: run.logs, ...writes() };
     if (error instanceof Forever)
       return {
         kind: 'runs',
@@ -382,6 +447,7 @@ export function containerProcess(
         ...(run.every ? { every: run.every } : {}),
         ...(run.memoryMi !== undefined ? { memoryMi: run.memoryMi } : {}),
         ...(run.growth !== undefined ? { memoryGrowthMiPerMinute: run.growth } : {}),
+        ...writes(),
       };
     if (error instanceof ImageServer) return { kind: 'default' };
     if (error instanceof UnsupportedShell) return { kind: 'unknown' };
