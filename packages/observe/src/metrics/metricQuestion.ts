@@ -60,10 +60,11 @@ export function matchMetricQuestion(input: string): MetricQuestion | undefined {
   if (nodes && CPU.test(rest) && !pods) return { name: 'node-cpu', params: {}, ...window };
   if (nodes && MEMORY.test(rest) && !pods) return { name: 'node-memory', params: {}, ...window };
   const per = (what: string) =>
-    new RegExp(String.raw`\b${what}\s+(?:of|for|on|in)\s+${NAME}$`, 'i').exec(rest) ??
-    new RegExp(String.raw`^(?:what\s+is\s+|what'?s\s+|show\s+(?:me\s+)?|get\s+)?${NAME}(?:'s)?\s+${what}$`, 'i').exec(
-      rest,
-    );
+    new RegExp(String.raw`\b(?:${what})\s+(?:of|for|on|in)\s+${NAME}$`, 'i').exec(rest) ??
+    new RegExp(
+      String.raw`^(?:what\s+is\s+|what'?s\s+|show\s+(?:me\s+)?|get\s+)?${NAME}(?:'s)?\s+(?:${what})$`,
+      'i',
+    ).exec(rest);
   const rules: [string, string][] = [
     ['error-rate', String.raw`(?:error|failure|5xx)\s+rate|errors?\s+per\s+second|(?:share|percentage)\s+of\s+errors`],
     ['request-rate', String.raw`(?:request|traffic|http)\s+rate|requests\s+per\s+second|rps|traffic`],
