@@ -32,6 +32,12 @@ export interface FleetWatchersOptions {
   logger: { warn(o: object, m?: string): void };
   probeIntervalMs?: number;
   debounceMs?: number;
+  /**
+   * When set (several server processes: see `watcherLeases`), only clusters it returns true for are watched here,
+   * and a watcher's first report is compared with the stored status, so a takeover publishes no change that was
+   * already published.
+   */
+  owns?: (clusterId: string) => boolean;
 }
 
 const RESTARTING_CHANGES = new Set(['REGISTERED', 'REFRESHED', 'UPDATED']);
@@ -48,8 +54,10 @@ export function createFleetWatchers(options: FleetWatchersOptions): FleetWatcher
   const pending = new Map<string, Promise<void>>();
 
   const record = async (clusterId: string, report: ClusterHealthReport, previous: ClusterHealthReport) => {
+    if (options.owns && !options.owns(clusterId)) return;
     const cluster = await store.clusters.find(clusterId);
     if (!cluster) return;
+    if (options.owns && previous.status.state === 'UNKNOWN') previous = { ...previous, status: cluster.status };
     await store.clusters.update(clusterId, {
       status: report.status,
       capabilities: report.capabilities,
@@ -93,6 +101,7 @@ export function createFleetWatchers(options: FleetWatchersOptions): FleetWatcher
 
   const startOne = async (clusterId: string) => {
     await unwatch(clusterId);
+    if (options.owns && !options.owns(clusterId)) return;
     const cluster = await store.clusters.find(clusterId);
     if (!cluster) return;
     const gateway = await gateways.get(clusterId).catch((error: unknown) => {
