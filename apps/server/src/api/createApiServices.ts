@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { createAuthService } from '../auth/authService.js';
 import { createRecentEvents } from '../events/recentEvents.js';
 import { createFleetWatchers, type FleetWatchersOptions } from '../fleet/createFleetWatchers.js';
+import { withReconciliation } from '../fleet/reconcileFleet.js';
 import { createAlertIngest } from '../webhooks/createAlertIngest.js';
 import type { ApiServices } from './apiServices.js';
 import { type ClusterGatewaysOptions, createClusterGateways } from './clusterGateways.js';
@@ -22,7 +23,7 @@ export interface CreateApiServicesOptions {
   /** Builds a cluster's gateway (tests count them); `createClusterGateway` by default. */
   createGateway?: ClusterGatewaysOptions['create'];
   /** Probe and analysis intervals of the fleet watchers (tests shorten them). */
-  fleet?: Pick<FleetWatchersOptions, 'probeIntervalMs' | 'debounceMs'>;
+  fleet?: Pick<FleetWatchersOptions, 'probeIntervalMs' | 'debounceMs' | 'owns'>;
 }
 
 /**
@@ -52,7 +53,13 @@ export async function createApiServices(
     create: options.createGateway,
   });
   const alertIngest = createAlertIngest({ store, bus, clock, logger });
-  const fleet = createFleetWatchers({ store, bus, clock, gateways, logger, ...options.fleet });
+  const fleet = withReconciliation(createFleetWatchers({ store, bus, clock, gateways, logger, ...options.fleet }), {
+    store,
+    gateways,
+    clock,
+    logger,
+    bus,
+  });
   return {
     config,
     store,

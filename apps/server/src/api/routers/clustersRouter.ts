@@ -1,22 +1,35 @@
-import { Cluster, ClusterEnvironment, NewCluster, PublicClusterCredentials } from '@opspilot/core';
-import { refuseUntrustedKubeconfig } from '@opspilot/kube';
+import {
+  Cluster,
+  ClusterEnvironment,
+  HttpsUrl,
+  InputError,
+  NewCluster,
+  PublicClusterCredentials,
+} from '@opspilot/core';
 import { z } from 'zod';
 import { IdInput, PageInput, pageInMemory, pageOf } from '../apiSchemas.js';
+import { ClusterAccessFields, connectionError, resolveAccess } from '../clusterAccessInput.js';
 import { audit, procedureFor, router } from '../trpc.js';
 import { visibleCluster, visibleClusters } from '../visibleClusters.js';
+import { testClusterConnection, testKubeconfig, updateCluster } from './clusterManagement.js';
 import { ClusterStatusOutput, watchedCluster } from './fleetRouter.js';
 
 const RegisterInput = NewCluster.extend({
-  /** The kubeconfig to reach the cluster with; sealed with AES-256-GCM before it is stored. */
-  kubeconfig: z.string().min(1).optional(),
+  /** Taken from the kubeconfig's context when left out; required with a service-account token. */
+  api_server_url: HttpsUrl.optional(),
+  /** The credentials (a kubeconfig and context, or a service-account token); sealed with AES-256-GCM when stored. */
+  ...ClusterAccessFields,
+  /** Test the credentials first and register nothing when the test fails (its typed error is returned). */
+  check_connection: z.boolean().default(false),
 });
 
 const ClusterDetail = Cluster.extend({ credentials: PublicClusterCredentials.optional() });
 
 /**
- * The cluster registry (seed 003 §2): list and get what the caller may see; administrators register clusters (the
- * kubeconfig may run only the credential commands of `clusters.allowed_exec_commands`, and is encrypted
- * at rest) and remove them (closing the cluster's gateway). Every change is audited and announced as
+ * The cluster registry (seed 003 §2): list and get what the caller may see; administrators register clusters from
+ * a kubeconfig and context or a service-account token with the API URL and CA (the kubeconfig may run only the
+ * credential commands of `clusters.allowed_exec_commands`, and is encrypted at rest; OIDC is not supported yet),
+ * test credentials before saving, update and remove them (closing the cluster's gateway and stopping its watcher). Every change is audited and announced as
  * `CLUSTER_STATUS_CHANGED`. `status` is the live health report of the fleet's watcher.
  */
 export const clustersRouter = router({
@@ -74,19 +87,32 @@ export const clustersRouter = router({
     .input(RegisterInput)
     .output(Cluster)
     .mutation(async ({ ctx, input }) => {
-      const { kubeconfig, ...fields } = input;
+      const { kubeconfig, context, service_account, auth_type, check_connection, ...fields } = input;
       const { store, bus, clock, config } = ctx.services;
-      if (kubeconfig) {
-        // Refused here and again whenever a stored kubeconfig is loaded (see ClusterGateways).
-        const trusted = refuseUntrustedKubeconfig(kubeconfig, config.clusters.allowed_exec_commands);
-        if (!trusted.ok) throw trusted.error;
+      const access = resolveAccess(input, input.name, config.clusters.allowed_exec_commands);
+      const api_server_url = fields.api_server_url ?? access?.server;
+      if (!api_server_url) {
+        throw new InputError('api_server_url is required without a kubeconfig', {
+          hint: 'give the API server URL, or a kubeconfig (its context names the server)',
+        });
+      }
+      if (access && check_connection) {
+        const tested = await testKubeconfig(ctx.services, access.kubeconfig);
+        if (!tested.ok) throw connectionError(tested);
       }
       const cluster = await store.transaction(async (tx) => {
-        const created = await tx.clusters.create(fields);
-        if (kubeconfig) await tx.clusters.setCredentials(created.id, { auth_type: 'KUBECONFIG', kubeconfig });
+        const created = await tx.clusters.create({ ...fields, api_server_url });
+        if (access) {
+          await tx.clusters.setCredentials(created.id, { auth_type: access.auth_type, kubeconfig: access.kubeconfig });
+        }
         return created;
       });
-      await audit(ctx, { action: 'cluster.register', target: `cluster:${cluster.name}`, cluster_id: cluster.id });
+      await audit(ctx, {
+        action: 'cluster.register',
+        target: `cluster:${cluster.name}`,
+        cluster_id: cluster.id,
+        ...(access ? { details: { auth_type: access.auth_type } } : {}),
+      });
       await bus.publish({
         event_type: 'CLUSTER_STATUS_CHANGED',
         cluster_id: cluster.id,
@@ -126,4 +152,7 @@ export const clustersRouter = router({
       });
       return { removed: true };
     }),
+
+  update: updateCluster,
+  test: testClusterConnection,
 });
