@@ -110,6 +110,8 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     server = createHttpsServer({ cert: certificate.cert, key: certificate.key }, handler);
   } else server = createHttpServer(handler);
   server.keepAliveTimeout = 5_000;
+  // exec, attach and port-forward arrive as WebSocket (or SPDY) upgrade requests.
+  server.on('upgrade', (req, socket, head) => api.handleUpgrade(req, socket, head));
   // Every socket, including TLS ones still in their handshake (which closeAllConnections does not know of), so that
   // stop() never waits for a client that reconnected while the cluster was stopping.
   const sockets = new Set<Socket>();

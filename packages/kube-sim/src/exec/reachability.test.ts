@@ -1,16 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchesSelector } from './labelSelector.js';
-import { type Connection, decideConnection, inCidr, type NetworkPolicyLike, policyTypes } from './reachability.js';
+import {
+  type Connection,
+  decideConnection,
+  inCidr,
+  type NetworkPolicyLike,
+  type PodEnd,
+  policyTypes,
+} from './reachability.js';
 
-const frontend = { namespace: 'shop', labels: { app: 'frontend' }, ip: '10.244.1.5' };
-const backend = {
+const frontend: PodEnd = { namespace: 'shop', labels: { app: 'frontend' }, ip: '10.244.1.5' };
+const backend: PodEnd = {
   namespace: 'shop',
   labels: { app: 'backend', tier: 'api' },
   ip: '10.244.2.7',
   ports: [{ name: 'http', containerPort: 8080 }],
 };
-const monitor = { namespace: 'monitoring', labels: { app: 'prometheus' }, ip: '10.244.3.9' };
+const monitor: PodEnd = { namespace: 'monitoring', labels: { app: 'prometheus' }, ip: '10.244.3.9' };
 const nsLabels: Record<string, Record<string, string>> = {
   shop: { 'kubernetes.io/metadata.name': 'shop', team: 'shop' },
   monitoring: { 'kubernetes.io/metadata.name': 'monitoring', purpose: 'observability' },
@@ -196,7 +203,7 @@ describe('network policy decisions', () => {
       fc.property(pod, pod, fc.integer({ min: 1, max: 65535 }), stray, (a, b, port, extra) => {
         const base = decide({ from: a, to: b, port }, []);
         expect(base.allowed).toBe(true);
-        expect(decide({ from: a, to: b, port }, [extra as NetworkPolicyLike])).toEqual(base);
+        expect(decide({ from: a, to: b, port }, [extra as unknown as NetworkPolicyLike])).toEqual(base);
       }),
     );
   });

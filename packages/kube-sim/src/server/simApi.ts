@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { quotaTracker } from '../admission/quotaTracker.js';
 import type { Allocator } from '../api/applyDefaults.js';
 import { ResourceRegistry } from '../api/resourceRegistry.js';
@@ -11,6 +12,8 @@ import { authorize, type UserInfo, userOf } from '../auth/authorize.js';
 import { requestAttributes } from '../auth/requestAttributes.js';
 import { EXPOSITION_TARGETS, type ExpositionTarget } from '../metrics/exposition.js';
 import { ObjectStore } from '../store/objectStore.js';
+import { refuseUpgrade } from '../streaming/socketResponse.js';
+import { handleStreamingUpgrade } from '../streaming/streamingUpgrade.js';
 import { createAllocator } from './allocator.js';
 import type { ApiContext, StreamLimits } from './apiContext.js';
 import {
@@ -147,6 +150,31 @@ export class SimApi {
       await this.route(req, res, url, path, user);
     } catch (error) {
       sendError(res, error);
+    }
+  }
+
+  /**
+   * Handles an HTTP upgrade request (the server's `upgrade` event): authenticates it like any request, authorizes
+   * it as `create` on the subresource (`pods/exec`, `pods/attach`, `pods/portforward`) and hands it to the
+   * streaming subresources; anything else is refused with a Status.
+   */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    try {
+      const user = requestUser(this.store, this.registry, req.headers, this.auth);
+      const url = new URL(req.url ?? '/', 'http://sim');
+      let segments: string[];
+      try {
+        segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      } catch {
+        throw badRequest(`malformed path: ${url.pathname}`);
+      }
+      const parsed = parseResourcePath(this.registry, segments);
+      if (parsed?.kind !== 'resource') throw new StatusError(404, 'NotFound', NOT_FOUND);
+      const attributes = requestAttributes('POST', url, parsed.target);
+      if (!authorize(this.store, this.registry, user, attributes).allowed) throw forbidden(user, attributes);
+      handleStreamingUpgrade(this.context, req, socket, head, url, parsed.target);
+    } catch (error) {
+      refuseUpgrade(socket, error);
     }
   }
 
