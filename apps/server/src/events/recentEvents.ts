@@ -9,10 +9,12 @@ export interface RecentEvents {
   stop(): void;
 }
 
-/** Keeps the last `capacity` events published on `bus`. */
+/** Keeps the last `capacity` events published on `bus` (except `RESOURCES_CHANGED`). */
 export function createRecentEvents(bus: EventBus, capacity = 500): RecentEvents {
   const buffer: Event[] = [];
   const stop = bus.subscribe({}, (event) => {
+    // Refresh signals of the cluster browser, many a second on a busy fleet: they would push out every other event.
+    if (event.event_type === 'RESOURCES_CHANGED') return;
     buffer.push(event);
     if (buffer.length > capacity) buffer.splice(0, buffer.length - capacity);
   });

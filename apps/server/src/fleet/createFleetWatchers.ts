@@ -3,6 +3,7 @@ import { type ClusterHealthReport, type ClusterWatch, scoreBand, watchCluster } 
 import type { Store } from '@opspilot/store';
 import type { ClusterGateways } from '../api/clusterGateways.js';
 import { publishAudit } from '../events/publishAudit.js';
+import { createResourceChangeFeed } from './resourceChangeFeed.js';
 
 /** The server's live watchers: one {@link ClusterWatch} per registered cluster. */
 export interface FleetWatchers {
@@ -46,12 +47,14 @@ const RESTARTING_CHANGES = new Set(['REGISTERED', 'REFRESHED', 'UPDATED']);
  * Watches the fleet live. Each watcher's reports update the cluster's row (status, last_seen_at, detected
  * capabilities and endpoints); a change of state or of score band (`scoreBand`) is also audited as `system`
  * (`cluster.status`) and published as `CLUSTER_STATUS_CHANGED` with `change: 'STATUS'`. Registrations and removals
- * announced on the bus start and stop watchers on every replica.
+ * announced on the bus start and stop watchers on every replica. Changes of the live objects are announced as
+ * `RESOURCES_CHANGED`, gathered per cluster (see `createResourceChangeFeed`), so open browser pages refresh.
  */
 export function createFleetWatchers(options: FleetWatchersOptions): FleetWatchers {
   const { store, bus, clock, gateways, logger } = options;
   const watches = new Map<string, ClusterWatch>();
   const pending = new Map<string, Promise<void>>();
+  const feed = createResourceChangeFeed(bus, logger);
 
   const record = async (clusterId: string, report: ClusterHealthReport, previous: ClusterHealthReport) => {
     if (options.owns && !options.owns(clusterId)) return;
@@ -117,6 +120,10 @@ export function createFleetWatchers(options: FleetWatchersOptions): FleetWatcher
       clock,
       probeIntervalMs: options.probeIntervalMs,
       debounceMs: options.debounceMs,
+      onChange: (change) => {
+        // With several replicas, only the one that owns the cluster announces its changes.
+        if (!options.owns || options.owns(clusterId)) feed.note(clusterId, cluster.name, change.kind);
+      },
       onReport: (report, previous) => {
         recording = recording
           .then(() => record(clusterId, report, previous))
@@ -162,6 +169,7 @@ export function createFleetWatchers(options: FleetWatchersOptions): FleetWatcher
       unsubscribe?.();
       await Promise.allSettled([...pending.values()]);
       await Promise.all([...watches.keys()].map(unwatch));
+      await feed.close();
     },
   };
 }

@@ -55,9 +55,8 @@ export function relatedObjects(model: LiveModel, kind: string, object: KubeObjec
   // Owners, up the chain.
   let current: KubeObject | undefined = object;
   for (let depth = 0; current && depth < 3; depth++) {
-    const owner =
-      ((current.metadata.ownerReferences ?? []) as Any[]).find((r) => r.controller) ??
-      ((current.metadata.ownerReferences ?? []) as Any[])[0];
+    const owners: { kind: string; name: string; controller?: boolean }[] = current.metadata.ownerReferences ?? [];
+    const owner = owners.find((r) => r.controller) ?? owners[0];
     if (!owner) break;
     out.push({ relation: 'owner', ref: { kind: owner.kind, name: owner.name, ...(ns ? { namespace: ns } : {}) } });
     current = model.objects(owner.kind, ns).find((o) => o.metadata.name === owner.name);

@@ -1,9 +1,12 @@
-import { ClusterState, InputError, KubeObject, NotFoundError, Uuid } from '@opspilot/core';
-import { ClusterHealthReport, fleetKindOf, kubectlTable } from '@opspilot/fleet';
+import { ClusterState, InputError, KubeObject, NotFoundError, ObjectRef, Uuid } from '@opspilot/core';
+import { browserTable, ClusterHealthReport, fleetKindOf, maskSecretData } from '@opspilot/fleet';
 import { z } from 'zod';
 import type { ApiServices } from '../apiServices.js';
 import { procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
+import { fleetFindingsProcedure } from './fleetFindingsProcedure.js';
+import { fleetObjectProcedure } from './fleetObjectProcedure.js';
+import { fleetOverviewProcedure } from './fleetOverviewProcedure.js';
 
 const ListInput = z.object({
   /** The cluster's id. */
@@ -11,6 +14,8 @@ const ListInput = z.object({
   /** A kind as kubectl takes it: `pods`, `po`, `Deployment`, ... */
   kind: z.string().min(1).max(64),
   namespace: z.string().min(1).max(253).optional(),
+  /** At most this many objects (the first ones in kubectl's order); `truncated` says when more exist. */
+  limit: z.coerce.number().int().min(1).max(10_000).default(2_000),
 });
 
 const ListOutput = z.object({
@@ -22,9 +27,20 @@ const ListOutput = z.object({
   last_error: z.string().optional(),
   /** Every kind has been listed once. */
   ready: z.boolean(),
+  /** The objects (Secret values masked), in the order of the table's rows. */
   items: z.array(KubeObject),
-  /** The objects as `kubectl get -A -o wide` prints them: its column names, then one row per object. */
-  table: z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+  /** How many objects there are in all, and whether `limit` left some out. */
+  total: z.number().int(),
+  truncated: z.boolean(),
+  /**
+   * The objects as `kubectl get -A -o wide` prints them (pods and deployments exactly; events with type, reason,
+   * object, message, count and last seen): column names, one row per object, and per row the object it opens.
+   */
+  table: z.object({
+    columns: z.array(z.string()),
+    rows: z.array(z.array(z.string())),
+    refs: z.array(ObjectRef),
+  }),
 });
 
 /** The live watcher of a cluster the caller may see, or a NotFoundError saying it is not watched. */
@@ -38,8 +54,9 @@ export async function watchedCluster(
 }
 
 /**
- * The cluster browser's data: the live objects of one kind of one cluster, from the fleet's watchers (no request
- * reaches the cluster). Per-cluster grants apply as everywhere (a cluster without a grant is "not found"); a
+ * The cluster browser's data: the live objects of one kind of one cluster (`list`, bounded by `limit`), one object
+ * with its YAML, events, related objects and findings (`get`), a cluster's findings (`findings`) and every cluster's
+ * summary (`overview`), all from the fleet's watchers (no request reaches the cluster). Per-cluster grants apply as everywhere (a cluster without a grant is "not found"); a
  * namespace the cluster does not have is a NotFoundError naming it.
  */
 export const fleetRouter = router({
@@ -68,9 +85,17 @@ export const fleetRouter = router({
         });
       }
       if (!watch.model.store(kind)) throw new InputError(`kind ${kind} is not watched`, { hint: 'see FLEET_KINDS' });
-      const items = watch.model.objects(kind, input.namespace);
-      const now = ctx.services.clock.now();
-      const [head, ...rows] = kubectlTable(kind, items, { now, wide: true, namespaces: true });
+      const all = watch.model.objects(kind, input.namespace);
+      const table = browserTable(kind, all, ctx.services.clock.now());
+      const byKey = new Map(all.map((o) => [`${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]));
+      const rows = table.rows.slice(0, input.limit);
+      const refs = table.refs.slice(0, input.limit);
+      // Events open the object they are about, so their own items follow the model's order.
+      const items = (
+        kind === 'Event' ? all.slice(0, input.limit) : refs.map((r) => byKey.get(`${r.namespace ?? ''}/${r.name}`))
+      )
+        .filter((o): o is KubeObject => o !== undefined)
+        .map(maskSecretData);
       return {
         cluster_id: cluster.id,
         kind,
@@ -79,9 +104,14 @@ export const fleetRouter = router({
         ...(report.status.last_error ? { last_error: report.status.last_error } : {}),
         ready: watch.model.ready,
         items,
-        table: { columns: head ?? [], rows },
+        total: all.length,
+        truncated: all.length > input.limit,
+        table: { columns: table.columns, rows, refs },
       };
     }),
+  get: fleetObjectProcedure,
+  findings: fleetFindingsProcedure,
+  overview: fleetOverviewProcedure,
 });
 
 /** `clusters.status`: the live health report of a cluster, or none while it is not watched. */

@@ -4,7 +4,8 @@ import { JsonObject, Timestamp, Uuid } from '../common.js';
 /**
  * Types of live event (seed 003 §6.1), plus opspilot's own lifecycle events: `PLAN_STATE_CHANGED` when an
  * operation moves through review, `FINDING_DETECTED` when an analyzer reports a problem, and `AUDIT_APPENDED` when
- * the audit log records an action.
+ * the audit log records an action, and `RESOURCES_CHANGED` when the live objects of a watched cluster change
+ * (payload `{ name, kinds, changes }`, gathered per cluster), so open cluster pages refresh.
  */
 export const EventType = z.enum([
   'CLUSTER_STATUS_CHANGED',
@@ -18,6 +19,7 @@ export const EventType = z.enum([
   'PLAN_STATE_CHANGED',
   'FINDING_DETECTED',
   'AUDIT_APPENDED',
+  'RESOURCES_CHANGED',
 ]);
 export type EventType = z.infer<typeof EventType>;
 
