@@ -1,5 +1,8 @@
-import { containerProcess, memoryLimitMi } from './containerProcess.js';
+import { type ContainerProcess, containerEnv, containerProcess, memoryLimitMi } from './containerProcess.js';
+import { NO_FILES, type ProcessFiles } from './fileWrites.js';
 import type { ImageProfile } from './imageCatalog.js';
+import type { ProbeTarget } from './probeResult.js';
+import { livenessKill } from './probeSchedule.js';
 
 type Json = Record<string, unknown>;
 
@@ -50,8 +53,11 @@ export function probePath(probe: unknown): string | undefined {
  * liveness probe on a path the app does not serve all make it terminate again and again. Commands are interpreted
  * by `containerProcess`; those outside its subset are matched loosely, as `finiteRunMs` describes.
  */
-export function containerFate(container: Json, profile: ImageProfile): Fate {
-  const process = containerProcess(container, profile);
+export function containerFate(container: Json, profile: ImageProfile, inside: FateInputs = {}): Fate {
+  const env = inside.env ?? containerEnv(container);
+  const files = inside.files ?? NO_FILES;
+  const process = containerProcess(container, profile, env, files);
+  const target: ProbeTarget = { container, profile, process, env, files, podIP: inside.podIP ?? '' };
   if (process.kind === 'startError')
     return { kind: 'terminates', reason: 'StartError', exitCode: 128, message: process.message, runMs: 0 };
   if (process.kind === 'exits')
@@ -73,24 +79,39 @@ export function containerFate(container: Json, profile: ImageProfile): Fate {
         runMs: Math.max(1000, Math.round(((limitMi - baseMi) / growth) * 60_000)),
       };
   }
-  if (process.kind === 'runs') return livenessFate(container, profile) ?? { kind: 'runs' };
-  return legacyFate(container, profile);
+  if (process.kind === 'runs') return livenessFate(target) ?? { kind: 'runs' };
+  return legacyFate(container, profile, target);
 }
 
-function livenessFate(container: Json, profile: ImageProfile): Fate | undefined {
-  const liveness = probePath(container.livenessProbe);
-  if (!liveness || profile.serves.includes(liveness)) return undefined;
+/** What a container sees when it runs: its resolved environment, its files, its pod's IP (for probe messages). */
+export interface FateInputs {
+  env?: Record<string, string>;
+  files?: ProcessFiles;
+  podIP?: string;
+}
+
+/** The container's process as interpreted with `inputs` (what the probes of a run talk to). */
+export function probeTarget(container: Json, profile: ImageProfile, inside: FateInputs = {}): ProbeTarget {
+  const env = inside.env ?? containerEnv(container);
+  const files = inside.files ?? NO_FILES;
+  const process: ContainerProcess = containerProcess(container, profile, env, files);
+  return { container, profile, process, env, files, podIP: inside.podIP ?? '' };
+}
+
+function livenessFate(target: ProbeTarget): Fate | undefined {
+  const kill = livenessKill(target.container.livenessProbe, target);
+  if (!kill) return undefined;
   return {
     kind: 'terminates',
     reason: 'LivenessProbeFailed',
     exitCode: 137,
-    message: `Liveness probe failed: HTTP probe failed with statuscode: 404`,
-    runMs: livenessKillMs(container.livenessProbe),
+    message: `Liveness probe failed: ${kill.message}`,
+    runMs: kill.killMs,
   };
 }
 
 /** The fate of the image's own process, or of a command outside the interpreted subset (matched loosely). */
-function legacyFate(container: Json, profile: ImageProfile): Fate {
+function legacyFate(container: Json, profile: ImageProfile, target: ProbeTarget): Fate {
   const command = [...((container.command as string[]) ?? []), ...((container.args as string[]) ?? [])].join(' ');
   const failing = command.match(/(^|[\s;&])(false|exit ([1-9]\d*))(\s|;|$)/);
   if ((profile.exitCode !== undefined && profile.exitCode !== 0) || failing) {
@@ -103,7 +124,7 @@ function legacyFate(container: Json, profile: ImageProfile): Fate {
       ...(runMs !== undefined ? { runMs } : {}),
     };
   }
-  const liveness = livenessFate(container, profile);
+  const liveness = livenessFate(target);
   if (liveness) return liveness;
   const runMs = finiteRunMs(command, profile);
   return runMs === undefined ? { kind: 'runs' } : { kind: 'completes', runMs };

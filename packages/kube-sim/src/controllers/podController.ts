@@ -1,10 +1,14 @@
 import type { KubeObject } from '../store/kubeObject.js';
 import { containerConfigError } from './containerConfigError.js';
-import { containerFate, crashLoop, isReady, probeFailures, probeThreshold } from './containerFate.js';
+import { containerFate, crashLoop, probeTarget } from './containerFate.js';
 import type { ControllerContext } from './controllerContext.js';
 import { imageRegistryOf } from './imageRegistry.js';
 import { unversioned } from './ownership.js';
+import { podEnv } from './podEnv.js';
+import { staticFiles } from './podFiles.js';
+import { mountFailure } from './podVolumes.js';
 import { type ProbeTally, syncProbeEvents } from './probeEvents.js';
+import { livenessFailures, probeTimings, readiness } from './probeSchedule.js';
 import { schedulePod } from './scheduler.js';
 
 type Json = Record<string, unknown>;
@@ -41,7 +45,10 @@ function containerStatuses(
   ctx: ControllerContext,
   pod: KubeObject,
   scheduledAt: number,
-): { statuses: Json[]; nextMs?: number; probes: ProbeTally[] } {
+  podIP: string,
+): { statuses: Json[]; nextMs?: number; probes: ProbeTally[]; mountProblem?: string } {
+  const view = { store: ctx.store, registry: ctx.registry, now: () => ctx.clock.now() };
+  const mountProblem = mountFailure(view, pod);
   const containers = ((pod.spec as Json).containers as Json[] | undefined) ?? [];
   const restartPolicy = String((pod.spec as Json).restartPolicy ?? 'Always');
   const elapsed = ctx.clock.now().getTime() - scheduledAt;
@@ -74,6 +81,10 @@ function containerStatuses(
       };
     }
     const profile = pulled.profile;
+    if (mountProblem) {
+      later(CONFIG_RETRY_MS);
+      return { ...base, state: { waiting: { reason: 'ContainerCreating' } } };
+    }
     const configError = containerConfigError(ctx.store, ctx.registry, pod, c);
     if (configError && elapsed >= PULL_MS) {
       later(CONFIG_RETRY_MS);
@@ -84,20 +95,28 @@ function containerStatuses(
       return { ...base, state: { waiting: { reason: 'ContainerCreating' } } };
     }
     const running = elapsed - profile.startupMs;
-    const fate = containerFate(c, profile);
+    const inputs = { env: podEnv(view, pod, String(c.name)), files: staticFiles(view, pod, String(c.name)), podIP };
+    const fate = containerFate(c, profile, inputs);
+    const target = probeTarget(c, profile, inputs);
+    const readyAt = (runMs: number) => readiness(c.readinessProbe, target, runMs);
     const imageID = `${pulled.ref.canonical.replace(/[:@].*$/, '')}@sha256:${'0'.repeat(64)}`;
     if (fate.kind === 'runs') {
-      if (!isReady(c, profile)) {
-        const readiness = probeFailures(c.readinessProbe, running);
-        later(profile.startupMs + readiness.nextMs - elapsed);
-        const name = String(c.name);
-        probes.push({ container: name, readinessFailures: readiness.failures, livenessFailures: 0, livenessKills: 0 });
+      const state = readyAt(running);
+      if (c.readinessProbe) {
+        if (Number.isFinite(state.nextMs)) later(profile.startupMs + state.nextMs - elapsed);
+        probes.push({
+          container: String(c.name),
+          readinessFailures: state.failures,
+          ...(state.message ? { readinessMessage: state.message } : {}),
+          livenessFailures: 0,
+          livenessKills: 0,
+        });
       }
       return {
         ...base,
         imageID,
         started: true,
-        ready: isReady(c, profile),
+        ready: state.ready,
         state: { running: { startedAt: at(profile.startupMs) } },
       };
     }
@@ -113,7 +132,7 @@ function containerStatuses(
           ...base,
           imageID,
           started: true,
-          ready: isReady(c, profile),
+          ready: readyAt(running).ready,
           state: { running: { startedAt: at(profile.startupMs) } },
         };
       }
@@ -147,12 +166,22 @@ function containerStatuses(
       : {};
     if (fate.kind === 'terminates' && fate.reason === 'LivenessProbeFailed') {
       const kills = loop.restarts + (loop.running ? 0 : 1);
-      const current = loop.running ? probeFailures(c.livenessProbe, running - loop.runStartMs) : undefined;
-      if (current) later(profile.startupMs + loop.runStartMs + current.nextMs - elapsed);
+      const { delayMs, periodMs, failureThreshold } = probeTimings(c.livenessProbe);
+      const inRun = running - loop.runStartMs;
+      const current = loop.running ? livenessFailures(c.livenessProbe, target, inRun) : 0;
+      if (loop.running)
+        later(
+          profile.startupMs +
+            loop.runStartMs +
+            delayMs +
+            periodMs * (Math.max(0, Math.floor((inRun - delayMs) / periodMs)) + 1) -
+            elapsed,
+        );
       probes.push({
         container: String(c.name),
         readinessFailures: 0,
-        livenessFailures: kills * probeThreshold(c.livenessProbe) + (current?.failures ?? 0),
+        livenessFailures: kills * failureThreshold + current,
+        livenessMessage: fate.message.replace(/^Liveness probe failed: /, ''),
         livenessKills: kills,
       });
     }
@@ -162,7 +191,7 @@ function containerStatuses(
       restartCount: loop.restarts,
       lastState,
       started: loop.running,
-      ready: loop.running && fate.kind === 'completes' ? isReady(c, profile) : false,
+      ready: loop.running && fate.kind === 'completes' ? readyAt(running - loop.runStartMs).ready : false,
       state: loop.running
         ? { running: { startedAt: at(profile.startupMs + loop.runStartMs) } }
         : fate.kind === 'terminates' && fate.reason === 'StartError' && loop.restarts === 0
@@ -175,7 +204,7 @@ function containerStatuses(
             },
     };
   });
-  return { statuses, nextMs, probes };
+  return { statuses, nextMs, probes, ...(mountProblem ? { mountProblem } : {}) };
 }
 
 /**
@@ -250,9 +279,16 @@ export function reconcilePods(ctx: ControllerContext): void {
       (c) => c.type === 'PodScheduled' && c.status === 'True',
     );
     const scheduledAt = Date.parse(String(scheduledCondition?.lastTransitionTime ?? nextStatus.startTime ?? now));
-    const { statuses, nextMs, probes } = containerStatuses(ctx, next, scheduledAt);
+    const node = nodes.find((n) => n.metadata.name === (next.spec as Json).nodeName);
+    const nodeIndex = Math.max(0, nodes.indexOf(node!));
+    const podIP = String(
+      status.podIP ?? `10.244.${nodeIndex}.${(parseInt(String(next.metadata.uid).slice(0, 4), 16) % 250) + 2}`,
+    );
+    const { statuses, nextMs, probes, mountProblem } = containerStatuses(ctx, next, scheduledAt, podIP);
     if (nextMs !== undefined) ctx.requeueAfter(Math.max(1, nextMs));
     syncProbeEvents(ctx, pod, probes);
+    if (mountProblem && ctx.eventCount(pod, 'FailedMount', mountProblem) === 0)
+      ctx.event(pod, 'Warning', 'FailedMount', mountProblem, 'kubelet');
     const allReady = statuses.length > 0 && statuses.every((s) => s.ready);
     const anyStarted = statuses.some(
       (s) => s.started || Number(s.restartCount) > 0 || (s.state as Json).terminated !== undefined,
@@ -268,10 +304,6 @@ export function reconcilePods(ctx: ControllerContext): void {
             .map((s) => s.name)
             .join(' ')}]`,
         };
-    const node = nodes.find((n) => n.metadata.name === (next.spec as Json).nodeName);
-    const nodeIndex = Math.max(0, nodes.indexOf(node!));
-    const podIP =
-      status.podIP ?? `10.244.${nodeIndex}.${(parseInt(String(next.metadata.uid).slice(0, 4), 16) % 250) + 2}`;
     const conditions = keepTransition(previousConditions, [
       condition('PodReadyToStartContainers', !done, now),
       condition('Initialized', true, now, done ? { reason: 'PodCompleted' } : {}),

@@ -18,7 +18,8 @@ export interface PodView {
 const IMAGE_ENV = {
   PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
 };
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+/** Variable names the kubelet accepts from `envFrom` (printable ASCII but `=`: relaxed validation, on since 1.32). */
+const ENV_NAME = /^[!-<>-~]+$/;
 
 const list = (v: unknown): Json[] =>
   (Array.isArray(v) ? (v as unknown[]) : []).filter((e): e is Json => !!e && typeof e === 'object');
@@ -107,7 +108,7 @@ function serviceLinks(view: Pick<PodView, 'store' | 'registry'>, pod: KubeObject
 /**
  * The environment a container's process sees, as the kubelet and runtime build it: the image's `PATH`, `HOSTNAME`
  * and `HOME`, the Service variables, then `envFrom` (ConfigMaps and Secrets, with `prefix`; keys that are not valid
- * variable names skipped) and `env` — literals with `$(VAR)` expansion, `valueFrom` ConfigMap and Secret keys, the
+ * variable names — with `=` or outside printable ASCII — skipped) and `env` — literals with `$(VAR)` expansion, `valueFrom` ConfigMap and Secret keys, the
  * downward API (`fieldRef`, `resourceFieldRef`). Missing optional sources are left out; missing required ones too
  * (the kubelet does not start such a container: see `containerConfigError`).
  */

@@ -5,7 +5,11 @@ import type { ControllerContext } from './controllerContext.js';
 export interface ProbeTally {
   container: string;
   readinessFailures: number;
+  /** The latest readiness failure's text (default: an HTTP 404). */
+  readinessMessage?: string;
   livenessFailures: number;
+  /** The liveness failure's text (default: an HTTP 404). */
+  livenessMessage?: string;
   livenessKills: number;
 }
 
@@ -19,8 +23,8 @@ const PROBE_FAILED = 'HTTP probe failed with statuscode: 404';
 export function syncProbeEvents(ctx: ControllerContext, pod: KubeObject, tallies: ProbeTally[]): void {
   for (const t of tallies) {
     const wanted: ['Normal' | 'Warning', string, string, number][] = [
-      ['Warning', 'Unhealthy', `Readiness probe failed: ${PROBE_FAILED}`, t.readinessFailures],
-      ['Warning', 'Unhealthy', `Liveness probe failed: ${PROBE_FAILED}`, t.livenessFailures],
+      ['Warning', 'Unhealthy', `Readiness probe failed: ${t.readinessMessage ?? PROBE_FAILED}`, t.readinessFailures],
+      ['Warning', 'Unhealthy', `Liveness probe failed: ${t.livenessMessage ?? PROBE_FAILED}`, t.livenessFailures],
       ['Normal', 'Killing', `Container ${t.container} failed liveness probe, will be restarted`, t.livenessKills],
     ];
     for (const [type, reason, message, count] of wanted) {
