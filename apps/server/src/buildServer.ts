@@ -11,6 +11,7 @@ import { registerErrorHandling } from './registerErrorHandling.js';
 import { registerInputGuard } from './registerInputGuard.js';
 import { registerWebApp } from './registerWebApp.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './requestId.js';
+import { registerLogFollowSocket } from './observe/registerLogFollowSocket.js';
 import { registerAlertmanagerWebhook } from './webhooks/registerAlertmanagerWebhook.js';
 
 /** What the server is built from; `main.ts` opens and migrates the store before building. */
@@ -60,6 +61,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       await registerApi(api, services);
       registerEventSocket(api, services);
       registerAlertmanagerWebhook(api, services);
+      registerLogFollowSocket(api, services);
     });
   }
   if (options.webDistDir) registerWebApp(app, options.webDistDir);

@@ -70,11 +70,25 @@ export function createAlertmanagerClient(endpoint: HttpEndpoint): AlertmanagerCl
       if (Date.parse(valid.data.endsAt) <= Date.parse(valid.data.startsAt)) {
         throw new InputError('invalid silence: it ends before it starts', { hint: 'give a positive duration' });
       }
-      const answer = await call(
-        { method: 'POST', path: '/api/v2/silences', body: valid.data, signal },
-        z.object({ silenceID: z.string() }),
-      );
-      return answer.silenceID;
+      try {
+        const answer = await call(
+          { method: 'POST', path: '/api/v2/silences', body: valid.data, signal },
+          z.object({ silenceID: z.string() }),
+        );
+        return answer.silenceID;
+      } catch (error) {
+        // Alertmanager refuses a silence it finds invalid with 400 and says why: the caller's to fix.
+        if (error instanceof UpstreamError && error.status === 400) {
+          throw new InputError(
+            error.message.replace(/^alertmanager answered 400: /, 'Alertmanager refused the silence: '),
+            {
+              hint: 'fix the matchers or the times',
+              cause: error,
+            },
+          );
+        }
+        throw error;
+      }
     },
     async expireSilence(id, signal) {
       try {

@@ -1,7 +1,8 @@
 import { InputError, ManualClock } from '@opspilot/core';
 import { createClusterGateway, type KubeClusterGateway } from '@opspilot/kube';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advanceClock } from '@opspilot/kube-sim/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { followKubeLogs } from './followKubeLogs.js';
 import { createKubeLogSource, type LogCluster } from './kubeLogSource.js';
 
@@ -23,10 +24,10 @@ describe('the Kubernetes log source, on two simulated clusters over HTTP', () =>
       { id: '22222222-2222-4222-8222-222222222222', name: 'staging', gateway: gateways[1] as KubeClusterGateway },
     ];
     // Let the pods start and log for five minutes of cluster time.
-    await expect
-      .poll(async () => (await gateways[0]?.list('Pod', { namespace: 'todo' }))?.length, { timeout: 20_000 })
-      .toBeGreaterThan(0);
-    for (let i = 0; i < 30; i++) await clock.advance(10_000);
+    await advanceClock(clock, 120_000);
+    await vi.waitFor(async () =>
+      expect((await gateways[0]?.list('Pod', { namespace: 'todo' }))?.length).toBeGreaterThan(0),
+    );
   });
   afterAll(async () => {
     for (const g of gateways) g.close();

@@ -1,10 +1,12 @@
 import { router } from '../trpc.js';
+import { alertsRouter } from './alertsRouter.js';
 import { analyzeRouter } from './analyzeRouter.js';
 import { auditRouter } from './auditRouter.js';
 import { authRouter } from './authRouter.js';
 import { clustersRouter } from './clustersRouter.js';
 import { eventsRouter } from './eventsRouter.js';
 import { fleetRouter } from './fleetRouter.js';
+import { logsRouter } from './logsRouter.js';
 import { manifestsRouter } from './manifestsRouter.js';
 import { opsRouter } from './opsRouter.js';
 import { reviewsRouter } from './reviewsRouter.js';
@@ -27,6 +29,8 @@ export const appRouter = router({
   analyze: analyzeRouter,
   manifests: manifestsRouter,
   ops: opsRouter,
+  alerts: alertsRouter,
+  logs: logsRouter,
 });
 
 /** The type of the API, for typed clients (`createTRPCClient<AppRouter>`). */
