@@ -7,13 +7,18 @@ import { z } from 'zod';
 import { cliColors } from '../cliColors.js';
 import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
+import { namedClusterGateway } from '../namedCluster.js';
 import { analyzeCluster } from './analyzeCluster.js';
+import { analyzeFleet, fleetText } from './analyzeFleet.js';
 import { analyzeText } from './analyzeText.js';
+import { fleetClusters } from './fleetClusters.js';
 
 const AnalyzeOptions = z.object({
   allNamespaces: z.boolean().default(false),
   filter: z.string().optional(),
   explain: z.boolean().default(false),
+  cluster: z.string().min(1).optional(),
+  allClusters: z.boolean().default(false),
 });
 
 /** The model of `llm.provider`, or none for the built-in offline explanations. */
@@ -42,9 +47,14 @@ export function analyzeCommand(parent: Command, ctx: CliContext): Command {
       '--explain',
       'explain each problem: from the evidence, or with the configured language model (names masked)',
     )
+    .option('--cluster <name>', 'a registered cluster or a kubeconfig context, by name')
+    .option(
+      '--all-clusters',
+      'analyze every registered cluster, results grouped per cluster (exit 2 if one is OFFLINE)',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  opspilot analyze -A\n  opspilot analyze -n shop --filter Pod,Service --explain\n  opspilot analyze -o json | jq .problems',
+      '\nExamples:\n  opspilot analyze -A\n  opspilot analyze --all-clusters\n  opspilot analyze --cluster sim-staging -n shop\n  opspilot analyze -n shop --filter Pod,Service --explain\n  opspilot analyze -o json | jq .problems',
     )
     .action(async (raw: unknown, command: Command) => {
       const parsed = AnalyzeOptions.safeParse(raw);
@@ -62,21 +72,36 @@ export function analyzeCommand(parent: Command, ctx: CliContext): Command {
       const config = await ctx.loadConfig(command);
       const namespace = options.allNamespaces ? undefined : config.kube.namespace;
       const model = options.explain ? languageModel(config) : undefined;
-      const gateway = openGateway(config, ctx.io);
       const clock = ctx.io.clock ?? systemClock;
       const err = cliColors(ctx.io.stderr, ctx.io.env, global.color);
       const tty = ctx.io.stderr.isTTY === true;
-      const report = await analyzeCluster(gateway, {
+      const progress = (message: string, done?: boolean) => {
+        if (tty) ctx.io.stderr.write(`\r\x1b[2K${err.dim(message)}${done ? '\n' : ''}`);
+        else if (done || !message.startsWith('listed ')) ctx.io.stderr.write(`${message}\n`);
+      };
+      const analysis = {
         analyzers: selected.value,
         ...(namespace ? { namespace } : {}),
         now: () => clock.now(),
         explain: options.explain,
         ...(model ? { model } : {}),
-        progress: (message, done) => {
-          if (tty) ctx.io.stderr.write(`\r\x1b[2K${err.dim(message)}${done ? '\n' : ''}`);
-          else if (done || !message.startsWith('listed ')) ctx.io.stderr.write(`${message}\n`);
-        },
-      });
+      };
+      if (options.allClusters) {
+        const clusters = await fleetClusters(config, ctx.io, options.cluster, namespace);
+        const fleet = await analyzeFleet(clusters, {
+          ...analysis,
+          progress: (cluster, message, done) => progress(`[${cluster}] ${message}`, done),
+        });
+        if (fleet.summary.offline > 0) ctx.run.exitCode = 2;
+        else if (fleet.summary.problems > 0) ctx.run.exitCode = 1;
+        const c = ctx.colors(command);
+        ctx.print(command, fleet, (f) => fleetText(f, c));
+        return;
+      }
+      const gateway = options.cluster
+        ? await namedClusterGateway(config, ctx.io, options.cluster, namespace)
+        : openGateway(config, ctx.io);
+      const report = await analyzeCluster(gateway, { ...analysis, progress }).finally(() => gateway.close());
       if (report.problems.length > 0) ctx.run.exitCode = 1;
       const c = ctx.colors(command);
       ctx.print(command, report, (r) => analyzeText(r, c));

@@ -5,6 +5,7 @@ import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { EXIT_CODES } from '../exitCodes.js';
 import { withStore } from '../openCliStore.js';
+import { clustersManageCommands } from './clustersManageCommands.js';
 
 async function allClusters(ctx: CliContext, command: Command): Promise<Cluster[]> {
   return withStore(await ctx.loadConfig(command), ctx.io.cwd, async (store) => {
@@ -136,5 +137,6 @@ export function clustersCommand(parent: Command, ctx: CliContext): Command {
             ].join('\n'),
       );
     });
+  clustersManageCommands(clusters, ctx);
   return clusters;
 }

@@ -1,12 +1,11 @@
 import type { OpspilotConfig } from '@opspilot/config';
 import { InputError, NotFoundError, systemClock } from '@opspilot/core';
 import { fleetKindOf, formatKubectlRows, kubectlTable } from '@opspilot/fleet';
-import { createClusterGateway } from '@opspilot/kube';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
-import { withStore } from '../openCliStore.js';
+import { namedClusterGateway } from '../namedCluster.js';
 
 const GetOptions = z.object({
   allNamespaces: z.boolean().default(false),
@@ -14,20 +13,10 @@ const GetOptions = z.object({
   cluster: z.string().min(1).optional(),
 });
 
-/** The gateway of a cluster registered in the store (its stored kubeconfig), or of the kubeconfig context. */
+/** The gateway of `--cluster NAME` (registered, or a kubeconfig context), or of the kubeconfig context. */
 async function gatewayFor(ctx: CliContext, config: OpspilotConfig, cluster: string | undefined, namespace?: string) {
   if (!cluster) return openGateway(config, ctx.io);
-  const kubeconfigYaml = await withStore(config, ctx.io.cwd, async (store) => {
-    const found = await store.clusters.findByName(cluster);
-    if (!found)
-      throw new NotFoundError(`no cluster named ${cluster}`, { hint: 'list them with `opspilot clusters list`' });
-    return store.clusters.getKubeconfig(found.id);
-  });
-  return createClusterGateway({
-    kubeconfigYaml,
-    namespace,
-    allowedExecCommands: config.clusters.allowed_exec_commands,
-  });
+  return namedClusterGateway(config, ctx.io, cluster, namespace);
 }
 
 /**
@@ -44,7 +33,7 @@ export function getCommand(parent: Command, ctx: CliContext): Command {
     .argument('<kind>', 'pods, deployments, services, nodes, namespaces, events, ... (short names as kubectl)')
     .option('-A, --all-namespaces', 'list across every namespace')
     .option('-l, --selector <selector>', 'label selector, e.g. app=web,tier!=cache')
-    .option('--cluster <name>', 'a cluster registered in the store (its stored kubeconfig) instead of the context')
+    .option('--cluster <name>', 'a registered cluster (its stored credentials) or a kubeconfig context, by name')
     .addHelpText(
       'after',
       '\nExamples:\n  opspilot get pods -A\n  opspilot get po -n shop -o wide\n  opspilot get deploy -o yaml',
