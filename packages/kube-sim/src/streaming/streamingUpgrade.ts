@@ -100,7 +100,11 @@ export function handleStreamingUpgrade(
         ? offered.has(PORT_FORWARD_PROTOCOL) && PORT_FORWARD_PROTOCOL
         : chooseChannelProtocol(offered);
     if (!protocol) throw badRequest(`none of the offered subprotocols is served: ${[...offered].join(', ') || 'none'}`);
-    const server = new WebSocketServer({ noServer: true, clientTracking: false, handleProtocols: () => protocol });
+    // ws accepts only RFC 6455 tokens as subprotocols, and `SPDY/3.1+portforward.k8s.io` is not one: the
+    // negotiated protocol is written into the handshake response here instead.
+    delete req.headers['sec-websocket-protocol'];
+    const server = new WebSocketServer({ noServer: true, clientTracking: false });
+    server.on('headers', (lines) => lines.push(`Sec-WebSocket-Protocol: ${protocol}`));
     server.handleUpgrade(req, socket, head, (ws) => {
       const release = ctx.track(() => ws.terminate());
       ws.once('close', () => release());

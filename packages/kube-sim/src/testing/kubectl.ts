@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -82,6 +82,81 @@ export function createKubectl(kubeconfig: string): (args: string[], input?: stri
   const binary = toolBinary('kubectl');
   return (args, input) =>
     run(binary, ['--kubeconfig', configPath, '--cache-dir', join(home, 'cache'), ...args], { HOME: home }, input);
+}
+
+/**
+ * A kubectl process left running (`port-forward`, `attach`, `run -i`): its output so far, a wait for a line or its
+ * exit, and `stop()` (SIGTERM, resolved once it exited).
+ * @see https://kubernetes.io/docs/reference/kubectl/
+ */
+export interface KubectlProcess {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the first match of `pattern` in stdout+stderr; rejects when kubectl exits first. */
+  waitFor(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** Resolves with the exit code once kubectl has exited. */
+  exited: Promise<number>;
+  stop(): Promise<number>;
+}
+
+/**
+ * Starts real kubectl commands that keep running (like {@link createKubectl}: fresh HOME and cache dir), with
+ * stdin left open unless `input` is given.
+ * @example
+ * const start = createKubectlProcess(sim.kubeconfig);
+ * const pf = start(['port-forward', 'svc/web', ':80']);
+ * const [, port] = await pf.waitFor(/127\.0\.0\.1:(\d+)/);
+ * await pf.stop();
+ */
+export function createKubectlProcess(kubeconfig: string): (args: string[], input?: string) => KubectlProcess {
+  const { home, configPath } = freshHome(kubeconfig);
+  const binary = toolBinary('kubectl');
+  return (args, input) => {
+    const child = spawn(binary, ['--kubeconfig', configPath, '--cache-dir', join(home, 'cache'), ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: home },
+    });
+    let out = '';
+    let err = '';
+    const changed = new Set<() => void>();
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      for (const f of changed) f();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      for (const f of changed) f();
+    });
+    const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+    if (input !== undefined) child.stdin.end(input);
+    const waitFor = (pattern: RegExp) =>
+      new Promise<RegExpMatchArray>((resolve, reject) => {
+        const check = () => {
+          const m = (out + err).match(pattern);
+          if (m) {
+            changed.delete(check);
+            resolve(m);
+          }
+        };
+        changed.add(check);
+        check();
+        void exited.then((code) => {
+          changed.delete(check);
+          reject(new Error(`kubectl exited ${code} before printing ${pattern}: ${out}${err}`));
+        });
+      });
+    return {
+      child,
+      stdout: () => out,
+      stderr: () => err,
+      waitFor,
+      exited,
+      stop: () => {
+        if (child.exitCode === null) child.kill('SIGTERM');
+        return exited;
+      },
+    };
+  };
 }
 
 /**
