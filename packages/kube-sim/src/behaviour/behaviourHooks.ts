@@ -1,8 +1,10 @@
 import type { Clock } from '@opspilot/core';
 import type { ResourceRegistry } from '../api/resourceRegistry.js';
 import { StatusError } from '../api/statusError.js';
-import { containerEnv, containerProcess } from '../controllers/containerProcess.js';
+import { containerProcess } from '../controllers/containerProcess.js';
 import { imageRegistryOf } from '../controllers/imageRegistry.js';
+import { podEnv } from '../controllers/podEnv.js';
+import { staticFiles } from '../controllers/podFiles.js';
 import { isPodReady } from '../controllers/replicaSetController.js';
 import { type ExpositionTarget, exposition } from '../metrics/exposition.js';
 import type { SimHooks } from '../server/simHooks.js';
@@ -54,7 +56,9 @@ export function behaviourHooks(
       }
       if (!profile || !spec) return [];
       const end = run.end ?? clock.now();
-      const process = containerProcess(spec, profile, containerEnv(spec, pod.metadata.name));
+      const view = { store, registry, now: () => clock.now() };
+      const env = podEnv(view, pod, container);
+      const process = containerProcess(spec, profile, env, staticFiles(view, pod, container));
       const logged = processLogLines(process, run.start, end) ?? podLogLines(pod, profile, run.start, end, anomalies);
       const lines = logged.map((l) => (timestamps ? `${l.at.toISOString()} ${l.line}` : l.line));
       return tailLines !== undefined ? lines.slice(-tailLines) : lines;

@@ -60,10 +60,13 @@ export function containerFate(container: Json, profile: ImageProfile, inside: Fa
   const target: ProbeTarget = { container, profile, process, env, files, podIP: inside.podIP ?? '' };
   if (process.kind === 'startError')
     return { kind: 'terminates', reason: 'StartError', exitCode: 128, message: process.message, runMs: 0 };
-  if (process.kind === 'exits')
+  if (process.kind === 'exits') {
+    const killed = livenessFate(target);
+    if (killed && (killed as { runMs: number }).runMs < process.runMs) return killed;
     return process.exitCode === 0
       ? { kind: 'completes', runMs: process.runMs }
       : { kind: 'terminates', reason: 'Error', exitCode: process.exitCode, message: '', runMs: process.runMs };
+  }
   const limitMi = memoryLimitMi(container);
   if (limitMi !== undefined) {
     const shell = process.kind === 'runs';
