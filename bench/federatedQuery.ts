@@ -1,0 +1,111 @@
+/**
+ * Benchmark of a federated range query: one PromQL range query over 5 clusters × 1,000 series × 1 h at 15 s
+ * (241 points per series, 1.2 million samples in all). Each cluster's "Prometheus" is a loopback HTTP server that
+ * answers a precomputed body in Prometheus's JSON format, so the figures are opspilot's part: the requests, reading
+ * and validating the JSON, tagging each cluster's result and merging the series for a chart. A second run hands the
+ * same bodies over without HTTP to isolate parsing, tagging and merging. Goal: ≤ 500 ms after Prometheus answers.
+ *
+ *   npx tsx bench/federatedQuery.ts [clusters=5] [series=1000] [runs=5]
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createFederatedMetrics, createPrometheusClient, type MetricsCluster, mergeSeries } from '@opspilot/observe';
+
+const clusterCount = Number(process.argv[2] ?? 5);
+const seriesCount = Number(process.argv[3] ?? 1000);
+const runs = Number(process.argv[4] ?? 5);
+const END = Date.parse('2026-01-01T12:00:00Z') / 1000;
+const START = END - 3600;
+const STEP = 15;
+
+function body(cluster: number): string {
+  const result = [];
+  for (let s = 0; s < seriesCount; s++) {
+    const values: [number, string][] = [];
+    for (let t = START; t <= END; t += STEP) values.push([t, String(((s * 7 + t + cluster) % 1000) / 1000)]);
+    result.push({ metric: { namespace: `ns-${s % 20}`, pod: `pod-${cluster}-${s}`, container: 'app' }, values });
+  }
+  return JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } });
+}
+
+const uuid = (i: number) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`;
+const bodies = Array.from({ length: clusterCount }, (_, i) => body(i));
+const servers: Server[] = [];
+const urls: string[] = [];
+for (const text of bodies) {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', connection: 'close' }).end(text));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push(server);
+  urls.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+}
+
+const request = {
+  start_time: new Date(START * 1000).toISOString(),
+  end_time: new Date(END * 1000).toISOString(),
+  step: '15s',
+};
+const overHttp: MetricsCluster[] = urls.map((url, i) => ({
+  id: uuid(i),
+  name: `cluster-${i}`,
+  prometheus: createPrometheusClient({ url }),
+}));
+const inMemory: MetricsCluster[] = bodies.map((text, i) => ({
+  id: uuid(i),
+  name: `cluster-${i}`,
+  prometheus: createPrometheusClient({
+    url: `http://cluster-${i}`,
+    fetch: async () => new Response(text, { headers: { 'content-type': 'application/json' } }),
+  }),
+}));
+
+async function measure(label: string, clusters: MetricsCluster[]) {
+  const metrics = createFederatedMetrics({
+    clusters: () => clusters,
+    limits: { maxRangeSeconds: 86_400, minStepSeconds: 1, maxPointsPerSeries: 11_000, maxSeries: 10_000 },
+  });
+  const times: number[] = [];
+  let merged = 0;
+  for (let r = 0; r < runs + 1; r++) {
+    const started = performance.now();
+    const answer = await metrics.range('sum by (namespace, pod, container) (rate(x[5m]))', request);
+    merged = mergeSeries(answer.results).length;
+    if (answer.status !== 'SUCCESS')
+      throw new Error(`unexpected status ${answer.status}: ${answer.results.map((x) => x.error).join('; ')}`);
+    if (r > 0) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(
+    `${label}: median ${median.toFixed(0)} ms, best ${times[0]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms (${merged} series merged)`,
+  );
+  return median;
+}
+
+const mb = bodies.reduce((n, b) => n + b.length, 0) / 1e6;
+console.log(
+  `federated range query: ${clusterCount} clusters × ${seriesCount} series × ${(END - START) / STEP + 1} points (${mb.toFixed(1)} MB of JSON), ${runs} runs after a warm-up`,
+);
+await measure('over loopback HTTP (requests + parse + validate + tag + merge)', overHttp);
+const ours = await measure('after Prometheus answers (parse + validate + tag + merge)', inMemory);
+const parseTimes: number[] = [];
+for (let r = 0; r < runs; r++) {
+  const started = performance.now();
+  for (const text of bodies) JSON.parse(text);
+  parseTimes.push(performance.now() - started);
+}
+parseTimes.sort((a, b) => a - b);
+const parseOnly = parseTimes[Math.floor(parseTimes.length / 2)]!;
+console.log(
+  `of which JSON.parse alone (the floor): median ${parseOnly.toFixed(0)} ms; opspilot's own work: ${(ours - parseOnly).toFixed(0)} ms`,
+);
+console.log(
+  `machine load average: ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+console.log(`goal ≤ 500 ms after Prometheus answers: ${ours <= 500 ? 'met' : 'NOT met'}`);
+for (const server of servers) server.close();
