@@ -4,6 +4,7 @@ import { exitCodeOf, isOpspilotError } from '@opspilot/core';
 import { pino } from 'pino';
 import { createApiServices } from './api/createApiServices.js';
 import { bootstrapAdmin } from './auth/authService.js';
+import { createBackgroundWork } from './jobs/createBackgroundWork.js';
 import { openServerStore } from './openServerStore.js';
 import { printStartBanner } from './printStartBanner.js';
 import { registerInCluster } from './registerInCluster.js';
@@ -52,7 +53,12 @@ const logger = pino({ level: config.log.level, base: { service: 'opspilot-server
 logger.debug({ config: describeConfig(config) }, 'configuration loaded');
 const store = await openServerStore(config, cwd, logger).catch(fail);
 const started = await (async () => {
-  const services = await createApiServices({ config, store, logger });
+  // The job queue, and with several processes the cluster leases that decide which process watches what.
+  const work = await createBackgroundWork({ config, store, logger });
+  const services = {
+    ...(await createApiServices({ config, store, logger, fleet: work.fleetOptions })),
+    jobs: work.jobs,
+  };
   const admin = await bootstrapAdmin(store, services.auth, config.auth.admin_username);
   // Registered one after the other, sim-demo last: lists show the newest first, so it stays the default cluster.
   const sims: Awaited<ReturnType<typeof registerSimCluster>>[] = [];
@@ -62,6 +68,7 @@ const started = await (async () => {
   const simulated = sims.find((s) => s.cluster.name === SIM_CLUSTER_NAME);
   // Every registered cluster (and the simulated one) is watched live from now on.
   await services.fleet.start();
+  work.start(services.fleet);
   const inCluster = await registerInCluster(services);
   if (inCluster)
     logger.info(
@@ -70,12 +77,14 @@ const started = await (async () => {
     );
   const server = await startServer({
     config,
-    store,
+    store: work.health(store),
     logger,
     services,
+    jobs: work.jobs,
     webDistDir: WEB_DIST,
     onClose: async () => {
       await Promise.all(sims.map((s) => s.sim.stop()));
+      await work.close();
     },
   });
   return { server, admin, simulated };

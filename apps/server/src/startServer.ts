@@ -1,4 +1,5 @@
 import type { OpspilotConfig } from '@opspilot/config';
+import type { JobQueue } from '@opspilot/core';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ApiServices } from './api/apiServices.js';
 import { recoverOperations, stopApplying } from './api/serverOperations.js';
@@ -34,6 +35,11 @@ export interface StartServerOptions {
   webDistDir?: string;
   /** Called on close after the server stopped and before the store closes (e.g. stopping the simulated cluster). */
   onClose?: () => Promise<void>;
+  /**
+   * The job queue: when given, the 30 s recovery round is a scheduled job (`operations.recover`) that one process at a
+   * time runs, instead of a timer of every process.
+   */
+  jobs?: JobQueue;
 }
 
 /**
@@ -56,8 +62,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ? recoverOperations(services).catch((error: unknown) => logger.warn({ err: error }, 'operation recovery failed'))
       : Promise.resolve();
   const recovering = recover();
-  const recovery = setInterval(() => void recover(), RECOVERY_INTERVAL_MS);
-  recovery.unref();
+  let recovery: NodeJS.Timeout | undefined;
+  if (options.jobs && services) {
+    await options.jobs.process(
+      'operations.recover',
+      async () => {
+        await recoverOperations(services);
+      },
+      { exclusive: true },
+    );
+    await options.jobs.schedule('operations.recover', {}, { everyMs: RECOVERY_INTERVAL_MS });
+  } else {
+    recovery = setInterval(() => void recover(), RECOVERY_INTERVAL_MS);
+    recovery.unref();
+  }
   let closing: Promise<void> | undefined;
   return {
     app,

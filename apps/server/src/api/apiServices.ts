@@ -1,5 +1,5 @@
 import type { OpspilotConfig } from '@opspilot/config';
-import type { Clock, EventBus } from '@opspilot/core';
+import type { Clock, EventBus, JobQueue } from '@opspilot/core';
 import type { Store } from '@opspilot/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuthService } from '../auth/authService.js';
@@ -24,4 +24,6 @@ export interface ApiServices {
   alertIngest: AlertIngest;
   /** The live watchers of the fleet (started by `main`; tests start them when they need them). */
   fleet: FleetWatchers;
+  /** The background job queue (`jobs.queue`), when the server runs one (its parked jobs are listed by `jobs.parked`). */
+  jobs?: JobQueue;
 }

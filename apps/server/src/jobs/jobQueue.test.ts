@@ -76,7 +76,7 @@ describe.each(KINDS)('the %s job queue', (kind, { shared, open, drop }) => {
     await queue.enqueue('flaky', { n: 1 }, { attempts: 3, backoffMs: 1_000 });
     await queue.enqueue('broken', { n: 7 }, { attempts: 2, backoffMs: 1_000 });
     await expect.poll(() => tries.map((t) => t.attempt), { timeout: 30_000, interval: 200 }).toEqual([1, 2, 3]);
-    const [first, second, third] = tries as [{ at: number }, { at: number }, { at: number }];
+    const [first, second, third] = tries as unknown as [{ at: number }, { at: number }, { at: number }];
     expect(second.at - first.at).toBeGreaterThanOrEqual(900);
     expect(third.at - second.at).toBeGreaterThanOrEqual(1_800);
     await expect

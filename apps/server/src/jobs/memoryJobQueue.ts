@@ -45,7 +45,9 @@ export function createMemoryJobQueue(options: { defaultBackoffMs?: number } = {}
       const run = worker
         .handler({ id: job.id, name, payload: job.payload, attempt: job.attempt })
         .then(
-          () => pendingIds.delete(job.id),
+          () => {
+            pendingIds.delete(job.id);
+          },
           (error: unknown) => {
             if (job.attempt < job.attempts && !closed) {
               const delay = job.backoffMs * 2 ** (job.attempt - 1);
