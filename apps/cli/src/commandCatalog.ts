@@ -36,6 +36,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/analyzeCommand.js')).analyzeCommand,
   },
   {
+    name: 'alerts',
+    term: 'alerts',
+    description: 'alerts from Alertmanager: list, show and silence them',
+    load: async () => (await import('./commands/alertsCommand.js')).alertsCommand,
+  },
+  {
     name: 'audit',
     term: 'audit',
     description: 'inspect and verify the tamper-evident audit log',
@@ -70,6 +76,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     term: 'get [options] <kind>',
     description: 'list objects of a kind with the columns kubectl prints (-A, -l, -o wide|json|yaml)',
     load: async () => (await import('./commands/getCommand.js')).getCommand,
+  },
+  {
+    name: 'logs',
+    term: 'logs [options] <query>',
+    description: 'search pod logs across clusters with LogQL ({namespace="todo"} |= "error"), or follow them',
+    load: async () => (await import('./commands/logsCommand.js')).logsCommand,
   },
   {
     name: 'review',

@@ -18,6 +18,7 @@ export {
   PostableSilence,
   SilenceMatcher,
 } from './alertmanager/alertmanagerSchemas.js';
+export { parseMatchers } from './alertmanager/parseMatchers.js';
 export { AlertQuery, matchesAlert, parseLabelPairs } from './alerts/alertQuery.js';
 export { fetchJson, type HttpEndpoint, type JsonRequest } from './http/fetchJson.js';
 export { type FollowOptions, followKubeLogs } from './logs/followKubeLogs.js';

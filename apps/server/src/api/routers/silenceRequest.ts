@@ -1,5 +1,5 @@
-import { type Alert, Duration, durationToMs, InputError } from '@opspilot/core';
-import type { PostableSilence } from '@opspilot/observe';
+import { type Alert, Duration, durationToMs } from '@opspilot/core';
+import { type PostableSilence, parseMatchers } from '@opspilot/observe';
 import { z } from 'zod';
 
 /** What `alerts.silence` takes: a stored alert to silence (its labels become the matchers) or matchers of its own. */
@@ -16,18 +16,6 @@ export const SilenceInput = z
     path: ['matchers'],
   });
 export type SilenceInput = z.infer<typeof SilenceInput>;
-
-const MATCHER = /^([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*"?(.*?)"?$/;
-
-/** Parses `name=value` style matchers as amtool writes them; an InputError names the first that is not one. */
-export function parseMatchers(matchers: string[]): PostableSilence['matchers'] {
-  return matchers.map((text) => {
-    const m = MATCHER.exec(text.trim());
-    if (!m) throw new InputError(`matcher "${text}" is not name=value, name!=value, name=~regex or name!~regex`);
-    const op = m[2] as string;
-    return { name: m[1] as string, value: m[3] as string, isRegex: op.includes('~'), isEqual: !op.startsWith('!') };
-  });
-}
 
 /** The silence to create for `input`, starting now. */
 export function silenceRequestOf(input: SilenceInput, alert: Alert | undefined, createdBy: string, now: Date) {

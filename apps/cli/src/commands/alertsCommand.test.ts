@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock } from '@opspilot/core';
+import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
+import { advanceClock } from '@opspilot/kube-sim/testing';
+import { type RunningDaemon, startAlertmanager } from '@opspilot/observe/testing';
+import { openStore } from '@opspilot/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../runCli.js';
+import { memoryIo } from '../testing/index.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'opspilot-cli-alerts-'));
+let am: RunningDaemon;
+let env: Record<string, string>;
+beforeAll(async () => {
+  am = await startAlertmanager();
+  env = { OPSPILOT_DATA_DIR: join(cwd, 'data'), OPSPILOT_ALERTMANAGER_URL: am.url };
+  expect(await runCli(['db', 'migrate'], memoryIo(env, cwd))).toBe(0);
+  const store = await openStore({ sqlitePath: join(cwd, 'data', 'opspilot.db') });
+  const base = { annotations: { summary: 'CPU above 90%' }, cluster_name: 'prod' };
+  await store.alerts.upsert({
+    ...base,
+    fingerprint: 'f1',
+    alertname: 'HighCPU',
+    severity: 'CRITICAL',
+    state: 'FIRING',
+    labels: { alertname: 'HighCPU', namespace: 'todo' },
+    starts_at: '2026-03-01T09:00:00.000Z',
+  });
+  await store.alerts.upsert({
+    ...base,
+    fingerprint: 'f2',
+    alertname: 'DiskFull',
+    severity: 'WARNING',
+    state: 'RESOLVED',
+    labels: { alertname: 'DiskFull', namespace: 'shop' },
+    starts_at: '2026-03-01T09:30:00.000Z',
+    ends_at: '2026-03-01T09:45:00.000Z',
+  });
+  await store.close();
+});
+afterAll(async () => {
+  await am?.stop();
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+describe('opspilot alerts', () => {
+  it('lists stored alerts as a kubectl-style table and as JSON, with filters', async () => {
+    const io = memoryIo(env, cwd);
+    io.clock = new ManualClock(new Date('2026-03-01T10:00:00Z'));
+    expect(await runCli(['alerts', 'list'], io)).toBe(0);
+    const [head, first, second] = io.out().split('\n');
+    expect(head).toMatch(/^NAME\s+SEVERITY\s+STATE\s+CLUSTER\s+NAMESPACE\s+AGE\s+SUMMARY\s+ID$/);
+    expect(first).toMatch(/^DiskFull\s+WARNING\s+RESOLVED\s+prod\s+shop\s+30m\s+CPU above 90%/);
+    expect(second).toMatch(/^HighCPU\s+CRITICAL\s+FIRING\s+prod\s+todo\s+60m/);
+    const json = memoryIo(env, cwd);
+    expect(await runCli(['alerts', 'list', '--state', 'firing', '-l', 'namespace=todo', '-o', 'json'], json)).toBe(0);
+    expect(JSON.parse(json.out()).items.map((a: { fingerprint: string }) => a.fingerprint)).toEqual(['f1']);
+    const bad = memoryIo(env, cwd);
+    expect(await runCli(['alerts', 'list', '--severity', 'loud'], bad)).toBe(2);
+  });
+
+  it('shows one alert by fingerprint and silences it in Alertmanager', async () => {
+    const show = memoryIo(env, cwd);
+    expect(await runCli(['alerts', 'show', 'f1', '-o', 'yaml'], show)).toBe(0);
+    expect(show.out()).toContain('alertname: HighCPU');
+    const silence = memoryIo(env, cwd);
+    expect(
+      await runCli(
+        ['alerts', 'silence', 'f1', '--duration', '30m', '--comment', 'fix under way', '-o', 'json'],
+        silence,
+      ),
+    ).toBe(0);
+    const { silence_id, matchers } = JSON.parse(silence.out());
+    expect(matchers).toEqual(['alertname=HighCPU', 'namespace=todo']);
+    const list = memoryIo(env, cwd);
+    expect(await runCli(['alerts', 'silences'], list)).toBe(0);
+    expect(list.out()).toMatch(new RegExp(`${silence_id}\\s+active`));
+    const expire = memoryIo(env, cwd);
+    expect(await runCli(['alerts', 'expire', silence_id], expire)).toBe(0);
+    expect(expire.out()).toContain('expired');
+    const missing = memoryIo({ OPSPILOT_DATA_DIR: env.OPSPILOT_DATA_DIR as string }, cwd);
+    expect(await runCli(['alerts', 'silences'], missing)).toBe(2);
+    expect(missing.err()).toContain('alertmanager.url');
+  });
+});
+
+describe('opspilot logs', () => {
+  let sim: SimCluster;
+  const clock = new ManualClock(new Date('2026-03-01T10:00:00Z'));
+  beforeAll(async () => {
+    sim = await startSimCluster({ scenario: 'demo', clock });
+    await advanceClock(clock, 60_000);
+    writeFileSync(join(cwd, 'kubeconfig.yaml'), sim.kubeconfig);
+  });
+  afterAll(async () => sim?.stop());
+
+  it('prints matching lines with their stream, says the limit, and refuses LogQL outside the subset', async () => {
+    const io = memoryIo(env, cwd);
+    io.clock = clock;
+    const args = [
+      'logs',
+      '{namespace="todo", app="backend"} |= "GET"',
+      '--since',
+      '1h',
+      '--limit',
+      '2',
+      '--kubeconfig',
+      'kubeconfig.yaml',
+    ];
+    expect(await runCli(args, io)).toBe(0);
+    const lines = io.out().trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^2026-03-01T\S+Z \S+\/todo\/backend-\S+\/backend .*GET/);
+    expect(io.err()).toContain('showing 2');
+    const bad = memoryIo(env, cwd);
+    expect(await runCli(['logs', '{app="backend"} | json', '--kubeconfig', 'kubeconfig.yaml'], bad)).toBe(2);
+    expect(bad.err()).toContain('position 17');
+  });
+});
