@@ -103,7 +103,7 @@ export const BUILTIN_RESOURCE_TYPES: ResourceType[] = [
   t('', 'v1', 'Pod', 'pods', true, {
     shortNames: ['po'],
     ...ALL,
-    subresources: ['status', 'log', 'binding', 'eviction'],
+    subresources: ['status', 'log', 'binding', 'eviction', 'exec', 'attach', 'portforward'],
   }),
   t('', 'v1', 'Service', 'services', true, { shortNames: ['svc'], ...ALL, ...STATUS }),
   t('', 'v1', 'Endpoints', 'endpoints', true, { shortNames: ['ep'], singular: 'endpoints' }),

@@ -29,6 +29,12 @@ function subresourceInfo(
       return { kind: 'Binding', group: '', version: 'v1', verbs: ['create'] };
     case 'eviction':
       return { kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] };
+    case 'exec':
+    case 'attach':
+    case 'portforward': {
+      const kind = { exec: 'PodExecOptions', attach: 'PodAttachOptions', portforward: 'PodPortForwardOptions' }[sub];
+      return { kind, group: '', version: 'v1', verbs: ['create', 'get'] };
+    }
     default:
       return { kind: t.kind, group: t.group, version: t.version, verbs: ['get', 'patch', 'update'] };
   }

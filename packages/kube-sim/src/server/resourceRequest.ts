@@ -1,4 +1,4 @@
-import { StatusError } from '../api/statusError.js';
+import { badRequest, StatusError } from '../api/statusError.js';
 import type { ApiContext, ResourceCall } from './apiContext.js';
 import { createFromRequest, deleteCollection, listOrWatch } from './collectionRequests.js';
 import { metricsRequest } from './metricsRequests.js';
@@ -31,6 +31,8 @@ export async function handleResourceRequest(ctx: ApiContext, call: ResourceCall)
       return podLogs(ctx, call);
     }
     if (subresource === 'scale') return scaleRequest(ctx, call);
+    // exec, attach and port-forward are served on upgraded connections only (src/streaming).
+    if (['exec', 'attach', 'portforward'].includes(subresource)) throw badRequest('Upgrade request required');
     if (subresource === 'binding' || subresource === 'eviction') {
       if (method !== 'POST') throw notAllowed();
       return subresource === 'binding' ? bindPod(ctx, call) : evictPod(ctx, call);
