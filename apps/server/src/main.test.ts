@@ -70,6 +70,9 @@ describe('npm start', () => {
         expect.objectContaining({ name: 'sim-staging' }),
       ]);
       expect(running.stdout()).toMatch(/password: {2}\S{24}/);
+      // The banner names both simulated clusters with their API servers.
+      expect(running.stdout()).toMatch(/simulated cluster: sim-demo \(https:\/\/127\.0\.0\.1:\d+\)/);
+      expect(running.stdout()).toMatch(/simulated cluster: sim-staging \(https:\/\/127\.0\.0\.1:\d+\)/);
     },
     READY_WITHIN_MS + 30_000,
   );

@@ -65,7 +65,6 @@ const started = await (async () => {
   if (config.kube.cluster === 'simulated') {
     for (const spec of [...EMBEDDED_SIM_CLUSTERS].reverse()) sims.push(await registerSimCluster(services, spec));
   }
-  const simulated = sims.find((s) => s.cluster.name === SIM_CLUSTER_NAME);
   // Every registered cluster (and the simulated one) is watched live from now on.
   await services.fleet.start();
   work.start(services.fleet);
@@ -87,6 +86,10 @@ const started = await (async () => {
       await work.close();
     },
   });
+  // The banner names every embedded simulated cluster, sim-demo first.
+  const simulated = [...sims].sort(
+    (a, b) => Number(b.cluster.name === SIM_CLUSTER_NAME) - Number(a.cluster.name === SIM_CLUSTER_NAME),
+  );
   return { server, admin, simulated };
 })().catch(async (error: unknown) => {
   await store.close();
@@ -95,6 +98,6 @@ const started = await (async () => {
 printStartBanner(process.stdout, {
   url: config.server.public_url ?? started.server.url,
   admin: started.admin,
-  simCluster: started.simulated && { name: started.simulated.cluster.name, url: started.simulated.sim.url },
+  simClusters: started.simulated.map((s) => ({ name: s.cluster.name, url: s.sim.url })),
 });
 stopOnSignals(started.server, logger);

@@ -12,12 +12,16 @@ describe('printStartBanner', () => {
     const first = capture({
       url: 'http://127.0.0.1:8080',
       admin: { username: 'admin', password: 'p4ss', token: 'ops_abc' },
-      simCluster: { name: 'sim-demo', url: 'https://127.0.0.1:6443' },
+      simClusters: [
+        { name: 'sim-demo', url: 'https://127.0.0.1:6443' },
+        { name: 'sim-staging', url: 'https://127.0.0.1:6444' },
+      ],
     });
     expect(first).toContain('opspilot is running at http://127.0.0.1:8080');
     expect(first).toContain('password:  p4ss');
     expect(first).toContain('curl -H "Authorization: Bearer ops_abc" http://127.0.0.1:8080/api/v1/clusters');
-    expect(first).toContain('sim-demo (https://127.0.0.1:6443)');
+    expect(first).toContain('simulated cluster: sim-demo (https://127.0.0.1:6443)');
+    expect(first).toContain('simulated cluster: sim-staging (https://127.0.0.1:6444)');
     expect(capture({ url: 'http://x' })).not.toContain('password');
   });
 });

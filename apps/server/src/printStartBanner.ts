@@ -5,16 +5,17 @@ export interface StartBanner {
   url: string;
   /** Present only on the very first start: shown once, never again. */
   admin?: BootstrapAdmin;
-  simCluster?: { name: string; url: string };
+  /** The embedded simulated clusters (`npm start` runs two: sim-demo and sim-staging), each with its API server. */
+  simClusters?: { name: string; url: string }[];
 }
 
 /**
- * Prints where opspilot listens and, on the first start, the administrator's one-time credentials (a password for
+ * Prints where opspilot listens, the simulated clusters it runs and, on the first start, the administrator's one-time credentials (a password for
  * the dashboard and an API token for scripts), with a ready-to-run example.
  */
 export function printStartBanner(out: { write(text: string): unknown }, banner: StartBanner): void {
   const lines = [``, `opspilot is running at ${banner.url}`, `  API docs: ${banner.url}/api/docs`];
-  if (banner.simCluster) lines.push(`  simulated cluster: ${banner.simCluster.name} (${banner.simCluster.url})`);
+  for (const sim of banner.simClusters ?? []) lines.push(`  simulated cluster: ${sim.name} (${sim.url})`);
   if (banner.admin) {
     lines.push(
       ``,
