@@ -83,18 +83,30 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
   const doFetch = options.fetch ?? fetch;
   const headers = { accept: 'application/json', ...authHeader(options.auth) };
 
-  async function call<T>(path: string, params: URLSearchParams, schema: Reader<T>, signal?: AbortSignal) {
+  async function call<T>(
+    path: string,
+    params: URLSearchParams,
+    schema: Reader<T>,
+    signal?: AbortSignal,
+    method: 'GET' | 'POST' = 'POST',
+  ) {
     const deadline = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
     let response: Response;
     let text: string;
     try {
-      response = await doFetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-        body: params.toString(),
-        signal: combined,
-      });
+      const query = params.toString();
+      response = await doFetch(
+        method === 'GET' ? `${base}${path}${query ? `?${query}` : ''}` : `${base}${path}`,
+        method === 'GET'
+          ? { headers, signal: combined }
+          : {
+              method: 'POST',
+              headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+              body: query,
+              signal: combined,
+            },
+      );
       text = await response.text();
     } catch (error) {
       if (deadline.aborted) {
@@ -149,8 +161,15 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
     },
     labels: async (signal) => (await call('/api/v1/labels', new URLSearchParams(), PromNamesData, signal)).data,
     labelValues: async (name, signal) =>
-      (await call(`/api/v1/label/${encodeURIComponent(name)}/values`, new URLSearchParams(), PromNamesData, signal))
-        .data,
+      (
+        await call(
+          `/api/v1/label/${encodeURIComponent(name)}/values`,
+          new URLSearchParams(),
+          PromNamesData,
+          signal,
+          'GET',
+        )
+      ).data,
   };
 }
 
