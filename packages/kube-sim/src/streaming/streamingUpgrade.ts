@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { badRequest, StatusError } from '../api/statusError.js';
+import { badRequest } from '../api/statusError.js';
 import { runAttachSession } from '../exec/attachSession.js';
 import { runExecSession } from '../exec/execSession.js';
 import type { ApiContext } from '../server/apiContext.js';
@@ -9,7 +9,7 @@ import type { ResourceTarget } from '../server/requestPath.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import { ChannelSession, chooseChannelProtocol } from './channelProtocol.js';
 import { PORT_FORWARD_PROTOCOL, runPortForward } from './portForward.js';
-import { refuseUpgrade } from './socketResponse.js';
+import { KubeletRefusal, refuseUpgrade } from './socketResponse.js';
 
 type Json = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ function requireRunning(pod: KubeObject, container: string): void {
   if (!spec.nodeName) throw badRequest(`pod ${pod.metadata.name} does not have a host assigned`);
   const statuses = [...list(status.containerStatuses), ...list(status.initContainerStatuses)];
   const running = statuses.find((s) => s.name === container && (s.state as Json | undefined)?.running);
-  if (!running) throw new StatusError(500, 'InternalError', `container not found ("${container}")`);
+  if (!running) throw new KubeletRefusal(500, `container not found ("${container}")`);
 }
 
 function isWebSocket(req: IncomingMessage): boolean {
