@@ -2,21 +2,22 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { requireSystemTool } from '@opspilot/core/testing';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium } from './launchChromium.js';
-import { type RunningOpspilot, startOpspilot } from './startOpspilot.js';
+import {
+  chromiumRunnable,
+  type DashboardSession,
+  openDashboard,
+  REPO_ROOT,
+  signIn as signInAs,
+} from './dashboardSession.js';
+import type { RunningOpspilot } from './startOpspilot.js';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const artifacts = fileURLToPath(new URL('../../../../test-artifacts/e2e/', import.meta.url));
-const chromiumPath = findChromium();
-// Outside CI a machine without chromium skips; under CI=true beforeAll fails, naming the Debian package to install.
-const runnable = chromiumPath !== undefined || process.env.CI === 'true';
 
-describe.runIf(runnable)('the dashboard end to end (real server, real chromium)', () => {
+describe.runIf(chromiumRunnable)('the dashboard end to end (real server, real chromium)', () => {
   let server: RunningOpspilot | undefined;
-  let browser: { context: BrowserContext; close: () => Promise<void> } | undefined;
+  let session: DashboardSession | undefined;
   let page: Page;
 
   const shot = (name: string) => page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
@@ -27,15 +28,8 @@ describe.runIf(runnable)('the dashboard end to end (real server, real chromium)'
   /** Signs in from a signed-out, freshly loaded page at the desktop size. */
   const signIn = async (beforeSubmit?: () => Promise<unknown>) => {
     if (!server) throw new Error('no server');
-    await page.context().clearCookies();
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Sign in to opspilot' }).waitFor();
-    await page.getByLabel('Username').fill(server.username);
-    await page.getByLabel('Password').fill(server.password);
-    await beforeSubmit?.();
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await signInAs(page, server, beforeSubmit);
   };
   /** Plans `request` on the Ask page and waits for it to need review. */
   const plan = async (request: string) => {
@@ -48,20 +42,15 @@ describe.runIf(runnable)('the dashboard end to end (real server, real chromium)'
   beforeAll(async () => {
     // The dashboard was built (when stale) by the project's global setup, src/e2e/buildDashboard.ts.
     mkdirSync(artifacts, { recursive: true });
-    [server, browser] = await Promise.all([
-      startOpspilot(repoRoot),
-      launchChromium(chromiumPath ?? requireSystemTool('chromium')),
-    ]);
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    session = await openDashboard({ signedIn: false });
+    ({ server, page } = session);
   }, 55_000);
 
   // Each test stands alone: it starts signed in on a fresh page and makes the state it reads (no test relies on another).
   beforeEach(() => signIn(), 20_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   }, 20_000);
 
   it('signs in with the administrator printed on first start and shows the overview with the demo cluster', async () => {
@@ -110,7 +99,7 @@ describe.runIf(runnable)('the dashboard end to end (real server, real chromium)'
     await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'apps/cli/src/main.ts', 'generate', 'deployment', 'api image ghcr.io/acme/api:1.4 port 8080'],
-      { cwd: repoRoot, env: { ...process.env, OPSPILOT_DATA_DIR: server.dataDir, OPSPILOT_USER: 'alice' } },
+      { cwd: REPO_ROOT, env: { ...process.env, OPSPILOT_DATA_DIR: server.dataDir, OPSPILOT_USER: 'alice' } },
     );
     await go('Reviews');
     const card = page.getByRole('article', { name: 'k8s/api-deployment.yaml' });

@@ -9,6 +9,8 @@ export interface RunningOpspilot {
   url: string;
   username: string;
   password: string;
+  /** The administrator's API token (`Authorization: Bearer …`), for set-up through the REST API. */
+  token: string;
   /** Its data directory (the SQLite store), shared with CLI commands run beside it. */
   dataDir: string;
   /** Everything it printed so far (stdout and stderr), for failure messages. */
@@ -55,7 +57,8 @@ export async function startOpspilot(repoRoot: string, timeoutMs = 40_000): Promi
         const url = /opspilot is running at (\S+)/.exec(out)?.[1];
         const username = /created the administrator "([^"]+)"/.exec(out)?.[1];
         const password = /password:\s+(\S+)/.exec(out)?.[1];
-        return url && username && password ? { url, username, password } : undefined;
+        const token = /API token:\s+(\S+)/.exec(out)?.[1];
+        return url && username && password && token ? { url, username, password, token } : undefined;
       },
       timeoutMs,
     );

@@ -30,8 +30,11 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       socket.onmessage = (message) => {
         const events = parseEventMessage(message.data);
         if (events.length === 0) return;
-        const newestFirst = [...events].reverse();
-        setState((s) => ({ ...s, events: [...newestFirst, ...s.events].slice(0, MAX_LIVE_EVENTS) }));
+        // Refresh signals of the cluster browser only refresh: listed, they would push out every other event.
+        const newestFirst = events.filter((event) => event.event_type !== 'RESOURCES_CHANGED').reverse();
+        if (newestFirst.length > 0) {
+          setState((s) => ({ ...s, events: [...newestFirst, ...s.events].slice(0, MAX_LIVE_EVENTS) }));
+        }
         const routers = new Set(events.flatMap((event) => queriesToRefresh(event.event_type)));
         for (const router of routers) {
           void queryClient.invalidateQueries({ predicate: (q) => JSON.stringify(q.queryKey).includes(`"${router}"`) });

@@ -4,7 +4,8 @@ import { queriesToRefresh } from './queriesToRefresh.js';
 describe('queriesToRefresh', () => {
   it('maps events to the routers whose data they change', () => {
     expect(queriesToRefresh('AUDIT_APPENDED')).toEqual(['audit']);
-    expect(queriesToRefresh('CLUSTER_STATUS_CHANGED')).toEqual(['clusters']);
+    expect(queriesToRefresh('CLUSTER_STATUS_CHANGED')).toEqual(['clusters', 'fleet']);
+    expect(queriesToRefresh('RESOURCES_CHANGED')).toEqual(['fleet', 'clusters']);
     expect(queriesToRefresh('PLAN_STATE_CHANGED')).toEqual(['reviews', 'ops']);
     expect(queriesToRefresh('operation.applied')).toEqual(['ops']);
   });

@@ -1,12 +1,14 @@
 /**
  * Which API routers' cached queries an event makes stale, so open pages refresh by themselves: the cluster list on
- * status changes, the audit log on every audited action, reviews on decisions, operations on `operation.*`.
+ * status changes, the cluster browser (`fleet`) when a cluster's objects change, the audit log on every audited action, reviews on decisions, operations on `operation.*`.
  */
 export function queriesToRefresh(eventType: string): string[] {
   if (eventType.startsWith('operation.')) return ['ops'];
   switch (eventType) {
     case 'CLUSTER_STATUS_CHANGED':
-      return ['clusters'];
+      return ['clusters', 'fleet'];
+    case 'RESOURCES_CHANGED':
+      return ['fleet', 'clusters'];
     case 'AUDIT_APPENDED':
       return ['audit'];
     case 'PLAN_STATE_CHANGED':

@@ -6,22 +6,26 @@ import { Panel } from '../components/Panel.js';
 import { ClusterCard } from './ClusterCard.js';
 import { EventList } from './EventList.js';
 
-/** The clusters the user may see with their health, and the latest events (live). */
+/**
+ * The clusters the user may see with their live health score, state, capabilities, counts and top findings (each
+ * card links to the cluster page), and the latest events (live).
+ */
 export function OverviewPage() {
   const trpc = useTRPC();
-  const clusters = useQuery(trpc.clusters.list.queryOptions({ page: 1, page_size: 100 }));
+  // Refreshed when the server announces a status or object change (see queriesToRefresh).
+  const fleet = useQuery(trpc.fleet.overview.queryOptions());
   return (
     <>
       <PageHeading title="Overview">Clusters you can see, their health, and what just happened.</PageHeading>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Panel title="Clusters">
-            <ErrorNotice error={clusters.error} />
-            {clusters.isPending ? <p>Loading clusters…</p> : null}
-            {clusters.data?.items.length === 0 ? <p>No clusters are registered yet.</p> : null}
+            <ErrorNotice error={fleet.error} />
+            {fleet.isPending ? <p>Loading clusters…</p> : null}
+            {fleet.data?.clusters.length === 0 ? <p>No clusters are registered yet.</p> : null}
             <ul className="grid gap-3 sm:grid-cols-2">
-              {clusters.data?.items.map((cluster) => (
-                <li key={cluster.id}>
+              {fleet.data?.clusters.map((cluster) => (
+                <li key={cluster.cluster_id}>
                   <ClusterCard cluster={cluster} />
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import type { ObjectRef, Operation } from '@opspilot/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTRPC } from '../../api/trpc.js';
 import { Button } from '../../components/Button.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
@@ -16,14 +17,16 @@ const EXAMPLES = ['scale backend to 3 replicas', 'restart deployment frontend', 
 
 /**
  * Plain-English operations: type a request, get a plan with its risk, commands and diff, approve or reject it, and
- * watch it apply. The planner's clarifying questions and refusals are shown with what it understood; picking one of a
+ * watch it apply; a link may prefill the request and cluster. The planner's clarifying questions and refusals are shown with what it understood; picking one of a
  * question's candidates sends the same request again with the pick (`choices`), which the server plans for.
  */
 export function AskPage() {
   const trpc = useTRPC();
   const requestId = useId();
-  const [request, setRequest] = useState('');
-  const [clusterId, setClusterId] = useState('');
+  // `?cluster=…&request=…` (from the cluster browser's "Ask" links) prefills the form; nothing is sent until asked.
+  const [params] = useSearchParams();
+  const [request, setRequest] = useState(() => params.get('request') ?? '');
+  const [clusterId, setClusterId] = useState(() => params.get('cluster') ?? '');
   const [operation, setOperation] = useState<Operation | undefined>();
   // The request as last sent, with the candidates picked so far: a pick resends it, never the pick's label.
   const [asked, setAsked] = useState<{ request: string; choices: ObjectRef[] }>({ request: '', choices: [] });

@@ -1,0 +1,53 @@
+import { Link } from 'react-router';
+import type { ApiOutputs } from '../../api/trpc.js';
+import { Badge } from '../../components/Badge.js';
+import { toneOf } from '../../components/toneOf.js';
+import { askPath, type BrowserRef, findingRequest } from './askLinks.js';
+
+/** A finding of the live analyzers as the browser returns it. */
+export type LiveFinding = ApiOutputs['fleet']['findings']['items'][number];
+
+/**
+ * One finding: severity, message, the object (opens its drawer when `onOpen` is given), the proposed fix, and
+ * "Ask" — one click to the Ask page prefilled with the fix for this cluster.
+ */
+export function FindingItem({
+  clusterId,
+  finding,
+  onOpen,
+}: {
+  clusterId: string;
+  finding: LiveFinding;
+  onOpen?: (ref: BrowserRef) => void;
+}) {
+  const { resource } = finding;
+  const name = `${resource.kind.toLowerCase()}/${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}`;
+  return (
+    <li className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700" aria-label={finding.message}>
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge tone={toneOf(finding.severity)}>{finding.severity}</Badge>
+        {onOpen ? (
+          <button
+            type="button"
+            className="font-mono text-xs underline-offset-2 hover:underline"
+            onClick={() => onOpen(resource)}
+          >
+            {name}
+          </button>
+        ) : (
+          <span className="font-mono text-xs">{name}</span>
+        )}
+        <Link
+          to={askPath(clusterId, findingRequest(finding))}
+          className="ml-auto rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          Ask to fix
+        </Link>
+      </div>
+      <p className="mt-1 break-words">{finding.message}</p>
+      {finding.proposedFix ? (
+        <p className="mt-1 text-slate-600 dark:text-slate-300">Fix: {finding.proposedFix.description}</p>
+      ) : null}
+    </li>
+  );
+}
