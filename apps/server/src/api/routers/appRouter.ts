@@ -6,6 +6,7 @@ import { authRouter } from './authRouter.js';
 import { clustersRouter } from './clustersRouter.js';
 import { eventsRouter } from './eventsRouter.js';
 import { fleetRouter } from './fleetRouter.js';
+import { jobsRouter } from './jobsRouter.js';
 import { logsRouter } from './logsRouter.js';
 import { manifestsRouter } from './manifestsRouter.js';
 import { opsRouter } from './opsRouter.js';
@@ -31,6 +32,7 @@ export const appRouter = router({
   ops: opsRouter,
   alerts: alertsRouter,
   logs: logsRouter,
+  jobs: jobsRouter,
 });
 
 /** The type of the API, for typed clients (`createTRPCClient<AppRouter>`). */
