@@ -195,6 +195,23 @@ describe('the exec shell subset', () => {
       exitCode: 1,
     });
     expect(await exec(['sh'], box, ctx, 'hostname; exit 2\n')).toMatchObject({ stdout: 'client\n', exitCode: 2 });
+    expect(
+      await exec(['sh', '-c', 'test -f /etc/config/size && [ ! -f /nope ] && echo files'], box, ctx),
+    ).toMatchObject({
+      stdout: 'files\n',
+    });
+    expect(await exec(['id'], box, ctx)).toMatchObject({ stdout: 'uid=0(root) gid=0(root) groups=0(root)\n' });
+    const restricted = {
+      ...client,
+      spec: { ...(client.spec as Json), securityContext: { runAsUser: 1000, runAsGroup: 3000, fsGroup: 2000 } },
+    };
+    expect(await exec(['id'], memoryPod(restricted, 'busybox:1.36'), ctx)).toMatchObject({
+      stdout: 'uid=1000 gid=3000 groups=2000,3000\n',
+    });
+    expect(await exec(['whoami'], memoryPod(restricted, 'busybox:1.36'), ctx)).toMatchObject({
+      stderr: 'whoami: unknown uid 1000\n',
+      exitCode: 1,
+    });
     const nginx = memoryPod(client, 'nginx:1.27');
     expect(await exec(['sh', '-c', 'wget -qO- web'], nginx, ctx)).toMatchObject({
       stderr: 'sh: 1: wget: not found\n',
@@ -227,6 +244,11 @@ describe('wget and curl through the pod network', () => {
     expect(await exec(['wget', '-q', '-O', '-', 'http://example.com'], box, ctx)).toMatchObject({
       stderr: "wget: bad address 'example.com'\n",
     });
+    expect(await exec(['nc', '-zv', '-w', '2', 'web', '8080'], box, ctx)).toMatchObject({
+      stderr: 'web (10.96.0.50:8080) open\n',
+      exitCode: 0,
+    });
+    expect(await exec(['timeout', '5', 'nc', '-z', 'web-1', '80'], box, ctx)).toMatchObject({ exitCode: 1 });
     const curl = memoryPod(web, 'nginx:1.27');
     expect(
       await exec(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', 'web:8080/nope'], curl, ctx),
@@ -261,6 +283,10 @@ describe('wget and curl through the pod network', () => {
     });
     expect(await exec(['curl', '-s', 'http://localhost'], memoryPod(web, 'nginx:1.27'), ctx)).toMatchObject({
       exitCode: 0,
+    });
+    expect(await exec(['nc', '-z', '-w', '2', '10.244.1.10', '80'], box, ctx)).toMatchObject({
+      stderr: 'nc: 10.244.1.10 (10.244.1.10:80): Connection timed out\n',
+      exitCode: 1,
     });
     policy('allow-client', {
       podSelector: { matchLabels: { app: 'web' } },

@@ -4,6 +4,7 @@ import type { ExecPod } from './execPod.js';
 import { type AndOr, parseScript, type SimpleCommand } from './execShell.js';
 import { curl, wget } from './httpClients.js';
 import type { PodNetwork } from './podNetwork.js';
+import { cat, identity, ls, nc, nslookup, type Run, readText, test } from './podPrograms.js';
 import { echo, fileArgs, grep, headTail, type Io, printf, sort, wc } from './textPrograms.js';
 
 /** How an exec ends: the command's output and exit code, or the runtime refusing to start it. */
@@ -27,13 +28,6 @@ const SHELLS = ['sh', 'bash', 'ash', 'dash'];
 const BUILTINS = ['exit', 'export', 'cd', 'true', 'false', ':', 'echo', 'printf', 'test', '[', 'set', 'exec', 'pwd'];
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
-interface Run {
-  pod: ExecPod;
-  options: ExecOptions;
-  env: Record<string, string>;
-  shell: string;
-}
-
 function hasProgram(pod: ExecPod, program: string): boolean {
   const { binaries, binariesKnown } = pod.profile;
   return !binariesKnown || binaries.includes(program) || binaries.includes(basename(program));
@@ -42,89 +36,6 @@ function hasProgram(pod: ExecPod, program: string): boolean {
 function notFound(run: Run, program: string): string {
   if (run.shell === 'bash') return `bash: line 1: ${program}: command not found\n`;
   return run.pod.busybox ? `sh: ${program}: not found\n` : `sh: 1: ${program}: not found\n`;
-}
-
-function readText(run: Run, name: string, path: string, io: Io): string | undefined {
-  const file = run.pod.read(path);
-  if (file.ok) return file.content;
-  io.err(
-    run.pod.busybox && file.code === 'ENOENT'
-      ? `${name}: can't open '${path}': ${file.message}\n`
-      : `${name}: ${path}: ${file.message}\n`,
-  );
-  return undefined;
-}
-
-function cat(args: string[], io: Io, run: Run): number {
-  const paths = args.filter((a) => !a.startsWith('-') || a === '-');
-  if (paths.length === 0) {
-    io.out(io.stdin);
-    return 0;
-  }
-  let code = 0;
-  for (const p of paths) {
-    const text = p === '-' ? io.stdin : readText(run, 'cat', p, io);
-    if (text === undefined) code = 1;
-    else io.out(text);
-  }
-  return code;
-}
-
-function ls(args: string[], io: Io, run: Run): number {
-  const flags = args.filter((a) => a.startsWith('-')).join('');
-  const paths = args.filter((a) => !a.startsWith('-'));
-  let code = 0;
-  const targets = paths.length ? paths : ['.'];
-  targets.forEach((p, index) => {
-    const listing = run.pod.list(p === '.' ? '/' : p);
-    if (!listing.ok) {
-      io.err(run.pod.busybox ? `ls: ${p}: ${listing.message}\n` : `ls: cannot access '${p}': ${listing.message}\n`);
-      code = run.pod.busybox ? 1 : 2;
-      return;
-    }
-    const names = listing.entries.filter((e) => flags.includes('a') || !e.name.startsWith('.'));
-    if (targets.length > 1) io.out(`${index > 0 ? '\n' : ''}${p}:\n`);
-    for (const e of names)
-      io.out(
-        flags.includes('l')
-          ? `${e.type === 'dir' ? 'drwxr-xr-x' : e.type === 'link' ? 'lrwxrwxrwx' : '-rw-r--r--'}    1 root     root          0 Jan  1 00:00 ${e.name}\n`
-          : `${e.name}\n`,
-      );
-  });
-  return code;
-}
-
-function test(args: string[]): number {
-  const a = args.at(-1) === ']' ? args.slice(0, -1) : args;
-  if (a.length === 0) return 1;
-  if (a.length === 1) return a[0] ? 0 : 1;
-  if (a.length === 2) return a[0] === '-z' ? (a[1] ? 1 : 0) : a[0] === '-n' ? (a[1] ? 0 : 1) : 2;
-  const [l, op, r] = a as [string, string, string];
-  const verdict: Record<string, boolean> = {
-    '=': l === r,
-    '==': l === r,
-    '!=': l !== r,
-    '-eq': Number(l) === Number(r),
-    '-ne': Number(l) !== Number(r),
-    '-gt': Number(l) > Number(r),
-    '-lt': Number(l) < Number(r),
-  };
-  return op in verdict ? (verdict[op] ? 0 : 1) : 2;
-}
-
-function nslookup(args: string[], io: Io, run: Run): number {
-  const name = args.find((a) => !a.startsWith('-'));
-  if (!name) return 1;
-  const ns = run.pod.pod.metadata.namespace ?? 'default';
-  const ip = run.options.net.dnsBlocked() ? undefined : run.options.net.resolve(name);
-  io.out('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n');
-  if (!ip) {
-    io.err(`** server can't find ${name}.${ns}.svc.cluster.local: NXDOMAIN\n`);
-    return 1;
-  }
-  const fqdn = name.includes('.') ? name : `${name}.${ns}.svc.cluster.local`;
-  io.out(`Name:\t${fqdn}\nAddress: ${ip}\n\n`);
-  return 0;
 }
 
 async function program(argv: string[], io: Io, run: Run): Promise<number> {
@@ -237,11 +148,12 @@ async function program(argv: string[], io: Io, run: Run): Promise<number> {
       io.out('/\n');
       return 0;
     case 'id':
-      io.out('uid=0(root) gid=0(root) groups=0(root)\n');
-      return 0;
     case 'whoami':
-      io.out('root\n');
-      return 0;
+      return identity(name as 'id' | 'whoami', io, run);
+    case 'nc':
+      return nc(args, io, run);
+    case 'timeout':
+      return args.length > 1 ? command(args.slice(1), io, run, true) : 1;
     case 'sleep':
       return 0;
     case 'date':
@@ -249,7 +161,7 @@ async function program(argv: string[], io: Io, run: Run): Promise<number> {
       return 0;
     case 'test':
     case '[':
-      return test(args);
+      return test(args, run);
     case 'touch':
     case 'mkdir':
     case 'rm': {
