@@ -7,10 +7,12 @@ import { createApiClient, TRPCProvider } from './api/trpc.js';
 import { SessionGate } from './auth/SessionGate.js';
 import { Layout } from './components/Layout.js';
 import { LiveEventsProvider } from './events/LiveEventsProvider.js';
+import { AlertsPage } from './pages/alerts/AlertsPage.js';
 import { AuditPage } from './pages/AuditPage.js';
 import { AskPage } from './pages/ask/AskPage.js';
 import { ClusterPage } from './pages/ClusterPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
+import { LogsPage } from './pages/logs/LogsPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewsPage } from './pages/ReviewsPage.js';
 import { ValidatePage } from './pages/ValidatePage.js';
@@ -50,6 +52,8 @@ export function App() {
                   <Route path="reviews" element={<ReviewsPage />} />
                   <Route path="findings" element={<FindingsPage />} />
                   <Route path="validate" element={<ValidatePage />} />
+                  <Route path="alerts" element={<AlertsPage />} />
+                  <Route path="logs" element={<LogsPage />} />
                   <Route path="audit" element={<AuditPage />} />
                 </Route>
               </Routes>

@@ -7,6 +7,8 @@ export const PAGES = [
   { path: '/reviews', label: 'Reviews' },
   { path: '/findings', label: 'Findings' },
   { path: '/validate', label: 'Validate' },
+  { path: '/alerts', label: 'Alerts' },
+  { path: '/logs', label: 'Logs' },
   { path: '/audit', label: 'Audit log' },
 ] as const;
 
