@@ -1,5 +1,5 @@
 import type { KubeObject } from '../store/kubeObject.js';
-import type { PodView } from './podEnv.js';
+import type { PodView } from './podView.js';
 import { parseQuantity } from './quantity.js';
 
 type Json = Record<string, unknown>;

@@ -1,19 +1,10 @@
-import type { ResourceRegistry } from '../api/resourceRegistry.js';
 import type { KubeObject } from '../store/kubeObject.js';
-import type { ObjectStore } from '../store/objectStore.js';
 import { downwardValue } from './downwardApi.js';
+import type { PodView } from './podView.js';
+
+export type { PodView } from './podView.js';
 
 type Json = Record<string, unknown>;
-
-/**
- * What reading a pod's environment or files needs: the cluster's objects and its clock. An `ApiContext` is one;
- * a controller passes `{ store, registry, now: () => clock.now() }`.
- */
-export interface PodView {
-  store: ObjectStore;
-  registry: ResourceRegistry;
-  now(): Date;
-}
 
 const IMAGE_ENV = {
   PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
