@@ -20,8 +20,10 @@ async function ok(args: string[], input?: string): Promise<string> {
 
 /** Creates the namespace's objects and moves the clock until every pod in it is Running. */
 async function deploy(namespace: string, manifests: string): Promise<void> {
-  await ok(['create', 'namespace', namespace]);
-  await ok(['apply', '-n', namespace, '-f', '-'], manifests);
+  if (manifests) {
+    await ok(['create', 'namespace', namespace]);
+    await ok(['apply', '-n', namespace, '-f', '-'], manifests);
+  }
   for (let ms = 0; ms < 60_000; ms += 1000) {
     const phases = await ok(['get', 'pods', '-n', namespace, '-o', 'jsonpath={.items[*].status.phase}']);
     if (phases !== '' && phases.split(' ').every((p) => p === 'Running')) return;
@@ -222,7 +224,11 @@ spec:
     expect(page.status).toBe(200);
     expect(page.body).toContain('Welcome to nginx!');
     expect((await httpGet(Number(port), '/missing')).status).toBe(404);
-    await forward.stop();
+    await ok(['delete', 'pod', 'frontend', '-n', 'forward', '--wait=false']);
+    expect(await forward.exited).toBe(1);
+    expect(forward.stderr()).toContain('lost connection to pod');
+    await ok(['apply', '-n', 'forward', '-f', '-'], WEB);
+    await deploy('forward', '');
     const closed = start(['port-forward', '-n', 'forward', 'pod/frontend', ':81']);
     const [, closedPort] = await closed.waitFor(/Forwarding from 127\.0\.0\.1:(\d+) -> 81/);
     await expect(httpGet(Number(closedPort))).rejects.toThrow();

@@ -113,6 +113,17 @@ export function runPortForward(ctx: ApiContext, ws: WebSocket, pod: KubeObject):
     const data = Buffer.isBuffer(raw) ? raw : Buffer.concat(raw as Buffer[]);
     for (const frame of reader.push(data)) queue = queue.then(() => handle(frame)).catch(() => ws.terminate());
   });
-  ws.on('close', () => headers.close());
+  // The tunnel goes with the pod, as the kubelet's does: kubectl then reports `lost connection to pod`.
+  const pods = ctx.registry.find('', 'v1', 'pods')!;
+  const unsubscribe = ctx.store.subscribe(
+    (event) => {
+      if (event.type === 'DELETED' && event.object.metadata.uid === pod.metadata.uid) ws.close(1000);
+    },
+    { resource: pods },
+  );
+  ws.on('close', () => {
+    unsubscribe();
+    headers.close();
+  });
   ws.on('error', () => ws.terminate());
 }
