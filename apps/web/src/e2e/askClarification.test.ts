@@ -10,7 +10,7 @@ describe.runIf(chromiumRunnable)('the Ask page answers "Which one did you mean?"
 
   beforeAll(async () => {
     session = await openDashboard();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await session?.close();

@@ -44,7 +44,7 @@ describe.runIf(chromiumRunnable)('the dashboard end to end (real server, real ch
     mkdirSync(artifacts, { recursive: true });
     session = await openDashboard({ signedIn: false });
     ({ server, page } = session);
-  }, 55_000);
+  }, 120_000);
 
   // Each test stands alone: it starts signed in on a fresh page and makes the state it reads (no test relies on another).
   beforeEach(() => signIn(), 20_000);

@@ -33,7 +33,8 @@ export async function openDashboard(
   options: { signedIn?: boolean; defaultTimeoutMs?: number } = {},
 ): Promise<DashboardSession> {
   const [started, launched] = await Promise.allSettled([
-    startOpspilot(REPO_ROOT),
+    // Starting from TypeScript takes a while on a busy two-core machine.
+    startOpspilot(REPO_ROOT, 90_000),
     launchChromium(chromiumPath ?? requireSystemTool('chromium')),
   ]);
   if (started.status === 'rejected' || launched.status === 'rejected') {

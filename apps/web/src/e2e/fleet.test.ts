@@ -15,7 +15,7 @@ describe.runIf(chromiumRunnable)('the fleet in the dashboard (real server, real 
   beforeAll(async () => {
     session = await openDashboard({ signedIn: false, defaultTimeoutMs: 30_000 });
     page = session.page;
-  }, 60_000);
+  }, 120_000);
   // Each test stands alone: it starts signed in on a fresh page.
   beforeEach(async () => {
     if (!session) throw new Error('no session');
@@ -63,8 +63,8 @@ describe.runIf(chromiumRunnable)('the fleet in the dashboard (real server, real 
     ).toBeVisible();
 
     // Filter by namespace and text, sort by a column.
-    await page.getByLabel('Namespace').selectOption('todo');
-    await page.getByLabel('Filter').fill('frontend');
+    await page.getByRole('combobox', { name: 'Namespace', exact: true }).selectOption('todo');
+    await page.getByRole('searchbox', { name: 'Filter', exact: true }).fill('frontend');
     await expect(pods.getByRole('row').filter({ hasText: 'backend-' })).toHaveCount(0);
     await expect(pods.getByRole('row').filter({ hasText: 'frontend-' }).first()).toBeVisible();
     await pods.getByRole('button', { name: 'NAME', exact: true }).click();
@@ -93,7 +93,7 @@ describe.runIf(chromiumRunnable)('the fleet in the dashboard (real server, real 
 
     // A change made elsewhere shows up on the cluster page without a reload (RESOURCES_CHANGED on the socket).
     await page.goBack();
-    await page.getByLabel('Filter').fill('');
+    await page.getByRole('searchbox', { name: 'Filter', exact: true }).fill('');
     const other = await page.context().newPage();
     await other.goto(`${session?.server.url}/#/ask`);
     await other.getByLabel('Cluster').selectOption({ label: 'Simulated demo cluster' });

@@ -14,7 +14,7 @@ export interface SimProcess {
 }
 
 /**
- * Runs `opspilot sim serve` over plain HTTP with anonymous access on `port`, with `scenario`, and resolves once it
+ * Runs `opspilot sim serve` with anonymous access on `port`, with `scenario`, and resolves once it
  * listens (within `timeoutMs`).
  */
 export async function startSimProcess(port: number, scenario = 'demo', timeoutMs = 40_000): Promise<SimProcess> {
@@ -28,7 +28,6 @@ export async function startSimProcess(port: number, scenario = 'demo', timeoutMs
       'serve',
       '--port',
       String(port),
-      '--no-tls',
       '--insecure-anonymous',
       '--scenario',
       scenario,
@@ -39,7 +38,7 @@ export async function startSimProcess(port: number, scenario = 'demo', timeoutMs
   );
   let out = '';
   for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `https://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`the simulated cluster did not start:\n${out}`)), timeoutMs);
     const check = setInterval(() => {
@@ -58,7 +57,8 @@ export async function startSimProcess(port: number, scenario = 'demo', timeoutMs
     'apiVersion: v1',
     'kind: Config',
     'clusters:',
-    `- name: sim\n  cluster:\n    server: ${url}`,
+    // Each start generates a new certificate: trust whichever it serves.
+    `- name: sim\n  cluster:\n    server: ${url}\n    insecure-skip-tls-verify: true`,
     'users:',
     '- name: anonymous\n  user: {}',
     'contexts:',

@@ -33,6 +33,7 @@ export function BrowserFilters({
         Namespace
         <select
           id={namespaceId}
+          aria-label="Namespace"
           className={field}
           value={value.namespace}
           onChange={(event) => onChange({ ...value, namespace: event.target.value })}
@@ -49,6 +50,7 @@ export function BrowserFilters({
         Filter
         <input
           id={textId}
+          aria-label="Filter"
           type="search"
           className={field}
           placeholder="name, status, node…"
