@@ -147,20 +147,65 @@ async function exec(argv: string[], execPod: ExecPod, ctx: ApiContext, stdin?: s
 }
 
 describe('the exec shell subset', () => {
-  it('parses lists, pipelines and redirections, and names what it does not interpret', () => {
-    expect(parseScript('a x | b > f 2>&1 && c || d; e', {})).toEqual([
+  it('parses lists, pipelines, redirections and compound commands, and names what it does not interpret', () => {
+    expect(parseScript('a x | b > f 2>&1 && c || d; e')).toEqual([
       {
         pipelines: [
-          [{ words: ['a', 'x'] }, { words: ['b'], stdout: { path: 'f', append: false }, stderrToStdout: true }],
-          [{ words: ['c'] }],
-          [{ words: ['d'] }],
+          [
+            { type: 'simple', words: ['a', 'x'] },
+            { type: 'simple', words: ['b'], stdout: { path: 'f', append: false }, stderrToStdout: true },
+          ],
+          [{ type: 'simple', words: ['c'] }],
+          [{ type: 'simple', words: ['d'] }],
         ],
         ops: ['&&', '||'],
       },
-      { pipelines: [[{ words: ['e'] }]], ops: [] },
+      { pipelines: [[{ type: 'simple', words: ['e'] }]], ops: [] },
     ]);
-    expect(() => parseScript('for i in 1 2; do echo $i; done', {})).toThrow('the keyword for');
-    expect(() => parseScript('sleep 1 &', {})).toThrow('background jobs');
+    const [loop] = parseScript('for i in 1 2; do echo $i; done');
+    expect(loop!.pipelines[0]![0]).toMatchObject({ type: 'for', name: 'i', words: ['1', '2'] });
+    expect(parseScript('if true; then :; elif false; then :; else :; fi')[0]!.pipelines[0]![0]).toMatchObject({
+      type: 'if',
+      branches: [{}, {}],
+      otherwise: [{}],
+    });
+    expect(() => parseScript('case x in *) ;; esac')).toThrow('the keyword case');
+    expect(() => parseScript('if true; then echo')).toThrow('without its `fi`');
+    expect(() => parseScript('sleep 1 &')).toThrow('background jobs');
+    expect(() => parseScript('echo $(hostname)')).toThrow('command substitution');
+  });
+
+  it('runs if, for and while, reading variables when each command runs', async () => {
+    const { ctx, client } = cluster();
+    const box = memoryPod(client, 'busybox:1.36', { '/etc/config/size': 'medium' });
+    const script = ['for f in size missing; do if [ -f /etc/config/$f ]; then echo "$f: $(true)"; fi; done'].join('');
+    expect(await exec(['sh', '-c', script], box, ctx)).toMatchObject({ exitCode: 2 });
+    expect(
+      await exec(
+        [
+          'sh',
+          '-c',
+          'for f in size missing; do if test -f /etc/config/$f; then echo found $f; else echo no $f; fi; done',
+        ],
+        box,
+        ctx,
+      ),
+    ).toMatchObject({ stdout: 'found size\nno missing\n', exitCode: 0 });
+    expect(
+      await exec(
+        ['sh', '-c', 'export N=x; echo $N; while [ ! -f /tmp/ready ]; do touch /tmp/ready; echo waited; done'],
+        box,
+        ctx,
+      ),
+    ).toMatchObject({ stdout: 'x\nwaited\n' });
+    expect(await exec(['sh', '-c', 'for i in a b c; do echo $i; done | sort -r | head -n 1'], box, ctx)).toMatchObject({
+      stdout: 'c\n',
+    });
+    expect(await exec(['sh', '-c', 'false; echo $?'], box, ctx)).toMatchObject({ stdout: '1\n' });
+    expect(await exec(['sh', '-c', 'while true; do :; done'], box, ctx)).toMatchObject({
+      exitCode: 2,
+      stderr: 'sh: the simulated shell stopped a loop after 1000 iterations\n',
+    });
   });
 
   it('runs scripts with variables, pipes, files, exit codes and missing programs', async () => {

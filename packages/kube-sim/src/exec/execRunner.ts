@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { UnsupportedShell } from '../controllers/shellWords.js';
 import type { ExecPod } from './execPod.js';
-import { type AndOr, parseScript, type SimpleCommand } from './execShell.js';
+import { type AndOr, expandWord, parseScript, type ShellNode, type SimpleCommand } from './execShell.js';
 import { curl, wget } from './httpClients.js';
 import type { PodNetwork } from './podNetwork.js';
 import { cat, identity, ls, nc, nslookup, type Run, readText, test } from './podPrograms.js';
@@ -232,7 +232,7 @@ async function runSimple(cmd: SimpleCommand, stdin: string, io: Io, run: Run): P
   let err = '';
   let input = stdin;
   if (cmd.stdin !== undefined) {
-    const text = readText(run, run.shell, cmd.stdin, io);
+    const text = readText(run, run.shell, expandWord(cmd.stdin, run.env), io);
     if (text === undefined) return { code: 1, out: '' };
     input = text;
   }
@@ -246,20 +246,24 @@ async function runSimple(cmd: SimpleCommand, stdin: string, io: Io, run: Run): P
       else err += t;
     },
   };
-  const code = await command(cmd.words, inner, run, true);
+  const code = await command(
+    cmd.words.map((w) => expandWord(w, run.env)),
+    inner,
+    run,
+    true,
+  );
   const redirect = (
     target: { path: string; append: boolean } | undefined,
     text: string,
     fallback: (t: string) => void,
   ) => {
     if (!target) return fallback(text);
-    if (target.path === '/dev/null') return;
-    const r = run.pod.write(target.path, target.append ? 'append' : 'write', text);
+    const path = expandWord(target.path, run.env);
+    if (path === '/dev/null') return;
+    const r = run.pod.write(path, target.append ? 'append' : 'write', text);
     if (!r.ok)
       io.err(
-        run.pod.busybox
-          ? `sh: can't create ${target.path}: ${r.message}\n`
-          : `sh: 1: cannot create ${target.path}: ${r.message}\n`,
+        run.pod.busybox ? `sh: can't create ${path}: ${r.message}\n` : `sh: 1: cannot create ${path}: ${r.message}\n`,
       );
   };
   redirect(cmd.stderr, err, io.err);
@@ -268,6 +272,56 @@ async function runSimple(cmd: SimpleCommand, stdin: string, io: Io, run: Run): P
     piped = t;
   });
   return { code, out: piped };
+}
+
+/** How many times a `while` / `until` loop may run before the shell gives up (a real one would run on). */
+export const LOOP_LIMIT = 1000;
+
+async function runLists(lists: AndOr[], io: Io, run: Run): Promise<number> {
+  let code = 0;
+  for (const list of lists) {
+    code = await runList(list, io, run);
+    run.env['?'] = String(code);
+  }
+  return code;
+}
+
+async function runCompound(node: Exclude<ShellNode, SimpleCommand>, io: Io, run: Run): Promise<number> {
+  if (node.type === 'if') {
+    for (const branch of node.branches)
+      if ((await runLists(branch.cond, io, run)) === 0) return runLists(branch.body, io, run);
+    return node.otherwise ? runLists(node.otherwise, io, run) : 0;
+  }
+  let code = 0;
+  if (node.type === 'for') {
+    for (const word of node.words.map((w) => expandWord(w, run.env))) {
+      run.env[node.name] = word;
+      code = await runLists(node.body, io, run);
+    }
+    return code;
+  }
+  for (let n = 0; ; n++) {
+    const cond = await runLists(node.cond, io, run);
+    if ((cond === 0) === node.until) return code;
+    if (n >= LOOP_LIMIT) {
+      io.err(`${run.shell}: the simulated shell stopped a loop after ${LOOP_LIMIT} iterations\n`);
+      return 2;
+    }
+    code = await runLists(node.body, io, run);
+  }
+}
+
+async function runNode(node: ShellNode, stdin: string, io: Io, run: Run): Promise<{ code: number; out: string }> {
+  if (node.type === 'simple') return runSimple(node, stdin, io, run);
+  let out = '';
+  const inner: Io = {
+    stdin,
+    out: (t) => {
+      out += t;
+    },
+    err: io.err,
+  };
+  return { code: await runCompound(node, inner, run), out };
 }
 
 async function runList(list: AndOr, io: Io, run: Run): Promise<number> {
@@ -280,7 +334,7 @@ async function runList(list: AndOr, io: Io, run: Run): Promise<number> {
     let input = io.stdin;
     const pipeline = list.pipelines[k]!;
     for (let c = 0; c < pipeline.length; c++) {
-      const result = await runSimple(pipeline[c]!, input, io, run);
+      const result = await runNode(pipeline[c]!, input, io, run);
       code = result.code;
       input = result.out;
       if (c === pipeline.length - 1) io.out(result.out);
@@ -292,18 +346,13 @@ async function runList(list: AndOr, io: Io, run: Run): Promise<number> {
 async function runScript(script: string, io: Io, run: Run): Promise<number> {
   let lists: AndOr[];
   try {
-    lists = parseScript(script, run.env);
+    lists = parseScript(script);
   } catch (error) {
     if (!(error instanceof UnsupportedShell)) throw error;
     io.err(`${run.shell}: the simulated shell does not interpret ${error.message}\n`);
     return 2;
   }
-  let code = 0;
-  for (const list of lists) {
-    code = await runList(list, io, run);
-    run.env['?'] = String(code);
-  }
-  return code;
+  return runLists(lists, io, run);
 }
 
 /**
