@@ -1,0 +1,167 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { requireSystemTool } from '@opspilot/core/testing';
+import { freePort } from './startOpspilot.js';
+
+/** A program of the observability stack started for an end-to-end test. */
+export interface RunningProcess {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Spawns `command` with `args(port, dir)` in a fresh directory on a free loopback port and resolves once `GET
+ * url + readyPath` answers 200 (polled every 100 ms, at most `timeoutMs`); otherwise stops it and rejects with
+ * what it printed. (apps/web may import only @opspilot/core, so this does not reuse the observe package's helpers.)
+ */
+export async function startProcess(options: {
+  command: string;
+  args: (port: number, dir: string) => string[];
+  files?: (port: number) => Record<string, string>;
+  readyPath: string;
+  scheme?: 'http' | 'https';
+  timeoutMs?: number;
+  cwd?: string;
+}): Promise<RunningProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'opspilot-e2e-obs-'));
+  const port = await freePort();
+  for (const [name, text] of Object.entries(options.files?.(port) ?? {})) writeFileSync(join(dir, name), text);
+  const child: ChildProcess = spawn(options.command, options.args(port, dir), {
+    cwd: options.cwd ?? dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', (chunk: Buffer) => {
+      out = (out + chunk.toString()).slice(-20_000);
+    });
+  }
+  const url = `${options.scheme ?? 'http'}://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + (options.timeoutMs ?? 40_000);
+  while (child.exitCode === null && Date.now() < deadline) {
+    const ok = await fetch(`${url}${options.readyPath}`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { url, output: () => out, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error(`${options.command} was not ready at ${url}${options.readyPath}:\n${out}`);
+}
+
+/** A simulated cluster in its own process (`opspilot sim serve --no-tls --insecure-anonymous`), for Prometheus to scrape. */
+export function startSimForScraping(repoRoot: string): Promise<RunningProcess> {
+  return startProcess({
+    command: process.execPath,
+    cwd: repoRoot,
+    args: (port, dir) => [
+      '--import',
+      'tsx',
+      'apps/cli/src/main.ts',
+      'sim',
+      'serve',
+      '--port',
+      String(port),
+      '--no-tls',
+      '--insecure-anonymous',
+      '--scenario',
+      'demo',
+      '--kubeconfig-out',
+      join(dir, 'kubeconfig.yaml'),
+    ],
+    readyPath: '/healthz',
+  });
+}
+
+/** The real Prometheus scraping `target`'s kube-state metrics every second, with `ruleFile`, alerting `alertmanager`. */
+export function startPrometheusFor(target: string, ruleFile: string, alertmanager: string): Promise<RunningProcess> {
+  const config = {
+    global: { scrape_interval: '1s', evaluation_interval: '1s', scrape_timeout: '1s' },
+    rule_files: [ruleFile],
+    alerting: { alertmanagers: [{ static_configs: [{ targets: [new URL(alertmanager).host] }] }] },
+    scrape_configs: [
+      {
+        job_name: 'kube-state',
+        metrics_path: '/metrics/kube-state',
+        static_configs: [{ targets: [new URL(target).host] }],
+      },
+    ],
+  };
+  return startProcess({
+    command: requireSystemTool('prometheus'),
+    files: () => ({ 'prometheus.yml': JSON.stringify(config, null, 2) }),
+    args: (port, dir) => [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+    ],
+    readyPath: '/-/ready',
+  });
+}
+
+/** The real Alertmanager (gossip off, short waits) sending every alert to `webhook` with a bearer token. */
+export function startAlertmanagerFor(webhook: string, token: string): Promise<RunningProcess> {
+  const config = {
+    route: {
+      receiver: 'opspilot',
+      group_by: ['alertname'],
+      group_wait: '100ms',
+      group_interval: '1s',
+      repeat_interval: '1h',
+    },
+    receivers: [
+      {
+        name: 'opspilot',
+        webhook_configs: [
+          { url: webhook, send_resolved: true, http_config: { authorization: { credentials: token } } },
+        ],
+      },
+    ],
+  };
+  return startProcess({
+    command: requireSystemTool('alertmanager'),
+    files: () => ({ 'alertmanager.yml': JSON.stringify(config, null, 2) }),
+    args: (port, dir) => [
+      `--config.file=${join(dir, 'alertmanager.yml')}`,
+      `--storage.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--cluster.listen-address=',
+      '--log.level=warn',
+    ],
+    readyPath: '/-/ready',
+  });
+}
+
+/** Signs in over the REST API and creates an API token for `name` (the server's own Bearer credential). */
+export async function createApiToken(url: string, username: string, password: string, name: string): Promise<string> {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+  const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0] as string);
+  const csrf = cookies.find((c) => c.startsWith('opspilot_csrf='))?.split('=')[1] ?? '';
+  const created = await fetch(`${url}/api/v1/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': csrf },
+    body: JSON.stringify({ name }),
+  });
+  if (!created.ok) throw new Error(`token creation failed: ${created.status} ${await created.text()}`);
+  return ((await created.json()) as { secret: string }).secret;
+}
