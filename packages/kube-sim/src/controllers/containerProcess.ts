@@ -1,7 +1,7 @@
 import { type FileWrite, NO_FILES, type ProcessFiles } from './fileWrites.js';
 import type { ImageProfile } from './imageCatalog.js';
 import { parseQuantity } from './quantity.js';
-import { type FileRun, out, readFile, runFileCommand, writeFile } from './shellFiles.js';
+import { type FileRun, lines, out, readFile, runFileCommand, writeFile } from './shellFiles.js';
 import { type ShellToken, shellWords, UnsupportedShell } from './shellWords.js';
 
 type Json = Record<string, unknown>;
@@ -184,7 +184,7 @@ function runProgram(argv: string[], run: Run, inShell: boolean): number {
       if (args.includes('-f') || args.includes('-F')) {
         for (const p of args.filter((a) => !a.startsWith('-') && !/^\d+$/.test(a))) {
           const file = readFile(run, p);
-          if (file.ok) out(run, file.content.replace(/\n$/, '').split('\n').slice(-10));
+          if (file.ok) out(run, lines(file.content).slice(-10));
           else if (args.includes('-f')) {
             run.logs.push(`tail: cannot open '${p}' for reading: ${file.message}`, 'tail: no files remaining');
             return 1;

@@ -72,6 +72,7 @@ export function imageFiles(pod: KubeObject, profile: ImageProfile): Record<strin
     '/etc/hosts': `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${ip ? `${ip}\t${hostname}\n` : ''}`,
     '/etc/resolv.conf': `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
     '/etc/os-release': alpine ? ALPINE_OS : DEBIAN_OS,
+    '/dev/null': '',
   };
   if (profile.binaries.includes('nginx')) {
     files['/usr/share/nginx/html/index.html'] = NGINX_INDEX;

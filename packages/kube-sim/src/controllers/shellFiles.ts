@@ -16,6 +16,11 @@ export interface FileRun {
   writes: FileWrite[];
 }
 
+/** A file's content as log lines (none for an empty file). */
+export function lines(content: string): string[] {
+  return content === '' ? [] : content.replace(/\n$/, '').split('\n');
+}
+
 /** Writes lines to the command's stdout (a redirection's file, or the container log). */
 export function out(run: FileRun, lines: string[]): void {
   (run.capture ?? run.logs).push(...lines);
@@ -24,6 +29,7 @@ export function out(run: FileRun, lines: string[]): void {
 /** Reads a file as the run sees it (its own writes first). */
 export function readFile(run: FileRun, path: string): FileRead {
   const full = normalisePath(path);
+  if (full === '/dev/null' || full === '/dev/zero') return { ok: true, content: '' };
   if (run.own.has(full)) {
     const content = run.own.get(full);
     return content === null || content === undefined ? fileError('ENOENT') : { ok: true, content };
@@ -34,6 +40,7 @@ export function readFile(run: FileRun, path: string): FileRead {
 /** Changes a file; returns the error text a failed redirection prints, or undefined. */
 export function writeFile(run: FileRun, path: string, op: FileWrite['op'], content: string): string | undefined {
   const full = normalisePath(path);
+  if (full.startsWith('/dev/')) return undefined;
   const parent = full.slice(0, full.lastIndexOf('/')) || '/';
   const parentMade = [...run.writes].reverse().find((w) => normalisePath(w.path) === parent)?.op === 'mkdir';
   const problem = parentMade && op !== 'remove' ? undefined : run.files.writeError(full);
@@ -58,7 +65,7 @@ export function runFileCommand(name: string, args: string[], run: FileRun): numb
       let code = 0;
       for (const p of paths) {
         const file = readFile(run, p);
-        if (file.ok) out(run, file.content.replace(/\n$/, '').split('\n'));
+        if (file.ok) out(run, lines(file.content));
         else {
           run.logs.push(run.busybox ? `cat: can't open '${p}': ${file.message}` : `cat: ${p}: ${file.message}`);
           code = 1;
