@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { requireSystemTool } from '@opspilot/core/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { findChromium, launchChromium } from './launchChromium.js';
 import { type RunningOpspilot, startOpspilot } from './startOpspilot.js';
@@ -35,7 +34,11 @@ export async function openDashboard(
   const [started, launched] = await Promise.allSettled([
     // Starting from TypeScript takes a while on a busy two-core machine.
     startOpspilot(REPO_ROOT, 90_000),
-    launchChromium(chromiumPath ?? requireSystemTool('chromium')),
+    chromiumPath
+      ? launchChromium(chromiumPath)
+      : Promise.reject(
+          new Error('chromium not found: install the Debian package `chromium` (apt-get install chromium)'),
+        ),
   ]);
   if (started.status === 'rejected' || launched.status === 'rejected') {
     if (started.status === 'fulfilled') await started.value.stop();
