@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { OpspilotConfig } from '@opspilot/config';
 import { durationToMs, type JobQueue } from '@opspilot/core';
+import { createJobQueue } from '@opspilot/jobs';
 import type { Store } from '@opspilot/store';
 import { createWatcherLeases, type LeasedWatchers, type WatcherLeases } from '../fleet/watcherLeases.js';
 import type { ServerStore } from '../startServer.js';
-import { createJobQueue } from './createJobQueue.js';
 import { type DatabaseWatch, watchDatabase } from './watchDatabase.js';
 
 /** The background work of one server process: its job queue and, with several processes, its cluster leases. */
@@ -41,7 +41,10 @@ export interface BackgroundWorkOptions {
  */
 export async function createBackgroundWork(options: BackgroundWorkOptions): Promise<BackgroundWork> {
   const { config, store, logger } = options;
-  const jobs = await createJobQueue(config, logger);
+  const jobs = await createJobQueue(
+    { ...config.jobs, database_url: config.database.url, events_redis_url: config.events.redis_url },
+    logger,
+  );
   const owner = `${config.jobs.worker_id ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString('hex')}`;
   const ttlMs = durationToMs(config.jobs.lease_ttl);
   const shared = config.jobs.queue !== 'memory';

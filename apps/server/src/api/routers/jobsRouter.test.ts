@@ -1,5 +1,5 @@
+import { createMemoryJobQueue } from '@opspilot/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryJobQueue } from '../../jobs/memoryJobQueue.js';
 import { startTestApi, type TestApi } from '../../testing/startTestApi.js';
 
 describe('the jobs API', () => {

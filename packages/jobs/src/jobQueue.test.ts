@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { JobQueue } from '@opspilot/core';
-import { TEST_DATABASE_URL } from '@opspilot/store/testing';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { createBullmqJobQueue } from './bullmqJobQueue.js';
 import { createMemoryJobQueue } from './memoryJobQueue.js';
 import { createPgBossJobQueue } from './pgBossJobQueue.js';
 
+const TEST_DATABASE_URL = process.env.OPSPILOT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.OPSPILOT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RUN = randomBytes(4).toString('hex');
 

@@ -1,20 +1,19 @@
-import { OpspilotConfig } from '@opspilot/config';
 import { describe, expect, it } from 'vitest';
 import { createJobQueue } from './createJobQueue.js';
 
 describe('createJobQueue', () => {
   it('refuses a shared queue without the place to keep its jobs, naming the key to set', async () => {
-    await expect(createJobQueue(OpspilotConfig.parse({ jobs: { queue: 'pg-boss' } }))).rejects.toMatchObject({
+    await expect(createJobQueue({ queue: 'pg-boss' })).rejects.toMatchObject({
       code: 'INPUT',
       message: expect.stringMatching(/database\.url is not set/),
     });
-    await expect(createJobQueue(OpspilotConfig.parse({ jobs: { queue: 'bullmq' } }))).rejects.toMatchObject({
+    await expect(createJobQueue({ queue: 'bullmq' })).rejects.toMatchObject({
       message: expect.stringMatching(/neither jobs\.redis_url nor events\.redis_url/),
     });
   });
 
   it('gives jobs jobs.attempts tries, jobs.backoff apart, unless they say otherwise', async () => {
-    const queue = await createJobQueue(OpspilotConfig.parse({ jobs: { attempts: 2, backoff: '1s' } }));
+    const queue = await createJobQueue({ queue: 'memory', attempts: 2, backoff: '1s' });
     const tries: number[] = [];
     await queue.process('fails', async (job) => {
       tries.push(job.attempt);
