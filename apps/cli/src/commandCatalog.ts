@@ -78,6 +78,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/getCommand.js')).getCommand,
   },
   {
+    name: 'jobs',
+    term: 'jobs',
+    description: 'background jobs: those parked after failing, and which server watches which cluster',
+    load: async () => (await import('./commands/jobsCommand.js')).jobsCommand,
+  },
+  {
     name: 'logs',
     term: 'logs [options] <query>',
     description: 'search pod logs across clusters with LogQL ({namespace="todo"} |= "error"), or follow them',
