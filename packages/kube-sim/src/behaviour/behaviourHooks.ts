@@ -57,8 +57,8 @@ export function behaviourHooks(
       if (!profile || !spec) return [];
       const end = run.end ?? clock.now();
       const view = { store, registry, now: () => clock.now() };
-      const env = podEnv(view, pod, container);
-      const process = containerProcess(spec, profile, env, staticFiles(view, pod, container));
+      const env = podEnv(view, pod, String(spec.name));
+      const process = containerProcess(spec, profile, env, staticFiles(view, pod, String(spec.name)));
       const logged = processLogLines(process, run.start, end) ?? podLogLines(pod, profile, run.start, end, anomalies);
       const lines = logged.map((l) => (timestamps ? `${l.at.toISOString()} ${l.line}` : l.line));
       return tailLines !== undefined ? lines.slice(-tailLines) : lines;
