@@ -3,22 +3,15 @@ import { UnsupportedShell } from '../controllers/shellWords.js';
 import type { ExecPod } from './execPod.js';
 import { type AndOr, expandWord, parseScript, type ShellNode, type SimpleCommand } from './execShell.js';
 import { curl, wget } from './httpClients.js';
-import type { PodNetwork } from './podNetwork.js';
 import { cat, identity, ls, nc, nslookup, type Run, readText, test } from './podPrograms.js';
 import { echo, fileArgs, grep, headTail, type Io, printf, sort, wc } from './textPrograms.js';
+
+export type { ExecOptions } from './execRun.js';
 
 /** How an exec ends: the command's output and exit code, or the runtime refusing to start it. */
 export type ExecOutcome =
   | { kind: 'exited'; stdout: string; stderr: string; exitCode: number }
   | { kind: 'startError'; message: string };
-
-/** What an exec run needs besides the pod: its network, stdin, the clock, and a bounded wait for timeouts. */
-export interface ExecOptions {
-  net: PodNetwork;
-  stdin?: string;
-  now(): Date;
-  wait(ms: number): Promise<void>;
-}
 
 class Exit {
   constructor(readonly code: number) {}

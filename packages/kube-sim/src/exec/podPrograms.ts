@@ -1,16 +1,7 @@
-import type { ExecPod } from './execPod.js';
-import type { ExecOptions } from './execRunner.js';
+import type { Run } from './execRun.js';
 import type { Io } from './textPrograms.js';
 
 type Json = Record<string, unknown>;
-
-/** The state of one exec run: the pod, the run's options, its environment and the shell interpreting it. */
-export interface Run {
-  pod: ExecPod;
-  options: ExecOptions;
-  env: Record<string, string>;
-  shell: string;
-}
 
 /** A file's text, or undefined after printing the program's error. */
 export function readText(run: Run, name: string, path: string, io: Io): string | undefined {
