@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { createApiServices } from './api/createApiServices.js';
 import { bootstrapAdmin } from './auth/authService.js';
 import { createBackgroundWork } from './jobs/createBackgroundWork.js';
+import { simScrapes } from './metrics/simScrapes.js';
 import { openServerStore } from './openServerStore.js';
 import { printStartBanner } from './printStartBanner.js';
 import { registerInCluster } from './registerInCluster.js';
@@ -65,6 +66,8 @@ const started = await (async () => {
   if (config.kube.cluster === 'simulated') {
     for (const spec of [...EMBEDDED_SIM_CLUSTERS].reverse()) sims.push(await registerSimCluster(services, spec));
   }
+  // Without a Prometheus, the built-in sampler reads the embedded clusters' own metrics endpoints from now on.
+  for (const { sim, cluster } of sims) services.metrics.sample(cluster, simScrapes(sim));
   // Every registered cluster (and the simulated one) is watched live from now on.
   await services.fleet.start();
   work.start(services.fleet);

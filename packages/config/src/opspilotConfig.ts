@@ -145,8 +145,8 @@ const webhooks = z
 
 const HTTP_URL = 'expected an http:// or https:// URL';
 const TIMEOUT = 'expected a timeout in milliseconds, at least 100';
-/** An HTTP API of the observability stack: base URL, optional bearer token, request timeout. */
-const observeEndpoint = (extra: Record<string, z.ZodType> = {}) =>
+/** An HTTP API of the observability stack: base URL, optional bearer token, request timeout, plus `extra` keys. */
+const observeEndpoint = <E extends z.ZodRawShape>(extra: E = {} as E) =>
   z
     .strictObject(
       {
@@ -170,15 +170,23 @@ const POSITIVE = 'expected a positive integer';
  * `prometheus:` — the Prometheus (or Thanos) that answers PromQL for clusters without a `prometheus_url` endpoint of
  * their own; without one, the built-in sampler answers the named queries. Limits bound every metric query.
  */
-const prometheus = observeEndpoint({
-  username: text().optional(),
-  password: text().optional(),
-  max_series: z.int({ error: POSITIVE }).min(1, { error: POSITIVE }).default(10_000),
-  max_points: z.int({ error: POSITIVE }).min(2, { error: POSITIVE }).default(11_000),
-  max_range: duration('7d'),
-  sampler_interval: duration('15s'),
-  sampler_window: duration('6h'),
-});
+const prometheus = z
+  .strictObject(
+    {
+      url: z.url({ protocol: /^https?$/, error: HTTP_URL }).optional(),
+      bearer_token: text().optional(),
+      timeout_ms: z.int({ error: TIMEOUT }).min(100, { error: TIMEOUT }).default(10_000),
+      username: text().optional(),
+      password: text().optional(),
+      max_series: z.int({ error: POSITIVE }).min(1, { error: POSITIVE }).default(10_000),
+      max_points: z.int({ error: POSITIVE }).min(2, { error: POSITIVE }).default(11_000),
+      max_range: duration('7d'),
+      sampler_interval: duration('15s'),
+      sampler_window: duration('6h'),
+    },
+    { error: SECTION },
+  )
+  .prefault({});
 
 const BASE64_KEY = 'expected the base64 encoding of 32 bytes (generate one with `openssl rand -base64 32`)';
 const secrets = z

@@ -5,6 +5,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AuthService } from '../auth/authService.js';
 import type { RecentEvents } from '../events/recentEvents.js';
 import type { FleetWatchers } from '../fleet/createFleetWatchers.js';
+import type { ServerMetrics } from '../metrics/createServerMetrics.js';
+import type { MetricUpdates } from '../metrics/metricUpdates.js';
 import type { AlertIngest } from '../webhooks/createAlertIngest.js';
 import type { ClusterGateways } from './clusterGateways.js';
 
@@ -24,6 +26,10 @@ export interface ApiServices {
   alertIngest: AlertIngest;
   /** The live watchers of the fleet (started by `main`; tests start them when they need them). */
   fleet: FleetWatchers;
+  /** Metrics across clusters: each cluster's Prometheus, or the built-in sampler. */
+  metrics: ServerMetrics;
+  /** METRIC_UPDATE events of watched series. */
+  metricUpdates: MetricUpdates;
   /** The background job queue (`jobs.queue`), when the server runs one (its parked jobs are listed by `jobs.parked`). */
   jobs?: JobQueue;
 }

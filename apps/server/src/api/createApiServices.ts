@@ -7,6 +7,8 @@ import { createAuthService } from '../auth/authService.js';
 import { createRecentEvents } from '../events/recentEvents.js';
 import { createFleetWatchers, type FleetWatchersOptions } from '../fleet/createFleetWatchers.js';
 import { withReconciliation } from '../fleet/reconcileFleet.js';
+import { createServerMetrics } from '../metrics/createServerMetrics.js';
+import { createMetricUpdates } from '../metrics/metricUpdates.js';
 import { createAlertIngest } from '../webhooks/createAlertIngest.js';
 import type { ApiServices } from './apiServices.js';
 import { type ClusterGatewaysOptions, createClusterGateways } from './clusterGateways.js';
@@ -53,6 +55,8 @@ export async function createApiServices(
     create: options.createGateway,
   });
   const alertIngest = createAlertIngest({ store, bus, clock, logger });
+  const metrics = createServerMetrics({ config, gateways, clock, logger });
+  const metricUpdates = createMetricUpdates({ metrics, bus, clock, logger });
   const fleet = withReconciliation(createFleetWatchers({ store, bus, clock, gateways, logger, ...options.fleet }), {
     store,
     gateways,
@@ -71,7 +75,11 @@ export async function createApiServices(
     gateways,
     alertIngest,
     fleet,
+    metrics,
+    metricUpdates,
     async close() {
+      metricUpdates.close();
+      metrics.close();
       await alertIngest.idle();
       await fleet.close();
       gateways.close();

@@ -112,7 +112,8 @@ export function createFederatedMetrics(options: FederatedMetricsOptions): Federa
       return (await service.range(q.query, q, signal)).results;
     },
     async instant(query, request = {}, signal) {
-      const time = request.time ? new Date(request.time) : clock.now();
+      // Without a time, Prometheus answers at its own now.
+      const time = request.time ? new Date(request.time) : undefined;
       const answer = await run(
         request,
         (c, s) => {
@@ -151,7 +152,7 @@ export function createFederatedMetrics(options: FederatedMetricsOptions): Federa
         async (c, s) => {
           if (c.prometheus) {
             if (instant) {
-              const top = await fromProm(c.prometheus.query(promql, clock.now(), s));
+              const top = await fromProm(c.prometheus.query(promql, undefined, s));
               return { ...top, series: sortTop(top.series, undefined) };
             }
             return fromProm(

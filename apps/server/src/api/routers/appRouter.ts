@@ -9,6 +9,7 @@ import { fleetRouter } from './fleetRouter.js';
 import { jobsRouter } from './jobsRouter.js';
 import { logsRouter } from './logsRouter.js';
 import { manifestsRouter } from './manifestsRouter.js';
+import { metricsRouter } from './metricsRouter.js';
 import { opsRouter } from './opsRouter.js';
 import { reviewsRouter } from './reviewsRouter.js';
 import { tokensRouter } from './tokensRouter.js';
@@ -30,6 +31,7 @@ export const appRouter = router({
   analyze: analyzeRouter,
   manifests: manifestsRouter,
   ops: opsRouter,
+  metrics: metricsRouter,
   alerts: alertsRouter,
   logs: logsRouter,
   jobs: jobsRouter,
