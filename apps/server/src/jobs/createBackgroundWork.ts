@@ -19,7 +19,7 @@ export interface BackgroundWork {
   fleetOptions: { owns?: (clusterId: string) => boolean };
   /** Starts taking leases for `fleet` and watching the database. */
   start(fleet: LeasedWatchers): void;
-  /** The store as `/readyz` sees it: a failed ping also says this process stopped taking work. */
+  /** The store as `/readyz` sees it: with several processes, a failed ping also says this one stopped taking work. */
   health(store: ServerStore): ServerStore;
   /** Releases the leases, stops the queue. */
   close(): Promise<void>;
@@ -83,6 +83,7 @@ export async function createBackgroundWork(options: BackgroundWorkOptions): Prom
           try {
             await served.ping();
           } catch (error) {
+            if (!shared) throw error;
             const message = error instanceof Error ? error.message : String(error);
             throw new Error(`${message} (this process watches no cluster and takes no job until it answers)`);
           }
