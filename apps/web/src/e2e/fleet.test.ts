@@ -88,8 +88,11 @@ describe.runIf(chromiumRunnable)('the fleet in the dashboard (real server, real 
     await expect(drawer.getByRole('region', { name: 'Events of it' })).toBeVisible();
     await drawer.getByRole('link', { name: 'Ask', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Ask' })).toBeVisible();
-    await expect(page.getByLabel('What should happen?')).toHaveValue(`delete pod ${name} in namespace todo`);
+    await expect(page.getByLabel('What should happen?')).toHaveValue(`show logs of pod ${name} in namespace todo`);
     await expect(page.getByLabel('Cluster').locator('option:checked')).toHaveText('Simulated demo cluster');
+    // The prefilled action plans as it reads (a read: no review needed).
+    await page.getByRole('button', { name: 'Plan it' }).click();
+    await expect(page.locator('[data-testid="operation"]')).toBeVisible();
 
     // A change made elsewhere shows up on the cluster page without a reload (RESOURCES_CHANGED on the socket).
     await page.goBack();

@@ -15,6 +15,9 @@ describe('Ask links of the cluster browser', () => {
       'restart deployment backend in namespace todo',
     );
     expect(objectRequest({ kind: 'Node', name: 'worker-1' })).toBe('describe node worker-1');
+    expect(objectRequest({ kind: 'Pod', name: 'web-1', namespace: 'todo' })).toBe(
+      'show logs of pod web-1 in namespace todo',
+    );
     expect(
       findingRequest({ message: 'x', proposedFix: { description: 'raise the limit', command: 'kubectl set …' } }),
     ).toBe('kubectl set …');

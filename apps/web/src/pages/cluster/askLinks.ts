@@ -14,7 +14,10 @@ function where(ref: BrowserRef): string {
   return ref.namespace ? ` in namespace ${ref.namespace}` : '';
 }
 
-/** The usual next step for an object, as a request the planner understands. */
+/**
+ * The usual next step for an object, as a request the planner understands: restart a workload, read a pod's logs,
+ * list a namespace's pods, describe anything else.
+ */
 export function objectRequest(ref: BrowserRef): string {
   const kind = ref.kind.toLowerCase();
   switch (ref.kind) {
@@ -23,7 +26,7 @@ export function objectRequest(ref: BrowserRef): string {
     case 'DaemonSet':
       return `restart ${kind} ${ref.name}${where(ref)}`;
     case 'Pod':
-      return `delete pod ${ref.name}${where(ref)}`;
+      return `show logs of pod ${ref.name}${where(ref)}`;
     case 'Namespace':
       return `show pods in namespace ${ref.name}`;
     default:
