@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import type { CliContext } from './cliContext.js';
+import type { CliIo, CliRun } from './cliIo.js';
 
 /** Registers one top-level command (and its subcommands) on `parent`. */
 export type CommandRegistrar = (parent: Command, ctx: CliContext) => Command;
+
+/** A command whose module is loaded: registers it on `parent` with a {@link CliContext} over `io` and `run`. */
+export type LoadedCommand = (parent: Command, io: CliIo, run: CliRun) => Command;
 
 /**
  * A top-level command as `opspilot --help` lists it, and how to load the module that implements it. The CLI
@@ -90,6 +94,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/logsCommand.js')).logsCommand,
   },
   {
+    name: 'metrics',
+    term: 'metrics',
+    description: 'query metrics: PromQL against Prometheus, or the named queries',
+    load: async () => (await import('./commands/metricsCommand.js')).metricsCommand,
+  },
+  {
     name: 'review',
     term: 'review',
     description: 'review generated configurations (approve, reject, request changes)',
@@ -100,6 +110,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     term: 'sim',
     description: 'the simulated Kubernetes cluster',
     load: async () => (await import('./commands/simCommand.js')).simCommand,
+  },
+  {
+    name: 'top',
+    term: 'top',
+    description: 'CPU and memory in use by pods or nodes (as kubectl top)',
+    load: async () => (await import('./commands/topCommand.js')).topCommand,
   },
   {
     name: 'users',
@@ -123,10 +139,29 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
 
 /**
  * Loads the commands that `argv` may run: every catalog command whose name appears among the arguments (a
- * global option's value that happens to be a command name only loads one module too many).
+ * global option's value that happens to be a command name only loads one module too many). The context the
+ * commands receive is loaded with them: with no command named (`--help`, `--version`), nothing but this catalog,
+ * commander and the program itself is loaded (no zod, no configuration, no command module).
  */
-export async function loadCommands(argv: readonly string[]): Promise<Map<string, CommandRegistrar>> {
+export async function loadCommands(argv: readonly string[]): Promise<Map<string, LoadedCommand>> {
   const named = COMMAND_CATALOG.filter((entry) => argv.includes(entry.name));
-  const loaded = await Promise.all(named.map(async (entry) => [entry.name, await entry.load()] as const));
-  return new Map(loaded);
+  if (named.length === 0) return new Map();
+  const [{ createCliContext }, registrars] = await Promise.all([
+    import('./cliContext.js'),
+    Promise.all(named.map((entry) => entry.load())),
+  ]);
+  // One context per program run, shared by its commands.
+  const contexts = new WeakMap<CliRun, CliContext>();
+  const contextFor = (io: CliIo, run: CliRun): CliContext => {
+    const ctx = contexts.get(run) ?? createCliContext(io, run);
+    contexts.set(run, ctx);
+    return ctx;
+  };
+  return new Map(
+    named.map((entry, i) => {
+      const register = registrars[i] as CommandRegistrar;
+      const loaded: LoadedCommand = (parent, io, run) => register(parent, contextFor(io, run));
+      return [entry.name, loaded] as const;
+    }),
+  );
 }

@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock } from '@opspilot/core';
+import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
+import { advanceClock, createKubectl } from '@opspilot/kube-sim/testing';
+import { type RunningDaemon, startPrometheus } from '@opspilot/observe/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../runCli.js';
+import { memoryIo } from '../testing/index.js';
+
+let sim: SimCluster;
+let live: SimCluster;
+let prometheus: RunningDaemon;
+let dir: string;
+let kubeconfig: string;
+
+beforeAll(async () => {
+  const clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
+  sim = await startSimCluster({ scenario: 'demo', clock });
+  live = await startSimCluster({ scenario: 'demo' });
+  prometheus = await startPrometheus({ targets: [{ url: live.url, token: live.token }] });
+  dir = mkdtempSync(join(tmpdir(), 'opspilot-metrics-'));
+  kubeconfig = join(dir, 'kubeconfig.yaml');
+  writeFileSync(kubeconfig, sim.kubeconfig);
+  await advanceClock(clock, 60_000, 5_000);
+}, 120_000);
+afterAll(async () => {
+  await prometheus?.stop();
+  await Promise.all([sim?.stop(), live?.stop()]);
+});
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const io = memoryIo(env, dir);
+  const code = await runCli([...args, '--kubeconfig', kubeconfig], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('opspilot top and metrics', { timeout: 120_000 }, () => {
+  it('prints the pods kubectl top pods prints, with the same columns', async () => {
+    const expected = await createKubectl(sim.kubeconfig)(['top', 'pods', '-A']);
+    expect(expected.code, expected.stderr).toBe(0);
+    const { code, out } = await cli(['top', 'pods', '-A']);
+    expect(code).toBe(0);
+    const rows = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/))
+        .sort();
+    expect(rows(out)).toEqual(rows(expected.stdout));
+  });
+
+  it('prints nodes with their share of allocatable, and numbers in JSON', async () => {
+    const { code, out } = await cli(['top', 'nodes']);
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toMatch(/^NAME\s+CPU\(cores\)\s+CPU\(%\)\s+MEMORY\(bytes\)\s+MEMORY\(%\)$/);
+    const json = JSON.parse((await cli(['top', 'nodes', '-o', 'json'])).out);
+    expect(json.length).toBeGreaterThanOrEqual(3);
+    expect(json[0]).toMatchObject({ cpu_millicores: expect.any(Number), cpu_percent: expect.any(Number) });
+  });
+
+  it('answers a named query without Prometheus from one sample of metrics.k8s.io', async () => {
+    const { code, out } = await cli(['metrics', 'named', 'top-pods-by-memory', '--limit', '2']);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toBe('Top pods by memory (working set) (SUCCESS)');
+    expect(lines[1]).toMatch(/^CLUSTER\s+SERIES\s+VALUE$/);
+    expect(lines.slice(2)).toHaveLength(2);
+    expect(lines[2]).toMatch(/namespace=\w+,pod=\S+\s+\d+(\.\d)?Mi$/);
+  });
+
+  it("asks Prometheus PromQL, and exits 2 with Prometheus's message for a bad expression", async () => {
+    const env = { OPSPILOT_PROMETHEUS_URL: prometheus.url };
+    let answer: { status?: string; results?: { data: unknown[] }[] } = {};
+    await expect
+      .poll(async () => {
+        answer = JSON.parse((await cli(['metrics', 'query', 'count(up)', '-o', 'json'], env)).out);
+        return answer.results?.[0]?.data.length ?? 0;
+      })
+      .toBe(1);
+    expect(answer.status).toBe('SUCCESS');
+    const range = await cli(['metrics', 'range', 'up', '--since', '5m', '--step', '15s'], env);
+    expect(range.out).toMatch(/^up \(SUCCESS\)\nCLUSTER\s+SERIES\s+LAST\s+MIN\s+MAX\s+POINTS\n/);
+    const bad = await cli(['metrics', 'query', 'rate(up[5m]'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/Prometheus refused the query: .*parse error/);
+  });
+});
