@@ -13,6 +13,7 @@ import { AskPage } from './pages/ask/AskPage.js';
 import { ClusterPage } from './pages/ClusterPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
 import { LogsPage } from './pages/logs/LogsPage.js';
+import { ClustersPage } from './pages/manage-clusters/ClustersPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewsPage } from './pages/ReviewsPage.js';
 import { ValidatePage } from './pages/ValidatePage.js';
@@ -47,6 +48,7 @@ export function App() {
               <Routes>
                 <Route element={<Layout />}>
                   <Route index element={<OverviewPage />} />
+                  <Route path="clusters" element={<ClustersPage />} />
                   <Route path="clusters/:id" element={<ClusterPage />} />
                   <Route path="ask" element={<AskPage />} />
                   <Route path="reviews" element={<ReviewsPage />} />

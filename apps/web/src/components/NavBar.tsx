@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 /** The dashboard's pages, in the order they appear in the navigation. */
 export const PAGES = [
   { path: '/', label: 'Overview' },
+  { path: '/clusters', label: 'Clusters' },
   { path: '/ask', label: 'Ask' },
   { path: '/reviews', label: 'Reviews' },
   { path: '/findings', label: 'Findings' },
