@@ -202,6 +202,10 @@ describe('the exec shell subset', () => {
       stdout: 'c\n',
     });
     expect(await exec(['sh', '-c', 'false; echo $?'], box, ctx)).toMatchObject({ stdout: '1\n' });
+    expect(await exec(['sh', '-c', 'echo oops >&2; echo fine'], box, ctx)).toMatchObject({
+      stdout: 'fine\n',
+      stderr: 'oops\n',
+    });
     expect(await exec(['sh', '-c', 'while true; do :; done'], box, ctx)).toMatchObject({
       exitCode: 2,
       stderr: 'sh: the simulated shell stopped a loop after 1000 iterations\n',

@@ -232,7 +232,8 @@ async function runSimple(cmd: SimpleCommand, stdin: string, io: Io, run: Run): P
   const inner: Io = {
     stdin: input,
     out: (t) => {
-      out += t;
+      if (cmd.stdoutToStderr) err += t;
+      else out += t;
     },
     err: (t) => {
       if (cmd.stderrToStdout) out += t;

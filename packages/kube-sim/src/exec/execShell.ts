@@ -11,6 +11,8 @@ export interface SimpleCommand {
   stderr?: Redirect;
   stdin?: string;
   stderrToStdout?: boolean;
+  /** `>&2`: stdout joins stderr. */
+  stdoutToStderr?: boolean;
 }
 
 /** A command of the subset: simple, `if … then … [elif …] [else …] fi`, `for NAME in …; do … done`, `while`/`until`. */
@@ -173,7 +175,14 @@ class Parser {
         this.i++;
         return next.word;
       };
-      if (token.op === '>' || token.op === '>>') cmd.stdout = { path: target(), append: token.op === '>>' };
+      const next = this.tokens[this.i + 1];
+      const after = this.tokens[this.i + 2];
+      if (token.op === '>' && next && 'op' in next && next.op === '&' && after && 'word' in after) {
+        // `>&2` (the tokenizer sees `>`, `&`, `2`): stdout to stderr.
+        if (after.word !== '2') throw new UnsupportedShell(`the redirection >&${after.word}`);
+        cmd.stdoutToStderr = true;
+        this.i += 3;
+      } else if (token.op === '>' || token.op === '>>') cmd.stdout = { path: target(), append: token.op === '>>' };
       else if (token.op === '2>') cmd.stderr = { path: target(), append: false };
       else if (token.op === '<') cmd.stdin = target();
       else if (token.op === '2>&1') {

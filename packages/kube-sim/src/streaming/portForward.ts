@@ -25,14 +25,14 @@ interface ForwardRequest {
 }
 
 /** The kubelet's message when nothing listens on the forwarded port inside the pod. */
-function refusedMessage(pod: KubeObject, port: number): string {
+export function refusedMessage(pod: KubeObject, port: number): string {
   const sandbox = (pod.metadata.uid ?? '').replace(/-/g, '').padEnd(64, '0').slice(0, 64);
   const netns = `/var/run/netns/cni-${(pod.metadata.uid ?? '').slice(0, 36)}`;
   return `error forwarding port ${port} to pod ${sandbox}, uid : failed to execute portforward in network namespace "${netns}": failed to connect to localhost:${port} inside namespace "${sandbox}", IPv4: dial tcp4 127.0.0.1:${port}: connect: connection refused IPv6 dial tcp6 [::1]:${port}: connect: connection refused `;
 }
 
 /** Whether `raw` holds a complete HTTP/1.x request (headers and a `Content-Length` body). */
-function completeRequest(raw: Buffer): { method: string; path: string } | undefined {
+export function completeRequest(raw: Buffer): { method: string; path: string } | undefined {
   const text = raw.toString('latin1');
   const end = text.indexOf('\r\n\r\n');
   if (end < 0) return undefined;

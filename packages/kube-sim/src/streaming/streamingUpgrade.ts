@@ -7,6 +7,7 @@ import { runExecSession } from '../exec/execSession.js';
 import type { ApiContext } from '../server/apiContext.js';
 import type { ResourceTarget } from '../server/requestPath.js';
 import type { KubeObject } from '../store/kubeObject.js';
+import { runChannelPortForward } from './channelPortForward.js';
 import { ChannelSession, chooseChannelProtocol } from './channelProtocol.js';
 import { PORT_FORWARD_PROTOCOL, runPortForward } from './portForward.js';
 import { KubeletRefusal, refuseUpgrade } from './socketResponse.js';
@@ -91,13 +92,13 @@ export function handleStreamingUpgrade(
     if (!isWebSocket(req))
       throw badRequest(
         `the simulated cluster streams ${subresource} over WebSocket only (${
-          subresource === 'portforward' ? PORT_FORWARD_PROTOCOL : 'v5.channel.k8s.io, v4.channel.k8s.io'
-        }), not ${req.headers.upgrade ?? 'a plain request'}`,
+          subresource === 'portforward' ? `${PORT_FORWARD_PROTOCOL}, ` : ''
+        }v5.channel.k8s.io, v4.channel.k8s.io), not ${req.headers.upgrade ?? 'a plain request'}`,
       );
     const offered = offeredProtocols(req);
     const protocol =
-      subresource === 'portforward'
-        ? offered.has(PORT_FORWARD_PROTOCOL) && PORT_FORWARD_PROTOCOL
+      subresource === 'portforward' && offered.has(PORT_FORWARD_PROTOCOL)
+        ? PORT_FORWARD_PROTOCOL
         : chooseChannelProtocol(offered);
     if (!protocol) throw badRequest(`none of the offered subprotocols is served: ${[...offered].join(', ') || 'none'}`);
     // ws accepts only RFC 6455 tokens as subprotocols, and `SPDY/3.1+portforward.k8s.io` is not one: the
@@ -108,7 +109,10 @@ export function handleStreamingUpgrade(
     server.handleUpgrade(req, socket, head, (ws) => {
       const release = ctx.track(() => ws.terminate());
       ws.once('close', () => release());
-      if (subresource === 'portforward') return runPortForward(ctx, ws, pod);
+      if (subresource === 'portforward')
+        return protocol === PORT_FORWARD_PROTOCOL
+          ? runPortForward(ctx, ws, pod)
+          : runChannelPortForward(ctx, ws, pod, url);
       const session = new ChannelSession(ws);
       const flag = (name: string) => ['1', 'true'].includes(url.searchParams.get(name) ?? '');
       if (subresource === 'exec') void runExecSession(ctx, session, pod, container, command, flag('stdin'));
