@@ -1,5 +1,6 @@
 import { systemClock } from '@opspilot/core';
 import { diffObjects } from '@opspilot/kube';
+import { matchMetricQuestion } from '@opspilot/observe';
 import { createOperations, type Operations, type Planner } from '@opspilot/ops';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
 import { applyInterruptibly, cliLifecycle, recoverEarlierRuns, registeredClusterId } from './askApply.js';
 import { askApproval } from './askApproval.js';
+import { answerMetricQuestion } from './askMetrics.js';
 import { type AskJson, kubectlResult, renderPlan } from './askOutput.js';
 import { createPlanner } from './askPlanner.js';
 import { reviewActor } from './reviewActor.js';
@@ -41,6 +43,9 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
       const options = AskOptions.parse(raw);
       const request = words.join(' ').trim();
       const config = await ctx.loadConfig(command);
+      // A metrics question is answered with numbers by its named query: a read, no operation.
+      const question = matchMetricQuestion(request);
+      if (question) return answerMetricQuestion(question, config, command, ctx);
       const gateway = openGateway(config, ctx.io);
       const user = reviewActor(options.user, ctx.io.env);
       const c = ctx.colors(command);

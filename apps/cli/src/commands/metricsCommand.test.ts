@@ -86,4 +86,15 @@ describe('opspilot top and metrics', { timeout: 120_000 }, () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/Prometheus refused the query: .*parse error/);
   });
+
+  it('answers ask "which pods use the most memory" with numbers, planning nothing', async () => {
+    const { code, out } = await cli(['ask', 'which pods use the most memory', '-o', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json).toMatchObject({ kind: 'metrics', answer: { named: { name: 'top-pods-by-memory' } } });
+    expect(Number(json.answer.results[0].data[0].values[0][1])).toBeGreaterThan(1e6);
+    const nodes = await cli(['ask', 'show cpu usage of nodes']);
+    expect(nodes.out).toMatch(/^Understood: CPU used per node\n/);
+    expect(nodes.out).toMatch(/node=\S+\s+\d+m$/m);
+  });
 });

@@ -112,4 +112,20 @@ describe('the metrics router', () => {
     const response = await t.rest('GET', `/metrics/query?query=up&cluster_ids=${ids.east}`, t.users.viewer.token);
     expect(response.statusCode).toBe(404);
   });
+
+  it('answers ask metrics questions with numbers on the cluster asked about, storing no operation', async () => {
+    const ask = (request: string, cluster: string) =>
+      t.rest('POST', '/ops/ask', t.users.admin.token, { request, cluster_id: cluster });
+    const memory = await ask('which pods use the most memory', ids.builtin!);
+    expect(memory.statusCode, memory.body).toBe(200);
+    expect(memory.json()).toMatchObject({ kind: 'metrics', answer: { named: { name: 'top-pods-by-memory' } } });
+    expect(Number(memory.json().answer.results[0].data[0].values[0][1])).toBeGreaterThan(1e6);
+    const errors = await ask('error rate of backend in the last hour', ids.east!);
+    expect(errors.json()).toMatchObject({
+      kind: 'metrics',
+      understood: 'Share of HTTP requests failing (5xx) of a workload — backend on east',
+      answer: { named: { name: 'error-rate' }, window: { stepSeconds: 60 } },
+    });
+    expect((await t.rest('GET', '/ops', t.users.admin.token)).json().items).toEqual([]);
+  });
 });

@@ -1,12 +1,15 @@
 import { Candidate, NotFoundError, ObjectRef, Operation, OperationState, redactOperation } from '@opspilot/core';
+import { matchMetricQuestion } from '@opspilot/observe';
 import { z } from 'zod';
 import { canSeeCluster, type Principal } from '../../auth/principal.js';
+import { answerMetricQuestion } from '../../metrics/metricQuestionAnswer.js';
 import { IdInput, PageInput, pageOf } from '../apiSchemas.js';
 import type { ApiServices } from '../apiServices.js';
 import { requestWithChoices } from '../requestWithChoices.js';
 import { serverOperations } from '../serverOperations.js';
 import { procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
+import { MetricsAnswerOutput } from './metricsSchemas.js';
 
 /** The answer to `ops.ask`: an operation, or the planner's question or refusal. */
 export const AskResult = z.discriminatedUnion('kind', [
@@ -23,6 +26,8 @@ export const AskResult = z.discriminatedUnion('kind', [
     understood: z.string(),
     suggestions: z.array(z.string()),
   }),
+  /** A metrics question ("which pods use the most memory"), answered with numbers by its named query: no operation. */
+  z.object({ kind: z.literal('metrics'), understood: z.string(), answer: MetricsAnswerOutput }),
 ]);
 
 /** The operation with this id if the caller may see its cluster (an invisible one reads as missing). */
@@ -57,6 +62,14 @@ export const opsRouter = router({
     .output(AskResult)
     .mutation(async ({ ctx, input }) => {
       const cluster = await visibleCluster(ctx.services.store, ctx.principal, input.cluster_id);
+      const question = matchMetricQuestion(input.request);
+      if (question) {
+        const now = ctx.services.clock.now();
+        return {
+          kind: 'metrics' as const,
+          ...(await answerMetricQuestion(ctx.services.metrics, cluster, question, input.namespace, now)),
+        };
+      }
       const ops = await serverOperations(ctx.services, cluster.id, {
         principal: ctx.principal,
         choices: input.choices,
