@@ -2,30 +2,11 @@ import { Link } from 'react-router';
 import type { ApiOutputs } from '../api/trpc.js';
 import { Badge } from '../components/Badge.js';
 import { toneOf } from '../components/toneOf.js';
+import { capabilityNames } from './cluster/capabilityNames.js';
 import { FindingItem } from './cluster/FindingItem.js';
 
 /** One cluster of `fleet.overview`. */
 export type ClusterSummary = ApiOutputs['fleet']['overview']['clusters'][number];
-
-const CAPABILITIES: [keyof ClusterSummary['capabilities'], string][] = [
-  ['has_prometheus', 'Prometheus'],
-  ['has_thanos', 'Thanos'],
-  ['has_loki', 'Loki'],
-  ['has_tempo', 'Tempo'],
-  ['has_service_mesh', 'Service mesh'],
-  ['has_gpu_nodes', 'GPU'],
-];
-
-/** The capabilities detected on a cluster, as short names (`GPU ×4 (A100)` with its count and types). */
-export function capabilityNames(summary: ClusterSummary): string[] {
-  const caps = summary.capabilities;
-  return CAPABILITIES.filter(([key]) => caps[key] === true).map(([key, label]) => {
-    if (key === 'has_gpu_nodes')
-      return `GPU ×${caps.gpu_count}${caps.gpu_types.length ? ` (${caps.gpu_types.join(', ')})` : ''}`;
-    if (key === 'has_service_mesh' && summary.service_mesh) return `${label} (${summary.service_mesh})`;
-    return label;
-  });
-}
 
 /**
  * One cluster on the Overview: name (linking to its cluster page), state and live health score, environment,
@@ -34,7 +15,7 @@ export function capabilityNames(summary: ClusterSummary): string[] {
  */
 export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
   const { counts, findings } = cluster;
-  const capabilities = capabilityNames(cluster);
+  const capabilities = capabilityNames(cluster.capabilities, cluster.service_mesh);
   const label = 'text-slate-600 dark:text-slate-300';
   return (
     <article className="rounded-md border border-slate-200 p-3 dark:border-slate-700" aria-label={cluster.name}>

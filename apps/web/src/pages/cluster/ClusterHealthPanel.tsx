@@ -2,12 +2,17 @@ import type { ApiOutputs } from '../../api/trpc.js';
 import { Badge } from '../../components/Badge.js';
 import { Panel } from '../../components/Panel.js';
 import { toneOf } from '../../components/toneOf.js';
+import { capabilityNames } from './capabilityNames.js';
 
 type Report = NonNullable<ApiOutputs['clusters']['status']['report']>;
 
-/** A cluster's live health: state, score, nodes Ready, pods healthy, findings by severity, last error. */
+/**
+ * A cluster's live health: state, score, nodes Ready, pods healthy, findings by severity, detected capabilities and
+ * the last error.
+ */
 export function ClusterHealthPanel({ report }: { report: Report }) {
   const { status, counts, findings } = report;
+  const capabilities = capabilityNames(report.capabilities, report.service_mesh);
   return (
     <Panel title="Health">
       <dl className="grid grid-cols-2 gap-x-2 text-sm sm:grid-cols-4" aria-label="Health">
@@ -31,6 +36,8 @@ export function ClusterHealthPanel({ report }: { report: Report }) {
         <dd className="col-span-3">
           {findings.CRITICAL} critical, {findings.HIGH} high, {findings.MEDIUM} medium, {findings.LOW} low
         </dd>
+        <dt>Capabilities</dt>
+        <dd className="col-span-3">{capabilities.length > 0 ? capabilities.join(', ') : 'none detected'}</dd>
         {status.last_error ? (
           <>
             <dt>Last error</dt>
