@@ -7,6 +7,7 @@ import type { KubeObject } from '../store/kubeObject.js';
 import type { ExecPod } from './execPod.js';
 import { runExec } from './execRunner.js';
 import { parseScript } from './execShell.js';
+import { runNetworkCommand } from './networkCommand.js';
 import { PodNetwork } from './podNetwork.js';
 
 type Json = Record<string, unknown>;
@@ -361,5 +362,25 @@ describe('wget and curl through the pod network', () => {
       ],
     });
     expect(await exec(['wget', '-qO-', 'http://web:8080'], box, ctx)).toMatchObject({ exitCode: 0 });
+  });
+
+  it('runs a network client synchronously for a container process, with the time it waited', () => {
+    const { ctx, client, policy } = cluster();
+    expect(runNetworkCommand(ctx, client, ['wget', '-qO-', 'http://web:8080/healthz'])).toEqual({
+      exitCode: 0,
+      stdout: 'ok',
+      stderr: '',
+      elapsedMs: 0,
+    });
+    policy('deny', { podSelector: {}, policyTypes: ['Ingress'] });
+    expect(runNetworkCommand(ctx, client, ['curl', '-m', '5', 'http://web:8080'])).toMatchObject({
+      exitCode: 28,
+      elapsedMs: 5000,
+    });
+    expect(runNetworkCommand(ctx, client, ['nc', '-z', '-w', '3', 'web', '8080'])).toMatchObject({
+      exitCode: 1,
+      elapsedMs: 3000,
+    });
+    expect(runNetworkCommand(ctx, client, ['echo', 'hi'])).toBeUndefined();
   });
 });

@@ -49,6 +49,7 @@ async function program(argv: string[], io: Io, run: Run): Promise<number> {
     const texts = fileInputs(files);
     return texts ? fn(texts.map((t) => t.text).join('')) : 1;
   };
+  let waitedMs = 0;
   const client = {
     out: io.out,
     err: io.err,
@@ -58,7 +59,13 @@ async function program(argv: string[], io: Io, run: Run): Promise<number> {
     },
     net: run.options.net,
     now: run.options.now,
-    wait: run.options.wait,
+    wait: (ms: number) => {
+      waitedMs += ms;
+    },
+  };
+  const waiting = async (code: number) => {
+    if (waitedMs > 0) await run.options.wait(waitedMs);
+    return code;
   };
   switch (name) {
     case 'sh':
@@ -144,7 +151,7 @@ async function program(argv: string[], io: Io, run: Run): Promise<number> {
     case 'whoami':
       return identity(name as 'id' | 'whoami', io, run);
     case 'nc':
-      return nc(args, io, run);
+      return waiting(nc(args, io, run.options.net, client.wait));
     case 'timeout':
       return args.length > 1 ? command(args.slice(1), io, run, true) : 1;
     case 'sleep':
@@ -182,9 +189,9 @@ async function program(argv: string[], io: Io, run: Run): Promise<number> {
     case 'sort':
       return withInput((text) => sort(args, text, io));
     case 'wget':
-      return wget(args, client);
+      return waiting(wget(args, client));
     case 'curl':
-      return curl(args, client);
+      return waiting(curl(args, client));
     case 'nslookup':
       return nslookup(args, io, run);
     default:

@@ -9,8 +9,8 @@ export interface ClientIo {
   writeFile(path: string, content: string): string | undefined;
   net: PodNetwork;
   now(): Date;
-  /** Waits (a short, bounded real time) where the real client would wait for `ms`: a dropped connection. */
-  wait(ms: number): Promise<void>;
+  /** Records that the client waits `ms` here (a dropped connection); the caller decides how long that takes. */
+  wait(ms: number): void;
 }
 
 /** How long a dropped connection makes a client without its own timeout wait: the kernel's SYN retries. */
@@ -32,15 +32,15 @@ function parseUrl(raw: string): Url | undefined {
 
 type Fetched = { answer: HttpAnswer; ip: string } | { failure: 'unresolved' | 'refused' | 'timeout'; ip?: string };
 
-async function fetch(io: ClientIo, url: Url, method: string, timeoutMs: number): Promise<Fetched> {
+function fetch(io: ClientIo, url: Url, method: string, timeoutMs: number): Fetched {
   const dial = io.net.connect(url.host, url.port);
   if (dial.kind === 'unresolved') {
-    if (dial.dnsDropped) await io.wait(Math.min(timeoutMs, 10_000));
+    if (dial.dnsDropped) io.wait(Math.min(timeoutMs, 10_000));
     return { failure: 'unresolved' };
   }
   if (dial.kind === 'refused') return { failure: 'refused', ip: dial.ip };
   if (dial.kind === 'dropped') {
-    await io.wait(timeoutMs);
+    io.wait(timeoutMs);
     return { failure: 'timeout', ip: dial.ip };
   }
   return { answer: httpAnswer(dial.listener, method, url.path), ip: dial.ip };
@@ -56,7 +56,7 @@ function seconds(value: string | undefined): number | undefined {
  * (`Connecting to …`, `server returned error: HTTP/1.1 404 Not Found`, `can't connect to remote host (…):
  * Connection refused`, `bad address '…'`, `download timed out`) and exits 0 or 1.
  */
-export async function wget(args: string[], io: ClientIo): Promise<number> {
+export function wget(args: string[], io: ClientIo): number {
   let quiet = false;
   let output: string | undefined;
   let timeout = BUSYBOX_WGET_TIMEOUT_S;
@@ -91,7 +91,7 @@ export async function wget(args: string[], io: ClientIo): Promise<number> {
     io.err(`wget: bad address '${raw}'\n`);
     return 1;
   }
-  const fetched = await fetch(io, url, spider ? 'HEAD' : 'GET', timeout * 1000);
+  const fetched = fetch(io, url, spider ? 'HEAD' : 'GET', timeout * 1000);
   if ('failure' in fetched) {
     if (fetched.failure === 'unresolved') io.err(`wget: bad address '${url.host}'\n`);
     else if (fetched.failure === 'refused') {
@@ -141,7 +141,7 @@ export async function wget(args: string[], io: ClientIo): Promise<number> {
  * `-m`/`--max-time`, `--connect-timeout`, `-X`; exits as curl does (6 unresolved, 7 refused, 22 with `-f` on an
  * HTTP error, 28 timed out) with its `curl: (N) …` messages unless silenced.
  */
-export async function curl(args: string[], io: ClientIo): Promise<number> {
+export function curl(args: string[], io: ClientIo): number {
   let silent = false;
   let showError = false;
   let fail = false;
@@ -195,7 +195,7 @@ export async function curl(args: string[], io: ClientIo): Promise<number> {
   const url = parseUrl(raw);
   if (!url) return complain(3, 'URL rejected: Malformed input to a URL function');
   const limitMs = Math.min(maxTime ?? Infinity, connectTimeout ?? Infinity) * 1000;
-  const fetched = await fetch(
+  const fetched = fetch(
     io,
     url,
     head ? 'HEAD' : method,

@@ -1,4 +1,5 @@
 import type { Run } from './execRun.js';
+import type { PodNetwork } from './podNetwork.js';
 import type { Io } from './textPrograms.js';
 
 type Json = Record<string, unknown>;
@@ -128,7 +129,7 @@ export function identity(name: 'id' | 'whoami', io: Io, run: Run): number {
 }
 
 /** busybox `nc -z [-v] [-w SEC] HOST PORT`: a TCP connection check through the pod network. */
-export async function nc(args: string[], io: Io, run: Run): Promise<number> {
+export function nc(args: string[], io: Io, net: PodNetwork, waited: (ms: number) => void): number {
   let wait: number | undefined;
   let verbose = false;
   const positional: string[] = [];
@@ -144,7 +145,7 @@ export async function nc(args: string[], io: Io, run: Run): Promise<number> {
     io.err('BusyBox v1.36.1 multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\n');
     return 1;
   }
-  const dial = run.options.net.connect(host, port);
+  const dial = net.connect(host, port);
   if (dial.kind === 'unresolved') {
     io.err(`nc: bad address '${host}'\n`);
     return 1;
@@ -154,7 +155,7 @@ export async function nc(args: string[], io: Io, run: Run): Promise<number> {
     return 0;
   }
   if (dial.kind === 'dropped') {
-    await run.options.wait((wait && wait > 0 ? wait : 130) * 1000);
+    waited((wait && wait > 0 ? wait : 130) * 1000);
     io.err(`nc: ${host} (${dial.ip}:${port}): Connection timed out\n`);
     return 1;
   }
