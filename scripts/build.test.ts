@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadedModules } from '../apps/cli/src/testing/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = 'apps/cli/bin/opspilot.js';
@@ -14,6 +15,17 @@ const { version } = JSON.parse(readFileSync(new URL('../apps/cli/package.json', 
 /** A pod with an unknown field: an ERROR finding. */
 const POD =
   'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      imagePort: 80\n';
+
+/** The sources compiled into the CLI's output files that a run of dist/main.js with `args` imports. */
+function sourcesImportedBy(args: string[]): string[] {
+  const run = loadedModules(join(ROOT, 'apps/cli/dist/main.js'), args);
+  expect(run.status, run.stderr).toBe(0);
+  const sources = run.files.flatMap((file) => {
+    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
+    return map.sources.map((source) => source.replace(/^(\.\.\/)+/, ''));
+  });
+  return [...new Set(sources)];
+}
 
 /** Runs `node args…` from the repository root. */
 function node(args: string[], env: Record<string, string> = {}) {
@@ -42,6 +54,33 @@ describe('scripts/build.mjs', () => {
     expect(main).not.toMatch(/from "@kubernetes\/client-node"/);
   });
 
+  it('starts --help, --version and version without zod, the configuration or any other command', () => {
+    for (const args of [['--help'], ['--version'], ['version']]) {
+      const sources = sourcesImportedBy(args);
+      expect(sources).toContain('apps/cli/src/commandCatalog.ts');
+      const allowed =
+        /^apps\/cli\/src\/[^/]+\.ts$|^node_modules\/(commander|picocolors|yaml)\/|^packages\/core\/src\/errors\//;
+      const others = sources.filter((source) => !allowed.test(source));
+      expect(others, args.join(' ')).toEqual(args[0] === 'version' ? ['apps/cli/src/commands/versionCommand.ts'] : []);
+    }
+  });
+
+  it('records the sources of the start, the command context and each command for the bin to check', () => {
+    const info = JSON.parse(readFileSync(join(ROOT, 'apps/cli/dist/build-info.json'), 'utf8')) as {
+      start: string[];
+      context: string[];
+      commands: Record<string, string[]>;
+    };
+    expect(info.start).toContain('apps/cli/src/program.ts');
+    expect(info.start.filter((p) => !p.startsWith('apps/cli/src/') || p.includes('/commands/'))).toEqual([]);
+    expect(info.context).toContain('apps/cli/src/cliContext.ts');
+    const catalog = readFileSync(join(ROOT, 'apps/cli/src/commandCatalog.ts'), 'utf8');
+    const names = [...catalog.matchAll(/^ {4}name: '([^']+)',$/gm)].map((m) => m[1]);
+    expect(Object.keys(info.commands).sort()).toEqual(names.sort());
+    expect(info.commands.validate).toContain('apps/cli/src/commands/validateCommand.ts');
+    expect(info.commands.validate).not.toContain('apps/cli/src/commands/analyzeCommand.ts');
+  });
+
   it('validates a manifest with the compiled CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opspilot-build-'));
     try {
@@ -68,5 +107,18 @@ describe('scripts/build.mjs', () => {
     expect(built.stderr).toBe('');
     const source = node([BIN, '--version'], { OPSPILOT_FROM_SOURCE: '1' });
     expect(source.stdout).toBe(`${version}\n`);
+    // A changed source of one command sends that command to the TypeScript, and nothing else.
+    const command = join(ROOT, 'apps/cli/src/commands/versionCommand.ts');
+    const infoFile = join(ROOT, 'apps/cli/dist/build-info.json');
+    const builtAt = statSync(infoFile).mtime;
+    const later = new Date(builtAt.getTime() + 60_000);
+    const before = statSync(command);
+    try {
+      utimesSync(command, before.atime, later);
+      expect(node([BIN, '--help']).stderr).toBe('');
+      expect(node([BIN, 'version']).stderr).toContain('running from source');
+    } finally {
+      utimesSync(command, before.atime, before.mtime);
+    }
   });
 });

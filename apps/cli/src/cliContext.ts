@@ -1,8 +1,9 @@
-import { type ConfigSetting, loadConfig, type OpspilotConfig } from '@opspilot/config';
+import type { ConfigSetting, OpspilotConfig } from '@opspilot/config';
 import type { Command } from 'commander';
 import { type Colors, cliColors } from './cliColors.js';
 import type { CliIo, CliRun } from './cliIo.js';
-import { type GlobalOptions, globalOptionsOf } from './globalOptions.js';
+import type { GlobalOptions } from './globalOptions.js';
+import { globalOptionsOf } from './globalOptionsOf.js';
 import { renderOutput, type TextRenderer } from './renderOutput.js';
 
 /** What every command receives: the process streams, the run outcome and helpers honouring the global options. */
@@ -35,13 +36,15 @@ export function createCliContext(io: CliIo, run: CliRun): CliContext {
     print(command, data, text) {
       io.stdout.write(renderOutput(data, globalOptionsOf(command).output, text));
     },
-    loadConfig(command) {
+    async loadConfig(command) {
       const options = globalOptionsOf(command);
       const overrides: ConfigSetting[] = [];
       for (const [flag, key] of FLAG_KEYS) {
         const value = options[flag];
         if (value !== undefined) overrides.push({ key, value, source: `--${flag}` });
       }
+      // Loaded here, not at start: `opspilot version` and other commands without configuration never pay for it.
+      const { loadConfig } = await import('@opspilot/config');
       return loadConfig({ file: options.config, env: io.env, cwd: io.cwd, overrides });
     },
   };

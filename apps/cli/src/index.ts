@@ -4,7 +4,13 @@
  */
 export { type CliContext, createCliContext } from './cliContext.js';
 export type { CliIo, CliRun, OutputStream } from './cliIo.js';
-export { COMMAND_CATALOG, type CommandEntry, type CommandRegistrar, loadCommands } from './commandCatalog.js';
+export {
+  COMMAND_CATALOG,
+  type CommandEntry,
+  type CommandRegistrar,
+  type LoadedCommand,
+  loadCommands,
+} from './commandCatalog.js';
 export { EXIT_CODES } from './exitCodes.js';
 export { GlobalOptions, OUTPUT_FORMATS, type OutputFormat } from './globalOptions.js';
 export { buildProgram } from './program.js';

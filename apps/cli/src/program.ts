@@ -1,10 +1,9 @@
 import { Command, Help, Option } from 'commander';
-import { createCliContext } from './cliContext.js';
 import type { CliIo, CliRun } from './cliIo.js';
 import { CLI_VERSION } from './cliVersion.js';
-import { COMMAND_CATALOG, type CommandEntry, type CommandRegistrar } from './commandCatalog.js';
+import { COMMAND_CATALOG, type CommandEntry, type LoadedCommand } from './commandCatalog.js';
 import { EXIT_CODES_HELP } from './exitCodes.js';
-import { COMMAND_LINE_OUTPUT_FORMATS, requestedFormat } from './globalOptions.js';
+import { COMMAND_LINE_OUTPUT_FORMATS, requestedFormat } from './outputFormats.js';
 import { reportError } from './reportError.js';
 
 const USAGE_HINT = 'Run `opspilot --help` (or `opspilot <command> --help`) for usage.';
@@ -29,7 +28,8 @@ function stubCommand(parent: Command, entry: CommandEntry): Command {
  * Builds the `opspilot` commander program writing to `io` instead of the process, so tests run it in-process.
  * It never exits: commander's exits become thrown `CommanderError`s (see {@link runCli}), and commands record
  * findings in `run.exitCode`. `commands` holds the loaded commands (see {@link loadCommands}); the others are
- * listed in `--help` only. A new command is one file under `commands/`, listed in `COMMAND_CATALOG`.
+ * listed in `--help` only, from the catalog, so their modules (and zod, the configuration…) are not loaded. A
+ * new command is one file under `commands/`, listed in `COMMAND_CATALOG`.
  *
  * @example
  * const program = buildProgram(io, run, await loadCommands(argv));
@@ -37,7 +37,7 @@ function stubCommand(parent: Command, entry: CommandEntry): Command {
 export function buildProgram(
   io: CliIo,
   run: CliRun = { exitCode: 0 },
-  commands: ReadonlyMap<string, CommandRegistrar> = new Map(),
+  commands: ReadonlyMap<string, LoadedCommand> = new Map(),
 ): Command {
   const stubTerms = new Map<Command, string>();
   const defaultHelp = new Help();
@@ -67,10 +67,9 @@ export function buildProgram(
       },
     });
 
-  const ctx = createCliContext(io, run);
   for (const entry of COMMAND_CATALOG) {
     const register = commands.get(entry.name);
-    if (register) register(program, ctx);
+    if (register) register(program, io, run);
     else stubTerms.set(stubCommand(program, entry), entry.term);
   }
   return program;

@@ -1,25 +1,13 @@
-import { errorCodeOf, isOpspilotError } from '@opspilot/core';
 import { cliColors } from './cliColors.js';
 import type { CliIo } from './cliIo.js';
-import type { OutputFormat } from './globalOptions.js';
+import type { OutputFormat } from './outputFormats.js';
 
-/** What an error looks like on stderr with `--output json`. */
+/** What an error looks like on stderr with `--output json` (see `errorOutputOf` for a thrown value's). */
 export interface ErrorOutput {
   error_code: string;
   message: string;
   hint?: string;
   details?: Record<string, unknown>;
-}
-
-/** The displayable parts of any thrown value. */
-export function errorOutputOf(error: unknown): ErrorOutput {
-  const message = error instanceof Error ? error.message : String(error);
-  const out: ErrorOutput = { error_code: errorCodeOf(error), message };
-  if (isOpspilotError(error)) {
-    if (error.hint !== undefined) out.hint = error.hint;
-    if (error.details !== undefined) out.details = error.details;
-  }
-  return out;
 }
 
 /**
