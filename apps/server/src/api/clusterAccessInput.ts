@@ -41,8 +41,9 @@ export interface ResolvedAccess {
 
 /**
  * Turns the access fields of a request into a one-context kubeconfig, or `undefined` when none were given. A
- * service account needs `api_server_url`; a kubeconfig's credential commands must be allowed
- * (`clusters.allowed_exec_commands`) and its files inlined. Bad combinations are `InputError`s with a hint.
+ * service account needs `api_server_url`; a kubeconfig is cut down to `context` (which must exist) or its current
+ * context (kept whole when it has none), and its credential commands must be allowed
+ * (`clusters.allowed_exec_commands`). Bad combinations are `InputError`s with a hint.
  */
 export function resolveAccess(
   input: AccessInput,
@@ -78,11 +79,19 @@ export function resolveAccess(
   }
   if (!input.kubeconfig) return undefined;
   const single = singleContextKubeconfig(input.kubeconfig, input.context ? { context: input.context } : {});
-  if (!single.ok) throw single.error;
+  // A context asked for must be there; without one, a kubeconfig that cannot be cut down is kept as given.
+  if (!single.ok && input.context) throw single.error;
+  const kubeconfig = single.ok ? single.value.yaml : input.kubeconfig;
   // Refused here and again whenever a stored kubeconfig is loaded (see ClusterGateways).
-  const trusted = refuseUntrustedKubeconfig(single.value.yaml, allowedExecCommands);
+  const trusted = refuseUntrustedKubeconfig(kubeconfig, allowedExecCommands);
   if (!trusted.ok) throw trusted.error;
-  return { auth_type: 'KUBECONFIG', kubeconfig: single.value.yaml, server: single.value.server };
+  const server = single.ok ? single.value.server : input.api_server_url;
+  if (!server) {
+    throw new InputError('the kubeconfig names no API server, so api_server_url is required', {
+      hint: single.ok ? undefined : single.error.message,
+    });
+  }
+  return { auth_type: 'KUBECONFIG', kubeconfig, server };
 }
 
 /** `clusters.test`'s answer: what {@link ConnectionTestResult} says, as JSON. */
