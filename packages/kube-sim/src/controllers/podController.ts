@@ -1,6 +1,7 @@
 import type { KubeObject } from '../store/kubeObject.js';
 import { containerConfigError } from './containerConfigError.js';
 import { containerFate, crashLoop, probeTarget } from './containerFate.js';
+import { containerEnv } from './containerProcess.js';
 import type { ControllerContext } from './controllerContext.js';
 import { imageRegistryOf } from './imageRegistry.js';
 import { unversioned } from './ownership.js';
@@ -95,7 +96,10 @@ function containerStatuses(
       return { ...base, state: { waiting: { reason: 'ContainerCreating' } } };
     }
     const running = elapsed - profile.startupMs;
-    const inputs = { env: podEnv(view, pod, String(c.name)), files: staticFiles(view, pod, String(c.name)), podIP };
+    // Only an interpreted command or exec probe reads the environment (resolving it lists the namespace's Services).
+    const interpreted = c.command || c.args || [c.readinessProbe, c.livenessProbe].some((p) => (p as Json)?.exec);
+    const env = interpreted ? podEnv(view, pod, String(c.name)) : containerEnv(c, pod.metadata.name);
+    const inputs = { env, files: staticFiles(view, pod, String(c.name)), podIP };
     const fate = containerFate(c, profile, inputs);
     const target = probeTarget(c, profile, inputs);
     const readyAt = (runMs: number) => readiness(c.readinessProbe, target, runMs);
