@@ -79,9 +79,22 @@ const shared = {
 
 describe('files and environment inside pods', () => {
   it('resolves env from literals, ConfigMaps, Secrets, the downward API and Services', async () => {
+    create('services', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'my-backend', namespace: 'default' },
+      spec: { clusterIP: '10.96.100.5', ports: [{ name: 'http', port: 8080, protocol: 'TCP' }] },
+    });
     create('pods', shared);
     await advanceClock(sim.clock as ManualClock, 5_000);
     const env = podEnv(view(), pod('web'), 'web');
+    expect(env).toMatchObject({
+      MY_BACKEND_SERVICE_HOST: '10.96.100.5',
+      MY_BACKEND_SERVICE_PORT: '8080',
+      MY_BACKEND_SERVICE_PORT_HTTP: '8080',
+      MY_BACKEND_PORT: 'tcp://10.96.100.5:8080',
+      MY_BACKEND_PORT_8080_TCP_PROTO: 'tcp',
+    });
     expect(env).toMatchObject({
       MODE: 'fast',
       GREETING: 'mode fast',
