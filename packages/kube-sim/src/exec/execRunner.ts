@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { UnsupportedShell } from '../controllers/shellWords.js';
 import type { ExecPod } from './execPod.js';
+import type { ExecOptions, Run } from './execRun.js';
 import { type AndOr, expandWord, parseScript, type ShellNode, type SimpleCommand } from './execShell.js';
 import { curl, wget } from './httpClients.js';
-import { cat, identity, ls, nc, nslookup, type Run, readText, test } from './podPrograms.js';
+import { cat, identity, ls, nc, nslookup, readText, test } from './podPrograms.js';
 import { echo, fileArgs, grep, headTail, type Io, printf, sort, wc } from './textPrograms.js';
 
 export type { ExecOptions } from './execRun.js';
