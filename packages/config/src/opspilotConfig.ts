@@ -145,19 +145,17 @@ const webhooks = z
 
 const HTTP_URL = 'expected an http:// or https:// URL';
 const TIMEOUT = 'expected a timeout in milliseconds, at least 100';
-/** An HTTP API of the observability stack: base URL, optional bearer token, request timeout, plus `extra` keys. */
-const observeEndpoint = <E extends z.ZodRawShape>(extra: E = {} as E) =>
-  z
-    .strictObject(
-      {
-        url: z.url({ protocol: /^https?$/, error: HTTP_URL }).optional(),
-        bearer_token: text().optional(),
-        timeout_ms: z.int({ error: TIMEOUT }).min(100, { error: TIMEOUT }).default(10_000),
-        ...extra,
-      },
-      { error: SECTION },
-    )
-    .prefault({});
+/** The keys of every HTTP API of the observability stack: base URL, optional bearer token, request timeout. */
+const endpointShape = {
+  url: z.url({ protocol: /^https?$/, error: HTTP_URL }).optional(),
+  bearer_token: text().optional(),
+  timeout_ms: z.int({ error: TIMEOUT }).min(100, { error: TIMEOUT }).default(10_000),
+};
+
+/** A configuration section for an HTTP API of the observability stack: {@link endpointShape} plus `extra` keys. */
+const observeEndpoint = <E extends z.ZodRawShape = Record<never, never>>(extra?: E) =>
+  // Every key is optional or defaulted, so an absent section is the empty one (the generic hides that from tsc).
+  z.strictObject({ ...endpointShape, ...extra } as typeof endpointShape & E, { error: SECTION }).prefault({} as never);
 
 /** `alertmanager:` — the Alertmanager whose live alerts and silences opspilot reads and writes (v2 API). */
 const alertmanager = observeEndpoint();
