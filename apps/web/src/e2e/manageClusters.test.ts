@@ -86,7 +86,11 @@ describe.runIf(runnable)('cluster management in the dashboard (real server, real
     timeout: 150_000,
   }, async () => {
     if (!second) throw new Error('no second cluster');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clusters', exact: true }).click();
+    // Reachable from the Overview (and from the navigation on every page).
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clusters', exact: true }),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Manage clusters' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Clusters' })).toBeVisible();
     const table = page.getByRole('table', { name: 'Registered clusters' });
     await expect(table.getByRole('row', { name: 'sim-demo' })).toBeVisible();

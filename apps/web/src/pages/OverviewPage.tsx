@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { PageHeading } from '../components/PageHeading.js';
@@ -19,7 +20,14 @@ export function OverviewPage() {
       <PageHeading title="Overview">Clusters you can see, their health, and what just happened.</PageHeading>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Panel title="Clusters">
+          <Panel
+            title="Clusters"
+            actions={
+              <Link to="/clusters" className="text-sm font-medium underline">
+                Manage clusters
+              </Link>
+            }
+          >
             <ErrorNotice error={fleet.error} />
             {fleet.isPending ? <p>Loading clusters…</p> : null}
             {fleet.data?.clusters.length === 0 ? <p>No clusters are registered yet.</p> : null}
