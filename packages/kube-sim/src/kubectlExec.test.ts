@@ -100,6 +100,14 @@ describe('real kubectl exec', () => {
     await deploy('exec', WEB);
     expect(await ok(['exec', '-n', 'exec', 'frontend', '--', 'env'])).toMatch(/^COLOR=blue$/m);
     expect(await ok(['exec', '-n', 'exec', 'frontend', '--', 'cat', '/etc/config/size'])).toBe('medium');
+    expect(sim.api.requests.list()).toContainEqual(
+      expect.objectContaining({
+        method: 'GET',
+        path: expect.stringMatching(/^\/api\/v1\/namespaces\/exec\/pods\/frontend\/exec\?command=cat/),
+        user: 'kubernetes-admin',
+        code: 101,
+      }),
+    );
     expect(await ok(['exec', '-n', 'exec', 'frontend', '--', 'sh', '-c', 'ls /etc/config | sort'])).toBe(
       'COLOR\nsize\n',
     );
@@ -266,5 +274,6 @@ spec:
       reason: 'BadRequest',
       message: expect.stringContaining('over WebSocket only (v5.channel.k8s.io, v4.channel.k8s.io)'),
     });
+    expect(sim.api.requests.list().at(-1)).toMatchObject({ method: 'POST', code: 400 });
   });
 });

@@ -57,6 +57,20 @@ export class RequestLog {
     res.on('close', store);
   }
 
+  /** Records a request answered outside a ServerResponse (an upgrade: `code` 101 when it was upgraded). */
+  record(req: IncomingMessage, user: UserInfo, code: number): void {
+    this.records.push({
+      time: this.now().toISOString(),
+      user: user.name,
+      groups: user.groups,
+      bearerToken: /^Bearer\s+\S+/i.test(req.headers.authorization ?? ''),
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      code,
+    });
+    if (this.records.length > this.limit) this.records.shift();
+  }
+
   /** The recorded requests, oldest first. */
   list(): RequestRecord[] {
     return [...this.records];

@@ -156,11 +156,13 @@ export class SimApi {
   /**
    * Handles an HTTP upgrade request (the server's `upgrade` event): authenticates it like any request, authorizes
    * it as `create` on the subresource (`pods/exec`, `pods/attach`, `pods/portforward`) and hands it to the
-   * streaming subresources; anything else is refused with a Status.
+   * streaming subresources; anything else is refused with a Status. Each is recorded in `requests` (101 when
+   * upgraded).
    */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    let user: UserInfo = userOf(req.headers);
     try {
-      const user = requestUser(this.store, this.registry, req.headers, this.auth);
+      user = requestUser(this.store, this.registry, req.headers, this.auth);
       const url = new URL(req.url ?? '/', 'http://sim');
       let segments: string[];
       try {
@@ -172,9 +174,9 @@ export class SimApi {
       if (parsed?.kind !== 'resource') throw new StatusError(404, 'NotFound', NOT_FOUND);
       const attributes = requestAttributes('POST', url, parsed.target);
       if (!authorize(this.store, this.registry, user, attributes).allowed) throw forbidden(user, attributes);
-      handleStreamingUpgrade(this.context, req, socket, head, url, parsed.target);
+      this.requests.record(req, user, handleStreamingUpgrade(this.context, req, socket, head, url, parsed.target));
     } catch (error) {
-      refuseUpgrade(socket, error);
+      this.requests.record(req, user, refuseUpgrade(socket, error));
     }
   }
 

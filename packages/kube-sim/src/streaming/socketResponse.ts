@@ -17,17 +17,18 @@ export class KubeletRefusal extends Error {
 
 /**
  * Answers an upgrade request that will not be upgraded with a plain HTTP response carrying a Kubernetes `Status`
- * (what kubectl prints as `error: unable to upgrade connection: <message>`), then closes the socket.
+ * (what kubectl prints as `error: unable to upgrade connection: <message>`), then closes the socket; returns the
+ * HTTP status code sent.
  */
-export function refuseUpgrade(socket: Duplex, error: unknown): void {
-  if (socket.destroyed || !socket.writable) return;
+export function refuseUpgrade(socket: Duplex, error: unknown): number {
+  if (socket.destroyed || !socket.writable) return 499;
   if (error instanceof KubeletRefusal) {
     const text = `${error.message}\n`;
     socket.end(
       `HTTP/1.1 ${error.code} ${STATUS_CODES[error.code] ?? 'Error'}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
         `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
     );
-    return;
+    return error.code;
   }
   const status =
     error instanceof StatusError
@@ -41,4 +42,5 @@ export function refuseUpgrade(socket: Duplex, error: unknown): void {
       'Connection: close\r\n\r\n' +
       body,
   );
+  return status.code;
 }

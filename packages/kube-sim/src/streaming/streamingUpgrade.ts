@@ -72,7 +72,7 @@ export function handleStreamingUpgrade(
   head: Buffer,
   url: URL,
   target: ResourceTarget,
-): void {
+): number {
   try {
     if (target.type.kind !== 'Pod' || !target.name || !STREAMING_SUBRESOURCES.includes(target.subresource ?? ''))
       throw badRequest(`the server does not upgrade connections to ${url.pathname}`);
@@ -118,7 +118,8 @@ export function handleStreamingUpgrade(
       if (subresource === 'exec') void runExecSession(ctx, session, pod, container, command, flag('stdin'));
       else runAttachSession(ctx, session, pod, container);
     });
+    return 101;
   } catch (error) {
-    refuseUpgrade(socket, error);
+    return refuseUpgrade(socket, error);
   }
 }
