@@ -124,6 +124,28 @@ describe('the alerts router: stored alerts, and silences in a real Alertmanager'
     expect((await t.rest('GET', '/alerts', t.users.approver.token)).json().items).toEqual([]);
   });
 
+  it('refuses a notification with one bad alert with 400 naming it, and stores none of its alerts', async () => {
+    const good = notification({
+      name: 'HalfStored',
+      severity: 'warning',
+      status: 'firing',
+      fingerprint: 'h1',
+      startsAt: '2026-03-01T09:50:00Z',
+    });
+    const [first] = good.alerts;
+    const body = { ...good, alerts: [first, { ...first, fingerprint: 'h2', status: 'burning' }] };
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: '/api/webhooks/alertmanager',
+      headers: { authorization: `Bearer ${t.users.operator.token}` },
+      payload: body as never,
+    });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().message).toContain('alerts.1.status');
+    await t.services.alertIngest.idle();
+    expect((await t.rest('GET', '/alerts?alertname=HalfStored', t.users.operator.token)).json().items).toEqual([]);
+  });
+
   it('silences a stored alert in Alertmanager, lists the silence, expires it, and audits both', async () => {
     const [alert] = (await t.rest('GET', '/alerts?alertname=HighCPU', t.users.operator.token)).json().items;
     expect(
