@@ -68,6 +68,7 @@ describe.each(VARIANTS)('three server processes on PostgreSQL with %s', (_name, 
   const sims: SimCluster[] = [];
   /** Each process reaches PostgreSQL through a proxy of its own, which the test cuts to take its database away. */
   const proxies: TcpProxy[] = [];
+  const stderr: string[] = [];
   let store: Store;
   let token: string;
 
@@ -107,6 +108,13 @@ describe.each(VARIANTS)('three server processes on PostgreSQL with %s', (_name, 
     servers.push(first);
     token = first.token ?? '';
     servers.push(...(await Promise.all([start('p2', env), start('p3', env)])));
+    // What a process says after its start, to explain an unexpected exit.
+    for (const [i, server] of servers.entries()) {
+      stderr[i] = '';
+      server.child.stderr?.on('data', (d) => {
+        stderr[i] = `${stderr[i]}${String(d)}`.slice(-4_000);
+      });
+    }
     sims.push(...(await Promise.all([startSimCluster({ scenario: 'demo' }), startSimCluster({ scenario: 'demo' })])));
   }, 2 * READY_WITHIN_MS);
 
@@ -211,7 +219,7 @@ describe.each(VARIANTS)('three server processes on PostgreSQL with %s', (_name, 
       for (const i of survivors) {
         const changes = statusChanges(sockets[i] as EventSocketClient, a);
         // Nothing was re-announced by the takeover: the second change starts from ONLINE, not from UNKNOWN.
-        expect(changes[1]?.payload).toMatchObject({ previous_state: 'ONLINE' });
+        expect(changes[1]?.payload, JSON.stringify(changes)).toMatchObject({ previous_state: 'ONLINE' });
         expect(changes[1]?.payload.state).not.toBe('ONLINE');
         expect(statusChanges(sockets[i] as EventSocketClient, b)).toHaveLength(1);
       }
@@ -227,7 +235,9 @@ describe.each(VARIANTS)('three server processes on PostgreSQL with %s', (_name, 
       // (without announcing again what it already knew), and the first takes work again once the database is back.
       const [lose, keep] = survivors as [number, number];
       const readiness = async () => {
-        const response = await fetch(`${(servers[lose] as ServerProcess).url}/readyz`);
+        const { child, url } = servers[lose] as ServerProcess;
+        if (child.exitCode !== null) throw new Error(`p${lose + 1} exited with ${child.exitCode}: ${stderr[lose]}`);
+        const response = await fetch(`${url}/readyz`);
         return { code: response.status, body: await response.json() };
       };
       (proxies[lose] as TcpProxy).cut();

@@ -58,6 +58,11 @@ function connectPostgres(url: string, options: ConnectOptions): Connection {
   });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'an idle PostgreSQL connection failed'));
+  // The pool listens to its idle connections only: one lost while checked out (a query in flight when the database
+  // went away) would emit an unheard 'error' and end the process. Its query fails and the store reports that instead.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.logger?.warn({ err: error }, 'a PostgreSQL connection failed'));
+  });
   const log = kyselyLog(options.logger);
   return {
     dialect: 'postgres',
