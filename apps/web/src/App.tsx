@@ -14,6 +14,7 @@ import { ClusterPage } from './pages/ClusterPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
 import { LogsPage } from './pages/logs/LogsPage.js';
 import { ClustersPage } from './pages/manage-clusters/ClustersPage.js';
+import { MetricsPage } from './pages/metrics/MetricsPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewsPage } from './pages/ReviewsPage.js';
 import { ValidatePage } from './pages/ValidatePage.js';
@@ -56,6 +57,7 @@ export function App() {
                   <Route path="validate" element={<ValidatePage />} />
                   <Route path="alerts" element={<AlertsPage />} />
                   <Route path="logs" element={<LogsPage />} />
+                  <Route path="metrics" element={<MetricsPage />} />
                   <Route path="audit" element={<AuditPage />} />
                 </Route>
               </Routes>

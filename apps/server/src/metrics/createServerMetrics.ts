@@ -39,7 +39,8 @@ export interface ServerMetricsOptions {
 }
 
 /**
- * Wires metrics per cluster: the cluster's endpoint `prometheus_url` if it has one, else `prometheus.url`, else a
+ * Wires metrics per cluster: the cluster's endpoint `prometheus_url` if it has one (an in-cluster `*.svc` address, as
+ * detected from the cluster's Services, only when the server runs in a pod), else `prometheus.url`, else a
  * built-in sampler started on first use (metrics.k8s.io through the cluster's gateway, plus the simulated endpoints
  * of an embedded cluster) that keeps `prometheus.sampler_window` at `prometheus.sampler_interval`.
  */
@@ -59,7 +60,11 @@ export function createServerMetrics(options: ServerMetricsOptions): ServerMetric
   const clients = new Map<string, PrometheusClient>();
   const samplers = new Map<string, MetricsSampler>();
   const scrapes = new Map<string, (() => Promise<string>)[]>();
-  const urlOf = (c: Cluster) => c.endpoints?.prometheus_url ?? p.url;
+  // A Prometheus found in the cluster has an in-cluster address (`*.svc`), reachable only from a pod of that cluster.
+  const inPod = Boolean(process.env.KUBERNETES_SERVICE_HOST);
+  const reachable = (url: string | undefined) =>
+    url !== undefined && (inPod || !/\.svc(\.cluster\.local)?(:\d+)?$/.test(new URL(url).host));
+  const urlOf = (c: Cluster) => (reachable(c.endpoints?.prometheus_url) ? c.endpoints?.prometheus_url : p.url);
   const clientFor = (url: string) => {
     let client = clients.get(url);
     if (!client) {

@@ -1,6 +1,6 @@
 /**
  * Which API routers' cached queries an event makes stale, so open pages refresh by themselves: the cluster list on
- * status changes, the cluster browser (`fleet`) when a cluster's objects change, the audit log on every audited action, reviews on decisions, operations on `operation.*`.
+ * status changes, the cluster browser (`fleet`) when a cluster's objects change, the audit log on every audited action, reviews on decisions, operations on `operation.*`, metric charts on `METRIC_UPDATE`.
  */
 export function queriesToRefresh(eventType: string): string[] {
   if (eventType.startsWith('operation.')) return ['ops'];
@@ -13,6 +13,8 @@ export function queriesToRefresh(eventType: string): string[] {
       return ['audit'];
     case 'PLAN_STATE_CHANGED':
       return ['reviews', 'ops'];
+    case 'METRIC_UPDATE':
+      return ['metrics'];
     default:
       return [];
   }

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { EventsTab } from './EventsTab.js';
 import { FindingsTab } from './FindingsTab.js';
+import { MetricsTab } from './MetricsTab.js';
 import { IngressesTab } from './IngressesTab.js';
 import { NamespacesTab } from './NamespacesTab.js';
 import { NodesTab } from './NodesTab.js';
@@ -28,4 +29,5 @@ export const CLUSTER_TABS: ClusterTab[] = [
   { id: 'pvcs', label: 'PVCs', component: PvcsTab },
   { id: 'events', label: 'Events', component: EventsTab },
   { id: 'findings', label: 'Findings', component: FindingsTab },
+  { id: 'metrics', label: 'Metrics', component: MetricsTab },
 ];
