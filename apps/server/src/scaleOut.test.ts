@@ -101,7 +101,7 @@ describe.each(VARIANTS)('three server processes on PostgreSQL with %s', (_name, 
       ...envFor(ns),
       OPSPILOT_SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       OPSPILOT_KUBE_CLUSTER: 'kubeconfig',
-      OPSPILOT_JOBS_LEASE_TTL: '3s',
+      OPSPILOT_JOBS_LEASE_TTL: '5s',
       OPSPILOT_LOG_LEVEL: 'warn',
     };
     const first = await start('p1', env, true);
@@ -193,7 +193,7 @@ describe.each(VARIANTS)('three server processes on PostgreSQL with %s', (_name, 
       await stopped((servers[killed] as ServerProcess).child, 'SIGKILL');
       const survivors = [0, 1, 2].filter((i) => i !== killed);
 
-      // Taken over by a survivor within 30 s (lease 3 s here), and both clusters still have exactly one watcher.
+      // Taken over by a survivor within 30 s (lease 5 s here), and both clusters still have exactly one watcher.
       const alive = survivors.map((i) => `p${i + 1}`);
       await expect
         .poll(

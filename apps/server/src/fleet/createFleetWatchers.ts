@@ -126,7 +126,8 @@ export function createFleetWatchers(options: FleetWatchersOptions): FleetWatcher
       },
       onReport: (report, previous) => {
         recording = recording
-          .then(() => record(clusterId, report, previous))
+          // A watcher stopped (and maybe replaced) meanwhile records nothing more: only the current one speaks.
+          .then(() => (watches.get(clusterId) === started ? record(clusterId, report, previous) : undefined))
           .catch((error: unknown) =>
             logger.warn({ err: error, cluster: cluster.name }, 'recording cluster status failed'),
           );
