@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { requireSystemTool } from '@opspilot/core/testing';
 import { expect as playwrightExpect } from '@playwright/test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { findChromium, launchChromium } from './launchChromium.js';
 import {
   createApiToken,
@@ -50,6 +50,17 @@ describe.runIf(runnable)(
       await page.setViewportSize({ width: 1280, height: 900 });
     }, 300_000);
 
+    // Each test stands alone: it starts signed in on a freshly loaded page.
+    beforeEach(async () => {
+      if (!server) throw new Error('no server');
+      await page.context().clearCookies();
+      await page.goto(server.url);
+      await page.getByLabel('Username').fill(server.username);
+      await page.getByLabel('Password').fill(server.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    }, 60_000);
+
     afterAll(async () => {
       await browser?.close();
       await Promise.all(daemons.map((d) => d.stop()));
@@ -59,12 +70,6 @@ describe.runIf(runnable)(
     it('shows the shipped watchdog rule firing for the demo namespace, on the table and the timeline', {
       timeout: 180_000,
     }, async () => {
-      if (!server) throw new Error('no server');
-      await page.goto(server.url);
-      await page.getByLabel('Username').fill(server.username);
-      await page.getByLabel('Password').fill(server.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts', exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible();
 
@@ -87,6 +92,30 @@ describe.runIf(runnable)(
       await expect(table.getByRole('row').filter({ hasText: 'OpspilotPipelineWatchdog' })).toHaveCount(1);
       await page.getByLabel('State').selectOption('RESOLVED');
       await expect(page.getByText('No alerts match.')).toBeVisible();
+    });
+
+    it("searches the demo cluster's logs with LogQL and follows new lines on the Logs page", {
+      timeout: 120_000,
+    }, async () => {
+      if (!server) throw new Error('no server');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Logs', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Logs' })).toBeVisible();
+      await page.getByLabel('LogQL query').fill('{namespace="todo", app="backend"} |= "GET"');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await expect(page.getByTestId('log-summary')).toContainText('sim-demo: SUCCESS');
+      const lines = page.getByRole('list', { name: 'Log lines' }).getByRole('listitem');
+      await expect(lines.first()).toContainText(/sim-demo\/todo\/backend-.*GET/);
+
+      await page.getByLabel('LogQL query').fill('{app="backend"} | json');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await expect(page.getByRole('alert')).toContainText('position 17');
+
+      await page.getByLabel('LogQL query').fill('{namespace="todo"}');
+      await page.getByLabel('Follow').check();
+      await expect(page.getByRole('heading', { name: 'Following' })).toBeVisible();
+      await expect(page.getByRole('list', { name: 'Log lines' }).getByRole('listitem').first()).toContainText(
+        /sim-(demo|staging)\/todo\//,
+      );
     });
   },
 );
