@@ -4,7 +4,6 @@ import type { OpspilotConfig } from '@opspilot/config';
 import { NotFoundError } from '@opspilot/core';
 import { createClusterGateway, type KubeClusterGateway, loadKubeConfig } from '@opspilot/kube';
 import { SIM_KUBECONFIG } from './clusterAccess.js';
-import { withStore } from './openCliStore.js';
 
 /**
  * The gateway of the cluster `name`: a cluster registered in the store (its stored, sealed credentials) or,
@@ -18,6 +17,8 @@ export async function namedClusterGateway(
   name: string,
   namespace?: string,
 ): Promise<KubeClusterGateway> {
+  // The store (and its database driver) is loaded only when a cluster is named, not with every command using this.
+  const { withStore } = await import('./openCliStore.js');
   const kubeconfigYaml = await withStore(config, io.cwd, async (store) => {
     const found = await store.clusters.findByName(name);
     return found ? store.clusters.getKubeconfig(found.id) : undefined;

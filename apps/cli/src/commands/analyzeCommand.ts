@@ -1,4 +1,3 @@
-import { createLanguageModel } from '@opspilot/ai-providers';
 import { BUILTIN_ANALYZERS, selectAnalyzers } from '@opspilot/analyzers';
 import type { OpspilotConfig } from '@opspilot/config';
 import { InputError, type LanguageModel, systemClock } from '@opspilot/core';
@@ -21,10 +20,14 @@ const AnalyzeOptions = z.object({
   allClusters: z.boolean().default(false),
 });
 
-/** The model of `llm.provider`, or none for the built-in offline explanations. */
-function languageModel(config: OpspilotConfig): LanguageModel | undefined {
+/**
+ * The model of `llm.provider`, or none for the built-in offline explanations. The providers (the AI SDK) are loaded
+ * only here: a plain `opspilot analyze` never pays for them.
+ */
+async function languageModel(config: OpspilotConfig): Promise<LanguageModel | undefined> {
   const { provider, ...settings } = config.llm;
   if (provider === 'offline') return undefined;
+  const { createLanguageModel } = await import('@opspilot/ai-providers');
   const created = createLanguageModel({ provider, ...settings });
   if (!created.ok) throw created.error;
   return created.value;
@@ -71,7 +74,7 @@ export function analyzeCommand(parent: Command, ctx: CliContext): Command {
       if (!selected.ok) throw selected.error;
       const config = await ctx.loadConfig(command);
       const namespace = options.allNamespaces ? undefined : config.kube.namespace;
-      const model = options.explain ? languageModel(config) : undefined;
+      const model = options.explain ? await languageModel(config) : undefined;
       const clock = ctx.io.clock ?? systemClock;
       const err = cliColors(ctx.io.stderr, ctx.io.env, global.color);
       const tty = ctx.io.stderr.isTTY === true;

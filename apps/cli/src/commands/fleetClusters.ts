@@ -1,7 +1,6 @@
 import type { OpspilotConfig } from '@opspilot/config';
 import { InputError } from '@opspilot/core';
 import { createClusterGateway, type KubeClusterGateway } from '@opspilot/kube';
-import { withStore } from '../openCliStore.js';
 
 /**
  * The clusters `opspilot analyze --all-clusters` covers, each with a way to open it: every registered cluster
@@ -17,6 +16,8 @@ export async function fleetClusters(
   if (name) {
     throw new InputError('--all-clusters and --cluster exclude each other', { hint: 'pass one of them' });
   }
+  // Loaded here: only `analyze --all-clusters` needs the store and its database driver.
+  const { withStore } = await import('../openCliStore.js');
   const registered = await withStore(config, io.cwd, async (store) => {
     const found: Array<{ name: string; kubeconfig: () => Promise<string> }> = [];
     for (let page = 1; ; page++) {
