@@ -32,8 +32,8 @@ describe.runIf(runnable)(
 
     beforeAll(async () => {
       // Fail at once, naming the Debian package, when a binary is missing.
-      requireSystemTool('prometheus');
-      requireSystemTool('alertmanager');
+      const prometheus = requireSystemTool('prometheus');
+      const alertmanager = requireSystemTool('alertmanager');
       [server, browser] = await Promise.all([
         startOpspilot(repoRoot, 150_000),
         launchChromium(chromiumPath ?? requireSystemTool('chromium')),
@@ -41,10 +41,10 @@ describe.runIf(runnable)(
       const token = await createApiToken(server.url, server.username, server.password, 'alertmanager');
       const [sim, am] = await Promise.all([
         startSimForScraping(repoRoot),
-        startAlertmanagerFor(`${server.url}/api/webhooks/alertmanager?cluster=sim-demo`, token),
+        startAlertmanagerFor(alertmanager, `${server.url}/api/webhooks/alertmanager?cluster=sim-demo`, token),
       ]);
       daemons.push(sim, am);
-      daemons.push(await startPrometheusFor(sim.url, ruleFile, am.url));
+      daemons.push(await startPrometheusFor(prometheus, sim.url, ruleFile, am.url));
       page = await browser.context.newPage();
       page.setDefaultTimeout(30_000);
       await page.setViewportSize({ width: 1280, height: 900 });

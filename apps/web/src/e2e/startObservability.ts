@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { requireSystemTool } from '@opspilot/core/testing';
 import { freePort } from './startOpspilot.js';
 
 /** A program of the observability stack started for an end-to-end test. */
@@ -87,8 +86,13 @@ export function startSimForScraping(repoRoot: string): Promise<RunningProcess> {
   });
 }
 
-/** The real Prometheus scraping `target`'s kube-state metrics every second, with `ruleFile`, alerting `alertmanager`. */
-export function startPrometheusFor(target: string, ruleFile: string, alertmanager: string): Promise<RunningProcess> {
+/** The real Prometheus (`binary`) scraping `target`'s kube-state metrics every second, with `ruleFile`, alerting `alertmanager`. */
+export function startPrometheusFor(
+  binary: string,
+  target: string,
+  ruleFile: string,
+  alertmanager: string,
+): Promise<RunningProcess> {
   const config = {
     global: { scrape_interval: '1s', evaluation_interval: '1s', scrape_timeout: '1s' },
     rule_files: [ruleFile],
@@ -102,7 +106,7 @@ export function startPrometheusFor(target: string, ruleFile: string, alertmanage
     ],
   };
   return startProcess({
-    command: requireSystemTool('prometheus'),
+    command: binary,
     files: () => ({ 'prometheus.yml': JSON.stringify(config, null, 2) }),
     args: (port, dir) => [
       `--config.file=${join(dir, 'prometheus.yml')}`,
@@ -114,8 +118,8 @@ export function startPrometheusFor(target: string, ruleFile: string, alertmanage
   });
 }
 
-/** The real Alertmanager (gossip off, short waits) sending every alert to `webhook` with a bearer token. */
-export function startAlertmanagerFor(webhook: string, token: string): Promise<RunningProcess> {
+/** The real Alertmanager at `binary` (gossip off, short waits) sending every alert to `webhook` with a bearer token. */
+export function startAlertmanagerFor(binary: string, webhook: string, token: string): Promise<RunningProcess> {
   const config = {
     route: {
       receiver: 'opspilot',
@@ -134,7 +138,7 @@ export function startAlertmanagerFor(webhook: string, token: string): Promise<Ru
     ],
   };
   return startProcess({
-    command: requireSystemTool('alertmanager'),
+    command: binary,
     files: () => ({ 'alertmanager.yml': JSON.stringify(config, null, 2) }),
     args: (port, dir) => [
       `--config.file=${join(dir, 'alertmanager.yml')}`,
