@@ -10,6 +10,7 @@
 // 5. change -> finding: a pod created with an image that does not exist, until the cluster's analyzer findings name
 //    it (goal ≤ 5 s; the analyzers run 1 s after the last change).
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,8 +53,9 @@ async function serveSims(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'opspilot-bench-fleet-'));
   const file = join(dir, 'fleet.yaml');
   writeFileSync(file, scenario(PODS));
-  const sims = [];
-  for (let i = 0; i < CLUSTERS; i++) sims.push(await startSimCluster({ scenario: file, nodes: Math.ceil(PODS / 100) }));
+  const sims = await Promise.all(
+    Array.from({ length: CLUSTERS }, () => startSimCluster({ scenario: file, nodes: Math.ceil(PODS / 100) })),
+  );
   process.stdout.write(`${JSON.stringify(sims.map((s) => ({ url: s.url, kubeconfig: s.kubeconfig })))}\n`);
   for await (const _ of createInterface({ input: process.stdin })) {
     // nothing to do: the parent closes stdin when it is done
@@ -79,7 +81,8 @@ async function main(): Promise<void> {
   console.log(`simulated clusters up in ${((now() - simsStarted) / 1000).toFixed(1)} s`);
 
   const dir = mkdtempSync(join(tmpdir(), 'opspilot-bench-fleet-server-'));
-  const parsed = OpspilotConfig.parse({});
+  // Registered clusters' kubeconfigs are stored sealed: the server needs an encryption key.
+  const parsed = OpspilotConfig.parse({ secrets: { encryption_key: randomBytes(32).toString('base64') } });
   const config = { ...parsed, server: { ...parsed.server, port: 0 } };
   const store = await openStore({ sqlitePath: join(dir, 'bench.db') });
   await store.migrate();
