@@ -56,7 +56,8 @@ export function matchMetricQuestion(input: string): MetricQuestion | undefined {
   const namespace = ns ? { namespace: (ns[1] ?? ns[2])!.toLowerCase() } : {};
   if (pods && TOP.test(rest) && MEMORY.test(rest)) return { name: 'top-pods-by-memory', params: namespace, ...window };
   if (pods && TOP.test(rest) && CPU.test(rest)) return { name: 'top-pods-by-cpu', params: namespace, ...window };
-  if (pods && /\brestart/i.test(rest)) return { name: 'restarts', params: namespace, ...window };
+  const restarts = /\brestarts\b|\brestart\w*\s+(?:the\s+)?most\b/i.test(rest) && !/^restart\b/i.test(rest);
+  if (pods && restarts) return { name: 'restarts', params: namespace, ...window };
   if (nodes && CPU.test(rest) && !pods) return { name: 'node-cpu', params: {}, ...window };
   if (nodes && MEMORY.test(rest) && !pods) return { name: 'node-memory', params: {}, ...window };
   const per = (what: string) =>
