@@ -6,6 +6,7 @@ import { imageRegistryOf } from '../controllers/imageRegistry.js';
 import { podEnv } from '../controllers/podEnv.js';
 import { staticFiles } from '../controllers/podFiles.js';
 import { isPodReady } from '../controllers/replicaSetController.js';
+import { containerNetwork } from '../exec/networkCommand.js';
 import { type ExpositionTarget, exposition } from '../metrics/exposition.js';
 import type { SimHooks } from '../server/simHooks.js';
 import type { ObjectStore } from '../store/objectStore.js';
@@ -58,7 +59,8 @@ export function behaviourHooks(
       const end = run.end ?? clock.now();
       const view = { store, registry, now: () => clock.now() };
       const env = podEnv(view, pod, String(spec.name));
-      const process = containerProcess(spec, profile, env, staticFiles(view, pod, String(spec.name)));
+      const files = staticFiles(view, pod, String(spec.name));
+      const process = containerProcess(spec, profile, env, files, containerNetwork(view, pod, String(spec.name)));
       const logged = processLogLines(process, run.start, end) ?? podLogLines(pod, profile, run.start, end, anomalies);
       const lines = logged.map((l) => (timestamps ? `${l.at.toISOString()} ${l.line}` : l.line));
       return tailLines !== undefined ? lines.slice(-tailLines) : lines;

@@ -1,4 +1,10 @@
-import { type ContainerProcess, containerEnv, containerProcess, memoryLimitMi } from './containerProcess.js';
+import {
+  type ContainerProcess,
+  containerEnv,
+  containerProcess,
+  memoryLimitMi,
+  type NetworkRunner,
+} from './containerProcess.js';
 import { NO_FILES, type ProcessFiles } from './fileWrites.js';
 import type { ImageProfile } from './imageCatalog.js';
 import type { ProbeTarget } from './probeResult.js';
@@ -56,7 +62,7 @@ export function probePath(probe: unknown): string | undefined {
 export function containerFate(container: Json, profile: ImageProfile, inside: FateInputs = {}): Fate {
   const env = inside.env ?? containerEnv(container);
   const files = inside.files ?? NO_FILES;
-  const process = containerProcess(container, profile, env, files);
+  const process = containerProcess(container, profile, env, files, inside.network);
   const target: ProbeTarget = { container, profile, process, env, files, podIP: inside.podIP ?? '' };
   if (process.kind === 'startError')
     return { kind: 'terminates', reason: 'StartError', exitCode: 128, message: process.message, runMs: 0 };
@@ -91,13 +97,15 @@ export interface FateInputs {
   env?: Record<string, string>;
   files?: ProcessFiles;
   podIP?: string;
+  /** How `wget`, `curl` and `nc` reach the network from this container (without it they are unknown programs). */
+  network?: NetworkRunner;
 }
 
 /** The container's process as interpreted with `inputs` (what the probes of a run talk to). */
 export function probeTarget(container: Json, profile: ImageProfile, inside: FateInputs = {}): ProbeTarget {
   const env = inside.env ?? containerEnv(container);
   const files = inside.files ?? NO_FILES;
-  const process: ContainerProcess = containerProcess(container, profile, env, files);
+  const process: ContainerProcess = containerProcess(container, profile, env, files, inside.network);
   return { container, profile, process, env, files, podIP: inside.podIP ?? '' };
 }
 

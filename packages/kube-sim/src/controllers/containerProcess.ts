@@ -74,7 +74,16 @@ interface Run extends FileRun {
   memoryMi?: number;
   growth?: number;
   every?: { ms: number; lines: string[]; startMs?: number; writes?: FileWrite[] };
+  network?: NetworkRunner;
 }
+
+/**
+ * Runs `wget`, `curl` or `nc` (argv) from the container's pod through the simulated network: what it printed, its
+ * exit code and how long it waited (a dropped connection: the client's timeout). Undefined for other programs.
+ */
+export type NetworkRunner = (
+  argv: string[],
+) => { exitCode: number; stdout: string; stderr: string; elapsedMs: number } | undefined;
 
 function hasProgram(profile: ImageProfile, program: string): boolean {
   if (!profile.binariesKnown) return true;
@@ -204,6 +213,16 @@ function runProgram(argv: string[], run: Run, inShell: boolean): number {
     case 'python3':
       if (args[0] !== '-c' || args[1] === undefined) throw new UnsupportedShell('python script');
       return runPython(args[1], run);
+    case 'wget':
+    case 'curl':
+    case 'nc': {
+      const result = run.network?.([name, ...args]);
+      if (!result) throw new UnsupportedShell(`program ${name} without a network`);
+      run.ms += result.elapsedMs;
+      out(run, lines(result.stdout));
+      run.logs.push(...lines(result.stderr));
+      return result.exitCode;
+    }
     default: {
       const server = run.profile.command.find((c) => !WRAPPERS.includes(c));
       if (server && name === basename(server) && run.profile.ports.length > 0) throw new ImageServer();
@@ -397,13 +416,16 @@ function execArgv(container: Json, profile: ImageProfile): string[] | undefined 
  * is a start error with the runtime's message; the shell subset (`sh -c` / `bash -c` with `;`, `&&`, `||`, `exit`,
  * `sleep`, `echo`, `printf`, `env`, `printenv`, `true`, `false`, `trap`, variable assignments, `while true; do …;
  * done`, `tail -f`, redirections to files) and `python3 -c` one-liners (`sys.exit(N)`, `print(…)`, `time.sleep(N)`,
- * `raise E(…)`, `while True:`) decide whether it runs, exits with a code, and what it logs.
+ * `raise E(…)`, `while True:`) decide whether it runs, exits with a code, and what it logs. With `network`,
+ * `wget`, `curl` and `nc` reach Services and pods through the simulated network and exit as those clients do
+ * (without it they are unknown programs).
  */
 export function containerProcess(
   container: Json,
   profile: ImageProfile,
   env = containerEnv(container),
   files: ProcessFiles = NO_FILES,
+  network?: NetworkRunner,
 ): ContainerProcess {
   let argv = execArgv(container, profile);
   if (!argv) return { kind: 'default' };
@@ -432,6 +454,7 @@ export function containerProcess(
     files,
     own: new Map(),
     writes: [],
+    ...(network ? { network } : {}),
   };
   const writes = () => (run.writes.length > 0 ? { writes: run.writes } : {});
   try {

@@ -1,3 +1,4 @@
+import { containerNetwork } from '../exec/networkCommand.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import { containerConfigError } from './containerConfigError.js';
 import { containerFate, crashLoop, probeTarget } from './containerFate.js';
@@ -99,7 +100,8 @@ function containerStatuses(
     // Only an interpreted command or exec probe reads the environment (resolving it lists the namespace's Services).
     const interpreted = c.command || c.args || [c.readinessProbe, c.livenessProbe].some((p) => (p as Json)?.exec);
     const env = interpreted ? podEnv(view, pod, String(c.name)) : containerEnv(c, pod.metadata.name);
-    const inputs = { env, files: staticFiles(view, pod, String(c.name)), podIP };
+    const network = containerNetwork(view, pod, String(c.name));
+    const inputs = { env, files: staticFiles(view, pod, String(c.name)), podIP, network };
     const fate = containerFate(c, profile, inputs);
     const target = probeTarget(c, profile, inputs);
     const readyAt = (runMs: number) => readiness(c.readinessProbe, target, runMs);

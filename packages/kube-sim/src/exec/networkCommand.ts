@@ -19,7 +19,11 @@ export interface NetworkCommandResult {
  * --rm t --image=busybox -- wget -qO- http://web`) on the cluster clock, where a dropped connection takes the
  * client's whole timeout. Undefined for any other program. Downloaded files are not kept.
  */
-export function runNetworkCommand(ctx: ApiContext, pod: KubeObject, argv: string[]): NetworkCommandResult | undefined {
+export function runNetworkCommand(
+  ctx: Pick<ApiContext, 'store' | 'registry' | 'now'>,
+  pod: KubeObject,
+  argv: string[],
+): NetworkCommandResult | undefined {
   const name = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
   if (!['wget', 'curl', 'nc'].includes(name)) return undefined;
   let stdout = '';
@@ -48,4 +52,25 @@ export function runNetworkCommand(ctx: ApiContext, pod: KubeObject, argv: string
         ? curl(args, io)
         : nc(args, { stdin: '', out: io.out, err: io.err }, net, io.wait);
   return { exitCode, stdout, stderr, elapsedMs };
+}
+
+const RUNS = new WeakMap<object, Map<string, NetworkCommandResult | undefined>>();
+
+/**
+ * A `NetworkRunner` for one container of `pod`, for the kubelet's interpretation of its command: the first run of a
+ * given command line decides its result, kept for the pod's life (a NetworkPolicy created after the request was
+ * answered does not change what the finished process printed or its exit code).
+ */
+export function containerNetwork(
+  ctx: Pick<ApiContext, 'store' | 'registry' | 'now'>,
+  pod: KubeObject,
+  container: string,
+): (argv: string[]) => NetworkCommandResult | undefined {
+  return (argv) => {
+    const runs = RUNS.get(ctx.store) ?? new Map<string, NetworkCommandResult | undefined>();
+    RUNS.set(ctx.store, runs);
+    const key = `${pod.metadata.uid}/${container}/${JSON.stringify(argv)}`;
+    if (!runs.has(key)) runs.set(key, runNetworkCommand(ctx, pod, argv));
+    return runs.get(key);
+  };
 }

@@ -46,7 +46,7 @@ function isIp(host: string): boolean {
 /** The network as seen from one pod: DNS names and addresses resolved through Services, endpoints and policies. */
 export class PodNetwork {
   constructor(
-    private readonly ctx: ApiContext,
+    private readonly ctx: Pick<ApiContext, 'store' | 'registry'>,
     private readonly from: KubeObject,
   ) {}
 
