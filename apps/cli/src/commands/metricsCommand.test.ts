@@ -74,10 +74,13 @@ describe('opspilot top and metrics', { timeout: 120_000 }, () => {
     const env = { OPSPILOT_PROMETHEUS_URL: prometheus.url };
     let answer: { status?: string; results?: { data: unknown[] }[] } = {};
     await expect
-      .poll(async () => {
-        answer = JSON.parse((await cli(['metrics', 'query', 'count(up)', '-o', 'json'], env)).out);
-        return answer.results?.[0]?.data.length ?? 0;
-      })
+      .poll(
+        async () => {
+          answer = JSON.parse((await cli(['metrics', 'query', 'count(up)', '-o', 'json'], env)).out);
+          return answer.results?.[0]?.data.length ?? 0;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
       .toBe(1);
     expect(answer.status).toBe('SUCCESS');
     const range = await cli(['metrics', 'range', 'up', '--since', '5m', '--step', '15s'], env);
