@@ -60,7 +60,7 @@ export function createMetricsSampler(options: MetricsSamplerOptions): MetricsSam
   let samples = 0;
   let lastSampleAt: Date | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  let busy = false;
 
   const record = (metric: string, labels: Record<string, string>, time: number, value: number) => {
     let series = byMetric.get(metric);
@@ -117,10 +117,13 @@ export function createMetricsSampler(options: MetricsSamplerOptions): MetricsSam
     start() {
       if (timer) return;
       const tick = () => {
-        running ??= sampleOnce()
+        // A slow cluster does not pile samples up: a tick is skipped while the previous one runs.
+        if (busy) return;
+        busy = true;
+        sampleOnce()
           .catch((error: unknown) => options.onError?.(error))
           .finally(() => {
-            running = undefined;
+            busy = false;
           });
       };
       tick();
