@@ -7,11 +7,11 @@ import { registerApi } from './api/registerApi.js';
 import { registerEventSocket } from './events/registerEventSocket.js';
 import { registerHealthRoutes, type StoreHealth } from './healthRoutes.js';
 import { createHttpMetrics, type HttpMetrics, registerHttpMetrics } from './httpMetrics.js';
+import { registerLogFollowSocket } from './observe/registerLogFollowSocket.js';
 import { registerErrorHandling } from './registerErrorHandling.js';
 import { registerInputGuard } from './registerInputGuard.js';
 import { registerWebApp } from './registerWebApp.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './requestId.js';
-import { registerLogFollowSocket } from './observe/registerLogFollowSocket.js';
 import { registerAlertmanagerWebhook } from './webhooks/registerAlertmanagerWebhook.js';
 
 /** What the server is built from; `main.ts` opens and migrates the store before building. */

@@ -36,7 +36,7 @@ function servicePorts(o: KubeObject): string {
 }
 
 function externalIp(o: KubeObject): string {
-  const ingress = ((status(o).loadBalancer ?? {}).ingress ?? []) as Any[];
+  const ingress = (status(o).loadBalancer?.ingress ?? []) as Any[];
   const ips = [...(spec(o).externalIPs ?? []), ...ingress.map((i) => i.ip ?? i.hostname)];
   if (ips.length > 0) return ips.join(',');
   return spec(o).type === 'LoadBalancer' ? '<pending>' : '<none>';
@@ -94,7 +94,7 @@ export const BROWSER_COLUMNS: Record<string, BrowserColumns> = {
     head: ['CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],
     cells: (o, now) => {
       const hosts = ((spec(o).rules ?? []) as Any[]).map((r) => r.host).filter(Boolean);
-      const lb = ((status(o).loadBalancer ?? {}).ingress ?? []) as Any[];
+      const lb = (status(o).loadBalancer?.ingress ?? []) as Any[];
       return [
         spec(o).ingressClassName ?? '<none>',
         hosts.length > 0 ? hosts.join(',') : '*',

@@ -1,8 +1,8 @@
 import type { ComponentType } from 'react';
 import { EventsTab } from './EventsTab.js';
 import { FindingsTab } from './FindingsTab.js';
-import { MetricsTab } from './MetricsTab.js';
 import { IngressesTab } from './IngressesTab.js';
+import { MetricsTab } from './MetricsTab.js';
 import { NamespacesTab } from './NamespacesTab.js';
 import { NodesTab } from './NodesTab.js';
 import { PodsTab } from './PodsTab.js';
