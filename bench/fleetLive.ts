@@ -64,6 +64,17 @@ async function serveSims(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** Runs `request` again (up to twice) when the connection failed: a loaded machine resets the odd kept-alive socket. */
+async function retried<T>(request: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt === 2 || (error as { retryable?: boolean }).retryable !== true) throw error;
+    }
+  }
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 async function main(): Promise<void> {
@@ -82,9 +93,10 @@ async function main(): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), 'opspilot-bench-fleet-server-'));
   // Registered clusters' kubeconfigs are stored sealed: the server needs an encryption key.
-  const parsed = OpspilotConfig.parse({ secrets: { encryption_key: randomBytes(32).toString('base64') } });
+  const key = randomBytes(32).toString('base64');
+  const parsed = OpspilotConfig.parse({ secrets: { encryption_key: key } });
   const config = { ...parsed, server: { ...parsed.server, port: 0 } };
-  const store = await openStore({ sqlitePath: join(dir, 'bench.db') });
+  const store = await openStore({ sqlitePath: join(dir, 'bench.db'), encryptionKey: key });
   await store.migrate();
   const logger = pino({ level: 'silent' });
   const services = await createApiServices({ config, store, logger });
@@ -159,7 +171,7 @@ async function main(): Promise<void> {
     await sleep(300); // past the feed's gathering window of the previous change
     const seen = arrivals.length;
     const started = now();
-    await gateways[c]?.delete({ kind: 'Pod', namespace: `team-${i % 10}`, name: `app-${i}` });
+    await retried(() => gateways[c]?.delete({ kind: 'Pod', namespace: `team-${i % 10}`, name: `app-${i}` }));
     while (!arrivals.slice(seen).some((a) => a.cluster === id && a.at >= started)) {
       if (now() - started > 10_000) throw new Error('no RESOURCES_CHANGED within 10 s');
       await sleep(2);
@@ -178,12 +190,14 @@ async function main(): Promise<void> {
   for (const [c, id] of ids.entries()) {
     const name = `broken-${c}`;
     const started = now();
-    await gateways[c]?.apply({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name, namespace: 'team-0' },
-      spec: { containers: [{ name: 'app', image: 'registry.invalid/nothing:1' }] },
-    });
+    await retried(async () =>
+      gateways[c]?.apply({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace: 'team-0' },
+        spec: { containers: [{ name: 'app', image: 'registry.invalid/nothing:1' }] },
+      }),
+    );
     const named = () =>
       services.fleet
         .get(id)
