@@ -36,7 +36,8 @@ function distIsFresh(argv) {
 }
 
 if (process.env.OPSPILOT_FROM_SOURCE !== '1' && distIsFresh(process.argv.slice(2))) {
-  process.setSourceMapsEnabled(true);
+  // Source maps are not read by default: Node would parse the map of every chunk loaded (~45 ms of `--help`, ~170 ms
+  // of `validate`). `NODE_OPTIONS=--enable-source-maps opspilot …` maps stack traces to the TypeScript.
   await import(new URL('main.js', dist).href);
 } else {
   if (process.env.OPSPILOT_FROM_SOURCE !== '1') {
