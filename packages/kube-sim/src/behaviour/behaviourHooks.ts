@@ -1,6 +1,7 @@
 import type { Clock } from '@opspilot/core';
 import type { ResourceRegistry } from '../api/resourceRegistry.js';
 import { StatusError } from '../api/statusError.js';
+import { isInteractiveShell } from '../controllers/attachedShell.js';
 import { containerProcess } from '../controllers/containerProcess.js';
 import { imageRegistryOf } from '../controllers/imageRegistry.js';
 import { podEnv } from '../controllers/podEnv.js';
@@ -55,7 +56,8 @@ export function behaviourHooks(
         }
         return [];
       }
-      if (!profile || !spec) return [];
+      // An interactive shell prints only what it runs, which goes to the attached client, not the log.
+      if (!profile || !spec || isInteractiveShell(spec)) return [];
       const end = run.end ?? clock.now();
       const view = { store, registry, now: () => clock.now() };
       const env = podEnv(view, pod, String(spec.name));

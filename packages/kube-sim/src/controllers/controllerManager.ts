@@ -2,6 +2,7 @@ import type { Clock } from '@opspilot/core';
 import type { ResourceRegistry } from '../api/resourceRegistry.js';
 import { EMPTY_HOOKS, type SimHooks } from '../server/simHooks.js';
 import type { ObjectStore } from '../store/objectStore.js';
+import { onAttachedExit } from './attachedShell.js';
 import { type ControllerContext, createControllerContext } from './controllerContext.js';
 import { reconcileCronJobs } from './cronJobController.js';
 import { reconcileDaemonSets } from './daemonSetController.js';
@@ -99,9 +100,14 @@ export class ControllerManager {
   }
 
   start(): void {
-    this.unsubscribe = this.store.subscribe((event) => {
+    const unsubscribeStore = this.store.subscribe((event) => {
       if (WATCHED.has(event.resource.kind)) this.schedule();
     });
+    const unsubscribeShells = onAttachedExit(this.store, () => this.schedule());
+    this.unsubscribe = () => {
+      unsubscribeStore();
+      unsubscribeShells();
+    };
     this.schedule();
   }
 

@@ -1,7 +1,8 @@
 import { containerNetwork } from '../exec/networkCommand.js';
 import type { KubeObject } from '../store/kubeObject.js';
+import { attachedExit } from './attachedShell.js';
 import { containerConfigError } from './containerConfigError.js';
-import { containerFate, crashLoop, probeTarget } from './containerFate.js';
+import { containerFate, crashLoop, type Fate, probeTarget } from './containerFate.js';
 import { containerEnv } from './containerProcess.js';
 import type { ControllerContext } from './controllerContext.js';
 import { imageRegistryOf } from './imageRegistry.js';
@@ -21,6 +22,13 @@ const CONFIG_RETRY_MS = 2000;
 /** Whether the kubelet restarts a container that exited with `exitCode` under the pod's restart policy. */
 function restarts(policy: string, exitCode: number): boolean {
   return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+}
+
+/** The fate of an attached shell that ended `runMs` into its run with `exitCode`. */
+function shellEnd(exitCode: number, runMs: number): Fate {
+  return exitCode === 0
+    ? { kind: 'completes', runMs }
+    : { kind: 'terminates', reason: 'Error', exitCode, message: '', runMs };
 }
 
 /** The phase of a started pod: Succeeded or Failed once every container has terminated for good. */
@@ -102,7 +110,12 @@ function containerStatuses(
     const env = interpreted ? podEnv(view, pod, String(c.name)) : containerEnv(c, pod.metadata.name);
     const network = containerNetwork(view, pod, String(c.name));
     const inputs = { env, files: staticFiles(view, pod, String(c.name)), podIP, network };
-    const fate = containerFate(c, profile, inputs);
+    const ended = attachedExit(ctx.store, pod, String(c.name));
+    // An interactive shell fed through attach ends when its client sends `exit` or closes stdin.
+    const fate: Fate =
+      ended && !restarts(restartPolicy, ended.exitCode)
+        ? shellEnd(ended.exitCode, Math.max(0, ended.atMs - scheduledAt - profile.startupMs))
+        : containerFate(c, profile, inputs);
     const target = probeTarget(c, profile, inputs);
     const readyAt = (runMs: number) => readiness(c.readinessProbe, target, runMs);
     const imageID = `${pulled.ref.canonical.replace(/[:@].*$/, '')}@sha256:${'0'.repeat(64)}`;

@@ -1,6 +1,8 @@
+import { isInteractiveShell } from '../controllers/attachedShell.js';
 import type { ApiContext } from '../server/apiContext.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import { CHANNEL, type ChannelSession } from '../streaming/channelProtocol.js';
+import { feedAttachedShell } from './attachShell.js';
 
 type Json = Record<string, unknown>;
 
@@ -20,10 +22,17 @@ function runOf(pod: KubeObject | undefined, container: string): { running: boole
  * `kubectl attach` / `kubectl run -i`: streams the output of the container's current run — what it printed since
  * it started, then each new line as the behaviour model produces it (on the cluster clock) — and ends with a
  * `Success` Status when that run ends (the process exits, crashes or is restarted) or the pod goes, as the kubelet's
- * attach does; kubectl then reads the exit code from the pod's status. Input sent on stdin is accepted and
- * discarded (the container models do not read it).
+ * attach does; kubectl then reads the exit code from the pod's status. With `stdin`, a container whose process is an
+ * interactive shell (`sh` without `-c`, `stdin: true`) runs the lines it is sent (`feedAttachedShell`); other
+ * containers' models do not read input, which is accepted and discarded.
  */
-export function runAttachSession(ctx: ApiContext, session: ChannelSession, pod: KubeObject, container: string): void {
+export function runAttachSession(
+  ctx: ApiContext,
+  session: ChannelSession,
+  pod: KubeObject,
+  container: string,
+  stdin = false,
+): void {
   const type = ctx.registry.find('', 'v1', 'pods')!;
   const namespace = pod.metadata.namespace ?? 'default';
   const first = runOf(pod, container);
@@ -59,5 +68,8 @@ export function runAttachSession(ctx: ApiContext, session: ChannelSession, pod: 
     session.finish({ metadata: {}, status: 'Success' });
   };
   session.onClose(() => clearInterval(timer));
+  const spec = (((pod.spec as Json).containers as Json[] | undefined) ?? []).find((c) => c.name === container);
+  if (stdin && first.running && spec && isInteractiveShell(spec))
+    feedAttachedShell(ctx, session, pod, spec, first.restarts);
   tick();
 }

@@ -397,3 +397,43 @@ export async function runExec(argv: string[], pod: ExecPod, options: ExecOptions
   }
   return { kind: 'exited', stdout, stderr, exitCode };
 }
+
+/** What one line sent to an interactive shell printed, its status, and whether it ended the shell (`exit`). */
+export interface ShellLineResult {
+  stdout: string;
+  stderr: string;
+  status: number;
+  exited: boolean;
+}
+
+/**
+ * An interactive shell (`sh` reading its standard input, as a container's process fed through attach): each call
+ * runs one line of input in the exec subset, with the variables earlier lines set.
+ */
+export function interactiveShell(
+  shell: string,
+  pod: ExecPod,
+  options: ExecOptions,
+): (line: string) => Promise<ShellLineResult> {
+  const run: Run = { pod, options, env: { ...pod.env() }, shell: basename(shell) === 'bash' ? 'bash' : 'sh' };
+  return async (line) => {
+    let stdout = '';
+    let stderr = '';
+    const io: Io = {
+      stdin: '',
+      out: (t) => {
+        stdout += t;
+      },
+      err: (t) => {
+        stderr += t;
+      },
+    };
+    try {
+      const status = await runScript(line, io, run);
+      return { stdout, stderr, status, exited: false };
+    } catch (error) {
+      if (!(error instanceof Exit)) throw error;
+      return { stdout, stderr, status: error.code, exited: true };
+    }
+  };
+}

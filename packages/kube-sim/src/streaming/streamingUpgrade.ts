@@ -116,7 +116,7 @@ export function handleStreamingUpgrade(
       const session = new ChannelSession(ws);
       const flag = (name: string) => ['1', 'true'].includes(url.searchParams.get(name) ?? '');
       if (subresource === 'exec') void runExecSession(ctx, session, pod, container, command, flag('stdin'));
-      else runAttachSession(ctx, session, pod, container);
+      else runAttachSession(ctx, session, pod, container, flag('stdin'));
     });
     return 101;
   } catch (error) {
