@@ -171,7 +171,9 @@ async function main(): Promise<void> {
     await sleep(300); // past the feed's gathering window of the previous change
     const seen = arrivals.length;
     const started = now();
-    await retried(() => gateways[c]?.delete({ kind: 'Pod', namespace: `team-${i % 10}`, name: `app-${i}` }));
+    const gateway = gateways[c];
+    if (!gateway) throw new Error(`no gateway for cluster ${c}`);
+    await retried(() => gateway.delete({ kind: 'Pod', namespace: `team-${i % 10}`, name: `app-${i}` }));
     while (!arrivals.slice(seen).some((a) => a.cluster === id && a.at >= started)) {
       if (now() - started > 10_000) throw new Error('no RESOURCES_CHANGED within 10 s');
       await sleep(2);

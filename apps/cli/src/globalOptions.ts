@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { OUTPUT_FORMATS } from './outputFormats.js';
 
-export { globalOptionsOf } from './globalOptionsOf.js';
 export {
   ACCEPTED_OUTPUT_FORMATS,
   COMMAND_LINE_OUTPUT_FORMATS,
