@@ -71,6 +71,24 @@ const warming = pod(
 `,
 );
 
+const slowStart = pod(
+  'slow-start',
+  `  containers:
+    - name: app
+      image: busybox:1.36
+      command: [sh, -c, 'sleep 20; touch /tmp/started; sleep infinity']
+      startupProbe: {exec: {command: [cat, /tmp/started]}, periodSeconds: 5, failureThreshold: 10}
+      livenessProbe: {exec: {command: [cat, /tmp/started]}, periodSeconds: 5}
+`,
+);
+
+const neverStarts = pod(
+  'never-starts',
+  `  containers:
+    - {name: web, image: "nginx:1.27", startupProbe: {httpGet: {path: /started, port: 80}, periodSeconds: 5, failureThreshold: 3}}
+`,
+);
+
 beforeAll(async () => {
   clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
   sim = await startSimCluster({ clock });
@@ -140,6 +158,37 @@ describe('real kubectl: files, environment and probes inside pods', () => {
         reason: 'Killing',
         message: 'Container liveness failed liveness probe, will be restarted',
       }),
+    );
+  });
+
+  it('holds liveness and readiness until a startup probe passes, and restarts a container whose startup probe fails', async () => {
+    await ok(['apply', '-f', '-'], [slowStart, neverStarts].join('---\n'));
+    const status = (name: string, path: string) =>
+      ok(['get', 'pod', name, '-n', 'inside', '-o', `jsonpath={.status.containerStatuses[0].${path}}`]);
+    await advanceClock(clock, 10_000);
+    expect(await status('slow-start', 'started')).toBe('false');
+    expect(await status('slow-start', 'ready')).toBe('false');
+    await advanceClock(clock, 25_000);
+    // Its liveness probe would have failed three times by 15 s: it only started once the startup probe passed.
+    expect(await status('slow-start', 'started')).toBe('true');
+    expect(await status('slow-start', 'ready')).toBe('true');
+    expect(await status('slow-start', 'restartCount')).toBe('0');
+    expect(await events('slow-start')).toContainEqual(
+      expect.objectContaining({
+        reason: 'Unhealthy',
+        message: "Startup probe failed: cat: can't open '/tmp/started': No such file or directory",
+      }),
+    );
+    expect(Number(await status('never-starts', 'restartCount'))).toBeGreaterThanOrEqual(1);
+    const seen = await events('never-starts');
+    expect(seen).toContainEqual(
+      expect.objectContaining({
+        reason: 'Unhealthy',
+        message: 'Startup probe failed: HTTP probe failed with statuscode: 404',
+      }),
+    );
+    expect(seen).toContainEqual(
+      expect.objectContaining({ reason: 'Killing', message: 'Container web failed startup probe, will be restarted' }),
     );
   });
 

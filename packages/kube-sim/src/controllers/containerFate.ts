@@ -9,6 +9,7 @@ import { NO_FILES, type ProcessFiles } from './fileWrites.js';
 import type { ImageProfile } from './imageCatalog.js';
 import type { ProbeTarget } from './probeResult.js';
 import { livenessKill } from './probeSchedule.js';
+import { startupOutcome } from './startupProbe.js';
 
 type Json = Record<string, unknown>;
 
@@ -26,7 +27,7 @@ export type Fate =
   | { kind: 'completes'; runMs: number }
   | {
       kind: 'terminates';
-      reason: 'Error' | 'OOMKilled' | 'LivenessProbeFailed' | 'StartError';
+      reason: 'Error' | 'OOMKilled' | 'LivenessProbeFailed' | 'StartupProbeFailed' | 'StartError';
       exitCode: number;
       message: string;
       runMs?: number;
@@ -67,7 +68,7 @@ export function containerFate(container: Json, profile: ImageProfile, inside: Fa
   if (process.kind === 'startError')
     return { kind: 'terminates', reason: 'StartError', exitCode: 128, message: process.message, runMs: 0 };
   if (process.kind === 'exits') {
-    const killed = livenessFate(target);
+    const killed = probeFate(target);
     if (killed && (killed as { runMs: number }).runMs < process.runMs) return killed;
     return process.exitCode === 0
       ? { kind: 'completes', runMs: process.runMs }
@@ -88,7 +89,7 @@ export function containerFate(container: Json, profile: ImageProfile, inside: Fa
         runMs: Math.max(1000, Math.round(((limitMi - baseMi) / growth) * 60_000)),
       };
   }
-  if (process.kind === 'runs') return livenessFate(target) ?? { kind: 'runs' };
+  if (process.kind === 'runs') return probeFate(target) ?? { kind: 'runs' };
   return legacyFate(container, profile, target);
 }
 
@@ -107,6 +108,20 @@ export function probeTarget(container: Json, profile: ImageProfile, inside: Fate
   const files = inside.files ?? NO_FILES;
   const process: ContainerProcess = containerProcess(container, profile, env, files, inside.network);
   return { container, profile, process, env, files, podIP: inside.podIP ?? '' };
+}
+
+/** The kill by a failing startup probe, or else by a failing liveness probe (run only once startup passed). */
+function probeFate(target: ProbeTarget): Fate | undefined {
+  const startup = startupOutcome(target);
+  if (startup && 'killMs' in startup)
+    return {
+      kind: 'terminates',
+      reason: 'StartupProbeFailed',
+      exitCode: 137,
+      message: `Startup probe failed: ${startup.message}`,
+      runMs: startup.killMs,
+    };
+  return livenessFate(target);
 }
 
 function livenessFate(target: ProbeTarget): Fate | undefined {
@@ -135,7 +150,7 @@ function legacyFate(container: Json, profile: ImageProfile, target: ProbeTarget)
       ...(runMs !== undefined ? { runMs } : {}),
     };
   }
-  const liveness = livenessFate(target);
+  const liveness = probeFate(target);
   if (liveness) return liveness;
   const runMs = finiteRunMs(command, profile);
   return runMs === undefined ? { kind: 'runs' } : { kind: 'completes', runMs };

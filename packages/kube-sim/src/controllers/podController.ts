@@ -11,8 +11,10 @@ import { podEnv } from './podEnv.js';
 import { staticFiles } from './podFiles.js';
 import { mountFailure } from './podVolumes.js';
 import { type ProbeTally, syncProbeEvents } from './probeEvents.js';
-import { livenessFailures, probeTimings, readiness } from './probeSchedule.js';
+import type { ProbeTarget } from './probeResult.js';
+import { livenessFailures, livenessKill, probeTimings, readiness } from './probeSchedule.js';
 import { schedulePod } from './scheduler.js';
+import { afterStartup, startupOutcome } from './startupProbe.js';
 
 type Json = Record<string, unknown>;
 const PULL_MS = 500;
@@ -29,6 +31,17 @@ function shellEnd(exitCode: number, runMs: number): Fate {
   return exitCode === 0
     ? { kind: 'completes', runMs }
     : { kind: 'terminates', reason: 'Error', exitCode, message: '', runMs };
+}
+
+/** The text of a startup probe's first failure (what its `Unhealthy` events say). */
+function startupFailureText(probe: unknown, target: ProbeTarget): { startupMessage?: string } {
+  const failed = livenessKill({ ...(probe as Json), failureThreshold: 1 }, target);
+  return failed ? { startupMessage: failed.message } : {};
+}
+
+/** Whether the kubelet killed the container for a failing liveness or startup probe. */
+function probeKill(fate: Fate): boolean {
+  return fate.kind === 'terminates' && (fate.reason === 'LivenessProbeFailed' || fate.reason === 'StartupProbeFailed');
 }
 
 /** The phase of a started pod: Succeeded or Failed once every container has terminated for good. */
@@ -68,7 +81,8 @@ function containerStatuses(
     nextMs = nextMs === undefined ? ms : Math.min(nextMs, ms);
   };
   const probes: ProbeTally[] = [];
-  const statuses = containers.map((c) => {
+  const statuses = containers.map((declared) => {
+    let c = declared;
     const image = String(c.image ?? '');
     const base = { name: c.name, image, imageID: '', started: false, ready: false, restartCount: 0 };
     const pulled = imageRegistryOf(ctx.store).pull(image);
@@ -106,10 +120,15 @@ function containerStatuses(
     }
     const running = elapsed - profile.startupMs;
     // Only an interpreted command or exec probe reads the environment (resolving it lists the namespace's Services).
-    const interpreted = c.command || c.args || [c.readinessProbe, c.livenessProbe].some((p) => (p as Json)?.exec);
+    const interpreted =
+      c.command || c.args || [c.readinessProbe, c.livenessProbe, c.startupProbe].some((p) => (p as Json)?.exec);
     const env = interpreted ? podEnv(view, pod, String(c.name)) : containerEnv(c, pod.metadata.name);
     const network = containerNetwork(view, pod, String(c.name));
     const inputs = { env, files: staticFiles(view, pod, String(c.name)), podIP, network };
+    // Liveness and readiness probes wait for the startup probe to pass; until then the container is not started.
+    const startup = c.startupProbe ? startupOutcome(probeTarget(c, profile, inputs)) : undefined;
+    const startedFrom = startup && 'passedMs' in startup ? startup.passedMs : 0;
+    if (startedFrom > 0) c = afterStartup(c, startedFrom);
     const ended = attachedExit(ctx.store, pod, String(c.name));
     // An interactive shell fed through attach ends when its client sends `exit` or closes stdin.
     const fate: Fate =
@@ -120,7 +139,21 @@ function containerStatuses(
     const readyAt = (runMs: number) => readiness(c.readinessProbe, target, runMs);
     const imageID = `${pulled.ref.canonical.replace(/[:@].*$/, '')}@sha256:${'0'.repeat(64)}`;
     if (fate.kind === 'runs') {
-      const state = readyAt(running);
+      const started = running >= startedFrom;
+      if (!started) later(profile.startupMs + startedFrom - elapsed);
+      const state = started || c.readinessProbe ? readyAt(running) : { ready: false, failures: 0, nextMs: startedFrom };
+      if (c.startupProbe) {
+        const failures = livenessFailures(c.startupProbe, target, Math.min(running, startedFrom));
+        if (failures > 0)
+          probes.push({
+            container: String(c.name),
+            readinessFailures: 0,
+            livenessFailures: 0,
+            livenessKills: 0,
+            startupFailures: failures,
+            ...startupFailureText(c.startupProbe, target),
+          });
+      }
       if (c.readinessProbe) {
         if (Number.isFinite(state.nextMs)) later(profile.startupMs + state.nextMs - elapsed);
         probes.push({
@@ -134,16 +167,15 @@ function containerStatuses(
       return {
         ...base,
         imageID,
-        started: true,
+        started,
         ready: state.ready,
         state: { running: { startedAt: at(profile.startupMs) } },
       };
     }
     const exitCode = fate.kind === 'completes' ? 0 : fate.exitCode;
-    const reason =
-      fate.kind === 'completes' ? 'Completed' : fate.reason === 'LivenessProbeFailed' ? 'Error' : fate.reason;
+    const reason = fate.kind === 'completes' ? 'Completed' : probeKill(fate) ? 'Error' : fate.reason;
     const message = fate.kind === 'terminates' && fate.message ? fate.message : undefined;
-    const runMs = fate.runMs ?? (fate.kind === 'terminates' && fate.reason === 'LivenessProbeFailed' ? 30_000 : 1_000);
+    const runMs = fate.runMs ?? (probeKill(fate) ? 30_000 : 1_000);
     if (!restarts(restartPolicy, exitCode)) {
       if (running < runMs) {
         later(profile.startupMs + runMs - elapsed);
@@ -183,11 +215,13 @@ function containerStatuses(
           },
         }
       : {};
-    if (fate.kind === 'terminates' && fate.reason === 'LivenessProbeFailed') {
+    if (fate.kind === 'terminates' && probeKill(fate)) {
+      const startupKill = fate.reason === 'StartupProbeFailed';
+      const probe = startupKill ? c.startupProbe : c.livenessProbe;
       const kills = loop.restarts + (loop.running ? 0 : 1);
-      const { delayMs, periodMs, failureThreshold } = probeTimings(c.livenessProbe);
+      const { delayMs, periodMs, failureThreshold } = probeTimings(probe);
       const inRun = running - loop.runStartMs;
-      const current = loop.running ? livenessFailures(c.livenessProbe, target, inRun) : 0;
+      const current = loop.running ? livenessFailures(probe, target, inRun) : 0;
       if (loop.running)
         later(
           profile.startupMs +
@@ -196,13 +230,27 @@ function containerStatuses(
             periodMs * (Math.max(0, Math.floor((inRun - delayMs) / periodMs)) + 1) -
             elapsed,
         );
-      probes.push({
-        container: String(c.name),
-        readinessFailures: 0,
-        livenessFailures: kills * failureThreshold + current,
-        livenessMessage: fate.message.replace(/^Liveness probe failed: /, ''),
-        livenessKills: kills,
-      });
+      const tally = kills * failureThreshold + current;
+      const text = fate.message.replace(/^(Liveness|Startup) probe failed: /, '');
+      probes.push(
+        startupKill
+          ? {
+              container: String(c.name),
+              readinessFailures: 0,
+              livenessFailures: 0,
+              livenessKills: 0,
+              startupFailures: tally,
+              startupMessage: text,
+              startupKills: kills,
+            }
+          : {
+              container: String(c.name),
+              readinessFailures: 0,
+              livenessFailures: tally,
+              livenessMessage: text,
+              livenessKills: kills,
+            },
+      );
     }
     return {
       ...base,

@@ -11,6 +11,10 @@ export interface ProbeTally {
   /** The liveness failure's text (default: an HTTP 404). */
   livenessMessage?: string;
   livenessKills: number;
+  /** Failed startup probes, the latest one's text, and kills for a startup probe that never passed. */
+  startupFailures?: number;
+  startupMessage?: string;
+  startupKills?: number;
 }
 
 const PROBE_FAILED = 'HTTP probe failed with statuscode: 404';
@@ -26,6 +30,8 @@ export function syncProbeEvents(ctx: ControllerContext, pod: KubeObject, tallies
       ['Warning', 'Unhealthy', `Readiness probe failed: ${t.readinessMessage ?? PROBE_FAILED}`, t.readinessFailures],
       ['Warning', 'Unhealthy', `Liveness probe failed: ${t.livenessMessage ?? PROBE_FAILED}`, t.livenessFailures],
       ['Normal', 'Killing', `Container ${t.container} failed liveness probe, will be restarted`, t.livenessKills],
+      ['Warning', 'Unhealthy', `Startup probe failed: ${t.startupMessage ?? PROBE_FAILED}`, t.startupFailures ?? 0],
+      ['Normal', 'Killing', `Container ${t.container} failed startup probe, will be restarted`, t.startupKills ?? 0],
     ];
     for (const [type, reason, message, count] of wanted) {
       for (let n = ctx.eventCount(pod, reason, message); n < count; n++)

@@ -115,3 +115,13 @@ export function livenessFailures(probe: unknown, target: ProbeTarget, runningMs:
   for (let k = 1; t.delayMs + k * t.periodMs <= runningMs; k++) if (!at(t.delayMs + k * t.periodMs).ok) failures++;
   return failures;
 }
+
+/** The first tick (ms into a run) at which a probe answers with a success; undefined when it never does. */
+export function firstSuccessMs(probe: unknown, target: ProbeTarget): number | undefined {
+  if (!probe || typeof probe !== 'object') return undefined;
+  const t = probeTimings(probe);
+  const { at, settledMs } = answers(probe as Json, target);
+  const limit = Math.ceil(Math.max(0, settledMs - t.delayMs) / t.periodMs) + 1;
+  for (let k = 1; k <= limit; k++) if (at(t.delayMs + k * t.periodMs).ok) return t.delayMs + k * t.periodMs;
+  return undefined;
+}
