@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadedModules } from '../apps/cli/src/testing/index.js';
@@ -22,7 +22,12 @@ function sourcesImportedBy(args: string[]): string[] {
   expect(run.status, run.stderr).toBe(0);
   const sources = run.files.flatMap((file) => {
     const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
-    return map.sources.map((source) => source.replace(/^(\.\.\/)+/, ''));
+    // Map sources are relative to the map's folder; name them from the repository root.
+    return map.sources.map((source) =>
+      relative(ROOT, resolve(dirname(file), source))
+        .split(sep)
+        .join('/'),
+    );
   });
   return [...new Set(sources)];
 }

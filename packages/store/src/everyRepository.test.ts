@@ -12,7 +12,7 @@ import {
 } from '@opspilot/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ENTITY_SPECS } from './entitySpecs.js';
 import type { Store } from './openStore.js';
 import { OperationLeaseRecord } from './operationRepository.js';
@@ -34,6 +34,8 @@ const TABLES: [string, z.ZodType][] = [
   ['audit_log', AuditTrailEntry],
   ['operations', Operation],
   ['operation_leases', OperationLeaseRecord],
+  // Migration 0008: which server process watches a cluster (read and written by the server's lease table).
+  ['watcher_leases', z.object({ cluster_id: z.uuid(), owner: z.string(), expires_at: z.number() })],
   ...AUTH_TABLES,
 ];
 
