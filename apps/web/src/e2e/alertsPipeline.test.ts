@@ -95,16 +95,19 @@ describe.runIf(runnable)(
     });
 
     it("searches the demo cluster's logs with LogQL and follows new lines on the Logs page", {
-      timeout: 120_000,
+      timeout: 180_000,
     }, async () => {
       if (!server) throw new Error('no server');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Logs', exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Logs' })).toBeVisible();
       await page.getByLabel('LogQL query').fill('{namespace="todo", app="backend"} |= "GET"');
-      await page.getByRole('button', { name: 'Search' }).click();
-      await expect(page.getByTestId('log-summary')).toContainText('sim-demo: SUCCESS');
       const lines = page.getByRole('list', { name: 'Log lines' }).getByRole('listitem');
-      await expect(lines.first()).toContainText(/sim-demo\/todo\/backend-.*GET/);
+      // The backend logs its first requests some time after it starts: search again until they are there.
+      await expect(async () => {
+        await page.getByRole('button', { name: 'Search' }).click();
+        await expect(page.getByTestId('log-summary')).toContainText('sim-demo: SUCCESS', { timeout: 5_000 });
+        await expect(lines.first()).toContainText(/sim-demo\/todo\/backend-.*GET/, { timeout: 5_000 });
+      }).toPass({ timeout: 90_000 });
 
       await page.getByLabel('LogQL query').fill('{app="backend"} | json');
       await page.getByRole('button', { name: 'Search' }).click();

@@ -19,7 +19,9 @@ export function podLogLines(
   const count = profile.logs.length + Math.floor((now.getTime() - startedAt.getTime()) / LOG_INTERVAL_MS);
   const path = profile.serves.find((p) => p.startsWith('/api')) ?? profile.serves[0] ?? '/';
   return Array.from({ length: count }, (_, i) => {
-    const at = new Date(startedAt.getTime() + i * LOG_INTERVAL_MS);
+    // The start-up lines at once, then one line per interval: never a line after `now`.
+    const offsetMs = i < profile.logs.length ? 0 : (i - profile.logs.length + 1) * LOG_INTERVAL_MS;
+    const at = new Date(startedAt.getTime() + offsetMs);
     const normal = profile.logs[i % profile.logs.length]!;
     if (i < profile.logs.length || anomalies.size === 0) return { at, line: normal };
     const active = anomalies.activeFor(pod, at);
