@@ -38,7 +38,7 @@ describe.runIf(chromiumRunnable)('metrics in the dashboard (real server, built-i
         .getByRole('row')
         .filter({ hasText: /pod=backend-\S+/ })
         .first(),
-    ).toContainText(/\d+(\.\d)? MiB/);
+    ).toContainText(/\d+(\.\d)? MiB/, { timeout: 60_000 });
 
     await page.getByRole('link', { name: 'Overview', exact: true }).click();
     await page.getByRole('article', { name: 'sim-demo' }).getByRole('link', { name: /demo/i }).click();
