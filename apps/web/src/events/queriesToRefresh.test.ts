@@ -10,7 +10,8 @@ describe('queriesToRefresh', () => {
     expect(queriesToRefresh('operation.applied')).toEqual(['ops']);
   });
 
-  it('refreshes nothing for metrics', () => {
-    expect(queriesToRefresh('METRIC_UPDATE')).toEqual([]);
+  it('refreshes the metric charts on METRIC_UPDATE and nothing on an unknown event', () => {
+    expect(queriesToRefresh('METRIC_UPDATE')).toEqual(['metrics']);
+    expect(queriesToRefresh('NO_SUCH_EVENT')).toEqual([]);
   });
 });
