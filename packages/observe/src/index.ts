@@ -55,8 +55,19 @@ export {
 } from './metrics/namedQueries.js';
 export { parseExposition } from './metrics/parseExposition.js';
 export {
+  decodeOtlpTraces,
+  ExportTraceServiceRequest,
+  type IdEncoding,
+  type OtlpEncoding,
+} from './otlp/decodeOtlpTraces.js';
+export { encodeOtlpTraces } from './otlp/encodeOtlpTraces.js';
+export { ExportTraceServiceResponseType } from './otlp/otlpProto.js';
+export {
   createPrometheusClient,
   type PrometheusAuth,
   type PrometheusClient,
   type PrometheusClientOptions,
 } from './prometheus/prometheusClient.js';
+export { createTempoClient, type TempoClient, type TempoEndpoint, type TempoSearch } from './tempo/tempoClient.js';
+export { createTempoTraceSource } from './tempo/tempoTraceSource.js';
+export { traceqlOf } from './tempo/traceqlOf.js';
