@@ -17,6 +17,7 @@ import { ENTITY_SPECS } from './entitySpecs.js';
 import type { Store } from './openStore.js';
 import { OperationLeaseRecord } from './operationRepository.js';
 import { rowCodec } from './rowMapping.js';
+import { SpanRow } from './spanRepository.js';
 import { createSampleRecords, DIALECTS, openTestStore, type TestStore } from './testing/index.js';
 import { AUTH_TABLES } from './users/authRows.js';
 
@@ -36,6 +37,8 @@ const TABLES: [string, z.ZodType][] = [
   ['operation_leases', OperationLeaseRecord],
   // Migration 0008: which server process watches a cluster (read and written by the server's lease table).
   ['watcher_leases', z.object({ cluster_id: z.uuid(), owner: z.string(), expires_at: z.number() })],
+  // Migration 0009: spans received over OTLP.
+  ['spans', SpanRow],
   ...AUTH_TABLES,
 ];
 

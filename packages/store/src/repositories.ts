@@ -11,6 +11,7 @@ import { createIncidentRepository, type IncidentRepository } from './incidentRep
 import { createOperationRepository } from './operationRepository.js';
 import { createRepository, type EntitySpec, type Repository } from './repository.js';
 import type { SecretBox } from './secretBox.js';
+import { createSpanRepository, type SpanRepository } from './spanRepository.js';
 import { type ApiTokenRepository, createApiTokenRepository } from './users/apiTokenRepository.js';
 import { createLoginAttemptRepository, type LoginAttemptRepository } from './users/loginAttemptRepository.js';
 import { createSessionRepository, type SessionRepository } from './users/sessionRepository.js';
@@ -32,6 +33,7 @@ export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   sessions: SessionRepository;
   apiTokens: ApiTokenRepository;
   loginAttempts: LoginAttemptRepository;
+  spans: SpanRepository;
 };
 
 /** Builds every repository over one database handle (or transaction). */
@@ -61,5 +63,6 @@ export function createRepositories(
     sessions: createSessionRepository(db, dialect),
     apiTokens: createApiTokenRepository(db, dialect),
     loginAttempts: createLoginAttemptRepository(db, dialect),
+    spans: createSpanRepository(db, dialect),
   };
 }

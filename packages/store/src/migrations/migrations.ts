@@ -8,6 +8,7 @@ import { m0005OperationLeases } from './m0005OperationLeases.js';
 import { m0006Revisions } from './m0006Revisions.js';
 import { m0007LoginLimits } from './m0007LoginLimits.js';
 import { m0008WatcherLeases } from './m0008WatcherLeases.js';
+import { m0009Traces } from './m0009Traces.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -19,6 +20,7 @@ export const MIGRATION_NAMES = [
   '0006_revisions',
   '0007_login_limits',
   '0008_watcher_leases',
+  '0009_traces',
 ] as const;
 
 /**
@@ -37,6 +39,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0006_revisions': m0006Revisions(dialect),
         '0007_login_limits': m0007LoginLimits(dialect),
         '0008_watcher_leases': m0008WatcherLeases(dialect),
+        '0009_traces': m0009Traces(dialect),
       };
     },
   };
