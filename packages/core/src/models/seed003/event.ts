@@ -5,7 +5,8 @@ import { JsonObject, Timestamp, Uuid } from '../common.js';
  * Types of live event (seed 003 §6.1), plus opspilot's own lifecycle events: `PLAN_STATE_CHANGED` when an
  * operation moves through review, `FINDING_DETECTED` when an analyzer reports a problem, and `AUDIT_APPENDED` when
  * the audit log records an action, and `RESOURCES_CHANGED` when the live objects of a watched cluster change
- * (payload `{ name, kinds, changes }`, gathered per cluster), so open cluster pages refresh.
+ * (payload `{ name, kinds, changes }`, gathered per cluster), so open cluster pages refresh; `INCIDENT_OPENED`,
+ * `INCIDENT_UPDATED` and `INCIDENT_RESOLVED` (payload `{ incident_id, status, severity, title }`) as incidents move.
  */
 export const EventType = z.enum([
   'CLUSTER_STATUS_CHANGED',
@@ -20,6 +21,9 @@ export const EventType = z.enum([
   'FINDING_DETECTED',
   'AUDIT_APPENDED',
   'RESOURCES_CHANGED',
+  'INCIDENT_OPENED',
+  'INCIDENT_UPDATED',
+  'INCIDENT_RESOLVED',
 ]);
 export type EventType = z.infer<typeof EventType>;
 

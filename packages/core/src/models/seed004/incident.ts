@@ -5,8 +5,11 @@ import { Severity } from './severity.js';
 import { notBefore } from './timeOrder.js';
 import { type ModelRule, withRules } from './withRules.js';
 
-/** Lifecycle of an incident (seed 004 `incidents.status`): detected, worked on, mitigated, resolved. */
-export const IncidentStatus = z.enum(['DETECTED', 'INVESTIGATING', 'MITIGATING', 'RESOLVED']);
+/**
+ * Lifecycle of an incident (seed 004 `incidents.status`): detected (open), acknowledged and worked on, mitigated,
+ * resolved, and — once reviewed — closed (an opspilot addition: a closed incident is never reopened by its signals).
+ */
+export const IncidentStatus = z.enum(['DETECTED', 'INVESTIGATING', 'MITIGATING', 'RESOLVED', 'CLOSED']);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
 const incidentFields = {
@@ -37,8 +40,8 @@ interface IncidentTimes {
 
 const incidentRules: ModelRule<IncidentTimes>[] = [
   {
-    check: (i) => (i.status === 'RESOLVED') === (i.resolved_at !== undefined),
-    message: 'resolved_at must be set exactly when status is RESOLVED',
+    check: (i) => (i.status === 'RESOLVED' || i.status === 'CLOSED') === (i.resolved_at !== undefined),
+    message: 'resolved_at must be set exactly when status is RESOLVED or CLOSED',
     path: ['resolved_at'],
   },
   {

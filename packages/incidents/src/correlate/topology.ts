@@ -1,0 +1,133 @@
+import { indexSnapshot, type SnapshotIndex } from '@opspilot/analyzers';
+import type { ClusterSnapshot, KubeObject, ObjectRef } from '@opspilot/core';
+import type { Signal } from './signal.js';
+
+/**
+ * Where a signal sits in the cluster, for correlation. `strong` anchors (a workload, a Service, a node for a Node's
+ * own signal) join signals into one incident; `weak` ones (the node a pod runs on) join a signal only to an incident
+ * that already holds that node's own signal, so two unrelated workloads sharing a node stay apart until the node
+ * itself is in trouble.
+ */
+export interface Anchors {
+  strong: string[];
+  weak: string[];
+}
+
+/** Resolves the anchors of a signal; the cluster's topology when known, else what the signal's labels say. */
+export interface Topology {
+  anchorsOf(signal: Signal): Anchors;
+}
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job', 'ReplicaSet']);
+const WORKLOAD_LABELS: [string, string][] = [
+  ['deployment', 'Deployment'],
+  ['statefulset', 'StatefulSet'],
+  ['daemonset', 'DaemonSet'],
+  ['cronjob', 'CronJob'],
+  ['job_name', 'Job'],
+];
+
+/** The anchor key of an object: `Kind/namespace/name` (cluster-scoped: `Kind//name`), prefixed by its cluster. */
+export function anchorKey(cluster: string | undefined, ref: Pick<ObjectRef, 'kind' | 'namespace' | 'name'>): string {
+  return `${cluster ?? ''}:${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+}
+
+/** Anchors from labels alone: the workload labels name the owner, `node` the node, else the object itself. */
+function labelAnchors(signal: Signal): Anchors {
+  const c = signal.cluster_id;
+  const ns = signal.labels.namespace ?? signal.resource?.namespace;
+  const strong: string[] = [];
+  const weak: string[] = [];
+  for (const [label, kind] of WORKLOAD_LABELS) {
+    const name = signal.labels[label];
+    if (name && ns) strong.push(anchorKey(c, { kind, namespace: ns, name }));
+  }
+  const node = signal.labels.node;
+  if (signal.resource?.kind === 'Node') strong.push(anchorKey(c, signal.resource));
+  else if (node) weak.push(anchorKey(c, { kind: 'Node', name: node }));
+  if (strong.length === 0 && signal.resource) strong.push(anchorKey(c, signal.resource));
+  if (strong.length === 0) {
+    // Nothing names an object: signals of the same rule (or analyzer) in the same namespace belong together.
+    const rule = signal.labels.alertname ?? signal.labels.analyzer ?? signal.labels.metric ?? signal.title;
+    strong.push(`${c ?? ''}:rule/${ns ?? ''}/${rule}`);
+  }
+  return { strong, weak };
+}
+
+/** Anchors from labels alone, for signals of clusters whose objects are not at hand. */
+export const labelTopology: Topology = { anchorsOf: labelAnchors };
+
+function topWorkload(index: SnapshotIndex, obj: KubeObject): KubeObject {
+  let current = obj;
+  for (let depth = 0; depth < 4; depth++) {
+    const owner = index.controllerOf(current);
+    if (!owner || !WORKLOAD_KINDS.has(owner.kind)) break;
+    current = owner;
+  }
+  return current;
+}
+
+function ref(obj: KubeObject): ObjectRef {
+  return { kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace };
+}
+
+/**
+ * Anchors from a snapshot of the cluster, following the same relations the analyzers group findings by: a pod
+ * belongs to its top-level workload (through ReplicaSets and Jobs) and to the Services selecting it, and runs on its
+ * node; a Service reaches the workloads of the pods it selects; an autoscaler its scale target. Objects not in the
+ * snapshot fall back to their labels.
+ */
+export function snapshotTopology(snapshot: ClusterSnapshot): Topology {
+  const index = indexSnapshot(snapshot);
+  const servicesOf = (ns: string | undefined, labels: Record<string, string> | undefined) =>
+    index
+      .of('Service')
+      .filter((s) => s.metadata.namespace === ns)
+      .filter((s) => {
+        const selector = (s.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {};
+        const entries = Object.entries(selector);
+        return entries.length > 0 && entries.every(([k, v]) => labels?.[k] === v);
+      });
+  return {
+    anchorsOf(signal) {
+      const fallback = labelAnchors(signal);
+      const r = signal.resource;
+      if (!r) return fallback;
+      const obj = index.get(r.kind, r.kind === 'Node' ? undefined : r.namespace, r.name);
+      if (!obj) return fallback;
+      const c = signal.cluster_id;
+      const strong = new Set<string>();
+      const weak = new Set<string>(fallback.weak);
+      const addPod = (pod: KubeObject) => {
+        strong.add(anchorKey(c, ref(topWorkload(index, pod))));
+        const node = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+        if (node) weak.add(anchorKey(c, { kind: 'Node', name: node }));
+      };
+      switch (obj.kind) {
+        case 'Pod':
+          addPod(obj);
+          for (const s of servicesOf(obj.metadata.namespace, obj.metadata.labels)) strong.add(anchorKey(c, ref(s)));
+          break;
+        case 'Service': {
+          strong.add(anchorKey(c, ref(obj)));
+          const selector = (obj.spec as { selector?: Record<string, string> } | undefined)?.selector;
+          for (const pod of index.selectPods(obj.metadata.namespace, selector)) addPod(pod);
+          break;
+        }
+        case 'HorizontalPodAutoscaler': {
+          const target = (obj.spec as { scaleTargetRef?: { kind: string; name: string } } | undefined)?.scaleTargetRef;
+          strong.add(anchorKey(c, target ? { ...target, namespace: obj.metadata.namespace } : ref(obj)));
+          break;
+        }
+        default: {
+          const top = WORKLOAD_KINDS.has(obj.kind) ? topWorkload(index, obj) : obj;
+          strong.add(anchorKey(c, ref(top)));
+          const template = (top.spec as { template?: { metadata?: { labels?: Record<string, string> } } } | undefined)
+            ?.template?.metadata?.labels;
+          if (template) for (const s of servicesOf(top.metadata.namespace, template)) strong.add(anchorKey(c, ref(s)));
+        }
+      }
+      return { strong: [...strong], weak: [...weak].filter((w) => !strong.has(w)) };
+    },
+  };
+}

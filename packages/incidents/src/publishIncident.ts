@@ -1,0 +1,27 @@
+import type { Incident } from '@opspilot/core';
+import type { IncidentDeps, IncidentNotice } from './incidentDeps.js';
+
+const EVENT_OF = { opened: 'INCIDENT_OPENED', updated: 'INCIDENT_UPDATED', resolved: 'INCIDENT_RESOLVED' } as const;
+
+/**
+ * Tells the world an incident moved: INCIDENT_OPENED / _UPDATED / _RESOLVED on the event bus, and the outgoing
+ * notification. Neither failing stops the engine: the incident is already stored.
+ */
+export async function publishIncident(deps: IncidentDeps, notice: IncidentNotice, incident: Incident): Promise<void> {
+  const namespace = incident.affected_resources.find((r) => r.namespace)?.namespace;
+  await deps.bus
+    ?.publish({
+      event_type: EVENT_OF[notice],
+      cluster_id: incident.cluster_id,
+      ...(namespace ? { namespace } : {}),
+      timestamp: deps.clock.now().toISOString(),
+      payload: {
+        incident_id: incident.id,
+        status: incident.status,
+        severity: incident.severity,
+        title: incident.title,
+      },
+    })
+    .catch(() => undefined);
+  await deps.notify?.(notice, incident).catch(() => undefined);
+}

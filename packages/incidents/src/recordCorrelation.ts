@@ -1,0 +1,80 @@
+import type { Incident } from '@opspilot/core';
+import { affectedResources, type CorrelatedIncident, type Correlation } from './correlate/correlator.js';
+import type { IncidentDeps } from './incidentDeps.js';
+import { publishIncident } from './publishIncident.js';
+
+/** The timeline entry type of each correlation outcome (repeats are counted, not written). */
+const ACTION_OF: Record<string, string> = {
+  opened: 'signal',
+  joined: 'signal',
+  cleared: 'signal.cleared',
+  refired: 'signal.refired',
+  reopened: 'signal.refired',
+};
+
+function summary(c: CorrelatedIncident) {
+  const firing = [...c.signals.values()].filter((h) => h.signal.state === 'FIRING').length;
+  return `${c.signals.size} signal(s), ${firing} firing`;
+}
+
+/**
+ * Writes what one correlation did: a new incident (`incident.opened` in the audit trail, INCIDENT_OPENED, the
+ * `opened` notification), or the signal on an existing one's timeline with its severity, affected objects and, when
+ * it came back, its status (reopened: RESOLVED → DETECTED). Repeats write nothing.
+ */
+export async function recordCorrelation(deps: IncidentDeps, correlation: Correlation): Promise<Incident | undefined> {
+  const { incident: c, held } = correlation;
+  if (!c || !held || correlation.kind === 'repeated' || correlation.kind === 'ignored') return undefined;
+  const at = deps.clock.now().toISOString();
+  const signal = held.signal;
+  let incident: Incident;
+  if (correlation.kind === 'opened') {
+    incident = await deps.records.insert({
+      id: c.id,
+      cluster_id: c.cluster_id && /^[0-9a-f-]{36}$/.test(c.cluster_id) ? c.cluster_id : undefined,
+      title: c.title,
+      description: `Opened by ${signal.source.toLowerCase()} "${signal.title}".`,
+      severity: c.severity,
+      status: 'DETECTED',
+      detected_at: c.first_at,
+      affected_resources: affectedResources(c),
+      created_at: at,
+    });
+    await deps.audit.append({
+      action: 'incident.opened',
+      user_id: 'system',
+      target: `incident/${c.id}`,
+      cluster_id: incident.cluster_id,
+      details: { incident_id: c.id, title: c.title, severity: c.severity, signal: signal.fingerprint },
+    });
+  } else {
+    const current = await deps.records.get(c.id);
+    const reopened = correlation.kind === 'reopened' && (current.status === 'RESOLVED' || current.status === 'CLOSED');
+    incident = await deps.records.update(c.id, {
+      severity: c.severity,
+      affected_resources: affectedResources(c),
+      ...(reopened ? { status: 'DETECTED' as const, resolved_at: undefined } : {}),
+    });
+    if (reopened) {
+      await deps.records.addAction(c.id, {
+        action_type: 'status',
+        actor: 'system',
+        status: 'SUCCEEDED',
+        description: `reopened: "${signal.title}" fired again`,
+        result: { from: current.status, to: 'DETECTED' },
+        performed_at: at,
+      });
+    }
+  }
+  await deps.records.addAction(c.id, {
+    action_type: ACTION_OF[correlation.kind] ?? 'signal',
+    actor: 'system',
+    status: 'SUCCEEDED',
+    description: `${signal.source.toLowerCase()} ${signal.state.toLowerCase()}: ${signal.title} (${summary(c)})`,
+    result: { key: held.key, signal, first_at: held.first_at, refired: held.refired },
+    performed_at: signal.at,
+  });
+  const notice = correlation.kind === 'opened' ? 'opened' : 'updated';
+  await publishIncident(deps, notice, incident);
+  return incident;
+}
