@@ -57,6 +57,8 @@ describe('loadConfig', () => {
         sampler_interval: '15s',
         sampler_window: '6h',
       },
+      tempo: { timeout_ms: 10000 },
+      traces: { retention: '24h', max_bytes: 4194304 },
       jobs: { queue: 'memory', lease_ttl: '15s', attempts: 3, backoff: '5s' },
     });
   });

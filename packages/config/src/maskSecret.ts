@@ -7,6 +7,7 @@ const SECRET_KEYS = new Set([
   'secrets.encryption_key',
   'alertmanager.bearer_token',
   'loki.bearer_token',
+  'tempo.bearer_token',
   'prometheus.bearer_token',
   'prometheus.password',
 ]);

@@ -163,6 +163,23 @@ const alertmanager = observeEndpoint();
 /** `loki:` — a Loki to search logs with instead of the Kubernetes API; `tenant` is sent as `X-Scope-OrgID`. */
 const loki = observeEndpoint({ tenant: text().optional() });
 
+/** `tempo:` — a Tempo to search traces in instead of the spans opspilot received itself; `tenant` as `X-Scope-OrgID`. */
+const tempo = observeEndpoint({ tenant: text().optional() });
+
+/** `traces:` — the built-in OTLP receiver (`POST /v1/traces`): how long spans are kept and how large an export may be. */
+const traces = z
+  .strictObject(
+    {
+      retention: duration('24h'),
+      max_bytes: z
+        .int({ error: BYTES })
+        .min(1024, { error: BYTES })
+        .default(4 * 1024 * 1024),
+    },
+    { error: SECTION },
+  )
+  .prefault({});
+
 const POSITIVE = 'expected a positive integer';
 /**
  * `prometheus:` — the Prometheus (or Thanos) that answers PromQL for clusters without a `prometheus_url` endpoint of
@@ -265,6 +282,8 @@ export const OpspilotConfigObject = z.strictObject(
     alertmanager,
     loki,
     prometheus,
+    tempo,
+    traces,
   },
   { error: 'expected a mapping of configuration sections at the top level' },
 );
