@@ -1,5 +1,6 @@
 import { type Clock, MetricQuery, type MetricsSource, type NewAnomalyDetection } from '@opspilot/core';
 import { ANOMALY_SIGNALS, type AnomalySignal } from './anomalySignals.js';
+import { type DetectorOptions, detectorOptions } from './detectorOptions.js';
 import { SeriesDetector } from './detectors/seriesDetector.js';
 import { toAnomalyDetection } from './toAnomalyDetection.js';
 
@@ -47,6 +48,7 @@ export class AnomalyScanner {
   private readonly lastEnd = new Map<string, number>();
   private readonly signals: readonly AnomalySignal[];
   private readonly step: number;
+  private readonly tuning = new Map<string, DetectorOptions>();
 
   constructor(private readonly options: AnomalyScannerOptions) {
     this.signals = options.signals ?? ANOMALY_SIGNALS;
@@ -121,7 +123,7 @@ export class AnomalyScanner {
         return;
       }
       state = {
-        detector: new SeriesDetector({ stepSeconds: this.step, ...signal.detector }),
+        detector: new SeriesDetector(this.tuningOf(signal)),
         lastTime: Number.NEGATIVE_INFINITY,
         seenAt: now,
       };
@@ -138,6 +140,15 @@ export class AnomalyScanner {
         result.anomalies.push(toAnomalyDetection(clusterId, signal, labels, state.detector.episode));
       }
     }
+  }
+
+  private tuningOf(signal: AnomalySignal): DetectorOptions {
+    let options = this.tuning.get(signal.id);
+    if (!options) {
+      options = detectorOptions({ stepSeconds: this.step, ...signal.detector });
+      this.tuning.set(signal.id, options);
+    }
+    return options;
   }
 
   private forget(now: number): void {

@@ -43,13 +43,31 @@ export const DetectorOptions = z.object({
   /** CUSUM allowance and decision interval, in deviations. */
   cusumK: z.number().min(0).default(0.75),
   cusumH: z.number().positive().default(12),
+  /** CUSUM of the distance from the baseline (drifts): allowance and decision interval, in deviations. */
+  driftK: z.number().min(0).default(2),
+  driftH: z.number().positive().default(30),
   /** An episode opens at this combined score and closes after `clearPoints` points below `exitScore` (hysteresis). */
   enterScore: z.number().gt(0).lt(1).default(0.8),
   exitScore: z.number().gt(0).lt(1).default(0.4),
   clearPoints: z.int().min(1).default(5),
+  /** An episode still open after this many points, with the forecast caught up, is taken as the new normal. */
+  acceptAfterPoints: z.int().min(1).default(60),
   /** Points after an episode closes before another may open on the same series. */
   cooldownPoints: z.int().min(0).default(15),
   thresholds: Thresholds.optional(),
 });
 export type DetectorOptions = z.infer<typeof DetectorOptions>;
 export type DetectorOptionsInput = z.input<typeof DetectorOptions>;
+
+const parsed = new WeakSet<object>();
+
+/**
+ * Parses detector options once, for many detectors: a detector given the returned object skips validation (the
+ * scanner and the benchmarks create thousands of detectors with the same options).
+ */
+export function detectorOptions(input: DetectorOptionsInput | DetectorOptions = {}): DetectorOptions {
+  if (parsed.has(input)) return input as DetectorOptions;
+  const options = Object.freeze(DetectorOptions.parse(input));
+  parsed.add(options);
+  return options;
+}

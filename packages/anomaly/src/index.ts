@@ -13,7 +13,7 @@
 export { anomalyDetectedEvent, anomalyOfEvent } from './anomalyEvent.js';
 export { AnomalyScanner, type AnomalyScannerOptions, type ScanResult } from './anomalyScanner.js';
 export { ANOMALY_SIGNALS, type AnomalySignal, anomalySignal, type SignalUnit } from './anomalySignals.js';
-export { DetectorOptions, type DetectorOptionsInput, Thresholds } from './detectorOptions.js';
+export { DetectorOptions, type DetectorOptionsInput, detectorOptions, Thresholds } from './detectorOptions.js';
 export { type DetectedEpisode, type ScoreComponents, SeriesDetector } from './detectors/seriesDetector.js';
 export { explainEpisode, seriesSubject } from './explainEpisode.js';
 export { formatValue } from './formatValue.js';

@@ -25,6 +25,12 @@ export class HoltWinters {
     return this.n > 0;
   }
 
+  /** Restarts the level at `level` without a trend (when the seasonal profile forms). */
+  rebase(level: number): void {
+    this.level = level;
+    this.trend = 0;
+  }
+
   /** Learns deseasonalised `x` given its forecast residual `r` and the scale floor. */
   learn(x: number, r: number, floor: number, warming: boolean): void {
     this.n++;

@@ -18,6 +18,12 @@ export class RobustBaseline {
     return this.n === 0 ? 0 : (x - this.level) / Math.max(this.scale, floor);
   }
 
+  /** Restarts from `level` with `scale` (when the seasonal profile forms and takes the daily cycle out). */
+  rebase(level: number, scale: number): void {
+    this.level = level;
+    this.scale = Math.max(scale, this.scale * 0.25);
+  }
+
   learn(x: number, floor: number, warming: boolean): void {
     this.n++;
     if (this.n === 1) {
@@ -29,6 +35,9 @@ export class RobustBaseline {
     const d = x - this.level;
     const clipped = warming ? d : Math.max(-this.huber * sigma, Math.min(this.huber * sigma, d));
     this.level += rate * clipped;
-    this.scale += rate * (1.2533 * Math.abs(clipped) - this.scale);
+    // A deviation beyond the clip says little about the usual spread: it moves the scale ten times more slowly.
+    // The scale remembers four times longer than the level, so a slow drift is not taken for a wider spread.
+    const scaleRate = warming ? rate : clipped === d ? rate * 0.25 : rate * 0.025;
+    this.scale += scaleRate * (1.2533 * Math.abs(clipped) - this.scale);
   }
 }

@@ -1,5 +1,5 @@
 import type { AnomalyType } from '@opspilot/core';
-import { DetectorOptions, type DetectorOptionsInput } from '../detectorOptions.js';
+import { type DetectorOptions, type DetectorOptionsInput, detectorOptions } from '../detectorOptions.js';
 import { Cusum } from './cusum.js';
 import { HoltWinters } from './holtWinters.js';
 import { logistic } from './logistic.js';
@@ -57,9 +57,13 @@ export class SeriesDetector {
   private readonly baseline: RobustBaseline;
   private readonly hw: HoltWinters;
   private readonly cusum: Cusum;
+  private readonly drift: Cusum;
   private n = 0;
   private index = -1;
   private calm = 0;
+  private activeFor = 0;
+  /** The last point's values, kept in fields so that scoring a point allocates nothing. */
+  private readonly point = { t: 0, x: 0, s: 0, forecast: 0, z: 0, zb: 0, sF: 0, sC: 0, sB: 0, breach: 0 };
   private cooldown = 0;
   /** Whether an episode is open. */
   active = false;
@@ -71,12 +75,13 @@ export class SeriesDetector {
   score = 0;
 
   constructor(options: DetectorOptionsInput | DetectorOptions = {}) {
-    const o = DetectorOptions.parse(options);
+    const o = detectorOptions(options);
     this.options = o;
     this.season = new SeasonalProfile(o.seasonSeconds, o.stepSeconds, o.maxSeasonSlots, o.gamma);
     this.baseline = new RobustBaseline(o.baselineAlpha, o.huber);
     this.hw = new HoltWinters(o.alpha, o.beta, o.scaleAlpha, o.huber);
     this.cusum = new Cusum(o.cusumK);
+    this.drift = new Cusum(o.driftK);
   }
 
   /** Scores the value `x` at unix time `t` (seconds) and learns it; returns the combined score (0 when not finite). */
@@ -86,6 +91,7 @@ export class SeriesDetector {
     if (!Number.isFinite(x)) return 0;
     const o = this.options;
     const slot = this.season.slotOf(t);
+    if (!this.season.formed && this.season.complete(t)) this.formSeason();
     const s = this.season.at(slot);
     const d = x - s;
     const warming = this.n < o.warmupPoints;
@@ -94,7 +100,12 @@ export class SeriesDetector {
     const r = d - forecast;
     const z = r / Math.max(this.hw.scale, floor);
     const zb = this.baseline.deviation(d, floor);
-    const g = warming ? 0 : this.cusum.update(z);
+    // Change points: CUSUM of the forecast residuals (shifts the forecast has not absorbed yet) and of the distance
+    // from the slow baseline (drifts the forecast follows), the latter on its own decision interval.
+    // Until a whole season has been seen, the baseline still carries the daily cycle: only the forecast judges.
+    const mature = this.season.slots === 0 || this.season.formed;
+    const gDrift = warming || !mature ? 0 : (this.drift.update(zb) * o.cusumH) / o.driftH;
+    const g = warming ? 0 : Math.max(this.cusum.update(z), gDrift);
     const breach = o.thresholds
       ? (o.thresholds.above !== undefined && x > o.thresholds.above) ||
         (o.thresholds.below !== undefined && x < o.thresholds.below)
@@ -108,44 +119,58 @@ export class SeriesDetector {
       const azb = Math.abs(zb);
       if (az > 1.5) sF = logistic(az, o.spikeZ, 0.6);
       if (g > o.cusumH * 0.4) sC = logistic(g, o.cusumH, o.cusumH * 0.12);
-      if (azb > 2) sB = logistic(azb, o.baselineZ, 0.8);
+      if (azb > 2 && mature) sB = logistic(azb, o.baselineZ, 0.8);
       score = 1 - (1 - sF) * (1 - sC) * (1 - sB);
     }
     if (breach) score = Math.max(score, 0.99);
     this.score = score;
-    this.track(t, x, s, forecast, z, zb, score, {
-      forecast: sF,
-      changePoint: sC,
-      baseline: sB,
-      threshold: breach ? 1 : 0,
-    });
+    const p = this.point;
+    p.t = t;
+    p.x = x;
+    p.s = s;
+    p.forecast = forecast;
+    p.z = z;
+    p.zb = zb;
+    p.sF = sF;
+    p.sC = sC;
+    p.sB = sB;
+    p.breach = breach ? 1 : 0;
+    this.track(score);
 
     this.n++;
     this.hw.learn(d, r, floor, warming);
     this.baseline.learn(d, floor, warming);
     const limit = o.huber * Math.max(this.hw.scale, floor);
     const seasonal = x - this.baseline.level - s;
-    this.season.learn(slot, s + (warming ? seasonal : Math.max(-limit, Math.min(limit, seasonal))));
+    this.season.learn(slot, x, s + (warming ? seasonal : Math.max(-limit, Math.min(limit, seasonal))));
     return score;
   }
 
-  private track(
-    t: number,
-    x: number,
-    s: number,
-    forecast: number,
-    z: number,
-    zb: number,
-    score: number,
-    components: ScoreComponents,
-  ): void {
+  /** The first season is complete: the baseline restarts from the season's mean, the forecast without the cycle. */
+  private formSeason(): void {
+    const mean = this.season.form();
+    this.baseline.rebase(mean, this.hw.scale);
+    this.hw.rebase(mean);
+    this.drift.reset();
+  }
+
+  private track(score: number): void {
     const o = this.options;
+    const { t, x, s, forecast, z, zb } = this.point;
     if (this.active) {
+      this.activeFor++;
+      // A shift the forecast has absorbed and that lasted `acceptAfterPoints` is the new normal.
+      if (this.activeFor >= o.acceptAfterPoints && this.point.sF < 0.1) {
+        this.baseline.rebase(this.hw.level, this.baseline.scale);
+        this.cusum.reset();
+        this.drift.reset();
+      }
       this.calm = score < o.exitScore ? this.calm + 1 : 0;
       if (this.calm >= o.clearPoints) {
         this.active = false;
         this.cooldown = o.cooldownPoints;
         this.cusum.reset();
+        this.drift.reset();
       }
       return;
     }
@@ -157,6 +182,9 @@ export class SeriesDetector {
     this.active = true;
     this.opened = true;
     this.calm = 0;
+    this.activeFor = 0;
+    const p = this.point;
+    const components: ScoreComponents = { forecast: p.sF, changePoint: p.sC, baseline: p.sB, threshold: p.breach };
     const normal = this.baseline.level + s;
     const direction: 1 | -1 = (components.forecast >= components.changePoint ? z : zb) >= 0 ? 1 : -1;
     this.episode = {
@@ -170,7 +198,7 @@ export class SeriesDetector {
       normal,
       normalScale: Math.max(this.baseline.scale, o.minAbsoluteScale),
       deviations: zb,
-      seasonal: this.season.learned(t),
+      seasonal: this.season.formed,
       components,
     };
   }
@@ -188,7 +216,7 @@ export class SeriesDetector {
     if (c.forecast >= 0.5 && Math.abs(z) >= this.options.spikeZ) {
       // Within the usual range of the whole day, but not of this hour: the daily pattern broke.
       const plain = Math.abs(x - this.baseline.level) / Math.max(this.baseline.scale, 1e-12);
-      if (this.season.learned(t) && Math.abs(s) > 0 && plain < 3 && Math.abs(zb) >= 3) return 'PATTERN_BREAK';
+      if (this.season.formed && Math.abs(s) > 0 && plain < 3 && Math.abs(zb) >= 3) return 'PATTERN_BREAK';
       return direction > 0 ? 'SPIKE' : 'DROP';
     }
     if (c.threshold > 0) return 'THRESHOLD_BREACH';
