@@ -38,6 +38,8 @@ export {
   type PullResult,
 } from './controllers/imageRegistry.js';
 export type { ControllerFailure } from './controllers/reconcileGuard.js';
+export { GpuNodePool } from './gpu/gpuNodePool.js';
+export { GPU_PRODUCTS, type GpuProduct } from './gpu/gpuProducts.js';
 export { BUILTIN_SCENARIOS, loadScenario, type ScenarioSinks, scenarioPath } from './loadScenario.js';
 export { EXPOSITION_TARGETS, type ExpositionTarget } from './metrics/exposition.js';
 export { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch/index.js';

@@ -8,6 +8,8 @@ import { StatusError } from './api/statusError.js';
 import { Anomaly, isAnomalyDocument } from './behaviour/anomaly.js';
 import type { AnomalySchedule } from './behaviour/anomalySchedule.js';
 import { ImageDocument, imageRegistryOf } from './controllers/imageRegistry.js';
+import { addGpuNodePool } from './gpu/addGpuNodePool.js';
+import { GpuNodePool, isGpuNodePoolDocument } from './gpu/gpuNodePool.js';
 import type { SimApi } from './server/simApi.js';
 import { createObject } from './server/writeOperations.js';
 
@@ -17,7 +19,7 @@ const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'sce
  * The scenarios shipped with opspilot.
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/object-management/
  */
-export const BUILTIN_SCENARIOS = ['demo', 'broken'] as const;
+export const BUILTIN_SCENARIOS = ['demo', 'broken', 'gpu'] as const;
 
 const Include = z.object({ include: z.string().min(1) }).strict();
 const Document = z
@@ -55,7 +57,8 @@ export interface ScenarioSinks {
  * Loads a scenario — multi-document YAML of Kubernetes objects, optionally starting with `include: <scenario>` —
  * into the cluster through the same admission path as API requests (validation, defaults). Documents of
  * `apiVersion: sim.opspilot.dev/v1, kind: Anomaly` schedule anomalies instead (refused when no schedule is given);
- * `kind: Image` documents declare image repositories and tags in the cluster's registry (see ImageDeclaration).
+ * `kind: Image` documents declare image repositories and tags in the cluster's registry (see ImageDeclaration);
+ * `kind: GpuNodePool` documents add GPU nodes (see GpuNodePool).
  * A bad document fails with an InputError naming the file, the document and the problem; the documents before it
  * stay created.
  * @example
@@ -99,6 +102,22 @@ export function loadScenario(
         throw error;
       }
       created++;
+      return;
+    }
+    if (isGpuNodePoolDocument(value)) {
+      const pool = GpuNodePool.safeParse(value);
+      if (!pool.success) {
+        const issue = pool.error.issues[0]!;
+        throw new InputError(`${where}: ${issue.path.join('.')} ${issue.message}`, {
+          hint: 'a GpuNodePool needs spec.product (a100-80gb, a100-40gb, h100-80gb, l4, t4) and may set nodes, gpusPerNode and seed',
+        });
+      }
+      try {
+        created += addGpuNodePool(api, pool.data);
+      } catch (error) {
+        if (error instanceof InputError) throw new InputError(`${where}: ${error.message}`, { hint: error.hint });
+        throw error;
+      }
       return;
     }
     if (isAnomalyDocument(value)) {

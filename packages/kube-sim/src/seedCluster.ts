@@ -1,3 +1,4 @@
+import { nodeObject } from './nodeObject.js';
 import type { SimApi } from './server/simApi.js';
 
 /**
@@ -46,71 +47,22 @@ export function seedCluster(api: SimApi, nodes: number): void {
   for (let i = 1; i <= nodes; i++) {
     const name = i === 1 ? 'sim-control-plane' : `sim-worker-${i - 1}`;
     const resources = { cpu: '4', memory: '16Gi', pods: '110', 'ephemeral-storage': '100Gi' };
-    create('', 'v1', 'nodes', {
-      metadata: {
+    create(
+      '',
+      'v1',
+      'nodes',
+      nodeObject({
         name,
-        labels: {
-          'kubernetes.io/hostname': name,
-          'kubernetes.io/os': 'linux',
-          'kubernetes.io/arch': 'amd64',
-          ...(i === 1 ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
-        },
-      },
-      spec: {
-        podCIDR: `10.244.${i - 1}.0/24`,
+        index: i,
+        capacity: resources,
+        allocatable: { ...resources, cpu: '3800m', memory: '15Gi' },
+        ...(i === 1 ? { labels: { 'node-role.kubernetes.io/control-plane': '' } } : {}),
         // kind taints its control plane unless it is the only node (then it removes the taint).
         ...(i === 1 && nodes > 1
           ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] }
           : {}),
-      },
-      status: {
-        capacity: resources,
-        allocatable: { ...resources, cpu: '3800m', memory: '15Gi' },
-        conditions: [
-          {
-            type: 'Ready',
-            status: 'True',
-            reason: 'KubeletReady',
-            message: 'kubelet is posting ready status',
-            lastHeartbeatTime: now,
-            lastTransitionTime: now,
-          },
-          {
-            type: 'MemoryPressure',
-            status: 'False',
-            reason: 'KubeletHasSufficientMemory',
-            lastHeartbeatTime: now,
-            lastTransitionTime: now,
-          },
-          {
-            type: 'DiskPressure',
-            status: 'False',
-            reason: 'KubeletHasNoDiskPressure',
-            lastHeartbeatTime: now,
-            lastTransitionTime: now,
-          },
-          {
-            type: 'PIDPressure',
-            status: 'False',
-            reason: 'KubeletHasSufficientPID',
-            lastHeartbeatTime: now,
-            lastTransitionTime: now,
-          },
-        ],
-        addresses: [
-          { type: 'InternalIP', address: `172.18.0.${i + 1}` },
-          { type: 'Hostname', address: name },
-        ],
-        nodeInfo: {
-          kubeletVersion: 'v1.32.0',
-          kubeProxyVersion: 'v1.32.0',
-          kernelVersion: '6.1.0-opspilot',
-          containerRuntimeVersion: 'containerd://1.7.18',
-          osImage: 'opspilot simulated node',
-          architecture: 'amd64',
-          operatingSystem: 'linux',
-        },
-      },
-    });
+        now,
+      }),
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { GPU_IMAGES, type GpuProfile } from '../gpu/gpuImages.js';
 import { type ImageReference, parseImageReference } from './imageReference.js';
 
 /** How a catalogued image behaves when it runs: its tags and its process facts. */
@@ -33,6 +34,11 @@ export interface ImageProfile {
   exitCode?: number;
   /** When set, the main process finishes after running this long (with `exitCode`, default 0): a batch image. */
   runMs?: number;
+  /**
+   * What the default process does with the GPUs it is given (`nvidia.com/gpu`): its utilisation (percent) and the
+   * share of each GPU's memory it takes; `wave` makes the utilisation rise and fall around it (inference traffic).
+   */
+  gpu?: GpuProfile;
 }
 
 /** Programs of a Debian or Ubuntu base image (coreutils, bash, dash). */
@@ -401,6 +407,7 @@ export const IMAGE_CATALOG: Record<string, ImageProfile> = {
     runMs: 2_000,
     exitCode: 1,
   }),
+  ...GPU_IMAGES,
 };
 
 /** Splits an image reference into repository and tag (default `latest`), dropping docker.io prefixes. */

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../store/kubeObject.js';
+import { podExtendedRequests } from './extendedResources.js';
 import { parseQuantity } from './quantity.js';
 
 type Json = Record<string, unknown>;
@@ -133,7 +134,7 @@ export type ScheduleResult = { node: string } | { message: string };
 
 /**
  * Picks a node for a pod the way kube-scheduler filters them — unschedulable nodes, nodeSelector, NoSchedule taints,
- * CPU and memory requests against allocatable — preferring the least loaded. When none fits, the message is the one
+ * CPU, memory and extended resource (`nvidia.com/gpu`) requests against allocatable — preferring the least loaded. When none fits, the message is the one
  * kube-scheduler writes in its FailedScheduling event: the filter reasons counted and sorted, then the preemption
  * verdict per node (`Preemption is not helpful for scheduling` where a filter other than resources failed, `No
  * preemption victims found for incoming pod` where only resources were short, as no lower-priority pod is evicted).
@@ -151,6 +152,7 @@ export function schedulePod(
   if (volumeIssue) return { message: `0/${nodes.length} nodes are available: ${volumeIssue}. ${preemption}` };
   const tolerations = (spec.tolerations as Toleration[] | undefined) ?? [];
   const wanted = podRequests(pod);
+  const wantedExtended = podExtendedRequests(pod);
   const reasons = new Map<string, number>();
   const fail = (reason: string) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   const fits: { name: string; load: number }[] = [];
@@ -193,6 +195,14 @@ export function schedulePod(
     if (used.memory + wanted.memory > (parseQuantity(allocatable.memory) ?? Number.POSITIVE_INFINITY)) {
       fail('Insufficient memory');
       insufficient = true;
+    }
+    for (const [resource, amount] of wantedExtended) {
+      const taken = onNode.reduce((sum, p) => sum + (podExtendedRequests(p).get(resource) ?? 0), 0);
+      // A node that does not advertise the resource has none of it.
+      if (amount > 0 && taken + amount > (parseQuantity(allocatable[resource]) ?? 0)) {
+        fail(`Insufficient ${resource}`);
+        insufficient = true;
+      }
     }
     if (!insufficient) fits.push({ name: node.metadata.name, load: onNode.length });
     // Only resource shortages could be resolved by evicting pods; nothing here has a lower priority to evict.

@@ -111,7 +111,7 @@ export class SimApi {
     };
   }
 
-  /** `/metrics/cadvisor`, `/metrics/kube-state`, `/metrics/apps`: the behaviour model's Prometheus exposition. */
+  /** `/metrics/cadvisor`, `/metrics/kube-state`, `/metrics/apps`, `/metrics/dcgm`: the behaviour model's Prometheus exposition. */
   private async serveMetrics(target: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const known = (EXPOSITION_TARGETS as readonly string[]).includes(target);
     if (!known || !this.hooks.metrics) throw new StatusError(404, 'NotFound', NOT_FOUND);

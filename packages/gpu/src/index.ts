@@ -1,0 +1,6 @@
+/**
+ * @opspilot/gpu — the GPU fleet of seed 003 §4: GPUNode, GPU and GPUProcess built from a cluster's nodes and pods
+ * plus DCGM exporter series, and the `nvidia-smi -q -x` parser for agent-mode collection. A pure engine: it is given
+ * objects and samples, and does no I/O of its own.
+ */
+export { type NvidiaSmiReport, parseNvidiaSmiXml, readingOf } from './nvidia-smi/parseNvidiaSmiXml.js';
