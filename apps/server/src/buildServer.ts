@@ -12,6 +12,7 @@ import { registerErrorHandling } from './registerErrorHandling.js';
 import { registerInputGuard } from './registerInputGuard.js';
 import { registerWebApp } from './registerWebApp.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './requestId.js';
+import { registerOtlpReceiver } from './traces/registerOtlpReceiver.js';
 import { registerAlertmanagerWebhook } from './webhooks/registerAlertmanagerWebhook.js';
 
 /** What the server is built from; `main.ts` opens and migrates the store before building. */
@@ -62,6 +63,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerEventSocket(api, services);
       registerAlertmanagerWebhook(api, services);
       registerLogFollowSocket(api, services);
+      registerOtlpReceiver(api, services);
     });
   }
   if (options.webDistDir) registerWebApp(app, options.webDistDir);

@@ -1,7 +1,7 @@
 import { InputError, type SpanKind, type SpanRecord, type SpanStatus } from '@opspilot/core';
 import { z } from 'zod';
 import { ExportTraceServiceRequestType } from './otlpProto.js';
-import { attributesInto, type OtlpKeyValue } from './otlpValues.js';
+import { attributesInto, type OtlpKeyValue, storable } from './otlpValues.js';
 
 /** The OTLP/HTTP content types of a trace export. */
 export type OtlpEncoding = 'protobuf' | 'json';
@@ -98,7 +98,7 @@ function toRecords(request: ExportTraceServiceRequest, ctx: DecodeContext): Span
         attributesInto(tags, span.attributes as OtlpKeyValue[] | undefined);
         const status = STATUSES[span.status?.code ?? 0] ?? 'UNSET';
         if (status === 'ERROR') tags.error = 'true';
-        if (span.status?.message) tags['otel.status_description'] = span.status.message;
+        if (span.status?.message) tags['otel.status_description'] = storable(span.status.message);
         const kind = KINDS[span.kind ?? 0] ?? 'UNSPECIFIED';
         if (kind !== 'UNSPECIFIED') tags['span.kind'] = kind.toLowerCase();
         const parent =
@@ -108,7 +108,7 @@ function toRecords(request: ExportTraceServiceRequest, ctx: DecodeContext): Span
           span_id: hexId(span.spanId, 8, `${where}.spanId`, false, ctx) as string,
           ...(parent ? { parent_span_id: parent } : {}),
           service_name: service,
-          operation_name: span.name,
+          operation_name: storable(span.name),
           kind,
           start_unix_us: start,
           duration_us: end - start,
@@ -120,7 +120,7 @@ function toRecords(request: ExportTraceServiceRequest, ctx: DecodeContext): Span
             const detail = Object.entries(attrs).map(([k, v]) => `${k}=${v}`);
             return {
               timestamp: new Date(Math.floor(micros(e.timeUnixNano ?? span.startTimeUnixNano) / 1000)).toISOString(),
-              message: [e.name, ...detail].join(' '),
+              message: storable([e.name, ...detail].join(' ')),
             };
           }),
           ...(cluster ? { cluster_name: cluster } : {}),

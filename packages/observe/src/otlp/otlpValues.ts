@@ -36,10 +36,14 @@ function plain(value: OtlpAnyValue | undefined): unknown {
   return '';
 }
 
+/** Text as it may be stored: NUL characters (refused by PostgreSQL) become U+FFFD. */
+export const storable = (text: string): string =>
+  text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+
 /** An attribute value as text: scalars as written, arrays and maps as JSON, bytes as base64; cut at {@link MAX_TAG_LENGTH}. */
 export function attributeText(value: OtlpAnyValue | undefined): string {
   const v = plain(value);
-  const text = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const text = storable(typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v));
   return text.length > MAX_TAG_LENGTH ? `${text.slice(0, MAX_TAG_LENGTH - 1)}…` : text;
 }
 
@@ -48,6 +52,6 @@ export function attributesInto(into: Record<string, string>, attributes: OtlpKey
   for (const kv of attributes ?? []) {
     if (!kv.key) continue;
     if (!(kv.key in into) && Object.keys(into).length >= MAX_TAGS) continue;
-    into[kv.key] = attributeText(kv.value);
+    into[storable(kv.key)] = attributeText(kv.value);
   }
 }

@@ -13,6 +13,7 @@ import { metricsRouter } from './metricsRouter.js';
 import { opsRouter } from './opsRouter.js';
 import { reviewsRouter } from './reviewsRouter.js';
 import { tokensRouter } from './tokensRouter.js';
+import { tracesRouter } from './tracesRouter.js';
 import { usersRouter } from './usersRouter.js';
 
 /**
@@ -34,6 +35,7 @@ export const appRouter = router({
   metrics: metricsRouter,
   alerts: alertsRouter,
   logs: logsRouter,
+  traces: tracesRouter,
   jobs: jobsRouter,
 });
 
