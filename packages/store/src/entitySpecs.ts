@@ -43,6 +43,7 @@ export const ENTITY_SPECS = {
   reports: spec('reports', 'report', m.Report, m.NewReport, created),
   runbooks: spec('runbooks', 'runbook', m.Runbook, m.NewRunbook, both),
   runbookExecutions: spec('runbook_executions', 'runbook execution', m.RunbookExecution, m.NewRunbookExecution),
+  runbookVersions: spec('runbook_versions', 'runbook version', m.RunbookVersion, m.NewRunbookVersion),
   securityScans: spec('security_scans', 'security scan', m.SecurityScan, m.NewSecurityScan, ['started_at']),
   vulnerabilities: spec('vulnerabilities', 'vulnerability', m.Vulnerability, m.NewVulnerability),
   securityPolicies: spec('security_policies', 'security policy', m.SecurityPolicy, m.NewSecurityPolicy, both),

@@ -9,6 +9,7 @@ import { m0006Revisions } from './m0006Revisions.js';
 import { m0007LoginLimits } from './m0007LoginLimits.js';
 import { m0008WatcherLeases } from './m0008WatcherLeases.js';
 import { m0009Traces } from './m0009Traces.js';
+import { m0011Incidents } from './m0011Incidents.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -21,6 +22,7 @@ export const MIGRATION_NAMES = [
   '0007_login_limits',
   '0008_watcher_leases',
   '0009_traces',
+  '0011_incidents',
 ] as const;
 
 /**
@@ -40,6 +42,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0007_login_limits': m0007LoginLimits(dialect),
         '0008_watcher_leases': m0008WatcherLeases(dialect),
         '0009_traces': m0009Traces(dialect),
+        '0011_incidents': m0011Incidents(dialect),
       };
     },
   };

@@ -20,6 +20,7 @@ export * from './resourceUtilization.js';
 export * from './runbook.js';
 export * from './runbookExecution.js';
 export * from './runbookStep.js';
+export * from './runbookVersion.js';
 export * from './securityPolicy.js';
 export * from './securityScan.js';
 export * from './severity.js';

@@ -8,7 +8,7 @@ const run = { runbook_id: id, triggered_by: 'system' };
 
 describe('RunbookExecution', () => {
   it('starts pending with no step results', () => {
-    expect(NewRunbookExecution.parse(run)).toEqual({ ...run, status: 'PENDING', step_results: [] });
+    expect(NewRunbookExecution.parse(run)).toEqual({ ...run, status: 'PENDING', step_results: [], input: {} });
   });
 
   it('sets finished_at exactly when the run has finished', () => {

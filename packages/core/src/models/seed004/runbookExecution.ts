@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timestamp, Uuid } from '../common.js';
+import { JsonObject, Timestamp, Uuid } from '../common.js';
 import { notBefore } from './timeOrder.js';
 import { type ModelRule, withRules } from './withRules.js';
 
@@ -34,6 +34,10 @@ const executionFields = {
   /** User id of whoever started the run, or `system` when a trigger matched. */
   triggered_by: z.string().min(1),
   step_results: z.array(RunbookStepResult).default([]),
+  /** The parameters the run started with (an opspilot addition: the runbook's `parameters`, filled in). */
+  input: JsonObject.default({}),
+  /** The {@link RunbookVersion} it ran, when the runbook was saved as YAML. */
+  runbook_version: z.number().int().min(1).optional(),
   started_at: Timestamp.optional(),
   finished_at: Timestamp.optional(),
 };

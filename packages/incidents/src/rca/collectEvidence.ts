@@ -1,0 +1,124 @@
+import { analyzeSnapshot } from '@opspilot/analyzers';
+import {
+  type AuditLog,
+  type AuditTrailEntry,
+  type ClusterGateway,
+  type ClusterSnapshot,
+  type Finding,
+  type KubeObject,
+  type ObjectRef,
+  parseQuantity,
+} from '@opspilot/core';
+import type { Signal } from '../correlate/signal.js';
+import { auditChanges } from './auditChanges.js';
+import { clusterChanges } from './clusterChanges.js';
+import { type IncidentScope, incidentScope, keyOf } from './incidentScope.js';
+import { GRACE_MS, LOOKBACK_MS } from './rankCauses.js';
+import type { LogHit, RcaInput, Saturation } from './rcaInput.js';
+
+/** What evidence is gathered through: the cluster, our audit log, the clock. */
+export interface EvidenceDeps {
+  gateway: ClusterGateway;
+  audit: Pick<AuditLog, 'list'>;
+  clock: { now(): Date };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: objects from the cluster are read field by field
+type Any = Record<string, any>;
+const ERROR_LINE = /\b(error|exception|fatal|panic|failed|refused|timeout|oom)\b/i;
+const MAX_AUDIT_PAGES = 20;
+
+/** Audit entries from `from` on, newest first, stopping at the first older one (pages of 100, at most 2,000). */
+async function auditSince(audit: EvidenceDeps['audit'], from: string): Promise<AuditTrailEntry[]> {
+  const out: AuditTrailEntry[] = [];
+  for (let page = 1; page <= MAX_AUDIT_PAGES; page++) {
+    const found = await audit.list({}, { page, page_size: 100 });
+    for (const e of found.items) {
+      if (e.timestamp < from) return out;
+      out.push(e);
+    }
+    if (page >= found.total_pages) break;
+  }
+  return out;
+}
+
+const cpuOf = (spec: Any | undefined, field: 'limits' | 'requests') =>
+  ((spec?.containers ?? []) as Any[]).reduce((sum, c) => sum + (parseQuantity(c.resources?.[field]?.cpu) ?? 0), 0);
+const memoryOf = (spec: Any | undefined) =>
+  ((spec?.containers ?? []) as Any[]).reduce((sum, c) => sum + (parseQuantity(c.resources?.limits?.memory) ?? 0), 0);
+
+/** Containers near their CPU or memory limit in the scope, and pods starving the scope's nodes. */
+async function saturationOf(deps: EvidenceDeps, snapshot: ClusterSnapshot, scope: IncidentScope, signal?: AbortSignal) {
+  const out: Saturation[] = [];
+  const inScope = new Set(scope.pods.map((p) => keyOf({ ...p.metadata, kind: 'Pod' })));
+  const pods = new Map((snapshot.objects.Pod ?? []).map((p) => [keyOf({ ...p.metadata, kind: 'Pod' }), p]));
+  const usage = await deps.gateway.podMetrics({ signal }).catch(() => []);
+  for (const u of usage) {
+    const pod = pods.get(keyOf({ ...u.ref, kind: 'Pod' }));
+    if (!pod) continue;
+    const spec = pod.spec as Any | undefined;
+    const node = spec?.nodeName as string | undefined;
+    const mine = inScope.has(keyOf({ ...u.ref, kind: 'Pod' }));
+    if (!mine && !(node && scope.nodes.includes(node))) continue;
+    const cpuLimit = cpuOf(spec, 'limits') * 1000;
+    const memLimit = memoryOf(spec);
+    const workload = mine ? scope.ownerOfPod.get(keyOf({ ...u.ref, kind: 'Pod' })) : undefined;
+    const subject: ObjectRef = { kind: 'Pod', namespace: u.ref.namespace, name: u.ref.name };
+    if (cpuLimit > 0)
+      out.push({ subject, resource: 'cpu', used: u.cpuMillicores, limit: cpuLimit, node, neighbour: !mine, workload });
+    if (memLimit > 0 && mine)
+      out.push({ subject, resource: 'memory', used: u.memoryBytes, limit: memLimit, node, neighbour: false, workload });
+  }
+  return out.filter((s) => s.used / s.limit >= 0.85);
+}
+
+/** Error lines from the logs of up to three of the scope's pods (troubled ones first). */
+async function errorLogs(deps: EvidenceDeps, scope: IncidentScope, signal?: AbortSignal): Promise<LogHit[]> {
+  const troubled = (p: KubeObject) =>
+    (((p.status as Any | undefined)?.containerStatuses ?? []) as Any[]).some((c) => !c.ready || c.restartCount > 0);
+  const pods = [...scope.pods].sort((a, b) => Number(troubled(b)) - Number(troubled(a))).slice(0, 3);
+  const hits: LogHit[] = [];
+  for (const pod of pods) {
+    const ref = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name };
+    const text = await deps.gateway.logs(ref, { tailLines: 100, signal }).catch(() => '');
+    for (const line of text.split('\n')) if (ERROR_LINE.test(line)) hits.push({ pod: ref, line });
+  }
+  return hits.slice(-20);
+}
+
+/**
+ * Gathers the evidence for ranking an incident's causes, through the ports: a snapshot of the cluster (the scope of
+ * the incident: workloads, pods, nodes, ConfigMaps and Secrets), the audit log's applied operations on the scope in
+ * the look-back before the first signal, the changes the cluster shows, the analyzers' findings on the scope, error
+ * lines from the pods' logs and containers near their limits (or starving neighbours).
+ */
+export async function collectEvidence(
+  deps: EvidenceDeps,
+  incident: { id: string; detected_at: string; affected_resources: ObjectRef[] },
+  signals: Signal[],
+  signal?: AbortSignal,
+): Promise<RcaInput & { scope: IncidentScope }> {
+  const first = signals.map((s) => s.at).sort()[0] ?? incident.detected_at;
+  const from = new Date(Date.parse(first) - LOOKBACK_MS).toISOString();
+  const until = new Date(Math.max(Date.parse(first) + GRACE_MS, deps.clock.now().getTime())).toISOString();
+  const snapshot = await deps.gateway.snapshot({ signal });
+  const affected = [...incident.affected_resources, ...signals.flatMap((s) => (s.resource ? [s.resource] : []))];
+  const scope = incidentScope(snapshot, affected);
+  const audited = auditChanges(await auditSince(deps.audit, from)).filter((c) => scope.keys.has(keyOf(c.subject)));
+  const findings: Finding[] = analyzeSnapshot(snapshot, { now: deps.clock.now() })
+    .groups.flatMap((g) => [g.rootCause, ...g.symptoms])
+    .filter((f) => scope.keys.has(keyOf(f.resource)));
+  return {
+    incidentId: incident.id,
+    firstSignalAt: first,
+    analyzedAt: deps.clock.now().toISOString(),
+    signals,
+    changes: [...audited, ...clusterChanges(snapshot, scope, from, until)],
+    findings,
+    logs: await errorLogs(deps, scope, signal),
+    saturation: await saturationOf(deps, snapshot, scope, signal),
+    workloads: scope.workloads.map((w) => ({ kind: w.kind, namespace: w.metadata.namespace, name: w.metadata.name })),
+    nodes: scope.nodes,
+    scope,
+  };
+}
