@@ -64,11 +64,11 @@ export class AnomalyScanner {
   async scan(clusterIds: readonly string[], abort?: AbortSignal): Promise<ScanResult> {
     const result: ScanResult = { anomalies: [], series: 0, points: 0, skippedSeries: 0, errors: [] };
     const now = Math.floor(this.options.clock.now().getTime() / 1000 / this.step) * this.step;
+    this.forget(now);
     for (const signal of this.signals) {
       abort?.throwIfAborted();
       for (const clusterId of clusterIds) await this.scanSignal(signal, clusterId, now, result, abort);
     }
-    this.forget(now);
     return result;
   }
 

@@ -6,9 +6,8 @@ function round(v: number): string {
   const a = Math.abs(v);
   if (a === 0) return '0';
   if (a >= 100) return v.toFixed(0);
-  if (a >= 10) return v.toFixed(1);
-  if (a >= 0.01) return v.toFixed(2);
-  return v.toPrecision(2);
+  if (a < 0.01) return String(Number(v.toPrecision(2)));
+  return String(Number(v.toFixed(a >= 10 ? 1 : 2)));
 }
 
 /** A value as people read it in `unit`: "512 MiB", "0.25 cores", "12.5%", "350 ms", "4.2/s". */

@@ -190,7 +190,7 @@ export class SeriesDetector {
     this.episode = {
       index: this.index,
       time: t,
-      type: this.classify(t, x, s, z, zb, components, direction),
+      type: this.classify(x, s, z, zb, components, direction),
       direction,
       score,
       actual: x,
@@ -203,15 +203,7 @@ export class SeriesDetector {
     };
   }
 
-  private classify(
-    t: number,
-    x: number,
-    s: number,
-    z: number,
-    zb: number,
-    c: ScoreComponents,
-    direction: 1 | -1,
-  ): AnomalyType {
+  private classify(x: number, s: number, z: number, zb: number, c: ScoreComponents, direction: 1 | -1): AnomalyType {
     if (c.threshold > 0 && c.forecast < 0.5 && c.changePoint < 0.5 && c.baseline < 0.5) return 'THRESHOLD_BREACH';
     if (c.forecast >= 0.5 && Math.abs(z) >= this.options.spikeZ) {
       // Within the usual range of the whole day, but not of this hour: the daily pattern broke.
