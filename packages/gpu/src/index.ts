@@ -3,4 +3,7 @@
  * plus DCGM exporter series, and the `nvidia-smi -q -x` parser for agent-mode collection. A pure engine: it is given
  * objects and samples, and does no I/O of its own.
  */
+
+export { buildGpuNodes, type GpuNodeInputs, type GpuNodeView, isGpuNode } from './fleet/buildGpuNodes.js';
+export { DCGM_FIELDS, type DcgmField, type DcgmSample, type DcgmSamples } from './fleet/dcgmFields.js';
 export { type NvidiaSmiReport, parseNvidiaSmiXml, readingOf } from './nvidia-smi/parseNvidiaSmiXml.js';

@@ -1,6 +1,7 @@
 import { InputError } from '@opspilot/core';
 import { z } from 'zod';
 import type { BuiltinExpr } from './builtinExpr.js';
+import { GPU_NAMED_QUERIES } from './gpuNamedQueries.js';
 
 /** Parameters of a named query. */
 export const NamedQueryParams = z.object({
@@ -19,7 +20,16 @@ export const NamedQueryParams = z.object({
 export type NamedQueryParams = z.infer<typeof NamedQueryParams>;
 
 /** The unit of a named query's values, for formatting. */
-export type MetricUnit = 'bytes' | 'cores' | 'ratio' | 'per_second' | 'count';
+export type MetricUnit =
+  | 'bytes'
+  | 'cores'
+  | 'ratio'
+  | 'per_second'
+  | 'count'
+  | 'percent'
+  | 'mebibytes'
+  | 'celsius'
+  | 'watts';
 
 /**
  * A ready-made question about the fleet, answerable by Prometheus (its PromQL) and by the built-in sampler (its
@@ -147,6 +157,7 @@ export const NAMED_QUERIES: readonly NamedQuery[] = [
       ...nsMatch(p),
     }),
   },
+  ...GPU_NAMED_QUERIES,
 ];
 
 /** The named query called `name`, its parameters checked; an unknown name or a missing `app` is an InputError. */
