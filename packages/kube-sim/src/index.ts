@@ -65,3 +65,4 @@ export {
   type StoreEvent,
   type WriteOptions,
 } from './store/storeTypes.js';
+export { createTraceEmitter, type TraceEmitter, type TraceEmitterOptions } from './traces/traceEmitter.js';

@@ -15,6 +15,7 @@ import { generateServingCertificate } from './server/certificate.js';
 import { buildKubeconfig } from './server/kubeconfig.js';
 import { SimApi } from './server/simApi.js';
 import type { ObjectStore } from './store/objectStore.js';
+import { createTraceEmitter, type TraceEmitter, type TraceEmitterOptions } from './traces/traceEmitter.js';
 
 /**
  * Options of {@link startSimCluster}.
@@ -52,6 +53,8 @@ export interface SimClusterOptions {
   insecureAnonymous?: boolean;
   /** Where controller errors go (besides a Warning Event on the object); one JSON line on stderr by default. */
   onControllerError?: (failure: ControllerFailure) => void;
+  /** Send the demo applications' traces (OTLP/HTTP JSON) to this endpoint on the cluster's clock; off when missing. */
+  traces?: TraceEmitterOptions;
 }
 
 /**
@@ -71,6 +74,8 @@ export interface SimCluster {
   store: ObjectStore;
   api: SimApi;
   controllers?: ControllerManager;
+  /** The applications' trace exporter, when `traces` was given. */
+  traces?: TraceEmitter;
   stop(): Promise<void>;
 }
 
@@ -138,6 +143,10 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
       ? undefined
       : new ControllerManager(api.store, api.registry, clock, () => api.hooks, options.onControllerError);
   controllers?.start();
+  const traces = options.traces
+    ? createTraceEmitter({ store: api.store, registry: api.registry, anomalies, clock }, options.traces)
+    : undefined;
+  traces?.start();
   const { port } = server.address() as AddressInfo;
   const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
   const kubeconfig = buildKubeconfig({ server: url, caPem, token: api.adminToken });
@@ -152,8 +161,10 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     store: api.store,
     api,
     controllers,
+    traces,
     stop: () =>
       new Promise<void>((resolve) => {
+        traces?.stop();
         controllers?.stop();
         api.closeWatches();
         server.close(() => resolve());
