@@ -86,24 +86,31 @@ export function startSimForScraping(repoRoot: string): Promise<RunningProcess> {
   });
 }
 
-/** The real Prometheus (`binary`) scraping `target`'s kube-state metrics every second, with `ruleFile`, alerting `alertmanager`. */
+/**
+ * The real Prometheus (`binary`) scraping `target`'s `paths` (default its kube-state metrics; an `https` target with
+ * any certificate) every second and evaluating `ruleFile` every second, alerting `alertmanager` when given.
+ */
 export function startPrometheusFor(
   binary: string,
   target: string,
   ruleFile: string,
-  alertmanager: string,
+  alertmanager?: string,
+  paths: string[] = ['/metrics/kube-state'],
 ): Promise<RunningProcess> {
+  const url = new URL(target);
   const config = {
     global: { scrape_interval: '1s', evaluation_interval: '1s', scrape_timeout: '1s' },
     rule_files: [ruleFile],
-    alerting: { alertmanagers: [{ static_configs: [{ targets: [new URL(alertmanager).host] }] }] },
-    scrape_configs: [
-      {
-        job_name: 'kube-state',
-        metrics_path: '/metrics/kube-state',
-        static_configs: [{ targets: [new URL(target).host] }],
-      },
-    ],
+    ...(alertmanager
+      ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [new URL(alertmanager).host] }] }] } }
+      : {}),
+    scrape_configs: paths.map((path) => ({
+      job_name: path.replace(/[^a-z0-9]+/gi, '_').replace(/^_/, ''),
+      scheme: url.protocol.replace(':', ''),
+      metrics_path: path,
+      tls_config: { insecure_skip_verify: true },
+      static_configs: [{ targets: [url.host] }],
+    })),
   };
   return startProcess({
     command: binary,
