@@ -118,6 +118,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/topCommand.js')).topCommand,
   },
   {
+    name: 'traces',
+    term: 'traces',
+    description: 'distributed traces: search them, show one as a waterfall',
+    load: async () => (await import('./commands/tracesCommand.js')).tracesCommand,
+  },
+  {
     name: 'users',
     term: 'users',
     description: "recover accounts through the server's store: reset a password, lift a sign-in lock",
