@@ -4,6 +4,7 @@ import { exitCodeOf, isOpspilotError } from '@opspilot/core';
 import { pino } from 'pino';
 import { createApiServices } from './api/createApiServices.js';
 import { bootstrapAdmin } from './auth/authService.js';
+import { startAnomalyScan } from './anomaly/anomalyScan.js';
 import { createBackgroundWork } from './jobs/createBackgroundWork.js';
 import { simScrapes } from './metrics/simScrapes.js';
 import { openServerStore } from './openServerStore.js';
@@ -71,6 +72,7 @@ const started = await (async () => {
   // Every registered cluster (and the simulated one) is watched live from now on.
   await services.fleet.start();
   work.start(services.fleet);
+  const anomalyScan = await startAnomalyScan(services);
   const inCluster = await registerInCluster(services);
   if (inCluster)
     logger.info(
@@ -85,6 +87,7 @@ const started = await (async () => {
     jobs: work.jobs,
     webDistDir: WEB_DIST,
     onClose: async () => {
+      anomalyScan.stop();
       await Promise.all(sims.map((s) => s.sim.stop()));
       await work.close();
     },

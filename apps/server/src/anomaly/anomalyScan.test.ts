@@ -1,0 +1,90 @@
+import { anomalyOfEvent } from '@opspilot/anomaly';
+import type { Cluster, Event } from '@opspilot/core';
+import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
+import { advanceClock } from '@opspilot/kube-sim/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../testing/index.js';
+import { createAnomalyScan } from './anomalyScan.js';
+
+describe('the anomaly scan over a simulated cluster and the built-in sampler', () => {
+  let t: TestApi;
+  let sim: SimCluster;
+  let cluster: Cluster;
+
+  beforeAll(async () => {
+    t = await startTestApi();
+    sim = await startSimCluster({ scenario: 'demo', clock: t.clock });
+    const response = await t.rest('POST', '/clusters', t.users.admin.token, {
+      name: 'demo',
+      api_server_url: sim.url,
+      kubeconfig: sim.kubeconfig,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    cluster = response.json();
+    t.services.metrics.sample(cluster);
+    await advanceClock(t.clock, 60_000, 5_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await sim?.stop();
+    await t?.close();
+  });
+
+  /** Moves the clock `minutes` on, one sample a minute, as the sampler's timer would. */
+  async function minutes(count: number) {
+    for (let m = 0; m < count; m++) {
+      await advanceClock(t.clock, 60_000, 30_000);
+      await t.services.metrics.sampleNow(cluster.id);
+    }
+  }
+
+  it('learns the healthy cluster without a finding, then stores and publishes a CPU spike once', {
+    timeout: 80_000,
+  }, async () => {
+    const events: Event[] = [];
+    const unsubscribe = t.services.bus.subscribe({ event_types: ['ANOMALY_DETECTED'] }, (e) => {
+      events.push(e);
+    });
+    const scan = createAnomalyScan(t.services);
+    await minutes(40);
+    const healthy = await scan.runOnce();
+    expect(healthy.stored).toEqual([]);
+    expect(healthy.series).toBeGreaterThan(5);
+
+    sim.anomalies.add(
+      {
+        apiVersion: 'sim.opspilot.dev/v1',
+        kind: 'Anomaly',
+        metadata: { name: 'backend-cpu' },
+        spec: {
+          type: 'cpu-spike',
+          namespace: 'todo',
+          selector: { app: 'backend' },
+          after: '0s',
+          duration: '10m',
+          magnitude: 6,
+        },
+      },
+      t.clock.now(),
+    );
+    await minutes(4);
+    const spiked = await scan.runOnce();
+    const backend = spiked.stored.filter((a) => a.labels.signal === 'pod-cpu');
+    expect(backend.length).toBeGreaterThan(0);
+    expect(backend[0]).toMatchObject({
+      cluster_id: cluster.id,
+      metric_name: 'container_cpu_usage_seconds_total',
+      anomaly_type: 'SPIKE',
+      labels: { namespace: 'todo', workload: 'backend' },
+    });
+    expect(backend[0]!.explanation).toMatch(/^CPU of pod todo\/backend-\S+ jumped to /);
+    expect(await t.services.store.anomalies.get(backend[0]!.id)).toEqual(backend[0]);
+    await expect.poll(() => events.map((e) => anomalyOfEvent(e)?.id)).toContain(backend[0]!.id);
+
+    // The spike goes on: the open episode is not reported again.
+    await minutes(3);
+    const again = await scan.runOnce();
+    expect(again.stored.filter((a) => a.labels.signal === 'pod-cpu' && a.labels.workload === 'backend')).toEqual([]);
+    unsubscribe();
+  });
+});
