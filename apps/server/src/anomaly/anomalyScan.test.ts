@@ -81,6 +81,17 @@ describe('the anomaly scan over a simulated cluster and the built-in sampler', (
     expect(await t.services.store.anomalies.get(backend[0]!.id)).toEqual(backend[0]);
     await expect.poll(() => events.map((e) => anomalyOfEvent(e)?.id)).toContain(backend[0]!.id);
 
+    // The API charts the anomalous series around it: flat before, high from the spike on.
+    const series = await t.rest('GET', `/anomalies/${backend[0]!.id}/series`, t.users.admin.token);
+    expect(series.statusCode, series.body).toBe(200);
+    const { points, title, unit } = series.json() as { points: [number, number][]; title: string; unit: string };
+    expect({ title, unit }).toEqual({ title: 'CPU', unit: 'cores' });
+    const at = Date.parse(backend[0]!.detected_at) / 1000;
+    const before = points.filter(([time]) => time < at).map(([, v]) => v);
+    const after = points.filter(([time]) => time >= at).map(([, v]) => v);
+    expect(before.length).toBeGreaterThan(20);
+    expect(Math.min(...after)).toBeGreaterThan(Math.max(...before) * 2);
+
     // The spike goes on: the open episode is not reported again.
     await minutes(3);
     const again = await scan.runOnce();
