@@ -1,6 +1,7 @@
 import { router } from '../trpc.js';
 import { alertsRouter } from './alertsRouter.js';
 import { analyzeRouter } from './analyzeRouter.js';
+import { anomaliesRouter } from './anomaliesRouter.js';
 import { auditRouter } from './auditRouter.js';
 import { authRouter } from './authRouter.js';
 import { clustersRouter } from './clustersRouter.js';
@@ -34,6 +35,7 @@ export const appRouter = router({
   ops: opsRouter,
   metrics: metricsRouter,
   alerts: alertsRouter,
+  anomalies: anomaliesRouter,
   logs: logsRouter,
   traces: tracesRouter,
   jobs: jobsRouter,
