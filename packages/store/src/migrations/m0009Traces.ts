@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import type { CreateTableBuilder, Kysely, Migration } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import { type ColumnKind, columnType } from './tableSpec.js';
 
@@ -29,7 +29,7 @@ export const SPAN_COLUMNS: [string, ColumnKind, boolean][] = [
 export function m0009Traces(dialect: Dialect): Migration {
   return {
     async up(db: Kysely<unknown>) {
-      let table = db.schema.createTable('spans');
+      let table: CreateTableBuilder<string, string> = db.schema.createTable('spans');
       for (const [name, kind, notNull] of SPAN_COLUMNS) {
         table = table.addColumn(name, columnType(dialect, kind), (c) => (notNull ? c.notNull() : c));
       }
