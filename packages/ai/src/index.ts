@@ -11,11 +11,12 @@ export { type ReadOnlyCluster, readOnlyCluster } from './agent/readOnlyCluster.j
 export { type AgentBudgets, type AgentOptions, DEFAULT_BUDGETS, runAgent } from './agent/runAgent.js';
 export { untrusted } from './agent/untrusted.js';
 export { Intent, ScaleAmount, TargetPhrase } from './intent/intent.js';
+export { describeMetricQuestion, matchMetricQuestion } from './intent/metricQuestion.js';
 export { type NotUnderstood, parseIntent } from './intent/parseIntent.js';
 export { SUPPORTED_REQUESTS } from './intent/supportedRequests.js';
 export { classifyRisk, isProductionNamespace, type RiskAssessment } from './plan/classifyRisk.js';
 export { finishPlan, type PlanDraft } from './plan/finishPlan.js';
-export { type OfflineOptions, planOffline } from './planOffline.js';
+export { metricOutcome, type OfflineOptions, planOffline } from './planOffline.js';
 export { type PlanRequestOptions, planRequest } from './planRequest.js';
 export { quoteBash } from './render/renderBash.js';
 export { renderPlanCommands } from './render/renderPlanCommands.js';

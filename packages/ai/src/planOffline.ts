@@ -1,5 +1,6 @@
 import type { ClusterGateway, PlanOutcome } from '@opspilot/core';
 import { describeIntent } from './describeIntent.js';
+import { describeMetricQuestion, matchMetricQuestion } from './intent/metricQuestion.js';
 import { parseIntent } from './intent/parseIntent.js';
 import { buildSteps } from './plan/buildSteps.js';
 import { finishPlan } from './plan/finishPlan.js';
@@ -17,9 +18,12 @@ export interface OfflineOptions {
 /**
  * The built-in planner: deterministic, no model, no tokens. Plain English → a typed intent → names resolved against
  * the live cluster → a plan with classified risk and kubectl commands; or a clarifying question; or, for what it does
- * not understand, what it understood and the closest supported requests.
+ * not understand, what it understood and the closest supported requests. A metrics question ("which pods use the
+ * most memory") is answered as `metrics` with its named query, for the caller to answer with numbers.
  */
 export async function planOffline(text: string, options: OfflineOptions): Promise<PlanOutcome> {
+  const metric = metricOutcome(text);
+  if (metric) return metric;
   const lister = cachedLister(options.gateway);
   const namespaces = await lister.list('Namespace');
   const intent = parseIntent(
@@ -56,4 +60,10 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
       return { kind: 'plan', plan, notices: [] };
     }
   }
+}
+
+/** The `metrics` outcome of a metrics question, or undefined for any other request. */
+export function metricOutcome(text: string): Extract<PlanOutcome, { kind: 'metrics' }> | undefined {
+  const metric = matchMetricQuestion(text);
+  return metric ? { kind: 'metrics', metric, understood: describeMetricQuestion(metric), notices: [] } : undefined;
 }

@@ -1,6 +1,6 @@
 import type { Clock, ClusterGateway, LanguageModel, PlanOutcome } from '@opspilot/core';
 import { type AgentBudgets, type AgentOptions, runAgent } from './agent/runAgent.js';
-import { planOffline } from './planOffline.js';
+import { metricOutcome, planOffline } from './planOffline.js';
 
 /** Options of {@link planRequest}. */
 export interface PlanRequestOptions {
@@ -18,8 +18,8 @@ export interface PlanRequestOptions {
 }
 
 /**
- * Plain English to a {@link PlanOutcome}: a plan (with risk and kubectl commands), a clarifying question or an
- * unsupported request. With a model the agent loop answers; if the model fails or spends its budget, the offline
+ * Plain English to a {@link PlanOutcome}: a plan (with risk and kubectl commands), a clarifying question, an
+ * unsupported request, or a metrics question read as a named query. With a model the agent loop answers; if the model fails or spends its budget, the offline
  * planner answers and `notices` says why. Nothing is executed: `@opspilot/ops` takes the plan from here.
  * @example
  * const outcome = await planRequest('scale backend to 3 replicas', { gateway });
@@ -29,6 +29,9 @@ export async function planRequest(text: string, options: PlanRequestOptions): Pr
   const { gateway, namespace, model } = options;
   const offline = () => planOffline(text, { gateway, ...(namespace ? { namespace } : {}) });
   if (!model || model.id === 'offline') return offline();
+  // Metric questions go to their named query, model or not: numbers, not a plan.
+  const metric = metricOutcome(text);
+  if (metric) return metric;
   const answer = await runAgent(text, {
     gateway,
     model,

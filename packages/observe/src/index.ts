@@ -44,7 +44,6 @@ export {
   type MetricsCluster,
 } from './metrics/federatedMetrics.js';
 export { checkWindow, DEFAULT_METRIC_LIMITS, type MetricLimits, type MetricWindow } from './metrics/metricLimits.js';
-export { type MetricQuestion, matchMetricQuestion } from './metrics/metricQuestion.js';
 export { createMetricsSampler, type MetricsSampler, type SamplerSources } from './metrics/metricsSampler.js';
 export {
   type MetricUnit,

@@ -1,6 +1,5 @@
 import { systemClock } from '@opspilot/core';
 import { diffObjects } from '@opspilot/kube';
-import { matchMetricQuestion } from '@opspilot/observe';
 import { createOperations, type Operations, type Planner } from '@opspilot/ops';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -43,9 +42,6 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
       const options = AskOptions.parse(raw);
       const request = words.join(' ').trim();
       const config = await ctx.loadConfig(command);
-      // A metrics question is answered with numbers by its named query: a read, no operation.
-      const question = matchMetricQuestion(request);
-      if (question) return answerMetricQuestion(question, config, command, ctx);
       const gateway = openGateway(config, ctx.io);
       const user = reviewActor(options.user, ctx.io.env);
       const c = ctx.colors(command);
@@ -67,6 +63,8 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
         // The request is not echoed: it may hold a Secret value, and the plan below shows it redacted.
         err(c.dim('planning…'));
         const proposed = await ops.propose(request, { user, namespace: config.kube.namespace });
+        // The planner read a metrics question: its named query's numbers, a read with no operation.
+        if (proposed.kind === 'metrics') return answerMetricQuestion(proposed.metric, config, command, ctx);
         if (proposed.kind !== 'operation') {
           ctx.run.exitCode = 1;
           const json: AskJson = {

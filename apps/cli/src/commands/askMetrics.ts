@@ -1,5 +1,6 @@
 import type { OpspilotConfig } from '@opspilot/config';
-import { type MetricQuestion, namedQuery } from '@opspilot/observe';
+import type { MetricQuestion } from '@opspilot/core';
+import { namedQuery } from '@opspilot/observe';
 import type { Command } from 'commander';
 import type { CliContext } from '../cliContext.js';
 import { answerText } from './metricsCommand.js';

@@ -1,9 +1,9 @@
-import type { Cluster } from '@opspilot/core';
-import { type MetricQuestion, type MetricsAnswer, namedQuery } from '@opspilot/observe';
+import type { Cluster, MetricQuestion } from '@opspilot/core';
+import { type MetricsAnswer, namedQuery } from '@opspilot/observe';
 import type { ServerMetrics } from './createServerMetrics.js';
 
 /**
- * Answers a metrics question `ask` recognised ("which pods use the most memory", "error rate of backend in the last
+ * Answers a metrics question the planner recognised ("which pods use the most memory", "error rate of backend in the last
  * hour") with its named query on the cluster asked about: the latest values, or the window the question names. A
  * read: no operation is planned or stored.
  */

@@ -129,7 +129,15 @@ export const builtinPlannerTool = defineTool<z.infer<typeof Rephrased>, string, 
         }),
       );
     } else ctx.conclude(outcome);
-    return { ok: true, value: outcome.kind === 'plan' ? outcome.plan.summary : outcome.question };
+    return {
+      ok: true,
+      value:
+        outcome.kind === 'plan'
+          ? outcome.plan.summary
+          : outcome.kind === 'question'
+            ? outcome.question
+            : outcome.understood,
+    };
   },
 });
 

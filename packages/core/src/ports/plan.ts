@@ -38,8 +38,25 @@ export type Candidate = z.infer<typeof Candidate>;
 const Notices = z.array(z.string()).default([]);
 
 /**
+ * A question about metrics ("which pods use the most memory", "error rate of backend in the last hour") read as a
+ * named query of the metrics service: its name (`top-pods-by-memory`, `node-cpu`, `error-rate`, …), its parameters
+ * and the window the question names, in seconds.
+ */
+export const MetricQuestion = z.object({
+  name: z.string().min(1),
+  params: z.object({
+    app: z.string().min(1).optional(),
+    namespace: z.string().min(1).optional(),
+    limit: z.number().int().positive().optional(),
+  }),
+  windowSeconds: z.number().positive().optional(),
+});
+export type MetricQuestion = z.infer<typeof MetricQuestion>;
+
+/**
  * The answer to a plain-English request: a plan; a clarifying question (an ambiguous or unknown name — never a
- * guess) with the candidates; or an unsupported request with what was understood and the closest supported requests.
+ * guess) with the candidates; an unsupported request with what was understood and the closest supported requests;
+ * or a metrics question, which the caller answers with numbers from its named query (a read: no plan, no operation).
  */
 export const PlanOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('plan'), plan: Plan, notices: Notices }),
@@ -57,5 +74,6 @@ export const PlanOutcome = z.discriminatedUnion('kind', [
     suggestions: z.array(z.string()),
     notices: Notices,
   }),
+  z.object({ kind: z.literal('metrics'), metric: MetricQuestion, understood: z.string(), notices: Notices }),
 ]);
 export type PlanOutcome = z.infer<typeof PlanOutcome>;

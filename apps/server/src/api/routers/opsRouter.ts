@@ -1,5 +1,4 @@
 import { Candidate, NotFoundError, ObjectRef, Operation, OperationState, redactOperation } from '@opspilot/core';
-import { matchMetricQuestion } from '@opspilot/observe';
 import { z } from 'zod';
 import { canSeeCluster, type Principal } from '../../auth/principal.js';
 import { answerMetricQuestion } from '../../metrics/metricQuestionAnswer.js';
@@ -62,23 +61,22 @@ export const opsRouter = router({
     .output(AskResult)
     .mutation(async ({ ctx, input }) => {
       const cluster = await visibleCluster(ctx.services.store, ctx.principal, input.cluster_id);
-      const question = matchMetricQuestion(input.request);
-      if (question) {
-        const now = ctx.services.clock.now();
-        return {
-          kind: 'metrics' as const,
-          ...(await answerMetricQuestion(ctx.services.metrics, cluster, question, input.namespace, now)),
-        };
-      }
       const ops = await serverOperations(ctx.services, cluster.id, {
         principal: ctx.principal,
         choices: input.choices,
       });
       const chosen = requestWithChoices(input.request, input.choices);
-      return ops.propose(chosen.request, {
+      const proposed = await ops.propose(chosen.request, {
         user: ctx.principal.user.username,
         namespace: input.namespace ?? chosen.namespace,
       });
+      // The planner read a metrics question: its named query's numbers, no operation.
+      if (proposed.kind !== 'metrics') return proposed;
+      const now = ctx.services.clock.now();
+      return {
+        kind: 'metrics' as const,
+        ...(await answerMetricQuestion(ctx.services.metrics, cluster, proposed.metric, input.namespace, now)),
+      };
     }),
 
   approve: procedureFor('APPROVER')

@@ -1,12 +1,4 @@
-import type { NamedQueryParams } from './namedQueries.js';
-
-/** A plain-English question about metrics, read as a named query. */
-export interface MetricQuestion {
-  name: string;
-  params: Partial<NamedQueryParams>;
-  /** The window the question names ("in the last hour"), in seconds. */
-  windowSeconds?: number;
-}
+import type { MetricQuestion } from '@opspilot/core';
 
 const UNITS: Record<string, number> = {
   s: 1,
@@ -38,8 +30,9 @@ const NAME = String.raw`(?:the\s+)?([a-z0-9][-a-z0-9.]*?)(?:\s+(?:deployment|wor
 
 /**
  * Reads metric questions such as "which pods use the most memory", "show cpu usage of nodes" or "error rate of
- * backend in the last hour" as a named query (undefined for anything else), so that `ask` answers them with numbers
- * instead of reading "pods using the most memory" as the name of a pod.
+ * backend in the last hour" as a named query of the metrics service (undefined for anything else), so that `ask`
+ * answers them with numbers instead of reading "pods using the most memory" as the name of a pod. The one place
+ * where `ask` routes metric questions: the planners call it first.
  */
 export function matchMetricQuestion(input: string): MetricQuestion | undefined {
   const text = input
@@ -79,4 +72,15 @@ export function matchMetricQuestion(input: string): MetricQuestion | undefined {
     }
   }
   return undefined;
+}
+
+/** What a metric question was read as, in words: `metrics: error-rate of backend over the last 3600 s`. */
+export function describeMetricQuestion(question: MetricQuestion): string {
+  const { app, namespace } = question.params;
+  return [
+    `metrics: ${question.name}`,
+    app ? ` of ${app}` : '',
+    namespace ? ` in namespace ${namespace}` : '',
+    question.windowSeconds ? ` over the last ${question.windowSeconds} s` : '',
+  ].join('');
 }

@@ -1,4 +1,7 @@
+import type { LanguageModel } from '@opspilot/core';
 import { describe, expect, it } from 'vitest';
+import { planOffline } from '../planOffline.js';
+import { planRequest } from '../planRequest.js';
 import { matchMetricQuestion } from './metricQuestion.js';
 
 describe('matchMetricQuestion', () => {
@@ -32,5 +35,40 @@ describe('matchMetricQuestion', () => {
     'delete pod x',
   ])('leaves "%s" to the planner', (text) => {
     expect(matchMetricQuestion(text)).toBeUndefined();
+  });
+});
+
+describe('the planners route metric questions to their named query', () => {
+  // The cluster is never asked: a metrics question needs no name resolved.
+  const gateway = {
+    list: async () => {
+      throw new Error('the cluster was asked');
+    },
+  };
+
+  it('answers a metrics outcome from the offline planner, with what it understood', async () => {
+    expect(await planOffline('error rate of backend in the last hour', { gateway })).toEqual({
+      kind: 'metrics',
+      metric: { name: 'error-rate', params: { app: 'backend' }, windowSeconds: 3600 },
+      understood: 'metrics: error-rate of backend over the last 3600 s',
+      notices: [],
+    });
+    expect(await planOffline('which pods use the most memory', { gateway })).toMatchObject({
+      kind: 'metrics',
+      metric: { name: 'top-pods-by-memory' },
+    });
+  });
+
+  it('routes them the same way when a model is configured, without calling it', async () => {
+    const model = {
+      id: 'loopback',
+      generate: async () => {
+        throw new Error('the model was called');
+      },
+    } as unknown as LanguageModel;
+    expect(await planRequest('show cpu usage of nodes', { gateway: gateway as never, model })).toMatchObject({
+      kind: 'metrics',
+      metric: { name: 'node-cpu', params: {} },
+    });
   });
 });
