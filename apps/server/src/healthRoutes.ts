@@ -4,6 +4,11 @@ import type { FastifyInstance } from 'fastify';
 export interface StoreHealth {
   /** Resolves when the database answers a trivial query (e.g. `select 1`); rejects otherwise. */
   ping(): Promise<unknown>;
+  /**
+   * Why this process takes no work although the store answers (e.g. its event bus or job queue is lost), or
+   * undefined when it takes work.
+   */
+  unready?(): string | undefined;
 }
 
 /** Body of `/readyz`. */
@@ -23,7 +28,8 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 /**
  * `GET /healthz` (liveness: the process serves HTTP, always 200) and `GET /readyz` (readiness: 200 when the store
- * answers a trivial query within `timeoutMs`, else 503 with the reason), for Kubernetes probes.
+ * answers a trivial query within `timeoutMs` and nothing else keeps the process from taking work, else 503 with
+ * the reason), for Kubernetes probes.
  * @see https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
  */
 export function registerHealthRoutes(app: FastifyInstance, store: StoreHealth, timeoutMs = 2_000): void {
@@ -35,11 +41,14 @@ export function registerHealthRoutes(app: FastifyInstance, store: StoreHealth, t
         timeoutMs,
         'store',
       );
-      return { status: 'ready' } satisfies Readiness;
     } catch (error) {
       const reason = `store: ${error instanceof Error ? error.message : String(error)}`;
       request.log.warn({ reason }, 'not ready');
       return reply.status(503).send({ status: 'unavailable', reason } satisfies Readiness);
     }
+    const reason = store.unready?.();
+    if (reason === undefined) return { status: 'ready' } satisfies Readiness;
+    request.log.warn({ reason }, 'not ready');
+    return reply.status(503).send({ status: 'unavailable', reason } satisfies Readiness);
   });
 }

@@ -71,7 +71,7 @@ const started = await (async () => {
   for (const { sim, cluster } of sims) services.metrics.sample(cluster, simScrapes(sim));
   // Every registered cluster (and the simulated one) is watched live from now on.
   await services.fleet.start();
-  work.start(services.fleet);
+  work.start(services.fleet, services.bus);
   const anomalyScan = await startAnomalyScan(services);
   const inCluster = await registerInCluster(services);
   if (inCluster)

@@ -44,7 +44,8 @@ export async function createNatsEventBus(options: NatsEventBusOptions): Promise<
   let nc: Awaited<ReturnType<typeof connect>>;
   let messages: ConsumerMessages;
   try {
-    nc = await connect({ servers: options.url, name: 'opspilot-events' });
+    // Reconnects for as long as it takes (the default gives up after 10 tries, ~20 s, and the bus would stay lost).
+    nc = await connect({ servers: options.url, name: 'opspilot-events', maxReconnectAttempts: -1 });
   } catch (error) {
     throw unreachable(error);
   }
@@ -69,6 +70,14 @@ export async function createNatsEventBus(options: NatsEventBusOptions): Promise<
     throw unreachable(error);
   }
   const js = jetstream(nc);
+  /** Why the connection is down (NATS reports a disconnect at once; a PING would wait for the reconnection). */
+  let down: string | undefined;
+  void (async () => {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect') down = `disconnected from ${status.server}`;
+      else if (status.type === 'reconnect') down = undefined;
+    }
+  })().catch(() => undefined);
   const reading = (async () => {
     for await (const message of messages) {
       const event = decodeEvent(message.string(), options.logger, 'nats');
@@ -86,6 +95,15 @@ export async function createNatsEventBus(options: NatsEventBusOptions): Promise<
       }
     },
     subscribe: (filter, handler) => dispatcher.subscribe(filter, handler),
+    async ping() {
+      if (nc.isClosed()) throw unreachable(new Error('the connection is closed'));
+      if (down) throw unreachable(new Error(down));
+      try {
+        await nc.flush();
+      } catch (error) {
+        throw unreachable(error);
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -57,6 +57,21 @@ export async function createRedisEventBus(options: RedisEventBusOptions): Promis
       }
     },
     subscribe: (filter, handler) => dispatcher.subscribe(filter, handler),
+    async ping() {
+      // A connection that is not ready is lost (ioredis reconnects by itself): say so rather than queue a PING.
+      for (const [role, connection] of [
+        ['publishing', publisher],
+        ['subscribed', subscriber],
+      ] as const) {
+        if (connection.status !== 'ready')
+          throw unreachable(new Error(`the ${role} connection is ${connection.status}`));
+      }
+      try {
+        await Promise.all([publisher.ping(), subscriber.ping()]);
+      } catch (error) {
+        throw unreachable(error);
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -106,6 +106,21 @@ export async function createBullmqJobQueue(options: BullmqJobQueueOptions): Prom
         .sort((a, b) => (b.failed_at ?? '').localeCompare(a.failed_at ?? ''))
         .slice(0, limit);
     },
+    async ping() {
+      // Not ready is lost (ioredis reconnects by itself): say so rather than queue a PING until it is back.
+      const reason = connection.status === 'ready' ? undefined : `the connection is ${connection.status}`;
+      try {
+        if (reason) throw new Error(reason);
+        await connection.ping();
+      } catch (error) {
+        throw new UpstreamError(`the BullMQ job queue lost Redis: ${(error as Error).message}`, {
+          source: 'redis',
+          cause: error,
+          retryable: true,
+          hint: 'check that Redis (jobs.redis_url, or events.redis_url) is running and reachable',
+        });
+      }
+    },
     async pause() {
       await Promise.all([...workers.values()].map((w) => w.pause(true)));
     },

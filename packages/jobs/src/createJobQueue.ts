@@ -27,6 +27,7 @@ function withDefaults(queue: JobQueue, attempts: number, backoffMs: number): Job
     process: (name, handler, options) => queue.process(name, handler, options),
     schedule: (name, payload, options) => queue.schedule(name, payload, { attempts, backoffMs, ...options }),
     parked: (options) => queue.parked(options),
+    ...(queue.ping ? { ping: () => queue.ping?.() ?? Promise.resolve() } : {}),
     pause: () => queue.pause(),
     resume: () => queue.resume(),
     close: () => queue.close(),

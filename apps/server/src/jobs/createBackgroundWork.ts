@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { OpspilotConfig } from '@opspilot/config';
-import { durationToMs, type JobQueue } from '@opspilot/core';
+import { durationToMs, type EventBus, type JobQueue } from '@opspilot/core';
 import { createJobQueue } from '@opspilot/jobs';
 import type { Store } from '@opspilot/store';
 import { createWatcherLeases, type LeasedWatchers, type WatcherLeases } from '../fleet/watcherLeases.js';
 import type { ServerStore } from '../startServer.js';
-import { type DatabaseWatch, watchDatabase } from './watchDatabase.js';
+import { type Dependency, type DependencyWatch, watchDependencies } from './watchDependencies.js';
 
 /** The background work of one server process: its job queue and, with several processes, its cluster leases. */
 export interface BackgroundWork {
@@ -17,9 +17,15 @@ export interface BackgroundWork {
   leases?: WatcherLeases;
   /** For `createApiServices({ fleet })`: limits this process's watchers to the clusters it holds. */
   fleetOptions: { owns?: (clusterId: string) => boolean };
-  /** Starts taking leases for `fleet` and watching the database. */
-  start(fleet: LeasedWatchers): void;
-  /** The store as `/readyz` sees it: with several processes, a failed ping also says this one stopped taking work. */
+  /**
+   * Starts taking leases for `fleet` and watching what work depends on: the database (with several processes),
+   * the event bus `bus` and the job queue when they live in Redis or NATS.
+   */
+  start(fleet: LeasedWatchers, bus?: EventBus): void;
+  /**
+   * The store as `/readyz` sees it: with several processes, a failed ping also says this one stopped taking work,
+   * and `unready()` names a lost event bus or job queue (or a database not yet seen back).
+   */
   health(store: ServerStore): ServerStore;
   /** Releases the leases, stops the queue. */
   close(): Promise<void>;
@@ -34,10 +40,11 @@ export interface BackgroundWorkOptions {
 
 /**
  * Opens the job queue `jobs.queue` selects and, when it is shared (`pg-boss`, `bullmq`), the cluster leases: each
- * cluster is watched by the one process holding its lease (see `createWatcherLeases`). The database is pinged every
- * third of `jobs.lease_ttl`; while it does not answer this process stops its watchers and takes no job (nothing it
- * holds can be released; its leases expire and other processes take over), and `/readyz` answers 503 saying so.
- * When it answers again, work is taken again. With `memory` everything runs here and no lease is kept.
+ * cluster is watched by the one process holding its lease (see `createWatcherLeases`). The database (when shared),
+ * the event bus and the job queue (when in Redis or NATS) are pinged every third of `jobs.lease_ttl`; while one
+ * does not answer this process stops its watchers and takes no job (its leases expire and other processes take
+ * over), and `/readyz` answers 503 naming it. When all answer again, work is taken again. With `memory` queue and
+ * bus everything runs here, no lease is kept and nothing is watched.
  */
 export async function createBackgroundWork(options: BackgroundWorkOptions): Promise<BackgroundWork> {
   const { config, store, logger } = options;
@@ -49,7 +56,7 @@ export async function createBackgroundWork(options: BackgroundWorkOptions): Prom
   const ttlMs = durationToMs(config.jobs.lease_ttl);
   const shared = config.jobs.queue !== 'memory';
   let created: WatcherLeases | undefined;
-  let database: DatabaseWatch | undefined;
+  let watch: DependencyWatch | undefined;
   return {
     jobs,
     owner,
@@ -57,21 +64,29 @@ export async function createBackgroundWork(options: BackgroundWorkOptions): Prom
       return created;
     },
     fleetOptions: shared ? { owns: (id) => created?.owns(id) ?? false } : {},
-    start(fleet) {
-      if (!shared || created) return;
-      created = createWatcherLeases({ store, fleet, owner, ttlMs, logger });
+    start(fleet, bus) {
+      if (watch) return;
+      const dependencies: Dependency[] = [
+        ...(shared ? [{ name: 'database', ping: () => store.ping() }] : []),
+        ...(bus?.ping ? [{ name: `event bus (${config.events.bus})`, ping: async () => bus.ping?.() }] : []),
+        ...(jobs.ping ? [{ name: `job queue (${jobs.kind})`, ping: async () => jobs.ping?.() }] : []),
+      ];
+      if (dependencies.length === 0) return;
+      if (shared) {
+        created = createWatcherLeases({ store, fleet, owner, ttlMs, logger });
+        created.start();
+      }
       const leased = created;
-      created.start();
-      database = watchDatabase(store, {
+      watch = watchDependencies(dependencies, {
         everyMs: Math.max(100, Math.floor(ttlMs / 3)),
         timeoutMs: Math.max(100, Math.floor(ttlMs / 4)),
         async onLost(reason) {
-          logger.warn({ owner, reason }, 'database lost: stopping watchers and jobs here');
-          await Promise.allSettled([leased.suspend('database lost'), jobs.pause()]);
+          logger.warn({ owner, reason }, 'lost a dependency: stopping watchers and jobs here');
+          await Promise.allSettled([leased?.suspend(`lost ${reason}`), jobs.pause()]);
         },
         async onBack() {
-          logger.info({ owner }, 'database back: taking work again');
-          leased.resume();
+          logger.info({ owner }, 'every dependency answers again: taking work again');
+          leased?.resume();
           await jobs.resume();
         },
       });
@@ -87,13 +102,15 @@ export async function createBackgroundWork(options: BackgroundWorkOptions): Prom
             const message = error instanceof Error ? error.message : String(error);
             throw new Error(`${message} (this process watches no cluster and takes no job until it answers)`);
           }
-          const lost = database?.lost();
-          if (lost) throw new Error(`database was lost (${lost}); taking work again`);
+        },
+        unready() {
+          const lost = watch?.lost();
+          return lost && `lost ${lost} (this process watches no cluster and takes no job until it answers)`;
         },
       };
     },
     async close() {
-      database?.stop();
+      watch?.stop();
       await created?.close();
       await jobs.close();
     },

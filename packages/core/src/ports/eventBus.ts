@@ -18,6 +18,11 @@ export interface EventBus {
    * subscription. A handler that throws or rejects does not stop delivery to others.
    */
   subscribe(filter: EventFilter, handler: (event: Event) => void | Promise<void>): () => void;
+  /**
+   * Resolves when the connection the bus delivers through (Redis, NATS) answers a round trip; rejects saying why
+   * when it is lost. Absent on an in-process bus, which has nothing to lose.
+   */
+  ping?(): Promise<void>;
   /** Ends every subscription and releases connections. */
   close(): Promise<void>;
 }

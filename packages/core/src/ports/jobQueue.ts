@@ -73,6 +73,11 @@ export interface JobQueue {
   pause(): Promise<void>;
   /** Takes jobs again after {@link JobQueue.pause}. */
   resume(): Promise<void>;
+  /**
+   * Resolves when the service the queue keeps its jobs in answers (BullMQ: its Redis connection); rejects saying
+   * why when it is lost. Absent when there is nothing of its own to lose (in-process; pg-boss uses the database).
+   */
+  ping?(): Promise<void>;
   /** Stops taking jobs, waits for running ones, releases connections. */
   close(): Promise<void>;
 }

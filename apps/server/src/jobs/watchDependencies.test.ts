@@ -3,7 +3,7 @@ import { TEST_DATABASE_URL } from '@opspilot/store/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTcpProxy, type TcpProxy } from '../testing/startTcpProxy.js';
-import { watchDatabase } from './watchDatabase.js';
+import { watchDependencies } from './watchDependencies.js';
 
 describe('losing the PostgreSQL database', () => {
   let proxy: TcpProxy;
@@ -25,7 +25,7 @@ describe('losing the PostgreSQL database', () => {
 
   it('fails the query in flight without ending the process, is reported lost, and back when it answers', async () => {
     const events: string[] = [];
-    const watch = watchDatabase(store, {
+    const watch = watchDependencies([{ name: 'database', ping: () => store.ping() }], {
       everyMs: 100,
       timeoutMs: 1_000,
       onLost: (reason) => void events.push(`lost: ${reason}`),
@@ -45,7 +45,9 @@ describe('losing the PostgreSQL database', () => {
       .toBe(1);
     proxy.cut();
     await expect(inFlight).rejects.toThrow();
-    await expect.poll(() => events, { timeout: 10_000, interval: 50 }).toEqual([expect.stringMatching(/^lost: /)]);
+    await expect
+      .poll(() => events, { timeout: 10_000, interval: 50 })
+      .toEqual([expect.stringMatching(/^lost: database: /)]);
     expect(watch.lost()).toBeDefined();
     proxy.restore();
     await expect.poll(() => events.at(-1), { timeout: 10_000, interval: 50 }).toBe('back');
