@@ -46,6 +46,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/alertsCommand.js')).alertsCommand,
   },
   {
+    name: 'anomalies',
+    term: 'anomalies',
+    description: 'anomalies found on metric series (spikes, drops, trend changes): list and show them',
+    load: async () => (await import('./commands/anomaliesCommand.js')).anomaliesCommand,
+  },
+  {
     name: 'audit',
     term: 'audit',
     description: 'inspect and verify the tamper-evident audit log',

@@ -17,6 +17,7 @@ export { DetectorOptions, type DetectorOptionsInput, detectorOptions, Thresholds
 export { type DetectedEpisode, type ScoreComponents, SeriesDetector } from './detectors/seriesDetector.js';
 export { explainEpisode, seriesSubject } from './explainEpisode.js';
 export { formatValue } from './formatValue.js';
+export { ANOMALY_LABEL_FILTERS, type AnomalyMatch, matchesAnomaly } from './matchesAnomaly.js';
 export { type SeriesScores, scoreSeries } from './scoreSeries.js';
 export { anomalyLabels, severityOf, toAnomalyDetection } from './toAnomalyDetection.js';
 export { workloadOfPod } from './workloadOfPod.js';

@@ -1,4 +1,4 @@
-import { ANOMALY_SIGNALS, anomalySignal } from '@opspilot/anomaly';
+import { ANOMALY_LABEL_FILTERS, ANOMALY_SIGNALS, anomalySignal, matchesAnomaly } from '@opspilot/anomaly';
 import { AnomalyDetection, AnomalySeverity, AnomalyType, MetricQuery, NotFoundError, Timestamp } from '@opspilot/core';
 import { z } from 'zod';
 import { signalMetricsSource } from '../../anomaly/signalMetricsSource.js';
@@ -10,8 +10,6 @@ import { visibleCluster } from '../visibleClusters.js';
 
 /** Stored anomalies read per list request at most; the answer says when the window was cut. */
 export const MAX_ANOMALIES_SCANNED = 5_000;
-
-const LABEL_FILTERS = ['namespace', 'workload', 'pod', 'node', 'signal'] as const;
 
 const ListInput = z.object({
   ...PageInput,
@@ -61,10 +59,8 @@ const SeriesOutput = z.object({
 const visible = (principal: Principal) => (a: AnomalyDetection) => canSeeCluster(principal, a.cluster_id);
 
 function matches(input: ListInput) {
-  return (a: AnomalyDetection) =>
-    LABEL_FILTERS.every((k) => input[k] === undefined || a.labels[k] === input[k]) &&
-    (input.severity.length === 0 || input.severity.includes(a.severity)) &&
-    (input.anomaly_type.length === 0 || input.anomaly_type.includes(a.anomaly_type));
+  const labels = Object.fromEntries(ANOMALY_LABEL_FILTERS.map((k) => [k, input[k]]));
+  return (a: AnomalyDetection) => matchesAnomaly(a, { severities: input.severity, types: input.anomaly_type, labels });
 }
 
 async function storedAnomalies(services: ApiServices, input: ListInput) {
