@@ -17,6 +17,7 @@ import { ClustersPage } from './pages/manage-clusters/ClustersPage.js';
 import { MetricsPage } from './pages/metrics/MetricsPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewsPage } from './pages/ReviewsPage.js';
+import { TracesPage } from './pages/traces/TracesPage.js';
 import { ValidatePage } from './pages/ValidatePage.js';
 
 /**
@@ -57,6 +58,7 @@ export function App() {
                   <Route path="validate" element={<ValidatePage />} />
                   <Route path="alerts" element={<AlertsPage />} />
                   <Route path="logs" element={<LogsPage />} />
+                  <Route path="traces" element={<TracesPage />} />
                   <Route path="metrics" element={<MetricsPage />} />
                   <Route path="audit" element={<AuditPage />} />
                 </Route>

@@ -10,6 +10,7 @@ export const PAGES = [
   { path: '/validate', label: 'Validate' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/logs', label: 'Logs' },
+  { path: '/traces', label: 'Traces' },
   { path: '/metrics', label: 'Metrics' },
   { path: '/audit', label: 'Audit log' },
 ] as const;
