@@ -5,5 +5,5 @@
  */
 
 export { buildGpuNodes, type GpuNodeInputs, type GpuNodeView, isGpuNode } from './fleet/buildGpuNodes.js';
-export { DCGM_FIELDS, type DcgmField, type DcgmSample, type DcgmSamples } from './fleet/dcgmFields.js';
+export { DCGM_FIELDS, type DcgmField, type DcgmSample, type DcgmSamples, dcgmSamplesOf } from './fleet/dcgmFields.js';
 export { type NvidiaSmiReport, parseNvidiaSmiXml, readingOf } from './nvidia-smi/parseNvidiaSmiXml.js';

@@ -5,6 +5,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AuthService } from '../auth/authService.js';
 import type { RecentEvents } from '../events/recentEvents.js';
 import type { FleetWatchers } from '../fleet/createFleetWatchers.js';
+import type { GpuFleet } from '../gpus/createGpuFleet.js';
+import type { GpuUpdates } from '../gpus/gpuUpdates.js';
 import type { ServerMetrics } from '../metrics/createServerMetrics.js';
 import type { MetricUpdates } from '../metrics/metricUpdates.js';
 import type { AlertIngest } from '../webhooks/createAlertIngest.js';
@@ -30,6 +32,9 @@ export interface ApiServices {
   metrics: ServerMetrics;
   /** METRIC_UPDATE events of watched series. */
   metricUpdates: MetricUpdates;
+  /** The GPU fleet (seed 003 §4) from the live model and dcgm-exporter series, and its GPU_UPDATE events. */
+  gpus: GpuFleet;
+  gpuUpdates: GpuUpdates;
   /** The background job queue (`jobs.queue`), when the server runs one (its parked jobs are listed by `jobs.parked`). */
   jobs?: JobQueue;
 }

@@ -7,6 +7,8 @@ import { createAuthService } from '../auth/authService.js';
 import { createRecentEvents } from '../events/recentEvents.js';
 import { createFleetWatchers, type FleetWatchersOptions } from '../fleet/createFleetWatchers.js';
 import { withReconciliation } from '../fleet/reconcileFleet.js';
+import { createGpuFleet } from '../gpus/createGpuFleet.js';
+import { createGpuUpdates } from '../gpus/gpuUpdates.js';
 import { createServerMetrics } from '../metrics/createServerMetrics.js';
 import { createMetricUpdates } from '../metrics/metricUpdates.js';
 import { createAlertIngest } from '../webhooks/createAlertIngest.js';
@@ -64,6 +66,8 @@ export async function createApiServices(
     logger,
     bus,
   });
+  const gpus = createGpuFleet({ metrics, fleet, clock });
+  const gpuUpdates = createGpuUpdates({ gpus, bus, clock, logger });
   return {
     config,
     store,
@@ -77,7 +81,10 @@ export async function createApiServices(
     fleet,
     metrics,
     metricUpdates,
+    gpus,
+    gpuUpdates,
     async close() {
+      gpuUpdates.close();
       metricUpdates.close();
       metrics.close();
       await alertIngest.idle();

@@ -25,3 +25,24 @@ export interface DcgmSample {
 
 /** The latest samples of each field (a field nobody answered is missing or empty). */
 export type DcgmSamples = Partial<Record<DcgmField, DcgmSample[]>>;
+
+/**
+ * Groups parsed exposition samples (`{ name, labels, value }`, e.g. of a dcgm-exporter scrape) by the field they
+ * answer; other metrics are ignored.
+ */
+export function dcgmSamplesOf(
+  series: Iterable<{ name: string; labels: Record<string, string>; value: number }>,
+): DcgmSamples {
+  const byMetric = new Map<string, DcgmField>(
+    (Object.entries(DCGM_FIELDS) as [DcgmField, { metric: string }][]).map(([field, f]) => [f.metric, field]),
+  );
+  const out: DcgmSamples = {};
+  for (const s of series) {
+    const field = byMetric.get(s.name);
+    if (!field) continue;
+    const list = out[field] ?? [];
+    list.push({ labels: s.labels, value: s.value });
+    out[field] = list;
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { authRouter } from './authRouter.js';
 import { clustersRouter } from './clustersRouter.js';
 import { eventsRouter } from './eventsRouter.js';
 import { fleetRouter } from './fleetRouter.js';
+import { gpusRouter } from './gpusRouter.js';
 import { jobsRouter } from './jobsRouter.js';
 import { logsRouter } from './logsRouter.js';
 import { manifestsRouter } from './manifestsRouter.js';
@@ -34,6 +35,7 @@ export const appRouter = router({
   manifests: manifestsRouter,
   ops: opsRouter,
   metrics: metricsRouter,
+  gpus: gpusRouter,
   alerts: alertsRouter,
   anomalies: anomaliesRouter,
   logs: logsRouter,
