@@ -4,6 +4,8 @@ import { requireSystemTool } from '@opspilot/core/testing';
 import { Anomaly, type SimCluster, startSimCluster } from '@opspilot/kube-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrometheusClient } from '../prometheus/prometheusClient.js';
+import { readMatrixAnswer } from '../prometheus/readMatrixAnswer.js';
+import { readQueryData } from '../prometheus/readQueryData.js';
 import { type RunningDaemon, SHIPPED_RULES, startPrometheus } from '../testing/index.js';
 import { createFederatedMetrics, type MetricsCluster } from './federatedMetrics.js';
 
@@ -110,6 +112,25 @@ describe('metrics against a real Prometheus scraping simulated clusters', () => 
     const instant = await metrics.instant('count(up == 1)');
     expect(Number(instant.results[0]?.data[0]?.values[0]?.[1])).toBe(3);
   }, 30_000);
+
+  it('reads a real range answer in one pass, exactly as the generic path reads it', async () => {
+    const end = Math.floor(Date.now() / 1000);
+    const params = new URLSearchParams({
+      query: 'container_memory_working_set_bytes',
+      start: String(end - 30),
+      end: String(end),
+      step: '1.5',
+    });
+    await expect
+      .poll(async () => {
+        const text = await (await fetch(`${prometheus.url}/api/v1/query_range?${params}`)).text();
+        const generic = readQueryData((JSON.parse(text) as { data: unknown }).data);
+        const fast = readMatrixAnswer(text);
+        expect(generic.ok && fast?.data).toEqual(generic.ok && generic.data);
+        return fast?.data.result.length ?? 0;
+      })
+      .toBeGreaterThan(3);
+  });
 
   it("returns Prometheus's own message for bad PromQL as an InputError", async () => {
     const metrics = createFederatedMetrics({ clusters: () => clusters.slice(0, 1) });

@@ -1,5 +1,6 @@
 import { InputError, UpstreamError } from '@opspilot/core';
 import { PromEnvelope, PromNamesData, type PromQueryData, PromSeriesData } from './prometheusResponse.js';
+import { readMatrixAnswer } from './readMatrixAnswer.js';
 import { readQueryData } from './readQueryData.js';
 
 /** The query data reader: hand-written for speed (see {@link readQueryData}), with a schema's `safeParse` shape. */
@@ -175,6 +176,11 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
 
 /** Reads an answer: Prometheus's own error for a refused query, an UpstreamError for anything else unexpected. */
 function parseAnswer<T>(base: string, status: number, text: string, schema: Reader<T>): PromAnswer<T> {
+  if (status === 200 && schema === (QueryData as Reader<unknown>)) {
+    // A range over many series read in one pass; anything not written as Prometheus writes it takes the path below.
+    const matrix = readMatrixAnswer(text);
+    if (matrix) return { data: matrix.data as T, warnings: matrix.warnings };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
