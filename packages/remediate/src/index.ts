@@ -1,0 +1,27 @@
+/**
+ * @opspilot/remediate — the remediation catalogue (one file per fix, each mapping analyzer finding classes to
+ * candidate plans with evidence, risk, preconditions, a verification and a rollback), its execution through the
+ * operation lifecycle of `@opspilot/ops`, and healing rules that run it on their own within limits.
+ */
+export { BUILTIN_REMEDIATIONS, remediableClasses, remediationById } from './builtinRemediations.js';
+export { candidatePlan } from './candidatePlan.js';
+export { brokenPreconditions } from './checkPreconditions.js';
+export {
+  type CandidateProposal,
+  createRemediator,
+  type RemediationOutcome,
+  type RemediationOutcomeStatus,
+  type Remediator,
+  type RemediatorDeps,
+} from './createRemediator.js';
+export { type FixProposal, proposeFixes, type SuccessRates } from './proposeFixes.js';
+export {
+  defineRemediation,
+  type Precondition,
+  type Remediation,
+  type RemediationAnswer,
+  type RemediationCandidate,
+  type RemediationContext,
+  unchanged,
+} from './remediation.js';
+export { DEFAULT_RECOVERY_TIMING, type Recovery, type RecoveryTiming, verifyRecovery } from './verifyRecovery.js';
