@@ -40,7 +40,7 @@ describe.runIf(chromiumRunnable)(
     const daemons: RunningProcess[] = [];
     let westPrometheus: RunningProcess | undefined;
     let ids: { east: string; west: string } = { east: '', west: '' };
-    const dir = mkdtempSync(join(tmpdir(), 'opspilot-e2e-spike-'));
+    let dir = '';
 
     const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
       if (!session) throw new Error('no session');
@@ -67,6 +67,7 @@ describe.runIf(chromiumRunnable)(
     beforeAll(async () => {
       const prometheus = requireSystemTool('prometheus');
       const alertmanager = requireSystemTool('alertmanager');
+      dir = mkdtempSync(join(tmpdir(), 'opspilot-e2e-spike-'));
       session = await openDashboard({ defaultTimeoutMs: 30_000 });
       page = session.page;
       // The spike is scheduled in east's scenario, counted from when east loads it.
@@ -106,7 +107,7 @@ describe.runIf(chromiumRunnable)(
       await session?.close();
       await Promise.all([...daemons, ...(westPrometheus ? [westPrometheus] : [])].map((d) => d.stop()));
       await Promise.all(sims.map((s) => s.stop()));
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     }, 60_000);
 
     it('shows the spike in a federated range query, PARTIAL naming the cluster whose Prometheus went down', {
