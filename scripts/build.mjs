@@ -43,7 +43,7 @@ export function isFresh(outdir) {
  * the Kubernetes schema packages). Everything else, native packages above all, stays an import of node_modules.
  */
 const BUNDLED = /^(@opspilot\/|zod(\/|$)|yaml$|commander$|picocolors$)/;
-const CLI_BUNDLED = /^(kubernetes-models|@kubernetes-models\/|@kubernetes\/client-node$|dockerfile-(ast|utils)$)/;
+const CLI_BUNDLED = /^(kubernetes-models|@kubernetes-models\/|@kubernetes\/client-node$)/;
 
 /** What is built: an entry file and the folder its JavaScript goes to (paths from the repository root). */
 const TARGETS = [

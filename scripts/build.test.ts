@@ -106,6 +106,45 @@ describe('scripts/build.mjs', () => {
     }
   });
 
+  it('loads for validate what the files given need (the Dockerfile parser for a Dockerfile), no adm-zip, zod in English', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opspilot-build-'));
+    try {
+      writeFileSync(join(dir, 'pod.yaml'), POD);
+      writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20\nFROOM x\n');
+      /** The packages `require`d (CommonJS, which module hooks do not see) by `opspilot validate file`. */
+      const required = (file: string) => {
+        const run = spawnSync(process.execPath, [join(ROOT, BIN), 'validate', file], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, NODE_DEBUG: 'module' },
+        });
+        expect(run.status, run.stderr.slice(-2_000)).toBe(1);
+        return new Set([...run.stderr.matchAll(/Module\._load REQUEST (\S+)/g)].map((m) => m[1]));
+      };
+      const forYaml = required('pod.yaml');
+      expect(forYaml).toContain('kubernetes-models/v1/Pod');
+      for (const name of ['dockerfile-ast', 'dockerfile-utils', 'adm-zip']) expect(forYaml).not.toContain(name);
+      const forDockerfile = required('Dockerfile');
+      expect(forDockerfile).toContain('dockerfile-ast');
+      expect(forDockerfile).toContain('dockerfile-utils');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // zod's locales: English only, in whatever chunks a run loads.
+    const chunks = loadedModules(join(ROOT, 'apps/cli/dist/main.js'), ['validate', '--list-rules']).files.filter((f) =>
+      f.startsWith(join(ROOT, 'apps/cli/dist')),
+    );
+    const locales = chunks.flatMap((file) =>
+      (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources.filter((source) =>
+        source.includes('/zod/v4/locales/'),
+      ),
+    );
+    expect(locales.map((source) => source.replace(/^.*\/zod\//, 'zod/'))).toEqual([
+      'zod/v4/locales/index.js',
+      'zod/v4/locales/en.js',
+    ]);
+  });
+
   it('answers --help, -h, --version, -V and version from the build, without loading the CLI, as the CLI would', () => {
     for (const args of [['--help'], ['-h'], ['--version'], ['-V'], ['version']]) {
       const run = loadedModules(join(ROOT, BIN), args);

@@ -1,4 +1,9 @@
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { createRequire } from 'node:module';
+import type { Instruction } from 'dockerfile-ast';
+
+// Required when a Dockerfile is parsed, not imported: dockerfile-ast (and the language-server types it loads) would
+// cost every validation, of YAML too, ~15 ms at start.
+const require = createRequire(import.meta.url);
 
 /** One Dockerfile instruction, simplified for rules. */
 export interface DockerInstruction {
@@ -58,6 +63,7 @@ function ruleList(text: string): string[] {
 
 /** Parses Dockerfile text once (dockerfile-ast), grouping instructions into stages and reading ignore comments. */
 export function parseDockerfile(text: string): DockerDoc {
+  const { DockerfileParser } = require('dockerfile-ast') as typeof import('dockerfile-ast');
   const parsed = DockerfileParser.parse(text);
   const instructions: DockerInstruction[] = [];
   const stages: DockerStage[] = [];

@@ -1,5 +1,8 @@
-import { validate } from 'dockerfile-utils';
+import { createRequire } from 'node:module';
 import { type DockerProblem, dockerRule } from '../dockerRule.js';
+
+// Required when a Dockerfile is checked, not imported, so validating YAML does not load it (see dockerDoc.ts).
+const require = createRequire(import.meta.url);
 
 /** LSP DiagnosticSeverity.Error. */
 const ERROR = 1;
@@ -16,6 +19,7 @@ export const dockerSyntax = dockerRule({
   description: 'The Dockerfile must be syntactically valid',
   fix: 'correct the instruction as the message says',
   check: (doc) => {
+    const { validate } = require('dockerfile-utils') as typeof import('dockerfile-utils');
     const problems: DockerProblem[] = validate(doc.text)
       .filter((d) => d.severity === ERROR)
       .map((d) => ({
