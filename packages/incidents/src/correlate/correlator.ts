@@ -91,7 +91,7 @@ export class Correlator {
   readonly incidents = new Map<string, CorrelatedIncident>();
   private readonly bySignal = new Map<string, CorrelatedIncident>();
   private readonly byAnchor = new Map<string, CorrelatedIncident>();
-  private readonly topology: Topology;
+  private topology: Topology;
   private readonly reopenWindowMs: number;
   private readonly joinWindowMs: number;
   readonly resolveAfterMs: number;
@@ -107,7 +107,7 @@ export class Correlator {
 
   /** Changes the topology used for signals from now on (a fresh snapshot of the cluster). */
   setTopology(topology: Topology): void {
-    (this as { topology: Topology }).topology = topology;
+    this.topology = topology;
   }
 
   /** Correlates one signal; see the class description. */
