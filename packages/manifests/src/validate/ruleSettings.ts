@@ -1,6 +1,10 @@
+import { createRequire } from 'node:module';
 import { InputError, type ValidationSeverity } from '@opspilot/core';
-import picomatch from 'picomatch';
+import type picomatchType from 'picomatch';
 import type { RuleSetting, ValidateSettings } from './types.js';
+
+// Required when globs are configured, not imported: most validations have none and need not load picomatch.
+const require = createRequire(import.meta.url);
 
 /** Settings resolved for fast lookup while validating. */
 export interface ResolvedSettings {
@@ -14,7 +18,10 @@ export interface ResolvedSettings {
 
 const match = (globs: string[] | undefined) =>
   globs && globs.length > 0
-    ? picomatch(globs, { dot: true, matchBase: !globs.some((g) => g.includes('/')) })
+    ? (require('picomatch') as typeof picomatchType)(globs, {
+        dot: true,
+        matchBase: !globs.some((g) => g.includes('/')),
+      })
     : undefined;
 
 /**
