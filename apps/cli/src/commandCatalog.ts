@@ -88,6 +88,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/getCommand.js')).getCommand,
   },
   {
+    name: 'gpus',
+    term: 'gpus [options]',
+    description: 'GPU nodes and their GPUs: utilisation, memory, temperature, power, XID errors, pods',
+    load: async () => (await import('./commands/gpusCommand.js')).gpusCommand,
+  },
+  {
     name: 'jobs',
     term: 'jobs',
     description: 'background jobs: those parked after failing, and which server watches which cluster',
