@@ -12,6 +12,7 @@ import { AlertsPage } from './pages/alerts/AlertsPage.js';
 import { AskPage } from './pages/ask/AskPage.js';
 import { ClusterPage } from './pages/ClusterPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
+import { GpusPage } from './pages/gpus/GpusPage.js';
 import { LogsPage } from './pages/logs/LogsPage.js';
 import { ClustersPage } from './pages/manage-clusters/ClustersPage.js';
 import { MetricsPage } from './pages/metrics/MetricsPage.js';
@@ -60,6 +61,7 @@ export function App() {
                   <Route path="logs" element={<LogsPage />} />
                   <Route path="traces" element={<TracesPage />} />
                   <Route path="metrics" element={<MetricsPage />} />
+                  <Route path="gpus" element={<GpusPage />} />
                   <Route path="audit" element={<AuditPage />} />
                 </Route>
               </Routes>

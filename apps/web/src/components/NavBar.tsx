@@ -12,6 +12,7 @@ export const PAGES = [
   { path: '/logs', label: 'Logs' },
   { path: '/traces', label: 'Traces' },
   { path: '/metrics', label: 'Metrics' },
+  { path: '/gpus', label: 'GPUs' },
   { path: '/audit', label: 'Audit log' },
 ] as const;
 

@@ -157,6 +157,20 @@ export const NAMED_QUERIES: readonly NamedQuery[] = [
       ...nsMatch(p),
     }),
   },
+  {
+    name: 'workload-restarts',
+    title: 'Container restarts per pod of a workload',
+    unit: 'count',
+    needsApp: true,
+    promql: (p) => `sum by (namespace, pod) (kube_pod_container_status_restarts_total${sel(ns(p), appPods(p))})`,
+    builtin: (p) => ({
+      fn: 'gauge',
+      metric: 'kube_pod_container_status_restarts_total',
+      by: ['namespace', 'pod'],
+      prefix: { pod: `${p.app}-` },
+      ...nsMatch(p),
+    }),
+  },
   ...GPU_NAMED_QUERIES,
 ];
 

@@ -5,9 +5,11 @@ import { useTRPC } from '../../api/trpc.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { askPath, type BrowserRef, objectRequest } from './askLinks.js';
 import { FindingItem } from './FindingItem.js';
+import { CHARTED_KINDS, WorkloadCharts } from './WorkloadCharts.js';
 
 /**
- * The detail drawer of one object (`fleet.get`, kept current like the tables): the findings about it, its events,
+ * The detail drawer of one object (`fleet.get`, kept current like the tables): for a workload its charts (CPU, memory,
+ * restarts, request and error rates), the findings about it, its events,
  * the objects related to it (each opens in the drawer), its YAML (Secret values masked by the server), and "Ask"
  * to go to the Ask page prefilled with the usual action on it.
  */
@@ -60,6 +62,12 @@ export function ObjectDrawer({
           {detail.isPending ? <p className="text-sm">Loading…</p> : null}
           {data ? (
             <div className="space-y-5">
+              {target && CHARTED_KINDS.has(target.kind) ? (
+                <section aria-label="Metrics of it">
+                  <h3 className="mb-1 font-semibold">Metrics</h3>
+                  <WorkloadCharts clusterId={clusterId} name={target.name} namespace={target.namespace} />
+                </section>
+              ) : null}
               <section aria-label="Findings on it">
                 <h3 className="mb-1 font-semibold">Findings</h3>
                 {data.findings.length === 0 ? <p className="text-sm">None.</p> : null}

@@ -13,6 +13,8 @@ export interface NamedChartProps {
   name: string;
   clusterIds: string[];
   app?: string;
+  /** Only this namespace (per-workload queries of one workload). */
+  namespace?: string;
   /** Minutes back (default 60). */
   minutes?: number;
   /** Asks the server for METRIC_UPDATE events of this query on this cluster, so the chart follows them. */
@@ -23,7 +25,7 @@ export interface NamedChartProps {
  * A named query over the last `minutes` as a chart (a top query as a table of its latest values), with each
  * cluster's failure said under it. Its window moves on every 15 s; METRIC_UPDATE events refresh it in between.
  */
-export function NamedChart({ name, clusterIds, app, minutes = 60, watchCluster }: NamedChartProps) {
+export function NamedChart({ name, clusterIds, app, namespace, minutes = 60, watchCluster }: NamedChartProps) {
   const trpc = useTRPC();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -39,6 +41,7 @@ export function NamedChart({ name, clusterIds, app, minutes = 60, watchCluster }
       name,
       cluster_ids: clusterIds,
       ...(app ? { app } : {}),
+      ...(namespace ? { namespace } : {}),
       ...window,
       step: '1m',
       limit: 10,
