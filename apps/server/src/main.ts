@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { describeConfig, ensureEncryptionKey, loadConfig } from '@opspilot/config';
 import { exitCodeOf, isOpspilotError } from '@opspilot/core';
 import { pino } from 'pino';
+import { startAnomalyScan } from './anomaly/anomalyScan.js';
 import { createApiServices } from './api/createApiServices.js';
 import { bootstrapAdmin } from './auth/authService.js';
-import { startAnomalyScan } from './anomaly/anomalyScan.js';
 import { createBackgroundWork } from './jobs/createBackgroundWork.js';
 import { simScrapes } from './metrics/simScrapes.js';
 import { openServerStore } from './openServerStore.js';
@@ -12,6 +12,7 @@ import { printStartBanner } from './printStartBanner.js';
 import { registerInCluster } from './registerInCluster.js';
 import { EMBEDDED_SIM_CLUSTERS, registerSimCluster, SIM_CLUSTER_NAME } from './registerSimCluster.js';
 import { type RunningServer, startServer } from './startServer.js';
+import { startSimTraces } from './traces/startSimTraces.js';
 
 // Entry of `npm start`: configuration, store (opened and migrated first), services, the simulated cluster, server;
 // the first start creates an administrator and prints its credentials once; graceful stop on SIGINT/SIGTERM.
@@ -79,6 +80,7 @@ const started = await (async () => {
       { cluster: inCluster.name, api_server_url: inCluster.api_server_url },
       'registered the cluster this pod runs in',
     );
+  let simTraces: { stop(): Promise<void> } | undefined;
   const server = await startServer({
     config,
     store: work.health(store),
@@ -87,11 +89,14 @@ const started = await (async () => {
     jobs: work.jobs,
     webDistDir: WEB_DIST,
     onClose: async () => {
+      await simTraces?.stop();
       anomalyScan.stop();
       await Promise.all(sims.map((s) => s.sim.stop()));
       await work.close();
     },
   });
+  // The embedded clusters' applications send their traces to this server's OTLP receiver.
+  simTraces = await startSimTraces(services, sims, server.url);
   // The banner names every embedded simulated cluster, sim-demo first.
   const simulated = [...sims].sort(
     (a, b) => Number(b.cluster.name === SIM_CLUSTER_NAME) - Number(a.cluster.name === SIM_CLUSTER_NAME),

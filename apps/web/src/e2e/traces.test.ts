@@ -11,7 +11,7 @@ const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 const nanos = (ms: number) => `${BigInt(ms) * 1_000_000n}`;
 const kv = (key: string, value: string) => ({ key, value: { stringValue: value } });
 
-/** An OTLP/JSON export of one request frontend → backend → postgresql, `ms` long, failing in the backend when `fail`. */
+/** An OTLP/JSON export of one request checkout → payments → ledger-db, `ms` long, failing in payments when `fail`. */
 function exportOf(ms: number, fail: boolean) {
   const traceId = hex(16);
   const [fe, be, db] = [hex(8), hex(8), hex(8)];
@@ -48,9 +48,9 @@ function exportOf(ms: number, fail: boolean) {
     traceId,
     body: {
       resourceSpans: [
-        span('frontend', fe, undefined, 'GET /', 0, ms, fail ? 'HTTP 500' : undefined),
-        span('backend', be, fe, 'GET /api/todos', ms / 10, (ms * 9) / 10, fail ? 'upstream timeout' : undefined),
-        span('postgresql', db, be, 'SELECT todo', ms / 5, ms / 2),
+        span('checkout', fe, undefined, 'POST /pay', 0, ms, fail ? 'HTTP 500' : undefined),
+        span('payments', be, fe, 'POST /charge', ms / 10, (ms * 9) / 10, fail ? 'upstream timeout' : undefined),
+        span('ledger-db', db, be, 'INSERT charge', ms / 5, ms / 2),
       ],
     },
   };
@@ -91,19 +91,19 @@ describe.runIf(chromiumRunnable)('traces in the dashboard (real server and OTLP 
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(table.getByRole('row')).toHaveCount(2);
     const row = table.getByRole('row').nth(1);
-    await expect(row).toContainText('frontend: GET /');
+    await expect(row).toContainText('checkout: POST /pay');
     await expect(row).toContainText('1800 ms');
     await expect(row).toContainText('errors');
 
     await row.getByRole('button', { name: slow.traceId.slice(0, 16) }).click();
     await expect(page.getByTestId('trace-summary')).toHaveText(
-      'frontend: GET / · 1800 ms · 3 spans in 3 services · with errors',
+      'checkout: POST /pay · 1800 ms · 3 spans in 3 services · with errors',
     );
     const waterfall = page.getByRole('list', { name: 'Span waterfall' });
     await expect(waterfall.getByRole('listitem')).toHaveCount(3);
-    await expect(waterfall.getByRole('listitem').nth(1)).toContainText('backend GET /api/todos');
+    await expect(waterfall.getByRole('listitem').nth(1)).toContainText('payments POST /charge');
     await expect(waterfall.getByRole('listitem').nth(1)).toHaveAttribute('data-status', 'ERROR');
-    // The backend span starts a tenth into the trace and lasts 80% of it.
+    // The payments span starts a tenth into the trace and lasts 80% of it.
     const bar = waterfall.getByRole('listitem').nth(1).getByTestId('span-bar');
     await expect(bar).toHaveAttribute('style', /left: 10%; width: 80%/);
     await waterfall.getByRole('listitem').nth(1).getByRole('button').click();
