@@ -9,6 +9,7 @@ import { Layout } from './components/Layout.js';
 import { LiveEventsProvider } from './events/LiveEventsProvider.js';
 import { AuditPage } from './pages/AuditPage.js';
 import { AlertsPage } from './pages/alerts/AlertsPage.js';
+import { AnomaliesPage } from './pages/anomalies/AnomaliesPage.js';
 import { AskPage } from './pages/ask/AskPage.js';
 import { ClusterPage } from './pages/ClusterPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
@@ -58,6 +59,7 @@ export function App() {
                   <Route path="findings" element={<FindingsPage />} />
                   <Route path="validate" element={<ValidatePage />} />
                   <Route path="alerts" element={<AlertsPage />} />
+                  <Route path="anomalies" element={<AnomaliesPage />} />
                   <Route path="logs" element={<LogsPage />} />
                   <Route path="traces" element={<TracesPage />} />
                   <Route path="metrics" element={<MetricsPage />} />

@@ -9,6 +9,7 @@ export const PAGES = [
   { path: '/findings', label: 'Findings' },
   { path: '/validate', label: 'Validate' },
   { path: '/alerts', label: 'Alerts' },
+  { path: '/anomalies', label: 'Anomalies' },
   { path: '/logs', label: 'Logs' },
   { path: '/traces', label: 'Traces' },
   { path: '/metrics', label: 'Metrics' },

@@ -156,7 +156,7 @@ export const anomaliesRouter = router({
           cluster_ids: [cluster.id],
           start_time: new Date(at - input.before * 60_000).toISOString(),
           end_time: new Date(end).toISOString(),
-          step: '60s',
+          step: '15s',
         }),
         abort,
       );
