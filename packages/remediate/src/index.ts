@@ -3,6 +3,8 @@
  * candidate plans with evidence, risk, preconditions, a verification and a rollback), its execution through the
  * operation lifecycle of `@opspilot/ops`, and healing rules that run it on their own within limits.
  */
+
+export { applyRollback, type RollbackResult } from './applyRollback.js';
 export { BUILTIN_REMEDIATIONS, remediableClasses, remediationById } from './builtinRemediations.js';
 export { candidatePlan } from './candidatePlan.js';
 export { brokenPreconditions } from './checkPreconditions.js';
@@ -14,6 +16,19 @@ export {
   type Remediator,
   type RemediatorDeps,
 } from './createRemediator.js';
+export { currentFindings } from './currentFindings.js';
+export {
+  createHealingEngine,
+  type HealingEngine,
+  type HealingEngineDeps,
+  type HealingPassReport,
+} from './healing/createHealingEngine.js';
+export { breakerTrips, holdBack } from './healing/healingGates.js';
+export { HEALING_PASS_JOB, scheduleHealing } from './healing/healingJobs.js';
+export { HealingLimits, HealingMode, HealingScope } from './healing/healingPolicy.js';
+export { type HealingStat, healingStats, successRates } from './healing/healingStats.js';
+export { allActions, type HealingStore } from './healing/healingStore.js';
+export { type ParsedRule, validateHealingRule } from './healing/validateHealingRule.js';
 export { type FixProposal, proposeFixes, type SuccessRates } from './proposeFixes.js';
 export {
   defineRemediation,

@@ -24,6 +24,9 @@ export const EventType = z.enum([
   'INCIDENT_OPENED',
   'INCIDENT_UPDATED',
   'INCIDENT_RESOLVED',
+  'HEALING_ACTION_STARTED',
+  'HEALING_ACTION_FINISHED',
+  'HEALING_RULE_PAUSED',
 ]);
 export type EventType = z.infer<typeof EventType>;
 

@@ -1,0 +1,116 @@
+import { createMemoryEventBus } from '@opspilot/bus';
+import type { Event, NewHealingRule } from '@opspilot/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployment, namespace, remediateHarness } from '../__fixtures__/remediateHarness.js';
+import { createHealingEngine } from './createHealingEngine.js';
+import { healingStats } from './healingStats.js';
+
+let h: Awaited<ReturnType<typeof remediateHarness>>;
+const events: Event[] = [];
+let engine: ReturnType<typeof createHealingEngine>;
+beforeAll(async () => {
+  h = await remediateHarness({ deps: { verifyTimeoutMs: 60_000 } });
+  const bus = createMemoryEventBus();
+  bus.subscribe({}, (e) => {
+    events.push(e);
+  });
+  engine = createHealingEngine({
+    gateway: h.gateway,
+    clock: h.clock,
+    audit: h.store.audit,
+    store: { rules: h.store.healingRules, actions: h.store.healingActions },
+    remediator: h.remediator,
+    events: bus,
+  });
+});
+afterAll(() => h?.stop());
+
+const oomRule = (name: string, ns: string, over: Partial<NewHealingRule> = {}, limits: Record<string, unknown> = {}) =>
+  h.store.healingRules.create({
+    name,
+    condition_type: 'pod-oom-killed',
+    condition_config: { namespaces: [ns] },
+    action_type: 'oom:raise-memory-limit',
+    action_config: { mode: 'automatic', verify_settle_seconds: 30, ...limits },
+    cooldown_seconds: 600,
+    max_retries: 0,
+    ...over,
+  });
+const hog = (ns: string, name: string, memory: string) =>
+  deployment(ns, name, { image: 'opspilot/memory-hog:1.0', resources: { limits: { memory } } }, {}, 1);
+
+describe('the healing engine on the simulated cluster', () => {
+  it('heals an OOM-killed workload automatically within its limits, verified, audited and published', async () => {
+    const rule = await oomRule('oom-auto', 'auto');
+    await h.apply(namespace('auto'), hog('auto', 'cache', '512Mi'));
+    await h.findingFor('pod-oom-killed', 'cache-', 'auto');
+    const report = await h.whileRunning(engine.runPass());
+    expect(report.actions).toEqual([
+      expect.objectContaining({
+        rule_id: rule.id,
+        target: 'deployment/auto/cache',
+        status: 'SUCCEEDED',
+        dry_run: false,
+      }),
+    ]);
+    expect(report.actions[0]!.result).toMatchObject({ outcome: 'VERIFIED', remediation: 'oom:raise-memory-limit' });
+    expect(report.actions[0]!.result.time_to_recover_ms).toBeGreaterThan(0);
+    const live = await h.gateway.get({ kind: 'Deployment', name: 'cache', namespace: 'auto' });
+    expect(JSON.stringify(live?.spec)).toContain('"memory":"1Gi"');
+    const approved = await h.store.audit.list({ action: 'operation.approved', target: 'deployment/auto/cache' });
+    expect(approved.items[0]?.user_id).toBe('policy:healing-rule:oom-auto');
+    expect(events.map((e) => e.event_type)).toEqual(
+      expect.arrayContaining(['HEALING_ACTION_STARTED', 'HEALING_ACTION_FINISHED']),
+    );
+    const again = await h.whileRunning(engine.runPass());
+    expect(again.actions).toEqual([]);
+    const stats = healingStats((await h.store.healingActions.list({ rule_id: rule.id })).items, (a) => a.rule_id);
+    expect(stats).toEqual([expect.objectContaining({ runs: 1, succeeded: 1, success_rate: 1 })]);
+    await h.store.healingRules.update(rule.id, { enabled: false });
+  });
+
+  it('only plans in dry-run mode: the operation waits, nothing changes', async () => {
+    const rule = await oomRule('oom-dry', 'dry', {}, { dry_run: true });
+    await h.apply(namespace('dry'), hog('dry', 'cache', '512Mi'));
+    await h.findingFor('pod-oom-killed', 'cache-', 'dry');
+    const report = await h.whileRunning(engine.runPass());
+    expect(report.actions).toEqual([expect.objectContaining({ status: 'SUCCEEDED', dry_run: true })]);
+    expect(report.actions[0]!.result).toMatchObject({ outcome: 'PLANNED' });
+    expect(String(report.actions[0]!.result.diff)).toMatch(/\+\s+memory: 1Gi/);
+    const live = await h.gateway.get({ kind: 'Deployment', name: 'cache', namespace: 'dry' });
+    expect(JSON.stringify(live?.spec)).toContain('"memory":"512Mi"');
+    await h.store.healingRules.update(rule.id, { enabled: false });
+  });
+
+  it('holds a flapping failure with its cooldown and attempts, then its circuit breaker pauses the rule', async () => {
+    // memory-hog holds 900Mi: twice 256Mi is still too little, so every fix fails verification and is rolled back.
+    const rule = await oomRule('oom-flap', 'flap', {}, { breaker_failures: 3, max_actions_per_window: 10 });
+    await h.apply(namespace('flap'), hog('flap', 'a', '256Mi'), hog('flap', 'b', '256Mi'));
+    await h.findingFor('pod-oom-killed', 'a-', 'flap');
+    await h.findingFor('pod-oom-killed', 'b-', 'flap');
+    const first = await h.whileRunning(engine.runPass());
+    expect(first.actions.map((a) => [a.target, a.status]).sort()).toEqual([
+      ['deployment/flap/a', 'FAILED'],
+      ['deployment/flap/b', 'FAILED'],
+    ]);
+    const second = await h.whileRunning(engine.runPass());
+    expect(second.actions).toEqual([]);
+    expect([...new Set(second.held.map((x) => x.target))].sort()).toEqual(['deployment/flap/a', 'deployment/flap/b']);
+    expect(second.held.every((x) => x.reason.startsWith('cooldown'))).toBe(true);
+    await h.advance(600_000, 10_000);
+    const third = await h.whileRunning(engine.runPass());
+    expect(third.actions.map((a) => [a.status, a.result.reason])).toEqual([
+      ['SKIPPED', expect.stringMatching(/^attempts: 1 failed/)],
+      ['SKIPPED', expect.stringMatching(/^attempts: 1 failed/)],
+    ]);
+    await h.apply(hog('flap', 'c', '256Mi'));
+    await h.findingFor('pod-oom-killed', 'c-', 'flap');
+    const fourth = await h.whileRunning(engine.runPass());
+    expect(fourth.actions.filter((a) => a.status === 'FAILED').map((a) => a.target)).toEqual(['deployment/flap/c']);
+    const fifth = await h.whileRunning(engine.runPass());
+    expect(fifth.paused).toEqual([{ rule: 'oom-flap', reason: 'circuit breaker: the last 3 actions failed' }]);
+    expect((await h.store.healingRules.get(rule.id)).enabled).toBe(false);
+    expect((await h.store.audit.list({ action: 'healing.rule.paused' })).items).toHaveLength(1);
+    expect(events.map((e) => e.event_type)).toContain('HEALING_RULE_PAUSED');
+  });
+});

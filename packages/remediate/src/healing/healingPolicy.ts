@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** How a healing rule acts: `suggest` records the plan, `approval` waits for a person, `automatic` applies it. */
+export const HealingMode = z.enum(['suggest', 'approval', 'automatic']);
+export type HealingMode = z.infer<typeof HealingMode>;
+
+/**
+ * Where a rule applies (`condition_config` of a seed-004 healing rule): the namespaces it may act in — listed, never
+ * "all" — and the labels a finding's object must carry.
+ */
+export const HealingScope = z
+  .object({
+    namespaces: z.array(z.string().min(1)).min(1, 'list the namespaces the rule may act in'),
+    labels: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+export type HealingScope = z.infer<typeof HealingScope>;
+
+/**
+ * How far a rule may go (`action_config` of a seed-004 healing rule): its mode, a dry run only, the blast radius of
+ * one action (objects changed, pods restarted, namespaces the rule spans), how many actions a window allows, how
+ * many failures in a row trip its circuit breaker, and how recovery is verified.
+ */
+export const HealingLimits = z
+  .object({
+    mode: HealingMode.default('approval'),
+    dry_run: z.boolean().default(false),
+    max_objects: z.number().int().min(1).max(20).default(1),
+    max_pods: z.number().int().min(1).max(500).default(10),
+    max_namespaces: z.number().int().min(1).max(20).default(3),
+    max_actions_per_window: z.number().int().min(1).max(100).default(3),
+    window_seconds: z.number().int().min(60).max(86_400).default(3600),
+    breaker_failures: z.number().int().min(1).max(20).default(3),
+    verify_settle_seconds: z.number().int().min(0).max(3600).default(60),
+    verify_timeout_seconds: z.number().int().min(10).max(3600).default(180),
+  })
+  .strict();
+export type HealingLimits = z.infer<typeof HealingLimits>;

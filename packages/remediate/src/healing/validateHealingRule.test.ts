@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { validateHealingRule } from './validateHealingRule.js';
+
+const rule = (over: Record<string, unknown> = {}) => ({
+  condition_type: 'pod-oom-killed',
+  condition_config: { namespaces: ['shop'] },
+  action_type: 'oom:raise-memory-limit',
+  action_config: { mode: 'automatic' },
+  ...over,
+});
+
+describe('validateHealingRule', () => {
+  it('accepts an automatic rule for a write remediation in listed namespaces', () => {
+    expect(validateHealingRule(rule()).limits).toMatchObject({ mode: 'automatic', max_objects: 1, dry_run: false });
+  });
+  it('refuses kube-system with the reason', () => {
+    expect(() => validateHealingRule(rule({ condition_config: { namespaces: ['shop', 'kube-system'] } }))).toThrow(
+      /may not act in system namespace kube-system/,
+    );
+  });
+  it('refuses more namespaces than the blast radius allows', () => {
+    expect(() =>
+      validateHealingRule(
+        rule({ condition_config: { namespaces: ['a', 'b', 'c'] }, action_config: { max_namespaces: 2 } }),
+      ),
+    ).toThrow(/spans 3 namespaces, more than its blast radius of 2/);
+  });
+  it('refuses a rule with no namespaces, an unknown remediation or one for another class', () => {
+    expect(() => validateHealingRule(rule({ condition_config: {} }))).toThrow(/invalid scope: namespaces/);
+    expect(() => validateHealingRule(rule({ action_type: 'pod:nuke' }))).toThrow(/no remediation pod:nuke/);
+    expect(() => validateHealingRule(rule({ condition_type: 'pod-image-pull' }))).toThrow(
+      /does not fix pod-image-pull/,
+    );
+  });
+  it('refuses unknown limits', () => {
+    expect(() => validateHealingRule(rule({ action_config: { max_pods: 0 } }))).toThrow(/invalid limits: max_pods/);
+  });
+});
