@@ -103,9 +103,7 @@ describe.each([
     await expect.poll(() => watching.size, { timeout: 10_000, interval: 50 }).toBe(0);
 
     proxy.restore();
-    await expect
-      .poll(readiness, { timeout: 30_000, interval: 100 })
-      .toEqual({ code: 200, body: { status: 'ready' } });
+    await expect.poll(readiness, { timeout: 30_000, interval: 100 }).toEqual({ code: 200, body: { status: 'ready' } });
     await expect.poll(() => [...watching], { timeout: 20_000, interval: 50 }).toEqual([cluster]);
     // The bus delivers again (what was published while it was cut is lost: delivery is at most once).
     const seen: string[] = [];
@@ -121,5 +119,47 @@ describe.each([
       .toContain('after');
     unsubscribe();
     await app.close();
+  }, 90_000);
+});
+
+describe('one server process (in-process jobs) losing its Redis event bus', () => {
+  it('says so on /readyz, stopping its jobs but not its watchers, until Redis answers again', async () => {
+    const t = await openTestStore('sqlite');
+    const proxy = await startTcpProxy(REDIS_URL.hostname, Number(REDIS_URL.port));
+    const config = OpspilotConfig.parse({
+      jobs: { lease_ttl: '1s' },
+      events: { bus: 'redis', redis_url: through(REDIS_URL, proxy) },
+    });
+    const bus = await createEventBus({ ...config.events, namespace: `lost_${randomBytes(4).toString('hex')}`, logger });
+    const work = await createBackgroundWork({ config, store: t.store, logger });
+    const app = Fastify();
+    try {
+      const fleet = { watch: async () => undefined, unwatch: async () => undefined };
+      work.start(fleet, bus);
+      registerHealthRoutes(app, work.health({ ping: () => t.store.ping(), close: async () => undefined }));
+      const readiness = async () => {
+        const response = await app.inject({ method: 'GET', url: '/readyz' });
+        return { code: response.statusCode, body: response.json() };
+      };
+      expect(await readiness()).toEqual({ code: 200, body: { status: 'ready' } });
+      proxy.cut();
+      await expect.poll(readiness, { timeout: 20_000, interval: 100 }).toEqual({
+        code: 503,
+        body: {
+          status: 'unavailable',
+          reason: expect.stringMatching(/^lost event bus \(redis\): .*\(this process takes no job until it answers\)$/),
+        },
+      });
+      proxy.restore();
+      await expect
+        .poll(readiness, { timeout: 30_000, interval: 100 })
+        .toEqual({ code: 200, body: { status: 'ready' } });
+    } finally {
+      await app.close();
+      await work.close();
+      await bus.close();
+      await proxy.close();
+      await t.cleanup();
+    }
   }, 90_000);
 });

@@ -105,7 +105,9 @@ export async function createBackgroundWork(options: BackgroundWorkOptions): Prom
         },
         unready() {
           const lost = watch?.lost();
-          return lost && `lost ${lost} (this process watches no cluster and takes no job until it answers)`;
+          // Without leases (one process) the watchers keep running: only jobs stop.
+          const stopped = shared ? 'watches no cluster and takes no job' : 'takes no job';
+          return lost && `lost ${lost} (this process ${stopped} until it answers)`;
         },
       };
     },
