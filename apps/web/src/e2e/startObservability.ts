@@ -7,6 +7,8 @@ import { freePort } from './startOpspilot.js';
 /** A program of the observability stack started for an end-to-end test. */
 export interface RunningProcess {
   url: string;
+  /** Its working directory (its configuration files), removed by `stop`. */
+  dir: string;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -55,7 +57,7 @@ export async function startProcess(options: {
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { url, output: () => out, stop };
+    if (ok) return { url, dir, output: () => out, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
@@ -125,8 +127,8 @@ export function startPrometheusFor(
   });
 }
 
-/** The real Alertmanager at `binary` (gossip off, short waits) sending every alert to `webhook` with a bearer token. */
-export function startAlertmanagerFor(binary: string, webhook: string, token: string): Promise<RunningProcess> {
+/** An Alertmanager configuration: every alert to `webhook` with a bearer token, short waits. */
+function alertmanagerConfig(webhook: string, token: string): string {
   const config = {
     route: {
       receiver: 'opspilot',
@@ -144,9 +146,14 @@ export function startAlertmanagerFor(binary: string, webhook: string, token: str
       },
     ],
   };
+  return JSON.stringify(config, null, 2);
+}
+
+/** The real Alertmanager at `binary` (gossip off, short waits) sending every alert to `webhook` with a bearer token. */
+export function startAlertmanagerFor(binary: string, webhook: string, token: string): Promise<RunningProcess> {
   return startProcess({
     command: binary,
-    files: () => ({ 'alertmanager.yml': JSON.stringify(config, null, 2) }),
+    files: () => ({ 'alertmanager.yml': alertmanagerConfig(webhook, token) }),
     args: (port, dir) => [
       `--config.file=${join(dir, 'alertmanager.yml')}`,
       `--storage.path=${join(dir, 'data')}`,
@@ -156,6 +163,16 @@ export function startAlertmanagerFor(binary: string, webhook: string, token: str
     ],
     readyPath: '/-/ready',
   });
+}
+
+/**
+ * Points a running Alertmanager of {@link startAlertmanagerFor} at another webhook and token and reloads it
+ * (`POST /-/reload`): the alerts it holds are routed again and sent there.
+ */
+export async function redirectAlertmanager(am: RunningProcess, webhook: string, token: string): Promise<void> {
+  writeFileSync(join(am.dir, 'alertmanager.yml'), alertmanagerConfig(webhook, token));
+  const reloaded = await fetch(`${am.url}/-/reload`, { method: 'POST' });
+  if (!reloaded.ok) throw new Error(`Alertmanager did not reload: ${reloaded.status} ${await reloaded.text()}`);
 }
 
 /** Signs in over the REST API and creates an API token for `name` (the server's own Bearer credential). */
