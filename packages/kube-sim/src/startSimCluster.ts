@@ -38,7 +38,7 @@ export interface SimClusterOptions {
    * exist); scenarios can declare more with `kind: Image` documents.
    */
   images?: ImageDeclaration[];
-  /** A scenario to load at start: `demo`, `broken` or the path of a YAML file. */
+  /** A scenario to load at start: `demo`, `broken`, `gpu` or the path of a YAML file. */
   scenario?: string;
   /** Run the controllers and behaviour model (default true); false gives a bare API server. */
   controllers?: boolean;

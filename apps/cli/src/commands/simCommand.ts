@@ -36,7 +36,7 @@ export function simCommand(parent: Command, ctx: CliContext): Command {
     .option('--port <n>', 'port to listen on (0 picks a free one)', '6443')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--kubeconfig-out <file>', 'where to write its kubeconfig', './.opspilot/sim-kubeconfig.yaml')
-    .option('--scenario <name|file>', 'load a scenario at start: demo, broken or a YAML file')
+    .option('--scenario <name|file>', 'load a scenario at start: demo, broken, gpu or a YAML file')
     .option('--nodes <n>', 'number of nodes', '3')
     .option('--no-tls', 'serve plain HTTP (the kubeconfig then skips TLS verification)')
     .option(
