@@ -60,7 +60,7 @@ export {
   type OtlpEncoding,
 } from './otlp/decodeOtlpTraces.js';
 export { encodeOtlpTraces } from './otlp/encodeOtlpTraces.js';
-export { ExportTraceServiceResponseType } from './otlp/otlpProto.js';
+export { decodeRpcStatus, ExportTraceServiceResponseType, encodeRpcStatus } from './otlp/otlpProto.js';
 export {
   createPrometheusClient,
   type PrometheusAuth,

@@ -1,5 +1,5 @@
 import type { Event } from '@opspilot/core';
-import { encodeOtlpTraces } from '@opspilot/observe';
+import { decodeRpcStatus, encodeOtlpTraces } from '@opspilot/observe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../testing/index.js';
 
@@ -142,7 +142,13 @@ describe('the OTLP/HTTP trace receiver and the traces API', () => {
       'application/x-protobuf',
     );
     expect(garbage.statusCode).toBe(400);
-    expect(garbage.json().message).toMatch(/not an OTLP protobuf ExportTraceServiceRequest/);
+    expect(garbage.headers['content-type']).toBe('application/x-protobuf');
+    const status = decodeRpcStatus(garbage.rawPayload);
+    expect(status.code).toBe(3);
+    expect(status.message).toMatch(/not an OTLP protobuf ExportTraceServiceRequest/);
+    const unauthenticated = await post(undefined, encodeOtlpTraces(good.body), 'application/x-protobuf');
+    expect(unauthenticated.statusCode).toBe(401);
+    expect(decodeRpcStatus(unauthenticated.rawPayload).code).toBe(16);
   });
 
   it('refuses unknown callers, viewers, unknown clusters, other content types and oversized bodies', async () => {
