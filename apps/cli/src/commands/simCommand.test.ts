@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKubectl } from '@opspilot/kube-sim/testing';
@@ -56,6 +57,42 @@ describe('opspilot sim serve', () => {
     open.child.kill('SIGINT');
     expect(await open.exited).toBe(0);
   }, 60_000);
+
+  it("sends its applications' traces to --otlp-endpoint with the given headers", async () => {
+    const exports: { auth?: string; body: { resourceSpans: { resource: { attributes: { key: string }[] } }[] } }[] = [];
+    const receiver = createServer((req, res) => {
+      let text = '';
+      req.on('data', (d: Buffer) => {
+        text += d.toString();
+      });
+      req.on('end', () => {
+        exports.push({ auth: req.headers.authorization, body: JSON.parse(text) });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/v1/traces`;
+    try {
+      const sim = await serve([
+        '--scenario',
+        'demo',
+        '--otlp-endpoint',
+        endpoint,
+        '--otlp-header',
+        'authorization=Bearer t',
+        '--cluster-name',
+        'lab',
+      ]);
+      expect(sim.stdout()).toContain(`sending traces to ${endpoint}`);
+      await expect.poll(() => exports.length, { timeout: 45_000 }).toBeGreaterThan(0);
+      expect(exports[0]?.auth).toBe('Bearer t');
+      expect(JSON.stringify(exports[0]?.body)).toContain('{"key":"k8s.cluster.name","value":{"stringValue":"lab"}}');
+      sim.child.kill('SIGINT');
+      expect(await sim.exited).toBe(0);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  }, 80_000);
 
   it('refuses a bad port with exit 2', async () => {
     const child = spawn(process.execPath, [bin, 'sim', 'serve', '--port', 'http'], { cwd: tmpdir() });

@@ -14,7 +14,12 @@ const ServeOptions = z.object({
   nodes: z.coerce.number().int().min(1).max(500),
   tls: z.boolean(),
   insecureAnonymous: z.boolean().default(false),
+  otlpEndpoint: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  otlpHeader: z.array(z.string().regex(/^[^=]+=.*$/, 'expected name=value')).default([]),
+  clusterName: z.string().min(1).default('kube-sim'),
 });
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Resolves when the process is asked to stop (SIGINT or SIGTERM). */
 function untilStopped(): Promise<string> {
@@ -26,7 +31,8 @@ function untilStopped(): Promise<string> {
 
 /**
  * Registers `opspilot sim serve`: runs the simulated cluster in the foreground, writes its kubeconfig (with the
- * bearer token generated for this run) and prints the `export KUBECONFIG=...` line, until Ctrl-C.
+ * bearer token generated for this run) and prints the `export KUBECONFIG=...` line, until Ctrl-C. With
+ * `--otlp-endpoint` its applications send their traces there.
  */
 export function simCommand(parent: Command, ctx: CliContext): Command {
   const group = parent.command('sim').description('the simulated Kubernetes cluster');
@@ -39,6 +45,16 @@ export function simCommand(parent: Command, ctx: CliContext): Command {
     .option('--scenario <name|file>', 'load a scenario at start: demo, broken, gpu or a YAML file')
     .option('--nodes <n>', 'number of nodes', '3')
     .option('--no-tls', 'serve plain HTTP (the kubeconfig then skips TLS verification)')
+    .option(
+      '--otlp-endpoint <url>',
+      "send the applications' traces (OTLP/HTTP JSON) here, e.g. http://opspilot:8080/v1/traces",
+    )
+    .option(
+      '--otlp-header <name=value>',
+      'a header of each trace export (repeatable), e.g. "authorization=Bearer ops_…"',
+      collect,
+    )
+    .option('--cluster-name <name>', 'the k8s.cluster.name attribute of the traces', 'kube-sim')
     .option(
       '--insecure-anonymous',
       'serve requests without credentials as the admin (by default every request needs the token in the kubeconfig)',
@@ -69,12 +85,24 @@ export function simCommand(parent: Command, ctx: CliContext): Command {
         scenario: o.scenario,
         kubeconfigPath,
         insecureAnonymous: o.insecureAnonymous,
+        ...(o.otlpEndpoint
+          ? {
+              traces: {
+                endpoint: o.otlpEndpoint,
+                headers: Object.fromEntries(
+                  o.otlpHeader.map((h) => [h.slice(0, h.indexOf('=')), h.slice(h.indexOf('=') + 1)]),
+                ),
+                clusterName: o.clusterName,
+              },
+            }
+          : {}),
       });
       const info = {
         url: sim.url,
         kubeconfig: kubeconfigPath,
         scenario: o.scenario ?? null,
         insecure_anonymous: o.insecureAnonymous,
+        traces_endpoint: o.otlpEndpoint ?? null,
       };
       ctx.print(command, info, (shown) =>
         [
@@ -82,6 +110,7 @@ export function simCommand(parent: Command, ctx: CliContext): Command {
           shown.insecure_anonymous
             ? 'WARNING: --insecure-anonymous: requests without credentials run as the cluster admin'
             : `requests need the bearer token in the kubeconfig${o.tls ? '' : ' (kubectl sends none over plain HTTP: serve HTTPS or add --insecure-anonymous for kubectl)'}`,
+          ...(shown.traces_endpoint ? [`sending traces to ${shown.traces_endpoint} every 5 s`] : []),
           `kubeconfig: ${shown.kubeconfig}`,
           `export KUBECONFIG=${shown.kubeconfig}`,
           'press Ctrl-C to stop',
