@@ -1,10 +1,11 @@
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { anomalySignal, toAnomalyDetection } from '@opspilot/anomaly';
-import { openStore } from '@opspilot/store';
+import { promisify } from 'node:util';
+import type { AnomalyDetection } from '@opspilot/core';
 import { expect as playwrightExpect } from '@playwright/test';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumRunnable, type DashboardSession, openDashboard } from './dashboardSession.js';
+import { chromiumRunnable, type DashboardSession, openDashboard, REPO_ROOT } from './dashboardSession.js';
 
 // Web-first assertions retry until the page shows what is expected; a loaded two-core machine needs more than 5 s.
 const pwExpect = playwrightExpect.configure({ timeout: 30_000 });
@@ -51,31 +52,35 @@ describe.runIf(chromiumRunnable)('anomalies in the dashboard (real server, built
       )
       .toBeGreaterThan(1);
 
-    // The anomaly scan stores what it finds in the server's store; here one is recorded as it would be.
-    const store = await openStore({ sqlitePath: join(session!.server.dataDir, 'opspilot.db') });
-    const at = Math.floor(Date.now() / 1000) - 30;
-    const anomaly = await store.anomalies.create(
-      toAnomalyDetection(
-        demo.id,
-        anomalySignal('node-cpu')!,
-        { node },
-        {
-          index: 0,
-          time: at,
-          type: 'SPIKE',
-          direction: 1,
-          score: 0.98,
-          actual: 2.4,
-          expected: 0.6,
-          normal: 0.6,
-          normalScale: 0.02,
-          deviations: 90,
-          seasonal: false,
-          components: { forecast: 1, changePoint: 0.2, baseline: 1, threshold: 0 },
-        },
-      ),
+    // The anomaly scan stores what it finds in the server's store; here one is recorded as it would be, by a
+    // script beside the server (the dashboard's tests see the server only from outside).
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'apps/server/src/testing/recordAnomaly.ts',
+        JSON.stringify({
+          sqlite_path: join(session!.server.dataDir, 'opspilot.db'),
+          cluster_id: demo.id,
+          signal: 'node-cpu',
+          labels: { node },
+          episode: {
+            time: Math.floor(Date.now() / 1000) - 30,
+            type: 'SPIKE',
+            direction: 1,
+            score: 0.98,
+            actual: 2.4,
+            expected: 0.6,
+            normal: 0.6,
+            normalScale: 0.02,
+            deviations: 90,
+          },
+        }),
+      ],
+      { cwd: REPO_ROOT },
     );
-    await store.close();
+    const anomaly = JSON.parse(stdout) as AnomalyDetection;
 
     // Its series, as the API charts it, gains a point with each sample.
     await expect
