@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { startAnomalyScan } from './anomaly/anomalyScan.js';
 import { createApiServices } from './api/createApiServices.js';
 import { bootstrapAdmin } from './auth/authService.js';
+import { startHealing } from './healing/startHealing.js';
 import { createBackgroundWork } from './jobs/createBackgroundWork.js';
 import { simScrapes } from './metrics/simScrapes.js';
 import { openServerStore } from './openServerStore.js';
@@ -74,6 +75,7 @@ const started = await (async () => {
   await services.fleet.start();
   work.start(services.fleet, services.bus);
   const anomalyScan = await startAnomalyScan(services);
+  const stopHealing = await startHealing(services);
   const inCluster = await registerInCluster(services);
   if (inCluster)
     logger.info(
@@ -91,6 +93,7 @@ const started = await (async () => {
     onClose: async () => {
       await simTraces?.stop();
       anomalyScan.stop();
+      stopHealing();
       await Promise.all(sims.map((s) => s.sim.stop()));
       await work.close();
     },

@@ -24,7 +24,7 @@ export {
   type HealingPassReport,
 } from './healing/createHealingEngine.js';
 export { breakerTrips, holdBack } from './healing/healingGates.js';
-export { HEALING_PASS_JOB, scheduleHealing } from './healing/healingJobs.js';
+export { HEALING_PASS_JOB } from './healing/healingJobs.js';
 export { HealingLimits, HealingMode, HealingScope } from './healing/healingPolicy.js';
 export { type HealingStat, healingStats, successRates } from './healing/healingStats.js';
 export { allActions, type HealingStore } from './healing/healingStore.js';

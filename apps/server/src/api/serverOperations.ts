@@ -10,7 +10,7 @@ import {
   redactPlan,
 } from '@opspilot/core';
 import { diffObjects } from '@opspilot/kube';
-import { type ApplyProgress, createOperations } from '@opspilot/ops';
+import { type ApplyProgress, createOperations, type OpsDeps } from '@opspilot/ops';
 import type { Principal } from '../auth/principal.js';
 import { publishAudit } from '../events/publishAudit.js';
 import type { ApiServices } from './apiServices.js';
@@ -42,6 +42,29 @@ function attributed(entry: NewAuditTrailEntry, principal: OperationsCaller['prin
  * `caller`, audit entries name the caller's user id, and the planner resolves names among the objects they chose.
  */
 export async function serverOperations(services: ApiServices, clusterId: string, caller: OperationsCaller = {}) {
+  const ops = createOperations(await serverOpsDeps(services, clusterId, caller));
+  return {
+    ...ops,
+    // Every apply of this process can be stopped at shutdown (after its current step) and is awaited then.
+    apply(id: string, ctx: Parameters<typeof ops.apply>[1]) {
+      const signal = ctx.signal ? AbortSignal.any([ctx.signal, shutdown.signal]) : shutdown.signal;
+      const running = ops.apply(id, { ...ctx, signal });
+      inFlight.add(running);
+      void running.finally(() => inFlight.delete(running)).catch(() => undefined);
+      return running;
+    },
+  };
+}
+
+/**
+ * What the operation lifecycle of one registered cluster runs on in the server (see {@link serverOperations}); the
+ * remediator of `@opspilot/remediate` runs on the same.
+ */
+export async function serverOpsDeps(
+  services: ApiServices,
+  clusterId: string,
+  caller: OperationsCaller = {},
+): Promise<OpsDeps> {
   const { store, bus, clock, config } = services;
   const gateway = await services.gateways.get(clusterId);
   const model = configuredModel(config.llm);
@@ -75,7 +98,7 @@ export async function serverOperations(services: ApiServices, clusterId: string,
     get: (id) => store.operations.get(id),
     list: (filter, page) => store.operations.list(filter, page),
   };
-  const ops = createOperations({
+  return {
     leaseOwner: LEASE_OWNER,
     gateway,
     operations,
@@ -92,17 +115,6 @@ export async function serverOperations(services: ApiServices, clusterId: string,
       }),
     diff: diffObjects,
     ...(process.env[PAUSE_AFTER_FIRST_STEP] === '1' ? { progress: pauseAfterFirstStep } : {}),
-  });
-  return {
-    ...ops,
-    // Every apply of this process can be stopped at shutdown (after its current step) and is awaited then.
-    apply(id: string, ctx: Parameters<typeof ops.apply>[1]) {
-      const signal = ctx.signal ? AbortSignal.any([ctx.signal, shutdown.signal]) : shutdown.signal;
-      const running = ops.apply(id, { ...ctx, signal });
-      inFlight.add(running);
-      void running.finally(() => inFlight.delete(running)).catch(() => undefined);
-      return running;
-    },
   };
 }
 

@@ -8,6 +8,7 @@ import { clustersRouter } from './clustersRouter.js';
 import { eventsRouter } from './eventsRouter.js';
 import { fleetRouter } from './fleetRouter.js';
 import { gpusRouter } from './gpusRouter.js';
+import { healingRouter } from './healingRouter.js';
 import { jobsRouter } from './jobsRouter.js';
 import { logsRouter } from './logsRouter.js';
 import { manifestsRouter } from './manifestsRouter.js';
@@ -41,6 +42,7 @@ export const appRouter = router({
   logs: logsRouter,
   traces: tracesRouter,
   jobs: jobsRouter,
+  healing: healingRouter,
 });
 
 /** The type of the API, for typed clients (`createTRPCClient<AppRouter>`). */

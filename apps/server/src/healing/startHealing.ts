@@ -1,0 +1,62 @@
+import { createHealingEngine, HEALING_PASS_JOB, type HealingPassReport } from '@opspilot/remediate';
+import type { ApiServices } from '../api/apiServices.js';
+import { publishAudit } from '../events/publishAudit.js';
+import { serverRemediator } from './serverRemediator.js';
+
+/** How often healing rules are evaluated (one pass over every cluster with an enabled rule). */
+export const HEALING_INTERVAL_MS = 60_000;
+
+/** Runs one healing pass for a registered cluster: its enabled rules against its findings now. */
+export async function runHealingPass(services: ApiServices, clusterId: string): Promise<HealingPassReport> {
+  const remediator = await serverRemediator(services, clusterId);
+  const engine = createHealingEngine({
+    gateway: await services.gateways.get(clusterId),
+    clock: services.clock,
+    audit: { ...services.store.audit, append: (entry) => publishAudit(services, entry) },
+    store: { rules: services.store.healingRules, actions: services.store.healingActions },
+    remediator,
+    clusterId,
+    events: services.bus,
+  });
+  return engine.runPass();
+}
+
+/** One pass over every registered cluster that an enabled rule applies to. */
+export async function runHealingPasses(services: ApiServices): Promise<void> {
+  const { items: rules } = await services.store.healingRules.list({ enabled: true }, { page_size: 100 });
+  if (rules.length === 0) return;
+  const clusters = await services.store.clusters.list({}, { page_size: 100 });
+  for (const cluster of clusters.items) {
+    if (!rules.some((r) => !r.cluster_id || r.cluster_id === cluster.id)) continue;
+    try {
+      const report = await runHealingPass(services, cluster.id);
+      if (report.actions.length > 0 || report.paused.length > 0) {
+        services.logger.info(
+          { cluster_id: cluster.id, actions: report.actions.length, paused: report.paused.length },
+          'healing pass',
+        );
+      }
+    } catch (error) {
+      services.logger.warn({ err: error, cluster_id: cluster.id }, 'healing pass failed');
+    }
+  }
+}
+
+/**
+ * Evaluates the healing rules every {@link HEALING_INTERVAL_MS}: as the exclusive job `healing.pass` of the job queue
+ * when there is one (one process acts at a time), else on a timer of this process. Returns how to stop the timer.
+ */
+export async function startHealing(services: ApiServices, intervalMs = HEALING_INTERVAL_MS): Promise<() => void> {
+  if (services.jobs) {
+    await services.jobs.process(HEALING_PASS_JOB, () => runHealingPasses(services), { exclusive: true });
+    await services.jobs.schedule(HEALING_PASS_JOB, {}, { everyMs: intervalMs });
+    return () => {};
+  }
+  const timer = setInterval(
+    () =>
+      void runHealingPasses(services).catch((error: unknown) => services.logger.warn({ err: error }, 'healing failed')),
+    intervalMs,
+  );
+  timer.unref();
+  return () => clearInterval(timer);
+}
