@@ -5,6 +5,7 @@ import type { ApiServices } from './api/apiServices.js';
 import { recoverOperations, stopApplying } from './api/serverOperations.js';
 import { buildServer } from './buildServer.js';
 import type { StoreHealth } from './healthRoutes.js';
+import { incidentsOf } from './incidents/incidentServices.js';
 
 /** The store as the server process holds it: pinged for readiness, closed on shutdown. */
 export interface ServerStore extends StoreHealth {
@@ -76,6 +77,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     recovery = setInterval(() => void recover(), RECOVERY_INTERVAL_MS);
     recovery.unref();
   }
+  // The incident commander: restores its incidents, resumes interrupted runbooks, then listens for signals.
+  const incidents = services ? incidentsOf(services) : undefined;
+  const incidentsStarted = incidents
+    ?.start()
+    .catch((error: unknown) => logger.warn({ err: error }, 'starting incidents failed'));
   let closing: Promise<void> | undefined;
   return {
     app,
@@ -85,6 +91,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         try {
           clearInterval(recovery);
           await recovering;
+          await incidentsStarted;
+          incidents?.stop();
           await stopApplying(APPLY_GRACE_MS);
           await app.close();
           await services?.close();

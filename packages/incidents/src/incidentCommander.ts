@@ -53,6 +53,8 @@ export function createIncidentCommander(parts: CommanderParts) {
 
   return {
     ...engine,
+    runner: parts.runner,
+    library: parts.library,
     latestAnalysis,
     executionsOf,
 

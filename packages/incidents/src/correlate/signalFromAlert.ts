@@ -16,6 +16,8 @@ const ANOMALY_SEVERITY: Record<AnomalySeverity, Severity> = { HIGH: 'HIGH', MEDI
 const OBJECT_LABELS: [label: string, kind: string][] = [
   ['pod', 'Pod'],
   ['deployment', 'Deployment'],
+  // @opspilot/anomaly names a pod's or workload's owner `workload` (a Deployment by the controllers' naming).
+  ['workload', 'Deployment'],
   ['statefulset', 'StatefulSet'],
   ['daemonset', 'DaemonSet'],
   ['job_name', 'Job'],

@@ -21,6 +21,7 @@ export interface Topology {
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job', 'ReplicaSet']);
 const WORKLOAD_LABELS: [string, string][] = [
   ['deployment', 'Deployment'],
+  ['workload', 'Deployment'],
   ['statefulset', 'StatefulSet'],
   ['daemonset', 'DaemonSet'],
   ['cronjob', 'CronJob'],

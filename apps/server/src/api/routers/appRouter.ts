@@ -7,6 +7,7 @@ import { authRouter } from './authRouter.js';
 import { clustersRouter } from './clustersRouter.js';
 import { eventsRouter } from './eventsRouter.js';
 import { fleetRouter } from './fleetRouter.js';
+import { incidentsRouter } from './incidentsRouter.js';
 import { gpusRouter } from './gpusRouter.js';
 import { healingRouter } from './healingRouter.js';
 import { jobsRouter } from './jobsRouter.js';
@@ -38,6 +39,7 @@ export const appRouter = router({
   metrics: metricsRouter,
   gpus: gpusRouter,
   alerts: alertsRouter,
+  incidents: incidentsRouter,
   anomalies: anomaliesRouter,
   logs: logsRouter,
   traces: tracesRouter,
