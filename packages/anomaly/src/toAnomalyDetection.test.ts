@@ -59,7 +59,7 @@ describe('toAnomalyDetection', () => {
       { ...spike, type: 'THRESHOLD_BREACH', actual: 0.25, expected: 0.02 },
     );
     expect(breach.explanation).toMatch(/^Error rate of workload shop\/cart crossed the threshold of 10% at 25%/);
-    expect(breach.labels.workload).toBe('cart');
+    expect(breach.labels?.workload).toBe('cart');
     const drift = toAnomalyDetection(
       CLUSTER,
       anomalySignal('node-memory')!,
