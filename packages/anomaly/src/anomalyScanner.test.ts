@@ -7,6 +7,7 @@ import { SeededRandom } from './testing/seededRandom.js';
 const CLUSTER = '6f1c1b8e-2f9a-4c1e-9d3b-0a7d2e5c4b11';
 const BROKEN = '9a2d4e6f-1b3c-4d5e-8f70-123456789abc';
 const START = Date.parse('2026-12-01T00:00:00Z');
+const MIB = 2 ** 20;
 
 /**
  * A metrics source answering range queries over series defined as functions of time (the port's contract: one
@@ -85,6 +86,25 @@ describe('AnomalyScanner', () => {
     // Later scans read from just before the previous end, not the whole warm-up again.
     expect(queries.at(-1)!.start_time).toBe(new Date(START + 6 * 3600_000 + 53 * 60_000).toISOString());
     expect(scanner.size).toBe(2);
+  });
+
+  it('reports a series that flaps for an hour once, not once per flap or per scan', async () => {
+    const clock = new ManualClock(new Date(START + 6 * 3600_000));
+    const flapFrom = START / 1000 + 6 * 3600 + 10 * 60;
+    const n = noise(3);
+    const metrics = seriesSource({
+      'api-0': (t) => MIB * (200 + 2 * n(t) + (t >= flapFrom && Math.floor((t - flapFrom) / 120) % 2 === 0 ? 120 : 0)),
+    });
+    const scanner = new AnomalyScanner({ metrics, clock, signals: [anomalySignal('pod-memory')!] });
+    await scanner.scan([CLUSTER]);
+    const found = [];
+    for (let minute = 0; minute < 70; minute += 5) {
+      await clock.advance(5 * 60_000);
+      found.push(...(await scanner.scan([CLUSTER])).anomalies);
+    }
+    expect(found.length).toBeGreaterThanOrEqual(1);
+    expect(found.length).toBeLessThanOrEqual(2);
+    expect(found[0]!.detected_at).toBe(new Date(flapFrom * 1000).toISOString());
   });
 
   it('reports a cluster it cannot read and still scores the others', async () => {
