@@ -94,6 +94,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/gpusCommand.js')).gpusCommand,
   },
   {
+    name: 'incidents',
+    term: 'incidents',
+    description: 'incidents: list, show, acknowledge and resolve them',
+    load: async () => (await import('./commands/incidentsCommand.js')).incidentsCommand,
+  },
+  {
     name: 'jobs',
     term: 'jobs',
     description: 'background jobs: those parked after failing, and which server watches which cluster',
@@ -112,10 +118,22 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/metricsCommand.js')).metricsCommand,
   },
   {
+    name: 'postmortem',
+    term: 'postmortem [options] <incident>',
+    description: "an incident's post-mortem: generated from its timeline, causes and runbooks (Markdown or HTML)",
+    load: async () => (await import('./commands/postmortemCommand.js')).postmortemCommand,
+  },
+  {
     name: 'review',
     term: 'review',
     description: 'review generated configurations (approve, reject, request changes)',
     load: async () => (await import('./commands/reviewCommand.js')).reviewCommand,
+  },
+  {
+    name: 'runbooks',
+    term: 'runbooks',
+    description: 'runbooks: list, show, save and run them',
+    load: async () => (await import('./commands/runbooksCommand.js')).runbooksCommand,
   },
   {
     name: 'sim',

@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '@opspilot/core';
+import { createIncidentEngine } from '@opspilot/incidents';
+import { openStore } from '@opspilot/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runCli } from '../runCli.js';
+import { memoryIo } from '../testing/index.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'opspilot-cli-incidents-'));
+const env = { OPSPILOT_DATA_DIR: join(cwd, 'data'), OPSPILOT_USER: 'alice' };
+let id = '';
+
+beforeAll(async () => {
+  expect(await runCli(['db', 'migrate'], memoryIo(env, cwd))).toBe(0);
+  const store = await openStore({ sqlitePath: join(cwd, 'data', 'opspilot.db') });
+  const engine = createIncidentEngine({ records: store.incidents, audit: store.audit, clock: systemClock });
+  const at = new Date().toISOString();
+  const [incident] = await engine.ingest(
+    ['backend-1', 'backend-2'].map((pod, i) => ({
+      source: 'ALERT' as const,
+      fingerprint: `fp${i}`,
+      title: 'backend answers 500s',
+      severity: 'HIGH' as const,
+      state: 'FIRING' as const,
+      labels: { alertname: 'HighErrorRate', namespace: 'todo', deployment: 'backend', pod },
+      resource: { kind: 'Pod', namespace: 'todo', name: pod },
+      at,
+    })),
+  );
+  id = incident!.id;
+  await store.close();
+  writeFileSync(
+    join(cwd, 'runbook.yaml'),
+    'apiVersion: opspilot.dev/v1\nkind: Runbook\nmetadata: { name: mine }\nsteps:\n  - id: a\n    type: wait\n    seconds: 5\n    after: [a]\n',
+  );
+});
+afterAll(() => undefined);
+
+describe('opspilot incidents, runbooks and postmortem', () => {
+  it('lists the incident as a table and as JSON, acknowledges and resolves it, and prints its post-mortem', async () => {
+    const table = memoryIo(env, cwd);
+    expect(await runCli(['incidents'], table)).toBe(0);
+    expect(table.out()).toMatch(/^ID\s+SEVERITY\s+STATUS\s+OWNER\s+AGE\s+TITLE\n/);
+    expect(table.out()).toContain(`${id}  HIGH      OPEN`);
+
+    const ack = memoryIo(env, cwd);
+    expect(await runCli(['incidents', 'ack', id, '--note', 'on it'], ack)).toBe(0);
+    expect(ack.out()).toBe(`incident ${id} acknowledged (owner alice)\n`);
+    const again = memoryIo(env, cwd);
+    expect(await runCli(['incidents', 'ack', id], again)).not.toBe(0);
+    expect(again.err()).toMatch(/ACKNOWLEDGED and cannot become ACKNOWLEDGED/);
+
+    const resolve = memoryIo(env, cwd);
+    expect(await runCli(['incidents', 'resolve', id, '--root-cause', 'bad build', '-o', 'json'], resolve)).toBe(0);
+    expect(JSON.parse(resolve.out())).toMatchObject({ id, status: 'RESOLVED', root_cause: 'bad build' });
+
+    const active = memoryIo(env, cwd);
+    expect(await runCli(['incidents', 'list', '-o', 'json'], active)).toBe(0);
+    expect(JSON.parse(active.out()).items).toEqual([]);
+    const all = memoryIo(env, cwd);
+    expect(await runCli(['incidents', 'list', '-A', '-o', 'yaml'], all)).toBe(0);
+    expect(parse(all.out()).items[0]).toMatchObject({ id, status: 'RESOLVED' });
+
+    const show = memoryIo(env, cwd);
+    expect(await runCli(['incidents', 'show', id], show)).toBe(0);
+    expect(show.out()).toContain('Status:    RESOLVED');
+    expect(show.out()).toMatch(/signal\s+alert firing: backend answers 500s/);
+
+    const pm = memoryIo(env, cwd);
+    expect(await runCli(['postmortem', id], pm)).toBe(0);
+    expect(pm.out()).toContain('# Post-mortem: backend answers 500s on pod/todo/backend-1');
+    expect(pm.out()).toContain('Resolved by alice');
+    const html = memoryIo(env, cwd);
+    expect(await runCli(['postmortem', id, '--html'], html)).toBe(0);
+    expect(html.out()).toContain('<h2>What went well</h2>');
+  });
+
+  it('lists the shipped runbooks and refuses a runbook with a cycle, naming the line', async () => {
+    const list = memoryIo(env, cwd);
+    expect(await runCli(['runbooks', 'list'], list)).toBe(0);
+    expect(list.out()).toMatch(/rollback-bad-rollout\s+4\s+bad-rollout\s+required/);
+    const save = memoryIo(env, cwd);
+    expect(await runCli(['runbooks', 'save', 'runbook.yaml'], save)).not.toBe(0);
+    expect(save.err()).toContain('line 8: steps a → a wait for each other (a cycle)');
+  });
+});
