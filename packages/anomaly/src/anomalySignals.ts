@@ -23,11 +23,14 @@ export interface AnomalySignal {
 }
 
 const RATE = '5m';
+/** The labels of a dcgm-exporter series that name the GPU and the pod holding it (as the GPU views group them). */
+const DCGM_LABELS = 'Hostname, gpu, UUID, modelName, namespace, pod, container';
 
 /**
  * The series that matter (issue: per-workload CPU, memory, restarts, request and error rate, latency; per node; per
- * GPU when present). A cluster without Prometheus is scored on those with a `named` query; latency and GPU series
- * need a Prometheus that has them (they are simply absent otherwise).
+ * GPU when present). A cluster without Prometheus is scored on those with a `named` query; request, error and latency
+ * series need a Prometheus that has them; GPU series come from dcgm-exporter (through a Prometheus, or the sampler of
+ * a simulated GPU cluster). Absent series are simply not scored.
  */
 export const ANOMALY_SIGNALS: readonly AnomalySignal[] = [
   {
@@ -113,7 +116,8 @@ export const ANOMALY_SIGNALS: readonly AnomalySignal[] = [
     metric_name: 'DCGM_FI_DEV_GPU_UTIL',
     unit: 'percent',
     scope: 'gpu',
-    promql: 'avg by (Hostname, gpu, UUID) (DCGM_FI_DEV_GPU_UTIL)',
+    promql: `max by (${DCGM_LABELS}) (DCGM_FI_DEV_GPU_UTIL)`,
+    named: 'gpu-utilization',
     detector: { minAbsoluteScale: 2, minRelativeScale: 0.05 },
   },
   {
@@ -122,7 +126,8 @@ export const ANOMALY_SIGNALS: readonly AnomalySignal[] = [
     metric_name: 'DCGM_FI_DEV_GPU_TEMP',
     unit: 'celsius',
     scope: 'gpu',
-    promql: 'max by (Hostname, gpu, UUID) (DCGM_FI_DEV_GPU_TEMP)',
+    promql: `max by (${DCGM_LABELS}) (DCGM_FI_DEV_GPU_TEMP)`,
+    named: 'gpu-temperature',
     detector: { minAbsoluteScale: 1, minRelativeScale: 0.02, thresholds: { above: 85 } },
   },
 ];

@@ -36,6 +36,7 @@ type ListOptions = z.infer<typeof ListOptions>;
 /** What a row says the anomaly is about: the pod, workload, node or GPU of its series. */
 function subjectOf(a: AnomalyDetection): string {
   const l = a.labels;
+  if (l.signal?.startsWith('gpu-')) return `gpu/${l.Hostname ?? '?'}/${l.gpu ?? l.UUID ?? '?'}`;
   if (l.pod) return `pod/${l.pod}`;
   if (l.app) return `workload/${l.app}`;
   if (l.node) return `node/${l.node}`;

@@ -3,6 +3,7 @@ import type { Cluster, Event } from '@opspilot/core';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
 import { advanceClock } from '@opspilot/kube-sim/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simScrapes } from '../metrics/simScrapes.js';
 import { startTestApi, type TestApi } from '../testing/index.js';
 import { createAnomalyScan } from './anomalyScan.js';
 
@@ -97,5 +98,51 @@ describe('the anomaly scan over a simulated cluster and the built-in sampler', (
     const again = await scan.runOnce();
     expect(again.stored.filter((a) => a.labels.signal === 'pod-cpu' && a.labels.workload === 'backend')).toEqual([]);
     unsubscribe();
+  });
+
+  it('scores every GPU of a simulated GPU cluster through the built-in sampler', { timeout: 80_000 }, async () => {
+    const gpuSim = await startSimCluster({ scenario: 'gpu', clock: t.clock });
+    try {
+      const response = await t.rest('POST', '/clusters', t.users.admin.token, {
+        name: 'gpus',
+        api_server_url: gpuSim.url,
+        kubeconfig: gpuSim.kubeconfig,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const gpus = response.json() as Cluster;
+      t.services.metrics.sample(gpus, simScrapes(gpuSim));
+      for (let m = 0; m < 3; m++) {
+        await advanceClock(t.clock, 60_000, 30_000);
+        await t.services.metrics.sampleNow(gpus.id);
+      }
+      const gpuSeries: Record<string, number> = {};
+      const scan = createAnomalyScan({
+        ...t.services,
+        metrics: {
+          ...t.services.metrics,
+          over: (clusters) => {
+            const service = t.services.metrics.over(clusters);
+            return {
+              ...service,
+              named: async (name, ...rest) => {
+                const answer = await service.named(name, ...rest);
+                if (name.startsWith('gpu-') && clusters.some((c) => c.id === gpus.id)) {
+                  const keys = answer.results.flatMap((r) => r.data).map((d) => `${d.metric.Hostname}/${d.metric.gpu}`);
+                  gpuSeries[name] = new Set(keys).size;
+                }
+                return answer;
+              },
+            };
+          },
+        },
+      });
+      const result = await scan.runOnce();
+      // 10 GPUs: two A100 nodes of 4 and one L4 node of 2, each with utilisation and temperature series (one per
+      // holder the GPU had in the window).
+      expect(gpuSeries).toEqual({ 'gpu-utilization': 10, 'gpu-temperature': 10 });
+      expect(result.errors).toEqual([]);
+    } finally {
+      await gpuSim.stop();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { toneOf } from '../../components/toneOf.js';
 export function anomalySubject(a: Pick<AnomalyDetection, 'labels'>): string {
   const l = a.labels;
   const ns = l.namespace ? `${l.namespace}/` : '';
+  if (l.signal?.startsWith('gpu-')) return `GPU ${l.gpu ?? l.UUID ?? '?'} on ${l.Hostname ?? '?'}`;
   if (l.pod) return `pod ${ns}${l.pod}`;
   if (l.app) return `workload ${ns}${l.app}`;
   if (l.node) return `node ${l.node}`;
