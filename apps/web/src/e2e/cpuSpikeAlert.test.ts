@@ -80,19 +80,22 @@ describe.runIf(chromiumRunnable)(
       // The clusters, both Prometheus and Alertmanager start while opspilot does, so the spike and the rule's 30 s
       // run meanwhile; Alertmanager is told where opspilot is once it listens.
       const stack = async () => {
-        const [east, west] = await Promise.all([
-          freePort().then((port) => startSimProcess(port, scenario)),
-          freePort().then((port) => startSimProcess(port, 'demo')),
-        ]);
-        sims.push(east, west);
+        // Prometheus first, on the clusters' ports: it scrapes each cluster from the moment it listens, so east's
+        // baseline before the spike is there however slowly the clusters start.
+        const [eastPort, westPort] = await Promise.all([freePort(), freePort()]);
         const am = await startAlertmanagerFor(alertmanager, 'http://127.0.0.1:9/opspilot-not-started-yet', 'none');
         daemons.push(am);
         const [eastPrometheus, west_] = await Promise.all([
-          startPrometheusFor(prometheus, east.url, SHIPPED_RULES, am.url, paths),
-          startPrometheusFor(prometheus, west.url, SHIPPED_RULES, undefined, paths),
+          startPrometheusFor(prometheus, `https://127.0.0.1:${eastPort}`, SHIPPED_RULES, am.url, paths),
+          startPrometheusFor(prometheus, `https://127.0.0.1:${westPort}`, SHIPPED_RULES, undefined, paths),
         ]);
         daemons.push(eastPrometheus);
         westPrometheus = west_;
+        const [east, west] = await Promise.all([
+          startSimProcess(eastPort, scenario),
+          startSimProcess(westPort, 'demo'),
+        ]);
+        sims.push(east, west);
         return { east, west, am, eastPrometheus: eastPrometheus.url, westPrometheus: west_.url };
       };
       const [opened, started] = await Promise.allSettled([openDashboard({ defaultTimeoutMs: 30_000 }), stack()]);
@@ -160,6 +163,24 @@ describe.runIf(chromiumRunnable)(
       expect(Math.max(...(east?.data[0]?.values ?? []).map(([, v]) => Number(v)))).toBeGreaterThan(1);
       expect(west).toMatchObject({ cluster_name: 'spike-west', status: 'ERROR', data: [] });
       expect(west?.error).toMatch(/^spike-west: Prometheus at http:\/\/127\.0\.0\.1:\d+ cannot be reached/);
+
+      // The same on the Metrics page's PromQL box: the whole answer PARTIAL, the failed cluster named, east charted.
+      if (!session) throw new Error('no session');
+      await signIn(page, session.server);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Metrics', exact: true }).click();
+      const promql = CPU.replace('[3s]', '[1m]');
+      await page.getByLabel('PromQL query').fill(promql);
+      await page.getByRole('button', { name: 'Run' }).click();
+      const status = page.getByRole('status').filter({ hasText: /^PARTIAL:/ });
+      await expect(status).toContainText('spike-east SUCCESS');
+      await expect(status).toContainText('spike-west ERROR');
+      await expect(
+        page.getByText(/^spike-west: Prometheus at http:\/\/127\.0\.0\.1:\d+ cannot be reached/),
+      ).toBeVisible();
+      await expect(page.getByRole('figure', { name: promql }).getByTestId('time-series-chart')).toHaveAttribute(
+        'data-series',
+        '1',
+      );
     });
 
     it('fires the shipped PodCpuSpike rule through Alertmanager onto the Alerts table and timeline', {
