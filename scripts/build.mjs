@@ -216,7 +216,12 @@ async function buildTarget(target) {
   });
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
   const info = { inputs, ...(target.commands ? startAndCommandInputs(result.metafile, target) : {}) };
-  if (target.commands) info.help = renderedHelp(join(staging, 'main.js'));
+  if (target.commands) {
+    // What bin/opspilot.js needs to answer --help, --version and version by itself: small, to be read at once.
+    const start = { start: info.start, versionCommand: info.commands.version ?? [] };
+    const help = renderedHelp(join(staging, 'main.js'));
+    writeFileSync(join(staging, 'start-info.json'), `${JSON.stringify({ ...start, help })}\n`);
+  }
   writeFileSync(join(staging, 'build-info.json'), `${JSON.stringify(info, null, 2)}\n`);
   rmSync(final, { recursive: true, force: true });
   try {

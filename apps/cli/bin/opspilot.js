@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { readFileSync, statSync } from 'node:fs';
 // The `opspilot` command. Runs the compiled CLI (dist/main.js, built by `npm install` or `npm run build`) when it
 // is there and no source this run executes has changed since; otherwise runs src/main.ts through tsx, so a working
 // copy being edited needs no build step. main owns argv, stdio and the exit code.
@@ -8,8 +7,12 @@ import { readFileSync, statSync } from 'node:fs';
 // the start itself, of the context any command gets and of each command (see scripts/build.mjs), so `--help` checks
 // a dozen files and `validate` a few hundred, not the whole tree. `--help`, `--version` and `version` (as text)
 // are answered here from what the build recorded, without loading the CLI at all (see answerFromBuild).
-import module from 'node:module';
-import { fileURLToPath } from 'node:url';
+
+/** A built-in module: `process.getBuiltinModule` (Node 20.16+) spares the ES module wrapper an import would build. */
+const builtin = async (name) => process.getBuiltinModule?.(name) ?? (await import(name));
+const { readFileSync, statSync } = await builtin('node:fs');
+const { fileURLToPath } = await builtin('node:url');
+const module = await builtin('node:module');
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dist = new URL('../dist/', import.meta.url);
@@ -30,46 +33,48 @@ function olderThan(paths, builtAt) {
   });
 }
 
-/** build-info.json and its time, or undefined when there is no build. */
-function readBuildInfo() {
+/** A JSON file of the build and its time, or undefined when there is no build. */
+function readBuildFile(name) {
   try {
-    const infoFile = fileURLToPath(new URL('build-info.json', dist));
-    const builtAt = statSync(infoFile).mtimeMs;
-    return { info: JSON.parse(readFileSync(infoFile, 'utf8')), builtAt };
+    const file = fileURLToPath(new URL(name, dist));
+    const builtAt = statSync(file).mtimeMs;
+    return { info: JSON.parse(readFileSync(file, 'utf8')), builtAt };
   } catch {
     return undefined;
   }
 }
 
+/** The arguments {@link answerFromBuild} answers. */
+const ANSWERED = new Set(['--help', '-h', '--version', '-V', 'version']);
+
 /**
  * The output of `opspilot --help`, `--version` or `version` (text) without loading the CLI (commander alone costs
- * more than the rest of such a start): the help text the build rendered (build-info.json `help`, from the built
- * program, so it holds while the sources of the start are unchanged) and the version of package.json. Undefined
- * for any other arguments, or when the answer might differ from the CLI's: a terminal narrower than the help
+ * more than the rest of such a start), from start-info.json (small, so it parses at once): the help text the
+ * build rendered from the built program, which holds while the sources of the start are unchanged, and the version
+ * of package.json. Undefined when the answer might differ from the CLI's: a terminal narrower than the help
  * (commander wraps it to the terminal), sources changed since the build. scripts/build.test.ts holds these answers
  * to the CLI's own.
  */
-function answerFromBuild(build, argv) {
-  if (argv.length !== 1 || !build.info.help) return undefined;
-  const [arg] = argv;
-  const { start, commands } = build.info;
+function answerFromBuild(build, arg) {
+  const { start, help, versionCommand } = build.info;
   const version = () => JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
   if (arg === '--help' || arg === '-h') {
-    const { text, wide, width } = build.info.help;
     if (!olderThan(start, build.builtAt)) return undefined;
-    if (!process.stdout.isTTY) return text;
-    return (process.stdout.columns ?? 0) >= width ? wide : undefined;
+    if (!process.stdout.isTTY) return help.text;
+    return (process.stdout.columns ?? 0) >= help.width ? help.wide : undefined;
   }
   if (arg === '--version' || arg === '-V') return olderThan(start, build.builtAt) ? `${version()}\n` : undefined;
-  if (arg === 'version' && commands?.version && olderThan([...start, ...commands.version], build.builtAt)) {
+  if (arg === 'version' && olderThan([...start, ...versionCommand], build.builtAt)) {
     return `opspilot ${version()} (node ${process.version}, ${process.platform}/${process.arch})\n`;
   }
   return undefined;
 }
 
 const argv = process.argv.slice(2);
-const build = process.env.OPSPILOT_FROM_SOURCE === '1' ? undefined : readBuildInfo();
-const answer = build && answerFromBuild(build, argv);
+const fromSource = process.env.OPSPILOT_FROM_SOURCE === '1';
+const quick = !fromSource && argv.length === 1 && ANSWERED.has(argv[0]) ? readBuildFile('start-info.json') : undefined;
+const answer = quick && answerFromBuild(quick, argv[0]);
+const build = answer === undefined && !fromSource ? readBuildFile('build-info.json') : undefined;
 
 if (answer !== undefined) {
   process.stdout.write(answer);
@@ -80,7 +85,7 @@ if (answer !== undefined) {
   // of `validate`). `NODE_OPTIONS=--enable-source-maps opspilot …` maps stack traces to the TypeScript.
   await import(new URL('main.js', dist).href);
 } else {
-  if (process.env.OPSPILOT_FROM_SOURCE !== '1') {
+  if (!fromSource) {
     process.stderr.write(
       'opspilot: running from source (the build is missing or stale; `npm run build` speeds this up)\n',
     );
