@@ -92,6 +92,8 @@ describe.each([
     };
     await expect.poll(() => [...watching], { timeout: 20_000, interval: 50 }).toEqual([cluster]);
     expect(await readiness()).toEqual({ code: 200, body: { status: 'ready' } });
+    const done: number[] = [];
+    await work.jobs.process<{ n: number }>('lost-and-back', async (job) => void done.push(job.payload.n));
 
     proxy.cut();
     const lost = service === 'redis' ? /event bus \(redis\): .*job queue \(bullmq\): / : /event bus \(nats\): /;
@@ -105,7 +107,10 @@ describe.each([
     proxy.restore();
     await expect.poll(readiness, { timeout: 30_000, interval: 100 }).toEqual({ code: 200, body: { status: 'ready' } });
     await expect.poll(() => [...watching], { timeout: 20_000, interval: 50 }).toEqual([cluster]);
-    // The bus delivers again (what was published while it was cut is lost: delivery is at most once).
+    // Jobs are taken again ...
+    await work.jobs.enqueue('lost-and-back', { n: 1 });
+    await expect.poll(() => done, { timeout: 30_000, interval: 100 }).toEqual([1]);
+    // ... and the bus delivers again (what was published while it was cut is lost: delivery is at most once).
     const seen: string[] = [];
     const unsubscribe = bus.subscribe({}, (e) => void seen.push(e.namespace ?? ''));
     await expect
