@@ -76,6 +76,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/dbCommand.js')).dbCommand,
   },
   {
+    name: 'fix',
+    term: 'fix [options] <finding>',
+    description: 'fix a finding: ranked remediation plans with evidence, applied after approval and verified',
+    load: async () => (await import('./commands/fixCommand.js')).fixCommand,
+  },
+  {
     name: 'generate',
     term: 'generate [options] <what> [description...]',
     description: 'generate Kubernetes manifests, Dockerfiles or a Helm chart, validated and stored for review',
@@ -98,6 +104,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     term: 'incidents',
     description: 'incidents: list, show, acknowledge and resolve them',
     load: async () => (await import('./commands/incidentsCommand.js')).incidentsCommand,
+  },
+  {
+    name: 'healing',
+    term: 'healing',
+    description: 'self-healing rules, their actions, and what they learned',
+    load: async () => (await import('./commands/healingCommand.js')).healingCommand,
   },
   {
     name: 'jobs',

@@ -95,6 +95,11 @@ export function createRemediator(deps: RemediatorDeps) {
       return result;
     },
 
+    /** Closes a candidate's operation unapplied (a person declined it). */
+    reject(operationId: string, ctx: { user: string; reason?: string }): Promise<Operation> {
+      return opsFor().reject(operationId, ctx);
+    },
+
     /**
      * Approves (when `approver` is given), applies, verifies and, if the subject does not recover, rolls back the
      * operation of a candidate. The preconditions are checked again right before apply.
@@ -102,7 +107,7 @@ export function createRemediator(deps: RemediatorDeps) {
     async execute(
       operationId: string,
       candidate: RemediationCandidate,
-      ctx: { user: string; approver?: string; signal?: AbortSignal },
+      ctx: { user: string; approver?: string; signal?: AbortSignal; recovery?: Partial<RecoveryTiming> },
     ): Promise<RemediationOutcome> {
       const ops = opsFor();
       let operation = await ops.get(operationId);
@@ -142,7 +147,12 @@ export function createRemediator(deps: RemediatorDeps) {
           operation,
         };
       }
-      const timing: RecoveryTiming = { ...DEFAULT_RECOVERY_TIMING, ...deps.recovery, signal: ctx.signal };
+      const timing: RecoveryTiming = {
+        ...DEFAULT_RECOVERY_TIMING,
+        ...deps.recovery,
+        ...ctx.recovery,
+        signal: ctx.signal,
+      };
       const recovery = await verifyRecovery(deps.gateway, deps.clock, candidate.subject, timing);
       if (recovery.ok) {
         await audit('remediation.verified', ctx.user, candidate, { operation_id: operationId, recovery });

@@ -17,6 +17,8 @@ export {
   type RemediatorDeps,
 } from './createRemediator.js';
 export { currentFindings } from './currentFindings.js';
+export { fixPlanner } from './fixPlanner.js';
+export { baseName, fitOf, isFixRequest } from './fixRequest.js';
 export {
   createHealingEngine,
   type HealingEngine,

@@ -1,20 +1,26 @@
 import { planRequest } from '@opspilot/ai';
 import { createLanguageModel } from '@opspilot/ai-providers';
 import type { OpspilotConfig } from '@opspilot/config';
-import type { ClusterGateway } from '@opspilot/core';
+import { type ClusterGateway, systemClock } from '@opspilot/core';
 import type { Planner } from '@opspilot/ops';
+import { fixPlanner } from '@opspilot/remediate';
 
 /**
  * The planner of `opspilot ask`: the built-in offline planner, or — when `llm.provider` names one — that model
  * driving the agent loop (which falls back to the offline planner when the model fails). Names are resolved
- * against the live cluster. A misconfigured provider is an InputError naming the setting to fix.
+ * against the live cluster. Repair requests ("fix the oom pod") are answered from the remediation catalogue
+ * (`fixPlanner` of `@opspilot/remediate`). A misconfigured provider is an InputError naming the setting to fix.
  */
 export function createPlanner(config: OpspilotConfig, gateway: ClusterGateway): Planner {
   const { provider, ...rest } = config.llm;
+  const fixes = { gateway, now: () => systemClock.now() };
   if (provider === 'offline') {
-    return (request, context) => planRequest(request, { gateway, namespace: context.namespace });
+    return fixPlanner((request, context) => planRequest(request, { gateway, namespace: context.namespace }), fixes);
   }
   const model = createLanguageModel({ provider, ...rest });
   if (!model.ok) throw model.error;
-  return (request, context) => planRequest(request, { gateway, namespace: context.namespace, model: model.value });
+  return fixPlanner(
+    (request, context) => planRequest(request, { gateway, namespace: context.namespace, model: model.value }),
+    fixes,
+  );
 }

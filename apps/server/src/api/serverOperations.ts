@@ -11,6 +11,7 @@ import {
 } from '@opspilot/core';
 import { diffObjects } from '@opspilot/kube';
 import { type ApplyProgress, createOperations, type OpsDeps } from '@opspilot/ops';
+import { fixPlanner } from '@opspilot/remediate';
 import type { Principal } from '../auth/principal.js';
 import { publishAudit } from '../events/publishAudit.js';
 import type { ApiServices } from './apiServices.js';
@@ -106,13 +107,17 @@ export async function serverOpsDeps(
     commands: store.aiCommands,
     clock,
     clusterId,
-    planner: (text, context) =>
-      planRequest(text, {
-        gateway: narrowToChoices(gateway, caller.choices ?? []),
-        clock,
-        ...(context.namespace ? { namespace: context.namespace } : {}),
-        ...(model.value ? { model: model.value } : {}),
-      }),
+    // Repair requests ("fix the oom pod") are answered from the remediation catalogue, the rest by the planner.
+    planner: fixPlanner(
+      (text, context) =>
+        planRequest(text, {
+          gateway: narrowToChoices(gateway, caller.choices ?? []),
+          clock,
+          ...(context.namespace ? { namespace: context.namespace } : {}),
+          ...(model.value ? { model: model.value } : {}),
+        }),
+      { gateway, now: () => clock.now() },
+    ),
     diff: diffObjects,
     ...(process.env[PAUSE_AFTER_FIRST_STEP] === '1' ? { progress: pauseAfterFirstStep } : {}),
   };

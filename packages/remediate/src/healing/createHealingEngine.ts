@@ -162,7 +162,14 @@ export function createHealingEngine(deps: HealingEngineDeps) {
       report.actions.push(action);
       return;
     }
-    const outcome = await deps.remediator.execute(operation.id, candidate, { user, approver: `policy:${user}` });
+    const outcome = await deps.remediator.execute(operation.id, candidate, {
+      user,
+      approver: `policy:${user}`,
+      recovery: {
+        settleMs: parsed.limits.verify_settle_seconds * 1000,
+        timeoutMs: parsed.limits.verify_timeout_seconds * 1000,
+      },
+    });
     const healthy = outcome.recovery?.healthy_at;
     await finish(outcome.status === 'VERIFIED' ? 'SUCCEEDED' : outcome.status === 'ABANDONED' ? 'SKIPPED' : 'FAILED', {
       outcome: outcome.status,

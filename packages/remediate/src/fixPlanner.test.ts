@@ -1,0 +1,64 @@
+import type { PlanOutcome } from '@opspilot/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployment, namespace, remediateHarness } from './__fixtures__/remediateHarness.js';
+import { fixPlanner } from './fixPlanner.js';
+
+let h: Awaited<ReturnType<typeof remediateHarness>>;
+let plan: ReturnType<typeof fixPlanner>;
+const fallback: PlanOutcome = {
+  kind: 'unsupported',
+  message: 'fallback',
+  understood: '',
+  suggestions: [],
+  notices: [],
+};
+beforeAll(async () => {
+  h = await remediateHarness();
+  plan = fixPlanner(async () => fallback, { gateway: h.gateway, now: () => h.clock.now() });
+  await h.apply(
+    namespace('shop'),
+    deployment(
+      'shop',
+      'cache',
+      { image: 'opspilot/memory-hog:1.0', resources: { limits: { memory: '512Mi' } } },
+      {},
+      1,
+    ),
+    deployment('shop', 'api', {}),
+  );
+  await h.advance(20_000);
+  await h.gateway.patch(
+    { kind: 'Deployment', name: 'api', namespace: 'shop' },
+    {
+      spec: {
+        template: { spec: { containers: [{ name: 'app', command: ['python3', '-c', 'import sys; sys.exit(1)'] }] } },
+      },
+    },
+  );
+  await h.findingFor('pod-oom-killed', 'cache-', 'shop');
+  await h.findingFor('pod-crash-loop', 'api-', 'shop');
+});
+afterAll(() => h?.stop());
+
+describe('fixPlanner: "fix it" in plain English', () => {
+  it('answers "fix the oom pod" with the OOM remediation, its evidence and exact difference', async () => {
+    const outcome = await plan('fix the oom pod', {});
+    if (outcome.kind !== 'plan') throw new Error(JSON.stringify(outcome));
+    expect(outcome.plan.planner).toBe('remediate:oom:raise-memory-limit');
+    expect(outcome.plan.summary).toMatch(/raise the memory limit of app in deployment cache from 512Mi to 1Gi/);
+    expect(outcome.plan.assumptions).toContain('changes containers[app].resources.limits.memory: 512Mi → 1Gi');
+    expect(outcome.plan.rendered.bash).toMatch(/kubectl/);
+  });
+
+  it('answers "why is api crashing and fix it" by rolling api back to its working revision', async () => {
+    const outcome = await plan('why is api crashing and fix it', { namespace: 'shop' });
+    if (outcome.kind !== 'plan') throw new Error(JSON.stringify(outcome));
+    expect(outcome.plan.steps).toEqual([expect.objectContaining({ op: 'rolloutUndo', toRevision: 1 })]);
+  });
+
+  it('asks which object when the request fits several, and leaves other requests to the planner', async () => {
+    const outcome = await plan('repair whatever is broken in shop', {});
+    expect(outcome.kind).toBe('question');
+    expect(await plan('scale api to 3 replicas', {})).toBe(fallback);
+  });
+});
