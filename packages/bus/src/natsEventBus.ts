@@ -110,7 +110,8 @@ export async function createNatsEventBus(options: NatsEventBusOptions): Promise<
       dispatcher.clear();
       await messages.close().catch(() => {});
       await reading;
-      await nc.drain().catch(() => {});
+      // Draining waits for the server (seconds while it is unreachable): a connection that is down just closes.
+      await (down ? nc.close() : nc.drain()).catch(() => {});
     },
   };
 }

@@ -168,3 +168,32 @@ describe('one server process (in-process jobs) losing its Redis event bus', () =
     }
   }, 90_000);
 });
+
+describe('a NATS event bus cut off from NATS', () => {
+  it('reports the disconnect on ping, and closes while cut off', async () => {
+    const proxy = await startTcpProxy(NATS_URL.hostname, Number(NATS_URL.port));
+    const bus = await createEventBus({
+      bus: 'nats',
+      nats_url: through(NATS_URL, proxy),
+      namespace: `cut_${randomBytes(4).toString('hex')}`,
+      logger,
+    });
+    try {
+      await bus.ping?.();
+      proxy.cut();
+      await expect
+        .poll(
+          () =>
+            bus.ping?.().then(
+              () => 'answers',
+              (error: Error) => error.message,
+            ),
+          { timeout: 20_000 },
+        )
+        .toMatch(/^cannot reach NATS for events: disconnected from /);
+      await bus.close();
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
+});
