@@ -44,7 +44,13 @@ export class HoltWinters {
     const target = this.forecast() + clipped;
     this.level = previous + this.trend + this.alpha * (target - previous - this.trend);
     this.trend += this.beta * (this.level - previous - this.trend);
-    const rate = warming ? Math.max(this.scaleAlpha, 1 / this.n) : this.scaleAlpha;
+    // An outlier (clipped) says little about the usual spread: it widens the scale ten times more slowly, so the
+    // second point of a spike is still judged against the spread before it.
+    const rate = warming
+      ? Math.max(this.scaleAlpha, 1 / this.n)
+      : clipped === r
+        ? this.scaleAlpha
+        : this.scaleAlpha * 0.1;
     this.scale += rate * (1.2533 * Math.abs(clipped) - this.scale);
   }
 }
