@@ -8,6 +8,7 @@ describe('queriesToRefresh', () => {
     expect(queriesToRefresh('RESOURCES_CHANGED')).toEqual(['fleet', 'clusters']);
     expect(queriesToRefresh('PLAN_STATE_CHANGED')).toEqual(['reviews', 'ops']);
     expect(queriesToRefresh('operation.applied')).toEqual(['ops']);
+    expect(queriesToRefresh('ANOMALY_DETECTED')).toEqual(['anomalies']);
   });
 
   it('refreshes the metric charts on METRIC_UPDATE and nothing on an unknown event', () => {
