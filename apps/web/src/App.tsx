@@ -14,6 +14,9 @@ import { AskPage } from './pages/ask/AskPage.js';
 import { ClusterPage } from './pages/ClusterPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
 import { GpusPage } from './pages/gpus/GpusPage.js';
+import { SelfHealingPage } from './pages/healing/SelfHealingPage.js';
+import { IncidentPage } from './pages/incidents/IncidentPage.js';
+import { IncidentsPage } from './pages/incidents/IncidentsPage.js';
 import { LogsPage } from './pages/logs/LogsPage.js';
 import { ClustersPage } from './pages/manage-clusters/ClustersPage.js';
 import { MetricsPage } from './pages/metrics/MetricsPage.js';
@@ -60,6 +63,9 @@ export function App() {
                   <Route path="validate" element={<ValidatePage />} />
                   <Route path="alerts" element={<AlertsPage />} />
                   <Route path="anomalies" element={<AnomaliesPage />} />
+                  <Route path="healing" element={<SelfHealingPage />} />
+                  <Route path="incidents" element={<IncidentsPage />} />
+                  <Route path="incidents/:id" element={<IncidentPage />} />
                   <Route path="logs" element={<LogsPage />} />
                   <Route path="traces" element={<TracesPage />} />
                   <Route path="metrics" element={<MetricsPage />} />

@@ -1,6 +1,7 @@
 import { type Incident, type IncidentAction, type IncidentStatus, InputError } from '@opspilot/core';
 import { Correlator, type CorrelatorOptions, type HeldSignal } from './correlate/correlator.js';
 import { Signal, signalKey } from './correlate/signal.js';
+import { resourceOfLabels } from './correlate/signalFromAlert.js';
 import type { Topology } from './correlate/topology.js';
 import type { IncidentDeps } from './incidentDeps.js';
 import { assertMove, isActive, PHASE_OF } from './lifecycle/incidentPhase.js';
@@ -131,7 +132,10 @@ export function createIncidentEngine(deps: IncidentDeps, options: CorrelatorOpti
     ingest: (signals: Signal[]) =>
       serial(async () => {
         const touched = new Map<string, Incident>();
-        for (const signal of signals) {
+        for (const given of signals) {
+          // A signal naming its object only by labels (pod, deployment, node…) gets it as its resource.
+          const resource = given.resource ?? resourceOfLabels(given.labels);
+          const signal = resource ? { ...given, resource } : given;
           const written = await recordCorrelation(deps, correlator.ingest(signal));
           if (written) touched.set(written.id, written);
         }

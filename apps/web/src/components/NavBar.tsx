@@ -10,6 +10,8 @@ export const PAGES = [
   { path: '/validate', label: 'Validate' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/anomalies', label: 'Anomalies' },
+  { path: '/healing', label: 'Self-healing' },
+  { path: '/incidents', label: 'Incidents' },
   { path: '/logs', label: 'Logs' },
   { path: '/traces', label: 'Traces' },
   { path: '/metrics', label: 'Metrics' },

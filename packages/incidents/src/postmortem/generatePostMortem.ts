@@ -77,7 +77,7 @@ export function generatePostMortem({ incident, timeline, causes, executions }: P
       lines.push('', 'Other candidates:', '');
       for (const c of others) lines.push(`- ${c.summary} (${Math.round(c.confidence * 100)}%)`);
     }
-  } else lines.push(incident.root_cause ?? 'Not determined: no analysis was run.');
+  } else lines.push(incident.root_cause ?? 'Not determined: the analysis found no candidate cause (or none was run).');
   lines.push('', '## Resolution', '');
   if (executions.length === 0) lines.push('No runbook was run.');
   for (const e of executions) {

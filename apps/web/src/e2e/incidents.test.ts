@@ -1,0 +1,83 @@
+import { expect as playwrightExpect } from '@playwright/test';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumRunnable, type DashboardSession, openDashboard } from './dashboardSession.js';
+
+// Web-first assertions retry until the page shows what is expected; a loaded two-core machine needs more than 5 s.
+const pwExpect = playwrightExpect.configure({ timeout: 60_000 });
+
+describe.runIf(chromiumRunnable)('incidents in the dashboard (real server, simulated cluster, real chromium)', () => {
+  let session: DashboardSession | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await openDashboard({ defaultTimeoutMs: 60_000 });
+    page = session.page;
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  }, 20_000);
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${session!.server.url}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${session!.server.token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    return response.json();
+  };
+
+  it('shows one incident for signals on two pods, acknowledges it, runs a runbook with approval, resolves it and shows its post-mortem', {
+    timeout: 240_000,
+  }, async () => {
+    const clusters = await api('GET', '/clusters');
+    const demo = clusters.items.find((c: { name: string }) => c.name === 'sim-demo');
+    const at = new Date().toISOString();
+    await api('POST', '/incidents/correlate', {
+      signals: ['frontend-a', 'frontend-b'].map((pod, i) => ({
+        source: 'ALERT',
+        fingerprint: `e2e-${i}`,
+        cluster_id: demo.id,
+        title: 'frontend answers slowly',
+        severity: 'HIGH',
+        state: 'FIRING',
+        labels: { alertname: 'HighLatency', namespace: 'todo', deployment: 'frontend', pod },
+        at,
+      })),
+    });
+
+    await page.getByRole('link', { name: 'Incidents', exact: true }).click();
+    const rows = page.getByRole('table', { name: 'Incidents' }).getByRole('row');
+    await pwExpect(rows).toHaveCount(2); // the header and one incident, not one per pod
+    await pwExpect(rows.nth(1)).toContainText('OPEN');
+    await rows
+      .nth(1)
+      .getByRole('link', { name: /frontend answers slowly/ })
+      .click();
+
+    await pwExpect(page.getByText('Signals: 2 (2 firing)')).toBeVisible();
+    await page.getByRole('button', { name: 'Acknowledge' }).click();
+    await pwExpect(page.getByTestId('incident-phase')).toHaveText('ACKNOWLEDGED');
+
+    await page.getByRole('button', { name: 'Analyze' }).click();
+    await pwExpect(page.getByRole('list', { name: 'Timeline' })).toContainText('analysis');
+
+    await page.getByLabel('Runbook to run').selectOption('scale-out');
+    await page.getByLabel('Parameters').fill('namespace=todo workload=frontend');
+    await page.getByRole('button', { name: 'Run runbook' }).click();
+    const run = page.getByRole('region', { name: 'Run of scale-out' });
+    await pwExpect(run.getByTestId('run-status')).toHaveText('AWAITING_APPROVAL');
+    await pwExpect(run).toContainText('scale deployment/frontend in todo from 2 to 4');
+    await run.getByRole('button', { name: 'Approve scale' }).click();
+    await pwExpect(run.getByTestId('run-status')).toHaveText('SUCCEEDED', { timeout: 150_000 });
+
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await pwExpect(page.getByTestId('incident-phase')).toHaveText('RESOLVED');
+    await page.getByRole('button', { name: 'Generate post-mortem' }).click();
+    const pm = page.getByTestId('post-mortem');
+    await pwExpect(pm.getByRole('heading', { level: 1 })).toContainText('Post-mortem: frontend answers slowly');
+    await pwExpect(pm).toContainText('Runbook scale-out (SUCCEEDED');
+    await pwExpect(pm).toContainText('Affected objects: Pod/todo/frontend-a, Pod/todo/frontend-b');
+  });
+});

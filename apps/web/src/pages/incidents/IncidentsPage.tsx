@@ -1,0 +1,93 @@
+import type { IncidentStatus } from '@opspilot/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTRPC } from '../../api/trpc.js';
+import { Badge } from '../../components/Badge.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { Pagination } from '../../components/Pagination.js';
+import { Panel } from '../../components/Panel.js';
+import { toneOf } from '../../components/toneOf.js';
+import { PHASE } from './phaseOf.js';
+
+const ACTIVE: IncidentStatus[] = ['DETECTED', 'INVESTIGATING', 'MITIGATING'];
+const fieldClass = 'rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900';
+
+/**
+ * Incidents correlated from alerts, anomalies and findings: active ones by default (or every one), newest first, with
+ * severity, phase, owner and when detected; each links to its page. Refreshed every few seconds.
+ */
+export function IncidentsPage() {
+  const trpc = useTRPC();
+  const [page, setPage] = useState(1);
+  const [which, setWhich] = useState<'active' | 'all'>('active');
+  const incidents = useQuery({
+    ...trpc.incidents.list.queryOptions({
+      page,
+      page_size: 50,
+      status: which === 'active' ? ACTIVE : [],
+      severity: [],
+    }),
+    placeholderData: keepPreviousData,
+    refetchInterval: 5_000,
+  });
+  const items = incidents.data?.items ?? [];
+  return (
+    <>
+      <PageHeading title="Incidents">
+        Problems correlated from alerts, anomalies and findings — one per workload, Service or node, not one per pod.
+      </PageHeading>
+      <Panel
+        title="Incidents"
+        actions={
+          <label className="flex items-center gap-2 text-sm">
+            Show
+            <select className={fieldClass} value={which} onChange={(e) => setWhich(e.target.value as typeof which)}>
+              <option value="active">active</option>
+              <option value="all">all</option>
+            </select>
+          </label>
+        }
+      >
+        <ErrorNotice error={incidents.error} />
+        {incidents.data && items.length === 0 ? <p className="text-sm">No incidents.</p> : null}
+        {items.length > 0 ? (
+          <div className="overflow-x-auto">
+            <table aria-label="Incidents" className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-200 dark:border-slate-700">
+                  {['Severity', 'Status', 'Title', 'Owner', 'Detected'].map((h) => (
+                    <th key={h} scope="col" className="px-2 py-1.5 font-semibold">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr key={i.id} className="border-b border-slate-100 dark:border-slate-800">
+                    <td className="px-2 py-1.5">
+                      <Badge tone={toneOf(i.severity)}>{i.severity}</Badge>
+                    </td>
+                    <td className="px-2 py-1.5">{PHASE[i.status]}</td>
+                    <td className="px-2 py-1.5">
+                      <Link className="underline" to={`/incidents/${i.id}`}>
+                        {i.title}
+                      </Link>
+                    </td>
+                    <td className="px-2 py-1.5">{i.acknowledged_by ?? '-'}</td>
+                    <td className="px-2 py-1.5 whitespace-nowrap">{i.detected_at.replace('T', ' ').slice(0, 19)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        <div className="mt-3 flex justify-end">
+          <Pagination page={page} totalPages={incidents.data?.total_pages ?? 1} onPage={setPage} />
+        </div>
+      </Panel>
+    </>
+  );
+}
