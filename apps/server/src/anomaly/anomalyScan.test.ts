@@ -1,11 +1,12 @@
 import { anomalyOfEvent } from '@opspilot/anomaly';
 import type { Cluster, Event } from '@opspilot/core';
+import { createMemoryJobQueue } from '@opspilot/jobs';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
 import { advanceClock } from '@opspilot/kube-sim/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simScrapes } from '../metrics/simScrapes.js';
 import { startTestApi, type TestApi } from '../testing/index.js';
-import { createAnomalyScan } from './anomalyScan.js';
+import { createAnomalyScan, startAnomalyScan } from './anomalyScan.js';
 
 describe('the anomaly scan over a simulated cluster and the built-in sampler', () => {
   let t: TestApi;
@@ -143,6 +144,25 @@ describe('the anomaly scan over a simulated cluster and the built-in sampler', (
       expect(result.errors).toEqual([]);
     } finally {
       await gpuSim.stop();
+    }
+  });
+
+  it('runs as the scheduled job anomalies.scan of the job queue', async () => {
+    const jobs = createMemoryJobQueue();
+    let scans = 0;
+    const metrics = {
+      ...t.services.metrics,
+      over: (clusters: Parameters<typeof t.services.metrics.over>[0]) => {
+        scans++;
+        return t.services.metrics.over(clusters);
+      },
+    };
+    try {
+      await startAnomalyScan({ ...t.services, metrics, jobs }, 50);
+      await expect.poll(() => scans, { timeout: 20_000 }).toBeGreaterThan(0);
+      expect(await jobs.parked({ limit: 10 })).toEqual([]);
+    } finally {
+      await jobs.close();
     }
   });
 });
