@@ -55,16 +55,19 @@ export async function drillHarness(scenario: string) {
     catalog,
   );
   await library.installShipped();
-  const runner = createRunbookRunner({
-    library,
-    executions: t.store.runbookExecutions,
-    ops: opsDeps,
-    catalog,
-    audit: t.store.audit,
-    clock,
-    timeline: (id, entry) => engine.record(id, entry),
-    incidentSignals: async (id) => (await engine.signalsOf(id)).map((h) => h.signal),
-  });
+  /** A runner as a (re)started process builds it over the same store and cluster. */
+  const makeRunner = () =>
+    createRunbookRunner({
+      library,
+      executions: t.store.runbookExecutions,
+      ops: opsDeps,
+      catalog,
+      audit: t.store.audit,
+      clock,
+      timeline: (id, entry) => engine.record(id, entry),
+      incidentSignals: async (id) => (await engine.signalsOf(id)).map((h) => h.signal),
+    });
+  const runner = makeRunner();
   const commander = createIncidentCommander({
     deps,
     engine,
@@ -93,6 +96,8 @@ export async function drillHarness(scenario: string) {
     events,
     commander,
     runner,
+    makeRunner,
+    opsDeps,
     library,
     whileRunning,
     advance: (ms: number) => advanceClock(clock, ms),
