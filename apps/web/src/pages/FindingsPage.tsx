@@ -81,7 +81,7 @@ export function FindingsPage() {
             <ul className="space-y-3">
               {problems.map((problem) => (
                 <li key={problem.id}>
-                  <ProblemCard problem={problem} />
+                  <ProblemCard problem={problem} clusterId={clusterId} />
                 </li>
               ))}
             </ul>

@@ -1,11 +1,12 @@
 import type { ApiOutputs } from '../api/trpc.js';
 import { Badge } from '../components/Badge.js';
 import { toneOf } from '../components/toneOf.js';
+import { FixPanel } from './healing/FixPanel.js';
 
 type Problem = ApiOutputs['analyze']['run']['problems'][number];
 
-/** One problem: root cause, evidence, proposed fix and its symptoms. */
-export function ProblemCard({ problem }: { problem: Problem }) {
+/** One problem: root cause, evidence, proposed fix, its Fix button (with a cluster) and its symptoms. */
+export function ProblemCard({ problem, clusterId }: { problem: Problem; clusterId?: string }) {
   const { root_cause: cause } = problem;
   const where = `${cause.resource.kind}/${cause.resource.namespace ? `${cause.resource.namespace}/` : ''}${cause.resource.name}`;
   return (
@@ -33,6 +34,7 @@ export function ProblemCard({ problem }: { problem: Problem }) {
           ) : null}
         </div>
       ) : null}
+      {clusterId ? <FixPanel clusterId={clusterId} findingId={cause.id} namespace={cause.resource.namespace} /> : null}
       {problem.symptoms.length > 0 ? (
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer">{problem.symptoms.length} symptom(s)</summary>

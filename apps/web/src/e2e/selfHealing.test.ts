@@ -1,0 +1,66 @@
+import { expect as playwrightExpect } from '@playwright/test';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { chromiumRunnable, type DashboardSession, openDashboard } from './dashboardSession.js';
+
+// Web-first assertions retry until the page shows what is expected; a loaded two-core machine needs more than 5 s.
+const pwExpect = playwrightExpect.configure({ timeout: 30_000 });
+
+describe.runIf(chromiumRunnable)(
+  'fix a finding and self-healing rules in the dashboard (real server, chromium)',
+  () => {
+    let session: DashboardSession | undefined;
+    let page: Page;
+
+    beforeAll(async () => {
+      session = await openDashboard({ defaultTimeoutMs: 30_000 });
+      page = session.page;
+    }, 120_000);
+    afterAll(async () => {
+      await session?.close();
+    }, 20_000);
+
+    const go = async (label: string) => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+    };
+
+    it('opens the fix of an OOM-killed finding as a plan with its diff, waiting for review', {
+      timeout: 90_000,
+    }, async () => {
+      await go('Findings');
+      await page.getByLabel('Cluster').selectOption({ label: 'Simulated staging cluster (broken)' });
+      await page.getByLabel('Namespace').fill('broken');
+      await page.getByRole('button', { name: 'Analyze' }).click();
+      const card = page.getByRole('article').filter({ hasText: 'pod-oom-killed' }).first();
+      await card.getByRole('button', { name: 'Fix' }).click();
+      const fixes = card.getByRole('region', { name: 'Candidate fixes' });
+      await pwExpect(fixes).toContainText('raise the memory limit of');
+      await pwExpect(fixes).toContainText('resources.limits.memory');
+      await fixes.getByRole('button', { name: 'Propose this fix' }).first().click();
+      await pwExpect(card.getByTestId('operation')).toHaveAttribute('data-state', 'NEEDS_REVIEW');
+      await pwExpect(card.getByTestId('operation')).toContainText(/\+\s*memory:/);
+    });
+
+    it('refuses a rule for kube-system with the reason, saves a safe one and lists it', {
+      timeout: 60_000,
+    }, async () => {
+      await go('Self-healing');
+      await page.getByRole('heading', { name: 'Self-healing' }).waitFor();
+      await page.getByLabel('Name', { exact: true }).fill('oom-system');
+      await page.getByLabel('Remediation').selectOption('oom:raise-memory-limit');
+      await page.getByLabel('Namespaces').fill('kube-system');
+      await page.getByLabel('Mode').selectOption('automatic');
+      await page.getByRole('button', { name: 'Save rule' }).click();
+      await pwExpect(page.getByText(/may not act in system namespace kube-system/)).toBeVisible();
+      await page.getByLabel('Name', { exact: true }).fill('oom-broken');
+      await page.getByLabel('Namespaces').fill('broken');
+      await page.getByRole('button', { name: 'Save rule' }).click();
+      const rules = page.getByRole('table', { name: 'Healing rules' });
+      await pwExpect(rules.getByRole('row').filter({ hasText: 'oom-broken' })).toContainText('automatic');
+      await rules.getByRole('row').filter({ hasText: 'oom-broken' }).getByRole('button', { name: 'Disable' }).click();
+      await pwExpect(rules.getByRole('row').filter({ hasText: 'oom-broken' })).toContainText('Enable');
+      await pwExpect(page.getByRole('table', { name: 'Healing history' })).toBeVisible();
+      await pwExpect(page.getByRole('table', { name: 'Healing learning' })).toBeVisible();
+    });
+  },
+);

@@ -1,0 +1,132 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '../../api/trpc.js';
+import { Badge } from '../../components/Badge.js';
+import { Button } from '../../components/Button.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { Panel } from '../../components/Panel.js';
+import { toneOf } from '../../components/toneOf.js';
+import { RuleForm } from './RuleForm.js';
+
+const th = 'px-2 py-1 text-left font-medium';
+const td = 'px-2 py-1 align-top';
+const seconds = (ms: number | null | undefined) => (typeof ms === 'number' ? `${Math.round(ms / 1000)}s` : '-');
+
+/** Self-healing: the rules (new, enable, disable), the actions they took with outcomes, and what was learned. */
+export function SelfHealingPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const rules = useQuery(trpc.healing.rules.queryOptions({ page_size: 100 }));
+  const history = useQuery(trpc.healing.history.queryOptions({ page_size: 50 }));
+  const stats = useQuery(trpc.healing.stats.queryOptions());
+  const toggle = useMutation(
+    trpc.healing.updateRule.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.healing.rules.queryKey() }),
+    }),
+  );
+  const names = new Map((rules.data?.items ?? []).map((r) => [r.id, r.name]));
+  return (
+    <>
+      <PageHeading title="Self-healing">
+        Rules that fix findings on their own, within limits: dry run first, verified after, rolled back when the fix
+        does not hold.
+      </PageHeading>
+      <div className="space-y-6">
+        <RuleForm />
+        <Panel title="Rules">
+          <ErrorNotice error={rules.error ?? toggle.error} />
+          <table className="w-full text-sm" aria-label="Healing rules">
+            <thead>
+              <tr>
+                {['Name', 'Finding', 'Remediation', 'Namespaces', 'Mode', 'Enabled', ''].map((h) => (
+                  <th key={h} className={th}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rules.data?.items.map((rule) => {
+                const limits = rule.action_config as { mode?: string; dry_run?: boolean };
+                return (
+                  <tr key={rule.id}>
+                    <td className={td}>{rule.name}</td>
+                    <td className={`${td} font-mono`}>{rule.condition_type}</td>
+                    <td className={`${td} font-mono`}>{rule.action_type}</td>
+                    <td className={td}>
+                      {((rule.condition_config as { namespaces?: string[] }).namespaces ?? []).join(', ')}
+                    </td>
+                    <td className={td}>
+                      {limits.mode ?? 'approval'}
+                      {limits.dry_run ? ' (dry run)' : ''}
+                    </td>
+                    <td className={td}>{rule.enabled ? 'yes' : 'no'}</td>
+                    <td className={td}>
+                      <Button onClick={() => toggle.mutate({ id: rule.id, enabled: !rule.enabled })}>
+                        {rule.enabled ? 'Disable' : 'Enable'}
+                      </Button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </Panel>
+        <Panel title="History">
+          <ErrorNotice error={history.error} />
+          {history.data?.items.length === 0 ? <p>No healing actions yet.</p> : null}
+          <table className="w-full text-sm" aria-label="Healing history">
+            <thead>
+              <tr>
+                {['Time', 'Rule', 'Target', 'Status', 'Outcome', 'Recovered in'].map((h) => (
+                  <th key={h} className={th}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {history.data?.items.map((a) => (
+                <tr key={a.id}>
+                  <td className={td}>{a.started_at ?? a.created_at}</td>
+                  <td className={td}>{names.get(a.rule_id) ?? a.rule_id}</td>
+                  <td className={`${td} font-mono`}>{a.target}</td>
+                  <td className={td}>
+                    <Badge tone={toneOf(a.status)}>{a.status}</Badge>
+                  </td>
+                  <td className={td}>{String(a.result.outcome ?? a.result.reason ?? '')}</td>
+                  <td className={td}>{seconds(a.result.time_to_recover_ms as number | undefined)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Panel>
+        <Panel title="Learning">
+          <ErrorNotice error={stats.error} />
+          <table className="w-full text-sm" aria-label="Healing learning">
+            <thead>
+              <tr>
+                {['Rule or remediation', 'Runs', 'Succeeded', 'Success rate', 'Median recovery'].map((h) => (
+                  <th key={h} className={th}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {[...(stats.data?.by_rule ?? []), ...(stats.data?.by_remediation ?? [])].map((s) => (
+                <tr key={s.key}>
+                  <td className={td}>{s.name}</td>
+                  <td className={td}>{s.runs}</td>
+                  <td className={td}>{s.succeeded}</td>
+                  <td className={td}>{Math.round(s.success_rate * 100)}%</td>
+                  <td className={td}>{seconds(s.median_time_to_recover_ms)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Panel>
+      </div>
+    </>
+  );
+}
