@@ -37,6 +37,7 @@ function kindOf(subject: ObjectRef, text: string): ChangeKind {
   if (/\bkubectl delete\b/.test(text)) return 'delete';
   if (/\bscale\b|"replicas"|replicas:/.test(text)) return 'scaling';
   if (/set image|"image"|image:/.test(text)) return 'image';
+  if (/"resources"|resources:|set resources/.test(text)) return 'resources';
   if (/rollout restart|"template"|env|resources/.test(text)) return 'rollout';
   return 'other';
 }

@@ -1,6 +1,9 @@
 import type { ObjectRef } from '@opspilot/core';
 
-/** What kind of change: a new rollout (image or template), a ConfigMap or Secret update, scaling, a node event. */
+/**
+ * What kind of change: a new rollout (image, resource limits or another template change), a ConfigMap or Secret
+ * update, scaling, a node event.
+ */
 export type ChangeKind =
   | 'rollout'
   | 'image'

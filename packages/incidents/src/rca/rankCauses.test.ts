@@ -88,6 +88,27 @@ describe('rankCauses', () => {
     });
   });
 
+  it('ranks audited new memory limits before OOM kills as the OOM, above the rollout that applied them', () => {
+    const causes = rankCauses(
+      input({
+        changes: [
+          audited('resources', backend, 8),
+          {
+            kind: 'rollout',
+            subject: backend,
+            at: minutesBefore(8),
+            summary: 'rollout to revision 3',
+            source: 'cluster',
+          },
+        ],
+        findings: [finding('pod-oom-killed', 'OOMKilled'), finding('pod-crash-loop', 'back-off restarting')],
+      }),
+    );
+    expect(causes[0]).toMatchObject({ kind: 'oom', subject: backend, runbook: { name: 'raise-memory-limit' } });
+    expect(causes[0]?.evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(['audit', 'finding']));
+    expect(causes.find((c) => c.kind === 'bad-rollout')?.confidence ?? 0).toBeLessThan(causes[0]?.confidence ?? 0);
+  });
+
   it('ignores changes after the grace period and before the look-back, and scores closer changes higher', () => {
     const late = rankCauses(input({ changes: [{ ...audited('image', backend, -10) }] }));
     expect(late).toEqual([]);

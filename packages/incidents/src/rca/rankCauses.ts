@@ -10,6 +10,7 @@ export const GRACE_MS = 2 * 60_000;
 const BASE: Partial<Record<ChangeKind, number>> = {
   image: 0.55,
   rollout: 0.45,
+  resources: 0.5,
   config: 0.5,
   secret: 0.45,
   scaling: 0.4,
@@ -20,6 +21,7 @@ const BASE: Partial<Record<ChangeKind, number>> = {
 const CAUSE_OF: Partial<Record<ChangeKind, CauseKind>> = {
   image: 'bad-rollout',
   rollout: 'bad-rollout',
+  resources: 'saturation',
   config: 'config-change',
   secret: 'secret-change',
   scaling: 'scaling-change',
@@ -175,15 +177,20 @@ export function rankCauses(input: RcaInput): Cause[] {
     .filter((c) => c.at >= from && c.at <= to && c.kind !== 'rollback')
     .sort((a, b) => (a.source === b.source ? a.at.localeCompare(b.at) : a.source === 'audit' ? -1 : 1));
   for (const change of changes) {
-    const kind = CAUSE_OF[change.kind] ?? 'finding';
+    // New resource limits before OOM kills are the OOM's cause; otherwise they starve the workload.
+    const oomKilled = input.findings.some((f) => /oom/.test(f.analyzer));
+    const kind = change.kind === 'resources' && oomKilled ? 'oom' : (CAUSE_OF[change.kind] ?? 'finding');
     const pattern = CORROBORATES[kind];
     const corroborating = pattern ? input.findings.filter((f) => pattern.test(f.analyzer)) : [];
     let score = (BASE[change.kind] ?? 0.25) * recency(change.at, first);
     if (corroborating.length) score += 0.25;
     if (errorLogs.length && (kind === 'bad-rollout' || kind === 'config-change')) score += 0.08;
     if (change.source === 'audit') score += 0.05;
-    // A rollout that changed no image after a ConfigMap or Secret changed is that change taking effect.
-    const configFirst = changes.some((c) => (c.kind === 'config' || c.kind === 'secret') && c.at <= change.at);
+    // A rollout that changed no image after a ConfigMap, a Secret or the limits changed is that change taking effect.
+    const configFirst = changes.some(
+      (c) =>
+        (c.kind === 'config' || c.kind === 'secret' || c.kind === 'resources') && c !== change && c.at <= change.at,
+    );
     if (change.kind === 'rollout' && configFirst) score *= 0.6;
     const cause = add(kind, change.subject, describeChange(kind, change), score, [changeEvidence(change)], change);
     for (const f of corroborating.slice(0, 4)) cause.evidence.push(findingEvidence(f));
@@ -277,6 +284,9 @@ function describeChange(kind: CauseKind, c: Change): string {
       return `scaling of ${what}`;
     case 'node-failure':
       return `node ${c.subject.name} failed`;
+    case 'oom':
+    case 'saturation':
+      return `new resource limits on ${what}`;
     default:
       return `${c.summary} (${what})`;
   }
