@@ -95,6 +95,11 @@ export function createRemediator(deps: RemediatorDeps) {
       return result;
     },
 
+    /** The operation of a candidate (redacted), as the lifecycle holds it now. */
+    operation(operationId: string): Promise<Operation> {
+      return opsFor().get(operationId);
+    },
+
     /** Closes a candidate's operation unapplied (a person declined it). */
     reject(operationId: string, ctx: { user: string; reason?: string }): Promise<Operation> {
       return opsFor().reject(operationId, ctx);

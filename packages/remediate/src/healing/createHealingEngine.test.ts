@@ -82,6 +82,29 @@ describe('the healing engine on the simulated cluster', () => {
     await h.store.healingRules.update(rule.id, { enabled: false });
   });
 
+  it('leaves an approval-mode action to a person, and records how it ended on the next pass', async () => {
+    const rule = await oomRule('oom-approval', 'appr', {}, { mode: 'approval' });
+    await h.apply(namespace('appr'), hog('appr', 'cache', '512Mi'));
+    const finding = await h.findingFor('pod-oom-killed', 'cache-', 'appr');
+    const first = await h.whileRunning(engine.runPass());
+    expect(first.actions).toEqual([expect.objectContaining({ status: 'AWAITING_APPROVAL' })]);
+    const operationId = String(first.actions[0]!.result.operation_id);
+    expect((await h.remediator.operation(operationId)).state).toBe('NEEDS_REVIEW');
+    const { candidates } = await h.remediator.diagnose(finding);
+    const outcome = await h.whileRunning(
+      h.remediator.execute(operationId, candidates[0]!, { user: 'carol', approver: 'carol' }),
+    );
+    expect(outcome.status).toBe('VERIFIED');
+    const second = await h.whileRunning(engine.runPass());
+    expect(second.actions).toEqual([
+      expect.objectContaining({
+        status: 'SUCCEEDED',
+        result: expect.objectContaining({ outcome: 'APPROVED_AND_APPLIED' }),
+      }),
+    ]);
+    await h.store.healingRules.update(rule.id, { enabled: false });
+  });
+
   it('holds a flapping failure with its cooldown and attempts, then its circuit breaker pauses the rule', async () => {
     // memory-hog holds 900Mi: twice 256Mi is still too little, so every fix fails verification and is rolled back.
     const rule = await oomRule('oom-flap', 'flap', {}, { breaker_failures: 3, max_actions_per_window: 10 });

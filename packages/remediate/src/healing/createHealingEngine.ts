@@ -11,10 +11,11 @@ import {
 } from '@opspilot/core';
 import type { Remediator } from '../createRemediator.js';
 import { currentFindings } from '../currentFindings.js';
-import type { RemediationCandidate } from '../remediation.js';
+import { blastRadius } from './blastRadius.js';
 import { breakerTrips, holdBack } from './healingGates.js';
 import { successRates } from './healingStats.js';
 import { allActions, type HealingStore } from './healingStore.js';
+import { isValid, reconcileActions } from './reconcileActions.js';
 import { type ParsedRule, validateHealingRule } from './validateHealingRule.js';
 
 /** What one healing pass did per rule: the actions it recorded and the findings it held back on, with why. */
@@ -90,7 +91,7 @@ export function createHealingEngine(deps: HealingEngineDeps) {
       report.held.push({ rule: rule.name, target, reason: held });
       return;
     }
-    const blast = candidate && (await blastRadius(candidate, parsed));
+    const blast = candidate && (await blastRadius(deps.gateway, candidate, parsed.limits));
     const reason = held ?? blast ?? (candidate ? undefined : `no candidate: ${proposal.declined.join('; ')}`);
     const base = {
       started_at: deps.clock.now().toISOString(),
@@ -181,33 +182,13 @@ export function createHealingEngine(deps: HealingEngineDeps) {
     });
   }
 
-  async function blastRadius(candidate: RemediationCandidate, parsed: ParsedRule): Promise<string | undefined> {
-    const objects = new Set(
-      candidate.steps.map((s) =>
-        'target' in s && s.target
-          ? formatRef(s.target)
-          : 'object' in s
-            ? `${s.object.kind}/${s.object.metadata.name}`
-            : '',
-      ),
-    );
-    if (objects.size > parsed.limits.max_objects) {
-      return `blast radius: the fix changes ${objects.size} objects (at most ${parsed.limits.max_objects})`;
-    }
-    const subject = await deps.gateway.get(candidate.subject);
-    const replicas = (subject?.spec as { replicas?: number } | undefined)?.replicas ?? 0;
-    if (replicas > parsed.limits.max_pods) {
-      return `blast radius: the fix restarts ${replicas} pods (at most ${parsed.limits.max_pods})`;
-    }
-    return undefined;
-  }
-
   return {
     /** One pass over the cluster's findings and this cluster's enabled rules; returns what it did. */
     async runPass(options: { signal?: AbortSignal } = {}): Promise<HealingPassReport> {
       const report: HealingPassReport = { actions: [], held: [], paused: [] };
       const { items } = await deps.store.rules.list({ enabled: true }, { page_size: 100 });
       const rules = items.filter((r) => !r.cluster_id || r.cluster_id === deps.clusterId);
+      report.actions.push(...(await reconcileActions(deps, rules.filter(isValid))));
       const byNamespace = new Map<string, Finding[]>();
       for (const rule of rules) {
         let parsed: ParsedRule;
