@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Drill, drillHarness } from './drillHarness.js';
+import { type Drill, drillHarness } from './__fixtures__/drillHarness.js';
 
 let d: Drill;
 beforeAll(async () => {

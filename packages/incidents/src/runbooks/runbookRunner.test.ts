@@ -1,6 +1,6 @@
 import { createOperations } from '@opspilot/ops';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Drill, drillHarness } from '../drills/drillHarness.js';
+import { type Drill, drillHarness } from '../drills/__fixtures__/drillHarness.js';
 
 let d: Drill;
 beforeAll(async () => {

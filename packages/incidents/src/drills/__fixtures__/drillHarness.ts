@@ -6,14 +6,14 @@ import { startSimCluster } from '@opspilot/kube-sim';
 import { advanceClock } from '@opspilot/kube-sim/testing';
 import { createOperations } from '@opspilot/ops';
 import { openTestStore } from '@opspilot/store/testing';
-import { createFindingFeed } from '../correlate/findingFeed.js';
-import { snapshotTopology } from '../correlate/topology.js';
-import { createIncidentCommander } from '../incidentCommander.js';
-import type { IncidentDeps } from '../incidentDeps.js';
-import { createIncidentEngine } from '../incidentEngine.js';
-import { actionCatalog } from '../runbooks/actionCatalog.js';
-import { createRunbookLibrary } from '../runbooks/runbookLibrary.js';
-import { createRunbookRunner } from '../runbooks/runbookRunner.js';
+import { createFindingFeed } from '../../correlate/findingFeed.js';
+import { snapshotTopology } from '../../correlate/topology.js';
+import { createIncidentCommander } from '../../incidentCommander.js';
+import type { IncidentDeps } from '../../incidentDeps.js';
+import { createIncidentEngine } from '../../incidentEngine.js';
+import { actionCatalog } from '../../runbooks/actionCatalog.js';
+import { createRunbookLibrary } from '../../runbooks/runbookLibrary.js';
+import { createRunbookRunner } from '../../runbooks/runbookRunner.js';
 
 /**
  * Everything a drill runs on, real parts only: the simulated cluster (a drill scenario) over HTTPS through
