@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { memoryLimitFromPeak } from './memoryLimitFromPeak.js';
+
+const MI = 2 ** 20;
+
+describe('memoryLimitFromPeak', () => {
+  it('doubles a limit the usage reached: the real need above it is unknown', () => {
+    expect(memoryLimitFromPeak(512 * MI, 512 * MI).bytes).toBe(1024 * MI);
+    expect(memoryLimitFromPeak(512 * MI, undefined).reason).toMatch(/reached the 512Mi limit: .* twice the limit/);
+  });
+  it('adds 30% headroom to a peak seen below the limit, at least a quarter above the old limit', () => {
+    expect(memoryLimitFromPeak(1024 * MI, 800 * MI).bytes).toBe(1280 * MI);
+    expect(memoryLimitFromPeak(1024 * MI, 300 * MI).bytes).toBe(1280 * MI);
+  });
+  it('sets a limit from the peak when there was none, rounded up to 64Mi', () => {
+    expect(memoryLimitFromPeak(undefined, 500 * MI).bytes).toBe(704 * MI);
+  });
+  it('never goes above the largest node', () => {
+    const choice = memoryLimitFromPeak(4096 * MI, 4096 * MI, 6000 * MI);
+    expect(choice.bytes).toBe(6000 * MI);
+    expect(choice.reason).toMatch(/capped at the largest node's/);
+  });
+});
