@@ -9,6 +9,8 @@ describe('queriesToRefresh', () => {
     expect(queriesToRefresh('PLAN_STATE_CHANGED')).toEqual(['reviews', 'ops']);
     expect(queriesToRefresh('operation.applied')).toEqual(['ops']);
     expect(queriesToRefresh('ANOMALY_DETECTED')).toEqual(['anomalies']);
+    expect(queriesToRefresh('HEALING_ACTION_FINISHED')).toEqual(['healing']);
+    expect(queriesToRefresh('HEALING_RULE_PAUSED')).toEqual(['healing']);
   });
 
   it('refreshes the metric charts on METRIC_UPDATE and nothing on an unknown event', () => {

@@ -1,6 +1,6 @@
 /**
  * Which API routers' cached queries an event makes stale, so open pages refresh by themselves: the cluster list on
- * status changes, the cluster browser (`fleet`) when a cluster's objects change, the audit log on every audited action, reviews on decisions, operations on `operation.*`, metric charts on `METRIC_UPDATE`, GPU cards on `GPU_UPDATE`, the anomalies on `ANOMALY_DETECTED`.
+ * status changes, the cluster browser (`fleet`) when a cluster's objects change, the audit log on every audited action, reviews on decisions, operations on `operation.*`, metric charts on `METRIC_UPDATE`, GPU cards on `GPU_UPDATE`, the anomalies on `ANOMALY_DETECTED`, self-healing on `HEALING_*`.
  */
 export function queriesToRefresh(eventType: string): string[] {
   if (eventType.startsWith('operation.')) return ['ops'];
@@ -19,6 +19,10 @@ export function queriesToRefresh(eventType: string): string[] {
       return ['gpus'];
     case 'ANOMALY_DETECTED':
       return ['anomalies'];
+    case 'HEALING_ACTION_STARTED':
+    case 'HEALING_ACTION_FINISHED':
+    case 'HEALING_RULE_PAUSED':
+      return ['healing'];
     default:
       return [];
   }
