@@ -7,6 +7,7 @@ import type { ObjectRef } from '@opspilot/core';
 export type ChangeKind =
   | 'rollout'
   | 'image'
+  | 'resources'
   | 'config'
   | 'secret'
   | 'scaling'
