@@ -95,6 +95,29 @@ describe('createIncidentEngine over the store', () => {
     expect(again?.id).not.toBe(id);
   });
 
+  it('counts an anomaly not detected again for a while as cleared, so its incident resolves itself', async () => {
+    const { clock, engine } = setup();
+    const [opened] = await engine.ingest([
+      {
+        source: 'ANOMALY',
+        fingerprint: 'container_cpu{pod=api-1}',
+        title: 'CPU of api-1 jumped',
+        severity: 'MEDIUM',
+        state: 'FIRING',
+        labels: { namespace: 'shop', workload: 'api', pod: 'api-1' },
+        at: clock.now().toISOString(),
+      },
+    ]);
+    await clock.advance(10 * 60_000);
+    expect(await engine.tick()).toEqual([]);
+    await clock.advance(6 * 60_000); // 16 min without a repeat: cleared now, resolved after the hysteresis
+    expect(await engine.tick()).toEqual([]);
+    await clock.advance(120_000);
+    const [resolved] = await engine.tick();
+    expect(resolved).toMatchObject({ id: opened?.id, status: 'RESOLVED' });
+    expect((await engine.timeline(opened!.id)).map((a) => a.action_type)).toContain('signal.cleared');
+  });
+
   it('rebuilds its correlation state from the store after a restart', async () => {
     const first = setup();
     const [incident] = await first.engine.ingest([first.signal('c1', 'search')]);

@@ -142,10 +142,15 @@ export function createIncidentEngine(deps: IncidentDeps, options: CorrelatorOpti
         return [...touched.values()];
       }),
 
-    /** Resolves the incidents whose signals all stayed clear for the hysteresis period; forgets old ones. */
+    /**
+     * Clears anomaly signals not detected again for a while, resolves the incidents whose signals all stayed clear for
+     * the hysteresis period, and forgets old ones.
+     */
     tick: () =>
       serial(async () => {
         const resolved: Incident[] = [];
+        const stale = correlator.stale(deps.clock.now(), options.anomalyTtlMs ?? 15 * 60_000);
+        for (const signal of stale) await recordCorrelation(deps, correlator.ingest(signal));
         for (const c of correlator.due(deps.clock.now())) {
           const current = await deps.records.find(c.id);
           if (!current || !isActive(current.status)) {

@@ -56,6 +56,8 @@ export interface CorrelatorOptions {
   joinWindowMs?: number;
   /** Id of a new incident (a UUID v4 by default). */
   newId?: () => string;
+  /** How long an anomaly signal counts as firing without being detected again (default 15 minutes). */
+  anomalyTtlMs?: number;
 }
 
 const ms = (iso: string) => Date.parse(iso);
@@ -138,6 +140,23 @@ export class Correlator {
     };
     this.incidents.set(incident.id, incident);
     return { ...this.attach(incident, key, signal, anchors), kind: 'opened', severityChanged: false };
+  }
+
+  /**
+   * Signals that only ever fire (anomalies: a detector reports a new anomaly, never its end) count as cleared once
+   * not repeated for `ttlMs`: the CLEARED copies to ingest, so their incidents can resolve themselves.
+   */
+  stale(now: Date, ttlMs: number, source: Signal['source'] = 'ANOMALY'): Signal[] {
+    const out: Signal[] = [];
+    for (const incident of this.incidents.values()) {
+      if (!incident.open) continue;
+      for (const held of incident.signals.values()) {
+        const s = held.signal;
+        if (s.source === source && s.state === 'FIRING' && now.getTime() - ms(held.last_at) >= ttlMs)
+          out.push({ ...s, state: 'CLEARED', at: now.toISOString() });
+      }
+    }
+    return out;
   }
 
   /** Open incidents whose signals all stayed CLEARED for `resolveAfterMs` by `now`: ready to resolve. */
