@@ -2,6 +2,7 @@ import { imagePullPreviousImage } from './catalogue/imagePullPreviousImage.js';
 import { nodeSelectorFix } from './catalogue/nodeSelectorFix.js';
 import { oomRaiseMemoryLimit } from './catalogue/oomRaiseMemoryLimit.js';
 import { probeFixTarget } from './catalogue/probeFixTarget.js';
+import { rbacGrantDenied } from './catalogue/rbacGrantDenied.js';
 import { restoreLastWorkingRevision } from './catalogue/restoreLastWorkingRevision.js';
 import { serviceSelectorFix } from './catalogue/serviceSelectorFix.js';
 import { storageClassCreate } from './catalogue/storageClassCreate.js';
@@ -16,6 +17,7 @@ export const BUILTIN_REMEDIATIONS: readonly Remediation[] = [
   serviceSelectorFix,
   nodeSelectorFix,
   storageClassCreate,
+  rbacGrantDenied,
 ];
 
 /** The remediation with this id; undefined when the catalogue has none. */

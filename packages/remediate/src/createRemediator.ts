@@ -5,6 +5,7 @@ import { candidatePlan } from './candidatePlan.js';
 import { brokenPreconditions } from './checkPreconditions.js';
 import { type FixProposal, proposeFixes, type SuccessRates } from './proposeFixes.js';
 import type { Remediation, RemediationCandidate } from './remediation.js';
+import { verifyGrant } from './verifyGrant.js';
 import { DEFAULT_RECOVERY_TIMING, type Recovery, type RecoveryTiming, verifyRecovery } from './verifyRecovery.js';
 
 /** What the remediator runs on: the lifecycle's own dependencies (its planner is the candidate's plan). */
@@ -158,7 +159,9 @@ export function createRemediator(deps: RemediatorDeps) {
         ...ctx.recovery,
         signal: ctx.signal,
       };
-      const recovery = await verifyRecovery(deps.gateway, deps.clock, candidate.subject, timing);
+      const recovery = candidate.grants
+        ? await verifyGrant(deps.gateway, deps.clock, candidate.grants, timing)
+        : await verifyRecovery(deps.gateway, deps.clock, candidate.subject, timing);
       if (recovery.ok) {
         await audit('remediation.verified', ctx.user, candidate, { operation_id: operationId, recovery });
         return { status: 'VERIFIED', message: recovery.message, operation, recovery };

@@ -8,6 +8,7 @@ import {
   type PlanStep,
   refOf,
 } from '@opspilot/core';
+import type { Wanted } from './cluster/rbacGrants.js';
 
 /** What a remediation reads the cluster through: the gateway, the clock's now and a way to stop. */
 export interface RemediationContext {
@@ -59,6 +60,8 @@ export interface RemediationCandidate {
   subject: ObjectRef;
   /** Steps that return the subject to how it was before the fix, run when verification fails. */
   rollback: PlanStep[];
+  /** For an RBAC fix: the request the fix must allow, checked after the apply (the authorizer's rules, not a pod). */
+  grants?: Wanted;
   /** How sure the remediation is that this fixes the finding, 0 to 1 (ranks candidates with the learned success rate). */
   confidence: number;
 }

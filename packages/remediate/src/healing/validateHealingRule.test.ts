@@ -32,6 +32,11 @@ describe('validateHealingRule', () => {
       /does not fix pod-image-pull/,
     );
   });
+  it('refuses automatic mode for a remediation that can be destructive (RBAC), but allows approval', () => {
+    const grant = { condition_type: 'pod-crash-loop', action_type: 'rbac:grant-denied-rule' };
+    expect(() => validateHealingRule(rule(grant))).toThrow(/can be destructive and cannot run automatically/);
+    expect(validateHealingRule(rule({ ...grant, action_config: { mode: 'approval' } })).limits.mode).toBe('approval');
+  });
   it('refuses unknown limits', () => {
     expect(() => validateHealingRule(rule({ action_config: { max_pods: 0 } }))).toThrow(/invalid limits: max_pods/);
   });

@@ -1,0 +1,153 @@
+import type { ClusterGateway, KubeObject, PlanStep } from '@opspilot/core';
+import { findingContainer } from '../cluster/findingWorkload.js';
+import { bindsAccount, type PolicyRule, roleRefOf, ruleAllows } from '../cluster/rbacGrants.js';
+import { defineRemediation, unchanged } from '../remediation.js';
+import { type Denial, findDenial } from './forbiddenMessage.js';
+
+const describeRule = (r: PolicyRule) =>
+  `${(r.verbs ?? []).join(',')} ${(r.resources ?? []).join(',')} in group(s) ${(r.apiGroups ?? []).map((g) => g || '""').join(',')}`;
+
+/**
+ * A container that fails because the API server refused its service account (its log says `… is forbidden: User
+ * "system:serviceaccount:ns:sa" cannot list resource "pods" …`): the narrowest Role rule that grants exactly that verb
+ * on that resource and group — added to the namespace Role already bound to the account (which may grant the wrong
+ * resource), or a new Role and RoleBinding. RBAC changes are destructive: a person approves each one.
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/rbac/
+ */
+export const rbacGrantDenied = defineRemediation({
+  id: 'rbac:grant-denied-rule',
+  title: 'Grant the narrowest Role rule for a denied request',
+  findingClasses: ['pod-crash-loop'],
+  effect: 'destructive',
+  async propose(finding, ctx) {
+    const found = await findingContainer(finding, ctx);
+    if ('none' in found) return found;
+    const { pod, container } = found;
+    const ref = { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace };
+    const logs = await Promise.all(
+      [true, false].map((previous) =>
+        ctx.gateway.logs(ref, { container: container.name, tailLines: 50, previous }).catch(() => ''),
+      ),
+    );
+    const denial = findDenial(logs.join('\n'));
+    const account = (pod.spec as { serviceAccountName?: string } | undefined)?.serviceAccountName ?? 'default';
+    if (!denial) return { none: `the logs of ${container.name} show no RBAC denial` };
+    if (denial.serviceAccount !== account || denial.accountNamespace !== pod.metadata.namespace) {
+      return {
+        none: `the denial names service account ${denial.accountNamespace}/${denial.serviceAccount}, not the pod's`,
+      };
+    }
+    if (!denial.namespace) return { none: 'a cluster-scope denial needs a ClusterRole: grant it by hand after review' };
+    const rule: PolicyRule = { apiGroups: [denial.group], resources: [denial.resource], verbs: [denial.verb] };
+    const plan = await grantSteps(ctx.gateway, denial, rule);
+    return {
+      candidates: [
+        {
+          remediation: 'rbac:grant-denied-rule',
+          finding_id: finding.id,
+          finding_class: finding.analyzer,
+          summary: `let service account ${denial.accountNamespace}/${denial.serviceAccount} ${denial.verb} ${denial.resource}${denial.group ? `.${denial.group}` : ''} in namespace ${denial.namespace} (${plan.how})`,
+          steps: plan.steps,
+          evidence: [
+            ...finding.evidence,
+            {
+              kind: 'log',
+              source: `pod/${pod.metadata.namespace}/${pod.metadata.name}/${container.name}`,
+              detail: denial.line,
+            },
+            ...plan.evidence,
+          ],
+          effect: 'destructive',
+          risk: [`widens what ${denial.serviceAccount} may do by exactly one rule: ${describeRule(rule)}`],
+          preconditions: plan.preconditions,
+          alternatives: [
+            'change the application so it does not need the call',
+            'use a ClusterRole if it is needed in every namespace',
+          ],
+          revision_diff: [`${plan.target} rules: + ${describeRule(rule)}`],
+          subject: plan.subject,
+          rollback: plan.rollback,
+          grants: { ...denial, namespace: denial.namespace },
+          confidence: 0.8,
+        },
+      ],
+    };
+  },
+});
+
+async function grantSteps(gateway: ClusterGateway, denial: Denial, rule: PolicyRule) {
+  const namespace = denial.namespace!;
+  const bindings = (await gateway.list('RoleBinding', { namespace })).filter(
+    (b) => bindsAccount(b, denial) && roleRefOf(b).kind === 'Role',
+  );
+  for (const binding of bindings) {
+    const role = await gateway.get({ kind: 'Role', name: roleRefOf(binding).name, namespace });
+    if (!role) continue;
+    const rules = ((role as { rules?: PolicyRule[] }).rules ?? []) as PolicyRule[];
+    const patchOf = (list: PolicyRule[], description: string): PlanStep => ({
+      op: 'apply',
+      mode: 'patch',
+      object: {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'Role',
+        metadata: { name: role.metadata.name, namespace },
+        rules: list,
+      } as never,
+      description,
+    });
+    return {
+      how: `one rule added to Role ${role.metadata.name}`,
+      target: `Role ${namespace}/${role.metadata.name}`,
+      steps: [patchOf([...rules, rule], `add ${describeRule(rule)} to Role ${role.metadata.name}`)],
+      rollback: [patchOf(rules, `restore the rules of Role ${role.metadata.name}`)],
+      evidence: [
+        {
+          kind: 'field' as const,
+          source: `role/${namespace}/${role.metadata.name}`,
+          detail: `bound to the account by ${binding.metadata.name}; grants ${rules.map(describeRule).join('; ') || 'nothing'}${rules.some((r) => ruleAllows(r, denial)) ? '' : ', not this request'}`,
+        },
+      ],
+      preconditions: [unchanged(role, `Role ${role.metadata.name} still has the same rules`)],
+      subject: { kind: 'Role', name: role.metadata.name, namespace },
+    };
+  }
+  const name = `${denial.serviceAccount}-${denial.resource.replace(/\./g, '-')}-${denial.verb}`.slice(0, 63);
+  const role: KubeObject = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: { name, namespace },
+    rules: [rule],
+  } as never;
+  const binding: KubeObject = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: { name, namespace },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+    subjects: [{ kind: 'ServiceAccount', name: denial.serviceAccount, namespace: denial.accountNamespace }],
+  } as never;
+  const ref = (o: KubeObject) => ({ kind: o.kind, name, namespace, apiVersion: o.apiVersion });
+  return {
+    how: `new Role and RoleBinding ${name}`,
+    target: `Role ${namespace}/${name}`,
+    steps: [
+      { op: 'apply', mode: 'create', object: role, description: `create Role ${name}` },
+      { op: 'apply', mode: 'create', object: binding, description: `bind Role ${name} to ${denial.serviceAccount}` },
+    ] as PlanStep[],
+    rollback: [
+      { op: 'delete', target: ref(binding), description: `delete RoleBinding ${name}` },
+      { op: 'delete', target: ref(role), description: `delete Role ${name}` },
+    ] as PlanStep[],
+    evidence: [
+      {
+        kind: 'field' as const,
+        source: `namespace/${namespace}`,
+        detail: `no Role of the namespace is bound to ${denial.serviceAccount}`,
+      },
+    ],
+    preconditions: [
+      { ref: ref(role), absent: true, description: `Role ${name} does not exist yet` },
+      { ref: ref(binding), absent: true, description: `RoleBinding ${name} does not exist yet` },
+    ],
+    subject: { kind: 'Role', name, namespace },
+  };
+}
