@@ -62,5 +62,15 @@ describe.runIf(chromiumRunnable)(
       await pwExpect(page.getByRole('table', { name: 'Healing history' })).toBeVisible();
       await pwExpect(page.getByRole('table', { name: 'Healing learning' })).toBeVisible();
     });
+
+    it('offers Fix on the findings of the fleet overview too', { timeout: 60_000 }, async () => {
+      await go('Overview');
+      const staging = page.getByRole('article', { name: 'sim-staging' });
+      const item = staging.getByRole('list', { name: 'Top findings' }).getByRole('listitem').first();
+      await item.getByRole('button', { name: 'Fix' }).click();
+      await pwExpect(item.getByRole('region', { name: 'Candidate fixes' })).toContainText(
+        /confidence \d+%|No safe fix/,
+      );
+    });
   },
 );

@@ -2,14 +2,16 @@ import { Link } from 'react-router';
 import type { ApiOutputs } from '../../api/trpc.js';
 import { Badge } from '../../components/Badge.js';
 import { toneOf } from '../../components/toneOf.js';
+import { FixPanel } from '../healing/FixPanel.js';
 import { askPath, type BrowserRef, findingRequest } from './askLinks.js';
 
 /** A finding of the live analyzers as the browser returns it. */
 export type LiveFinding = ApiOutputs['fleet']['findings']['items'][number];
 
 /**
- * One finding: severity, message, the object (opens its drawer when `onOpen` is given), the proposed fix, and
- * "Ask" — one click to the Ask page prefilled with the fix for this cluster.
+ * One finding: severity, message, the object (opens its drawer when `onOpen` is given), the proposed fix, "Ask" —
+ * one click to the Ask page prefilled with the fix for this cluster — and "Fix": the remediation catalogue's ranked
+ * candidates, then the chosen one as a plan for review.
  */
 export function FindingItem({
   clusterId,
@@ -48,6 +50,7 @@ export function FindingItem({
       {finding.proposedFix ? (
         <p className="mt-1 text-slate-600 dark:text-slate-300">Fix: {finding.proposedFix.description}</p>
       ) : null}
+      <FixPanel clusterId={clusterId} findingId={finding.id} namespace={resource.namespace} />
     </li>
   );
 }
