@@ -1,22 +1,14 @@
-import {
-  Incident,
-  IncidentAction,
-  IncidentStatus,
-  InputError,
-  NotFoundError,
-  RunbookExecution,
-  Severity,
-} from '@opspilot/core';
+import { Incident, IncidentAction, IncidentStatus, NotFoundError, RunbookExecution, Severity } from '@opspilot/core';
 import { RootCauseAnalysis, renderMarkdown, Signal } from '@opspilot/incidents';
 import { z } from 'zod';
-import { canSeeCluster, type Principal } from '../../auth/principal.js';
+import { canSeeCluster } from '../../auth/principal.js';
 import { incidentsOf } from '../../incidents/incidentServices.js';
 import { IdInput, ListParam, NoInput, PageInput, pageOf } from '../apiSchemas.js';
-import type { ApiServices } from '../apiServices.js';
 import { procedureFor, router } from '../trpc.js';
+import { commanderOf, Note, user, visibleIncident } from './incidentAccess.js';
+import { incidentLifecycleProcedures } from './incidentLifecycleProcedures.js';
 import { runbooksRouter } from './runbooksRouter.js';
 
-const Note = z.string().max(10_000).optional();
 const Execution = RunbookExecution.extend({ runbook_name: z.string() });
 const PostMortem = z.object({ markdown: z.string(), html: z.string() });
 const Detail = z.object({
@@ -27,28 +19,6 @@ const Detail = z.object({
   executions: z.array(Execution),
   post_mortem: PostMortem,
 });
-
-/** The incident, if the caller may see its cluster (an incident of no known cluster needs access to all). */
-async function visibleIncident(services: ApiServices, principal: Principal, id: string): Promise<Incident> {
-  const incident = await services.store.incidents.find(id);
-  const visible =
-    incident && (incident.cluster_id ? canSeeCluster(principal, incident.cluster_id) : principal.clusterIds === 'all');
-  if (!incident || !visible)
-    throw new NotFoundError(`incident ${id} not found`, { hint: 'list the incidents to see their ids' });
-  return incident;
-}
-
-/** The commander for an incident's cluster (analysis and runbooks need the cluster). */
-async function commanderOf(services: ApiServices, incident: Incident) {
-  if (!incident.cluster_id) {
-    throw new InputError(`incident ${incident.id} belongs to no registered cluster`, {
-      hint: 'register the cluster its alerts come from (their cluster label must name it)',
-    });
-  }
-  return incidentsOf(services).commanderFor(incident.cluster_id);
-}
-
-const user = (p: Principal) => p.user.username;
 
 /**
  * The incident commander (seed 004 `incidentCommander`): incidents correlated from alerts, anomalies and findings,
@@ -297,75 +267,6 @@ export const incidentsRouter = router({
       );
     }),
 
-  acknowledge: lifecycle('acknowledge', 'ack', 'Acknowledge (take ownership)'),
-  mitigate: lifecycle('mitigate', 'mitigate', 'Mark mitigated'),
-  resolve: procedureFor('OPERATOR')
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/incidents/{id}/resolve',
-        tags: ['incidents'],
-        protect: true,
-        summary: 'Resolve',
-      },
-    })
-    .input(IdInput.extend({ note: Note, root_cause: z.string().max(2000).optional() }))
-    .output(Incident)
-    .mutation(async ({ ctx, input }) => {
-      await visibleIncident(ctx.services, ctx.principal, input.id);
-      return incidentsOf(ctx.services).engine.resolve(input.id, {
-        user: user(ctx.principal),
-        note: input.note,
-        root_cause: input.root_cause,
-      });
-    }),
-  close: lifecycle('close', 'close', 'Close a resolved incident'),
-  reopen: lifecycle('reopen', 'reopen', 'Reopen a resolved incident'),
-
-  comment: procedureFor('OPERATOR')
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/incidents/{id}/comments',
-        tags: ['incidents'],
-        protect: true,
-        summary: 'Comment',
-      },
-    })
-    .input(IdInput.extend({ text: z.string().min(1).max(10_000) }))
-    .output(IncidentAction)
-    .mutation(async ({ ctx, input }) => {
-      await visibleIncident(ctx.services, ctx.principal, input.id);
-      return incidentsOf(ctx.services).engine.comment(input.id, { user: user(ctx.principal), text: input.text });
-    }),
-
-  assign: procedureFor('OPERATOR')
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/incidents/{id}/owner',
-        tags: ['incidents'],
-        protect: true,
-        summary: 'Assign an owner',
-      },
-    })
-    .input(IdInput.extend({ owner: z.string().min(1).max(255) }))
-    .output(Incident)
-    .mutation(async ({ ctx, input }) => {
-      await visibleIncident(ctx.services, ctx.principal, input.id);
-      return incidentsOf(ctx.services).engine.assign(input.id, { user: user(ctx.principal), owner: input.owner });
-    }),
-
+  ...incidentLifecycleProcedures,
   runbooks: runbooksRouter,
 });
-
-function lifecycle(method: 'acknowledge' | 'mitigate' | 'close' | 'reopen', path: string, summary: string) {
-  return procedureFor('OPERATOR')
-    .meta({ openapi: { method: 'POST', path: `/incidents/{id}/${path}`, tags: ['incidents'], protect: true, summary } })
-    .input(IdInput.extend({ note: Note }))
-    .output(Incident)
-    .mutation(async ({ ctx, input }) => {
-      await visibleIncident(ctx.services, ctx.principal, input.id);
-      return incidentsOf(ctx.services).engine[method](input.id, { user: user(ctx.principal), note: input.note });
-    });
-}
