@@ -25,9 +25,9 @@ export {
   type HealingEngineDeps,
   type HealingPassReport,
 } from './healing/createHealingEngine.js';
-export { breakerTrips, holdBack } from './healing/healingGates.js';
+export { breakerTrips, holdBack, inMaintenanceWindow } from './healing/healingGates.js';
 export { HEALING_PASS_JOB } from './healing/healingJobs.js';
-export { HealingLimits, HealingMode, HealingScope } from './healing/healingPolicy.js';
+export { HealingLimits, HealingMode, HealingScope, MaintenanceWindow } from './healing/healingPolicy.js';
 export { type HealingStat, healingStats, successRates } from './healing/healingStats.js';
 export { allActions, type HealingStore } from './healing/healingStore.js';
 export { type ParsedRule, validateHealingRule } from './healing/validateHealingRule.js';

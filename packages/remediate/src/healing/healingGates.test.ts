@@ -1,6 +1,6 @@
 import type { HealingAction } from '@opspilot/core';
 import { describe, expect, it } from 'vitest';
-import { breakerTrips, holdBack } from './healingGates.js';
+import { breakerTrips, holdBack, inMaintenanceWindow } from './healingGates.js';
 import { HealingLimits } from './healingPolicy.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -40,6 +40,19 @@ describe('holdBack', () => {
     expect(
       holdBack({ rule: [], target: [action('FAILED', 1000), action('SUCCEEDED', 2000)] }, limits, NOW),
     ).toBeUndefined();
+  });
+});
+
+describe('maintenance windows', () => {
+  const windows = HealingLimits.parse({ maintenance_windows: [{ days: ['sat'], start: '22:00', end: '02:00' }] });
+  it('holds a rule outside its windows, UTC, a window running past midnight included', () => {
+    // NOW is Sunday 12:00 UTC.
+    expect(holdBack({ rule: [], target: [] }, { ...windows, cooldown_seconds: 0, max_retries: 0 }, NOW)).toMatch(
+      /^maintenance window: acts only sat 22:00-02:00 UTC/,
+    );
+    expect(inMaintenanceWindow(windows.maintenance_windows, new Date('2026-02-28T23:30:00Z'))).toBe(true);
+    expect(inMaintenanceWindow(windows.maintenance_windows, new Date('2026-03-01T01:30:00Z'))).toBe(true);
+    expect(inMaintenanceWindow(windows.maintenance_windows, new Date('2026-03-01T02:30:00Z'))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { HealingAction } from '@opspilot/core';
-import type { HealingLimits } from './healingPolicy.js';
+import type { HealingLimits, MaintenanceWindow } from './healingPolicy.js';
 
 /** When an action happened on the engine's clock (`started_at`; the store's `created_at` is wall time). */
 const at = (a: HealingAction) => a.started_at ?? a.created_at;
@@ -14,6 +14,9 @@ export function holdBack(
   limits: HealingLimits & { cooldown_seconds: number; max_retries: number },
   now: Date,
 ): string | undefined {
+  if (limits.maintenance_windows.length > 0 && !inMaintenanceWindow(limits.maintenance_windows, now)) {
+    return `maintenance window: acts only ${limits.maintenance_windows.map((w) => `${w.days.join(',')} ${w.start}-${w.end}`).join('; ')} UTC`;
+  }
   const since = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
   const cooldownFrom = since(limits.cooldown_seconds);
   const recent = history.target.find((a) => at(a) >= cooldownFrom);
@@ -49,4 +52,20 @@ export function breakerTrips(ruleActions: HealingAction[], limits: HealingLimits
     return `learning: ${succeeded} of ${acted.length} actions succeeded (under 20%)`;
   }
   return undefined;
+}
+
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Whether `now` (UTC) falls in one of the windows; a window ending before it starts runs past midnight. */
+export function inMaintenanceWindow(windows: MaintenanceWindow[], now: Date): boolean {
+  const minute = now.getUTCHours() * 60 + now.getUTCMinutes();
+  const today = DAYS[now.getUTCDay()]!;
+  const yesterday = DAYS[(now.getUTCDay() + 6) % 7]!;
+  return windows.some((w) => {
+    const start = minutes(w.start);
+    const end = minutes(w.end);
+    if (start <= end) return w.days.includes(today) && minute >= start && minute < end;
+    return (w.days.includes(today) && minute >= start) || (w.days.includes(yesterday) && minute < end);
+  });
 }

@@ -16,6 +16,21 @@ export const HealingScope = z
   .strict();
 export type HealingScope = z.infer<typeof HealingScope>;
 
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (UTC)');
+
+/** A time of the week a rule may act in (UTC): the days, and from `start` to `end` (past midnight when end < start). */
+export const MaintenanceWindow = z
+  .object({
+    days: z
+      .array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']))
+      .min(1)
+      .default(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']),
+    start: Time,
+    end: Time,
+  })
+  .strict();
+export type MaintenanceWindow = z.infer<typeof MaintenanceWindow>;
+
 /**
  * How far a rule may go (`action_config` of a seed-004 healing rule): its mode, a dry run only, the blast radius of
  * one action (objects changed, pods restarted, namespaces the rule spans), how many actions a window allows, how
@@ -33,6 +48,8 @@ export const HealingLimits = z
     breaker_failures: z.number().int().min(1).max(20).default(3),
     verify_settle_seconds: z.number().int().min(0).max(3600).default(60),
     verify_timeout_seconds: z.number().int().min(10).max(3600).default(180),
+    /** When set, the rule acts only inside one of these windows (UTC); empty means at any time. */
+    maintenance_windows: z.array(MaintenanceWindow).max(20).default([]),
   })
   .strict();
 export type HealingLimits = z.infer<typeof HealingLimits>;
