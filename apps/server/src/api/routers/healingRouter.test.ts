@@ -121,5 +121,7 @@ describe('the healing router: fix a finding, healing rules, history and stats', 
     const stats = await t.rest('GET', '/healing/stats', t.users.viewer.token);
     expect(stats.json().by_rule).toEqual([expect.objectContaining({ name: 'oom-auto', runs: 1, success_rate: 1 })]);
     expect(stats.json().by_remediation[0]).toMatchObject({ name: 'oom:raise-memory-limit', succeeded: 1 });
+    const learning = await t.rest('GET', '/healing/learning', t.users.viewer.token);
+    expect(learning.json()).toEqual(stats.json());
   });
 });

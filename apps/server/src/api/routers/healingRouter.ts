@@ -82,6 +82,25 @@ async function findingOf(services: ApiServices, clusterId: string, id: string, n
   return finding;
 }
 
+/** Success rate and median time to recover per rule and per remediation, from every stored healing action. */
+async function learningOf(services: ApiServices) {
+  const actions: HealingAction[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const found = await services.store.healingActions.list({}, { page, page_size: 100 });
+    actions.push(...found.items);
+    if (actions.length >= found.total || found.items.length === 0) break;
+  }
+  const rules = await services.store.healingRules.list({}, { page_size: 100 });
+  const names = new Map(rules.items.map((r) => [r.id, r.name]));
+  return {
+    by_rule: healingStats(actions, (a) => a.rule_id).map((s) => ({ ...s, name: names.get(s.key) ?? s.key })),
+    by_remediation: healingStats(actions, (a) => String(a.result.remediation ?? 'unknown')).map((s) => ({
+      ...s,
+      name: s.key,
+    })),
+  };
+}
+
 /**
  * Self-healing and "fix it" (seed 004 selfHealing): the remediation catalogue, a finding's ranked candidate fixes
  * (`preview`), turning one into an operation for review (`fix`), healing rules (validated when saved: never a system
@@ -227,23 +246,14 @@ export const healingRouter = router({
     .meta({ openapi: { method: 'GET', path: '/healing/stats', tags: ['healing'], protect: true } })
     .input(z.object({}).optional())
     .output(z.object({ by_rule: z.array(StatOutput), by_remediation: z.array(StatOutput) }))
-    .query(async ({ ctx }) => {
-      const actions: HealingAction[] = [];
-      for (let page = 1; page <= 50; page++) {
-        const found = await ctx.services.store.healingActions.list({}, { page, page_size: 100 });
-        actions.push(...found.items);
-        if (actions.length >= found.total || found.items.length === 0) break;
-      }
-      const rules = await ctx.services.store.healingRules.list({}, { page_size: 100 });
-      const names = new Map(rules.items.map((r) => [r.id, r.name]));
-      return {
-        by_rule: healingStats(actions, (a) => a.rule_id).map((s) => ({ ...s, name: names.get(s.key) ?? s.key })),
-        by_remediation: healingStats(actions, (a) => String(a.result.remediation ?? 'unknown')).map((s) => ({
-          ...s,
-          name: s.key,
-        })),
-      };
-    }),
+    .query(({ ctx }) => learningOf(ctx.services)),
+
+  /** The seed's `selfHealing.learning`: the same figures as `stats`. */
+  learning: procedureFor('VIEWER')
+    .meta({ openapi: { method: 'GET', path: '/healing/learning', tags: ['healing'], protect: true } })
+    .input(z.object({}).optional())
+    .output(z.object({ by_rule: z.array(StatOutput), by_remediation: z.array(StatOutput) }))
+    .query(({ ctx }) => learningOf(ctx.services)),
 
   runPass: procedureFor('APPROVER')
     .meta({ openapi: { method: 'POST', path: '/healing/run', tags: ['healing'], protect: true } })
