@@ -130,6 +130,10 @@ describe('opspilot healing', () => {
       '2',
     );
     expect(added.code, added.err).toBe(0);
+    const audit = await cli('audit', 'list', '--action', 'healing.rule.created', '-o', 'json');
+    expect(JSON.parse(audit.out).items).toEqual([
+      expect.objectContaining({ user_id: 'alice', target: 'healingrule/oom' }),
+    ]);
     const rules = await cli('healing', 'rules');
     expect(rules.out).toMatch(/^NAME\s+FINDING\s+REMEDIATION\s+NAMESPACES\s+MODE/);
     expect(rules.out).toMatch(/oom\s+pod-oom-killed\s+oom:raise-memory-limit\s+cli-heal\s+automatic\s+yes/);

@@ -15,6 +15,7 @@ import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
 import { renderColumns } from '../renderOutput.js';
 import { cliLifecycle, registeredClusterId } from './askApply.js';
+import { reviewActor } from './reviewActor.js';
 
 const RuleOptions = z.object({
   name: z.string().min(1),
@@ -118,7 +119,7 @@ export function healingCommand(parent: Command, ctx: CliContext): Command {
         const rule = await store.healingRules.create(input);
         await store.audit.append({
           action: 'healing.rule.created',
-          user_id: 'cli',
+          user_id: reviewActor(undefined, ctx.io.env),
           target: `healingrule/${rule.name}`,
           details: { rule },
         });
@@ -142,7 +143,7 @@ export function healingCommand(parent: Command, ctx: CliContext): Command {
           const rule = await store.healingRules.update((await ruleNamed(store, name)).id, { enabled });
           await store.audit.append({
             action: `healing.rule.${verb}d`,
-            user_id: 'cli',
+            user_id: reviewActor(undefined, ctx.io.env),
             target: `healingrule/${rule.name}`,
           });
           ctx.print(command, rule, (r) => `healing rule ${r.name} ${verb}d\n`);
