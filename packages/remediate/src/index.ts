@@ -19,6 +19,7 @@ export {
 export { currentFindings } from './currentFindings.js';
 export { fixPlanner } from './fixPlanner.js';
 export { baseName, fitOf, isFixRequest } from './fixRequest.js';
+export { alertFiresFor, type FiringAlert } from './healing/alertTrigger.js';
 export {
   createHealingEngine,
   type HealingEngine,

@@ -223,6 +223,10 @@ export function healingCommand(parent: Command, ctx: CliContext): Command {
           store: { rules: store.healingRules, actions: store.healingActions },
           remediator,
           clusterId,
+          alerts: {
+            firing: async () =>
+              (await store.alerts.list({ cluster_id: clusterId, state: 'FIRING' }, { page_size: 100 })).items,
+          },
         });
         const report = await engine.runPass();
         const names = new Map((await store.healingRules.list({}, { page_size: 100 })).items.map((r) => [r.id, r.name]));

@@ -17,6 +17,10 @@ export async function runHealingPass(services: ApiServices, clusterId: string): 
     remediator,
     clusterId,
     events: services.bus,
+    alerts: {
+      firing: async () =>
+        (await services.store.alerts.list({ cluster_id: clusterId, state: 'FIRING' }, { page_size: 100 })).items,
+    },
   });
   return engine.runPass();
 }

@@ -105,6 +105,46 @@ describe('the healing engine on the simulated cluster', () => {
     await h.store.healingRules.update(rule.id, { enabled: false });
   });
 
+  it('acts on an alert-triggered rule only while the alert fires about the object', async () => {
+    const alerting = createHealingEngine({
+      gateway: h.gateway,
+      clock: h.clock,
+      audit: h.store.audit,
+      store: { rules: h.store.healingRules, actions: h.store.healingActions },
+      remediator: h.remediator,
+      alerts: {
+        firing: async () =>
+          (await h.store.alerts.list({ state: 'FIRING' }, { page_size: 100 })).items.map((a) => ({
+            alertname: a.alertname,
+            labels: a.labels,
+          })),
+      },
+    });
+    const rule = await h.store.healingRules.create({
+      name: 'oom-on-alert',
+      condition_type: 'pod-oom-killed',
+      condition_config: { namespaces: ['alerted'], alerts: ['KubeContainerOOMKilled'] },
+      action_type: 'oom:raise-memory-limit',
+      action_config: { mode: 'automatic', verify_settle_seconds: 30 },
+    });
+    await h.apply(namespace('alerted'), hog('alerted', 'cache', '512Mi'));
+    await h.findingFor('pod-oom-killed', 'cache-', 'alerted');
+    expect((await h.whileRunning(alerting.runPass())).actions).toEqual([]);
+    await h.store.alerts.upsert({
+      fingerprint: 'f-oom-cache',
+      alertname: 'KubeContainerOOMKilled',
+      severity: 'CRITICAL',
+      state: 'FIRING',
+      labels: { namespace: 'alerted', deployment: 'cache' },
+      starts_at: h.clock.now().toISOString(),
+    });
+    const report = await h.whileRunning(alerting.runPass());
+    expect(report.actions).toEqual([
+      expect.objectContaining({ target: 'deployment/alerted/cache', status: 'SUCCEEDED' }),
+    ]);
+    await h.store.healingRules.update(rule.id, { enabled: false });
+  });
+
   it('holds a flapping failure with its cooldown and attempts, then its circuit breaker pauses the rule', async () => {
     // memory-hog holds 900Mi: twice 256Mi is still too little, so every fix fails verification and is rolled back.
     const rule = await oomRule('oom-flap', 'flap', {}, { breaker_failures: 3, max_actions_per_window: 10 });

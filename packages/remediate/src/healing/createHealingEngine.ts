@@ -11,6 +11,7 @@ import {
 } from '@opspilot/core';
 import type { Remediator } from '../createRemediator.js';
 import { currentFindings } from '../currentFindings.js';
+import { alertFiresFor, type FiringAlert } from './alertTrigger.js';
 import { blastRadius } from './blastRadius.js';
 import { breakerTrips, holdBack } from './healingGates.js';
 import { successRates } from './healingStats.js';
@@ -35,6 +36,8 @@ export interface HealingEngineDeps {
   /** The cluster the gateway talks to: rules of another cluster are left alone. */
   clusterId?: string;
   events?: EventBus;
+  /** The alerts firing on this cluster now, for rules triggered by alerts (none fire without it). */
+  alerts?: { firing(): Promise<FiringAlert[]> };
 }
 
 /**
@@ -221,9 +224,15 @@ export function createHealingEngine(deps: HealingEngineDeps) {
 
   async function inScope(findings: Finding[], parsed: ParsedRule): Promise<Finding[]> {
     const wanted = Object.entries(parsed.scope.labels);
-    if (wanted.length === 0) return findings;
+    const alerted = parsed.scope.alerts;
+    const firing = alerted.length > 0 ? ((await deps.alerts?.firing()) ?? []) : [];
     const kept: Finding[] = [];
     for (const f of findings) {
+      if (alerted.length > 0 && !alertFiresFor(f, alerted, firing)) continue;
+      if (wanted.length === 0) {
+        kept.push(f);
+        continue;
+      }
       const object = await deps.gateway.get(f.resource);
       if (object && wanted.every(([k, v]) => object.metadata.labels?.[k] === v)) kept.push(f);
     }

@@ -6,12 +6,14 @@ export type HealingMode = z.infer<typeof HealingMode>;
 
 /**
  * Where a rule applies (`condition_config` of a seed-004 healing rule): the namespaces it may act in — listed, never
- * "all" — and the labels a finding's object must carry.
+ * "all" — the labels a finding's object must carry, and the alerts that must fire about it.
  */
 export const HealingScope = z
   .object({
     namespaces: z.array(z.string().min(1)).min(1, 'list the namespaces the rule may act in'),
     labels: z.record(z.string(), z.string()).default({}),
+    /** Act only while one of these alerts fires about the finding's object (e.g. `KubePodCrashLooping`). */
+    alerts: z.array(z.string().min(1)).max(20).default([]),
   })
   .strict();
 export type HealingScope = z.infer<typeof HealingScope>;
