@@ -56,6 +56,15 @@ describe('fixPlanner: "fix it" in plain English', () => {
     expect(outcome.plan.steps).toEqual([expect.objectContaining({ op: 'rolloutUndo', toRevision: 1 })]);
   });
 
+  it('reads "the cache is not working, repair it" and "fix the error in deployment api" as the object named', async () => {
+    const cache = await plan('the cache is not working, repair it', {});
+    if (cache.kind !== 'plan') throw new Error(JSON.stringify(cache));
+    expect(cache.plan.planner).toBe('remediate:oom:raise-memory-limit');
+    const api = await plan('fix the error in deployment api', {});
+    if (api.kind !== 'plan') throw new Error(JSON.stringify(api));
+    expect(api.plan.summary).toMatch(/^roll deployment api back from revision 2 to revision 1/);
+  });
+
   it('asks which object when the request fits several, and leaves other requests to the planner', async () => {
     const outcome = await plan('repair whatever is broken in shop', {});
     expect(outcome.kind).toBe('question');
