@@ -145,6 +145,43 @@ describe('the healing engine on the simulated cluster', () => {
     await h.store.healingRules.update(rule.id, { enabled: false });
   });
 
+  it('heals a bad image tag and a Service selector typo under their own automatic rules in one pass', async () => {
+    const rules = await Promise.all([
+      h.store.healingRules.create({
+        name: 'image-auto',
+        condition_type: 'pod-image-pull',
+        condition_config: { namespaces: ['many'] },
+        action_type: 'image-pull:previous-image',
+        action_config: { mode: 'automatic', verify_settle_seconds: 20 },
+      }),
+      h.store.healingRules.create({
+        name: 'selector-auto',
+        condition_type: 'service-selector-no-match',
+        condition_config: { namespaces: ['many'] },
+        action_type: 'service:fix-selector',
+        action_config: { mode: 'automatic', verify_settle_seconds: 20 },
+      }),
+    ]);
+    await h.apply(namespace('many'), deployment('many', 'web', {}), {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'many' },
+      spec: { selector: { app: 'wbe' }, ports: [{ port: 80 }] },
+    } as never);
+    await h.advance(20_000);
+    await h.gateway.patch(
+      { kind: 'Deployment', name: 'web', namespace: 'many' },
+      { spec: { template: { spec: { containers: [{ name: 'app', image: 'nginx:0.0.404' }] } } } },
+    );
+    await h.findingFor('pod-image-pull', 'web-', 'many');
+    const report = await h.whileRunning(engine.runPass());
+    expect(report.actions.map((a) => [a.target, a.status, a.result.remediation]).sort()).toEqual([
+      ['deployment/many/web', 'SUCCEEDED', 'image-pull:previous-image'],
+      ['service/many/web', 'SUCCEEDED', 'service:fix-selector'],
+    ]);
+    for (const rule of rules) await h.store.healingRules.update(rule.id, { enabled: false });
+  });
+
   it('holds a flapping failure with its cooldown and attempts, then its circuit breaker pauses the rule', async () => {
     // memory-hog holds 900Mi: twice 256Mi is still too little, so every fix fails verification and is rolled back.
     const rule = await oomRule('oom-flap', 'flap', {}, { breaker_failures: 3, max_actions_per_window: 10 });

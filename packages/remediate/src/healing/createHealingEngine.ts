@@ -86,6 +86,12 @@ export function createHealingEngine(deps: HealingEngineDeps) {
       only: parsed.remediation.id,
     });
     const candidate = proposal.candidates[0];
+    // A finding gathered at the start of the pass whose object an earlier action replaced (a pod of the rollout
+    // it fixed) is gone: nothing to act on, nothing to record.
+    if (!candidate && !(await deps.gateway.get(finding.resource))) {
+      report.held.push({ rule: rule.name, target: formatRef(finding.resource), reason: 'gone since the pass began' });
+      return;
+    }
     const target = candidate ? formatRef(candidate.subject) : formatRef(finding.resource);
     const targetActions = ruleActions.filter((a) => a.target === target);
     const limits = { ...parsed.limits, cooldown_seconds: rule.cooldown_seconds, max_retries: rule.max_retries };
