@@ -1,14 +1,14 @@
 import { type ClusterGateway, type Finding, formatRef, NotFoundError, systemClock } from '@opspilot/core';
-import { diffObjects } from '@opspilot/kube';
-import { baseName, createRemediator, currentFindings, type RemediationOutcome } from '@opspilot/remediate';
+import { baseName, currentFindings, type RemediationOutcome } from '@opspilot/remediate';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
-import { cliLifecycle, registeredClusterId } from './askApply.js';
+import { registeredClusterId } from './askApply.js';
 import { askApproval } from './askApproval.js';
 import { renderPlan } from './askOutput.js';
+import { cliRemediator } from './cliRemediator.js';
 import { type FixJson, fixText } from './fixOutput.js';
 import { reviewActor } from './reviewActor.js';
 
@@ -75,16 +75,10 @@ export function fixCommand(parent: Command, ctx: CliContext): Command {
       const err = (text: string) => ctx.io.stderr.write(`${text}\n`);
       const finding = await findingFor(gateway, wanted, config.kube.namespace);
       await withStore(config, ctx.io.cwd, async (store) => {
-        const remediator = createRemediator({
-          gateway,
-          operations: store.operations,
-          audit: store.audit,
-          commands: store.aiCommands,
-          clock: systemClock,
-          diff: diffObjects,
+        const remediator = cliRemediator(store, gateway, {
           clusterId: await registeredClusterId(store, gateway.config.server),
+          err,
           recovery: { settleMs: options.settle * 1000 },
-          ...cliLifecycle(err),
         });
         const proposal = await remediator.diagnose(finding, options.remediation ? { only: options.remediation } : {});
         const candidate = proposal.candidates[options.candidate - 1];

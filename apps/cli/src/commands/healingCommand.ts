@@ -1,12 +1,5 @@
 import { type HealingAction, type HealingRule, NotFoundError, systemClock } from '@opspilot/core';
-import { diffObjects } from '@opspilot/kube';
-import {
-  allActions,
-  createHealingEngine,
-  createRemediator,
-  healingStats,
-  validateHealingRule,
-} from '@opspilot/remediate';
+import { allActions, createHealingEngine, healingStats, validateHealingRule } from '@opspilot/remediate';
 import type { Store } from '@opspilot/store';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -14,7 +7,8 @@ import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
 import { renderColumns } from '../renderOutput.js';
-import { cliLifecycle, registeredClusterId } from './askApply.js';
+import { registeredClusterId } from './askApply.js';
+import { cliRemediator } from './cliRemediator.js';
 import { reviewActor } from './reviewActor.js';
 
 const RuleOptions = z.object({
@@ -206,16 +200,7 @@ export function healingCommand(parent: Command, ctx: CliContext): Command {
       const err = (text: string) => ctx.io.stderr.write(`${text}\n`);
       await withStore(config, ctx.io.cwd, async (store) => {
         const clusterId = await registeredClusterId(store, gateway.config.server);
-        const remediator = createRemediator({
-          gateway,
-          operations: store.operations,
-          audit: store.audit,
-          commands: store.aiCommands,
-          clock: systemClock,
-          diff: diffObjects,
-          clusterId,
-          ...cliLifecycle(err),
-        });
+        const remediator = cliRemediator(store, gateway, { ...(clusterId ? { clusterId } : {}), err });
         const engine = createHealingEngine({
           gateway,
           clock: systemClock,

@@ -12,6 +12,21 @@ const th = 'px-2 py-1 text-left font-medium';
 const td = 'px-2 py-1 align-top';
 const seconds = (ms: number | null | undefined) => (typeof ms === 'number' ? `${Math.round(ms / 1000)}s` : '-');
 
+/** A table's header row. */
+function TableHead({ columns }: { columns: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((h) => (
+          <th key={h} className={th}>
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** Self-healing: the rules (new, enable, disable), the actions they took with outcomes, and what was learned. */
 export function SelfHealingPage() {
   const trpc = useTRPC();
@@ -36,15 +51,7 @@ export function SelfHealingPage() {
         <Panel title="Rules">
           <ErrorNotice error={rules.error ?? toggle.error} />
           <table className="w-full text-sm" aria-label="Healing rules">
-            <thead>
-              <tr>
-                {['Name', 'Finding', 'Remediation', 'Namespaces', 'Mode', 'Enabled', ''].map((h) => (
-                  <th key={h} className={th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Finding', 'Remediation', 'Namespaces', 'Mode', 'Enabled', '']} />
             <tbody>
               {rules.data?.items.map((rule) => {
                 const limits = rule.action_config as { mode?: string; dry_run?: boolean };
@@ -76,15 +83,7 @@ export function SelfHealingPage() {
           <ErrorNotice error={history.error} />
           {history.data?.items.length === 0 ? <p>No healing actions yet.</p> : null}
           <table className="w-full text-sm" aria-label="Healing history">
-            <thead>
-              <tr>
-                {['Time', 'Rule', 'Target', 'Status', 'Outcome', 'Recovered in'].map((h) => (
-                  <th key={h} className={th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Time', 'Rule', 'Target', 'Status', 'Outcome', 'Recovered in']} />
             <tbody>
               {history.data?.items.map((a) => (
                 <tr key={a.id}>
@@ -104,15 +103,7 @@ export function SelfHealingPage() {
         <Panel title="Learning">
           <ErrorNotice error={stats.error} />
           <table className="w-full text-sm" aria-label="Healing learning">
-            <thead>
-              <tr>
-                {['Rule or remediation', 'Runs', 'Succeeded', 'Success rate', 'Median recovery'].map((h) => (
-                  <th key={h} className={th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Rule or remediation', 'Runs', 'Succeeded', 'Success rate', 'Median recovery']} />
             <tbody>
               {[...(stats.data?.by_rule ?? []), ...(stats.data?.by_remediation ?? [])].map((s) => (
                 <tr key={s.key}>
