@@ -31,7 +31,7 @@ describe('createRemediator', () => {
     h.deps.recovery = { timeoutMs: 180_000, settleMs: 30_000, pollMs: 2000 };
     expect(candidate.steps).toEqual([expect.objectContaining({ op: 'rolloutUndo', toRevision: 1 })]);
     expect(outcome.status, outcome.message).toBe('ROLLED_BACK');
-    expect(outcome.message).toMatch(/healthy, then not: 1 of 1 pod\(s\) not ready/);
+    expect(outcome.message).toMatch(/verification failed \(healthy, then not: /);
     expect(outcome.rollback).toEqual({
       ok: true,
       steps: [expect.objectContaining({ description: 'return deployment job to revision 2', ok: true })],
