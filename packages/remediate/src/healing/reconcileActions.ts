@@ -1,6 +1,6 @@
-import type { HealingAction, HealingRule } from '@opspilot/core';
-import type { HealingEngineDeps } from './createHealingEngine.js';
-import { allActions } from './healingStore.js';
+import type { Clock, HealingAction, HealingRule } from '@opspilot/core';
+import type { Remediator } from '../createRemediator.js';
+import { allActions, type HealingStore } from './healingStore.js';
 import { validateHealingRule } from './validateHealingRule.js';
 
 /**
@@ -8,7 +8,7 @@ import { validateHealingRule } from './validateHealingRule.js';
  * RUNNING past its rule's verification time (its process was stopped) ends FAILED as interrupted.
  */
 export async function reconcileActions(
-  deps: Pick<HealingEngineDeps, 'clock' | 'store' | 'remediator'>,
+  deps: { clock: Clock; store: HealingStore; remediator: Pick<Remediator, 'operation'> },
   rules: HealingRule[],
 ): Promise<HealingAction[]> {
   const updated: HealingAction[] = [];
