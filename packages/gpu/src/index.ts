@@ -6,4 +6,5 @@
 
 export { buildGpuNodes, type GpuNodeInputs, type GpuNodeView, isGpuNode } from './fleet/buildGpuNodes.js';
 export { DCGM_FIELDS, type DcgmField, type DcgmSample, type DcgmSamples, dcgmSamplesOf } from './fleet/dcgmFields.js';
+export { mergeNvidiaSmi } from './fleet/mergeNvidiaSmi.js';
 export { type NvidiaSmiReport, parseNvidiaSmiXml, readingOf } from './nvidia-smi/parseNvidiaSmiXml.js';

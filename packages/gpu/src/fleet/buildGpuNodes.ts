@@ -9,8 +9,11 @@ export type GpuNodeView = GpuNode & {
   gpu_allocatable: number;
   /** GPUs requested by the node's pods that have not finished. */
   gpu_requested: number;
-  /** `DCGM` when the node's GPUs were sampled, `NONE` when no dcgm-exporter series named the node. */
-  metrics: 'DCGM' | 'NONE';
+  /**
+   * `DCGM` when the node's GPUs were sampled, `NVIDIA_SMI` when only an agent's `nvidia-smi` report describes them,
+   * `NONE` when nothing did.
+   */
+  metrics: 'DCGM' | 'NVIDIA_SMI' | 'NONE';
   /** GPUs whose last XID error is not 0, with that code. */
   xid_errors: { index: number; uuid: string; xid: number }[];
   /** Each GPU's holder (the container the device plugin gave it to), by GPU index. */

@@ -57,7 +57,8 @@ export function evaluateAt(
         value = delta / ((last.time - first.time) / 1000);
       }
     }
-    if (value === undefined) continue;
+    // A stale marker (NaN) or a rate across one is no value.
+    if (value === undefined || Number.isNaN(value)) continue;
     const labels = Object.fromEntries(expr.by.map((k) => [k, s.labels[k] ?? '']));
     const key = JSON.stringify(labels);
     const group = out.get(key);

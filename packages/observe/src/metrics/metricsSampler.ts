@@ -73,7 +73,7 @@ export function createMetricsSampler(options: MetricsSamplerOptions): MetricsSam
     if (!s) {
       if (count >= maxSeries) {
         dropped++;
-        return;
+        return key;
       }
       s = { labels, window: new SampleWindow(capacity) };
       series.set(key, s);
@@ -81,7 +81,14 @@ export function createMetricsSampler(options: MetricsSamplerOptions): MetricsSam
     }
     s.window.push(time, value);
     samples++;
+    return key;
   };
+  // The series each exposition had at its last scrape: those missing from the next one are marked stale (NaN), as
+  // Prometheus does, so a series that ended (a pod gone, a GPU changing hands) stops answering at once rather than
+  // for the whole lookback.
+  const lastScraped: Map<string, Set<string>>[] = [];
+  const markStale = (metric: string, key: string, time: number) =>
+    byMetric.get(metric)?.get(key)?.window.push(time, Number.NaN);
   const lookup = (metric: string) => byMetric.get(metric)?.values() ?? [];
 
   async function sampleOnce(signal?: AbortSignal): Promise<void> {
@@ -105,10 +112,23 @@ export function createMetricsSampler(options: MetricsSamplerOptions): MetricsSam
         record('node_memory_working_set_bytes', { node: u.ref.name }, time, u.memoryBytes);
       }
     }
-    for (const r of texts) {
-      if (r.status !== 'fulfilled') continue;
-      for (const s of parseExposition(r.value as string)) record(s.name, s.labels, time, s.value);
-    }
+    texts.forEach((r, i) => {
+      if (r.status !== 'fulfilled') return;
+      const seen = new Map<string, Set<string>>();
+      for (const s of parseExposition(r.value as string)) {
+        const key = record(s.name, s.labels, time, s.value);
+        let keys = seen.get(s.name);
+        if (!keys) {
+          keys = new Set();
+          seen.set(s.name, keys);
+        }
+        keys.add(key);
+      }
+      for (const [metric, keys] of lastScraped[i] ?? []) {
+        for (const key of keys) if (!seen.get(metric)?.has(key)) markStale(metric, key, time);
+      }
+      lastScraped[i] = seen;
+    });
     lastSampleAt = new Date(time);
   }
 

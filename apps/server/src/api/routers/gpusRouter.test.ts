@@ -74,6 +74,8 @@ describe('the gpus router', () => {
     await expect
       .poll(
         async () => {
+          // A new sample at a new moment (the sampler keeps one per instant), then ask.
+          await t.clock.advance(1000);
           await t.services.metrics.sampleNow(ids['gpu-builtin']!);
           const answer = await list();
           return [training(cluster(answer, 'gpu-prom')).length, training(cluster(answer, 'gpu-builtin')).length];

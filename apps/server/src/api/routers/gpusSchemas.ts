@@ -14,7 +14,7 @@ export const GpuNodeViewOutput = GpuNode.extend({
   product: z.string().optional(),
   gpu_allocatable: z.number().int(),
   gpu_requested: z.number().int(),
-  metrics: z.enum(['DCGM', 'NONE']),
+  metrics: z.enum(['DCGM', 'NVIDIA_SMI', 'NONE']),
   xid_errors: z.array(z.object({ index: z.number().int(), uuid: z.string(), xid: z.number() })),
   holders: z.array(
     z.object({ index: z.number().int(), namespace: z.string(), pod: z.string(), container: z.string() }),

@@ -40,7 +40,10 @@ export function GpusPage() {
       {gpus.isPending ? <p className="text-sm">Loading…</p> : null}
       <div className="space-y-6">
         {gpus.data && withGpus.length === 0 ? (
-          <p className="text-sm">No cluster has GPU nodes (nodes with allocatable nvidia.com/gpu).</p>
+          <p className="text-sm">
+            No cluster has GPU nodes (nodes with allocatable nvidia.com/gpu). To try the page, run{' '}
+            <code className="font-mono">opspilot sim serve --scenario gpu</code> and register that cluster.
+          </p>
         ) : null}
         {withGpus.map((c) => (
           <Panel
