@@ -100,16 +100,16 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/gpusCommand.js')).gpusCommand,
   },
   {
-    name: 'incidents',
-    term: 'incidents',
-    description: 'incidents: list, show, acknowledge and resolve them',
-    load: async () => (await import('./commands/incidentsCommand.js')).incidentsCommand,
-  },
-  {
     name: 'healing',
     term: 'healing',
     description: 'self-healing rules, their actions, and what they learned',
     load: async () => (await import('./commands/healingCommand.js')).healingCommand,
+  },
+  {
+    name: 'incidents',
+    term: 'incidents',
+    description: 'incidents: list, show, acknowledge and resolve them',
+    load: async () => (await import('./commands/incidentsCommand.js')).incidentsCommand,
   },
   {
     name: 'jobs',
