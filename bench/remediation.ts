@@ -186,7 +186,7 @@ for (const c of cases) {
   const failedAt = clock.now().getTime();
   for (const o of c.broken ?? []) await gateway.apply(o);
   await c.breaks?.(c.ns);
-  let finding;
+  let finding: Awaited<ReturnType<typeof currentFindings>>[number] | undefined;
   for (let waited = 0; !finding && waited < 600_000; waited += 5000) {
     finding = (await currentFindings(gateway, clock.now(), { namespace: c.ns })).find((f) => f.analyzer === c.finding);
     if (!finding) await advanceClock(clock, 5000);

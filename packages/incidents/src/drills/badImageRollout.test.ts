@@ -64,8 +64,9 @@ describe('drill: a bad image rollout raises the error rate', () => {
     expect(run.status).toBe('AWAITING_APPROVAL');
     run = await d.whileRunning(d.runner.approve(run.id, { user: 'bob' }));
     expect(run.status).toBe('SUCCEEDED');
-    const image = ((await d.gateway.get(backend))?.spec as { template: { spec: { containers: { image: string }[] } } })
-      .template.spec.containers[0]?.image;
+    const image = (
+      (await d.gateway.get(backend))?.spec as { template: { spec: { containers: { image: string }[] } } } | undefined
+    )?.template.spec.containers[0]?.image;
     expect(image).toBe('todo/backend:1.0');
 
     // The old version answers without errors: the alerts resolve, and after the hysteresis the incident too.

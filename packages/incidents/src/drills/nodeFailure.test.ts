@@ -37,7 +37,7 @@ describe('drill: a node fails', () => {
   it('opens one incident, names the failed node first, cordons and drains it by runbook, and resolves once it is back', async () => {
     expect(await d.observe()).toEqual([]);
     const [pod] = await d.gateway.list('Pod', { namespace: 'todo', labelSelector: 'app=backend' });
-    const node = (pod?.spec as { nodeName: string }).nodeName;
+    const node = (pod?.spec as { nodeName: string } | undefined)?.nodeName ?? '';
     setReady(node, false);
     await d.advance(30_000);
     await d.observe();
@@ -61,7 +61,8 @@ describe('drill: a node fails', () => {
     run = await d.whileRunning(d.runner.approve(run.id, { user: 'bob', confirmations: [node] }));
     expect(run.status, JSON.stringify(run.step_results)).toBe('SUCCEEDED');
     expect(
-      ((await d.gateway.get({ kind: 'Node', name: node }))?.spec as { unschedulable?: boolean }).unschedulable,
+      ((await d.gateway.get({ kind: 'Node', name: node }))?.spec as { unschedulable?: boolean } | undefined)
+        ?.unschedulable,
     ).toBe(true);
 
     // The node is repaired: its signal clears, and after the hysteresis the incident resolves itself.

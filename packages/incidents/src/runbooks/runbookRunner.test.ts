@@ -29,7 +29,7 @@ steps:
 afterAll(() => d?.stop());
 
 const frontend = { kind: 'Deployment', namespace: 'todo', name: 'frontend' };
-const replicas = async () => ((await d.gateway.get(frontend))?.spec as { replicas: number }).replicas;
+const replicas = async () => ((await d.gateway.get(frontend))?.spec as { replicas: number } | undefined)?.replicas;
 
 describe('createRunbookRunner against the simulated cluster', () => {
   it('stops on a failed check and rolls back the applied step that declares a rollback', async () => {
@@ -78,8 +78,11 @@ describe('createRunbookRunner against the simulated cluster', () => {
     expect(resumed).toMatchObject({ id: run.id, status: 'SUCCEEDED' });
     expect(resumed?.step_results.map((r) => r.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
     expect(
-      ((await d.gateway.get({ kind: 'Deployment', namespace: 'todo', name: 'backend' }))?.spec as { replicas: number })
-        .replicas,
+      (
+        (await d.gateway.get({ kind: 'Deployment', namespace: 'todo', name: 'backend' }))?.spec as
+          | { replicas: number }
+          | undefined
+      )?.replicas,
     ).toBe(4);
     run = await d.runner.get(run.id);
     expect(run.finished_at).toBeDefined();
