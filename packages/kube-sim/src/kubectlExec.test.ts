@@ -126,9 +126,17 @@ describe('real kubectl exec', () => {
     await deploy('net', WEB);
     const page = await ok(['exec', '-n', 'net', 'toolbox', '--', 'wget', '-qO-', 'http://frontend']);
     expect(page).toContain('Welcome to nginx!');
-    expect(await ok(['exec', '-n', 'net', 'toolbox', '--', 'wget', '-qO-', 'backend.net.svc.cluster.local'])).toContain(
-      'It works!',
-    );
+    // The backend's server may still be starting when the frontend already answers: wait for it to listen.
+    await expect
+      .poll(
+        async () =>
+          (await kubectl(['exec', '-n', 'net', 'toolbox', '--', 'wget', '-qO-', 'backend.net.svc.cluster.local']))
+            .stdout,
+        {
+          timeout: 60_000,
+        },
+      )
+      .toContain('It works!');
     const notFound = await kubectl(['exec', '-n', 'net', 'toolbox', '--', 'wget', '-qO-', 'http://frontend/missing']);
     expect(notFound.stderr).toContain('wget: server returned error: HTTP/1.1 404 Not Found');
     const code = await ok([
