@@ -24,12 +24,29 @@ export {
 } from './generate/project/generateFromProject.js';
 export { generateK8sManifests, type K8sOptions } from './generate/project/generateK8sManifests.js';
 export { type GenerationRecords, projectRecords, resourcesOfFiles } from './generate/records/projectRecords.js';
-export type { KubeObj, KubeResource } from './kube/kubeResource.js';
+export { type ImageRef, parseImageRef } from './kube/imageRef.js';
+export { isKubeObj, type KubeObj, type KubeResource, refOfObj } from './kube/kubeResource.js';
+export {
+  type ContainerAt,
+  containersOf,
+  type PodSpecAt,
+  podSpecOf,
+  selectorMatches,
+  WORKLOAD_KINDS,
+} from './kube/podSpec.js';
 export { renderValidationText, type TextStyle } from './report/renderText.js';
 export { type SarifLog, toSarif } from './report/toSarif.js';
 export type { DockerRule } from './rules/dockerRule.js';
 export { DOCKER_RULES } from './rules/dockerRules.js';
-export type { KubeRule, KubeRuleContext } from './rules/kubeRule.js';
+export {
+  type KubeRule,
+  type KubeRuleContext,
+  type KubeRuleDefinition,
+  kubeRule,
+  kubeRuleContext,
+  namespaceOf,
+  type Problem,
+} from './rules/kubeRule.js';
 export { KUBE_RULES } from './rules/kubeRules.js';
 export { IGNORE_ANNOTATION } from './validate/checkManifests.js';
 export { DEFAULT_MAX_FILE_BYTES } from './validate/decodeInput.js';
@@ -44,3 +61,4 @@ export {
   ValidationReport,
 } from './validate/types.js';
 export { validateFiles } from './validate/validateFiles.js';
+export { type ParsedYaml, parseYamlFile, type YamlDoc } from './yaml/parseYamlFile.js';
