@@ -2,7 +2,7 @@
 // Run by `npm test`; scripts/dependencyRules.test.ts proves each rule fails when broken.
 const ADAPTERS = '(store|kube|observe|config|ai-providers|bus|helm|jobs)';
 const ENGINES =
-  '(analyzers|manifests|ops|ai|fleet|anomaly|incidents|healing|remediate|security|cost|cicd|docs|reports|gpu)';
+  '(analyzers|manifests|ops|ai|fleet|anomaly|incidents|healing|remediate|security|cost|cicd|docs|reports|gpu|chat)';
 const TEST = '(\\.test\\.tsx?$|/__fixtures__/|/src/testing/)';
 const IO_BUILTINS = [
   'fs',
