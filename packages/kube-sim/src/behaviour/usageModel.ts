@@ -72,7 +72,12 @@ export function podUsage(
         image,
         cpuMillicores: spike > 1 ? spiked(spike) : profile.cpuMillicores,
         memoryBytes: Math.round(
-          (profile.memoryMi + (profile.memoryGrowthMiPerMinute ?? 0) * (uptimeS / 60) + leakMi) * MI,
+          (Math.min(
+            profile.memoryMi + (profile.memoryGrowthMiPerMinute ?? 0) * (uptimeS / 60),
+            profile.memoryCeilingMi ?? Number.POSITIVE_INFINITY,
+          ) +
+            leakMi) *
+            MI,
         ),
         errorRatio,
         requestsPerSecond: rps,

@@ -50,6 +50,20 @@ describe('container fate', () => {
     expect(isReady({ readinessProbe: { httpGet: { path: '/ready-not' } } }, nginx)).toBe(false);
   });
 
+  it('OOM-kills a growing process at its limit unless it levels off below it', () => {
+    const cache = lookupImage('opspilot/session-cache:1.0')!;
+    const limited = (memory: string) => ({ image: 'opspilot/session-cache:1.0', resources: { limits: { memory } } });
+    // 64 MiB growing 32 MiB a minute reaches 128 MiB after two minutes; it would level off at 192 MiB.
+    expect(containerFate(limited('128Mi'), cache)).toEqual({
+      kind: 'terminates',
+      reason: 'OOMKilled',
+      exitCode: 137,
+      message: '',
+      runMs: 120_000,
+    });
+    expect(containerFate(limited('256Mi'), cache)).toEqual({ kind: 'runs' });
+  });
+
   it('resolves images against the catalogue', () => {
     expect(parseImage('docker.io/library/nginx:1.27')).toEqual({ repository: 'nginx', tag: '1.27' });
     expect(parseImage('localhost:5000/app')).toEqual({ repository: 'localhost:5000/app', tag: 'latest' });

@@ -79,8 +79,10 @@ export function containerFate(container: Json, profile: ImageProfile, inside: Fa
     const shell = process.kind === 'runs';
     const baseMi = shell ? (process.memoryMi ?? 1) : profile.memoryMi;
     const growth = shell ? process.memoryGrowthMiPerMinute : profile.memoryGrowthMiPerMinute;
+    // A growing process that levels off under the limit (the image's ceiling) runs; one that reaches it is killed.
+    const ceilingMi = shell ? undefined : profile.memoryCeilingMi;
     if (baseMi > limitMi) return { kind: 'terminates', reason: 'OOMKilled', exitCode: 137, message: '' };
-    if (growth)
+    if (growth && (ceilingMi === undefined || ceilingMi > limitMi))
       return {
         kind: 'terminates',
         reason: 'OOMKilled',

@@ -26,6 +26,11 @@ export interface ImageProfile {
   memoryMi: number;
   /** When set, the default process's memory grows by this many MiB a minute (and is OOM-killed at its limit). */
   memoryGrowthMiPerMinute?: number;
+  /**
+   * Where a growing process levels off (a cache once full): under a limit above it the container runs and gets
+   * Ready; under a limit below it the process is OOM-killed each time it reaches the limit. Unbounded when missing.
+   */
+  memoryCeilingMi?: number;
   /** HTTP paths the application answers (probes on other paths fail). */
   serves: string[];
   /** Lines it logs, cycled. */
@@ -391,6 +396,12 @@ export const IMAGE_CATALOG: Record<string, ImageProfile> = {
     tags: ['latest', '1.0'],
     memoryMi: 64,
     memoryGrowthMiPerMinute: 32,
+  }),
+  'opspilot/session-cache': server(['warming session cache', 'session cache grew'], {
+    tags: ['latest', '1.0'],
+    memoryMi: 64,
+    memoryGrowthMiPerMinute: 32,
+    memoryCeilingMi: 192,
   }),
   'opspilot/batch': server(['starting batch', 'processed 1000 records', 'batch complete'], {
     tags: ['latest', '1.0'],

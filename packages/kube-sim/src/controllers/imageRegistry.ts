@@ -27,6 +27,7 @@ export const ImageDeclaration = z
     logs: z.array(z.string()).optional(),
     memoryMi: z.number().nonnegative().optional(),
     memoryGrowthMiPerMinute: z.number().nonnegative().optional(),
+    memoryCeilingMi: z.number().nonnegative().optional(),
     cpuMillicores: z.number().nonnegative().optional(),
     binaries: z.array(z.string()).optional(),
   })
@@ -93,6 +94,7 @@ export class ImageRegistry {
         logs: d.logs,
         memoryMi: d.memoryMi,
         memoryGrowthMiPerMinute: d.memoryGrowthMiPerMinute,
+        memoryCeilingMi: d.memoryCeilingMi,
         cpuMillicores: d.cpuMillicores,
         binaries: d.binaries,
       }).filter(([, v]) => v !== undefined),
