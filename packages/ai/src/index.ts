@@ -8,6 +8,7 @@ export { REDACTED, redact, redactText } from '@opspilot/core';
 export { INSPECTION_TOOLS } from './agent/inspectionTools.js';
 export { PLAN_TOOLS } from './agent/planTools.js';
 export { type ReadOnlyCluster, readOnlyCluster } from './agent/readOnlyCluster.js';
+export { summarizeObject } from './agent/summarizeObject.js';
 export { type AgentBudgets, type AgentOptions, DEFAULT_BUDGETS, runAgent } from './agent/runAgent.js';
 export { untrusted } from './agent/untrusted.js';
 export { Intent, ScaleAmount, TargetPhrase } from './intent/intent.js';
