@@ -1,0 +1,2 @@
+/** Test helpers of `@opspilot/chat`. */
+export { memoryBackend } from './memoryBackend.js';
