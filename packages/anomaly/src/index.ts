@@ -14,6 +14,8 @@ export { anomalyDetectedEvent, anomalyOfEvent } from './anomalyEvent.js';
 export { AnomalyScanner, type AnomalyScannerOptions, type ScanResult } from './anomalyScanner.js';
 export { ANOMALY_SIGNALS, type AnomalySignal, anomalySignal, type SignalUnit } from './anomalySignals.js';
 export { DetectorOptions, type DetectorOptionsInput, detectorOptions, Thresholds } from './detectorOptions.js';
+export { HoltWinters } from './detectors/holtWinters.js';
+export { SeasonalProfile } from './detectors/seasonalProfile.js';
 export { type DetectedEpisode, type ScoreComponents, SeriesDetector } from './detectors/seriesDetector.js';
 export { explainEpisode, seriesSubject } from './explainEpisode.js';
 export { formatValue } from './formatValue.js';
