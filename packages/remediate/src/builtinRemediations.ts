@@ -1,11 +1,14 @@
 import { imagePullPreviousImage } from './catalogue/imagePullPreviousImage.js';
+import { nodeAffinityFix } from './catalogue/nodeAffinityFix.js';
 import { nodeSelectorFix } from './catalogue/nodeSelectorFix.js';
 import { oomRaiseMemoryLimit } from './catalogue/oomRaiseMemoryLimit.js';
 import { probeFixTarget } from './catalogue/probeFixTarget.js';
+import { rbacGrantClusterRule } from './catalogue/rbacGrantClusterRule.js';
 import { rbacGrantDenied } from './catalogue/rbacGrantDenied.js';
 import { restoreLastWorkingRevision } from './catalogue/restoreLastWorkingRevision.js';
 import { serviceSelectorFix } from './catalogue/serviceSelectorFix.js';
 import { storageClassCreate } from './catalogue/storageClassCreate.js';
+import { taintToleration } from './catalogue/taintToleration.js';
 import type { Remediation } from './remediation.js';
 
 /** The built-in remediation catalogue, one file per remediation under `catalogue/`. */
@@ -16,8 +19,11 @@ export const BUILTIN_REMEDIATIONS: readonly Remediation[] = [
   probeFixTarget,
   serviceSelectorFix,
   nodeSelectorFix,
+  nodeAffinityFix,
+  taintToleration,
   storageClassCreate,
   rbacGrantDenied,
+  rbacGrantClusterRule,
 ];
 
 /** The remediation with this id; undefined when the catalogue has none. */

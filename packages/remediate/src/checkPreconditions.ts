@@ -18,6 +18,13 @@ export async function brokenPreconditions(gateway: ClusterGateway, preconditions
       broken.push(`${name} no longer exists (${p.description})`);
       continue;
     }
+    const moved = Object.entries(p.fields ?? {}).filter(
+      ([path, value]) => JSON.stringify(fieldAt(live, path) ?? null) !== JSON.stringify(value ?? null),
+    );
+    if (moved.length > 0) {
+      broken.push(`${name} changed since the plan: ${moved.map(([path]) => path).join(', ')} (${p.description})`);
+      continue;
+    }
     const generation = (live.metadata as { generation?: number }).generation;
     if (p.generation !== undefined && generation !== p.generation) {
       broken.push(`${name} changed since the plan: generation ${p.generation} → ${generation} (${p.description})`);
@@ -28,4 +35,14 @@ export async function brokenPreconditions(gateway: ClusterGateway, preconditions
     }
   }
   return broken;
+}
+
+/** The value at a dot path of an object (`spec.taints`), undefined when a part is missing. */
+function fieldAt(object: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
+      object,
+    );
 }

@@ -29,6 +29,11 @@ export interface Precondition {
   resourceVersion?: string;
   /** The object must not exist (a StorageClass about to be created). */
   absent?: boolean;
+  /**
+   * Fields that must still have these values (dot paths, compared as JSON), for objects whose resourceVersion moves
+   * with every status write: e.g. `{ 'spec.taints': [...] }` of a Node.
+   */
+  fields?: Record<string, unknown>;
   description: string;
 }
 

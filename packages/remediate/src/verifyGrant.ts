@@ -13,7 +13,7 @@ export async function verifyGrant(
   timing: RecoveryTiming,
 ): Promise<Recovery> {
   const deadline = clock.now().getTime() + timing.timeoutMs;
-  const what = `${wanted.accountNamespace}/${wanted.serviceAccount} may ${wanted.verb} ${wanted.resource} in ${wanted.namespace}`;
+  const what = `${wanted.accountNamespace}/${wanted.serviceAccount} may ${wanted.verb} ${wanted.resource} ${wanted.namespace ? `in ${wanted.namespace}` : 'cluster-wide'}`;
   for (;;) {
     if (await accountIsGranted(gateway, wanted)) {
       return { ok: true, message: `RBAC: ${what}`, healthy_at: clock.now().toISOString() };

@@ -1,11 +1,8 @@
 import type { ClusterGateway, KubeObject, PlanStep } from '@opspilot/core';
-import { findingContainer } from '../cluster/findingWorkload.js';
-import { bindsAccount, type PolicyRule, roleRefOf, ruleAllows } from '../cluster/rbacGrants.js';
+import { podDenial } from '../cluster/podDenial.js';
+import { bindsAccount, describeRule, type PolicyRule, roleRefOf, ruleAllows } from '../cluster/rbacGrants.js';
 import { defineRemediation, unchanged } from '../remediation.js';
-import { type Denial, findDenial } from './forbiddenMessage.js';
-
-const describeRule = (r: PolicyRule) =>
-  `${(r.verbs ?? []).join(',')} ${(r.resources ?? []).join(',')} in group(s) ${(r.apiGroups ?? []).map((g) => g || '""').join(',')}`;
+import type { Denial } from './forbiddenMessage.js';
 
 /**
  * A container that fails because the API server refused its service account (its log says `… is forbidden: User
@@ -20,24 +17,10 @@ export const rbacGrantDenied = defineRemediation({
   findingClasses: ['pod-crash-loop'],
   effect: 'destructive',
   async propose(finding, ctx) {
-    const found = await findingContainer(finding, ctx);
+    const found = await podDenial(finding, ctx);
     if ('none' in found) return found;
-    const { pod, container } = found;
-    const ref = { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace };
-    const logs = await Promise.all(
-      [true, false].map((previous) =>
-        ctx.gateway.logs(ref, { container: container.name, tailLines: 50, previous }).catch(() => ''),
-      ),
-    );
-    const denial = findDenial(logs.join('\n'));
-    const account = (pod.spec as { serviceAccountName?: string } | undefined)?.serviceAccountName ?? 'default';
-    if (!denial) return { none: `the logs of ${container.name} show no RBAC denial` };
-    if (denial.serviceAccount !== account || denial.accountNamespace !== pod.metadata.namespace) {
-      return {
-        none: `the denial names service account ${denial.accountNamespace}/${denial.serviceAccount}, not the pod's`,
-      };
-    }
-    if (!denial.namespace) return { none: 'a cluster-scope denial needs a ClusterRole: grant it by hand after review' };
+    const { pod, container, denial } = found;
+    if (!denial.namespace) return { none: 'a cluster-scope denial needs a ClusterRole: see rbac:grant-cluster-rule' };
     const rule: PolicyRule = { apiGroups: [denial.group], resources: [denial.resource], verbs: [denial.verb] };
     const plan = await grantSteps(ctx.gateway, denial, rule);
     return {
@@ -52,7 +35,7 @@ export const rbacGrantDenied = defineRemediation({
             ...finding.evidence,
             {
               kind: 'log',
-              source: `pod/${pod.metadata.namespace}/${pod.metadata.name}/${container.name}`,
+              source: `pod/${pod.metadata.namespace}/${pod.metadata.name}/${container}`,
               detail: denial.line,
             },
             ...plan.evidence,

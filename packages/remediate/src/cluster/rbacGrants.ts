@@ -18,6 +18,10 @@ export interface Wanted {
   namespace?: string;
 }
 
+/** A rule as the catalogue words it: `list pods in group(s) ""`. */
+export const describeRule = (r: PolicyRule) =>
+  `${(r.verbs ?? []).join(',')} ${(r.resources ?? []).join(',')} in group(s) ${(r.apiGroups ?? []).map((g) => g || '""').join(',')}`;
+
 const has = (list: string[] | undefined, value: string) => (list ?? []).some((v) => v === '*' || v === value);
 
 /** Whether a rule allows the request (resource names not narrowed). */
