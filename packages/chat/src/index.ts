@@ -4,6 +4,8 @@
  * and client. Changes are only ever proposed (`propose_operation`), never applied.
  */
 
+export { createMcpServer, type McpServerOptions } from './mcp/createMcpServer.js';
+export { MCP_PROMPTS, type McpPromptDefinition } from './mcp/mcpPrompts.js';
 export { MAX_RESULT_CHARS, renderToolValue, truncateText } from './tools/boundedText.js';
 export { BUILTIN_TOOLS } from './tools/builtinTools.js';
 export { type CallToolOptions, callTool, type ToolInvocation } from './tools/callTool.js';
