@@ -1,0 +1,26 @@
+/**
+ * @opspilot/security — live security posture (the same rules `opspilot validate` runs on files), the policy library
+ * with its plain-English mapper, and compliance reports.
+ *
+ * Keep this file additive: each area adds its own exports (sorted by path).
+ */
+
+export { namespacePostures, scoreOf } from './posture/namespacePostures.js';
+export { POSTURE_CHECKS, type PostureCheck, SECURITY_RULES } from './posture/postureChecks.js';
+export { rbacGrantsOf } from './posture/rbacGrantsOf.js';
+export { type PostureOptions, type PostureRun, runPosture } from './posture/runPosture.js';
+export { offlineScan, type ScanClusterOptions, SECURITY_KINDS, scanCluster } from './posture/scanCluster.js';
+export { scanFiles } from './posture/scanFiles.js';
+export { countBySeverity, type ScanMeta, scanResources, sortFindings } from './posture/scanResources.js';
+export {
+  FindingObject,
+  objectRef,
+  PostureCategory,
+  PssLevel,
+  SEVERITY_ORDER,
+  SEVERITY_WEIGHT,
+  SecurityFinding,
+  SecuritySeverity,
+} from './posture/securityFinding.js';
+export { NamespacePosture, RbacGrant, SecurityScan, SeverityCounts } from './posture/securityScan.js';
+export { fileResources, liveResource, snapshotResources } from './posture/toResources.js';
