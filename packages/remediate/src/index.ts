@@ -20,17 +20,19 @@ export { currentFindings } from './currentFindings.js';
 export { fixPlanner } from './fixPlanner.js';
 export { baseName, fitOf, isFixRequest } from './fixRequest.js';
 export { alertFiresFor, type FiringAlert } from './healing/alertTrigger.js';
+export { concurrencyLimit } from './healing/concurrencyLimit.js';
 export {
   createHealingEngine,
   type HealingEngine,
   type HealingEngineDeps,
   type HealingPassReport,
 } from './healing/createHealingEngine.js';
-export { breakerTrips, holdBack, inMaintenanceWindow } from './healing/healingGates.js';
+export { breakerTrips, cooldownNoted, holdBack, inMaintenanceWindow, isRefusalNote } from './healing/healingGates.js';
 export { HEALING_PASS_JOB } from './healing/healingJobs.js';
 export { HealingLimits, HealingMode, HealingScope, MaintenanceWindow } from './healing/healingPolicy.js';
 export { type HealingStat, healingStats, successRates } from './healing/healingStats.js';
 export { allActions, type HealingStore } from './healing/healingStore.js';
+export { replicasTouched } from './healing/replicasTouched.js';
 export { type ParsedRule, validateHealingRule } from './healing/validateHealingRule.js';
 export { type FixProposal, proposeFixes, type SuccessRates } from './proposeFixes.js';
 export {

@@ -2,6 +2,7 @@ import { createMemoryEventBus } from '@opspilot/bus';
 import type { Event, NewHealingRule } from '@opspilot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployment, namespace, remediateHarness } from '../__fixtures__/remediateHarness.js';
+import { concurrencyLimit } from './concurrencyLimit.js';
 import { createHealingEngine } from './createHealingEngine.js';
 import { healingStats } from './healingStats.js';
 
@@ -182,6 +183,49 @@ describe('the healing engine on the simulated cluster', () => {
     for (const rule of rules) await h.store.healingRules.update(rule.id, { enabled: false });
   });
 
+  it('refuses a fix beyond the share of replicas it may touch, and beyond the actions that may run at once', async () => {
+    const narrow = await oomRule('oom-narrow', 'narrow', {}, { max_replicas_percent: 30 });
+    await h.apply(namespace('narrow'), hog('narrow', 'cache', '512Mi'));
+    await h.findingFor('pod-oom-killed', 'cache-', 'narrow');
+    const first = await h.whileRunning(engine.runPass());
+    expect(first.actions.map((a) => [a.target, a.status, a.result.reason])).toEqual([
+      [
+        'deployment/narrow/cache',
+        'SKIPPED',
+        'blast radius: the rollout touches 1 of 1 replicas at once (100%, at most 30%)',
+      ],
+    ]);
+    await h.store.healingRules.update(narrow.id, { enabled: false });
+    // Another replica's action still running: a rule allowing one at a time waits, and says so in the history.
+    const elsewhere = await h.store.healingActions.create({
+      rule_id: narrow.id,
+      target: 'deployment/other/app',
+      status: 'RUNNING',
+      started_at: h.clock.now().toISOString(),
+    });
+    const busy = await oomRule('oom-busy', 'busy', {}, { max_concurrent: 1 });
+    await h.apply(namespace('busy'), hog('busy', 'cache', '512Mi'));
+    await h.findingFor('pod-oom-killed', 'cache-', 'busy');
+    const second = await h.whileRunning(engine.runPass());
+    expect(second.actions.map((a) => [a.target, a.status, a.result.reason])).toEqual([
+      ['deployment/busy/cache', 'SKIPPED', 'concurrency: 1 healing action(s) running in all (at most 1)'],
+    ]);
+    expect(
+      await concurrencyLimit({ rules: h.store.healingRules, actions: h.store.healingActions }, undefined, {
+        max_concurrent: 5,
+        max_concurrent_per_cluster: 1,
+      }),
+    ).toBe('concurrency: 1 healing action(s) running on this cluster (at most 1)');
+    // Once it finished, the next pass acts: a concurrency refusal does not start a cooldown.
+    await h.store.healingActions.update(elsewhere.id, {
+      status: 'SUCCEEDED',
+      finished_at: h.clock.now().toISOString(),
+    });
+    const third = await h.whileRunning(engine.runPass());
+    expect(third.actions.map((a) => [a.target, a.status])).toEqual([['deployment/busy/cache', 'SUCCEEDED']]);
+    await h.store.healingRules.update(busy.id, { enabled: false });
+  });
+
   it('holds a flapping failure with its cooldown and attempts, then its circuit breaker pauses the rule', async () => {
     // memory-hog holds 900Mi: twice 256Mi is still too little, so every fix fails verification and is rolled back.
     const rule = await oomRule('oom-flap', 'flap', {}, { breaker_failures: 3, max_actions_per_window: 10 });
@@ -194,9 +238,14 @@ describe('the healing engine on the simulated cluster', () => {
       ['deployment/flap/b', 'FAILED'],
     ]);
     const second = await h.whileRunning(engine.runPass());
-    expect(second.actions).toEqual([]);
+    // The refusal is on record once per cooldown, with its reason; a pass later adds nothing.
+    expect(second.actions.map((a) => [a.target, a.status, a.result.reason]).sort()).toEqual([
+      ['deployment/flap/a', 'SKIPPED', expect.stringMatching(/^cooldown: acted on it at/)],
+      ['deployment/flap/b', 'SKIPPED', expect.stringMatching(/^cooldown: acted on it at/)],
+    ]);
     expect([...new Set(second.held.map((x) => x.target))].sort()).toEqual(['deployment/flap/a', 'deployment/flap/b']);
     expect(second.held.every((x) => x.reason.startsWith('cooldown'))).toBe(true);
+    expect((await h.whileRunning(engine.runPass())).actions).toEqual([]);
     await h.advance(600_000, 10_000);
     const third = await h.whileRunning(engine.runPass());
     expect(third.actions.map((a) => [a.status, a.result.reason])).toEqual([

@@ -13,7 +13,8 @@ import type { Remediator } from '../createRemediator.js';
 import { currentFindings } from '../currentFindings.js';
 import { alertFiresFor, type FiringAlert } from './alertTrigger.js';
 import { blastRadius } from './blastRadius.js';
-import { breakerTrips, holdBack } from './healingGates.js';
+import { concurrencyLimit } from './concurrencyLimit.js';
+import { breakerTrips, cooldownNoted, holdBack } from './healingGates.js';
 import { successRates } from './healingStats.js';
 import { allActions, type HealingStore } from './healingStore.js';
 import { isValid, reconcileActions } from './reconcileActions.js';
@@ -96,12 +97,6 @@ export function createHealingEngine(deps: HealingEngineDeps) {
     const targetActions = ruleActions.filter((a) => a.target === target);
     const limits = { ...parsed.limits, cooldown_seconds: rule.cooldown_seconds, max_retries: rule.max_retries };
     const held = holdBack({ rule: ruleActions, target: targetActions }, limits, deps.clock.now());
-    if (held?.startsWith('cooldown')) {
-      report.held.push({ rule: rule.name, target, reason: held });
-      return;
-    }
-    const blast = candidate && (await blastRadius(deps.gateway, candidate, parsed.limits));
-    const reason = held ?? blast ?? (candidate ? undefined : `no candidate: ${proposal.declined.join('; ')}`);
     const base = {
       started_at: deps.clock.now().toISOString(),
       rule_id: rule.id,
@@ -116,6 +111,20 @@ export function createHealingEngine(deps: HealingEngineDeps) {
       remediation: parsed.remediation.id,
       mode: parsed.limits.mode,
     };
+    if (held?.startsWith('cooldown')) {
+      report.held.push({ rule: rule.name, target, reason: held });
+      // One history line per cooldown (not one per pass): the refusal is on record with its reason.
+      if (!cooldownNoted(targetActions)) {
+        report.actions.push(
+          await deps.store.actions.create({ ...base, status: 'SKIPPED', result: { ...about, reason: held } }),
+        );
+      }
+      return;
+    }
+    const blast = candidate && (await blastRadius(deps.gateway, candidate, parsed.limits));
+    const busy =
+      held || blast || !candidate ? undefined : await concurrencyLimit(deps.store, deps.clusterId, parsed.limits);
+    const reason = held ?? blast ?? busy ?? (candidate ? undefined : `no candidate: ${proposal.declined.join('; ')}`);
     if (reason || !candidate) {
       report.held.push({ rule: rule.name, target, reason: reason ?? 'no candidate' });
       report.actions.push(

@@ -32,7 +32,7 @@ describe('holdBack', () => {
   });
   it('holds once the window has its most actions, skips not counted', () => {
     const rule = [action('SUCCEEDED', 1000, 'x/a/1'), action('SKIPPED', 900, 'x/a/2'), action('FAILED', 800, 'x/a/3')];
-    expect(holdBack({ rule, target: [] }, limits, NOW)).toMatch(/^limit: 2 actions in the last 3600s/);
+    expect(holdBack({ rule, target: [] }, limits, NOW)).toMatch(/^rate limit: 2 actions in the last 3600s/);
   });
   it('holds after more failures in a row than the retries allow, and counts again after a success', () => {
     const failed = [action('FAILED', 1000), action('FAILED', 2000)];

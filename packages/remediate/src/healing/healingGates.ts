@@ -19,12 +19,12 @@ export function holdBack(
   }
   const since = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
   const cooldownFrom = since(limits.cooldown_seconds);
-  const recent = history.target.find((a) => at(a) >= cooldownFrom);
+  const recent = history.target.find((a) => at(a) >= cooldownFrom && !isRefusalNote(a));
   if (recent) return `cooldown: acted on it at ${at(recent)} (${limits.cooldown_seconds}s)`;
   const windowFrom = since(limits.window_seconds);
   const inWindow = history.rule.filter((a) => a.status !== 'SKIPPED' && at(a) >= windowFrom).length;
   if (inWindow >= limits.max_actions_per_window) {
-    return `limit: ${inWindow} actions in the last ${limits.window_seconds}s (at most ${limits.max_actions_per_window})`;
+    return `rate limit: ${inWindow} actions in the last ${limits.window_seconds}s (at most ${limits.max_actions_per_window})`;
   }
   let failures = 0;
   for (const a of history.target) {
@@ -35,6 +35,27 @@ export function holdBack(
     return `attempts: ${failures} failed actions on it in a row (1 + ${limits.max_retries} retries allowed)`;
   }
   return undefined;
+}
+
+/**
+ * Whether an action is only the record of a refusal that must not itself hold the target back (a cooldown or a
+ * concurrency refusal): the cooldown runs from the last action that acted or was held for another reason.
+ */
+export function isRefusalNote(a: HealingAction): boolean {
+  const reason = String(a.result.reason ?? '');
+  return a.status === 'SKIPPED' && (reason.startsWith('cooldown') || reason.startsWith('concurrency'));
+}
+
+/**
+ * Whether a cooldown refusal on a target still needs recording: not when one was recorded since the last action that
+ * counted (one history line per cooldown, not one per pass).
+ */
+export function cooldownNoted(target: HealingAction[]): boolean {
+  for (const a of target) {
+    if (!isRefusalNote(a)) return false;
+    if (String(a.result.reason ?? '').startsWith('cooldown')) return true;
+  }
+  return false;
 }
 
 /**

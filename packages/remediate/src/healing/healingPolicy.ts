@@ -35,7 +35,8 @@ export type MaintenanceWindow = z.infer<typeof MaintenanceWindow>;
 
 /**
  * How far a rule may go (`action_config` of a seed-004 healing rule): its mode, a dry run only, the blast radius of
- * one action (objects changed, pods restarted, namespaces the rule spans), how many actions a window allows, how
+ * one action (objects changed, pods restarted, the share of a workload's replicas touched at once, namespaces the
+ * rule spans), how many actions may run at once (in all, and per cluster), how many actions a window allows, how
  * many failures in a row trip its circuit breaker, and how recovery is verified.
  */
 export const HealingLimits = z
@@ -45,6 +46,12 @@ export const HealingLimits = z
     max_objects: z.number().int().min(1).max(20).default(1),
     max_pods: z.number().int().min(1).max(500).default(10),
     max_namespaces: z.number().int().min(1).max(20).default(3),
+    /** The most of a workload's replicas one action may take down or replace at once (its rollout strategy). */
+    max_replicas_percent: z.number().int().min(1).max(100).default(100),
+    /** The most healing actions running at once, every rule and cluster together, before this rule acts. */
+    max_concurrent: z.number().int().min(1).max(100).default(5),
+    /** The most healing actions running at once on the rule's cluster before this rule acts. */
+    max_concurrent_per_cluster: z.number().int().min(1).max(50).default(2),
     max_actions_per_window: z.number().int().min(1).max(100).default(3),
     window_seconds: z.number().int().min(60).max(86_400).default(3600),
     breaker_failures: z.number().int().min(1).max(20).default(3),
