@@ -1,4 +1,4 @@
-import { Finding, FindingSeverity, SnapshotError } from '@opspilot/core';
+import { Finding, FindingSeverity, ObjectRef, SnapshotError } from '@opspilot/core';
 import { z } from 'zod';
 
 /** The explanation attached to a group with `--explain`. */
@@ -18,6 +18,20 @@ export const ProblemReport = z.object({
   root_cause: Finding,
   symptoms: z.array(Finding),
   explanation: ExplanationReport.optional(),
+  /** Stable across runs: the cause's class and root object, e.g. `pod-crash-loop:daemonset/kube-system/agent`. */
+  identity: z.string().optional(),
+  /** The finding class of the cause (the analyzer id). */
+  class: z.string().optional(),
+  /** The object the cause belongs to: a pod's top-level workload, else the root cause's object. */
+  root_object: ObjectRef.optional(),
+  /** The objects the cause shows on (three pods of a DaemonSet), one entry each. */
+  affected: z.array(ObjectRef).optional(),
+  /** How many objects the cause shows on (`affected.length`). */
+  count: z.number().int().nonnegative().optional(),
+  /** When the cause was first seen (ISO 8601): from earlier runs when known, else its earliest event or object. */
+  first_seen: z.string().optional(),
+  /** When it was last seen: the snapshot's time. */
+  last_seen: z.string().optional(),
 });
 export type ProblemReport = z.infer<typeof ProblemReport>;
 

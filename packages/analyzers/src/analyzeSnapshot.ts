@@ -2,6 +2,7 @@ import { type Analyzer, type ClusterSnapshot, type FindingSeverity, runAnalyzers
 import type { AnalysisReport } from './analysisReport.js';
 import { BUILTIN_ANALYZERS } from './builtinAnalyzers.js';
 import { type FindingGroup, groupFindings } from './grouping/groupFindings.js';
+import type { ProblemHistory } from './grouping/problemHistory.js';
 
 /** Options of {@link analyzeSnapshot}. */
 export interface AnalyzeOptions {
@@ -11,6 +12,8 @@ export interface AnalyzeOptions {
   analyzers?: readonly Analyzer[];
   /** Keep only findings in this namespace (and cluster-scoped ones). */
   namespace?: string;
+  /** Earlier sightings of causes: kept problems keep their first-seen time; this run's sightings are recorded. */
+  history?: ProblemHistory;
 }
 
 /** The groups of a run with the report built from them. */
@@ -31,7 +34,7 @@ export function analyzeSnapshot(snapshot: ClusterSnapshot, options: AnalyzeOptio
   const findings = options.namespace
     ? run.findings.filter((f) => f.resource.namespace === undefined || f.resource.namespace === options.namespace)
     : run.findings;
-  const groups = groupFindings(findings, snapshot);
+  const groups = groupFindings(findings, snapshot, options.history ? { history: options.history } : {});
   const bySeverity: Record<FindingSeverity, number> = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFO: 0 };
   for (const g of groups) bySeverity[g.severity] += 1;
   return {
@@ -42,7 +45,19 @@ export function analyzeSnapshot(snapshot: ClusterSnapshot, options: AnalyzeOptio
       namespace: options.namespace ?? null,
       analyzers: analyzers.map((a) => a.id),
       summary: { problems: groups.length, findings: findings.length, by_severity: bySeverity },
-      problems: groups.map((g) => ({ id: g.id, severity: g.severity, root_cause: g.rootCause, symptoms: g.symptoms })),
+      problems: groups.map((g) => ({
+        id: g.id,
+        severity: g.severity,
+        root_cause: g.rootCause,
+        symptoms: g.symptoms,
+        identity: g.identity,
+        class: g.class,
+        root_object: g.rootObject,
+        affected: g.affected,
+        count: g.count,
+        first_seen: g.firstSeen,
+        last_seen: g.lastSeen,
+      })),
       failures: run.failures,
       incomplete: run.incomplete,
       snapshot_errors: snapshot.errors,

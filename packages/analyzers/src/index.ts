@@ -14,8 +14,10 @@ export { EXPLAIN_SYSTEM_PROMPT, explainRequest } from './explain/explainPrompt.j
 export { createMasker, type MaskCategory, type Masker } from './explain/masker.js';
 export { type MaskedFindings, maskFindings, unmask } from './explain/maskFindings.js';
 export { secretValues } from './explain/secretValues.js';
+export { type CauseIdentity, causeIdentity } from './grouping/causeIdentity.js';
 export { CAUSE_LAYERS } from './grouping/causeLayers.js';
-export { bySeverity, type FindingGroup, groupFindings } from './grouping/groupFindings.js';
+export { bySeverity, type FindingGroup, type GroupOptions, groupFindings } from './grouping/groupFindings.js';
+export { createProblemHistory, type ProblemHistory, type ProblemSighting } from './grouping/problemHistory.js';
 export { isEmptySelector, matchesSelector, selectorText } from './labelSelector.js';
 export { logTargets, POD_LOG_KIND, type PodLogTail, withPodLogs } from './podLogs.js';
 export { formatMemory, parseQuantity } from './quantity.js';

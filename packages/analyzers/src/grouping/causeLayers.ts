@@ -4,7 +4,8 @@
  * matching nothing, unused objects, RBAC) are standalone: never a symptom of anything.
  *
  * 0 nodes, storage, configuration objects and quotas · 1 pods · 2 workloads · 3 services, budgets ·
- * 4 ingresses and webhooks · 5 leftover warning events.
+ * 4 webhooks · 5 leftover warning events. An Ingress pointing at a missing Service or port is a configuration error
+ * of its own, never the symptom of whatever else is broken behind the Service.
  */
 export const CAUSE_LAYERS: Readonly<Record<string, number>> = {
   'node-not-ready': 0,
@@ -32,7 +33,6 @@ export const CAUSE_LAYERS: Readonly<Record<string, number>> = {
   'job-failed': 2,
   'service-no-endpoints': 3,
   'pdb-no-disruption': 3,
-  'ingress-backend-missing': 4,
   'webhook-service-missing': 4,
   'warning-events': 5,
 };

@@ -23,8 +23,9 @@ export interface Dependencies {
 
 /**
  * The objects an object's health depends on, one step down: a workload's ReplicaSets, Jobs and pods (through
- * ownerReferences), a Service's and a budget's selected pods (through selectors), an Ingress's and a webhook's
- * Services, an autoscaler's target, and a pod's node, claims and the workload whose template it runs.
+ * ownerReferences), a Service's Endpoints and selected pods, a budget's selected pods (through selectors), an
+ * Ingress's and a webhook's Services, an autoscaler's target, a claim's volume and StorageClass, and a pod's node,
+ * claims, the workload whose template it runs, its ServiceAccount, ConfigMap and Secret volumes and pull secrets.
  */
 export function dependenciesOf(index: SnapshotIndex, obj: KubeObject): Dependencies {
   const ns = obj.metadata.namespace;
@@ -41,7 +42,14 @@ export function dependenciesOf(index: SnapshotIndex, obj: KubeObject): Dependenc
       break;
     case 'Service': {
       const selector = (obj.spec as { selector?: Record<string, string> } | undefined)?.selector;
+      deps.push(refKey({ kind: 'Endpoints', namespace: ns, name: obj.metadata.name }));
       for (const pod of index.selectPods(ns, selector)) deps.push(keyOf(pod));
+      break;
+    }
+    case 'PersistentVolumeClaim': {
+      const spec = (obj.spec ?? {}) as { volumeName?: string; storageClassName?: string };
+      if (spec.volumeName) deps.push(refKey({ kind: 'PersistentVolume', name: spec.volumeName }));
+      if (spec.storageClassName) deps.push(refKey({ kind: 'StorageClass', name: spec.storageClassName }));
       break;
     }
     case 'PodDisruptionBudget': {
@@ -72,7 +80,12 @@ export function dependenciesOf(index: SnapshotIndex, obj: KubeObject): Dependenc
       for (const v of spec.volumes ?? []) {
         if (v.persistentVolumeClaim)
           deps.push(refKey({ kind: 'PersistentVolumeClaim', namespace: ns, name: v.persistentVolumeClaim.claimName }));
+        if (v.configMap) lookOnly.push(refKey({ kind: 'ConfigMap', namespace: ns, name: v.configMap.name }));
+        if (v.secret) lookOnly.push(refKey({ kind: 'Secret', namespace: ns, name: v.secret.secretName }));
       }
+      lookOnly.push(refKey({ kind: 'ServiceAccount', namespace: ns, name: spec.serviceAccountName ?? 'default' }));
+      for (const s of spec.imagePullSecrets ?? [])
+        lookOnly.push(refKey({ kind: 'Secret', namespace: ns, name: s.name }));
       const owner = topOwner(index, obj);
       if (owner !== obj) lookOnly.push(keyOf(owner));
       break;

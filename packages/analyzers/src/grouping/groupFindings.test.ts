@@ -60,7 +60,15 @@ describe('groupFindings', () => {
     });
     const { groups } = analyze(cluster);
     const crash = groups.filter((g) => g.rootCause.analyzer === 'pod-crash-loop');
-    expect(crash).toHaveLength(2);
+    expect(crash).toHaveLength(1);
+    expect(crash[0]).toMatchObject({
+      identity: 'pod-crash-loop:deployment/shop/web',
+      class: 'pod-crash-loop',
+      rootObject: { kind: 'Deployment', name: 'web', namespace: 'shop' },
+      count: 2,
+    });
+    expect(crash[0]?.affected.map((r) => r.name).sort()).toEqual(['web-5d8f7-abcde', 'web-5d8f7-fghij']);
+    expect(crash[0]?.members).toHaveLength(2);
     const symptoms = crash.flatMap((g) => g.symptoms.map((s) => s.analyzer)).sort();
     expect(symptoms).toEqual(['deployment-unavailable', 'service-no-endpoints']);
     expect(groups.every((g) => g.rootCause.analyzer.startsWith('pod-'))).toBe(true);
@@ -133,6 +141,22 @@ describe('groupFindings', () => {
     const { groups } = analyze(cluster);
     const quota = groups.find((g) => g.rootCause.analyzer === 'resourcequota-near-limit');
     expect(quota?.symptoms.map((s) => s.analyzer)).toEqual(['replicaset-create-failed']);
+  });
+
+  it('keeps an Ingress port mismatch apart from an unrelated node that is not Ready', () => {
+    const cluster = healthyCluster();
+    (cluster.find('Node', 'worker-1').status as { conditions: unknown[] }).conditions = [
+      { type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown' },
+    ];
+    const ing = cluster.find('Ingress', 'web');
+    const rule = (ing.spec as { rules: { http: { paths: { backend: { service: { port: unknown } } }[] } }[] })
+      .rules[0]!;
+    rule.http.paths[0]!.backend.service.port = { number: 8080 };
+    const { groups } = analyze(cluster);
+    const ingress = groups.find((g) => g.rootCause.analyzer === 'ingress-backend-missing');
+    expect(ingress).toBeDefined();
+    const node = groups.find((g) => g.rootCause.analyzer === 'node-not-ready');
+    expect(node?.symptoms.map((s) => s.analyzer) ?? []).not.toContain('ingress-backend-missing');
   });
 
   it('does not change its inputs', () => {

@@ -1,7 +1,10 @@
-import type { ClusterSnapshot, Finding, FindingSeverity } from '@opspilot/core';
+import type { ClusterSnapshot, Finding, FindingSeverity, ObjectRef } from '@opspilot/core';
 import { indexSnapshot } from '../snapshotIndex.js';
+import { causeIdentity } from './causeIdentity.js';
 import { layerOf } from './causeLayers.js';
 import { type Dependencies, dependenciesOf, findingDependencies, refKey } from './dependenciesOf.js';
+import { firstSeenOf } from './firstSeen.js';
+import type { ProblemHistory } from './problemHistory.js';
 
 /** One underlying problem: the finding that causes it and the findings that are its symptoms. */
 export interface FindingGroup {
@@ -11,6 +14,31 @@ export interface FindingGroup {
   severity: FindingSeverity;
   rootCause: Finding;
   symptoms: Finding[];
+  /** Stable across runs: the cause's class and root object, e.g. `pod-crash-loop:daemonset/kube-system/agent`. */
+  identity: string;
+  /** The finding class of the cause (the root cause's analyzer id). */
+  class: string;
+  /** The object the cause belongs to (a pod's top-level workload, else the root cause's object). */
+  rootObject: ObjectRef;
+  /**
+   * Every finding of this cause, `rootCause` first: the same class on the other pods (or Jobs) of the same workload.
+   * They are not repeated as problems nor as symptoms.
+   */
+  members: Finding[];
+  /** The distinct objects the cause shows on (the members' objects): three pods of a DaemonSet, one Service. */
+  affected: ObjectRef[];
+  /** `affected.length`. */
+  count: number;
+  /** When the cause was first seen (ISO 8601): from the history when given, else from its events and objects. */
+  firstSeen: string;
+  /** When it was last seen: the snapshot's time. */
+  lastSeen: string;
+}
+
+/** Options of {@link groupFindings}. */
+export interface GroupOptions {
+  /** Earlier sightings: a cause keeps its first-seen time across runs, and this run's sightings are recorded. */
+  history?: ProblemHistory;
 }
 
 const SEVERITY_RANK: Record<FindingSeverity, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3, INFO: 4 };
@@ -34,7 +62,11 @@ export function bySeverity<T extends { severity: FindingSeverity }>(items: T[]):
  * const groups = groupFindings(run.findings, snapshot);
  * for (const g of groups) print(g.rootCause.message, g.symptoms.length);
  */
-export function groupFindings(findings: Finding[], snapshot: ClusterSnapshot): FindingGroup[] {
+export function groupFindings(
+  findings: Finding[],
+  snapshot: ClusterSnapshot,
+  options: GroupOptions = {},
+): FindingGroup[] {
   const index = indexSnapshot(snapshot);
   const byResource = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -85,24 +117,68 @@ export function groupFindings(findings: Finding[], snapshot: ClusterSnapshot): F
   };
 
   const causes = new Map<Finding, Finding[]>(findings.map((f) => [f, causesOf(f)]));
-  const groups = new Map<Finding, FindingGroup>();
-  const symptomsOf = new Map<Finding, string[]>();
+  const isRoot = (f: Finding) => (causes.get(f) ?? []).length === 0;
   const ordered = bySeverity(findings);
+  // One group per cause identity: the same class on the pods of one workload is one problem.
+  const groupOf = new Map<Finding, Draft>();
+  const drafts = new Map<string, Draft>();
   for (const f of ordered) {
-    if ((causes.get(f) ?? []).length === 0)
-      groups.set(f, { id: f.id, severity: f.severity, rootCause: f, symptoms: [] });
+    if (!isRoot(f)) continue;
+    const cause = causeIdentity(index, f);
+    let draft = drafts.get(cause.identity);
+    if (!draft) {
+      draft = { ...cause, members: [], symptoms: [], symptomIds: [] };
+      drafts.set(cause.identity, draft);
+    }
+    draft.members.push(f);
+    groupOf.set(f, draft);
   }
   for (const f of ordered) {
-    const roots = bySeverity((causes.get(f) ?? []).filter((c) => (causes.get(c) ?? []).length === 0));
-    if (roots.length === 0) continue;
-    groups.get(roots[0]!)?.symptoms.push(f);
-    for (const root of roots) symptomsOf.set(root, [...(symptomsOf.get(root) ?? []), f.id]);
+    if (isRoot(f)) continue;
+    const roots = bySeverity((causes.get(f) ?? []).filter(isRoot));
+    const targets = [...new Set(roots.map((r) => groupOf.get(r)).filter((d): d is Draft => d !== undefined))];
+    if (targets.length === 0) continue;
+    targets[0]!.symptoms.push(f);
+    for (const t of targets) t.symptomIds.push(f.id);
   }
-  const result = [...groups.values()].map((g) => {
-    const ids = symptomsOf.get(g.rootCause);
-    const rootCause = ids ? { ...g.rootCause, rootCauseOf: ids } : g.rootCause;
-    const severity = bySeverity([g.rootCause, ...g.symptoms])[0]!.severity;
-    return { ...g, rootCause, severity };
+  const lastSeen = snapshot.takenAt;
+  const result: FindingGroup[] = [...drafts.values()].map((d) => {
+    const [first, ...rest] = d.members as [Finding, ...Finding[]];
+    const rootCause = d.symptomIds.length > 0 ? { ...first, rootCauseOf: d.symptomIds } : first;
+    const affected = uniqueRefs(d.members.map((m) => m.resource));
+    const derived = firstSeenOf(index, affected, lastSeen);
+    const before = options.history?.get(d.identity)?.firstSeen;
+    const firstSeen = before && before < derived ? before : derived;
+    options.history?.record({ identity: d.identity, firstSeen, lastSeen });
+    return {
+      id: first.id,
+      severity: bySeverity([...d.members, ...d.symptoms])[0]!.severity,
+      rootCause,
+      symptoms: d.symptoms,
+      identity: d.identity,
+      class: d.class,
+      rootObject: d.rootObject,
+      members: [rootCause, ...rest],
+      affected,
+      count: affected.length,
+      firstSeen,
+      lastSeen,
+    };
   });
   return bySeverity(result);
+}
+
+interface Draft {
+  identity: string;
+  class: string;
+  rootObject: ObjectRef;
+  members: Finding[];
+  symptoms: Finding[];
+  symptomIds: string[];
+}
+
+function uniqueRefs(refs: ObjectRef[]): ObjectRef[] {
+  const seen = new Map<string, ObjectRef>();
+  for (const r of refs) if (!seen.has(refKey(r))) seen.set(refKey(r), r);
+  return [...seen.values()];
 }
