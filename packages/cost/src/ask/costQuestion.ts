@@ -1,0 +1,39 @@
+/** A cost question `ask` recognises. */
+export type CostQuestion =
+  | { kind: 'cost'; namespace?: string; workload?: string; period: 'month' | 'day' | 'hour' }
+  | { kind: 'savings'; namespace?: string }
+  | { kind: 'rightsize'; workload: string; namespace?: string };
+
+const NAME = '([a-z0-9]([-a-z0-9.]*[a-z0-9])?)';
+
+/**
+ * Recognises the cost questions of `ask` — "how much does namespace todo cost per month", "what can I save",
+ * "rightsize backend" — or returns undefined so the planner carries on.
+ */
+export function parseCostQuestion(text: string): CostQuestion | undefined {
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[?!.]+$/, '');
+  const inNs = new RegExp(`\\b(?:in|of) (?:the )?(?:namespace )?${NAME}(?: namespace)?$`).exec(t);
+  const rightsize = new RegExp(
+    `^(?:please )?(?:rightsize|right-size|right size)(?: (?:deployment|workload|statefulset|daemonset))? ${NAME}(?: in (?:namespace )?${NAME})?$`,
+  ).exec(t);
+  if (rightsize)
+    return { kind: 'rightsize', workload: rightsize[1]!, ...(rightsize[3] ? { namespace: rightsize[3] } : {}) };
+  if (/\b(what|how much) (can|could) (i|we) save\b|\bsavings?\b|\bsave (money|cost)/.test(t)) {
+    return { kind: 'savings', ...(inNs ? { namespace: inNs[1]! } : {}) };
+  }
+  const cost = /\b(cost|costs|spend|spending|spent)\b/.test(t) || /how much (does|do|did|is)/.test(t);
+  if (!cost || !/\b(cost|costs|spend|spending|spent|price|bill)\b/.test(t)) return undefined;
+  const period = /\b(per|a|each) (hour)\b|\bhourly\b/.test(t)
+    ? 'hour'
+    : /\b(per|a|each) day\b|\bdaily\b/.test(t)
+      ? 'day'
+      : 'month';
+  const ns = new RegExp(`\\bnamespace ${NAME}\\b|\\b${NAME} namespace\\b`).exec(t);
+  if (ns) return { kind: 'cost', namespace: ns[1] ?? ns[3]!, period };
+  const wl = new RegExp(`\\b(?:deployment|workload|statefulset|app) ${NAME}\\b`).exec(t);
+  if (wl) return { kind: 'cost', workload: wl[1]!, period };
+  return { kind: 'cost', period };
+}
