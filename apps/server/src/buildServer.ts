@@ -4,6 +4,7 @@ import type { OpspilotConfig } from '@opspilot/config';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { ApiServices } from './api/apiServices.js';
 import { registerApi } from './api/registerApi.js';
+import { registerMcpRoute } from './chat/registerMcpRoute.js';
 import { registerEventSocket } from './events/registerEventSocket.js';
 import { registerHealthRoutes, type StoreHealth } from './healthRoutes.js';
 import { createHttpMetrics, type HttpMetrics, registerHttpMetrics } from './httpMetrics.js';
@@ -64,6 +65,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerAlertmanagerWebhook(api, services);
       registerLogFollowSocket(api, services);
       registerOtlpReceiver(api, services);
+      registerMcpRoute(api, services);
     });
   }
   if (options.webDistDir) registerWebApp(app, options.webDistDir);
