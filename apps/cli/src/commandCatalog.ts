@@ -124,6 +124,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/logsCommand.js')).logsCommand,
   },
   {
+    name: 'mcp',
+    term: 'mcp [options]',
+    description: 'serve opspilot’s tools to MCP clients over stdio (read tools; changes only proposed for approval)',
+    load: async () => (await import('./commands/mcpCommand.js')).mcpCommand,
+  },
+  {
     name: 'metrics',
     term: 'metrics',
     description: 'query metrics: PromQL against Prometheus, or the named queries',
