@@ -1,5 +1,6 @@
 import { UpstreamError } from '@opspilot/core';
 import type { z } from 'zod';
+import { readBodyText } from './readBodyText.js';
 
 /** How to reach an HTTP API of the observability stack (Alertmanager, Loki, ...). */
 export interface HttpEndpoint {
@@ -75,7 +76,7 @@ export async function fetchJson<T>(
       : `could not be reached (${(error as Error).message})`;
     throw new UpstreamError(`${source} at ${url.origin} ${what}`, { source, retryable: true, cause: error, hint });
   }
-  const text = await response.text();
+  const text = await readBodyText(response);
   if (!response.ok) {
     const message = messageOf(text) ?? response.statusText;
     throw new UpstreamError(`${source} answered ${response.status}: ${message}`, {

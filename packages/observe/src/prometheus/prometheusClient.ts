@@ -1,4 +1,5 @@
 import { InputError, UpstreamError } from '@opspilot/core';
+import { readBodyText } from '../http/readBodyText.js';
 import { PromEnvelope, PromNamesData, type PromQueryData, PromSeriesData } from './prometheusResponse.js';
 import { readMatrixAnswer } from './readMatrixAnswer.js';
 import { readQueryData } from './readQueryData.js';
@@ -108,7 +109,7 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
               signal: combined,
             },
       );
-      text = await response.text();
+      text = await readBodyText(response);
     } catch (error) {
       if (deadline.aborted) {
         throw new UpstreamError(`Prometheus at ${base} did not answer within ${timeoutMs / 1000}s`, {
