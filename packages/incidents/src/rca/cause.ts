@@ -17,11 +17,11 @@ export type CauseKind = z.infer<typeof CauseKind>;
 
 /**
  * One piece of evidence behind a cause, with where it came from: our audit log (`audit`, naming the entry), a change
- * seen in the cluster (`change`), an analyzer finding, an event, a log line (untrusted cluster text), a metric, or
- * one of the incident's signals.
+ * seen in the cluster (`change`), an analyzer finding, an event, a log line (untrusted cluster text), a metric, a
+ * span of a trace, or one of the incident's signals.
  */
 export const CauseEvidence = z.object({
-  kind: z.enum(['audit', 'change', 'finding', 'event', 'log', 'metric', 'signal']),
+  kind: z.enum(['audit', 'change', 'finding', 'event', 'log', 'metric', 'trace', 'signal']),
   source: z.string().min(1),
   detail: z.string(),
   at: Timestamp.optional(),

@@ -6,22 +6,34 @@ import {
   type ClusterSnapshot,
   type Finding,
   type KubeObject,
+  type MetricsSource,
   type ObjectRef,
   parseQuantity,
+  type TraceSource,
 } from '@opspilot/core';
 import type { Signal } from '../correlate/signal.js';
 import { auditChanges } from './auditChanges.js';
 import { clusterChanges } from './clusterChanges.js';
 import { type IncidentScope, incidentScope, keyOf } from './incidentScope.js';
+import { memoryTrends, oomKillsOf } from './memoryEvidence.js';
 import { GRACE_MS, LOOKBACK_MS } from './rankCauses.js';
 import type { LogHit, RcaInput, Saturation } from './rcaInput.js';
+import { spanEvidence } from './traceEvidence.js';
 
-/** What evidence is gathered through: the cluster, our audit log, the clock. */
+/** What evidence is gathered through: the cluster, our audit log, the clock; metrics and traces when there are. */
 export interface EvidenceDeps {
   gateway: ClusterGateway;
   audit: Pick<AuditLog, 'list'>;
   clock: { now(): Date };
+  /** The cluster's metrics (memory series of the scope's pods); with `clusterId`. */
+  metrics?: MetricsSource;
+  /** Spans received or in Tempo (the slowest and failing spans of the scope's services); with `clusterId`. */
+  traces?: TraceSource;
+  clusterId?: string;
 }
+
+/** How far before the first signal the metric and trace windows start. */
+const SERIES_BEFORE_MS = 30 * 60_000;
 
 // biome-ignore lint/suspicious/noExplicitAny: objects from the cluster are read field by field
 type Any = Record<string, any>;
@@ -86,11 +98,29 @@ async function errorLogs(deps: EvidenceDeps, scope: IncidentScope, signal?: Abor
   return hits.slice(-20);
 }
 
+/** The names the scope's services go by in traces: its workloads' and the Services selecting its pods. */
+function serviceNames(snapshot: ClusterSnapshot, scope: IncidentScope): string[] {
+  const names = scope.workloads.map((w) => w.metadata.name);
+  for (const svc of snapshot.objects.Service ?? []) {
+    const selector = Object.entries(((svc.spec as Any | undefined)?.selector ?? {}) as Record<string, string>);
+    if (selector.length === 0) continue;
+    const selects = scope.pods.some(
+      (p) =>
+        p.metadata.namespace === svc.metadata.namespace &&
+        selector.every(([k, v]) => (p.metadata.labels as Record<string, string> | undefined)?.[k] === v),
+    );
+    if (selects) names.unshift(svc.metadata.name);
+  }
+  return [...new Set(names)];
+}
+
 /**
  * Gathers the evidence for ranking an incident's causes, through the ports: a snapshot of the cluster (the scope of
  * the incident: workloads, pods, nodes, ConfigMaps and Secrets), the audit log's applied operations on the scope in
  * the look-back before the first signal, the changes the cluster shows, the analyzers' findings on the scope, error
- * lines from the pods' logs and containers near their limits (or starving neighbours).
+ * lines from the pods' logs, containers near their limits (or starving neighbours), OOM kills, and — when the ports
+ * are given — the pods' memory series and the failing and slowest spans of the scope's services from half an hour
+ * before the first signal on.
  */
 export async function collectEvidence(
   deps: EvidenceDeps,
@@ -108,6 +138,8 @@ export async function collectEvidence(
   const findings: Finding[] = analyzeSnapshot(snapshot, { now: deps.clock.now() })
     .groups.flatMap((g) => [g.rootCause, ...g.symptoms])
     .filter((f) => scope.keys.has(keyOf(f.resource)));
+  const seriesFrom = new Date(Date.parse(first) - SERIES_BEFORE_MS).toISOString();
+  const seriesTo = deps.clock.now().toISOString();
   return {
     incidentId: incident.id,
     firstSignalAt: first,
@@ -119,6 +151,9 @@ export async function collectEvidence(
     saturation: await saturationOf(deps, snapshot, scope, signal),
     workloads: scope.workloads.map((w) => ({ kind: w.kind, namespace: w.metadata.namespace, name: w.metadata.name })),
     nodes: scope.nodes,
+    oomKills: oomKillsOf(scope),
+    memory: await memoryTrends(deps.metrics, deps.clusterId, scope, seriesFrom, seriesTo, signal),
+    spans: await spanEvidence(deps.traces, deps.clusterId, serviceNames(snapshot, scope), seriesFrom, seriesTo, signal),
     scope,
   };
 }

@@ -1,7 +1,9 @@
 import type { Finding, ObjectRef } from '@opspilot/core';
 import type { Cause, CauseEvidence, CauseKind, SuggestedRunbook } from './cause.js';
 import type { Change, ChangeKind } from './change.js';
+import type { MemoryTrend, OomKill } from './memoryEvidence.js';
 import type { RcaInput } from './rcaInput.js';
+import { describeSpan, type SlowSpan } from './traceEvidence.js';
 
 /** How far before the first signal a change still counts, and how far after (clock skew, the change's own alert). */
 export const LOOKBACK_MS = 2 * 60 * 60_000;
@@ -52,6 +54,7 @@ const ORDER: CauseKind[] = [
 
 const key = (r: ObjectRef) => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
 const pct = (v: number) => `${Math.round(v * 100)}%`;
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
 const clamp = (v: number) => Math.max(0, Math.min(0.97, Math.round(v * 100) / 100));
 
 /** 1 for a change within 10 minutes before the first signal, falling to 0.4 at the end of the look-back. */
@@ -178,7 +181,7 @@ export function rankCauses(input: RcaInput): Cause[] {
     .sort((a, b) => (a.source === b.source ? a.at.localeCompare(b.at) : a.source === 'audit' ? -1 : 1));
   for (const change of changes) {
     // New resource limits before OOM kills are the OOM's cause; otherwise they starve the workload.
-    const oomKilled = input.findings.some((f) => /oom/.test(f.analyzer));
+    const oomKilled = input.findings.some((f) => /oom/.test(f.analyzer)) || (input.oomKills ?? []).length > 0;
     const kind = change.kind === 'resources' && oomKilled ? 'oom' : (CAUSE_OF[change.kind] ?? 'finding');
     const pattern = CORROBORATES[kind];
     const corroborating = pattern ? input.findings.filter((f) => pattern.test(f.analyzer)) : [];
@@ -197,24 +200,7 @@ export function rankCauses(input: RcaInput): Cause[] {
     if (kind === 'bad-rollout' || kind === 'config-change') cause.evidence.push(...errorLogs.slice(0, 2));
   }
 
-  for (const f of input.findings.filter((x) => /oom/.test(x.analyzer))) {
-    const workload = workloadFor(input, f.resource) ?? f.resource;
-    const memory = input.saturation.find((s) => s.resource === 'memory' && !s.neighbour);
-    const ev: CauseEvidence[] = [findingEvidence(f)];
-    if (memory)
-      ev.push({
-        kind: 'metric',
-        source: `memory ${key(memory.subject)}`,
-        detail: `${pct(memory.used / memory.limit)} of its limit`,
-      });
-    add(
-      'oom',
-      workload,
-      `${workload.kind.toLowerCase()} ${workload.name} runs out of memory (OOMKilled)`,
-      0.55 + (memory ? 0.15 : 0),
-      ev,
-    );
-  }
+  for (const oom of oomCauses(input)) add('oom', oom.workload, oom.summary, oom.score, oom.evidence);
   for (const change of input.changes.filter((c) => c.kind === 'node')) {
     const affectedPods = input.signals.filter(
       (s) => s.labels.node === change.subject.name || s.resource?.name === change.subject.name,
@@ -261,6 +247,7 @@ export function rankCauses(input: RcaInput): Cause[] {
     add('finding', f.resource, f.message, SEVERITY[f.severity], [findingEvidence(f)]);
   }
 
+  attachSpans([...causes.values()], input.spans ?? []);
   return [...causes.values()]
     .map(({ score, ...cause }) => ({ ...cause, confidence: clamp(score) }))
     .sort(
@@ -289,5 +276,90 @@ function describeChange(kind: CauseKind, c: Change): string {
       return `new resource limits on ${what}`;
     default:
       return `${c.summary} (${what})`;
+  }
+}
+
+/** The OOM causes: one per workload whose containers were OOMKilled, with the kills and the memory series. */
+function oomCauses(
+  input: RcaInput,
+): { workload: ObjectRef; summary: string; score: number; evidence: CauseEvidence[] }[] {
+  const kills = input.oomKills ?? [];
+  const owner = (k: OomKill | MemoryTrend) => k.workload ?? workloadFor(input, k.pod) ?? k.pod;
+  const findings = input.findings.filter((f) => /oom/.test(f.analyzer));
+  const workloads = new Map<string, ObjectRef>();
+  for (const k of kills) workloads.set(key(owner(k)), owner(k));
+  for (const f of findings) {
+    const w = workloadFor(input, f.resource) ?? f.resource;
+    workloads.set(key(w), w);
+  }
+  return [...workloads.values()].map((workload) => {
+    const mine = kills.filter((k) => key(owner(k)) === key(workload));
+    const killedPods = new Set(mine.map((k) => key(k.pod)));
+    const trends = (input.memory ?? []).filter((t) => key(owner(t)) === key(workload) || killedPods.has(key(t.pod)));
+    const rising = trends.filter((t) => t.growthBytesPerMinute > 0).sort((a, b) => b.maxBytes - a.maxBytes);
+    const limit = mine.find((k) => k.limit)?.limit;
+    const restarts = mine.reduce((sum, k) => sum + k.restarts, 0);
+    const growth = rising.map((t) => t.growthBytesPerMinute).sort((a, b) => a - b)[Math.floor(rising.length / 2)];
+    const what = `${workload.kind.toLowerCase()} ${workload.name}`;
+    const summary =
+      growth !== undefined
+        ? `${what} runs out of memory: it grows about ${mib(growth)} a minute until its ${limit ?? 'memory'} limit and is OOMKilled (${restarts} restarts)`
+        : `${what} runs out of memory (OOMKilled${limit ? ` at its ${limit} limit` : ''})`;
+    const evidence: CauseEvidence[] = mine.slice(0, 3).map((k) => ({
+      kind: 'event',
+      source: `pod ${key(k.pod)}`,
+      detail: `container ${k.container} OOMKilled (exit code ${k.exitCode}) at its ${k.limit ?? 'node'} memory limit, restarted ${k.restarts} times`,
+      ...(k.at ? { at: k.at } : {}),
+    }));
+    for (const t of rising.slice(0, 3))
+      evidence.push({
+        kind: 'metric',
+        source: `memory ${key(t.pod)}`,
+        detail: `working set grew about ${mib(t.growthBytesPerMinute)}/min, from ${mib(t.minBytes)} to ${mib(t.maxBytes)}${t.resets ? `, dropping back ${t.resets} time(s) as the container restarted` : ''} (${t.points} points, ${t.from} to ${t.to})`,
+        at: t.to,
+      });
+    const near = input.saturation.find((s) => s.resource === 'memory' && !s.neighbour);
+    if (near)
+      evidence.push({
+        kind: 'metric',
+        source: `memory ${key(near.subject)}`,
+        detail: `${pct(near.used / near.limit)} of its limit`,
+      });
+    for (const f of findings.filter((x) => key(workloadFor(input, x.resource) ?? x.resource) === key(workload)))
+      evidence.push(findingEvidence(f));
+    const score = 0.55 + (near ? 0.15 : 0) + (mine.length ? 0.05 : 0) + (rising.length ? 0.1 : 0);
+    return { workload, summary, score, evidence };
+  });
+}
+
+/**
+ * Puts the trace evidence where it belongs: failing spans behind a rollout or a config change, slow spans behind
+ * saturation, a noisy neighbour or OOM kills; what finds no such cause goes to the strongest cause.
+ */
+function attachSpans(causes: (Cause & { score: number })[], spans: SlowSpan[]) {
+  if (spans.length === 0 || causes.length === 0) return;
+  const toEvidence = (s: SlowSpan): CauseEvidence => ({
+    kind: 'trace',
+    source: `trace ${s.trace_id}`,
+    detail: describeSpan(s),
+    at: s.at,
+  });
+  const failing = spans.filter((s) => s.status === 'ERROR');
+  const slow = spans.filter((s) => s.status !== 'ERROR');
+  let placed = false;
+  for (const cause of causes) {
+    const mine = ['bad-rollout', 'config-change', 'secret-change'].includes(cause.kind)
+      ? failing
+      : ['saturation', 'noisy-neighbour', 'oom'].includes(cause.kind)
+        ? slow
+        : [];
+    if (mine.length === 0) continue;
+    cause.evidence.push(...mine.slice(0, 3).map(toEvidence));
+    cause.score += 0.05;
+    placed = true;
+  }
+  if (!placed) {
+    const top = [...causes].sort((a, b) => b.score - a.score)[0];
+    top?.evidence.push(...spans.slice(0, 3).map(toEvidence));
   }
 }

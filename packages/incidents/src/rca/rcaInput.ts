@@ -1,6 +1,8 @@
 import type { Finding, ObjectRef } from '@opspilot/core';
 import type { Signal } from '../correlate/signal.js';
 import type { Change } from './change.js';
+import type { MemoryTrend, OomKill } from './memoryEvidence.js';
+import type { SlowSpan } from './traceEvidence.js';
 
 /** A resource used near (or over) its limit: a container's CPU or memory, or a node's. */
 export interface Saturation {
@@ -37,4 +39,10 @@ export interface RcaInput {
   workloads: ObjectRef[];
   /** Nodes the scope runs on. */
   nodes: string[];
+  /** Containers of the scope whose last run ended OOMKilled. */
+  oomKills?: OomKill[];
+  /** The memory working set of the scope's pods over the window (through the metrics port). */
+  memory?: MemoryTrend[];
+  /** The slowest and the failing spans of the scope's services in the window (through the traces port). */
+  spans?: SlowSpan[];
 }

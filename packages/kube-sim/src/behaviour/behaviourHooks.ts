@@ -6,7 +6,6 @@ import { containerProcess } from '../controllers/containerProcess.js';
 import { imageRegistryOf } from '../controllers/imageRegistry.js';
 import { podEnv } from '../controllers/podEnv.js';
 import { staticFiles } from '../controllers/podFiles.js';
-import { isPodReady } from '../controllers/replicaSetController.js';
 import { containerNetwork } from '../exec/networkCommand.js';
 import { type ExpositionTarget, exposition } from '../metrics/exposition.js';
 import type { SimHooks } from '../server/simHooks.js';
@@ -68,9 +67,11 @@ export function behaviourHooks(
       return tailLines !== undefined ? lines.slice(-tailLines) : lines;
     },
     podMetrics(namespace) {
+      // As metrics-server: every pod with a running container, Ready or not (a leaking one is measured until killed).
       return running(namespace)
-        .filter(isPodReady)
-        .map((p) => ({
+        .map((p) => ({ p, usage: podUsage(p, clock.now(), anomalies, images) }))
+        .filter(({ usage }) => usage.length > 0)
+        .map(({ p, usage }) => ({
           apiVersion: 'metrics.k8s.io/v1beta1',
           kind: 'PodMetrics',
           metadata: {
@@ -81,7 +82,7 @@ export function behaviourHooks(
           },
           timestamp: stamp(),
           window: '15s',
-          containers: podUsage(p, clock.now(), anomalies, images).map((u) => ({
+          containers: usage.map((u) => ({
             name: u.container,
             usage: {
               cpu: `${Math.round(u.cpuMillicores * 1_000_000)}n`,

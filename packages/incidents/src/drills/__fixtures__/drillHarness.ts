@@ -8,6 +8,7 @@ import { createOperations } from '@opspilot/ops';
 import { openTestStore } from '@opspilot/store/testing';
 import { createFindingFeed } from '../../correlate/findingFeed.js';
 import { snapshotTopology } from '../../correlate/topology.js';
+import { sampledMetrics } from './sampledMetrics.js';
 import { createIncidentCommander } from '../../incidentCommander.js';
 import type { IncidentDeps } from '../../incidentDeps.js';
 import { createIncidentEngine } from '../../incidentEngine.js';
@@ -68,10 +69,12 @@ export async function drillHarness(scenario: string) {
       incidentSignals: async (id) => (await engine.signalsOf(id)).map((h) => h.signal),
     });
   const runner = makeRunner();
+  const clusterId = '0d5f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b';
+  const metrics = sampledMetrics(gateway, clusterId);
   const commander = createIncidentCommander({
     deps,
     engine,
-    evidence: { gateway, audit: t.store.audit, clock },
+    evidence: { gateway, audit: t.store.audit, clock, metrics: metrics.source, clusterId },
     library,
     runner,
   });
@@ -100,7 +103,15 @@ export async function drillHarness(scenario: string) {
     opsDeps,
     library,
     whileRunning,
+    metrics,
     advance: (ms: number) => advanceClock(clock, ms),
+    /** Moves the cluster clock on by `ms`, sampling the pods' metrics every 15 s (as the built-in sampler would). */
+    async advanceSampling(ms: number) {
+      for (let done = 0; done < ms; done += 15_000) {
+        await advanceClock(clock, Math.min(15_000, ms - done));
+        await metrics.sample(clock.now());
+      }
+    },
     /** One analyzer pass over the cluster, its findings fed to the commander as signals; returns the incidents touched. */
     async observe() {
       const snapshot = await gateway.snapshot();
