@@ -42,6 +42,7 @@ import { serviceTargetPort } from './analyzers/serviceTargetPort.js';
 import { statefulSetUnavailable } from './analyzers/statefulSetUnavailable.js';
 import { warningEvents } from './analyzers/warningEvents.js';
 import { webhookServiceMissing } from './analyzers/webhookServiceMissing.js';
+import { workloadScaledToZero } from './analyzers/workloadScaledToZero.js';
 
 /**
  * The built-in analyzers, in the order they run (and report): nodes and pods first (causes), then workloads,
@@ -67,6 +68,7 @@ export const BUILTIN_ANALYZERS: readonly Analyzer[] = [
   statefulSetUnavailable,
   daemonSetUnavailable,
   serviceSelectorNoMatch,
+  workloadScaledToZero,
   serviceNoEndpoints,
   serviceTargetPort,
   ingressBackendMissing,

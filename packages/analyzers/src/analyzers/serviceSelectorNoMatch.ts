@@ -3,6 +3,7 @@ import { DOCS } from '../docsUrls.js';
 import { fieldEvidence, findingOf } from '../findingOf.js';
 import { selectorText } from '../labelSelector.js';
 import { nameOf } from '../podHelpers.js';
+import { serviceBackends } from '../serviceBackends.js';
 import { indexSnapshot, type SnapshotIndex } from '../snapshotIndex.js';
 import { patchCommand } from '../workloads.js';
 
@@ -61,7 +62,8 @@ function closestLabels(
 }
 
 /**
- * Services whose selector matches no pod at all: a typo in a label, or a workload that was renamed or removed.
+ * Services whose selector matches no pod at all and no workload's pod template: a typo in a label, or a workload
+ * that was renamed or removed.
  * When pods carry labels that differ from the selector by a typo, the fix proposes them.
  * @see https://kubernetes.io/docs/concepts/services-networking/service/
  */
@@ -76,6 +78,9 @@ export const serviceSelectorNoMatch = defineAnalyzer({
       const spec = (svc.spec ?? {}) as { type?: string; selector?: Record<string, string> };
       if (spec.type === 'ExternalName' || !spec.selector || Object.keys(spec.selector).length === 0) continue;
       if (index.selectPods(svc.metadata.namespace, spec.selector).length > 0) continue;
+      // A workload whose template carries the selected labels: the selector is right (scaled to zero, or its pods
+      // cannot be created — the workload's own findings say why).
+      if (serviceBackends(index, svc, spec.selector).length > 0) continue;
       const closest = closestLabels(index, svc, spec.selector);
       const body = closest ? { spec: { selector: closest } } : undefined;
       findings.push(

@@ -140,6 +140,11 @@ export const ANALYZER_GUIDES: Readonly<Record<string, AnalyzerGuide>> = {
     cause: 'The schedule is not valid cron syntax, so the controller never starts a run.',
     check: 'Use five fields: minute hour day-of-month month day-of-week.',
   },
+  'workload-scaled-to-zero': {
+    cause:
+      'The workload was scaled to 0 (by hand, a script or an autoscaler) while a Service still sends traffic to its pods.',
+    check: 'Scale it back up; the Service selector is right, so do not change it.',
+  },
   'cronjob-suspended': {
     cause: 'spec.suspend is true, so no run is scheduled.',
     check: 'Resume it if the suspension was not meant to last.',
