@@ -5,6 +5,16 @@
  * Keep this file additive: each area adds its own exports (sorted by path).
  */
 
+export { auditPolicies, preparePolicy } from './policies/auditPolicies.js';
+export {
+  type ClosestTemplate,
+  closestTemplates,
+  mapPolicySentence,
+  type SentenceMapping,
+} from './policies/mapPolicySentence.js';
+export { POLICY_TEMPLATES, policyTemplate } from './policies/policyLibrary.js';
+export { defineTemplate, type PolicyTemplate } from './policies/policyTemplate.js';
+export { PolicyMatch, PolicyViolation, SecurityPolicy, violationLine } from './policies/securityPolicy.js';
 export { namespacePostures, scoreOf } from './posture/namespacePostures.js';
 export { POSTURE_CHECKS, type PostureCheck, SECURITY_RULES } from './posture/postureChecks.js';
 export { rbacGrantsOf } from './posture/rbacGrantsOf.js';
@@ -12,6 +22,7 @@ export { type PostureOptions, type PostureRun, runPosture } from './posture/runP
 export { offlineScan, type ScanClusterOptions, SECURITY_KINDS, scanCluster } from './posture/scanCluster.js';
 export { scanFiles } from './posture/scanFiles.js';
 export { countBySeverity, type ScanMeta, scanResources, sortFindings } from './posture/scanResources.js';
+export { CLUSTER_SCOPED, scanTargets, type TargetOptions } from './posture/scanTargets.js';
 export {
   FindingObject,
   objectRef,

@@ -1,42 +1,16 @@
 import { IGNORE_ANNOTATION, type KubeResource, kubeRuleContext, namespaceOf } from '@opspilot/manifests';
 import { POSTURE_CHECKS, type PostureCheck } from './postureChecks.js';
+import { CLUSTER_SCOPED, scanTargets, type TargetOptions } from './scanTargets.js';
 import type { SecurityFinding } from './securityFinding.js';
 import { showValue, valueAt } from './valueAt.js';
 
 /** Options of {@link runPosture}. */
-export interface PostureOptions {
+export interface PostureOptions extends TargetOptions {
   checks?: readonly PostureCheck[];
-  /** Only objects of these namespaces (cluster-scoped objects are still checked). */
-  namespaces?: string[];
-  /** Check Kubernetes' own bootstrap RBAC objects and `system:` names too (default: skipped, as kubescape does). */
-  includeSystem?: boolean;
 }
 
 /** Checks of secret-holding objects whose evidence must never quote the value. */
 const NO_VALUE = new Set(['secret-env-literal', 'configmap-secrets']);
-const CLUSTER_SCOPED = new Set(['ClusterRole', 'ClusterRoleBinding', 'Namespace', 'Node', 'PersistentVolume']);
-
-/** `kind/namespace/name` of an owner, for finding the controller of an object in the same run. */
-const key = (kind: string, ns: string, name: string) => `${kind}/${ns}/${name}`;
-
-/**
- * Whether a live object is managed by another object of the run (a Pod of a ReplicaSet of a Deployment): such
- * objects repeat their owner's template, so only the top owner is checked and each problem is reported once.
- */
-function ownedInRun(r: KubeResource, present: Set<string>): boolean {
-  const owners = (r.obj.metadata as { ownerReferences?: { kind?: string; name?: string; controller?: boolean }[] })
-    ?.ownerReferences;
-  if (!Array.isArray(owners)) return false;
-  return owners.some(
-    (o) => o?.controller !== false && present.has(key(String(o?.kind), namespaceOf(r.obj), String(o?.name))),
-  );
-}
-
-function isSystem(r: KubeResource): boolean {
-  const name = String(r.obj.metadata?.name ?? '');
-  const labels = r.obj.metadata?.labels ?? {};
-  return name.startsWith('system:') || labels['kubernetes.io/bootstrapping'] === 'rbac-defaults';
-}
 
 /** The container (or volume) a field path is about, so rules sharing a PSS control report it once. */
 function subjectOf(path: string | undefined): string {
@@ -68,21 +42,16 @@ export function runPosture(resources: KubeResource[], options: PostureOptions = 
     if (check.rule.appliesTo === 'Dockerfile') continue;
     for (const kind of check.rule.appliesTo) byKind.set(kind, [...(byKind.get(kind) ?? []), check]);
   }
-  const present = new Set(resources.map((r) => key(r.obj.kind, namespaceOf(r.obj), String(r.obj.metadata?.name))));
   const ctx = kubeRuleContext(resources);
-  const nsFilter = options.namespaces ? new Set(options.namespaces) : undefined;
   const kept = new Map<string, SecurityFinding>();
   const weights = new Map<string, { total: number; failed: number }>();
   const objects: KubeResource[] = [];
   const WEIGHT = { critical: 10, high: 5, medium: 2, low: 1 };
-  for (const r of resources) {
+  for (const r of scanTargets(resources, options)) {
     const applicable = byKind.get(r.obj.kind);
     if (!applicable) continue;
     const scoped = CLUSTER_SCOPED.has(r.obj.kind);
     const ns = scoped ? '' : namespaceOf(r.obj);
-    if (nsFilter && !scoped && !nsFilter.has(ns)) continue;
-    if (!options.includeSystem && isSystem(r)) continue;
-    if (ownedInRun(r, present)) continue;
     objects.push(r);
     const ignored = new Set(String(r.obj.metadata?.annotations?.[IGNORE_ANNOTATION] ?? '').split(/[\s,]+/));
     const w = weights.get(ns) ?? { total: 0, failed: 0 };
