@@ -48,9 +48,13 @@ export async function cliToolBackend(options: CliToolBackendOptions): Promise<To
     alerts: (filter) =>
       stored(filter, (limit) => store.alerts.list(registered ? { cluster_id: registered } : {}, { page_size: limit })),
     incidents: (filter) =>
-      stored(filter, (limit) => store.incidents.list(registered ? { cluster_id: registered } : {}, { page_size: limit })),
+      stored(filter, (limit) =>
+        store.incidents.list(registered ? { cluster_id: registered } : {}, { page_size: limit }),
+      ),
     anomalies: (filter) =>
-      stored(filter, (limit) => store.anomalies.list(registered ? { cluster_id: registered } : {}, { page_size: limit })),
+      stored(filter, (limit) =>
+        store.anomalies.list(registered ? { cluster_id: registered } : {}, { page_size: limit }),
+      ),
     ...(options.readOnly
       ? {}
       : {
@@ -58,7 +62,11 @@ export async function cliToolBackend(options: CliToolBackendOptions): Promise<To
             const proposed = await ops.propose(request, { user: options.user, ...(namespace ? { namespace } : {}) });
             if (proposed.kind !== 'operation') {
               const message =
-                'question' in proposed ? proposed.question : 'message' in proposed ? proposed.message : proposed.understood;
+                'question' in proposed
+                  ? proposed.question
+                  : 'message' in proposed
+                    ? proposed.message
+                    : proposed.understood;
               return { kind: proposed.kind, message: String(message) };
             }
             const op = proposed.operation;

@@ -28,7 +28,11 @@ describe('the MCP server at /mcp (Streamable HTTP)', () => {
     t = await startTestApi();
     sim = await startSimCluster({ scenario: 'demo', clock: t.clock });
     clusterId = (
-      await t.rest('POST', '/clusters', t.users.admin.token, { name: 'sim', api_server_url: sim.url, kubeconfig: sim.kubeconfig })
+      await t.rest('POST', '/clusters', t.users.admin.token, {
+        name: 'sim',
+        api_server_url: sim.url,
+        kubeconfig: sim.kubeconfig,
+      })
     ).json().id;
     await t.rest('POST', `/users/${t.users.operator.user.id}/clusters/${clusterId}`, t.users.admin.token, {});
     await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -51,7 +55,10 @@ describe('the MCP server at /mcp (Streamable HTTP)', () => {
     expect(tools.map((x) => x.name)).toEqual(expect.arrayContaining(['list_objects', 'analyze', 'propose_operation']));
     const clusters = await operator.callTool({ name: 'list_clusters', arguments: {} });
     expect(text(clusters)).toContain('"sim"');
-    const pods = await operator.callTool({ name: 'list_objects', arguments: { kind: 'Deployment', namespace: 'todo' } });
+    const pods = await operator.callTool({
+      name: 'list_objects',
+      arguments: { kind: 'Deployment', namespace: 'todo' },
+    });
     expect(pods.isError).toBe(false);
     expect(text(pods)).toContain('backend');
 
@@ -65,7 +72,10 @@ describe('the MCP server at /mcp (Streamable HTTP)', () => {
     const viewer = await connect(t.users.viewer.token);
     expect((await viewer.listTools()).tools.map((x) => x.name)).not.toContain('propose_operation');
     const readOnly = await connect(t.users.operator.token, '?read_only=true');
-    const refused = await readOnly.callTool({ name: 'propose_operation', arguments: { request: 'scale backend to 5' } });
+    const refused = await readOnly.callTool({
+      name: 'propose_operation',
+      arguments: { request: 'scale backend to 5' },
+    });
     expect(refused.isError).toBe(true);
   });
 
@@ -79,9 +89,15 @@ describe('the MCP server at /mcp (Streamable HTTP)', () => {
     expect(text(result)).toContain('NEEDS_REVIEW');
     const operations = await t.store.operations.list({ cluster_id: clusterId });
     expect(operations.items.map((o) => o.state)).toEqual(['NEEDS_REVIEW']);
-    const backend = await (await t.services.gateways.get(clusterId)).get({ kind: 'Deployment', name: 'backend', namespace: 'todo' });
+    const backend = await (await t.services.gateways.get(clusterId)).get({
+      kind: 'Deployment',
+      name: 'backend',
+      namespace: 'todo',
+    });
     expect((backend?.spec as { replicas?: number }).replicas).not.toBe(4);
     const audit = await t.store.audit.list({ action: 'mcp.tool_call' } as never, { page_size: 50 });
-    expect(audit.items.some((e) => e.target === 'tool:propose_operation' && e.user_id === t.users.operator.user.id)).toBe(true);
+    expect(
+      audit.items.some((e) => e.target === 'tool:propose_operation' && e.user_id === t.users.operator.user.id),
+    ).toBe(true);
   });
 });
