@@ -4,6 +4,23 @@ export type CostQuestion =
   | { kind: 'savings'; namespace?: string }
   | { kind: 'rightsize'; workload: string; namespace?: string };
 
+/** Words around "namespace" that are not its name. */
+const STOP_WORDS = new Set([
+  'cost',
+  'costs',
+  'spend',
+  'the',
+  'a',
+  'does',
+  'do',
+  'did',
+  'is',
+  'per',
+  'each',
+  'of',
+  'in',
+]);
+
 const NAME = '([a-z0-9]([-a-z0-9.]*[a-z0-9])?)';
 
 /**
@@ -31,8 +48,10 @@ export function parseCostQuestion(text: string): CostQuestion | undefined {
     : /\b(per|a|each) day\b|\bdaily\b/.test(t)
       ? 'day'
       : 'month';
-  const ns = new RegExp(`\\bnamespace ${NAME}\\b|\\b${NAME} namespace\\b`).exec(t);
-  if (ns) return { kind: 'cost', namespace: ns[1] ?? ns[3]!, period };
+  const ns = [new RegExp(`\\bnamespace ${NAME}\\b`).exec(t), new RegExp(`\\b${NAME} namespace\\b`).exec(t)]
+    .map((m) => m?.[1])
+    .find((n) => n !== undefined && !STOP_WORDS.has(n));
+  if (ns) return { kind: 'cost', namespace: ns, period };
   const wl = new RegExp(`\\b(?:deployment|workload|statefulset|app) ${NAME}\\b`).exec(t);
   if (wl) return { kind: 'cost', workload: wl[1]!, period };
   return { kind: 'cost', period };
