@@ -17,6 +17,7 @@ import { ENTITY_SPECS } from './entitySpecs.js';
 import type { Store } from './openStore.js';
 import { OperationLeaseRecord } from './operationRepository.js';
 import { rowCodec } from './rowMapping.js';
+import { StoredSecurityFinding } from './securityFindingRepository.js';
 import { SpanRow } from './spanRepository.js';
 import { createSampleRecords, DIALECTS, openTestStore, type TestStore } from './testing/index.js';
 import { AUTH_TABLES } from './users/authRows.js';
@@ -39,6 +40,8 @@ const TABLES: [string, z.ZodType][] = [
   ['watcher_leases', z.object({ cluster_id: z.uuid(), owner: z.string(), expires_at: z.number() })],
   // Migration 0009: spans received over OTLP.
   ['spans', SpanRow],
+  // Migration 0015: the findings of security scans.
+  ['security_findings', StoredSecurityFinding],
   ...AUTH_TABLES,
 ];
 

@@ -26,6 +26,11 @@ export { openStore, type Store, type StoreOptions } from './openStore.js';
 export type { Repositories } from './repositories.js';
 export type { EntitySpec, Repository } from './repository.js';
 export { createSecretBox, type SecretBox } from './secretBox.js';
+export {
+  NewStoredSecurityFinding,
+  SECURITY_FINDING_SPEC,
+  StoredSecurityFinding,
+} from './securityFindingRepository.js';
 export { type SpanRepository, SpanRow } from './spanRepository.js';
 export { maskDatabaseUrl } from './storeErrors.js';
 export type { StoreLogger } from './storeLogger.js';

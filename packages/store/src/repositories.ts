@@ -11,6 +11,11 @@ import { createIncidentRepository, type IncidentRepository } from './incidentRep
 import { createOperationRepository } from './operationRepository.js';
 import { createRepository, type EntitySpec, type Repository } from './repository.js';
 import type { SecretBox } from './secretBox.js';
+import {
+  type NewStoredSecurityFinding,
+  SECURITY_FINDING_SPEC,
+  type StoredSecurityFinding,
+} from './securityFindingRepository.js';
 import { createSpanRepository, type SpanRepository } from './spanRepository.js';
 import { type ApiTokenRepository, createApiTokenRepository } from './users/apiTokenRepository.js';
 import { createLoginAttemptRepository, type LoginAttemptRepository } from './users/loginAttemptRepository.js';
@@ -34,6 +39,7 @@ export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   apiTokens: ApiTokenRepository;
   loginAttempts: LoginAttemptRepository;
   spans: SpanRepository;
+  securityFindings: Repository<StoredSecurityFinding, NewStoredSecurityFinding>;
 };
 
 /** Builds every repository over one database handle (or transaction). */
@@ -64,5 +70,6 @@ export function createRepositories(
     apiTokens: createApiTokenRepository(db, dialect),
     loginAttempts: createLoginAttemptRepository(db, dialect),
     spans: createSpanRepository(db, dialect),
+    securityFindings: createRepository(db, dialect, SECURITY_FINDING_SPEC),
   };
 }
