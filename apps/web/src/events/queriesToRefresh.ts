@@ -1,6 +1,6 @@
 /**
  * Which API routers' cached queries an event makes stale, so open pages refresh by themselves: the cluster list on
- * status changes, the cluster browser (`fleet`) when a cluster's objects change, the audit log on every audited action, reviews on decisions, operations on `operation.*`, metric charts on `METRIC_UPDATE`, GPU cards on `GPU_UPDATE`, the anomalies on `ANOMALY_DETECTED`, self-healing on `HEALING_*`.
+ * status changes, the cluster browser (`fleet`) when a cluster's objects change, the audit log on every audited action, reviews on decisions, operations on `operation.*`, metric charts on `METRIC_UPDATE`, GPU cards on `GPU_UPDATE`, the anomalies on `ANOMALY_DETECTED`, self-healing on `HEALING_*`, the security page on `SECURITY_SCAN_COMPLETED`.
  */
 export function queriesToRefresh(eventType: string): string[] {
   if (eventType.startsWith('operation.')) return ['ops'];
@@ -23,6 +23,8 @@ export function queriesToRefresh(eventType: string): string[] {
     case 'HEALING_ACTION_FINISHED':
     case 'HEALING_RULE_PAUSED':
       return ['healing'];
+    case 'SECURITY_SCAN_COMPLETED':
+      return ['security'];
     default:
       return [];
   }

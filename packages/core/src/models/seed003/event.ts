@@ -27,6 +27,7 @@ export const EventType = z.enum([
   'HEALING_ACTION_STARTED',
   'HEALING_ACTION_FINISHED',
   'HEALING_RULE_PAUSED',
+  'SECURITY_SCAN_COMPLETED',
 ]);
 export type EventType = z.infer<typeof EventType>;
 
