@@ -14,6 +14,7 @@ export interface Probe {
   exec?: { command?: string[] };
   initialDelaySeconds?: number;
   periodSeconds?: number;
+  timeoutSeconds?: number;
   failureThreshold?: number;
 }
 

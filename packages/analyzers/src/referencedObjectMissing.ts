@@ -4,6 +4,7 @@ import { fieldEvidence, findingOf } from './findingOf.js';
 import { podSpecOf } from './kubeTypes.js';
 import { nameOf } from './podHelpers.js';
 import { podReferences } from './podReferences.js';
+import { dockerRegistrySecretCommand } from './pullSecrets.js';
 import { indexSnapshot } from './snapshotIndex.js';
 import { topOwner } from './workloads.js';
 
@@ -39,13 +40,19 @@ export function referencedObjectMissing(kind: 'ConfigMap' | 'Secret'): Analyzer 
             message: `${owner.kind} ${nameOf(owner)} references ${kind} ${ref.name} (${ref.where}), which does not exist${ref.optional ? '' : ': its containers cannot start'}`,
             evidence: [fieldEvidence(pod, ref.where, ref.name)],
             sensitive: [ref.name, pod.metadata.name],
-            proposedFix: {
-              description: `Create ${kind} ${ref.name} in namespace ${pod.metadata.namespace}, or remove the reference`,
-              command:
-                kind === 'ConfigMap'
-                  ? `kubectl create configmap ${ref.name} -n ${pod.metadata.namespace ?? 'default'} --from-literal=<key>=<value>`
-                  : `kubectl create secret generic ${ref.name} -n ${pod.metadata.namespace ?? 'default'} --from-literal=<key>=<value>`,
-            },
+            proposedFix:
+              ref.where === 'spec.imagePullSecrets'
+                ? {
+                    description: `Create the image pull Secret ${ref.name} (type kubernetes.io/dockerconfigjson, with the registry's credentials) in namespace ${pod.metadata.namespace}; a generic Secret is not used for pulls`,
+                    command: dockerRegistrySecretCommand(ref.name, pod.metadata.namespace),
+                  }
+                : {
+                    description: `Create ${kind} ${ref.name} in namespace ${pod.metadata.namespace}, or remove the reference`,
+                    command:
+                      kind === 'ConfigMap'
+                        ? `kubectl create configmap ${ref.name} -n ${pod.metadata.namespace ?? 'default'} --from-literal=<key>=<value>`
+                        : `kubectl create secret generic ${ref.name} -n ${pod.metadata.namespace ?? 'default'} --from-literal=<key>=<value>`,
+                  },
             docsUrl: kind === 'ConfigMap' ? DOCS.configMaps : DOCS.secrets,
           });
           if (!findings.has(finding.id)) findings.set(finding.id, finding);

@@ -17,4 +17,15 @@ describe('node-pressure', () => {
     expect(findings.map((f) => f.id)).toEqual([`node-pressure:node/worker-1:${type}`]);
     expect(findings[0]?.message).toMatch(new RegExp(`^Node worker-1 has ${type}: `));
   });
+
+  it('answers disk pressure with disk, never with CPU or memory tuning', () => {
+    const cluster = healthyCluster();
+    const conditions = (cluster.find('Node', 'worker-1').status as { conditions: { type: string; status: string }[] })
+      .conditions;
+    conditions.find((c) => c.type === 'DiskPressure')!.status = 'True';
+    const fix = analyzeWith(nodePressure, cluster.objects)[0]?.proposedFix;
+    expect(fix?.description).toMatch(/prune unused images/);
+    expect(fix?.command).toMatch(/ephemeral-storage/);
+    expect(fix?.command).not.toMatch(/cpu|top pods/);
+  });
 });

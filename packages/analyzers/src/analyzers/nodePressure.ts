@@ -1,4 +1,4 @@
-import { defineAnalyzer, type Finding } from '@opspilot/core';
+import { defineAnalyzer, type Finding, type ProposedFix } from '@opspilot/core';
 import { DOCS } from '../docsUrls.js';
 import { conditionEvidence, findingOf } from '../findingOf.js';
 import { conditionOf } from '../kubeTypes.js';
@@ -10,6 +10,29 @@ const CONDITIONS: Record<string, string> = {
   DiskPressure: 'disk space or inodes are running low: images are garbage-collected and pods evicted',
   PIDPressure: 'process ids are running low: new processes fail and pods are evicted',
   NetworkUnavailable: 'the node network is not configured: pods there cannot communicate',
+};
+
+/** The fix of each condition, for the resource it is about (disk pressure is never a CPU or memory matter). */
+const PRESSURE_FIX: Record<string, (node: string) => ProposedFix> = {
+  MemoryPressure: (node) => ({
+    description:
+      'Find the pods using the most memory on the node and give them memory requests and limits that match their use, or add memory',
+    command: `kubectl top pods -A --sort-by=memory --field-selector spec.nodeName=${node}`,
+  }),
+  DiskPressure: (node) => ({
+    description:
+      'Free disk on the node: prune unused images and old container logs, set ephemeral-storage limits on the pods writing the most (emptyDir, logs), or grow the disk; CPU or memory settings do not help',
+    command: `kubectl get --raw /api/v1/nodes/${node}/proxy/stats/summary | jq '.pods[] | {pod: .podRef.name, ephemeral: .["ephemeral-storage"].usedBytes}'`,
+  }),
+  PIDPressure: (node) => ({
+    description:
+      'Find the pods starting the most processes on the node (a fork loop, leaked threads) and fix them, or cap pods with the kubelet podPidsLimit',
+    command: `kubectl get --raw /api/v1/nodes/${node}/proxy/stats/summary | jq '.pods[] | {pod: .podRef.name, processes: .process_stats.process_count}'`,
+  }),
+  NetworkUnavailable: (node) => ({
+    description: "The node's network plugin (CNI) has not configured its network: check the CNI pods on the node",
+    command: `kubectl get pods -n kube-system -o wide --field-selector spec.nodeName=${node}`,
+  }),
 };
 
 /**
@@ -35,10 +58,7 @@ export const nodePressure = defineAnalyzer({
             key: type,
             message: `Node ${node.metadata.name} has ${type}: ${meaning}`,
             evidence: [conditionEvidence(node, condition)],
-            proposedFix: {
-              description: 'See which pods use the most of it and set requests and limits, or add capacity',
-              command: `kubectl top pods -A --sort-by=${type === 'MemoryPressure' ? 'memory' : 'cpu'} --field-selector spec.nodeName=${node.metadata.name}`,
-            },
+            proposedFix: PRESSURE_FIX[type]!(node.metadata.name),
             docsUrl: DOCS.eviction,
           }),
         );

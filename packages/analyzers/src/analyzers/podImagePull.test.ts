@@ -52,6 +52,44 @@ describe('pod-image-pull', () => {
     );
   });
 
+  it('adds the new docker-registry Secret to the workload when the pod uses no pull secret', () => {
+    const { cluster, pod } = pulling('ErrImagePull');
+    cluster.add(event(pod, 'Warning', 'Failed', 'Failed to pull image "nginx:9.9.9": 401 Unauthorized'));
+    const fix = analyzeWith(podImagePull, cluster.objects)[0]?.proposedFix;
+    expect(fix?.patch?.body).toEqual({ spec: { template: { spec: { imagePullSecrets: [{ name: 'regcred' }] } } } });
+  });
+
+  it('recreates a generic Secret used as pull secret (through the ServiceAccount) as docker-registry', () => {
+    const { cluster, pod } = pulling('ErrImagePull');
+    cluster.add(
+      event(
+        pod,
+        'Warning',
+        'Failed',
+        'Failed to pull image "nginx:9.9.9": failed to authorize: failed to fetch anonymous token: 403 Forbidden',
+      ),
+    );
+    (cluster.find('ServiceAccount', 'web') as { imagePullSecrets?: unknown }).imagePullSecrets = [
+      { name: 'web-secret' },
+    ];
+    const fix = analyzeWith(podImagePull, cluster.objects)[0]?.proposedFix;
+    expect(fix?.description).toMatch(/web-secret \(referenced by ServiceAccount web\) is of type Opaque/);
+    expect(fix?.command).toBe(
+      'kubectl delete secret web-secret -n shop && kubectl create secret docker-registry web-secret -n shop --docker-server=<registry> --docker-username=<user> --docker-password=<password>',
+    );
+  });
+
+  it('names the missing pull secret the pod references', () => {
+    const { cluster, pod } = pulling('ErrImagePull');
+    cluster.add(
+      event(pod, 'Warning', 'Failed', 'Failed to pull image "nginx:9.9.9": unauthorized: authentication required'),
+    );
+    (pod.spec as { imagePullSecrets?: unknown }).imagePullSecrets = [{ name: 'ghcr-creds' }];
+    expect(analyzeWith(podImagePull, cluster.objects)[0]?.proposedFix?.command).toMatch(
+      /^kubectl create secret docker-registry ghcr-creds -n shop /,
+    );
+  });
+
   it('reports init containers too', () => {
     const { cluster } = pulling('ImagePullBackOff', true);
     expect(analyzeWith(podImagePull, cluster.objects)[0]?.message).toMatch(/^Init container web/);

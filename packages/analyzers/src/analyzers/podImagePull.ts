@@ -2,6 +2,7 @@ import { defineAnalyzer, type Finding, type ProposedFix } from '@opspilot/core';
 import { DOCS } from '../docsUrls.js';
 import { findingOf } from '../findingOf.js';
 import { containerStatusesOf, latestEvents, nameOf, podEvents, stateEvidence } from '../podHelpers.js';
+import { pullSecretFix } from '../pullSecrets.js';
 import { indexSnapshot } from '../snapshotIndex.js';
 import { containerPatch, kubectlRef, patchCommand, topOwner } from '../workloads.js';
 
@@ -16,7 +17,7 @@ const AUTH = /unauthorized|denied|authentication required|forbidden|no basic aut
  */
 export const podImagePull = defineAnalyzer({
   id: ID,
-  kinds: ['Pod', 'Event'],
+  kinds: ['Pod', 'Event', 'Secret', 'ServiceAccount'],
   description: 'Containers whose image cannot be pulled',
   analyze(snapshot) {
     const index = indexSnapshot(snapshot);
@@ -35,10 +36,7 @@ export const podImagePull = defineAnalyzer({
             body: containerPatch(owner, status.name, { image: '<image:tag>' }, init),
           };
           const fix: ProposedFix = AUTH.test(text)
-            ? {
-                description: `The registry refused the pull: create a docker-registry Secret and list it in imagePullSecrets of ${kubectlRef(owner)}`,
-                command: `kubectl create secret docker-registry regcred -n ${pod.metadata.namespace} --docker-server=<registry> --docker-username=<user> --docker-password=<password>`,
-              }
+            ? pullSecretFix(index, pod, owner)
             : {
                 description: `Image "${image}" cannot be pulled: set an image and tag that exist in the registry (replace <image:tag>), or roll back`,
                 patch,

@@ -24,7 +24,7 @@ describe('pod-liveness-probe', () => {
     expect(analyzeWith(podLivenessProbe, restarted().cluster.objects)).toEqual([]);
   });
 
-  it('reports restarts caused by liveness failures seen in events, with a more patient probe as fix', () => {
+  it('reports restarts caused by liveness failures seen in events; a 404 fixes the path, not the delay', () => {
     const { cluster, pod } = restarted();
     cluster.add(event(pod, 'Warning', 'Unhealthy', 'Liveness probe failed: HTTP probe failed with statuscode: 404'));
     cluster.add(event(pod, 'Normal', 'Killing', 'Container web failed liveness probe, will be restarted'));
@@ -36,10 +36,25 @@ describe('pod-liveness-probe', () => {
     expect(finding?.proposedFix?.patch?.body).toEqual({
       spec: {
         template: {
-          spec: { containers: [{ name: 'web', livenessProbe: { initialDelaySeconds: 30, failureThreshold: 5 } }] },
+          spec: { containers: [{ name: 'web', livenessProbe: { httpGet: { path: '/ready', port: 8080 } } }] },
         },
       },
     });
+  });
+
+  it('gives a slow start more time only when nothing listens yet on the declared port', () => {
+    const { cluster, pod } = restarted();
+    cluster.add(
+      event(
+        pod,
+        'Warning',
+        'Unhealthy',
+        'Liveness probe failed: Get "http://10.244.1.7:8080/live": dial tcp 10.244.1.7:8080: connect: connection refused',
+      ),
+    );
+    const [finding] = analyzeWith(podLivenessProbe, cluster.objects);
+    expect(finding?.proposedFix?.description).toMatch(/starts slowly/);
+    expect(JSON.stringify(finding?.proposedFix?.patch?.body)).toContain('"initialDelaySeconds":30');
   });
 
   it('recognises a termination message naming the liveness probe', () => {

@@ -10,15 +10,16 @@ import {
   podEvents,
   stateEvidence,
 } from '../podHelpers.js';
-import { indexSnapshot } from '../snapshotIndex.js';
-import { containerPatch, patchCommand, topOwner } from '../workloads.js';
+import { probeFailureOf, probeFix } from '../probeFix.js';
+import { eventFields, indexSnapshot } from '../snapshotIndex.js';
+import { topOwner } from '../workloads.js';
 
 const ID = 'pod-liveness-probe';
 
 /**
  * Containers the kubelet keeps killing because their liveness probe fails (`Unhealthy` "Liveness probe failed"
- * and `Killing` events, or a termination message saying so). The fix lengthens the probe's patience so a slow
- * start is not mistaken for a hang; a probe on a path the app never serves must be corrected instead.
+ * and `Killing` events, or a termination message saying so). The fix answers the failure the kubelet saw
+ * ({@link probeFix}): a 404 corrects the path, a refused undeclared port the port, a slow start more patience.
  * @see https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
  */
 export const podLivenessProbe = defineAnalyzer({
@@ -31,17 +32,18 @@ export const podLivenessProbe = defineAnalyzer({
     for (const pod of index.troubledPods()) {
       const spec = podSpecOf(pod);
       for (const { status, path } of containerStatusesOf(pod)) {
-        const probe = spec.containers.find((c) => c.name === status.name)?.livenessProbe;
+        const container = spec.containers.find((c) => c.name === status.name);
+        const probe = container?.livenessProbe;
         const restarted = (status.restartCount ?? 0) > 0 || status.state?.waiting?.reason === 'CrashLoopBackOff';
-        if (!probe || !restarted || !killedByLiveness(index, pod, status)) continue;
+        if (!container || !probe || !restarted || !killedByLiveness(index, pod, status)) continue;
         const events = podEvents(index, pod, ['Unhealthy', 'Killing'], /liveness/i);
         const owner = topOwner(index, pod);
-        const body = containerPatch(owner, status.name, {
-          livenessProbe: {
-            initialDelaySeconds: Math.max(30, (probe.initialDelaySeconds ?? 0) * 2),
-            failureThreshold: 5,
-          },
-        });
+        const last = status.lastState?.terminated ?? status.state?.terminated;
+        const failure = probeFailureOf([
+          last?.message ?? '',
+          ...events.map((e) => eventFields(e).message ?? eventFields(e).note ?? ''),
+        ]);
+        const logs = `kubectl logs -n ${pod.metadata.namespace ?? 'default'} ${pod.metadata.name} -c ${status.name} --previous`;
         const target = probe.httpGet
           ? `HTTP GET ${probe.httpGet.path ?? '/'} on port ${probe.httpGet.port}`
           : 'its check';
@@ -58,11 +60,7 @@ export const podLivenessProbe = defineAnalyzer({
               ...latestEvents(events),
             ],
             sensitive: [owner.metadata.name],
-            proposedFix: {
-              description: `Make sure the application answers ${target}; if it only starts slowly, give the probe more time`,
-              patch: { type: 'strategic', body },
-              command: patchCommand(owner, 'strategic', body),
-            },
+            proposedFix: probeFix(owner, container, 'livenessProbe', probe, failure, logs),
             docsUrl: DOCS.probes,
           }),
         );

@@ -3,7 +3,8 @@ import { DOCS } from '../docsUrls.js';
 import { conditionEvidence, fieldEvidence, findingOf } from '../findingOf.js';
 import { conditionOf, type PodStatus, type Probe, podSpecOf, statusOf } from '../kubeTypes.js';
 import { aboutContainer, ageMs, containerStatusesOf, latestEvents, nameOf, podEvents } from '../podHelpers.js';
-import { indexSnapshot } from '../snapshotIndex.js';
+import { probeFailureOf, probeFix } from '../probeFix.js';
+import { eventFields, indexSnapshot } from '../snapshotIndex.js';
 import { topOwner } from '../workloads.js';
 
 const ID = 'pod-readiness-probe';
@@ -56,6 +57,27 @@ export const podReadinessProbe = defineAnalyzer({
         ];
         const ns = pod.metadata.namespace ?? 'default';
         const http = probe.httpGet;
+        const failure = probeFailureOf(mine.map((e) => eventFields(e).message ?? eventFields(e).note ?? ''));
+        const container = spec.containers.find((c) => c.name === status.name)!;
+        const fixFor = () => {
+          const fix = probeFix(
+            topOwner(index, pod),
+            container,
+            'readinessProbe',
+            probe,
+            failure,
+            `kubectl logs -n ${ns} ${pod.metadata.name} -c ${status.name}`,
+          );
+          if (failure.cause !== 'unknown' || fix.patch) return fix;
+          return {
+            description: http
+              ? `Check what the application answers on ${http.path ?? '/'}; point readinessProbe.httpGet at a path it serves, or fix the application`
+              : 'Check the probe by hand inside the container and fix the probe or the application',
+            command: http
+              ? `kubectl get --raw /api/v1/namespaces/${ns}/pods/${pod.metadata.name}:${http.port}/proxy${http.path ?? '/'}`
+              : `kubectl describe pod -n ${ns} ${pod.metadata.name}`,
+          };
+        };
         findings.push(
           findingOf({
             analyzer: ID,
@@ -65,14 +87,7 @@ export const podReadinessProbe = defineAnalyzer({
             message: `Container ${status.name} of pod ${nameOf(pod)} is running but not ready: its readiness probe (${describeProbe(probe)}) fails, so it receives no traffic`,
             evidence,
             sensitive: [topOwner(index, pod).metadata.name],
-            proposedFix: {
-              description: http
-                ? `Check what the application answers on ${http.path ?? '/'}; point readinessProbe.httpGet at a path it serves, or fix the application`
-                : 'Check the probe by hand inside the container and fix the probe or the application',
-              command: http
-                ? `kubectl get --raw /api/v1/namespaces/${ns}/pods/${pod.metadata.name}:${http.port}/proxy${http.path ?? '/'}`
-                : `kubectl describe pod -n ${ns} ${pod.metadata.name}`,
-            },
+            proposedFix: fixFor(),
             docsUrl: DOCS.probes,
           }),
         );

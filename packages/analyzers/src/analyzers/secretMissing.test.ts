@@ -26,5 +26,9 @@ describe('secret-missing', () => {
       severity: 'LOW',
       resource: { kind: 'StatefulSet', name: 'db' },
     });
+    // An image pull secret is a docker-registry Secret: a generic one would not be used for pulls.
+    expect(analyzeWith(secretMissing, cluster.objects)[0]?.proposedFix?.command).toMatch(
+      /^kubectl create secret docker-registry regcred -n shop /,
+    );
   });
 });
