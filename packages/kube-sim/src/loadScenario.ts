@@ -19,7 +19,7 @@ const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'sce
  * The scenarios shipped with opspilot.
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/object-management/
  */
-export const BUILTIN_SCENARIOS = ['demo', 'broken', 'gpu'] as const;
+export const BUILTIN_SCENARIOS = ['demo', 'broken', 'gpu', 'cost'] as const;
 
 const Include = z.object({ include: z.string().min(1) }).strict();
 const Document = z

@@ -2,6 +2,7 @@ import { type ImageProfile, lookupImage } from '../controllers/imageCatalog.js';
 import { parseQuantity } from '../controllers/quantity.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import type { AnomalySchedule } from './anomalySchedule.js';
+import { dailyIntegral, dailyValue, usageProfileOf } from './usageProfile.js';
 
 type Json = Record<string, unknown>;
 
@@ -27,7 +28,7 @@ const MI = 1024 * 1024;
 
 /**
  * The resource use of a pod's running containers at `at`: the image catalogue's profile (steady, or growing for
- * images that declare a memory growth), changed by the
+ * images that declare a memory growth) or the pod's daily usage profile (`sim.opspilot.dev/usage`), changed by the
  * anomalies scheduled for the pod (CPU spikes held at the CPU limit, memory leaks growing per minute, error bursts).
  * Containers not running use nothing and are left out.
  */
@@ -42,6 +43,7 @@ export function podUsage(
   );
   const specs = ((pod.spec as Json | undefined)?.containers as Json[] | undefined) ?? [];
   const active = anomalies.activeFor(pod, at);
+  const daily = usageProfileOf(pod.metadata.annotations as Record<string, string> | undefined);
   return statuses.flatMap((status) => {
     const spec = specs.find((c) => c.name === status.name);
     const image = String(spec?.image ?? '');
@@ -50,7 +52,14 @@ export function podUsage(
     const startedAt = new Date(String(((status.state as Json).running as Json).startedAt ?? at.toISOString()));
     const uptimeS = Math.max(0, (at.getTime() - startedAt.getTime()) / 1000);
     const limitMillicores = cpuLimitMillicores(spec);
-    const spiked = (magnitude: number) => Math.min(profile.cpuMillicores * magnitude, limitMillicores);
+    const nowS = at.getTime() / 1000;
+    const startS = startedAt.getTime() / 1000;
+    const baseCpu = daily ? dailyValue(daily.cpu, daily.peakHour, nowS) : profile.cpuMillicores;
+    const baseMemoryMi = daily ? dailyValue(daily.memoryMi, daily.peakHour, nowS) : profile.memoryMi;
+    const baseCpuSeconds = daily
+      ? dailyIntegral(daily.cpu, daily.peakHour, Math.min(startS, nowS), nowS) / 1000
+      : (profile.cpuMillicores / 1000) * uptimeS;
+    const spiked = (magnitude: number) => Math.min(baseCpu * magnitude, limitMillicores);
     const spike = active.filter((a) => a.type === 'cpu-spike').reduce((m, a) => Math.max(m, a.magnitude), 1);
     const leakMi = active
       .filter((a) => a.type === 'memory-leak')
@@ -59,10 +68,10 @@ export function podUsage(
       1,
       active.filter((a) => a.type === 'error-burst').reduce((sum, a) => sum + a.magnitude, 0),
     );
-    const rps = profile.serves.length > 0 ? BASELINE_REQUESTS_PER_SECOND : 0;
+    const rps = daily?.rps ?? (profile.serves.length > 0 ? BASELINE_REQUESTS_PER_SECOND : 0);
     const spikeExtra = anomalies
       .overlaps(pod, 'cpu-spike', startedAt, at)
-      .reduce((s, o) => s + ((spiked(o.magnitude) - profile.cpuMillicores) / 1000) * (o.ms / 1000), 0);
+      .reduce((s, o) => s + ((spiked(o.magnitude) - baseCpu) / 1000) * (o.ms / 1000), 0);
     const errorsTotal = anomalies
       .overlaps(pod, 'error-burst', startedAt, at)
       .reduce((s, o) => s + Math.min(1, o.magnitude) * rps * (o.ms / 1000), 0);
@@ -70,10 +79,10 @@ export function podUsage(
       {
         container: String(spec.name),
         image,
-        cpuMillicores: spike > 1 ? spiked(spike) : profile.cpuMillicores,
+        cpuMillicores: spike > 1 ? spiked(spike) : baseCpu,
         memoryBytes: Math.round(
           (Math.min(
-            profile.memoryMi + (profile.memoryGrowthMiPerMinute ?? 0) * (uptimeS / 60),
+            baseMemoryMi + (profile.memoryGrowthMiPerMinute ?? 0) * (uptimeS / 60),
             profile.memoryCeilingMi ?? Number.POSITIVE_INFINITY,
           ) +
             leakMi) *
@@ -81,7 +90,7 @@ export function podUsage(
         ),
         errorRatio,
         requestsPerSecond: rps,
-        cpuSecondsTotal: (profile.cpuMillicores / 1000) * uptimeS + spikeExtra,
+        cpuSecondsTotal: baseCpuSeconds + spikeExtra,
         requestsTotal: Math.floor(rps * uptimeS),
         errorsTotal: Math.floor(errorsTotal),
       },
