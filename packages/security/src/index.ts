@@ -5,6 +5,7 @@
  * Keep this file additive: each area adds its own exports (sorted by path).
  */
 
+export { AUDIT_KINDS, auditCluster, type ClusterAudit } from './policies/auditCluster.js';
 export { auditPolicies, preparePolicy } from './policies/auditPolicies.js';
 export {
   type ClosestTemplate,
@@ -35,3 +36,14 @@ export {
 } from './posture/securityFinding.js';
 export { NamespacePosture, RbacGrant, SecurityScan, SeverityCounts } from './posture/securityScan.js';
 export { fileResources, liveResource, snapshotResources } from './posture/toResources.js';
+export { policyFromRow, policyRow } from './records/policyRecords.js';
+export {
+  type FindingRow,
+  findingRows,
+  postureTrend,
+  recordScan,
+  type ScanRecords,
+  scanFromRow,
+  scanRow,
+  type TrendPoint,
+} from './records/scanRecords.js';

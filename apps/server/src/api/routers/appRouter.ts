@@ -16,6 +16,7 @@ import { manifestsRouter } from './manifestsRouter.js';
 import { metricsRouter } from './metricsRouter.js';
 import { opsRouter } from './opsRouter.js';
 import { reviewsRouter } from './reviewsRouter.js';
+import { securityRouter } from './securityRouter.js';
 import { tokensRouter } from './tokensRouter.js';
 import { tracesRouter } from './tracesRouter.js';
 import { usersRouter } from './usersRouter.js';
@@ -45,6 +46,7 @@ export const appRouter = router({
   traces: tracesRouter,
   jobs: jobsRouter,
   healing: healingRouter,
+  security: securityRouter,
 });
 
 /** The type of the API, for typed clients (`createTRPCClient<AppRouter>`). */
