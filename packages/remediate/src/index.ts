@@ -29,11 +29,29 @@ export {
 } from './healing/createHealingEngine.js';
 export { breakerTrips, cooldownNoted, holdBack, inMaintenanceWindow, isRefusalNote } from './healing/healingGates.js';
 export { HEALING_PASS_JOB } from './healing/healingJobs.js';
-export { HealingLimits, HealingMode, HealingScope, MaintenanceWindow } from './healing/healingPolicy.js';
+export {
+  HealingLimits,
+  HealingMode,
+  HealingScope,
+  MaintenanceWindow,
+  TriggerSeverity,
+} from './healing/healingPolicy.js';
 export { type HealingStat, healingStats, successRates } from './healing/healingStats.js';
 export { allActions, type HealingStore } from './healing/healingStore.js';
+export {
+  anomalyTriggers,
+  incidentTriggers,
+  isTriggerType,
+  refOfLabels,
+  TRIGGER_TYPES,
+  type Trigger,
+  type TriggerSources,
+  type TriggerType,
+} from './healing/healingTriggers.js';
 export { replicasTouched } from './healing/replicasTouched.js';
-export { type ParsedRule, validateHealingRule } from './healing/validateHealingRule.js';
+export { runbookInput } from './healing/runbookAction.js';
+export type { RunbookPort, RunbookRun } from './healing/runbookPort.js';
+export { type ParsedRule, RUNBOOK_ACTION, validateHealingRule } from './healing/validateHealingRule.js';
 export { type FixProposal, proposeFixes, type SuccessRates } from './proposeFixes.js';
 export {
   defineRemediation,

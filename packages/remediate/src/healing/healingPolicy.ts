@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const HealingMode = z.enum(['suggest', 'approval', 'automatic']);
 export type HealingMode = z.infer<typeof HealingMode>;
 
+/** Severities of anomalies and incidents, least first (anomalies have no CRITICAL). */
+export const TriggerSeverity = z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
+export type TriggerSeverity = z.infer<typeof TriggerSeverity>;
+
 /**
  * Where a rule applies (`condition_config` of a seed-004 healing rule): the namespaces it may act in — listed, never
  * "all" — the labels a finding's object must carry, and the alerts that must fire about it.
@@ -14,6 +18,12 @@ export const HealingScope = z
     labels: z.record(z.string(), z.string()).default({}),
     /** Act only while one of these alerts fires about the finding's object (e.g. `KubePodCrashLooping`). */
     alerts: z.array(z.string().min(1)).max(20).default([]),
+    /** For `anomaly` rules: the metrics whose anomalies trigger it (empty: any metric). */
+    metrics: z.array(z.string().min(1)).max(20).default([]),
+    /** For `anomaly` and `incident` rules: the least severity that triggers it. */
+    min_severity: TriggerSeverity.default('LOW'),
+    /** For `anomaly` rules: how long after its detection an anomaly still triggers (seconds). */
+    within_seconds: z.number().int().min(60).max(86_400).default(900),
   })
   .strict();
 export type HealingScope = z.infer<typeof HealingScope>;
@@ -57,6 +67,13 @@ export const HealingLimits = z
     breaker_failures: z.number().int().min(1).max(20).default(3),
     verify_settle_seconds: z.number().int().min(0).max(3600).default(60),
     verify_timeout_seconds: z.number().int().min(10).max(3600).default(180),
+    /** For a rule whose action is `runbook`: the incident runbook it runs (name or id). */
+    runbook: z.string().min(1).max(255).optional(),
+    /**
+     * The runbook's input; `{{ namespace }}`, `{{ name }}` (also `{{ workload }}`) and `{{ kind }}` name the object
+     * the trigger is about. Empty: `{ namespace, workload, kind }` of it.
+     */
+    runbook_input: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
     /** When set, the rule acts only inside one of these windows (UTC); empty means at any time. */
     maintenance_windows: z.array(MaintenanceWindow).max(20).default([]),
   })

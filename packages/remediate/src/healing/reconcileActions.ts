@@ -1,14 +1,16 @@
 import type { Clock, HealingAction, HealingRule } from '@opspilot/core';
 import type { Remediator } from '../createRemediator.js';
 import { allActions, type HealingStore } from './healingStore.js';
+import type { RunbookPort } from './runbookPort.js';
 import { validateHealingRule } from './validateHealingRule.js';
 
 /**
- * Brings earlier actions up to date: one left for a person (AWAITING_APPROVAL) ends as its operation did; one left
+ * Brings earlier actions up to date: one left for a person (AWAITING_APPROVAL) ends as its operation (or runbook
+ * execution) did; one left
  * RUNNING past its rule's verification time (its process was stopped) ends FAILED as interrupted.
  */
 export async function reconcileActions(
-  deps: { clock: Clock; store: HealingStore; remediator: Pick<Remediator, 'operation'> },
+  deps: { clock: Clock; store: HealingStore; remediator: Pick<Remediator, 'operation'>; runbooks?: RunbookPort },
   rules: HealingRule[],
 ): Promise<HealingAction[]> {
   const updated: HealingAction[] = [];
@@ -20,9 +22,15 @@ export async function reconcileActions(
     );
     for (const action of open) {
       const operationId = action.result.operation_id;
+      const executionId = action.result.execution_id;
       let status: HealingAction['status'] | undefined;
       let outcome = '';
-      if (action.status === 'AWAITING_APPROVAL' && typeof operationId === 'string') {
+      if (typeof executionId === 'string' && deps.runbooks) {
+        const run = await deps.runbooks.get(executionId).catch(() => undefined);
+        if (run?.status === 'SUCCEEDED') [status, outcome] = ['SUCCEEDED', 'APPROVED_AND_APPLIED'];
+        else if (run?.status === 'FAILED') [status, outcome] = ['FAILED', 'FAILED'];
+        else if (run?.status === 'CANCELLED') [status, outcome] = ['SKIPPED', 'REJECTED'];
+      } else if (action.status === 'AWAITING_APPROVAL' && typeof operationId === 'string') {
         const state = (await deps.remediator.operation(operationId).catch(() => undefined))?.state;
         if (state === 'APPLIED') [status, outcome] = ['SUCCEEDED', 'APPROVED_AND_APPLIED'];
         else if (state === 'FAILED') [status, outcome] = ['FAILED', 'FAILED'];

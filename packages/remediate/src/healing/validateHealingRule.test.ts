@@ -40,4 +40,25 @@ describe('validateHealingRule', () => {
   it('refuses unknown limits', () => {
     expect(() => validateHealingRule(rule({ action_config: { max_pods: 0 } }))).toThrow(/invalid limits: max_pods/);
   });
+  it('takes anomaly and incident triggers with any remediation, and runbook actions that name their runbook', () => {
+    const anomaly = validateHealingRule(rule({ condition_type: 'anomaly' }));
+    expect(anomaly.trigger).toBe('anomaly');
+    expect(anomaly.scope).toMatchObject({ min_severity: 'LOW', within_seconds: 900, metrics: [] });
+    const runbook = validateHealingRule(
+      rule({ condition_type: 'incident', action_type: 'runbook', action_config: { runbook: 'scale-out' } }),
+    );
+    expect([runbook.trigger, runbook.remediation, runbook.limits.runbook]).toEqual([
+      'incident',
+      undefined,
+      'scale-out',
+    ]);
+    expect(() => validateHealingRule(rule({ condition_type: 'incident', action_type: 'runbook' }))).toThrow(
+      /names no runbook/,
+    );
+    expect(() =>
+      validateHealingRule(
+        rule({ condition_type: 'incident', condition_config: { namespaces: ['a'], min_severity: 'URGENT' } }),
+      ),
+    ).toThrow(/invalid scope: min_severity/);
+  });
 });

@@ -3,33 +3,43 @@ import { PROTECTED_NAMESPACES } from '@opspilot/ops';
 import { BUILTIN_REMEDIATIONS } from '../builtinRemediations.js';
 import type { Remediation } from '../remediation.js';
 import { HealingLimits, HealingScope } from './healingPolicy.js';
+import { isTriggerType, type TriggerType } from './healingTriggers.js';
 
 /** A rule's scope and limits, parsed. */
 export interface ParsedRule {
   scope: HealingScope;
   limits: HealingLimits;
-  remediation: Remediation;
+  /** The remediation it runs; undefined when its action is a runbook (`limits.runbook`). */
+  remediation?: Remediation;
+  /** What triggers it: analyzer findings of its class, or anomalies or incidents about an object. */
+  trigger: 'finding' | TriggerType;
 }
+
+/** The action type of a rule that runs an incident runbook (named by `action_config.runbook`). */
+export const RUNBOOK_ACTION = 'runbook';
 
 const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
   error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
 
 /**
  * Checks a healing rule before it is saved, and throws InputError with the reason: its action must be a remediation
- * of the catalogue that fixes its finding class; its scope must list namespaces, none of them a system namespace,
+ * of the catalogue that fixes its finding class (any class for `anomaly` and `incident` triggers, whose object is
+ * diagnosed), or `runbook` naming one in `action_config.runbook`; its scope must list namespaces, none of them a system namespace,
  * and no more than its `max_namespaces`; automatic mode only for remediations that are never destructive.
  */
 export function validateHealingRule(
   rule: Pick<NewHealingRule, 'condition_type' | 'condition_config' | 'action_type' | 'action_config'>,
   catalogue: readonly Remediation[] = BUILTIN_REMEDIATIONS,
 ): ParsedRule {
-  const remediation = catalogue.find((r) => r.id === rule.action_type);
-  if (!remediation) {
+  const trigger = isTriggerType(rule.condition_type) ? rule.condition_type : 'finding';
+  const runbook = rule.action_type === RUNBOOK_ACTION;
+  const remediation = runbook ? undefined : catalogue.find((r) => r.id === rule.action_type);
+  if (!runbook && !remediation) {
     throw new InputError(`no remediation ${rule.action_type}`, {
-      hint: `use one of: ${catalogue.map((r) => r.id).join(', ')}`,
+      hint: `use one of: ${catalogue.map((r) => r.id).join(', ')}, or "runbook" with action_config.runbook`,
     });
   }
-  if (!remediation.findingClasses.includes(rule.condition_type)) {
+  if (remediation && trigger === 'finding' && !remediation.findingClasses.includes(rule.condition_type)) {
     throw new InputError(`remediation ${remediation.id} does not fix ${rule.condition_type} findings`, {
       hint: `it fixes: ${remediation.findingClasses.join(', ')}`,
     });
@@ -54,10 +64,15 @@ export function validateHealingRule(
       { hint: 'list fewer namespaces, or raise max_namespaces deliberately' },
     );
   }
-  if (limits.data.mode === 'automatic' && remediation.effect !== 'write') {
+  if (runbook && !limits.data.runbook) {
+    throw new InputError('a runbook rule names no runbook', {
+      hint: 'set action_config.runbook to the name of an incident runbook (opspilot runbooks list)',
+    });
+  }
+  if (remediation && limits.data.mode === 'automatic' && remediation.effect !== 'write') {
     throw new InputError(`remediation ${remediation.id} can be destructive and cannot run automatically`, {
       hint: 'use mode "approval": a person approves each action',
     });
   }
-  return { scope: scope.data, limits: limits.data, remediation };
+  return { scope: scope.data, limits: limits.data, remediation, trigger };
 }
