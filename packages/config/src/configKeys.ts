@@ -29,6 +29,7 @@ export interface EnvAlias {
 const ALIASES: Record<string, EnvAlias[]> = {
   'server.port': [{ name: 'PORT' }],
   'kube.kubeconfig': [{ name: 'KUBECONFIG' }],
+  'incidents.webhooks': [{ name: 'OPSPILOT_INCIDENT_WEBHOOKS' }],
   'llm.api_key': [
     { name: 'OPENAI_API_KEY', providers: ['openai', 'openai-compatible'] },
     { name: 'ANTHROPIC_API_KEY', providers: ['anthropic'] },

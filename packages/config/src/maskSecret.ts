@@ -24,5 +24,8 @@ export function maskUrlPassword(text: string): string {
 export function maskSecret(key: string, value: unknown): unknown {
   if (value === undefined) return value;
   if (SECRET_KEYS.has(key)) return MASK;
+  // Webhook endpoints carry their signing secret inside each entry.
+  if (key === 'incidents.webhooks' && Array.isArray(value))
+    return value.map((e) => (e && typeof e === 'object' && 'secret' in e ? { ...e, secret: MASK } : e));
   return typeof value === 'string' ? maskUrlPassword(value) : value;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { incidentsSection } from './incidentsConfig.js';
 import { jobsSection } from './jobsConfig.js';
 
 /** Log levels accepted by `log.level`, most to least severe (pino's levels). */
@@ -284,6 +285,7 @@ export const OpspilotConfigObject = z.strictObject(
     prometheus,
     tempo,
     traces,
+    incidents: incidentsSection,
   },
   { error: 'expected a mapping of configuration sections at the top level' },
 );

@@ -1,8 +1,9 @@
-import { type Incident, InputError } from '@opspilot/core';
+import { type Incident, InputError, type LanguageModel } from '@opspilot/core';
 import { z } from 'zod';
 import type { IncidentDeps } from './incidentDeps.js';
 import type { IncidentEngine } from './incidentEngine.js';
 import { generatePostMortem } from './postmortem/generatePostMortem.js';
+import { narratePostMortem, withNarrative } from './postmortem/narratePostMortem.js';
 import { renderMarkdown } from './postmortem/renderMarkdown.js';
 import { Cause, type RootCauseAnalysis } from './rca/cause.js';
 import { collectEvidence, type EvidenceDeps } from './rca/collectEvidence.js';
@@ -17,6 +18,8 @@ export interface CommanderParts {
   evidence: EvidenceDeps;
   library: RunbookLibrary;
   runner: RunbookRunner;
+  /** When configured, writes the post-mortem's summary from the timeline and evidence (else it is deterministic). */
+  model?: LanguageModel;
 }
 
 const StoredAnalysis = z.object({ first_signal_at: z.string(), causes: z.array(Cause) });
@@ -120,20 +123,39 @@ export function createIncidentCommander(parts: CommanderParts) {
       return execution;
     },
 
-    /** Generates (or regenerates) the post-mortem from the timeline, the analysis and the runbook runs, and stores it. */
-    async generatePostMortem(id: string, user: string) {
+    /**
+     * Generates (or regenerates) the post-mortem from the timeline, the analysis and the runbook runs, and stores it.
+     * With a model configured its summary is the model's narrative of the same evidence (masked, as untrusted data);
+     * without one, or when the model fails, the deterministic summary stays (the failure is on the timeline).
+     */
+    async generatePostMortem(id: string, user: string, signal?: AbortSignal) {
       const incident = await deps.records.get(id);
-      const markdown = generatePostMortem({
+      const input = {
         incident,
         timeline: await engine.timeline(id),
         causes: (await latestAnalysis(id))?.causes ?? [],
         executions: await executionsOf(id),
-      });
-      return this.savePostMortem(id, markdown, user, 'generated');
+      };
+      let markdown = generatePostMortem(input);
+      let how = 'generated';
+      if (parts.model) {
+        const narrative = await narratePostMortem(parts.model, input, signal);
+        if ('text' in narrative) {
+          markdown = withNarrative(markdown, narrative.text, parts.model.id);
+          how = `generated, summary by ${parts.model.id}`;
+        } else how = `generated (${parts.model.id} failed: ${narrative.error.slice(0, 200)})`;
+      }
+      return this.savePostMortem(id, markdown, user, 'generated', how);
     },
 
     /** Stores an edited post-mortem (Markdown). */
-    async savePostMortem(id: string, markdown: string, user: string, how: 'generated' | 'edited' = 'edited') {
+    async savePostMortem(
+      id: string,
+      markdown: string,
+      user: string,
+      how: 'generated' | 'edited' = 'edited',
+      description: string = how,
+    ) {
       if (!markdown.trim())
         throw new InputError('a post-mortem needs text', { hint: 'write it in Markdown, or generate it' });
       const incident = await deps.records.update(id, { post_mortem: markdown.slice(0, 200_000) });
@@ -141,14 +163,14 @@ export function createIncidentCommander(parts: CommanderParts) {
         action_type: 'postmortem',
         actor: user,
         status: 'SUCCEEDED',
-        description: `post-mortem ${how}`,
+        description: `post-mortem ${description}`,
       });
       await deps.audit.append({
         action: `incident.postmortem_${how}`,
         user_id: user,
         target: `incident/${id}`,
         cluster_id: incident.cluster_id,
-        details: { incident_id: id, length: markdown.length },
+        details: { incident_id: id, length: markdown.length, ...(description !== how ? { note: description } : {}) },
       });
       return { markdown: incident.post_mortem ?? '', html: renderMarkdown(incident.post_mortem ?? '') };
     },

@@ -61,5 +61,15 @@ export async function localCommander(
     timeline: (id, entry) => engine.record(id, entry),
     incidentSignals: async (id) => (await engine.signalsOf(id)).map((h) => h.signal),
   });
-  return createIncidentCommander({ deps, engine, evidence: { gateway, audit: store.audit, clock }, library, runner });
+  // With a model configured, post-mortem summaries are its narrative of the evidence (else deterministic).
+  const { configuredModel } = await import('@opspilot/ai-providers');
+  const model = configuredModel(config.llm);
+  return createIncidentCommander({
+    deps,
+    engine,
+    evidence: { gateway, audit: store.audit, clock },
+    library,
+    runner,
+    model: model.ok ? model.value : undefined,
+  });
 }

@@ -1,4 +1,5 @@
-import { AnomalyDetection, type Event } from '@opspilot/core';
+import { configuredModel } from '@opspilot/ai-providers';
+import { AnomalyDetection, type Cluster, type Event } from '@opspilot/core';
 import {
   actionCatalog,
   createFindingFeed,
@@ -18,26 +19,28 @@ import {
   WebhookEndpoint,
 } from '@opspilot/incidents';
 import { diffObjects } from '@opspilot/kube';
-import { z } from 'zod';
+import { signalMetricsSource } from '../anomaly/signalMetricsSource.js';
 import type { ApiServices } from '../api/apiServices.js';
 import { publishAudit } from '../events/publishAudit.js';
+import { traceSourceOf } from '../traces/searchTraces.js';
 
 /** How often the live findings of every watched cluster are fed to the correlator, and incidents auto-resolved. */
 export const OBSERVE_INTERVAL_MS = 30_000;
 
-/** `OPSPILOT_INCIDENT_WEBHOOKS`: a JSON array of {@link WebhookEndpoint}s (url, format json|slack, secret, events). */
-export function webhookEndpointsOf(env: NodeJS.ProcessEnv): WebhookEndpoint[] {
-  const raw = env.OPSPILOT_INCIDENT_WEBHOOKS;
-  if (!raw) return [];
-  return z.array(WebhookEndpoint).parse(JSON.parse(raw));
+/**
+ * The outgoing incident webhooks of `incidents.webhooks` (validated by the configuration; `OPSPILOT_INCIDENTS_WEBHOOKS`
+ * or the older `OPSPILOT_INCIDENT_WEBHOOKS` override the file).
+ */
+export function webhookEndpointsOf(config: ApiServices['config']): WebhookEndpoint[] {
+  return config.incidents.webhooks.map((w) => WebhookEndpoint.parse(w));
 }
 
 /**
  * The incident commander of the server: one correlator for the whole fleet (topology per cluster from its live
  * model), fed by stored alerts (ALERT_FIRED / ALERT_RESOLVED), anomalies (ANOMALY_DETECTED) and every watched cluster's
  * live findings; incidents, timelines, runbooks and executions in the store; audit entries announced on the bus;
- * outgoing webhooks from `OPSPILOT_INCIDENT_WEBHOOKS`. `commanderFor(cluster)` adds that cluster's gateway for
- * analysis and runbooks.
+ * outgoing webhooks from `incidents.webhooks`. `commanderFor(cluster)` adds that cluster's gateway, metrics and traces
+ * for analysis, and runbooks; with `llm` configured, post-mortem summaries are written by the model.
  */
 export function createIncidentServices(services: ApiServices) {
   const { store, bus, clock, logger } = services;
@@ -46,7 +49,7 @@ export function createIncidentServices(services: ApiServices) {
     append: (entry: Parameters<typeof store.audit.append>[0]) => publishAudit(services, entry),
   };
   const notifier = createWebhookNotifier(
-    webhookEndpointsOf(process.env),
+    webhookEndpointsOf(services.config),
     async (url, headers, body) =>
       (await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })).status,
     clock,
@@ -72,6 +75,10 @@ export function createIncidentServices(services: ApiServices) {
   const catalog = actionCatalog();
   const library = createRunbookLibrary({ runbooks: store.runbooks, versions: store.runbookVersions }, audit, catalog);
   const feeds = new Map<string, ReturnType<typeof createFindingFeed>>();
+  const allClusters = async (): Promise<Cluster[]> => (await store.clusters.list({}, { page_size: 100 })).items;
+  const metrics = signalMetricsSource(services.metrics, allClusters);
+  const model = configuredModel(services.config.llm);
+  if (!model.ok) logger.warn({ err: model.error }, 'post-mortem summaries stay deterministic: the model is not usable');
   let installed: Promise<number> | undefined;
   /** Saves the shipped runbooks on first use (not at start: a server that never runs one writes nothing). */
   const ready = () => {
@@ -103,7 +110,14 @@ export function createIncidentServices(services: ApiServices) {
       timeline: (id, entry) => engine.record(id, entry),
       incidentSignals: async (id) => (await engine.signalsOf(id)).map((h) => h.signal),
     });
-    return createIncidentCommander({ deps, engine, evidence: { gateway, audit: store.audit, clock }, library, runner });
+    return createIncidentCommander({
+      deps,
+      engine,
+      evidence: { gateway, audit: store.audit, clock, metrics, traces: traceSourceOf(services).source, clusterId },
+      library,
+      runner,
+      model: model.ok ? model.value : undefined,
+    });
   }
 
   const ingest = (signals: Signal[]) =>
