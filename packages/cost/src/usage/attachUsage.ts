@@ -14,14 +14,16 @@ export interface UsageGap {
 
 /**
  * Reads each container's CPU and memory usage over the inventory's window from the metrics source (one range
- * query per resource, at the window's step) and attaches the aligned series to the inventory's containers.
+ * query per resource and 7 days, at the window's step; CPU as the rate and memory as the maximum over the step, or
+ * over `rateWindowSeconds`) and attaches the aligned series to the inventory's containers.
  * Series of pods no longer in the inventory are ignored; a failed query is returned as a gap, not thrown.
  */
 export async function attachUsage(
   input: ClusterCostInput,
   metrics: MetricsSource,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; rateWindowSeconds?: number } = {},
 ): Promise<UsageGap[]> {
+  const { signal } = options;
   const { start, stepSeconds, steps } = input.window;
   const byKey = new Map(
     input.pods.flatMap((p) => p.containers.map((c) => [`${p.namespace}/${p.name}/${c.name}`, c] as const)),
@@ -33,7 +35,10 @@ export async function attachUsage(
     chunks.push([start + from * stepSeconds, start + Math.min(steps - 1, from + chunkSteps - 1) * stepSeconds]);
   }
   for (const which of ['cpu', 'memory'] as const) {
-    const query = USAGE_QUERIES[which].replace('$STEP', promDuration(Math.max(stepSeconds, 60)));
+    const query = USAGE_QUERIES[which].replace(
+      '$STEP',
+      promDuration(options.rateWindowSeconds ?? Math.max(stepSeconds, 60)),
+    );
     for (const [from, to] of chunks) {
       let results: MetricResult[];
       try {
