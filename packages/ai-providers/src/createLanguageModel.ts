@@ -12,7 +12,7 @@ import {
   systemClock,
   UpstreamError,
 } from '@opspilot/core';
-import { generateText, jsonSchema, type ToolSet, tool } from 'ai';
+import { generateText, jsonSchema, streamText, type ToolSet, tool } from 'ai';
 import { createSdkModel } from './createSdkModel.js';
 import { CallPolicy, DEFAULT_BASE_URLS, DEFAULT_MODELS, LlmSettings } from './llmSettings.js';
 import { retryDelay } from './retryDelay.js';
@@ -53,12 +53,30 @@ function toolSet(request: GenerateRequest): ToolSet | undefined {
   );
 }
 
+/** A streamed call: text deltas go to `onText` as they arrive; the stream's error part is thrown like a failed call. */
+async function streamOnce(
+  settings: Parameters<typeof generateText>[0],
+  onText: (delta: string) => void,
+): Promise<Pick<Awaited<ReturnType<typeof generateText>>, 'text' | 'toolCalls' | 'usage' | 'finishReason'>> {
+  const stream = streamText({ ...settings, onError: () => undefined } as Parameters<typeof streamText>[0]);
+  for await (const part of stream.fullStream) {
+    if (part.type === 'text-delta') onText(part.text);
+    else if (part.type === 'error') throw part.error;
+  }
+  return {
+    text: await stream.text,
+    toolCalls: (await stream.toolCalls) as Awaited<ReturnType<typeof generateText>>['toolCalls'],
+    usage: await stream.usage,
+    finishReason: await stream.finishReason,
+  };
+}
+
 async function callOnce(
   sdkModel: ReturnType<typeof createSdkModel>,
   request: GenerateRequest,
   signal: AbortSignal,
 ): Promise<GenerateResult> {
-  const result = await generateText({
+  const settings = {
     model: sdkModel,
     system: request.system,
     messages: toSdkMessages(request.messages),
@@ -67,7 +85,8 @@ async function callOnce(
     temperature: request.temperature,
     abortSignal: signal,
     maxRetries: 0,
-  });
+  };
+  const result = request.onText ? await streamOnce(settings, request.onText) : await generateText(settings);
   return {
     text: result.text,
     toolCalls: result.toolCalls.map((call) => ({

@@ -4,8 +4,29 @@
  * and client. Changes are only ever proposed (`propose_operation`), never applied.
  */
 
+export {
+  type ChatService,
+  type ChatServiceDeps,
+  type ChatStore,
+  createChatService,
+  type SendOptions,
+} from './chat/chatService.js';
+export {
+  type ChatBudgets,
+  type ChatStreamEvent,
+  DEFAULT_CHAT_BUDGETS,
+  type TurnMessage,
+  type TurnOutcome,
+  toToolResult,
+} from './chat/chatTypes.js';
+export { historyMessages } from './chat/historyMessages.js';
+export { memoryChatStore } from './chat/memoryChatStore.js';
+export { NEEDS_MODEL, OFFLINE_MODEL } from './chat/runOfflineTurn.js';
 export { createMcpServer, type McpServerOptions } from './mcp/createMcpServer.js';
 export { MCP_PROMPTS, type McpPromptDefinition } from './mcp/mcpPrompts.js';
+export { BUILTIN_PERSONAS, DEFAULT_PERSONA_ID } from './personas/builtinPersonas.js';
+export { ChatPersona, PersonaScope } from './personas/chatPersona.js';
+export { personaToolFilter } from './personas/personaTools.js';
 export { MAX_RESULT_CHARS, renderToolValue, truncateText } from './tools/boundedText.js';
 export { BUILTIN_TOOLS } from './tools/builtinTools.js';
 export { type CallToolOptions, callTool, type ToolInvocation } from './tools/callTool.js';

@@ -80,7 +80,9 @@ describe('the MCP server', () => {
     const { resources } = await client.listResources();
     expect(resources.map((r) => r.uri)).toEqual(['opspilot://clusters', 'opspilot://clusters/sim/findings']);
     const clusters = await client.readResource({ uri: 'opspilot://clusters' });
-    expect(JSON.parse(String((clusters.contents[0] as { text?: string })?.text))).toEqual([expect.objectContaining({ name: 'sim' })]);
+    expect(JSON.parse(String((clusters.contents[0] as { text?: string })?.text))).toEqual([
+      expect.objectContaining({ name: 'sim' }),
+    ]);
     const findings = await client.readResource({ uri: 'opspilot://clusters/sim/findings' });
     expect(String((findings.contents[0] as { text?: string })?.text)).toContain('"summary"');
     const { prompts } = await client.listPrompts();

@@ -5,7 +5,7 @@ import type { ChatTool } from './chatTool.js';
 export interface ToolFilter {
   /** Only `read` tools (MCP `--read-only`, a read-only token, a VIEWER). */
   readOnly?: boolean;
-  /** Tool names allowed (a persona's capabilities); missing or empty allows every tool. */
+  /** Tool names allowed (a persona's capabilities; `cost_*` allows a prefix); missing or empty allows every tool. */
   allowed?: readonly string[];
 }
 
@@ -21,7 +21,10 @@ export interface ToolRegistry {
 /** Whether `tool` passes `filter`. */
 export function toolAllowed(tool: ChatTool, filter: ToolFilter = {}): boolean {
   if (filter.readOnly && tool.effect !== 'read') return false;
-  return !filter.allowed?.length || filter.allowed.includes(tool.name);
+  if (!filter.allowed?.length) return true;
+  return filter.allowed.some((name) =>
+    name.endsWith('*') ? tool.name.startsWith(name.slice(0, -1)) : name === tool.name,
+  );
 }
 
 /**

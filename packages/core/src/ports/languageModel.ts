@@ -28,6 +28,11 @@ export interface GenerateRequest {
   maxTokens?: number;
   temperature?: number;
   signal?: AbortSignal;
+  /**
+   * When set, the provider streams the answer and calls this with each piece of text as it arrives (chat shows
+   * answers as they are written); the result is the same as without it.
+   */
+  onText?: (delta: string) => void;
 }
 
 /** Why a model stopped: done, out of tokens, waiting for tool results, or failed. */
