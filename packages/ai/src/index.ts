@@ -8,16 +8,26 @@ export { REDACTED, redact, redactText } from '@opspilot/core';
 export { INSPECTION_TOOLS } from './agent/inspectionTools.js';
 export { PLAN_TOOLS } from './agent/planTools.js';
 export { type ReadOnlyCluster, readOnlyCluster } from './agent/readOnlyCluster.js';
-export { summarizeObject } from './agent/summarizeObject.js';
 export { type AgentBudgets, type AgentOptions, DEFAULT_BUDGETS, runAgent } from './agent/runAgent.js';
+export { summarizeObject } from './agent/summarizeObject.js';
 export { untrusted } from './agent/untrusted.js';
+export { type ActionClass, classifyAction, crossValidate } from './frame/classifyAction.js';
+export type { Frame } from './frame/frame.js';
+export { parseFrame } from './frame/parseFrame.js';
+export { loadVocabulary, type Vocabulary } from './frame/vocabulary.js';
 export { Intent, ScaleAmount, TargetPhrase } from './intent/intent.js';
 export { describeMetricQuestion, matchMetricQuestion } from './intent/metricQuestion.js';
 export { type NotUnderstood, parseIntent } from './intent/parseIntent.js';
 export { SUPPORTED_REQUESTS } from './intent/supportedRequests.js';
 export { classifyRisk, isProductionNamespace, type RiskAssessment } from './plan/classifyRisk.js';
 export { finishPlan, type PlanDraft } from './plan/finishPlan.js';
-export { metricOutcome, type OfflineOptions, planOffline } from './planOffline.js';
+export {
+  createPlannerSession,
+  metricOutcome,
+  type OfflineOptions,
+  type PlannerSession,
+  planOffline,
+} from './planOffline.js';
 export { type PlanRequestOptions, planRequest } from './planRequest.js';
 export { quoteBash } from './render/renderBash.js';
 export { renderPlanCommands } from './render/renderPlanCommands.js';

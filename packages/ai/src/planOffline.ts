@@ -1,11 +1,26 @@
-import type { ClusterGateway, PlanOutcome } from '@opspilot/core';
-import { describeIntent } from './describeIntent.js';
+import type { ClusterGateway, PlanOutcome, PlanStep } from '@opspilot/core';
+import type { Frame } from './frame/frame.js';
+import { parseFrame } from './frame/parseFrame.js';
+import { type FrameContext, planFrame } from './frame/planFrame.js';
+import { splitClauses } from './frame/splitClauses.js';
+import { type Entity, loadVocabulary } from './frame/vocabulary.js';
 import { describeMetricQuestion, matchMetricQuestion } from './intent/metricQuestion.js';
 import { parseIntent } from './intent/parseIntent.js';
+import { closestRequests } from './intent/supportedRequests.js';
 import { buildSteps } from './plan/buildSteps.js';
 import { finishPlan } from './plan/finishPlan.js';
-import type { PlanContext } from './plan/planContext.js';
+import type { Built } from './plan/planContext.js';
 import { cachedLister } from './resolve/resolveTarget.js';
+
+/** What one conversation remembers between requests: the objects the last request named (for `it`, `them`). */
+export interface PlannerSession {
+  previous?: { kind: string; name: string; namespace?: string }[];
+}
+
+/** A new, empty {@link PlannerSession}. */
+export function createPlannerSession(): PlannerSession {
+  return {};
+}
 
 /** Options of {@link planOffline}. */
 export interface OfflineOptions {
@@ -13,53 +28,121 @@ export interface OfflineOptions {
   gateway: Pick<ClusterGateway, 'list'>;
   /** The namespace the user chose (`-n`); names are searched in every namespace when missing. */
   namespace?: string;
+  /** The conversation this request belongs to; updated with the objects it names. */
+  session?: PlannerSession;
+}
+
+function understoodOf(frame: Frame): string {
+  const names = frame.mentions.flatMap((m) =>
+    m.entities.map((e) => `${e.kind.toLowerCase()} ${e.namespace ? `${e.namespace}/` : ''}${e.name}`),
+  );
+  const what = frame.action === 'unsupported' ? 'nothing I can turn into a Kubernetes operation' : frame.action;
+  return `${what}${names.length ? ` (${[...new Set(names)].slice(0, 4).join(', ')})` : ''}${frame.namespace ? ` in namespace ${frame.namespace}` : ''}`;
+}
+
+/** The old phrase families, kept as the last resort for wordings the frame cannot plan; never on an unknown name. */
+async function legacy(text: string, ctx: FrameContext): Promise<Built | undefined> {
+  const intent = parseIntent(text, ctx.vocabulary.namespaces);
+  if (!intent.ok) return undefined;
+  const target = 'target' in intent.value ? intent.value.target : undefined;
+  if (target && intent.value.action !== 'create') {
+    const name = target.name.toLowerCase();
+    const grounded = ctx.vocabulary.entities.some(
+      (e) => e.name.toLowerCase() === name || e.name.toLowerCase().includes(name),
+    );
+    if (!grounded) return undefined;
+  }
+  return buildSteps(intent.value, ctx);
 }
 
 /**
- * The built-in planner: deterministic, no model, no tokens. Plain English → a typed intent → names resolved against
- * the live cluster → a plan with classified risk and kubectl commands; or a clarifying question; or, for what it does
- * not understand, what it understood and the closest supported requests. A metrics question ("which pods use the
- * most memory") is answered as `metrics` with its named query, for the caller to answer with numbers.
+ * The built-in planner: deterministic, no model, no tokens. The request is split into its ordered clauses; each is
+ * read into a grounded frame (the cluster's own names found in its words, typed values extracted, the action
+ * classified: see `frame/`), planned with the step builders (names resolved against the live cluster), and the steps
+ * joined into one plan with classified risk and kubectl commands. Otherwise a clarifying question (an ambiguous or
+ * missing name or value, with choices), or — out of scope — what was understood and the closest supported requests.
+ * A metrics question ("which pods use the most memory") is answered as `metrics` with its named query.
  */
 export async function planOffline(text: string, options: OfflineOptions): Promise<PlanOutcome> {
   const metric = metricOutcome(text);
   if (metric) return metric;
   const lister = cachedLister(options.gateway);
-  const namespaces = await lister.list('Namespace');
-  const intent = parseIntent(
-    text,
-    namespaces.map((n) => n.metadata.name),
-  );
-  if (!intent.ok) {
-    return {
-      kind: 'unsupported',
-      message: `I could not turn "${text}" into a Kubernetes operation.`,
-      understood: intent.error.understood,
-      suggestions: intent.error.suggestions,
-      notices: [],
-    };
-  }
-  const ctx: PlanContext = {
+  const vocabulary = await loadVocabulary(lister);
+  const namespaces = vocabulary.entities.filter((e) => e.kind === 'Namespace').map((e) => e.object);
+  const previous = (options.session?.previous ?? [])
+    .map((ref) =>
+      vocabulary.entities.find((e) => e.kind === ref.kind && e.name === ref.name && e.namespace === ref.namespace),
+    )
+    .filter((e): e is Entity => e !== undefined);
+  const ctx: FrameContext = {
     lister,
     namespaces,
     assumptions: [],
+    vocabulary,
+    created: [],
+    ...(previous.length ? { previous } : {}),
     ...(options.namespace ? { namespace: options.namespace } : {}),
   };
-  const built = await buildSteps(intent.value, ctx);
-  const understood = describeIntent(intent.value);
-  switch (built.kind) {
-    case 'question':
-      return { kind: 'question', question: built.question, understood, candidates: built.candidates, notices: [] };
-    case 'unsupported':
-      return { kind: 'unsupported', message: built.message, understood, suggestions: built.suggestions, notices: [] };
-    case 'steps': {
-      const plan = finishPlan(
-        { request: text, summary: built.summary, steps: built.steps, assumptions: ctx.assumptions, planner: 'offline' },
-        namespaces,
-      );
-      return { kind: 'plan', plan, notices: [] };
+  const all: PlanStep[] = [];
+  const summaries: string[] = [];
+  let understood = '';
+  for (const clause of splitClauses(text)) {
+    const frame = parseFrame(clause, vocabulary);
+    understood = understoodOf(frame);
+    ctx.acted = undefined;
+    let built: Built | undefined;
+    try {
+      built = await planFrame(frame, ctx);
+      built ??= await legacy(clause, ctx);
+    } catch (error) {
+      if (error instanceof Error && 'hint' in error) {
+        return {
+          kind: 'unsupported',
+          message: error.message,
+          understood,
+          suggestions: closestRequests(clause),
+          notices: [],
+        };
+      }
+      throw error;
     }
+    if (!built) {
+      return {
+        kind: 'unsupported',
+        message: `I could not turn "${clause}" into a Kubernetes operation.`,
+        understood: understoodOf(frame),
+        suggestions: closestRequests(clause),
+        notices: [],
+      };
+    }
+    if (built.kind === 'question') {
+      return { kind: 'question', question: built.question, understood, candidates: built.candidates, notices: [] };
+    }
+    if (built.kind === 'unsupported') {
+      return {
+        kind: 'unsupported',
+        message: built.message,
+        understood,
+        suggestions: built.suggestions.length ? built.suggestions : closestRequests(clause),
+        notices: [],
+      };
+    }
+    all.push(...built.steps);
+    summaries.push(built.summary);
+    if (ctx.acted?.length) ctx.previous = ctx.acted;
   }
+  if (options.session && ctx.previous) {
+    options.session.previous = ctx.previous.map((e) => ({
+      kind: e.kind,
+      name: e.name,
+      ...(e.namespace ? { namespace: e.namespace } : {}),
+    }));
+  }
+  const plan = finishPlan(
+    { request: text, summary: summaries.join('; then '), steps: all, assumptions: ctx.assumptions, planner: 'offline' },
+    namespaces,
+  );
+  return { kind: 'plan', plan, notices: [] };
 }
 
 /** The `metrics` outcome of a metrics question, or undefined for any other request. */

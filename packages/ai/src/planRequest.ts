@@ -1,6 +1,6 @@
 import type { Clock, ClusterGateway, LanguageModel, PlanOutcome } from '@opspilot/core';
 import { type AgentBudgets, type AgentOptions, runAgent } from './agent/runAgent.js';
-import { metricOutcome, planOffline } from './planOffline.js';
+import { metricOutcome, type PlannerSession, planOffline } from './planOffline.js';
 
 /** Options of {@link planRequest}. */
 export interface PlanRequestOptions {
@@ -15,6 +15,8 @@ export interface PlanRequestOptions {
   signal?: AbortSignal;
   /** See {@link AgentOptions.onToolResult}. */
   onToolResult?: AgentOptions['onToolResult'];
+  /** The conversation (for `it`/`them`); see {@link PlannerSession}. */
+  session?: PlannerSession;
 }
 
 /**
@@ -27,7 +29,12 @@ export interface PlanRequestOptions {
  */
 export async function planRequest(text: string, options: PlanRequestOptions): Promise<PlanOutcome> {
   const { gateway, namespace, model } = options;
-  const offline = () => planOffline(text, { gateway, ...(namespace ? { namespace } : {}) });
+  const offline = () =>
+    planOffline(text, {
+      gateway,
+      ...(namespace ? { namespace } : {}),
+      ...(options.session ? { session: options.session } : {}),
+    });
   if (!model || model.id === 'offline') return offline();
   // Metric questions go to their named query, model or not: numbers, not a plan.
   const metric = metricOutcome(text);

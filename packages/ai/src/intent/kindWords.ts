@@ -22,6 +22,9 @@ export const KINDS = {
   RoleBinding: { apiVersion: 'rbac.authorization.k8s.io/v1', namespaced: true, plural: 'rolebindings' },
   ClusterRole: { apiVersion: 'rbac.authorization.k8s.io/v1', namespaced: false, plural: 'clusterroles' },
   ClusterRoleBinding: { apiVersion: 'rbac.authorization.k8s.io/v1', namespaced: false, plural: 'clusterrolebindings' },
+  NetworkPolicy: { apiVersion: 'networking.k8s.io/v1', namespaced: true, plural: 'networkpolicies' },
+  ResourceQuota: { apiVersion: 'v1', namespaced: true, plural: 'resourcequotas' },
+  PodDisruptionBudget: { apiVersion: 'policy/v1', namespaced: true, plural: 'poddisruptionbudgets' },
 } as const;
 
 /** A kind the planner knows. */
@@ -97,6 +100,16 @@ const WORDS: Record<string, KnownKind> = {
   clusterrole: 'ClusterRole',
   clusterroles: 'ClusterRole',
   clusterrolebinding: 'ClusterRoleBinding',
+  networkpolicy: 'NetworkPolicy',
+  networkpolicies: 'NetworkPolicy',
+  netpol: 'NetworkPolicy',
+  netpols: 'NetworkPolicy',
+  quota: 'ResourceQuota',
+  quotas: 'ResourceQuota',
+  resourcequota: 'ResourceQuota',
+  pdb: 'PodDisruptionBudget',
+  pdbs: 'PodDisruptionBudget',
+  serviceaccounts: 'ServiceAccount',
 };
 
 /** The kind a word names (`svc`, `deployments`, `pvc`), if any. */
