@@ -80,7 +80,8 @@ export function createChatRepository(
         const sessions = sessionsOn(tx);
         await lockRow(tx, dialect, 'chat_sessions', 'id', sessionId);
         const session = await sessions.get(sessionId);
-        const now = Date.now();
+        // Strictly after the previous message (whose add stamped the session), so a session's messages keep their order.
+        const now = Math.max(Date.now(), Date.parse(session.updated_at) + 1);
         const stored = await messagesOn(tx).create({
           ...fields,
           id: randomUUID(),
