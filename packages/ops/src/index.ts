@@ -11,4 +11,5 @@ export type { ApplyPhase, ApplyProgress, CommandRecorder, OpsDeps, Planner } fro
 export { type Reconciled, reconcileOperation } from './reconcileOperation.js';
 export { type RunOutcome, runPlan } from './runPlan.js';
 export { stepInEffect } from './stepInEffect.js';
+export { type UndoResult, undoApplied } from './undoApplied.js';
 export { type Verification, verifyStep } from './verifyStep.js';
