@@ -97,6 +97,8 @@ function bind(
       const migrator = new Migrator({
         db,
         provider: migrationProvider(dialect),
+        // Numbers are reserved per change and land in any order: a database at 0015 still takes a later 0013.
+        allowUnorderedMigrations: true,
         ...(migrationTableSchema ? { migrationTableSchema } : {}),
       });
       const { error, results = [] } = await migrator.migrateToLatest();

@@ -30,6 +30,8 @@ export type RunbookStepResult = z.infer<typeof RunbookStepResult>;
 const executionFields = {
   runbook_id: Uuid,
   incident_id: Uuid.optional(),
+  /** The cluster the run acts on (an opspilot addition: a run by hand has no incident to name it). */
+  cluster_id: Uuid.optional(),
   status: RunbookExecutionStatus.default('PENDING'),
   /** User id of whoever started the run, or `system` when a trigger matched. */
   triggered_by: z.string().min(1),
