@@ -136,6 +136,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/metricsCommand.js')).metricsCommand,
   },
   {
+    name: 'policy',
+    term: 'policy',
+    description: 'audit the cluster or manifests against policies',
+    load: async () => (await import('./commands/policyCommand.js')).policyCommand,
+  },
+  {
     name: 'postmortem',
     term: 'postmortem [options] <incident>',
     description: "an incident's post-mortem: generated from its timeline, causes and runbooks (Markdown or HTML)",
@@ -152,6 +158,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     term: 'runbooks',
     description: 'runbooks: list, show, save and run them',
     load: async () => (await import('./commands/runbooksCommand.js')).runbooksCommand,
+  },
+  {
+    name: 'security',
+    term: 'security',
+    description: 'security posture of the cluster or of manifests: scan, findings, policies',
+    load: async () => (await import('./commands/securityCommand.js')).securityCommand,
   },
   {
     name: 'sim',

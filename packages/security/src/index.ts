@@ -47,3 +47,4 @@ export {
   scanRow,
   type TrendPoint,
 } from './records/scanRecords.js';
+export { findingsToSarif, type SecuritySarif, violationsToSarif } from './report/securitySarif.js';

@@ -10,8 +10,9 @@ export interface GrantRule {
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 /** The rules of a Role or ClusterRole. */
-export function grantRules(obj: { rules?: unknown }): GrantRule[] {
-  return (Array.isArray(obj.rules) ? obj.rules : []).map((r: Record<string, unknown>, index: number) => ({
+export function grantRules(obj: object): GrantRule[] {
+  const rules = (obj as { rules?: unknown }).rules;
+  return (Array.isArray(rules) ? rules : []).map((r: Record<string, unknown>, index: number) => ({
     index,
     apiGroups: strings(r?.apiGroups),
     resources: strings(r?.resources),
