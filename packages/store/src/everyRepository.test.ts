@@ -13,6 +13,7 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { StoredBudgetNotice } from './budgetNoticeRepository.js';
 import { ENTITY_SPECS } from './entitySpecs.js';
 import type { Store } from './openStore.js';
 import { OperationLeaseRecord } from './operationRepository.js';
@@ -42,6 +43,8 @@ const TABLES: [string, z.ZodType][] = [
   ['spans', SpanRow],
   // Migration 0015: the findings of security scans.
   ['security_findings', StoredSecurityFinding],
+  // Migration 0016: budget thresholds crossed.
+  ['budget_notices', StoredBudgetNotice],
   ...AUTH_TABLES,
 ];
 

@@ -14,6 +14,7 @@ export { auditEntryHash, canonicalJson } from './audit/auditHash.js';
 export type { AuditLogRepository } from './audit/auditLogRepository.js';
 export type { AuditVerifyReport, CheckpointState } from './audit/compareWithCheckpoint.js';
 export { findChainBreak } from './audit/findChainBreak.js';
+export { BUDGET_NOTICE_SPEC, NewStoredBudgetNotice, StoredBudgetNotice } from './budgetNoticeRepository.js';
 export type { ChatRepository, NewChatMessage, NewChatSession } from './chatRepository.js';
 export type { ClusterRepository, CredentialsInput } from './clusterRepository.js';
 export type { Database, Db, Row } from './database.js';

@@ -1,6 +1,7 @@
 import type { OperationStore } from '@opspilot/core';
 import { type AlertRepository, createAlertRepository } from './alertRepository.js';
 import { type AuditAnchor, type AuditLogRepository, createAuditLog } from './audit/auditLogRepository.js';
+import { BUDGET_NOTICE_SPEC, type NewStoredBudgetNotice, type StoredBudgetNotice } from './budgetNoticeRepository.js';
 import { type ChatRepository, createChatRepository } from './chatRepository.js';
 import { type ClusterRepository, createClusterRepository } from './clusterRepository.js';
 import type { Db } from './database.js';
@@ -40,6 +41,7 @@ export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   loginAttempts: LoginAttemptRepository;
   spans: SpanRepository;
   securityFindings: Repository<StoredSecurityFinding, NewStoredSecurityFinding>;
+  budgetNotices: Repository<StoredBudgetNotice, NewStoredBudgetNotice>;
 };
 
 /** Builds every repository over one database handle (or transaction). */
@@ -71,5 +73,6 @@ export function createRepositories(
     loginAttempts: createLoginAttemptRepository(db, dialect),
     spans: createSpanRepository(db, dialect),
     securityFindings: createRepository(db, dialect, SECURITY_FINDING_SPEC),
+    budgetNotices: createRepository(db, dialect, BUDGET_NOTICE_SPEC),
   };
 }

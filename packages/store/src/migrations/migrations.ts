@@ -12,6 +12,7 @@ import { m0009Traces } from './m0009Traces.js';
 import { m0011Incidents } from './m0011Incidents.js';
 import { m0013RunbookExecutionCluster } from './m0013RunbookExecutionCluster.js';
 import { m0015SecurityFindings } from './m0015SecurityFindings.js';
+import { m0016CostNotices } from './m0016CostNotices.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -27,6 +28,7 @@ export const MIGRATION_NAMES = [
   '0011_incidents',
   '0013_runbook_execution_cluster',
   '0015_security_findings',
+  '0016_cost_notices',
 ] as const;
 
 /**
@@ -49,6 +51,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0011_incidents': m0011Incidents(dialect),
         '0013_runbook_execution_cluster': m0013RunbookExecutionCluster(dialect),
         '0015_security_findings': m0015SecurityFindings(dialect),
+        '0016_cost_notices': m0016CostNotices(dialect),
       };
     },
   };
