@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { installLeanModelValidation } from './leanModelValidation.js';
 
 /** A kubernetes-models class: construct it over an object and call `validate()` (throws on a schema error). */
 export interface ModelClass {
@@ -21,7 +22,9 @@ function loadModel(apiVersion: string, kind: string): ModelClass | undefined {
   if (!API_VERSION.test(apiVersion) || !KIND.test(kind)) return undefined;
   let exports: Record<string, unknown>;
   try {
-    exports = requireModel(`kubernetes-models/${apiVersion}/${kind}`) as Record<string, unknown>;
+    const file = requireModel.resolve(`kubernetes-models/${apiVersion}/${kind}`);
+    installLeanModelValidation(requireModel.cache, file);
+    exports = requireModel(file) as Record<string, unknown>;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return undefined;
