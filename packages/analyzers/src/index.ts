@@ -16,6 +16,7 @@ export { type MaskedFindings, maskFindings, unmask } from './explain/maskFinding
 export { secretValues } from './explain/secretValues.js';
 export { type CauseIdentity, causeIdentity } from './grouping/causeIdentity.js';
 export { CAUSE_LAYERS } from './grouping/causeLayers.js';
+export { type Dependencies, dependenciesOf, refKey } from './grouping/dependenciesOf.js';
 export { bySeverity, type FindingGroup, type GroupOptions, groupFindings } from './grouping/groupFindings.js';
 export { createProblemHistory, type ProblemHistory, type ProblemSighting } from './grouping/problemHistory.js';
 export { isEmptySelector, matchesSelector, selectorText } from './labelSelector.js';
@@ -24,3 +25,4 @@ export { formatMemory, parseQuantity } from './quantity.js';
 export { kindsFor, selectAnalyzers } from './selectAnalyzers.js';
 export { snapshotForAnalysis } from './snapshotForAnalysis.js';
 export { indexSnapshot, type SnapshotIndex } from './snapshotIndex.js';
+export { kubectlRef, topOwner } from './workloads.js';
