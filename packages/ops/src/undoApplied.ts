@@ -23,7 +23,7 @@ export async function undoApplied(gateway: ClusterGateway, operation: Operation)
     const step = operation.plan.steps[index]!;
     if (!asWrite(step)) continue;
     const entry = journal.get(index);
-    if (!entry || entry.phase !== 'applied') {
+    if (entry?.phase !== 'applied') {
       steps.push({ description: step.description, ok: false, message: 'not in the apply journal' });
       continue;
     }

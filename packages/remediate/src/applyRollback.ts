@@ -3,6 +3,8 @@ import type { ClusterGateway, PlanStep } from '@opspilot/core';
 /** What undoing a fix did, one line per step. */
 export interface RollbackResult {
   ok: boolean;
+  /** `lifecycle`: undone from the operation's apply journal; `candidate`: by the candidate's own rollback steps. */
+  via?: 'lifecycle' | 'candidate';
   steps: { description: string; ok: boolean; message: string }[];
 }
 

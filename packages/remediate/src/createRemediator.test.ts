@@ -32,9 +32,11 @@ describe('createRemediator', () => {
     expect(candidate.steps).toEqual([expect.objectContaining({ op: 'rolloutUndo', toRevision: 1 })]);
     expect(outcome.status, outcome.message).toBe('ROLLED_BACK');
     expect(outcome.message).toMatch(/verification failed \(healthy, then not: /);
+    // Taken back by the lifecycle's apply journal: the revision the Deployment was at before the fix.
     expect(outcome.rollback).toEqual({
       ok: true,
-      steps: [expect.objectContaining({ description: 'return deployment job to revision 2', ok: true })],
+      via: 'lifecycle',
+      steps: [expect.objectContaining({ description: 'roll back to revision 2', ok: true })],
     });
     const live = await h.gateway.get({ kind: 'Deployment', name: 'job', namespace: 'flaky' });
     expect(JSON.stringify(live?.spec)).toContain('sys.exit(1)');

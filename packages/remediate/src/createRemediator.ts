@@ -1,8 +1,16 @@
-import { type Finding, formatRef, type Operation, type PlanOutcome } from '@opspilot/core';
-import { createOperations, type OpsDeps } from '@opspilot/ops';
+import {
+  type Finding,
+  formatRef,
+  type HealingAction,
+  type Operation,
+  type PlanOutcome,
+  type PlanStep,
+} from '@opspilot/core';
+import { createOperations, type OpsDeps, undoApplied } from '@opspilot/ops';
 import { applyRollback, type RollbackResult } from './applyRollback.js';
 import { candidatePlan } from './candidatePlan.js';
 import { brokenPreconditions } from './checkPreconditions.js';
+import { learnedRates } from './healing/healingStats.js';
 import { type FixProposal, proposeFixes, type SuccessRates } from './proposeFixes.js';
 import type { Remediation, RemediationCandidate } from './remediation.js';
 import { verifyGrant } from './verifyGrant.js';
@@ -13,6 +21,11 @@ export interface RemediatorDeps extends Omit<OpsDeps, 'planner'> {
   catalogue?: readonly Remediation[];
   /** How the fix's health is judged after apply (clock time). */
   recovery?: Partial<RecoveryTiming>;
+  /**
+   * The healing history the ranking learns from (`store.healingActions`): each remediation's success rate on findings
+   * of the same class weighs its candidates once it has three runs.
+   */
+  history?: () => Promise<HealingAction[]>;
 }
 
 /** How carrying out a candidate ended. */
@@ -27,6 +40,12 @@ export interface RemediationOutcome {
   /** The rollback run after a failed verification. */
   rollback?: RollbackResult;
 }
+
+/** What settling an applied fix needs of its candidate: what proves it, what it grants and how it is undone. */
+export type SettleSubject = Pick<
+  RemediationCandidate,
+  'subject' | 'grants' | 'rollback' | 'remediation' | 'finding_id' | 'summary'
+>;
 
 /** The proposal of one candidate: its operation waiting for review (with its dry-run diff), or why it was abandoned. */
 export type CandidateProposal =
@@ -49,13 +68,7 @@ export function createRemediator(deps: RemediatorDeps) {
         return outcome;
       },
     });
-  const audit = (
-    action: string,
-    user: string,
-    candidate: RemediationCandidate,
-    details: Record<string, unknown>,
-    ok = true,
-  ) =>
+  const audit = (action: string, user: string, candidate: SettleSubject, details: Record<string, unknown>, ok = true) =>
     deps.audit.append({
       action,
       user_id: user,
@@ -68,13 +81,71 @@ export function createRemediator(deps: RemediatorDeps) {
       details: { remediation: candidate.remediation, finding_id: candidate.finding_id, ...details },
     });
 
+  /**
+   * The settle window of an applied fix, then its rollback when it does not hold: taken back through the lifecycle's
+   * apply journal (the state each object had before its step), or by the candidate's own rollback steps where the
+   * journal cannot undo it.
+   */
+  async function settle(
+    operation: Operation,
+    candidate: SettleSubject,
+    ctx: { user: string; signal?: AbortSignal; recovery?: Partial<RecoveryTiming> },
+  ): Promise<RemediationOutcome> {
+    const operationId = operation.id;
+    const timing: RecoveryTiming = {
+      ...DEFAULT_RECOVERY_TIMING,
+      ...deps.recovery,
+      ...ctx.recovery,
+      signal: ctx.signal,
+    };
+    const recovery = candidate.grants
+      ? await verifyGrant(deps.gateway, deps.clock, candidate.grants, timing)
+      : await verifyRecovery(deps.gateway, deps.clock, candidate.subject, timing);
+    if (recovery.ok) {
+      await audit('remediation.verified', ctx.user, candidate, { operation_id: operationId, recovery });
+      return { status: 'VERIFIED', message: recovery.message, operation, recovery };
+    }
+    const rollback = await rollBack(operation, candidate.rollback);
+    await audit(
+      'remediation.rolled_back',
+      ctx.user,
+      candidate,
+      { operation_id: operationId, recovery, rollback },
+      false,
+    );
+    return {
+      status: 'ROLLED_BACK',
+      message: `verification failed (${recovery.message}); ${
+        rollback.ok
+          ? `rolled back (${rollback.steps.map((x) => x.description).join('; ')})`
+          : `roll back incomplete: ${rollback.steps
+              .filter((x) => !x.ok)
+              .map((x) => x.message)
+              .join('; ')}`
+      }`,
+      operation,
+      recovery,
+      rollback,
+    };
+  }
+
+  /** Undoes an applied fix from its apply journal; by the candidate's rollback steps where the journal cannot. */
+  async function rollBack(operation: Operation, fallback: PlanStep[]): Promise<RollbackResult> {
+    const raw = (await deps.operations.get(operation.id)) ?? operation;
+    const undone = await undoApplied(deps.gateway, raw);
+    if (undone.ok || fallback.length === 0) return { ...undone, via: 'lifecycle' };
+    const own = await applyRollback(deps.gateway, fallback);
+    return { ok: own.ok, via: 'candidate', steps: [...undone.steps.filter((x) => x.ok), ...own.steps] };
+  }
+
   return {
     /** Ranked candidates of a finding from the catalogue (`rates`: learned success rates that weigh the ranking). */
-    diagnose(finding: Finding, options: { rates?: SuccessRates; only?: string } = {}): Promise<FixProposal> {
+    async diagnose(finding: Finding, options: { rates?: SuccessRates; only?: string } = {}): Promise<FixProposal> {
+      const rates = options.rates ?? (deps.history ? learnedRates(await deps.history(), finding.analyzer) : undefined);
       return proposeFixes(
         finding,
         { gateway: deps.gateway, now: deps.clock.now() },
-        { ...options, ...(deps.catalogue ? { catalogue: deps.catalogue } : {}) },
+        { ...options, ...(rates ? { rates } : {}), ...(deps.catalogue ? { catalogue: deps.catalogue } : {}) },
       );
     },
 
@@ -153,42 +224,15 @@ export function createRemediator(deps: RemediatorDeps) {
           operation,
         };
       }
-      const timing: RecoveryTiming = {
-        ...DEFAULT_RECOVERY_TIMING,
-        ...deps.recovery,
-        ...ctx.recovery,
-        signal: ctx.signal,
-      };
-      const recovery = candidate.grants
-        ? await verifyGrant(deps.gateway, deps.clock, candidate.grants, timing)
-        : await verifyRecovery(deps.gateway, deps.clock, candidate.subject, timing);
-      if (recovery.ok) {
-        await audit('remediation.verified', ctx.user, candidate, { operation_id: operationId, recovery });
-        return { status: 'VERIFIED', message: recovery.message, operation, recovery };
-      }
-      const rollback = await applyRollback(deps.gateway, candidate.rollback);
-      await audit(
-        'remediation.rolled_back',
-        ctx.user,
-        candidate,
-        { operation_id: operationId, recovery, rollback },
-        false,
-      );
-      return {
-        status: 'ROLLED_BACK',
-        message: `verification failed (${recovery.message}); ${
-          rollback.ok
-            ? 'rolled back'
-            : `roll back incomplete: ${rollback.steps
-                .filter((x) => !x.ok)
-                .map((x) => x.message)
-                .join('; ')}`
-        }`,
-        operation,
-        recovery,
-        rollback,
-      };
+      return settle(operation, candidate, ctx);
     },
+
+    /**
+     * After a fix was applied (by `execute`, or by `ask "fix …"` through the lifecycle): waits for the subject to
+     * recover and stay healthy for the settle window and reports VERIFIED — or rolls the fix back and reports
+     * ROLLED_BACK. Audited as `remediation.verified` or `remediation.rolled_back`.
+     */
+    settle,
   };
 }
 

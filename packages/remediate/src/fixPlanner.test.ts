@@ -1,4 +1,5 @@
 import type { PlanOutcome } from '@opspilot/core';
+import { createOperations } from '@opspilot/ops';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployment, namespace, remediateHarness } from './__fixtures__/remediateHarness.js';
 import { fixPlanner } from './fixPlanner.js';
@@ -69,5 +70,55 @@ describe('fixPlanner: "fix it" in plain English', () => {
     const outcome = await plan('repair whatever is broken in shop', {});
     expect(outcome.kind).toBe('question');
     expect(await plan('scale api to 3 replicas', {})).toBe(fallback);
+  });
+
+  it('ask "fix …": applied through the lifecycle, settled on the clock, and rolled back when it does not hold', async () => {
+    // Ready at once, then unready from 30 s on: the revision the fix returns to looks healthy only at first.
+    const flaky = {
+      image: 'busybox:1.36',
+      ports: [],
+      command: ['sh', '-c', 'touch /tmp/ready; sleep 30; rm -f /tmp/ready; sleep infinity'],
+      readinessProbe: { exec: { command: ['cat', '/tmp/ready'] }, periodSeconds: 5, failureThreshold: 1 },
+    };
+    await h.apply(namespace('settle'), deployment('settle', 'job', flaky, {}, 1));
+    await h.advance(10_000);
+    await h.gateway.patch(
+      { kind: 'Deployment', name: 'job', namespace: 'settle' },
+      {
+        spec: {
+          template: {
+            spec: {
+              containers: [
+                { name: 'app', command: ['python3', '-c', 'import sys; sys.exit(1)'], readinessProbe: null },
+              ],
+            },
+          },
+        },
+      },
+    );
+    await h.findingFor('pod-crash-loop', 'job-', 'settle');
+    const ask = async (request: string, namespace: string, settleMs: number) => {
+      const ops = createOperations({ ...h.deps, planner: plan });
+      const proposed = await ops.propose(request, { user: 'alice', namespace });
+      if (proposed.kind !== 'operation') throw new Error(JSON.stringify(proposed));
+      await ops.approve(proposed.operation.id, { user: 'alice', allowSelfApproval: true });
+      const applied = await h.whileRunning(ops.apply(proposed.operation.id, { user: 'alice' }));
+      expect(applied.state).toBe('APPLIED');
+      const fix = plan.fixOf(applied.plan);
+      if (!fix) throw new Error('the planner forgot the fix behind its plan');
+      return h.whileRunning(h.remediator.settle(applied, fix, { user: 'alice', recovery: { settleMs } }));
+    };
+    const failed = await ask('why is job crashing and fix it', 'settle', 120_000);
+    expect(failed.status).toBe('ROLLED_BACK');
+    expect(failed.message).toMatch(
+      /^verification failed \(.*\); rolled back \(roll back to revision 2\)$/,
+    );
+    const live = await h.gateway.get({ kind: 'Deployment', name: 'job', namespace: 'settle' });
+    expect(JSON.stringify(live?.spec)).toContain('sys.exit(1)');
+    const trail = await h.store.audit.list({ action: 'remediation.rolled_back', target: 'deployment/settle/job' });
+    expect(trail.items[0]?.details).toMatchObject({ rollback: { via: 'lifecycle', ok: true } });
+    const verified = await ask('fix the oom pod', 'shop', 30_000);
+    expect(verified.status, verified.message).toBe('VERIFIED');
+    expect(verified.message).toMatch(/no restarts for 30s$/);
   });
 });

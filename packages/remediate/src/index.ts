@@ -15,9 +15,10 @@ export {
   type RemediationOutcomeStatus,
   type Remediator,
   type RemediatorDeps,
+  type SettleSubject,
 } from './createRemediator.js';
 export { currentFindings } from './currentFindings.js';
-export { fixPlanner } from './fixPlanner.js';
+export { type FixPlanner, fixPlanner } from './fixPlanner.js';
 export { baseName, fitOf, isFixRequest } from './fixRequest.js';
 export { alertFiresFor, type FiringAlert } from './healing/alertTrigger.js';
 export { concurrencyLimit } from './healing/concurrencyLimit.js';
@@ -36,7 +37,7 @@ export {
   MaintenanceWindow,
   TriggerSeverity,
 } from './healing/healingPolicy.js';
-export { type HealingStat, healingStats, successRates } from './healing/healingStats.js';
+export { type HealingStat, healingStats, learnedRates, successRates } from './healing/healingStats.js';
 export { allActions, type HealingStore } from './healing/healingStore.js';
 export {
   anomalyTriggers,

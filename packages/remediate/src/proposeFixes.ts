@@ -8,6 +8,8 @@ export interface FixProposal {
   candidates: RemediationCandidate[];
   /** `remediation id: reason` for every remediation of the class that proposed nothing. */
   declined: string[];
+  /** What the ranking learned per remediation (success rate and runs), for the candidates' remediations. */
+  learned: SuccessRates;
 }
 
 /** A learned success rate per remediation id (0 to 1, with how many runs it rests on). */
@@ -40,5 +42,10 @@ export async function proposeFixes(
     return (c.confidence + learned.rate) / 2;
   };
   const ranked = candidates.map((c, i) => ({ c, i, s: score(c) })).sort((a, b) => b.s - a.s || a.i - b.i);
-  return { finding, candidates: ranked.map((r) => r.c), declined };
+  const learned = Object.fromEntries(
+    [...new Set(candidates.map((c) => c.remediation))].flatMap((id) =>
+      options.rates?.[id] ? [[id, options.rates[id]!]] : [],
+    ),
+  );
+  return { finding, candidates: ranked.map((r) => r.c), declined, learned };
 }

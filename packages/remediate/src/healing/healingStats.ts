@@ -44,3 +44,11 @@ export function successRates(actions: HealingAction[]): SuccessRates {
   const stats = healingStats(actions, (a) => String(a.result.remediation ?? 'unknown'));
   return Object.fromEntries(stats.map((s) => [s.key, { rate: s.success_rate, runs: s.runs }]));
 }
+
+/**
+ * What the ranking learns from the healing history for a finding class: each remediation's success rate on findings
+ * of that class (actions recorded before classes were, count for every class).
+ */
+export function learnedRates(actions: HealingAction[], findingClass: string): SuccessRates {
+  return successRates(actions.filter((a) => (a.result.finding_class ?? findingClass) === findingClass));
+}
