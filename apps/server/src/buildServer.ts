@@ -4,6 +4,7 @@ import type { OpspilotConfig } from '@opspilot/config';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { ApiServices } from './api/apiServices.js';
 import { registerApi } from './api/registerApi.js';
+import { registerChatStream } from './chat/registerChatStream.js';
 import { registerMcpRoute } from './chat/registerMcpRoute.js';
 import { registerEventSocket } from './events/registerEventSocket.js';
 import { registerHealthRoutes, type StoreHealth } from './healthRoutes.js';
@@ -66,6 +67,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerLogFollowSocket(api, services);
       registerOtlpReceiver(api, services);
       registerMcpRoute(api, services);
+      registerChatStream(api, services);
     });
   }
   if (options.webDistDir) registerWebApp(app, options.webDistDir);

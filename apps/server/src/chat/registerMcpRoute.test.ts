@@ -94,7 +94,7 @@ describe('the MCP server at /mcp (Streamable HTTP)', () => {
       name: 'backend',
       namespace: 'todo',
     });
-    expect((backend?.spec as { replicas?: number }).replicas).not.toBe(4);
+    expect((backend?.spec as { replicas?: number } | undefined)?.replicas).not.toBe(4);
     const audit = await t.store.audit.list({ action: 'mcp.tool_call' } as never, { page_size: 50 });
     expect(
       audit.items.some((e) => e.target === 'tool:propose_operation' && e.user_id === t.users.operator.user.id),

@@ -6,6 +6,10 @@ import { canSeeCluster, type Principal } from '../auth/principal.js';
  * event about no cluster (a user created, say) goes to administrators only.
  */
 export function canSeeEvent(principal: Principal, event: Event): boolean {
+  // A chat message is its session owner's (and administrators').
+  if (event.event_type === 'CHAT_MESSAGE' && event.payload.user_id !== principal.user.id) {
+    return principal.user.role === 'ADMIN';
+  }
   if (principal.clusterIds === 'all') return true;
   return event.cluster_id !== undefined && canSeeCluster(principal, event.cluster_id);
 }

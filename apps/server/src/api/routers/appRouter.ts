@@ -4,6 +4,7 @@ import { analyzeRouter } from './analyzeRouter.js';
 import { anomaliesRouter } from './anomaliesRouter.js';
 import { auditRouter } from './auditRouter.js';
 import { authRouter } from './authRouter.js';
+import { chatRouter } from './chatRouter.js';
 import { clustersRouter } from './clustersRouter.js';
 import { eventsRouter } from './eventsRouter.js';
 import { fleetRouter } from './fleetRouter.js';
@@ -46,6 +47,7 @@ export const appRouter = router({
   traces: tracesRouter,
   jobs: jobsRouter,
   healing: healingRouter,
+  chat: chatRouter,
   security: securityRouter,
 });
 

@@ -1,0 +1,109 @@
+import { ChatPersona } from '@opspilot/chat';
+import { ChatMessage, ChatSession, InputError, Persona, roleAtLeast } from '@opspilot/core';
+import { z } from 'zod';
+import { chatToolContext } from '../../chat/chatContext.js';
+import { chatOf } from '../../chat/chatServices.js';
+import { audit, procedureFor, router } from '../trpc.js';
+import { visibleCluster } from '../visibleClusters.js';
+
+const route = (method: 'GET' | 'POST', path: string, summary: string) => ({
+  openapi: { method, path: `/chat${path}` as `/${string}`, tags: ['chat'], protect: true, summary },
+});
+
+const SessionIdInput = z.object({ session_id: z.uuid() });
+
+/** The answer to `chat.send`: the final answer, why the turn stopped early (if it did) and the turn's messages. */
+export const SendResult = z.object({
+  answer: z.string(),
+  stopped: z.string().optional(),
+  model: z.string(),
+  tokens: z.number().int(),
+  messages: z.array(ChatMessage),
+});
+
+/**
+ * Chat (seed 003 §5): personas (built-in and the organisation's own), the caller's sessions with their persona and
+ * cluster context, their messages with tool calls and results, and `send`, which answers a message with the
+ * configured model or offline. A session is its owner's alone; its tools see only the clusters of its context that
+ * the caller may see, and propose changes (operations waiting for approval) only for OPERATORs and above. For
+ * streamed answers use `POST /api/chat/sessions/{id}/stream` (server-sent events).
+ */
+export const chatRouter = router({
+  personas: procedureFor('VIEWER')
+    .meta(route('GET', '/personas', 'List personas'))
+    .input(z.object({}))
+    .output(z.object({ items: z.array(ChatPersona) }))
+    .query(async ({ ctx }) => ({ items: await chatOf(ctx.services).personas() })),
+
+  createPersona: procedureFor('ADMIN')
+    .meta(route('POST', '/personas', 'Create a custom persona'))
+    .input(Persona.omit({ is_builtin: true, created_by: true }))
+    .output(ChatPersona)
+    .mutation(async ({ ctx, input }) => {
+      const created = await chatOf(ctx.services).createPersona(input as Persona, ctx.principal.user.username);
+      await audit(ctx, {
+        action: 'chat.persona_create',
+        target: `persona:${created.id}`,
+        details: { tools: created.capabilities },
+      });
+      return created;
+    }),
+
+  sessions: procedureFor('VIEWER')
+    .meta(route('GET', '/sessions', 'List my chat sessions'))
+    .input(z.object({}))
+    .output(z.object({ items: z.array(ChatSession) }))
+    .query(async ({ ctx }) => ({ items: await chatOf(ctx.services).sessions(ctx.principal.user.id) })),
+
+  start: procedureFor('VIEWER')
+    .meta(route('POST', '/sessions', 'Start a chat session'))
+    .input(
+      z.object({
+        persona_id: z.string().min(1).optional(),
+        cluster_ids: z.array(z.uuid()).max(50).default([]),
+        title: z.string().max(200).optional(),
+      }),
+    )
+    .output(ChatSession)
+    .mutation(async ({ ctx, input }) => {
+      for (const id of input.cluster_ids) await visibleCluster(ctx.services.store, ctx.principal, id);
+      return chatOf(ctx.services).startSession(ctx.principal.user.id, {
+        ...(input.persona_id ? { persona_id: input.persona_id } : {}),
+        ...(input.title ? { title: input.title } : {}),
+        cluster_context: input.cluster_ids,
+      });
+    }),
+
+  messages: procedureFor('VIEWER')
+    .meta(route('GET', '/sessions/{session_id}/messages', 'Messages of a session'))
+    .input(SessionIdInput)
+    .output(z.object({ session: ChatSession, items: z.array(ChatMessage) }))
+    .query(async ({ ctx, input }) => {
+      const chat = chatOf(ctx.services);
+      const session = await chat.session(ctx.principal.user.id, input.session_id);
+      return { session, items: await chat.messages(session.id) };
+    }),
+
+  send: procedureFor('VIEWER')
+    .meta(route('POST', '/sessions/{session_id}/messages', 'Send a message and get the answer'))
+    .input(SessionIdInput.extend({ text: z.string().trim().min(1).max(10_000) }))
+    .output(SendResult)
+    .mutation(async ({ ctx, input }) => {
+      const chat = chatOf(ctx.services);
+      const session = await chat.session(ctx.principal.user.id, input.session_id);
+      if (!input.text) throw new InputError('empty message', { hint: 'type a question' });
+      const before = session.message_count;
+      const outcome = await chat.send(session, input.text, {
+        context: chatToolContext(ctx.services, ctx.principal, session),
+        readOnly: !roleAtLeast(ctx.principal.user.role, 'OPERATOR'),
+      });
+      const messages = (await chat.messages(session.id)).slice(before);
+      return {
+        answer: outcome.answer,
+        ...(outcome.stopped ? { stopped: outcome.stopped } : {}),
+        model: outcome.model,
+        tokens: outcome.tokens,
+        messages,
+      };
+    }),
+});
