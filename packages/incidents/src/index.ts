@@ -45,6 +45,12 @@ export {
 export { signPayload, verifySignature } from './notify/signPayload.js';
 export { WebhookEndpoint, webhookPayload } from './notify/webhookPayload.js';
 export { generatePostMortem, type PostMortemInput } from './postmortem/generatePostMortem.js';
+export {
+  NARRATIVE_SYSTEM_PROMPT,
+  narratePostMortem,
+  narrativeRequest,
+  withNarrative,
+} from './postmortem/narratePostMortem.js';
 export { renderMarkdown } from './postmortem/renderMarkdown.js';
 export { auditChanges, refOfTarget } from './rca/auditChanges.js';
 export { Cause, CauseEvidence, CauseKind, RootCauseAnalysis, SuggestedRunbook } from './rca/cause.js';
@@ -52,8 +58,10 @@ export type { Change, ChangeKind } from './rca/change.js';
 export { clusterChanges } from './rca/clusterChanges.js';
 export { collectEvidence, type EvidenceDeps } from './rca/collectEvidence.js';
 export { type IncidentScope, incidentScope } from './rca/incidentScope.js';
+export { type MemoryTrend, memoryTrend, memoryTrends, type OomKill, oomKillsOf } from './rca/memoryEvidence.js';
 export { GRACE_MS, LOOKBACK_MS, rankCauses, suggestRunbook } from './rca/rankCauses.js';
 export type { LogHit, RcaInput, Saturation } from './rca/rcaInput.js';
+export { describeSpan, type SlowSpan, spanEvidence } from './rca/traceEvidence.js';
 export { actionCatalog, BUILTIN_RUNBOOK_ACTIONS } from './runbooks/actionCatalog.js';
 export { orderSteps } from './runbooks/orderSteps.js';
 export { type ParsedRunbook, parseRunbook, type RunbookProblem } from './runbooks/parseRunbook.js';

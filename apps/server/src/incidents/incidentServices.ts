@@ -154,6 +154,46 @@ export function createIncidentServices(services: ApiServices) {
     return { touched, resolved };
   }
 
+  /**
+   * After a restart: each run left RUNNING resumes on its cluster (named by the run, or by its incident); a run whose
+   * cluster is unknown or no longer registered is ended as interrupted, with the reason, never left RUNNING.
+   */
+  async function resumeRunbooks() {
+    const running = await store.runbookExecutions.list({ status: 'RUNNING' }, { page_size: 100 });
+    const byCluster = new Map<string, string[]>();
+    for (const e of running.items) {
+      const incident = !e.cluster_id && e.incident_id ? await store.incidents.find(e.incident_id) : undefined;
+      const clusterId = e.cluster_id ?? incident?.cluster_id;
+      const cluster = clusterId ? await store.clusters.find(clusterId) : undefined;
+      if (cluster) byCluster.set(cluster.id, [...(byCluster.get(cluster.id) ?? []), e.id]);
+      else
+        await detachedRunner()
+          .interrupt(e.id, clusterId ? `cluster ${clusterId} is no longer registered` : 'the run names no cluster')
+          .catch((error: unknown) => logger.warn({ err: error, execution: e.id }, 'ending a runbook run failed'));
+    }
+    for (const [clusterId, ids] of byCluster) {
+      await (await commanderFor(clusterId)).runner
+        .recover(ids)
+        .catch((error: unknown) => logger.warn({ err: error, executions: ids }, 'resuming runbook runs failed'));
+    }
+  }
+
+  /** A runner without a cluster, for ending runs whose cluster is gone (it never reaches a cluster). */
+  const detachedRunner = () => {
+    const gone = new Proxy({} as Awaited<ReturnType<typeof services.gateways.get>>, {
+      get: () => () => Promise.reject(new Error('the run has no cluster')),
+    });
+    return createRunbookRunner({
+      library,
+      executions: store.runbookExecutions,
+      ops: { gateway: gone, operations: store.operations, audit, commands: store.aiCommands, clock, diff: diffObjects },
+      catalog,
+      audit,
+      clock,
+      timeline: (id, entry) => engine.record(id, entry),
+    });
+  };
+
   let unsubscribe: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
   return {
@@ -165,14 +205,7 @@ export function createIncidentServices(services: ApiServices) {
     /** Restores the correlator, resumes interrupted runbook runs and starts listening and observing. */
     async start() {
       await engine.restore();
-      const running = await store.runbookExecutions.list({ status: 'RUNNING' }, { page_size: 100 });
-      for (const e of running.items) {
-        const incident = e.incident_id ? await store.incidents.find(e.incident_id) : undefined;
-        if (!incident?.cluster_id) continue;
-        await (await commanderFor(incident.cluster_id)).runner
-          .recover()
-          .catch((error: unknown) => logger.warn({ err: error, execution: e.id }, 'resuming a runbook failed'));
-      }
+      await resumeRunbooks();
       unsubscribe = bus.subscribe({ event_types: ['ALERT_FIRED', 'ALERT_RESOLVED', 'ANOMALY_DETECTED'] }, (event) =>
         onEvent(event).catch((error: unknown) => logger.warn({ err: error }, 'incident intake failed')),
       );

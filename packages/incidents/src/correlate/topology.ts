@@ -1,4 +1,4 @@
-import { indexSnapshot, type SnapshotIndex } from '@opspilot/analyzers';
+import { indexSnapshot, topOwner } from '@opspilot/analyzers';
 import type { ClusterSnapshot, KubeObject, ObjectRef } from '@opspilot/core';
 import type { Signal } from './signal.js';
 
@@ -58,16 +58,6 @@ function labelAnchors(signal: Signal): Anchors {
 /** Anchors from labels alone, for signals of clusters whose objects are not at hand. */
 export const labelTopology: Topology = { anchorsOf: labelAnchors };
 
-function topWorkload(index: SnapshotIndex, obj: KubeObject): KubeObject {
-  let current = obj;
-  for (let depth = 0; depth < 4; depth++) {
-    const owner = index.controllerOf(current);
-    if (!owner || !WORKLOAD_KINDS.has(owner.kind)) break;
-    current = owner;
-  }
-  return current;
-}
-
 function ref(obj: KubeObject): ObjectRef {
   return { kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace };
 }
@@ -100,7 +90,7 @@ export function snapshotTopology(snapshot: ClusterSnapshot): Topology {
       const strong = new Set<string>();
       const weak = new Set<string>(fallback.weak);
       const addPod = (pod: KubeObject) => {
-        strong.add(anchorKey(c, ref(topWorkload(index, pod))));
+        strong.add(anchorKey(c, ref(topOwner(index, pod))));
         const node = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
         if (node) weak.add(anchorKey(c, { kind: 'Node', name: node }));
       };
@@ -121,7 +111,7 @@ export function snapshotTopology(snapshot: ClusterSnapshot): Topology {
           break;
         }
         default: {
-          const top = WORKLOAD_KINDS.has(obj.kind) ? topWorkload(index, obj) : obj;
+          const top = WORKLOAD_KINDS.has(obj.kind) ? topOwner(index, obj) : obj;
           strong.add(anchorKey(c, ref(top)));
           const template = (top.spec as { template?: { metadata?: { labels?: Record<string, string> } } } | undefined)
             ?.template?.metadata?.labels;

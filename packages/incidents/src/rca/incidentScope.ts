@@ -1,4 +1,4 @@
-import { indexSnapshot } from '@opspilot/analyzers';
+import { indexSnapshot, topOwner } from '@opspilot/analyzers';
 import type { ClusterSnapshot, KubeObject, ObjectRef } from '@opspilot/core';
 
 /** The objects an incident reaches: its workloads, their pods, the nodes they run on and the config they read. */
@@ -58,15 +58,7 @@ export function incidentScope(snapshot: ClusterSnapshot, affected: ObjectRef[]):
   const workloads = new Map<string, KubeObject>();
   const pods = new Map<string, KubeObject>();
   const nodes = new Set<string>();
-  const top = (obj: KubeObject) => {
-    let current = obj;
-    for (let i = 0; i < 4; i++) {
-      const owner = index.controllerOf(current);
-      if (!owner || !WORKLOADS.has(owner.kind)) break;
-      current = owner;
-    }
-    return current;
-  };
+  const top = (obj: KubeObject) => topOwner(index, obj);
   for (const ref of affected) {
     if (ref.kind === 'Node') {
       nodes.add(ref.name);

@@ -389,6 +389,7 @@ export function createRunbookRunner(deps: RunnerDeps) {
       const execution = await deps.executions.create({
         runbook_id: loaded.runbook.id,
         incident_id: request.incident_id,
+        ...(deps.ops.clusterId ? { cluster_id: deps.ops.clusterId } : {}),
         status: 'RUNNING',
         triggered_by: request.user,
         step_results: loaded.order.map((step_id) => ({ step_id, status: 'PENDING', output: '' })),
@@ -460,11 +461,15 @@ export function createRunbookRunner(deps: RunnerDeps) {
     /**
      * Resumes the executions a restart interrupted (status RUNNING): applied actions count as done, applying ones are
      * reconciled by the lifecycle, reads run again. An execution whose runbook no longer loads is FAILED, not left.
+     * Only this runner's cluster's executions (those naming no cluster too) unless `ids` names them.
      */
-    async recover(): Promise<RunbookExecution[]> {
+    async recover(ids?: string[]): Promise<RunbookExecution[]> {
       const out: RunbookExecution[] = [];
       const running = await deps.executions.list({ status: 'RUNNING' }, { page_size: 100 });
-      for (const execution of running.items) {
+      const mine = running.items.filter((e) =>
+        ids ? ids.includes(e.id) : !e.cluster_id || !deps.ops.clusterId || e.cluster_id === deps.ops.clusterId,
+      );
+      for (const execution of mine) {
         try {
           out.push(await advance(execution.id));
         } catch (error) {
@@ -478,6 +483,29 @@ export function createRunbookRunner(deps: RunnerDeps) {
         }
       }
       return out;
+    },
+
+    /**
+     * Ends an execution a restart interrupted that cannot be resumed (its cluster is gone or unknown): the step it
+     * was in FAILED as interrupted, the rest SKIPPED, the run FAILED saying why — never left RUNNING, never silent.
+     */
+    async interrupt(id: string, why: string): Promise<RunbookExecution> {
+      const execution = await deps.executions.get(id);
+      if (FINISHED.has(execution.status)) return execution;
+      const at = now();
+      const step_results = execution.step_results.map((r) =>
+        r.status === 'RUNNING'
+          ? { ...r, status: 'FAILED' as const, error: `interrupted by a restart: ${why}`, finished_at: at }
+          : r.status === 'PENDING'
+            ? { ...r, status: 'SKIPPED' as const }
+            : r,
+      );
+      const updated = await deps.executions.update(id, { step_results });
+      return finish(
+        updated,
+        'FAILED',
+        `interrupted by a restart: ${why}; check the cluster by hand before running it again`,
+      );
     },
   };
 }
