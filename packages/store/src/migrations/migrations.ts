@@ -10,6 +10,7 @@ import { m0007LoginLimits } from './m0007LoginLimits.js';
 import { m0008WatcherLeases } from './m0008WatcherLeases.js';
 import { m0009Traces } from './m0009Traces.js';
 import { m0011Incidents } from './m0011Incidents.js';
+import { m0012AlertHistory } from './m0012AlertHistory.js';
 import { m0013RunbookExecutionCluster } from './m0013RunbookExecutionCluster.js';
 import { m0015SecurityFindings } from './m0015SecurityFindings.js';
 import { m0016CostNotices } from './m0016CostNotices.js';
@@ -26,6 +27,7 @@ export const MIGRATION_NAMES = [
   '0008_watcher_leases',
   '0009_traces',
   '0011_incidents',
+  '0012_alert_history',
   '0013_runbook_execution_cluster',
   '0015_security_findings',
   '0016_cost_notices',
@@ -49,6 +51,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0008_watcher_leases': m0008WatcherLeases(dialect),
         '0009_traces': m0009Traces(dialect),
         '0011_incidents': m0011Incidents(dialect),
+        '0012_alert_history': m0012AlertHistory(dialect),
         '0013_runbook_execution_cluster': m0013RunbookExecutionCluster(dialect),
         '0015_security_findings': m0015SecurityFindings(dialect),
         '0016_cost_notices': m0016CostNotices(dialect),
