@@ -79,7 +79,12 @@ describe('allocation from a real Prometheus scraping the simulated cluster', () 
     // beta: web at its requests (0.2 core, 128 Mi) and the 10 Gi claim at 0.73 per GiB-month = 0.001 per GiB-hour.
     const beta = (0.2 * 0.04 + (128 / 1024) * 0.005 + 10 * 0.001) * hours;
     const row = (key: string) => result.rows.find((r) => r.key === key)!;
-    expect(row('alpha').total_cost / alpha).toBeCloseTo(1, 2);
+    // Scrape timing makes the measured 0.3 core of worker a little off under load: at most 2 % on the namespace.
+    expect(Math.abs(row('alpha').total_cost / alpha - 1)).toBeLessThan(0.02);
+    const worker = input!.pods.find((p) => p.workload.name === 'worker')!.containers[0]!.cpuUsage!;
+    const workerCores = worker.reduce((t, v) => t + v, 0);
+    expect(workerCores / steps).toBeCloseTo(0.3, 1);
+    expect(row('alpha').cpu_cost).toBeCloseTo((2 * 0.5 * steps + workerCores) * 0.04 * (stepSeconds / 3600), 12);
     expect(row('alpha').memory_cost).toBeCloseTo(((2 * 300 + 100) / 1024) * 0.005 * hours, 12);
     expect(row('beta').total_cost).toBeCloseTo(beta, 12);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { container, FLAT_PRICES, GIB, pod, smallCluster } from '../__fixtures__/smallCluster.js';
-import { percentile } from './percentile.js';
+import { percentile, percentileBySelection } from './percentile.js';
 import { rightsizeContainer } from './rightsize.js';
 import { rightsizeCluster } from './rightsizeCluster.js';
 
@@ -23,6 +23,21 @@ describe('percentile', () => {
     expect(percentile([1, 2, 3, 4, 5], 50)).toBe(3);
     expect(percentile([1, 2, 3, 4, Number.NaN], 75)).toBe(3.25);
     expect(percentile([], 95)).toBeNaN();
+  });
+
+  it('selects the same percentile as sorting does', () => {
+    let seed = 7;
+    for (let run = 0; run < 50; run++) {
+      const values = Array.from({ length: 1 + run * 7 }, () => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+        return seed % 5 === 0 ? Number.NaN : (seed % 1000) / 7;
+      });
+      for (const p of [0, 50, 90, 95, 99, 100]) {
+        const sorted = percentile(values, p);
+        if (Number.isNaN(sorted)) expect(percentileBySelection(values, p)).toBeNaN();
+        else expect(percentileBySelection(values, p)).toBeCloseTo(sorted, 12);
+      }
+    }
   });
 });
 

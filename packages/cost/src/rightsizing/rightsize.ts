@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CostContainer, CostPod } from '../inventory/costInventory.js';
 import { HOURS_PER_MONTH } from '../pricing/defaultPrices.js';
 import type { NodePrices } from '../pricing/priceModel.js';
-import { finiteSorted, percentileOfSorted } from './percentile.js';
+import { percentileBySelection } from './percentile.js';
 
 const GIB = 2 ** 30;
 const MI = 2 ** 20;
@@ -141,7 +141,7 @@ export function recommendFromUsage(u: UsageSamples, policy: RightsizingPolicy): 
       estimated_monthly_savings: 0,
     };
   }
-  const cpuP = percentileOfSorted(finiteSorted(u.cpu), policy.cpu_percentile);
+  const cpuP = percentileBySelection(u.cpu, policy.cpu_percentile);
   let memMax = 0;
   for (let i = 0; i < u.memory.length; i++) if (u.memory[i]! > memMax) memMax = u.memory[i]!;
   const cpuRequest = roundCpu(Math.max(policy.min_cpu_cores, cpuP));

@@ -48,19 +48,7 @@ export function rightsizeCluster(
   for (const { pods, containers } of byKey.values()) {
     const first = pods[0]!;
     const n = containers.length;
-    const cpu = new Float64Array(windowSteps * n).fill(Number.NaN);
-    const memory = new Float64Array(windowSteps * n).fill(Number.NaN);
-    const any = new Uint8Array(windowSteps);
-    containers.forEach((c, i) => {
-      const cu = c.cpuUsage?.subarray(from, steps);
-      const mu = c.memoryUsage?.subarray(from, steps);
-      if (cu) cpu.set(cu, i * windowSteps);
-      if (mu) memory.set(mu, i * windowSteps);
-      if (cu && mu)
-        for (let s = 0; s < windowSteps; s++) if (!Number.isNaN(cu[s]!) && !Number.isNaN(mu[s]!)) any[s] = 1;
-    });
-    let covered = 0;
-    for (let s = 0; s < windowSteps; s++) covered += any[s]!;
+    const { cpu, memory, covered } = n === 1 ? own(containers[0]!, from, steps) : pooled(containers, from, steps);
     const node = nodes.get(first.node);
     const prices_ = prices.nodePrices(node ?? { labels: {}, cpuCores: 0, memoryBytes: 0, gpus: 0 });
     const r = recommendFromUsage(
@@ -86,4 +74,34 @@ export function rightsizeCluster(
     });
   }
   return out.sort((a, b) => b.estimated_monthly_savings - a.estimated_monthly_savings);
+}
+
+const EMPTY = new Float64Array(0);
+
+/** One container's usage over the window, without copying. */
+function own(c: CostContainer, from: number, steps: number) {
+  const cpu = c.cpuUsage?.subarray(from, steps) ?? EMPTY;
+  const memory = c.memoryUsage?.subarray(from, steps) ?? EMPTY;
+  let covered = 0;
+  const n = Math.min(cpu.length, memory.length);
+  for (let s = 0; s < n; s++) if (!Number.isNaN(cpu[s]!) && !Number.isNaN(memory[s]!)) covered++;
+  return { cpu, memory, covered };
+}
+
+/** The replicas' usage side by side; covered = the steps where any replica reported. */
+function pooled(containers: CostContainer[], from: number, steps: number) {
+  const windowSteps = steps - from;
+  const cpu = new Float64Array(windowSteps * containers.length).fill(Number.NaN);
+  const memory = new Float64Array(windowSteps * containers.length).fill(Number.NaN);
+  const any = new Uint8Array(windowSteps);
+  containers.forEach((c, i) => {
+    const cu = c.cpuUsage?.subarray(from, steps);
+    const mu = c.memoryUsage?.subarray(from, steps);
+    if (cu) cpu.set(cu, i * windowSteps);
+    if (mu) memory.set(mu, i * windowSteps);
+    if (cu && mu) for (let s = 0; s < windowSteps; s++) if (!Number.isNaN(cu[s]!) && !Number.isNaN(mu[s]!)) any[s] = 1;
+  });
+  let covered = 0;
+  for (let s = 0; s < windowSteps; s++) covered += any[s]!;
+  return { cpu, memory, covered };
 }
