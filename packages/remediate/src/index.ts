@@ -37,7 +37,14 @@ export {
   MaintenanceWindow,
   TriggerSeverity,
 } from './healing/healingPolicy.js';
-export { type HealingStat, healingStats, learnedRates, successRates } from './healing/healingStats.js';
+export {
+  type HealingLearning,
+  type HealingStat,
+  healingLearning,
+  healingStats,
+  learnedRates,
+  successRates,
+} from './healing/healingStats.js';
 export { allActions, type HealingStore } from './healing/healingStore.js';
 export {
   anomalyTriggers,
@@ -51,7 +58,7 @@ export {
 } from './healing/healingTriggers.js';
 export { replicasTouched } from './healing/replicasTouched.js';
 export { runbookInput } from './healing/runbookAction.js';
-export type { RunbookPort, RunbookRun } from './healing/runbookPort.js';
+export { type RunbookPort, type RunbookRun, runbookPortOf } from './healing/runbookPort.js';
 export { type ParsedRule, RUNBOOK_ACTION, validateHealingRule } from './healing/validateHealingRule.js';
 export { type FixProposal, proposeFixes, type SuccessRates } from './proposeFixes.js';
 export {

@@ -11,7 +11,7 @@ import {
 } from '@opspilot/core';
 import { diffObjects } from '@opspilot/kube';
 import { type ApplyProgress, createOperations, type OpsDeps } from '@opspilot/ops';
-import { fixPlanner } from '@opspilot/remediate';
+import { allActions, fixPlanner } from '@opspilot/remediate';
 import type { Principal } from '../auth/principal.js';
 import { publishAudit } from '../events/publishAudit.js';
 import type { ApiServices } from './apiServices.js';
@@ -116,7 +116,11 @@ export async function serverOpsDeps(
           ...(context.namespace ? { namespace: context.namespace } : {}),
           ...(model.value ? { model: model.value } : {}),
         }),
-      { gateway, now: () => clock.now() },
+      {
+        gateway,
+        now: () => clock.now(),
+        history: () => allActions({ rules: store.healingRules, actions: store.healingActions }, {}),
+      },
     ),
     diff: diffObjects,
     ...(process.env[PAUSE_AFTER_FIRST_STEP] === '1' ? { progress: pauseAfterFirstStep } : {}),

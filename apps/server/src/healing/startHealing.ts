@@ -2,11 +2,15 @@ import { createHealingEngine, HEALING_PASS_JOB, type HealingPassReport } from '@
 import type { ApiServices } from '../api/apiServices.js';
 import { publishAudit } from '../events/publishAudit.js';
 import { serverRemediator } from './serverRemediator.js';
+import { serverRunbooks } from './serverRunbooks.js';
 
 /** How often healing rules are evaluated (one pass over every cluster with an enabled rule). */
 export const HEALING_INTERVAL_MS = 60_000;
 
-/** Runs one healing pass for a registered cluster: its enabled rules against its findings now. */
+/**
+ * Runs one healing pass for a registered cluster: its enabled rules against its findings, its anomalies (the anomaly
+ * store) and its open incidents now, with the incident runbooks for rules that run one.
+ */
 export async function runHealingPass(services: ApiServices, clusterId: string): Promise<HealingPassReport> {
   const remediator = await serverRemediator(services, clusterId);
   const engine = createHealingEngine({
@@ -21,6 +25,20 @@ export async function runHealingPass(services: ApiServices, clusterId: string): 
       firing: async () =>
         (await services.store.alerts.list({ cluster_id: clusterId, state: 'FIRING' }, { page_size: 100 })).items,
     },
+    triggers: {
+      anomalies: async (since) =>
+        (
+          await services.store.anomalies.list(
+            { cluster_id: clusterId, detected_at: { gte: since.toISOString() } },
+            { page_size: 100 },
+          )
+        ).items,
+      incidents: async () =>
+        (await services.store.incidents.list({ cluster_id: clusterId }, { page_size: 100 })).items.filter(
+          (i) => i.status !== 'RESOLVED' && i.status !== 'CLOSED',
+        ),
+    },
+    runbooks: await serverRunbooks(services, clusterId),
   });
   return engine.runPass();
 }

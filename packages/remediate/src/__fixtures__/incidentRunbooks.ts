@@ -1,5 +1,5 @@
 import { actionCatalog, createRunbookLibrary, createRunbookRunner } from '@opspilot/incidents';
-import type { RunbookPort } from '../healing/runbookPort.js';
+import { type RunbookPort, runbookPortOf } from '../healing/runbookPort.js';
 import type { remediateHarness } from './remediateHarness.js';
 
 type Harness = Awaited<ReturnType<typeof remediateHarness>>;
@@ -18,11 +18,5 @@ export async function incidentRunbooks(h: Harness): Promise<RunbookPort & { runn
     audit: h.store.audit,
     clock: h.clock,
   });
-  return {
-    runner,
-    effects: async (name) => (await library.load(name)).runbook.steps.map((s) => s.effect),
-    start: (request) => runner.start(request),
-    approve: (id, user) => runner.approve(id, { user }),
-    get: (id) => h.store.runbookExecutions.get(id),
-  };
+  return { runner, ...runbookPortOf({ library, runner, executions: h.store.runbookExecutions }) };
 }

@@ -52,3 +52,29 @@ export function successRates(actions: HealingAction[]): SuccessRates {
 export function learnedRates(actions: HealingAction[], findingClass: string): SuccessRates {
   return successRates(actions.filter((a) => (a.result.finding_class ?? findingClass) === findingClass));
 }
+
+/** What was learned from the healing history, per rule, per remediation (or runbook) and per finding class. */
+export interface HealingLearning {
+  by_rule: (HealingStat & { name: string })[];
+  by_remediation: (HealingStat & { name: string })[];
+  /** Per finding class; actions triggered without one (a runbook on an incident) by their trigger kind. */
+  by_class: (HealingStat & { name: string })[];
+}
+
+/** The success rate and median time to recover of every rule, remediation and finding class in `actions`. */
+export function healingLearning(actions: HealingAction[], ruleNames: Map<string, string>): HealingLearning {
+  const named = (stats: HealingStat[], name: (key: string) => string = (k) => k) =>
+    stats.map((s) => ({ ...s, name: name(s.key) }));
+  return {
+    by_rule: named(
+      healingStats(actions, (a) => a.rule_id),
+      (id) => ruleNames.get(id) ?? id,
+    ),
+    by_remediation: named(healingStats(actions, (a) => String(a.result.remediation ?? a.result.runbook ?? 'unknown'))),
+    by_class: named(
+      healingStats(actions, (a) =>
+        String(a.result.finding_class ?? (a.result.trigger as { kind?: string } | undefined)?.kind ?? 'unknown'),
+      ),
+    ),
+  };
+}

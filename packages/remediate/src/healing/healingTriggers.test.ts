@@ -161,7 +161,7 @@ describe('healing rules triggered by anomalies and incidents, on the simulated c
       ['SKIPPED', expect.stringMatching(/^cooldown: acted on it at/)],
     ]);
     const live = await h.gateway.get({ kind: 'Deployment', name: 'web', namespace: 'appr' });
-    expect((live?.spec as { replicas?: number }).replicas).toBe(2);
+    expect((live?.spec as { replicas?: number } | undefined)?.replicas).toBe(2);
   });
 
   it("reads one trigger per object from anomalies, newest first, within the rule's window and metrics", () => {

@@ -24,3 +24,25 @@ export interface RunbookPort {
   approve(executionId: string, user: string): Promise<RunbookRun>;
   get(executionId: string): Promise<RunbookRun>;
 }
+
+type Input = Record<string, string | number | boolean>;
+
+/**
+ * The {@link RunbookPort} of an incident commander's runbook library and runner (`@opspilot/incidents`, read by
+ * shape so that this package does not depend on it) and the store's executions.
+ */
+export function runbookPortOf(parts: {
+  library: { load(nameOrId: string): Promise<{ runbook: { steps: { effect: string }[] } }> };
+  runner: {
+    start(request: { runbook: string; input?: Input; incident_id?: string; user: string }): Promise<RunbookRun>;
+    approve(id: string, approval: { user: string }): Promise<RunbookRun>;
+  };
+  executions: { get(id: string): Promise<RunbookRun> };
+}): RunbookPort {
+  return {
+    effects: async (name) => (await parts.library.load(name)).runbook.steps.map((s) => s.effect),
+    start: (request) => parts.runner.start(request),
+    approve: (id, user) => parts.runner.approve(id, { user }),
+    get: (id) => parts.executions.get(id),
+  };
+}

@@ -124,4 +124,52 @@ describe('the healing router: fix a finding, healing rules, history and stats', 
     const learning = await t.rest('GET', '/healing/learning', t.users.viewer.token);
     expect(learning.json()).toEqual(stats.json());
   });
+
+  it('heals on an anomaly from the anomaly store, refuses an automatic destructive runbook at save time, and learns per class', async () => {
+    const refused = await t.rest('POST', '/healing/rules', t.users.approver.token, {
+      name: 'drain-on-incident',
+      cluster_id: clusterId,
+      condition_type: 'incident',
+      condition_config: { namespaces: ['anom'] },
+      action_type: 'runbook',
+      action_config: { mode: 'automatic', runbook: 'cordon-and-drain-node' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toMatch(/runbook cordon-and-drain-node has destructive step\(s\) drain/);
+    const created = await t.rest('POST', '/healing/rules', t.users.approver.token, {
+      name: 'oom-on-anomaly',
+      cluster_id: clusterId,
+      condition_type: 'anomaly',
+      condition_config: { namespaces: ['anom'], min_severity: 'HIGH' },
+      action_type: 'oom:raise-memory-limit',
+      action_config: { mode: 'automatic', verify_settle_seconds: 20 },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    await oomFinding('anom');
+    const quiet = await whileRunning(t.rest('POST', '/healing/run', t.users.approver.token, { cluster_id: clusterId }));
+    expect(quiet.json().actions.filter((a: { rule_id: string }) => a.rule_id === created.json().id)).toEqual([]);
+    await t.services.store.anomalies.create({
+      cluster_id: clusterId,
+      metric_name: 'container_memory_working_set_bytes',
+      labels: { namespace: 'anom', deployment: 'cache' },
+      detection_type: 'STATISTICAL',
+      severity: 'HIGH',
+      confidence_score: 0.95,
+      anomaly_type: 'SPIKE',
+      explanation: 'memory far above its usual level',
+      detected_at: t.clock.now().toISOString(),
+    });
+    const pass = await whileRunning(t.rest('POST', '/healing/run', t.users.approver.token, { cluster_id: clusterId }));
+    expect(pass.json().actions).toEqual([
+      expect.objectContaining({
+        target: 'deployment/anom/cache',
+        status: 'SUCCEEDED',
+        result: expect.objectContaining({ trigger: expect.objectContaining({ kind: 'anomaly' }) }),
+      }),
+    ]);
+    const stats = await t.rest('GET', '/healing/stats', t.users.viewer.token);
+    expect(stats.json().by_class).toEqual([
+      expect.objectContaining({ name: 'pod-oom-killed', runs: 2, succeeded: 2, success_rate: 1 }),
+    ]);
+  });
 });

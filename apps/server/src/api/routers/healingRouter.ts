@@ -4,23 +4,19 @@ import {
   HealingAction,
   HealingActionStatus,
   HealingRule,
+  InputError,
   NewHealingRule,
   NotFoundError,
   ObjectRef,
   Operation,
   PlanStep,
 } from '@opspilot/core';
-import {
-  BUILTIN_REMEDIATIONS,
-  currentFindings,
-  healingStats,
-  successRates,
-  validateHealingRule,
-} from '@opspilot/remediate';
+import { BUILTIN_REMEDIATIONS, currentFindings, healingLearning, validateHealingRule } from '@opspilot/remediate';
 import { z } from 'zod';
 import { canSeeCluster } from '../../auth/principal.js';
 import { serverRemediator } from '../../healing/serverRemediator.js';
 import { runHealingPass } from '../../healing/startHealing.js';
+import { incidentsOf } from '../../incidents/incidentServices.js';
 import { IdInput, PageInput, pageOf } from '../apiSchemas.js';
 import type { ApiServices } from '../apiServices.js';
 import { audit, procedureFor, router } from '../trpc.js';
@@ -69,6 +65,28 @@ const RulePatch = z.object({
   max_retries: z.number().int().min(0).max(10).optional(),
 });
 
+/**
+ * A rule that runs a runbook must name one that exists, and may run it automatically only when no step of it is
+ * DESTRUCTIVE: refused at save time with the reason.
+ */
+async function checkRunbookRule(services: ApiServices, rule: Parameters<typeof validateHealingRule>[0]) {
+  const parsed = validateHealingRule(rule);
+  const name = parsed.limits.runbook;
+  if (!name || parsed.remediation) return;
+  const incidents = incidentsOf(services);
+  await incidents.ready();
+  const { runbook } = await incidents.library.load(name);
+  const destructive = runbook.steps.filter((s) => s.effect === 'DESTRUCTIVE').map((s) => s.id);
+  if (parsed.limits.mode === 'automatic' && !parsed.limits.dry_run && destructive.length > 0) {
+    throw new InputError(
+      `runbook ${name} has destructive step(s) ${destructive.join(', ')} and cannot run automatically`,
+      {
+        hint: 'use mode "approval": a person approves each change of the run',
+      },
+    );
+  }
+}
+
 async function findingOf(services: ApiServices, clusterId: string, id: string, namespace?: string) {
   const gateway = await services.gateways.get(clusterId);
   const ns = namespace ?? id.split(':')[1]?.split('/')[1];
@@ -82,7 +100,10 @@ async function findingOf(services: ApiServices, clusterId: string, id: string, n
   return finding;
 }
 
-/** Success rate and median time to recover per rule and per remediation, from every stored healing action. */
+/**
+ * Success rate and median time to recover per rule, per remediation (or runbook) and per finding class, from every
+ * stored healing action.
+ */
 async function learningOf(services: ApiServices) {
   const actions: HealingAction[] = [];
   for (let page = 1; page <= 50; page++) {
@@ -91,14 +112,7 @@ async function learningOf(services: ApiServices) {
     if (actions.length >= found.total || found.items.length === 0) break;
   }
   const rules = await services.store.healingRules.list({}, { page_size: 100 });
-  const names = new Map(rules.items.map((r) => [r.id, r.name]));
-  return {
-    by_rule: healingStats(actions, (a) => a.rule_id).map((s) => ({ ...s, name: names.get(s.key) ?? s.key })),
-    by_remediation: healingStats(actions, (a) => String(a.result.remediation ?? 'unknown')).map((s) => ({
-      ...s,
-      name: s.key,
-    })),
-  };
+  return healingLearning(actions, new Map(rules.items.map((r) => [r.id, r.name])));
 }
 
 /**
@@ -128,13 +142,20 @@ export const healingRouter = router({
   preview: procedureFor('VIEWER')
     .meta({ openapi: { method: 'POST', path: '/healing/preview', tags: ['healing'], protect: true } })
     .input(FindingInput)
-    .output(z.object({ finding: Finding, candidates: z.array(CandidateOutput), declined: z.array(z.string()) }))
+    .output(
+      z.object({
+        finding: Finding,
+        candidates: z.array(CandidateOutput),
+        declined: z.array(z.string()),
+        /** What the ranking learned per remediation on this finding class (success rate, runs). */
+        learned: z.record(z.string(), z.object({ rate: z.number(), runs: z.number().int() })),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const cluster = await visibleCluster(ctx.services.store, ctx.principal, input.cluster_id);
       const finding = await findingOf(ctx.services, cluster.id, input.finding_id, input.namespace);
       const remediator = await serverRemediator(ctx.services, cluster.id, { principal: ctx.principal });
-      const actions = await ctx.services.store.healingActions.list({}, { page_size: 100 });
-      return remediator.diagnose(finding, { rates: successRates(actions.items) });
+      return remediator.diagnose(finding);
     }),
 
   fix: procedureFor('OPERATOR')
@@ -188,7 +209,7 @@ export const healingRouter = router({
     .output(HealingRule)
     .mutation(async ({ ctx, input }) => {
       if (input.cluster_id) await visibleCluster(ctx.services.store, ctx.principal, input.cluster_id);
-      validateHealingRule(input);
+      await checkRunbookRule(ctx.services, input);
       const rule = await ctx.services.store.healingRules.create(input);
       await audit(ctx, { action: 'healing.rule.created', target: `healingrule/${rule.name}`, details: { rule } });
       return rule;
@@ -201,7 +222,7 @@ export const healingRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { id, ...patch } = input;
       const current = await ctx.services.store.healingRules.get(id);
-      validateHealingRule({ ...current, ...patch } as never);
+      await checkRunbookRule(ctx.services, { ...current, ...patch } as never);
       const rule = await ctx.services.store.healingRules.update(id, patch as never);
       await audit(ctx, { action: 'healing.rule.updated', target: `healingrule/${rule.name}`, details: { patch } });
       return rule;
@@ -245,14 +266,18 @@ export const healingRouter = router({
   stats: procedureFor('VIEWER')
     .meta({ openapi: { method: 'GET', path: '/healing/stats', tags: ['healing'], protect: true } })
     .input(z.object({}).optional())
-    .output(z.object({ by_rule: z.array(StatOutput), by_remediation: z.array(StatOutput) }))
+    .output(
+      z.object({ by_rule: z.array(StatOutput), by_remediation: z.array(StatOutput), by_class: z.array(StatOutput) }),
+    )
     .query(({ ctx }) => learningOf(ctx.services)),
 
   /** The seed's `selfHealing.learning`: the same figures as `stats`. */
   learning: procedureFor('VIEWER')
     .meta({ openapi: { method: 'GET', path: '/healing/learning', tags: ['healing'], protect: true } })
     .input(z.object({}).optional())
-    .output(z.object({ by_rule: z.array(StatOutput), by_remediation: z.array(StatOutput) }))
+    .output(
+      z.object({ by_rule: z.array(StatOutput), by_remediation: z.array(StatOutput), by_class: z.array(StatOutput) }),
+    )
     .query(({ ctx }) => learningOf(ctx.services)),
 
   runPass: procedureFor('APPROVER')
