@@ -6,7 +6,8 @@ import { JsonObject, Timestamp, Uuid } from '../common.js';
  * operation moves through review, `FINDING_DETECTED` when an analyzer reports a problem, and `AUDIT_APPENDED` when
  * the audit log records an action, and `RESOURCES_CHANGED` when the live objects of a watched cluster change
  * (payload `{ name, kinds, changes }`, gathered per cluster), so open cluster pages refresh; `INCIDENT_OPENED`,
- * `INCIDENT_UPDATED` and `INCIDENT_RESOLVED` (payload `{ incident_id, status, severity, title }`) as incidents move.
+ * `INCIDENT_UPDATED` and `INCIDENT_RESOLVED` (payload `{ incident_id, status, severity, title }`) as incidents move;
+ * `BUDGET_ALERT` when a cost budget's threshold is reached in fact or by forecast (payload: the budget notice).
  */
 export const EventType = z.enum([
   'CLUSTER_STATUS_CHANGED',
@@ -28,6 +29,7 @@ export const EventType = z.enum([
   'HEALING_ACTION_FINISHED',
   'HEALING_RULE_PAUSED',
   'SECURITY_SCAN_COMPLETED',
+  'BUDGET_ALERT',
 ]);
 export type EventType = z.infer<typeof EventType>;
 
