@@ -1,4 +1,5 @@
 import type { ClusterGateway, PlanOutcome, PlanStep } from '@opspilot/core';
+import { policyAuditOutcome } from '@opspilot/security';
 import type { Frame } from './frame/frame.js';
 import { parseFrame } from './frame/parseFrame.js';
 import { type FrameContext, planFrame } from './frame/planFrame.js';
@@ -66,6 +67,9 @@ async function legacy(text: string, ctx: FrameContext): Promise<Built | undefine
 export async function planOffline(text: string, options: OfflineOptions): Promise<PlanOutcome> {
   const metric = metricOutcome(text);
   if (metric) return metric;
+  // "Which … violate <policy>": answered by the security package's policy audit (issue 18).
+  const audit = policyAuditOutcome(text);
+  if (audit) return audit;
   const lister = cachedLister(options.gateway);
   const vocabulary = await loadVocabulary(lister);
   const namespaces = vocabulary.entities.filter((e) => e.kind === 'Namespace').map((e) => e.object);

@@ -13,6 +13,7 @@ export {
   mapPolicySentence,
   type SentenceMapping,
 } from './policies/mapPolicySentence.js';
+export { policyAuditOutcome } from './policies/policyAuditQuestion.js';
 export { POLICY_TEMPLATES, policyTemplate } from './policies/policyLibrary.js';
 export { defineTemplate, type PolicyTemplate } from './policies/policyTemplate.js';
 export { PolicyMatch, PolicyViolation, SecurityPolicy, violationLine } from './policies/securityPolicy.js';

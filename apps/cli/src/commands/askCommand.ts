@@ -11,6 +11,7 @@ import { askApproval } from './askApproval.js';
 import { answerMetricQuestion } from './askMetrics.js';
 import { type AskJson, kubectlResult, renderPlan } from './askOutput.js';
 import { createPlanner } from './askPlanner.js';
+import { answerPolicyAudit } from './askPolicyAudit.js';
 import { reviewActor } from './reviewActor.js';
 
 const AskOptions = z.object({
@@ -65,6 +66,7 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
         const proposed = await ops.propose(request, { user, namespace: config.kube.namespace });
         // The planner read a metrics question: its named query's numbers, a read with no operation.
         if (proposed.kind === 'metrics') return answerMetricQuestion(proposed.metric, config, command, ctx);
+        if (proposed.kind === 'policy-audit') return answerPolicyAudit(proposed, config, command, ctx);
         if (proposed.kind !== 'operation') {
           ctx.run.exitCode = 1;
           const json: AskJson = {

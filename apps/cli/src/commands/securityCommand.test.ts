@@ -116,6 +116,26 @@ describe('opspilot security and opspilot policy', () => {
     expect(unmapped.err()).toContain('no policy template matches this sentence');
   });
 
+  it('answers "which … violate <policy>" in ask with the same audit', async () => {
+    const io = memoryIo({}, dir);
+    const code = await runCli(
+      [
+        'ask',
+        '--kubeconfig',
+        kubeconfig,
+        '-n',
+        'guarded',
+        'which deployments violate "containers must not use the latest tag"',
+      ],
+      io,
+    );
+    expect(io.err()).not.toContain('error');
+    expect(code).toBe(1);
+    expect(io.out()).toMatch(
+      /^Understood: audit against k8sdisallowedtags .*\nVIOLATING: Deployment\/guarded\/floating — .*"latest"\n$/,
+    );
+  });
+
   it('scans and audits files with the same checks, as SARIF', async () => {
     writeFileSync(
       join(dir, 'app.yaml'),

@@ -56,7 +56,8 @@ export type MetricQuestion = z.infer<typeof MetricQuestion>;
 /**
  * The answer to a plain-English request: a plan; a clarifying question (an ambiguous or unknown name — never a
  * guess) with the candidates; an unsupported request with what was understood and the closest supported requests;
- * or a metrics question, which the caller answers with numbers from its named query (a read: no plan, no operation).
+ * a metrics question, which the caller answers with numbers from its named query (a read: no plan, no operation);
+ * or a policy audit question, which the caller answers with the violating objects.
  */
 export const PlanOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('plan'), plan: Plan, notices: Notices }),
@@ -75,5 +76,15 @@ export const PlanOutcome = z.discriminatedUnion('kind', [
     notices: Notices,
   }),
   z.object({ kind: z.literal('metrics'), metric: MetricQuestion, understood: z.string(), notices: Notices }),
+  /** "Which … violate <policy>": a read the caller answers with a policy audit (`@opspilot/security`). */
+  z.object({
+    kind: z.literal('policy-audit'),
+    sentence: z.string().min(1),
+    template: z.string().min(1),
+    parameters: z.record(z.string(), z.unknown()),
+    match: z.record(z.string(), z.unknown()),
+    understood: z.string(),
+    notices: Notices,
+  }),
 ]);
 export type PlanOutcome = z.infer<typeof PlanOutcome>;
