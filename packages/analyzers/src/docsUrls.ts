@@ -37,4 +37,9 @@ export const DOCS = {
   webhooks: 'https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/',
   resourceQuotas: 'https://kubernetes.io/docs/concepts/policy/resource-quotas/',
   events: 'https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/event-v1/',
+  lifecycleHooks: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/',
+  loadBalancer: 'https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer',
+  gatewayApi: 'https://gateway-api.sigs.k8s.io/guides/troubleshooting/',
+  nodeProblemDetector: 'https://kubernetes.io/docs/tasks/debug/debug-cluster/monitor-node-health/',
+  schedulingGates: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-scheduling-readiness/',
 } as const;

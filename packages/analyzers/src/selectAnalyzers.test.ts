@@ -14,8 +14,10 @@ describe('selectAnalyzers', () => {
     expect(r.value.map((a) => a.id).sort()).toEqual(
       [
         'node-not-ready',
+        'pvc-lost',
         'pvc-pending',
         'pvc-storage-class-missing',
+        'service-loadbalancer-pending',
         'service-no-endpoints',
         'service-selector-no-match',
         'service-target-port',

@@ -28,7 +28,7 @@ function replicasToRestore(workload: KubeObject): number {
  */
 export const workloadScaledToZero = defineAnalyzer({
   id: ID,
-  kinds: ['Service', 'Pod', 'Deployment', 'StatefulSet', 'ReplicaSet'],
+  kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'Service', 'Pod'],
   description: 'Workloads scaled to zero that a Service still routes to',
   analyze(snapshot) {
     const index = indexSnapshot(snapshot);

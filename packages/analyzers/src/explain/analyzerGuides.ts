@@ -140,6 +140,75 @@ export const ANALYZER_GUIDES: Readonly<Record<string, AnalyzerGuide>> = {
     cause: 'The schedule is not valid cron syntax, so the controller never starts a run.',
     check: 'Use five fields: minute hour day-of-month month day-of-week.',
   },
+  'storageclass-multiple-defaults': {
+    cause:
+      'Two StorageClasses carry the is-default-class annotation, typically after a CSI driver or a cloud add-on installed its own default.',
+    check: 'Keep one default and set the annotation to false on the others.',
+  },
+  'pod-failed': {
+    cause:
+      'A pod created directly (no Job, no controller) ran to completion with an error exit code; nothing retries it.',
+    check: 'Read its log, fix the cause, and run such work as a Job so failures are retried and visible.',
+  },
+  'job-suspended': {
+    cause:
+      'spec.suspend is true on an unfinished Job (set by hand or by a queueing controller such as Kueue), so none of its pods run.',
+    check: 'Resume it if nothing is meant to hold it back; with a queue, check why it was not admitted.',
+  },
+  'configmap-empty': {
+    cause:
+      'The ConfigMap was created without data (a failed render, a wrong --from-file path) while pods mount or read it.',
+    check: 'Fill it with the configuration the pods expect and restart them.',
+  },
+  'configmap-oversized': {
+    cause:
+      'Large files (datasets, dashboards, certificates bundles) were put in a ConfigMap, close to the 1 MiB object limit.',
+    check: 'Move the content to a volume or image, or split it.',
+  },
+  'pod-scheduling-gated': {
+    cause:
+      'A scheduling gate set at creation (by a queue or quota controller) was never removed, so the scheduler ignores the pod.',
+    check:
+      'Find the controller named in the gate and why it holds the pod; remove the gate only if the controller is gone.',
+  },
+  'pod-lifecycle-hook': {
+    cause: 'A postStart or preStop hook runs a command or HTTP call that fails (missing script, wrong port).',
+    check: 'Fix the hook in the pod template or remove it; a failing postStart kills the container.',
+  },
+  'pod-image-inspect': {
+    cause:
+      'The runtime pulled the image but cannot read it: a corrupt layer, a full image filesystem or an image for another platform.',
+    check: 'Remove the image on the node so it is pulled again, or build it for the node platform.',
+  },
+  'pv-unavailable': {
+    cause:
+      'The claim of a Retain volume was deleted (Released), or the automatic delete/recycle of the volume failed (Failed).',
+    check: 'Back up or remove the data, then clear claimRef to reuse the volume, or delete it.',
+  },
+  'pvc-lost': {
+    cause: 'The PersistentVolume the claim was bound to was deleted or vanished from the storage backend.',
+    check: 'Restore the volume under the same name or recreate the claim from a backup.',
+  },
+  'hpa-scaling-inactive': {
+    cause:
+      'The autoscaler cannot compute a replica count: metrics are missing (metrics-server or adapter down, no requests), the selector is invalid or the target is at zero.',
+    check: 'Read the ScalingActive condition message and fix what it names.',
+  },
+  'node-problem-condition': {
+    cause:
+      'node-problem-detector (or a similar agent) found a kernel, filesystem or runtime problem the kubelet does not report.',
+    check: 'Check the node system logs; drain and repair nodes with deadlocks or read-only filesystems.',
+  },
+  'rbac-subject-namespace-missing': {
+    cause:
+      'A binding names a ServiceAccount in a namespace that does not exist: a typo, or a namespace that was deleted or renamed.',
+    check: 'Fix the subject namespace to where the workload runs, or delete the stale subject.',
+  },
+  'service-loadbalancer-pending': {
+    cause:
+      'No load-balancer implementation serves the cluster (bare metal or kind without MetalLB), or the cloud controller fails to create one.',
+    check: 'Install a load-balancer controller or use NodePort/Ingress; with a controller, read its events.',
+  },
   'workload-scaled-to-zero': {
     cause:
       'The workload was scaled to 0 (by hand, a script or an autoscaler) while a Service still sends traffic to its pods.',
