@@ -2,7 +2,7 @@ import type { PlanOutcome } from '@opspilot/core';
 import { mapPolicySentence } from './mapPolicySentence.js';
 
 const QUESTION = [
-  /^\s*(?:which|what|list|show(?: me)?|find)\b.*?\b(?:violates?|violating|breaks?|breaking|do(?:es)? not (?:comply|satisfy)|fails?)\b(?:\s+(?:the\s+)?(?:policy|rule))?\s*[:"'“]?\s*(.+?)["'”?.]*\s*$/i,
+  /^\s*(?:which|what|list|show(?: me)?|find)\b.*?\b(?:violates?|violating|in violation of|do(?:es)? not comply with|(?:is|are) non-?compliant with)\b(?:\s+(?:the\s+)?(?:policy|rule))?\s*[:"'“]?\s*(.+?)["'”?.]*\s*$/i,
   /^\s*(?:audit|check)\b.*?\b(?:against|for)\s+(?:the\s+)?(?:policy|rule)?\s*[:"'“]?\s*(.+?)["'”?.]*\s*$/i,
 ];
 
