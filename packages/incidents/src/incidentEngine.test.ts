@@ -76,9 +76,14 @@ describe('createIncidentEngine over the store', () => {
   });
 
   it('walks the lifecycle with owner, notes and comments, and refuses a move the lifecycle does not allow', async () => {
-    const { engine, signal } = setup();
+    const { engine, signal, events, notices } = setup();
     const [incident] = await engine.ingest([signal('b1', 'payments')]);
     const id = incident!.id;
+    // A timeline entry (runbook progress, analysis) refreshes open pages, but is no news for the webhooks.
+    const [announced, told] = [events.length, notices.length];
+    await engine.record(id, { action_type: 'analysis', actor: 'system', status: 'SUCCEEDED', description: 'ranked' });
+    expect(events.slice(announced).map((e) => e.event_type)).toEqual(['INCIDENT_UPDATED']);
+    expect(notices).toHaveLength(told);
     const acked = await engine.acknowledge(id, { user: 'alice' });
     expect(acked).toMatchObject({ status: 'INVESTIGATING', acknowledged_by: 'alice' });
     await engine.assign(id, { user: 'alice', owner: 'bob' });

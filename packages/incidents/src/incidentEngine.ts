@@ -235,9 +235,16 @@ export function createIncidentEngine(deps: IncidentDeps, options: CorrelatorOpti
         return updated;
       }),
 
-    /** Records an entry on the timeline (runbook progress, analysis, post-mortem), for the other parts of the engine. */
-    record: (id: string, entry: Parameters<IncidentDeps['records']['addAction']>[1]) =>
-      deps.records.addAction(id, { performed_at: now(), ...entry }),
+    /**
+     * Records an entry on the timeline (runbook progress, analysis, post-mortem), for the other parts of the engine,
+     * and announces INCIDENT_UPDATED on the bus so open pages refresh (outgoing webhooks are not told of it).
+     */
+    async record(id: string, entry: Parameters<IncidentDeps['records']['addAction']>[1]) {
+      const action = await deps.records.addAction(id, { performed_at: now(), ...entry });
+      const incident = await deps.records.find(id);
+      if (incident) await publishIncident(deps, 'updated', incident, { webhooks: false });
+      return action;
+    },
   };
 }
 

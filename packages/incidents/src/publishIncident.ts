@@ -5,9 +5,15 @@ const EVENT_OF = { opened: 'INCIDENT_OPENED', updated: 'INCIDENT_UPDATED', resol
 
 /**
  * Tells the world an incident moved: INCIDENT_OPENED / _UPDATED / _RESOLVED on the event bus, and the outgoing
- * notification. Neither failing stops the engine: the incident is already stored.
+ * notification (not for mere timeline entries: `webhooks: false`). Neither failing stops the engine: the incident is
+ * already stored.
  */
-export async function publishIncident(deps: IncidentDeps, notice: IncidentNotice, incident: Incident): Promise<void> {
+export async function publishIncident(
+  deps: IncidentDeps,
+  notice: IncidentNotice,
+  incident: Incident,
+  options: { webhooks?: boolean } = {},
+): Promise<void> {
   const namespace = incident.affected_resources.find((r) => r.namespace)?.namespace;
   await deps.bus
     ?.publish({
@@ -23,5 +29,5 @@ export async function publishIncident(deps: IncidentDeps, notice: IncidentNotice
       },
     })
     .catch(() => undefined);
-  await deps.notify?.(notice, incident).catch(() => undefined);
+  if (options.webhooks !== false) await deps.notify?.(notice, incident).catch(() => undefined);
 }

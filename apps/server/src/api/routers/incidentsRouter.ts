@@ -2,9 +2,11 @@ import { Incident, IncidentAction, IncidentStatus, NotFoundError, RunbookExecuti
 import { RootCauseAnalysis, renderMarkdown, Signal } from '@opspilot/incidents';
 import { z } from 'zod';
 import { canSeeCluster } from '../../auth/principal.js';
+import { IncidentCharts, incidentCharts } from '../../incidents/incidentCharts.js';
 import { incidentsOf } from '../../incidents/incidentServices.js';
 import { IdInput, ListParam, NoInput, PageInput, pageOf } from '../apiSchemas.js';
 import { procedureFor, router } from '../trpc.js';
+import { visibleCluster } from '../visibleClusters.js';
 import { commanderOf, Note, user, visibleIncident } from './incidentAccess.js';
 import { incidentLifecycleProcedures } from './incidentLifecycleProcedures.js';
 import { runbooksRouter } from './runbooksRouter.js';
@@ -91,6 +93,29 @@ export const incidentsRouter = router({
         executions: (await commander?.executionsOf(incident.id)) ?? [],
         post_mortem: { markdown: incident.post_mortem ?? '', html: renderMarkdown(incident.post_mortem ?? '') },
       };
+    }),
+
+  charts: procedureFor('VIEWER')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/incidents/{id}/charts',
+        tags: ['incidents'],
+        protect: true,
+        summary: "The incident's signal series around its window, anomalies marked",
+      },
+    })
+    .input(IdInput)
+    .output(IncidentCharts)
+    .query(async ({ ctx, input, signal }) => {
+      const incident = await visibleIncident(ctx.services, ctx.principal, input.id);
+      if (!incident.cluster_id) return { from: incident.detected_at, to: incident.detected_at, charts: [] };
+      const cluster = await visibleCluster(ctx.services.store, ctx.principal, incident.cluster_id);
+      const inc = incidentsOf(ctx.services);
+      const signals = (await inc.engine.signalsOf(incident.id)).map((h) => h.signal);
+      const commander = await inc.commanderFor(cluster.id).catch(() => undefined);
+      const analysis = await commander?.latestAnalysis(incident.id);
+      return incidentCharts(ctx.services, cluster, incident, signals, analysis, signal);
     }),
 
   detect: procedureFor('OPERATOR')
