@@ -41,10 +41,44 @@ describe.each(DIALECTS)('alerts on %s', (dialect) => {
     expect((await store.alerts.list({ fingerprint: 'fp-race' })).total).toBe(1);
   });
 
+  it('keeps the firing history: first fire, resolve and re-fire, never a repeated notification', async () => {
+    const first = await store.alerts.upsert(firing('fp-history', clusterId));
+    await store.alerts.upsert(firing('fp-history', clusterId)); // the same firing, notified again
+    const resolved = { ...firing('fp-history', clusterId), state: 'RESOLVED' as const };
+    await store.alerts.upsert({ ...resolved, ends_at: '2026-01-15T10:05:00.000Z' });
+    await store.alerts.upsert({ ...resolved, ends_at: '2026-01-15T10:05:00.000Z' });
+    await store.alerts.upsert({ ...firing('fp-history', clusterId), starts_at: '2026-01-15T11:00:00.000Z' });
+    // Fired again with a new start while Alertmanager never said it resolved.
+    const last = await store.alerts.upsert({
+      ...firing('fp-history', clusterId),
+      starts_at: '2026-01-15T12:00:00.000Z',
+      severity: 'CRITICAL',
+    });
+    expect(last.id).toBe(first.id);
+    const history = await store.alerts.history(first.id);
+    expect(history.map((e) => [e.state, e.starts_at, e.ends_at, e.severity])).toEqual([
+      ['FIRING', '2026-01-15T10:00:00.000Z', undefined, 'WARNING'],
+      ['RESOLVED', '2026-01-15T10:00:00.000Z', '2026-01-15T10:05:00.000Z', 'WARNING'],
+      ['FIRING', '2026-01-15T11:00:00.000Z', undefined, 'WARNING'],
+      ['FIRING', '2026-01-15T12:00:00.000Z', undefined, 'CRITICAL'],
+    ]);
+    expect(history.every((e) => e.alert_id === first.id && e.alertname === 'HighCPUUsage')).toBe(true);
+    const times = history.map((e) => e.recorded_at);
+    expect([...times].sort()).toEqual(times);
+    expect(new Set(times).size).toBe(times.length);
+    expect((await store.alerts.history(first.id, 2)).map((e) => e.starts_at)).toEqual([
+      '2026-01-15T11:00:00.000Z',
+      '2026-01-15T12:00:00.000Z',
+    ]);
+    expect(await store.alerts.history('00000000-0000-4000-8000-000000000000')).toEqual([]);
+  });
+
   it('refuses a second plain create of the same alert and drops alerts with their cluster', async () => {
     await store.alerts.create(firing('fp-dup', clusterId));
     await expect(store.alerts.create(firing('fp-dup', clusterId))).rejects.toMatchObject({ name: 'ConflictError' });
+    const withHistory = await store.alerts.findByFingerprint('fp-history', clusterId);
     await store.clusters.delete(clusterId);
     expect((await store.alerts.list({ fingerprint: 'fp-dup' })).total).toBe(0);
+    expect(await store.alerts.history(withHistory?.id ?? '')).toEqual([]);
   });
 });

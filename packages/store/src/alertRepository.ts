@@ -1,4 +1,5 @@
 import { Alert, ConflictError, NewAlert } from '@opspilot/core';
+import { ALERT_EVENT_SPEC, type StoredAlertEvent } from './alertEvent.js';
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
 import { parseInput } from './parseInput.js';
@@ -13,6 +14,17 @@ export interface AlertRepository extends Repository<Alert, NewAlert> {
   upsert(alert: NewAlert): Promise<Alert>;
   /** The alert with this fingerprint on this cluster (or on no cluster), if any. */
   findByFingerprint(fingerprint: string, clusterId?: string): Promise<Alert | undefined>;
+  /**
+   * The firing history of an alert, oldest first: a row when {@link upsert} first saw it, when its state changed and
+   * when it fired again with a new start; repeated notifications of the same state add nothing. At most `limit`
+   * (default 1,000) of the most recent transitions.
+   */
+  history(alertId: string, limit?: number): Promise<StoredAlertEvent[]>;
+}
+
+/** True when `next` is a transition of `previous` worth a history row (or `previous` is none: first seen). */
+function isTransition(previous: Alert | undefined, next: Alert): boolean {
+  return !previous || previous.state !== next.state || previous.starts_at !== next.starts_at;
 }
 
 /** Builds the alert repository. */
@@ -24,6 +36,25 @@ export function createAlertRepository(db: Db, dialect: Dialect): AlertRepository
     newSchema: NewAlert,
     stamps: ['starts_at'],
   });
+  const events = createRepository(db, dialect, ALERT_EVENT_SPEC);
+  const record = async (previous: Alert | undefined, alert: Alert) => {
+    if (!isTransition(previous, alert)) return;
+    // Strictly after the alert's last transition, so the history's order never rests on ids within a millisecond.
+    const last = (await events.list({ alert_id: alert.id }, { page_size: 1 })).items[0];
+    const now = Date.now();
+    const at = last ? Math.max(now, Date.parse(last.recorded_at) + 1) : now;
+    await events.create({
+      recorded_at: new Date(at).toISOString(),
+      alert_id: alert.id,
+      fingerprint: alert.fingerprint,
+      cluster_id: alert.cluster_id,
+      alertname: alert.alertname,
+      severity: alert.severity,
+      state: alert.state,
+      starts_at: alert.starts_at,
+      ends_at: alert.ends_at,
+    });
+  };
   const findByFingerprint = async (fingerprint: string, clusterId?: string) => {
     const page = await base.list({ fingerprint, cluster_id: clusterId }, { page_size: 100 });
     return page.items.find((a) => a.cluster_id === clusterId);
@@ -33,16 +64,29 @@ export function createAlertRepository(db: Db, dialect: Dialect): AlertRepository
     if (!existing) return undefined;
     // Replace every field, so one that the new notification lacks (say ends_at after a re-fire) is cleared.
     const cleared = Object.fromEntries(Object.keys(NewAlert.shape).map((key) => [key, undefined]));
-    return base.update(existing.id, { ...cleared, ...parseInput(NewAlert, alert, 'alert') });
+    const updated = await base.update(existing.id, { ...cleared, ...parseInput(NewAlert, alert, 'alert') });
+    await record(existing, updated);
+    return updated;
   };
   return {
     ...base,
     findByFingerprint,
+    async history(alertId, limit = 1000) {
+      const newestFirst: StoredAlertEvent[] = [];
+      for (let page = 1; newestFirst.length < limit; page++) {
+        const result = await events.list({ alert_id: alertId }, { page, page_size: 100 });
+        newestFirst.push(...result.items);
+        if (page >= result.total_pages) break;
+      }
+      return newestFirst.slice(0, limit).reverse();
+    },
     async upsert(alert) {
       const updated = await updateExisting(alert);
       if (updated) return updated;
       try {
-        return await base.create(alert);
+        const created = await base.create(alert);
+        await record(undefined, created);
+        return created;
       } catch (error) {
         // Another notification for the same alert created it between our read and our insert.
         if (!(error instanceof ConflictError)) throw error;

@@ -2,6 +2,7 @@
  * @opspilot/store — one list of Kysely migrations for SQLite and PostgreSQL, a repository per aggregate, and the
  * append-only, hash-chained audit log.
  */
+export { ALERT_EVENT_SPEC, NewStoredAlertEvent, StoredAlertEvent } from './alertEvent.js';
 export type { AlertRepository } from './alertRepository.js';
 export {
   type AuditCheckpoint,
