@@ -32,6 +32,7 @@ import { podImagePull } from './analyzers/podImagePull.js';
 import { podInitContainer } from './analyzers/podInitContainer.js';
 import { podLifecycleHook } from './analyzers/podLifecycleHook.js';
 import { podLivenessProbe } from './analyzers/podLivenessProbe.js';
+import { podMemoryNearLimit } from './analyzers/podMemoryNearLimit.js';
 import { podOomKilled } from './analyzers/podOomKilled.js';
 import { podReadinessProbe } from './analyzers/podReadinessProbe.js';
 import { podRestartStorm } from './analyzers/podRestartStorm.js';
@@ -56,6 +57,7 @@ import { statefulSetUnavailable } from './analyzers/statefulSetUnavailable.js';
 import { storageClassMultipleDefaults } from './analyzers/storageClassMultipleDefaults.js';
 import { warningEvents } from './analyzers/warningEvents.js';
 import { webhookServiceMissing } from './analyzers/webhookServiceMissing.js';
+import { workloadHttpErrors } from './analyzers/workloadHttpErrors.js';
 import { workloadScaledToZero } from './analyzers/workloadScaledToZero.js';
 
 /**
@@ -70,6 +72,7 @@ export const BUILTIN_ANALYZERS: readonly Analyzer[] = [
   podImagePull,
   podCrashLoop,
   podOomKilled,
+  podMemoryNearLimit,
   podUnschedulable,
   podReadinessProbe,
   podLivenessProbe,
@@ -83,6 +86,7 @@ export const BUILTIN_ANALYZERS: readonly Analyzer[] = [
   podSchedulingGated,
   deploymentUnavailable,
   deploymentRolloutStuck,
+  workloadHttpErrors,
   replicaSetFailure,
   statefulSetUnavailable,
   daemonSetUnavailable,

@@ -23,6 +23,13 @@ export { isEmptySelector, matchesSelector, selectorText } from './labelSelector.
 export { logTargets, POD_LOG_KIND, type PodLogTail, withPodLogs } from './podLogs.js';
 export { formatMemory, parseQuantity } from './quantity.js';
 export { kindsFor, selectAnalyzers } from './selectAnalyzers.js';
+export {
+  HTTP_ERROR_RATE_KIND,
+  type HttpErrorRate,
+  POD_USAGE_KIND,
+  withHttpErrorRates,
+  withPodUsage,
+} from './signals.js';
 export { snapshotForAnalysis } from './snapshotForAnalysis.js';
 export { indexSnapshot, type SnapshotIndex } from './snapshotIndex.js';
 export { kubectlRef, topOwner } from './workloads.js';

@@ -209,6 +209,17 @@ export const ANALYZER_GUIDES: Readonly<Record<string, AnalyzerGuide>> = {
       'No load-balancer implementation serves the cluster (bare metal or kind without MetalLB), or the cloud controller fails to create one.',
     check: 'Install a load-balancer controller or use NodePort/Ingress; with a controller, read its events.',
   },
+  'pod-memory-near-limit': {
+    cause:
+      'The pod’s working set has grown to its memory limit: the limit was set below the real need, or memory leaks.',
+    check:
+      'Compare usage with the limit over a day; raise the limit to the real peak or fix the leak before the OOM kill.',
+  },
+  'workload-http-errors': {
+    cause:
+      'The workload fails requests: a bad release, a dependency (database, API) that errors or times out, or overload.',
+    check: 'Read the error lines of its log around the start of the burst; roll back if a rollout started it.',
+  },
   'workload-scaled-to-zero': {
     cause:
       'The workload was scaled to 0 (by hand, a script or an autoscaler) while a Service still sends traffic to its pods.',
