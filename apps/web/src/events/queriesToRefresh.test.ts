@@ -11,6 +11,8 @@ describe('queriesToRefresh', () => {
     expect(queriesToRefresh('ANOMALY_DETECTED')).toEqual(['anomalies']);
     expect(queriesToRefresh('HEALING_ACTION_FINISHED')).toEqual(['healing']);
     expect(queriesToRefresh('HEALING_RULE_PAUSED')).toEqual(['healing']);
+    for (const e of ['INCIDENT_OPENED', 'INCIDENT_UPDATED', 'INCIDENT_RESOLVED'])
+      expect(queriesToRefresh(e)).toEqual(['incidents']);
   });
 
   it('refreshes the metric charts on METRIC_UPDATE and nothing on an unknown event', () => {
