@@ -1,6 +1,7 @@
 import { systemClock } from '@opspilot/core';
 import { diffObjects } from '@opspilot/kube';
-import { createOperations, type Operations, type Planner } from '@opspilot/ops';
+import { createOperations, type Operations } from '@opspilot/ops';
+import { allActions } from '@opspilot/remediate';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
@@ -12,6 +13,7 @@ import { answerMetricQuestion } from './askMetrics.js';
 import { type AskJson, kubectlResult, renderPlan } from './askOutput.js';
 import { createPlanner } from './askPlanner.js';
 import { answerPolicyAudit } from './askPolicyAudit.js';
+import { settleFix } from './askSettle.js';
 import { reviewActor } from './reviewActor.js';
 
 const AskOptions = z.object({
@@ -19,13 +21,15 @@ const AskOptions = z.object({
   dryRun: z.boolean().default(false),
   confirm: z.array(z.string().min(1)).default([]),
   user: z.string().optional(),
+  settle: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 /**
  * Registers `opspilot ask "<request>"`: plain English to a plan (the offline planner unless a model is configured),
  * its risk, the equivalent kubectl commands for bash and PowerShell and the server dry-run diff; then approval
  * (`--yes`, or a prompt on a terminal; destructive plans also need the resource names typed, or `--confirm NAME`),
- * application, verification and the audit entry. Reads run at once. Exit 1 when the request was not carried out
+ * application, verification and the audit entry; a fix from the remediation catalogue is then settled (`--settle`
+ * seconds healthy, else rolled back). Reads run at once. Exit 1 when the request was not carried out
  * (a question back, unsupported, invalid, not approved, or failed). Secret values are printed as `<redacted>` in
  * text and JSON alike (the operations come redacted from `@opspilot/ops`); a stored plan keeps them sealed with
  * `secrets.encryption_key` (or `<data_dir>/encryption.key`, created on first use).
@@ -39,6 +43,7 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
     .option('--dry-run', 'show the plan, commands and diff, change nothing')
     .option('--confirm <name...>', 'resource names typed to confirm a destructive plan')
     .option('--user <name>', 'who is asking, for the audit log (default OPSPILOT_USER or the OS user)')
+    .option('--settle <seconds>', 'for a fix: how long its object must stay healthy, else it is rolled back', '60')
     .action(async (words: string[], raw: unknown, command: Command) => {
       const options = AskOptions.parse(raw);
       const request = words.join(' ').trim();
@@ -48,7 +53,10 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
       const c = ctx.colors(command);
       const err = (text: string) => ctx.io.stderr.write(`${text}\n`);
       await withStore(config, ctx.io.cwd, async (store) => {
-        const planner: Planner = createPlanner(config, gateway);
+        const planner = createPlanner(config, gateway, () =>
+          allActions({ rules: store.healingRules, actions: store.healingActions }, {}),
+        );
+        const clusterId = await registeredClusterId(store, gateway.config.server);
         const ops = createOperations({
           gateway,
           operations: store.operations,
@@ -57,7 +65,7 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
           clock: systemClock,
           planner,
           diff: diffObjects,
-          clusterId: await registeredClusterId(store, gateway.config.server),
+          clusterId,
           ...cliLifecycle(err),
         });
         await recoverEarlierRuns(ops, user, err);
@@ -110,8 +118,16 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
           operation = await applyInterruptibly(ops, operation.id, user);
           auditId = String(operation.details.audit_id ?? auditId);
         }
+        // A fix from the catalogue is settled like `opspilot fix`: healthy for --settle seconds, else rolled back.
+        const fix = operation.state === 'APPLIED' ? planner.fixOf(operation.plan) : undefined;
+        if (fix) err(c.dim(`watching it recover for ${options.settle}s…`));
+        const settled = fix
+          ? await settleFix(store, gateway, operation, fix, { user, settle: options.settle, clusterId, err })
+          : undefined;
         const dryRun = options.dryRun && operation.state === 'REJECTED';
-        if (operation.state !== 'APPLIED' && !dryRun) ctx.run.exitCode = 1;
+        if ((operation.state !== 'APPLIED' && !dryRun) || (settled && settled.status !== 'VERIFIED')) {
+          ctx.run.exitCode = 1;
+        }
         const json: AskJson = {
           intent: operation.plan.summary,
           plan: operation.plan,
@@ -123,6 +139,7 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
           auditId,
           operationId: operation.id,
           problems: operation.problems,
+          ...(settled ? { fix: { status: settled.status, message: settled.message } } : {}),
         };
         ctx.print(command, json, () => {
           if (operation.state === 'INVALID')
@@ -134,7 +151,10 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
                 ? operation.result
                 : operation.plan.steps.map(kubectlResult).filter(Boolean).join('\n')
               : `${c.red(operation.state)}: ${operation.result}`;
-          return `${outcome}\n${c.dim(`operation ${operation.id}, audit ${auditId}`)}\n`;
+          const verdict = settled
+            ? `${settled.status === 'VERIFIED' ? c.green(settled.status) : c.red(settled.status)}: ${settled.message}\n`
+            : '';
+          return `${outcome}\n${verdict}${c.dim(`operation ${operation.id}, audit ${auditId}`)}\n`;
         });
       });
     });

@@ -51,6 +51,8 @@ export interface AskJson {
   question?: string;
   candidates?: string[];
   suggestions?: string[];
+  /** For a fix from the remediation catalogue: how its settle window ended (VERIFIED, or ROLLED_BACK and why). */
+  fix?: { status: string; message: string };
 }
 
 /** The plan part of the text output: what was understood, risk, steps, commands for both shells and the diff. */

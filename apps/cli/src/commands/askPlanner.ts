@@ -1,19 +1,23 @@
 import { planRequest } from '@opspilot/ai';
 import { createLanguageModel } from '@opspilot/ai-providers';
 import type { OpspilotConfig } from '@opspilot/config';
-import { type ClusterGateway, systemClock } from '@opspilot/core';
-import type { Planner } from '@opspilot/ops';
-import { fixPlanner } from '@opspilot/remediate';
+import { type ClusterGateway, type HealingAction, systemClock } from '@opspilot/core';
+import { type FixPlanner, fixPlanner } from '@opspilot/remediate';
 
 /**
  * The planner of `opspilot ask`: the built-in offline planner, or — when `llm.provider` names one — that model
  * driving the agent loop (which falls back to the offline planner when the model fails). Names are resolved
  * against the live cluster. Repair requests ("fix the oom pod") are answered from the remediation catalogue
- * (`fixPlanner` of `@opspilot/remediate`). A misconfigured provider is an InputError naming the setting to fix.
+ * (`fixPlanner` of `@opspilot/remediate`, ranked with the healing `history`; `fixOf(plan)` gives the fix behind a
+ * plan, to settle it after the apply). A misconfigured provider is an InputError naming the setting to fix.
  */
-export function createPlanner(config: OpspilotConfig, gateway: ClusterGateway): Planner {
+export function createPlanner(
+  config: OpspilotConfig,
+  gateway: ClusterGateway,
+  history?: () => Promise<HealingAction[]>,
+): FixPlanner {
   const { provider, ...rest } = config.llm;
-  const fixes = { gateway, now: () => systemClock.now() };
+  const fixes = { gateway, now: () => systemClock.now(), ...(history ? { history } : {}) };
   if (provider === 'offline') {
     return fixPlanner((request, context) => planRequest(request, { gateway, namespace: context.namespace }), fixes);
   }

@@ -1,12 +1,13 @@
 import { type ClusterGateway, systemClock } from '@opspilot/core';
 import { diffObjects } from '@opspilot/kube';
-import { createRemediator, type RecoveryTiming, type Remediator } from '@opspilot/remediate';
+import { allActions, createRemediator, type RecoveryTiming, type Remediator } from '@opspilot/remediate';
 import type { Store } from '@opspilot/store';
 import { cliLifecycle } from './askApply.js';
 
 /**
  * The remediator of `opspilot fix` and `opspilot healing run`: the CLI's store, the system clock, its lease owner and
- * progress lines on stderr, recorded against the registered cluster the gateway talks to (`clusterId`).
+ * progress lines on stderr, recorded against the registered cluster the gateway talks to (`clusterId`); candidates
+ * ranked with what the healing history taught.
  */
 export function cliRemediator(
   store: Store,
@@ -22,6 +23,7 @@ export function cliRemediator(
     diff: diffObjects,
     clusterId: options.clusterId,
     ...(options.recovery ? { recovery: options.recovery } : {}),
+    history: () => allActions({ rules: store.healingRules, actions: store.healingActions }, {}),
     ...cliLifecycle(options.err),
   });
 }

@@ -84,10 +84,29 @@ describe('opspilot fix', () => {
 
 describe('opspilot ask "fix …"', () => {
   it('plans the fix of the oom pod from the catalogue, applies it after --yes and verifies it', async () => {
-    const { code, out, err } = await cli('ask', 'fix', 'the', 'oom', 'pod', '-n', 'cli-ask', '--yes', '-o', 'json');
+    const { code, out, err } = await cli(
+      'ask',
+      'fix',
+      'the',
+      'oom',
+      'pod',
+      '-n',
+      'cli-ask',
+      '--yes',
+      '--settle',
+      '2',
+      '-o',
+      'json',
+    );
     expect(code, err).toBe(0);
     const answer = JSON.parse(out);
     expect(answer).toMatchObject({ status: 'APPLIED', risk: 'write' });
+    // Settled like opspilot fix: healthy for --settle seconds, audited as verified.
+    expect(answer.fix).toEqual({ status: 'VERIFIED', message: expect.stringMatching(/no restarts for 2s$/) });
+    const audit = await cli('audit', 'list', '--action', 'remediation.verified', '-o', 'json');
+    expect(JSON.parse(audit.out).items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ target: 'deployment/cli-ask/cache' })]),
+    );
     expect(answer.plan.planner).toBe('remediate:oom:raise-memory-limit');
     expect(answer.diff).toMatch(/\+\s+memory: 1Gi/);
   });
@@ -145,6 +164,75 @@ describe('opspilot healing', () => {
     const history = await cli('healing', 'history');
     expect(history.out, history.err).toMatch(/oom\s+deployment\/cli-heal\/cache\s+SUCCEEDED\s+VERIFIED/);
     const stats = await cli('healing', 'stats', '-o', 'yaml');
-    expect(stats.out).toMatch(/key: oom\n\s+runs: 1\n\s+succeeded: 1/);
+    expect(stats.out).toMatch(/key: [0-9a-f-]{36}\n\s+runs: 1\n\s+succeeded: 1/);
+    const table = await cli('healing', 'stats');
+    expect(table.out).toMatch(/^BY\s+NAME\s+RUNS\s+SUCCEEDED\s+SUCCESS\s+MEDIAN RECOVERY/);
+    expect(table.out).toMatch(/rule\s+oom\s+1\s+1\s+100%/);
+    expect(table.out).toMatch(/class\s+pod-oom-killed\s+1\s+1\s+100%/);
+  });
+
+  it('adds rules triggered by anomalies or incidents, with a runbook action and blast-radius limits', async () => {
+    const both = await cli(
+      'healing',
+      'rules',
+      'add',
+      '--name',
+      'x',
+      '--class',
+      'pod-oom-killed',
+      '--trigger',
+      'anomaly',
+      '--remediation',
+      'oom:raise-memory-limit',
+      '--namespaces',
+      'cli-heal',
+    );
+    expect(both.code).not.toBe(0);
+    expect(both.err).toMatch(/give either --class \(a finding class\) or --trigger/);
+    const anomaly = await cli(
+      'healing',
+      'rules',
+      'add',
+      '--name',
+      'oom-anomaly',
+      '--trigger',
+      'anomaly',
+      '--metrics',
+      'container_memory_working_set_bytes',
+      '--min-severity',
+      'HIGH',
+      '--remediation',
+      'oom:raise-memory-limit',
+      '--namespaces',
+      'cli-heal',
+      '--max-replicas-percent',
+      '50',
+      '--max-concurrent-per-cluster',
+      '1',
+      '-o',
+      'json',
+    );
+    expect(anomaly.code, anomaly.err).toBe(0);
+    expect(JSON.parse(anomaly.out)).toMatchObject({
+      condition_type: 'anomaly',
+      condition_config: { metrics: ['container_memory_working_set_bytes'], min_severity: 'HIGH' },
+      action_config: { max_replicas_percent: 50, max_concurrent_per_cluster: 1 },
+    });
+    const runbook = await cli(
+      'healing',
+      'rules',
+      'add',
+      '--name',
+      'scale-incident',
+      '--trigger',
+      'incident',
+      '--runbook',
+      'scale-out',
+      '--namespaces',
+      'cli-heal',
+    );
+    expect(runbook.code, runbook.err).toBe(0);
+    const rules = await cli('healing', 'rules');
+    expect(rules.out).toMatch(/scale-incident\s+incident\s+runbook scale-out\s+cli-heal\s+approval\s+yes/);
   });
 });

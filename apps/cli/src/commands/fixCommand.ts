@@ -86,6 +86,7 @@ export function fixCommand(parent: Command, ctx: CliContext): Command {
           finding,
           candidates: proposal.candidates,
           declined: proposal.declined,
+          learned: proposal.learned,
           status: 'DRY_RUN',
         };
         const text = ctx.options(command).output === 'text';
