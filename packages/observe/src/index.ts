@@ -19,6 +19,7 @@ export {
   SilenceMatcher,
 } from './alertmanager/alertmanagerSchemas.js';
 export { parseMatchers } from './alertmanager/parseMatchers.js';
+export { type AlertFiring, type AlertTransition, alertFirings } from './alerts/alertFirings.js';
 export { AlertQuery, matchesAlert, parseLabelPairs } from './alerts/alertQuery.js';
 export { fetchJson, type HttpEndpoint, type JsonRequest } from './http/fetchJson.js';
 export { type FollowOptions, followKubeLogs } from './logs/followKubeLogs.js';

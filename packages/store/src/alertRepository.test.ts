@@ -71,6 +71,10 @@ describe.each(DIALECTS)('alerts on %s', (dialect) => {
       '2026-01-15T12:00:00.000Z',
     ]);
     expect(await store.alerts.history('00000000-0000-4000-8000-000000000000')).toEqual([]);
+    expect((await store.alerts.matching(first.id)).map((a) => a.id)).toEqual([first.id]);
+    expect((await store.alerts.matching('fp-history')).map((a) => a.id)).toEqual([first.id]);
+    expect((await store.alerts.matching('HighCPUUsage')).length).toBeGreaterThan(1);
+    expect(await store.alerts.matching('NoSuchAlert')).toEqual([]);
   });
 
   it('refuses a second plain create of the same alert and drops alerts with their cluster', async () => {

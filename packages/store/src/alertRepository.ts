@@ -20,7 +20,14 @@ export interface AlertRepository extends Repository<Alert, NewAlert> {
    * (default 1,000) of the most recent transitions.
    */
   history(alertId: string, limit?: number): Promise<StoredAlertEvent[]>;
+  /**
+   * The alerts `ref` names, newest first, at most `limit` (default 20): the one with that id; else those with that
+   * fingerprint (one per cluster); else those of that alertname. Empty when none.
+   */
+  matching(ref: string, limit?: number): Promise<Alert[]>;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True when `next` is a transition of `previous` worth a history row (or `previous` is none: first seen). */
 function isTransition(previous: Alert | undefined, next: Alert): boolean {
@@ -71,6 +78,14 @@ export function createAlertRepository(db: Db, dialect: Dialect): AlertRepository
   return {
     ...base,
     findByFingerprint,
+    async matching(ref, limit = 20) {
+      const byId = UUID.test(ref) ? await base.find(ref) : undefined;
+      if (byId) return [byId];
+      const pageSize = Math.min(Math.max(limit, 1), 100);
+      const byFingerprint = await base.list({ fingerprint: ref }, { page_size: pageSize });
+      if (byFingerprint.items.length > 0) return byFingerprint.items;
+      return (await base.list({ alertname: ref }, { page_size: pageSize })).items;
+    },
     async history(alertId, limit = 1000) {
       const newestFirst: StoredAlertEvent[] = [];
       for (let page = 1; newestFirst.length < limit; page++) {
