@@ -1,5 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import type { Clock, Cluster, EventBus } from '@opspilot/core';
-import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
+import { loadScenario, type SimCluster, startSimCluster } from '@opspilot/kube-sim';
 import type { Store } from '@opspilot/store';
 import { registerSystemCluster } from './registerSystemCluster.js';
 
@@ -15,11 +16,25 @@ export interface SimClusterSpec {
   scenario: 'demo' | 'broken';
   displayName: string;
   environment: 'DEVELOPMENT' | 'STAGING';
+  /** Scenario files loaded after the scenario (GPU node pools and their workloads for the demo). */
+  extras?: readonly string[];
 }
 
-/** The simulated clusters `npm start` brings: `sim-demo` (demo scenario) and `sim-staging` (broken scenario). */
+/** The demo cluster's GPU node (an NVIDIA L4 with 2 GPUs) and the inference service on it. */
+export const DEMO_GPU_FLEET = fileURLToPath(new URL('./demoGpuFleet.yaml', import.meta.url));
+
+/**
+ * The simulated clusters `npm start` brings: `sim-demo` (demo scenario plus a GPU node, so the GPUs page has a fleet)
+ * and `sim-staging` (broken scenario).
+ */
 export const EMBEDDED_SIM_CLUSTERS: readonly SimClusterSpec[] = [
-  { name: SIM_CLUSTER_NAME, scenario: 'demo', displayName: 'Simulated demo cluster', environment: 'DEVELOPMENT' },
+  {
+    name: SIM_CLUSTER_NAME,
+    scenario: 'demo',
+    displayName: 'Simulated demo cluster',
+    environment: 'DEVELOPMENT',
+    extras: [DEMO_GPU_FLEET],
+  },
   {
     name: SIM_STAGING_CLUSTER_NAME,
     scenario: 'broken',
@@ -43,6 +58,7 @@ export async function registerSimCluster(
 ): Promise<{ sim: SimCluster; cluster: Cluster }> {
   const sim = await startSimCluster({ scenario: spec.scenario });
   try {
+    for (const extra of spec.extras ?? []) loadScenario(sim.api, extra);
     const { cluster } = await registerSystemCluster(services, {
       name: spec.name,
       fields: {

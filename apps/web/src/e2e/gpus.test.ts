@@ -61,8 +61,15 @@ describe.runIf(chromiumRunnable)(
       await expect(page.getByRole('heading', { level: 1, name: 'GPUs' })).toBeVisible();
       const fleet = page.getByRole('region', { name: 'gpu-fleet' });
       await expect(fleet.getByText('from Prometheus')).toBeVisible();
-      // The embedded clusters have no GPU nodes and get no panel.
-      await expect(page.getByRole('region', { name: 'sim-demo' })).toHaveCount(0);
+      // The embedded demo cluster brings one L4 node with 2 GPUs, both held by its inference service; the
+      // staging one has no GPU nodes and gets no panel.
+      const demo = page.getByRole('region', { name: 'sim-demo' });
+      const l4 = demo.getByRole('region', { name: 'GPU node gpu-l4-1' });
+      await expect(l4).toContainText('NVIDIA-L4', { timeout: 60_000 });
+      await expect(l4.getByRole('listitem').filter({ hasText: 'ml/llm-inference-' })).toHaveCount(2, {
+        timeout: 60_000,
+      });
+      await expect(page.getByRole('region', { name: 'sim-staging' })).toHaveCount(0);
       const a100 = fleet.getByRole('region', { name: 'GPU node gpu-a100-1' });
       await expect(a100).toContainText('NVIDIA-A100-SXM4-80GB');
       await expect(a100.getByRole('listitem')).toHaveCount(4);

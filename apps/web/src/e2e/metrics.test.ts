@@ -27,8 +27,8 @@ describe.runIf(chromiumRunnable)('metrics in the dashboard (real server, built-i
     await expect(page.getByLabel('PromQL query')).toHaveCount(0);
     const chart = page.getByRole('figure', { name: 'CPU used per node' });
     await expect(chart.getByTestId('time-series-chart').locator('canvas')).toBeVisible();
-    // Three nodes in each of the two embedded clusters.
-    await expect(chart.getByTestId('time-series-chart')).toHaveAttribute('data-series', '6');
+    // Three nodes in each of the two embedded clusters, and the demo cluster's GPU node.
+    await expect(chart.getByTestId('time-series-chart')).toHaveAttribute('data-series', '7');
     await expect(chart.locator('.u-legend')).toContainText('sim-demo · node=');
 
     await page.getByLabel('Query').selectOption({ label: 'Top pods by memory (working set)' });
