@@ -12,7 +12,7 @@ const cwd = mkdtempSync(join(tmpdir(), 'opspilot-cli-mcp-'));
 const kubeconfig = join(cwd, 'kubeconfig.yaml');
 let sim: SimCluster;
 
-const text = (result: { content: unknown }) => (result.content as { text: string }[]).map((c) => c.text).join('');
+const text = (result: Record<string, unknown>) => (result.content as { text: string }[]).map((c) => c.text).join('');
 
 async function start(...args: string[]) {
   const transport = new StdioClientTransport({

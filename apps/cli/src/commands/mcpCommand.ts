@@ -34,7 +34,9 @@ export function mcpCommand(parent: Command, ctx: CliContext): Command {
           registry: createToolRegistry(BUILTIN_TOOLS),
           context: { backend, user, namespace: config.kube.namespace },
           readOnly: options.readOnly,
-          onCall: (invocation) => err(`mcp: ${invocation.call.name} ${invocation.status} (${invocation.duration_ms} ms)`),
+          onCall: (invocation) => {
+            err(`mcp: ${invocation.call.name} ${invocation.status} (${invocation.duration_ms} ms)`);
+          },
         });
         const closed = new Promise<void>((resolve) => {
           server.onclose = resolve;

@@ -5,7 +5,7 @@ import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../testing/index.js';
 
-const text = (result: { content: unknown }) => (result.content as { text: string }[]).map((c) => c.text).join('');
+const text = (result: Record<string, unknown>) => (result.content as { text: string }[]).map((c) => c.text).join('');
 
 describe('the MCP server at /mcp (Streamable HTTP)', () => {
   let t: TestApi;

@@ -49,7 +49,7 @@ export function serverToolBackend(
   const state = (filter: SignalFilter) => (filter.states?.length === 1 ? filter.states[0] : undefined);
   const mayPropose = !options.readOnly && roleAtLeast(principal.user.role, 'OPERATOR');
   return {
-    clusters: async () => (await scoped()).map((c) => ({ id: c.id, name: c.name, status: c.status })),
+    clusters: async () => (await scoped()).map((c) => ({ id: c.id, name: c.name, status: c.status.state })),
     cluster: async (id) => services.gateways.get((await inScope(id)).id),
     metrics: {
       catalog: async () => NAMED_QUERIES.map((q) => ({ name: q.name, description: q.title })),
