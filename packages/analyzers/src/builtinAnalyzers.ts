@@ -17,6 +17,7 @@ import { ingressClassMissing } from './analyzers/ingressClassMissing.js';
 import { ingressTlsSecretMissing } from './analyzers/ingressTlsSecretMissing.js';
 import { jobFailed } from './analyzers/jobFailed.js';
 import { jobSuspended } from './analyzers/jobSuspended.js';
+import { networkPolicyBlocksTraffic } from './analyzers/networkPolicyBlocksTraffic.js';
 import { networkPolicyNoPods } from './analyzers/networkPolicyNoPods.js';
 import { nodeNotReady } from './analyzers/nodeNotReady.js';
 import { nodePressure } from './analyzers/nodePressure.js';
@@ -113,6 +114,7 @@ export const BUILTIN_ANALYZERS: readonly Analyzer[] = [
   hpaScalingInactive,
   pdbNoDisruption,
   networkPolicyNoPods,
+  networkPolicyBlocksTraffic,
   configMapMissing,
   configMapEmpty,
   configMapOversized,

@@ -220,6 +220,11 @@ export const ANALYZER_GUIDES: Readonly<Record<string, AnalyzerGuide>> = {
       'The workload fails requests: a bad release, a dependency (database, API) that errors or times out, or overload.',
     check: 'Read the error lines of its log around the start of the burst; roll back if a rollout started it.',
   },
+  'networkpolicy-blocks-traffic': {
+    cause:
+      'A default-deny or narrow NetworkPolicy was added without a rule for a client that calls the Service (or with the wrong port or labels).',
+    check: 'Add a rule admitting the client pods on the target port; test with a request from a client pod.',
+  },
   'workload-scaled-to-zero': {
     cause:
       'The workload was scaled to 0 (by hand, a script or an autoscaler) while a Service still sends traffic to its pods.',
