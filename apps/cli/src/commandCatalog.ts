@@ -58,6 +58,13 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/auditCommand.js')).auditCommand,
   },
   {
+    name: 'chat',
+    term: 'chat [options]',
+    description:
+      'chat with opspilot about the cluster: personas, tools, changes proposed for approval (--once for one question)',
+    load: async () => (await import('./commands/chatCommand.js')).chatCommand,
+  },
+  {
     name: 'clusters',
     term: 'clusters',
     description: 'the registered clusters and their health',

@@ -21,6 +21,7 @@ export {
 } from './chat/chatTypes.js';
 export { historyMessages } from './chat/historyMessages.js';
 export { memoryChatStore } from './chat/memoryChatStore.js';
+export { type ChatRepositories, repositoryChatStore } from './chat/repositoryChatStore.js';
 export { NEEDS_MODEL, OFFLINE_MODEL } from './chat/runOfflineTurn.js';
 export { createMcpServer, type McpServerOptions } from './mcp/createMcpServer.js';
 export { MCP_PROMPTS, type McpPromptDefinition } from './mcp/mcpPrompts.js';

@@ -1,7 +1,6 @@
 import { configuredModel } from '@opspilot/ai-providers';
-import { type ChatService, createChatService } from '@opspilot/chat';
+import { type ChatService, createChatService, repositoryChatStore } from '@opspilot/chat';
 import type { ApiServices } from '../api/apiServices.js';
-import { serverChatStore } from './serverChatStore.js';
 import { serverToolRegistry } from './serverToolRegistry.js';
 
 const created = new WeakMap<ApiServices, ChatService>();
@@ -17,7 +16,7 @@ export function chatOf(services: ApiServices): ChatService {
   const model = configuredModel(services.config.llm);
   if (!model.ok) throw model.error;
   const chat = createChatService({
-    store: serverChatStore(services.store),
+    store: repositoryChatStore(services.store),
     registry: serverToolRegistry(),
     ...(model.value ? { model: model.value } : {}),
     clock: services.clock,
