@@ -7,8 +7,10 @@ import {
   type PodLogTail,
   snapshotForAnalysis,
   withPodLogs,
+  withPodUsage,
 } from '@opspilot/analyzers';
 import type { Analyzer, ClusterGateway, ClusterSnapshot, LanguageModel } from '@opspilot/core';
+import { withCatalogueFixes } from './analyzeCatalogueFixes.js';
 
 /** How many crashing containers get their log tail fetched, and how many lines. */
 const LOG_TAILS = 10;
@@ -63,13 +65,22 @@ export async function analyzeCluster(gateway: ClusterGateway, options: AnalyzeCl
   });
   const objects = Object.values(snapshot.objects).reduce((n, list) => n + list.length, 0);
   const tails = await logTails(gateway, snapshot, options.signal);
-  const enriched = tails.length > 0 ? withPodLogs(snapshot, tails) : snapshot;
+  const withLogs = tails.length > 0 ? withPodLogs(snapshot, tails) : snapshot;
+  // Measured memory for pod-memory-near-limit; a cluster without metrics-server simply has none.
+  const usage = await gateway
+    .podMetrics({
+      ...(options.namespace ? { namespace: options.namespace } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    })
+    .catch(() => []);
+  const enriched = usage.length > 0 ? withPodUsage(withLogs, usage) : withLogs;
   options.progress(`analyzing ${objects} objects with ${options.analyzers.length} analyzers`);
   const { report, groups } = analyzeSnapshot(enriched, {
     now: options.now(),
     analyzers: options.analyzers,
     ...(options.namespace ? { namespace: options.namespace } : {}),
   });
+  await withCatalogueFixes(report, gateway, options.now(), options.signal);
   if (options.explain && groups.length > 0) {
     options.progress(options.model ? `explaining ${groups.length} problems with ${options.model.id}` : 'explaining');
     const explanations = await explainGroups(groups, enriched, {

@@ -98,7 +98,16 @@ describe('opspilot analyze against the simulated cluster', () => {
     const unschedulable = report.problems.find((p) => p.root_cause.analyzer === 'pod-unschedulable');
     expect(unschedulable?.root_cause.message).toMatch(/Insufficient cpu/);
     const oom = report.problems.find((p) => p.root_cause.analyzer === 'pod-oom-killed');
-    expect(oom?.root_cause.proposedFix?.command).toContain('"memory":"256Mi"');
+    // The remediation catalogue knows how to fix an OOM kill: its fix replaces the analyzer's own.
+    expect(oom?.fix_source).toBe('remediate:oom:raise-memory-limit');
+    expect(oom?.root_cause.proposedFix?.description).toMatch(
+      /^Raise the memory limit of app in deployment oom from 128Mi/,
+    );
+    expect(oom?.root_cause.proposedFix?.command).toBe(
+      `opspilot fix ${oom?.root_cause.id} --remediation oom:raise-memory-limit`,
+    );
+    // One problem per cause, with its identity (class + workload), affected objects and count.
+    expect(oom).toMatchObject({ identity: 'pod-oom-killed:deployment/broken/oom', class: 'pod-oom-killed', count: 1 });
   });
 
   it('prints grouped text, scoped to a namespace and filtered by kind, with progress on stderr', async () => {
@@ -108,7 +117,7 @@ describe('opspilot analyze against the simulated cluster', () => {
     expect(out).toMatch(/^2\. HIGH Service\/broken\/not-ready \(service-no-endpoints\)$/m);
     expect(out).toMatch(/2 problems \(2 high\) from 2 findings in .* \(namespace broken\)/);
     expect(out).not.toContain('\x1b[');
-    expect(err).toContain('listing 9 kinds in namespace broken');
+    expect(err).toContain('listing 11 kinds in namespace broken');
     const todo = await analyze(broken, '-n', 'todo');
     expect(todo.code).toBe(0);
     expect(todo.out).toMatch(/^✓ no problems found/);
@@ -131,7 +140,8 @@ describe('opspilot analyze against the simulated cluster', () => {
     const oom = report.problems.find((p) => p.root_cause.analyzer === 'pod-oom-killed');
     expect(oom?.explanation?.source).toBe('offline');
     expect(oom?.explanation?.text).toContain('Why: The container used more memory than its limit');
-    expect(oom?.root_cause.proposedFix?.command).toMatch(/^kubectl patch deployment\/oom -n broken/);
+    expect(oom?.root_cause.proposedFix?.command).toMatch(/^opspilot fix pod-oom-killed:pod\/broken\/oom-/);
+    expect(oom?.explanation?.text).toContain('Raise the memory limit of app');
   });
 
   it('explains with the configured model, which only ever sees masked data', async () => {

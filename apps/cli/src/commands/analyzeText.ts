@@ -28,6 +28,13 @@ function problemText(p: ProblemReport, n: number, c: Colors): string[] {
     `${c.bold(`${n}.`)} ${paint(c, root.severity, root.severity)} ${c.bold(ref(root))} ${c.dim(`(${root.analyzer})`)}`,
   ];
   lines.push(`   ${root.message}`);
+  const affected = p.affected ?? [];
+  if (affected.length > 1) {
+    const shown = affected.slice(0, 5).map((r) => `${r.kind}/${r.name}`);
+    const more = affected.length > shown.length ? `, … ${affected.length - shown.length} more` : '';
+    lines.push(`   ${c.dim(`affects ${affected.length}:`)} ${shown.join(', ')}${more}`);
+  }
+  if (p.first_seen) lines.push(c.dim(`   first seen ${p.first_seen}${p.identity ? ` · ${p.identity}` : ''}`));
   for (const e of root.evidence.slice(0, 4)) {
     const detail = e.detail.split('\n').at(-1) ?? '';
     const space = e.source.indexOf(' ');
