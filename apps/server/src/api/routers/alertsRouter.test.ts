@@ -117,6 +117,41 @@ describe('the alerts router: stored alerts, and silences in a real Alertmanager'
     });
   });
 
+  it('keeps the firing history of an alert: fire, resolve, re-fire, as events and numbered firings', async () => {
+    const send = (status: 'firing' | 'resolved', startsAt: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/webhooks/alertmanager',
+        headers: { authorization: `Bearer ${t.users.operator.token}` },
+        payload: notification({ name: 'Flapping', severity: 'warning', status, fingerprint: 'fl1', startsAt }) as never,
+      });
+    await send('firing', '2026-03-01T10:00:00Z');
+    await send('firing', '2026-03-01T10:00:00Z');
+    await send('resolved', '2026-03-01T10:00:00Z');
+    await send('firing', '2026-03-01T11:00:00Z');
+    await t.services.alertIngest.idle();
+    for (const ref of ['Flapping', 'fl1']) {
+      const answer = await t.rest('GET', `/alerts/${ref}/history`, t.users.viewer.token);
+      expect(answer.statusCode, answer.body).toBe(200);
+      const { alert, events, firings } = answer.json();
+      expect(alert).toMatchObject({ fingerprint: 'fl1', state: 'FIRING' });
+      expect(events.map((e: { state: string }) => e.state)).toEqual(['FIRING', 'RESOLVED', 'FIRING']);
+      expect(firings).toEqual([
+        {
+          number: 1,
+          started_at: '2026-03-01T10:00:00.000Z',
+          ended_at: '2026-03-01T10:30:00.000Z',
+          duration_seconds: 1800,
+          state: 'RESOLVED',
+        },
+        { number: 2, started_at: '2026-03-01T11:00:00.000Z', state: 'FIRING' },
+      ]);
+    }
+    const missing = await t.rest('GET', '/alerts/NoSuchAlert/history', t.users.viewer.token);
+    expect(missing.statusCode).toBe(404);
+    expect((await t.rest('GET', '/alerts/fl1/history', t.users.approver.token)).statusCode).toBe(404);
+  });
+
   it('answers 400 for a label filter that is not name=value, and hides alerts of clusters without a grant', async () => {
     const bad = await t.rest('GET', '/alerts?label=oops', t.users.viewer.token);
     expect(bad.statusCode).toBe(400);

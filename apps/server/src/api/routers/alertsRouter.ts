@@ -2,11 +2,13 @@ import { Alert, AlertSeverity, AlertState, InputError, NotFoundError, Timestamp 
 import {
   AlertmanagerStatus,
   AlertQuery,
+  alertFirings,
   createAlertmanagerAlertSource,
   GettableSilence,
   matchesAlert,
   parseLabelPairs,
 } from '@opspilot/observe';
+import { StoredAlertEvent } from '@opspilot/store';
 import { z } from 'zod';
 import { canSeeCluster, type Principal } from '../../auth/principal.js';
 import { alertmanagerOf } from '../../observe/alertmanagerOf.js';
@@ -67,6 +69,22 @@ async function storedAlerts(services: ApiServices, query: AlertQuery) {
   return { found, truncated: true };
 }
 
+/** One firing of an alert in its history: from its start to its resolution. */
+export const AlertFiringOut = z.object({
+  number: z.number().int().min(1),
+  started_at: Timestamp,
+  ended_at: Timestamp.optional(),
+  duration_seconds: z.number().int().min(0).optional(),
+  state: z.enum(['FIRING', 'RESOLVED']),
+});
+
+/** The firing history of one alert: its transitions (oldest first) and the firings they make. */
+export const AlertHistory = z.object({
+  alert: Alert,
+  events: z.array(StoredAlertEvent),
+  firings: z.array(AlertFiringOut),
+});
+
 /**
  * Alerts (seed 003 §3.9): the alerts opspilot stored from Alertmanager's webhook, listed and filtered by cluster,
  * state, severity, labels, name and time; the live alerts, silences and status of the configured Alertmanager
@@ -96,6 +114,44 @@ export const alertsRouter = router({
         throw new NotFoundError(`alert ${input.id} not found`, { hint: 'list the alerts to see their ids' });
       }
       return alert;
+    }),
+
+  history: procedureFor('VIEWER')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/alerts/{alert}/history',
+        tags: ['alerts'],
+        protect: true,
+        summary: 'Firing history of a stored alert (every fire, resolve and re-fire)',
+      },
+    })
+    .input(
+      z.object({
+        /** The alert's id, its Alertmanager fingerprint, or its name when one alert has it. */
+        alert: z.string().min(1).max(256),
+        cluster_id: z.uuid().optional(),
+      }),
+    )
+    .output(AlertHistory)
+    .query(async ({ ctx, input }) => {
+      const matching = (await ctx.services.store.alerts.matching(input.alert))
+        .filter((a) => !input.cluster_id || a.cluster_id === input.cluster_id)
+        .filter(visible(ctx.principal));
+      const alert = matching[0];
+      if (!alert) {
+        throw new NotFoundError(`no alert ${input.alert}`, {
+          hint: 'give an alert id, fingerprint or name from the alerts list',
+        });
+      }
+      if (matching.length > 1) {
+        const which = matching.map((a) => `${a.fingerprint} (${a.cluster_name ?? 'no cluster'})`).join(', ');
+        throw new InputError(`${matching.length} alerts match ${input.alert}: ${which}`, {
+          hint: 'give the fingerprint or id of one of them',
+        });
+      }
+      const events = await ctx.services.store.alerts.history(alert.id);
+      return { alert, events, firings: alertFirings(events) };
     }),
 
   live: procedureFor('VIEWER')
