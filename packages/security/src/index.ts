@@ -5,6 +5,14 @@
  * Keep this file additive: each area adds its own exports (sorted by path).
  */
 
+export {
+  type CheckedControl,
+  type ComplianceResult,
+  complianceReport,
+  frameworkOf,
+} from './compliance/complianceReport.js';
+export { FRAMEWORKS, type Framework, type FrameworkControl } from './compliance/frameworks.js';
+export { complianceHtml, complianceMarkdown } from './compliance/renderCompliance.js';
 export { AUDIT_KINDS, auditCluster, type ClusterAudit } from './policies/auditCluster.js';
 export { auditPolicies, preparePolicy } from './policies/auditPolicies.js';
 export {
