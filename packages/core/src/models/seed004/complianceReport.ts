@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { Timestamp, Uuid } from '../common.js';
 import { type ModelRule, withRules } from './withRules.js';
 
-/** Compliance frameworks (seed 004 names SOC2, HIPAA and PCI-DSS; CIS and NIST are what auditors ask next). */
-export const ComplianceFramework = z.enum(['SOC2', 'HIPAA', 'PCI_DSS', 'CIS', 'NIST']);
+/** Compliance frameworks (seed 004 names SOC2, HIPAA and PCI-DSS; CIS, NIST and NSA/CISA are what auditors ask next). */
+export const ComplianceFramework = z.enum(['SOC2', 'HIPAA', 'PCI_DSS', 'CIS', 'NIST', 'NSA_CISA']);
 export type ComplianceFramework = z.infer<typeof ComplianceFramework>;
 
 /** Outcome of one control check. */
