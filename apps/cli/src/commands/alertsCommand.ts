@@ -9,14 +9,14 @@ import {
   NotFoundError,
   systemClock,
 } from '@opspilot/core';
-import { AlertQuery, createAlertmanagerClient, matchesAlert, parseLabelPairs } from '@opspilot/observe';
+import { AlertQuery, alertFirings, createAlertmanagerClient, matchesAlert, parseLabelPairs } from '@opspilot/observe';
 import type { Store } from '@opspilot/store';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
 import { withStore } from '../openCliStore.js';
 import { renderColumns } from '../renderOutput.js';
-import { ageOf, silenceOf } from './alertsText.js';
+import { ageOf, durationText, silenceOf } from './alertsText.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -69,8 +69,22 @@ async function findAlert(store: Store, ref: string): Promise<Alert> {
   return found;
 }
 
+/** The one stored alert `ref` (id, fingerprint or name) names; an InputError naming the candidates when several. */
+async function oneAlert(store: Store, ref: string): Promise<Alert> {
+  const matching = await store.alerts.matching(ref);
+  const [alert] = matching;
+  if (!alert) throw new NotFoundError(`no alert ${ref}`, { hint: 'run `opspilot alerts list` to see names and ids' });
+  if (matching.length > 1) {
+    const which = matching.map((a) => `${a.fingerprint} (${a.cluster_name ?? 'no cluster'})`).join(', ');
+    throw new InputError(`${matching.length} alerts match ${ref}: ${which}`, {
+      hint: 'give the fingerprint or id of one of them',
+    });
+  }
+  return alert;
+}
+
 /**
- * Registers `opspilot alerts list|show|silence|silences|expire`: the alerts stored from Alertmanager's webhook
+ * Registers `opspilot alerts list|show|history|silence|silences|expire`: the alerts stored from Alertmanager's webhook
  * (filtered by state, severity, labels, cluster, name and age, as a kubectl-style table or `-o json|yaml`), one
  * alert in full, and silences in the configured Alertmanager (`alertmanager.url`).
  */
@@ -151,6 +165,35 @@ export function alertsCommand(parent: Command, ctx: CliContext): Command {
           '',
         ].join('\n'),
       );
+    });
+  group
+    .command('history')
+    .description('the firing history of a stored alert: each fire, resolve and re-fire')
+    .argument('<alert>', 'fingerprint, name (when one alert has it) or id')
+    .action(async (ref: string, _options: unknown, command: Command) => {
+      const now = (ctx.io.clock ?? systemClock).now();
+      const history = await withStore(await ctx.loadConfig(command), ctx.io.cwd, async (store) => {
+        const alert = await oneAlert(store, ref);
+        const events = await store.alerts.history(alert.id);
+        return { alert, events, firings: alertFirings(events) };
+      });
+      ctx.print(command, { apiVersion: 'v1', kind: 'AlertHistory', ...history }, (h) => {
+        const head = `${h.alert.alertname} (${h.alert.fingerprint}) on ${h.alert.cluster_name ?? 'no cluster'}: fired ${h.firings.length} time${h.firings.length === 1 ? '' : 's'}, ${h.alert.state} now\n`;
+        if (h.firings.length === 0) return `${head}No firings recorded.\n`;
+        return `${head}${renderColumns([
+          ['#', 'STARTED', 'ENDED', 'DURATION', 'STATE', 'AGE'],
+          ...h.firings.map((f) => [
+            String(f.number),
+            f.started_at,
+            f.ended_at ?? '-',
+            f.duration_seconds === undefined
+              ? `${durationText((now.getTime() - Date.parse(f.started_at)) / 1000)}+`
+              : durationText(f.duration_seconds),
+            f.state,
+            ageOf(f.started_at, now),
+          ]),
+        ])}\n`;
+      });
     });
   group
     .command('silence')
