@@ -8,10 +8,13 @@ import { cronJobSuspended } from './analyzers/cronJobSuspended.js';
 import { daemonSetUnavailable } from './analyzers/daemonSetUnavailable.js';
 import { deploymentRolloutStuck } from './analyzers/deploymentRolloutStuck.js';
 import { deploymentUnavailable } from './analyzers/deploymentUnavailable.js';
+import { gatewayClassNotAccepted } from './analyzers/gatewayClassNotAccepted.js';
+import { gatewayNotProgrammed } from './analyzers/gatewayNotProgrammed.js';
 import { hpaAtMaxReplicas } from './analyzers/hpaAtMaxReplicas.js';
 import { hpaMissingRequests } from './analyzers/hpaMissingRequests.js';
 import { hpaScaleTargetMissing } from './analyzers/hpaScaleTargetMissing.js';
 import { hpaScalingInactive } from './analyzers/hpaScalingInactive.js';
+import { httpRouteBroken } from './analyzers/httpRouteBroken.js';
 import { ingressBackendMissing } from './analyzers/ingressBackendMissing.js';
 import { ingressClassMissing } from './analyzers/ingressClassMissing.js';
 import { ingressTlsSecretMissing } from './analyzers/ingressTlsSecretMissing.js';
@@ -99,6 +102,9 @@ export const BUILTIN_ANALYZERS: readonly Analyzer[] = [
   ingressBackendMissing,
   ingressClassMissing,
   ingressTlsSecretMissing,
+  gatewayClassNotAccepted,
+  gatewayNotProgrammed,
+  httpRouteBroken,
   pvcStorageClassMissing,
   pvcPending,
   pvcLost,

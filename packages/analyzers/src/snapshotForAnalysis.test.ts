@@ -33,6 +33,19 @@ describe('snapshotForAnalysis', () => {
     expect((await snapshotForAnalysis(gateway({}), {})).objects).toEqual({});
   });
 
+  it('lists an API the cluster does not serve (Gateway API not installed) as empty, not as an error', async () => {
+    const errors = [
+      {
+        kind: 'gateway.networking.k8s.io/v1/Gateway',
+        error: 'not found: the server does not serve kind Gateway in gateway.networking.k8s.io/v1',
+      },
+      { kind: 'Secret', error: 'forbidden: no' },
+    ];
+    const snapshot = await snapshotForAnalysis(gateway({ objects: { Pod: [pod] }, errors }), {});
+    expect(snapshot.errors).toEqual([{ kind: 'Secret', error: 'forbidden: no' }]);
+    expect(snapshot.objects.Gateway).toEqual([]);
+  });
+
   it('names a missing namespace and lists the existing ones', async () => {
     const error = await snapshotForAnalysis(gateway({}), { namespace: 'nowhere' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);

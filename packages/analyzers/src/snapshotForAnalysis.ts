@@ -43,6 +43,19 @@ async function requireNamespace(
 }
 
 /**
+ * A custom-resource kind (named with its apiVersion, e.g. `gateway.networking.k8s.io/v1/Gateway`) the server does
+ * not serve is an API that is not installed, not an error: it is listed as empty, so the analyzers of it say
+ * nothing and the report does not warn about every cluster without the Gateway API.
+ */
+function withoutAbsentApis(snapshot: ClusterSnapshot): ClusterSnapshot {
+  const absent = snapshot.errors.filter((e) => e.kind.includes('/') && e.error.startsWith('not found:'));
+  if (absent.length === 0) return snapshot;
+  const objects = { ...snapshot.objects };
+  for (const e of absent) objects[e.kind.slice(e.kind.lastIndexOf('/') + 1)] ??= [];
+  return { ...snapshot, objects, errors: snapshot.errors.filter((e) => !absent.includes(e)) };
+}
+
+/**
  * Takes the snapshot a diagnosis needs, and refuses to let an empty one pass for a healthy cluster: a namespace that
  * does not exist is a `NotFoundError` naming it (the existing ones in the hint), an API server that cannot be reached
  * is the gateway's `UpstreamError` (with its hint), and a snapshot in which no kind at all could be listed is an
@@ -54,7 +67,7 @@ export async function snapshotForAnalysis(
 ): Promise<ClusterSnapshot> {
   if (options.namespace) await requireNamespace(gateway, options.namespace, options.signal);
   else await unlessForbidden(gateway.list('Namespace', options.signal ? { signal: options.signal } : {}));
-  const snapshot = await gateway.snapshot(options);
+  const snapshot = withoutAbsentApis(await gateway.snapshot(options));
   const listed = Object.keys(snapshot.objects).length;
   if (listed > 0 || snapshot.errors.length === 0) return snapshot;
   const reasons = snapshot.errors.map((e) => `${e.kind}: ${e.error}`);

@@ -225,6 +225,20 @@ export const ANALYZER_GUIDES: Readonly<Record<string, AnalyzerGuide>> = {
       'A default-deny or narrow NetworkPolicy was added without a rule for a client that calls the Service (or with the wrong port or labels).',
     check: 'Add a rule admitting the client pods on the target port; test with a request from a client pod.',
   },
+  'gatewayclass-not-accepted': {
+    cause: 'No installed Gateway controller answers to the class controllerName, or its parameters are invalid.',
+    check: 'Install or start the controller, or set controllerName to the one installed.',
+  },
+  'gateway-not-programmed': {
+    cause:
+      'The Gateway names a class that does not exist, or its controller cannot program it (no address, invalid listener or certificate).',
+    check: 'Fix gatewayClassName, then read the Accepted and Programmed conditions.',
+  },
+  'httproute-broken': {
+    cause:
+      'The route names a Gateway that does not exist or does not admit its namespace, or a backend Service or port that does not exist.',
+    check: 'Fix parentRefs or the listener allowedRoutes, and the backendRefs names and ports.',
+  },
   'workload-scaled-to-zero': {
     cause:
       'The workload was scaled to 0 (by hand, a script or an autoscaler) while a Service still sends traffic to its pods.',
