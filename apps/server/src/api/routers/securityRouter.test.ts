@@ -138,6 +138,27 @@ describe('the security router: live posture scans, findings, policies and audits
     expect(unmapped.statusCode).toBe(400);
   });
 
+  it('reports compliance per framework from the latest scan, with history and exports', async () => {
+    const res = await t.rest('POST', '/security/compliance', t.users.operator.token, {
+      cluster_id: clusterId,
+      framework: 'CIS',
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const hostNetwork = body.report.controls.find((c: { id: string }) => c.id === '5.2.5');
+    expect(hostNetwork).toMatchObject({
+      status: 'FAIL',
+      evidence: expect.stringContaining('Deployment/guarded/host-net'),
+    });
+    expect(body.markdown).toMatch(/^# CIS Kubernetes Benchmark/);
+    const history = await t.rest(
+      'GET',
+      `/security/compliance?cluster_id=${clusterId}&framework=CIS`,
+      t.users.viewer.token,
+    );
+    expect(history.json()).toEqual([expect.objectContaining({ framework: 'CIS', score: body.report.score })]);
+  });
+
   it('reports an unreachable cluster as offline, never compliant', async () => {
     const gone = await startSimCluster({ clock: t.clock });
     const registered = await t.rest('POST', '/clusters', t.users.admin.token, {

@@ -11,6 +11,7 @@ import { runSecurityScan } from '../../security/runSecurityScan.js';
 import { IdInput } from '../apiSchemas.js';
 import { audit, procedureFor, router } from '../trpc.js';
 import { visibleCluster, visibleClusters } from '../visibleClusters.js';
+import { securityComplianceProcedures } from './securityComplianceProcedures.js';
 import { securityPolicyProcedures } from './securityPolicyProcedures.js';
 
 const ScanSummary = z.object({
@@ -42,7 +43,8 @@ async function findingsOf(store: Parameters<typeof visibleCluster>[0], scanId: s
 /**
  * The security guardian (seed 004 securityGuardian): live posture scans of registered clusters (`scan`), their
  * findings and trend, the posture overview across the fleet, and the policy library with plain-English policies and
- * audits (`templates`, `policies`, `mapPolicy`, `createPolicy`, `deletePolicy`, `audit`).
+ * audits (`templates`, `policies`, `mapPolicy`, `createPolicy`, `deletePolicy`, `audit`), and compliance reports per
+ * framework with their history (`compliance`, `complianceHistory`).
  */
 export const securityRouter = router({
   scan: procedureFor('OPERATOR')
@@ -176,4 +178,5 @@ export const securityRouter = router({
     }),
 
   ...securityPolicyProcedures,
+  ...securityComplianceProcedures,
 });
