@@ -80,7 +80,7 @@ export async function cliToolBackend(options: CliToolBackendOptions): Promise<To
               diff: op.diff,
               message:
                 op.state === 'NEEDS_REVIEW'
-                  ? `waits for approval: opspilot review approve ${op.id}; nothing has been changed`
+                  ? `waits for approval in the dashboard (Ask → operations) or POST /api/v1/ops/${op.id}/approve; nothing has been changed`
                   : `the operation is ${op.state}`,
             };
           },
