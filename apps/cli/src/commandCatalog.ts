@@ -169,7 +169,7 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
   {
     name: 'security',
     term: 'security',
-    description: 'security posture of the cluster or of manifests: scan, findings, policies',
+    description: 'security posture of the cluster or of manifests: scan, findings, policies, compliance',
     load: async () => (await import('./commands/securityCommand.js')).securityCommand,
   },
   {

@@ -136,6 +136,32 @@ describe('opspilot security and opspilot policy', () => {
     );
   });
 
+  it('checks a compliance framework against a fresh scan and exports it', async () => {
+    const io = memoryIo({}, dir);
+    expect(
+      await runCli(['security', 'compliance', '--kubeconfig', kubeconfig, '-n', 'guarded', '--framework', 'cis'], io),
+    ).toBe(1);
+    expect(io.out()).toMatch(/^CIS Kubernetes Benchmark v1.9 \(API-checkable controls\) — cluster:\S+: score \d+\/100/);
+    expect(io.out()).toMatch(/5\.2\.5 +FAIL/);
+    const md = memoryIo({}, dir);
+    await runCli(
+      [
+        'security',
+        'compliance',
+        '--kubeconfig',
+        kubeconfig,
+        '-n',
+        'guarded',
+        '--framework',
+        'pci',
+        '--export',
+        'markdown',
+      ],
+      md,
+    );
+    expect(md.out()).toMatch(/^# PCI DSS v4\.0 \(mapping\)/);
+  });
+
   it('scans and audits files with the same checks, as SARIF', async () => {
     writeFileSync(
       join(dir, 'app.yaml'),

@@ -15,6 +15,7 @@ import { EXIT_CODES } from '../exitCodes.js';
 import { ACCEPTED_OUTPUT_FORMATS } from '../globalOptions.js';
 import { withStore } from '../openCliStore.js';
 import { renderOutput } from '../renderOutput.js';
+import { securityComplianceCommand } from './securityComplianceCommand.js';
 import { loadSecurityConfig, scanTarget } from './securityInputs.js';
 import { securityPoliciesCommand } from './securityPoliciesCommand.js';
 import { findingsText, scanText } from './securityText.js';
@@ -60,7 +61,7 @@ function write(
 export function securityCommand(parent: Command, ctx: CliContext): Command {
   const group = parent
     .command('security')
-    .description('security posture of the cluster or of manifests: scan, findings, policies');
+    .description('security posture of the cluster or of manifests: scan, findings, policies, compliance');
   group
     .command('scan')
     .description('scan the live cluster (or the files given) for PSS, RBAC, network, secrets, image and exposure risks')
@@ -122,5 +123,6 @@ export function securityCommand(parent: Command, ctx: CliContext): Command {
       );
     });
   securityPoliciesCommand(group, ctx);
+  securityComplianceCommand(group, ctx);
   return group;
 }
