@@ -80,4 +80,69 @@ describe.runIf(chromiumRunnable)('incidents in the dashboard (real server, simul
     await pwExpect(pm).toContainText('Runbook scale-out (SUCCEEDED');
     await pwExpect(pm).toContainText('Affected objects: Pod/todo/frontend-a, Pod/todo/frontend-b');
   });
+  it('shows a new incident without a reload, charts its signals with the anomaly marked, and follows its timeline live', {
+    timeout: 180_000,
+  }, async () => {
+    const clusters = await api('GET', '/clusters');
+    const demo = clusters.items.find((c: { name: string }) => c.name === 'sim-demo');
+    // The built-in sampler holds a few samples of the backend's pods.
+    let pod = '';
+    await expect
+      .poll(
+        async () => {
+          const end = new Date();
+          const answer = await api(
+            'GET',
+            `/metrics/named?name=top-pods-by-cpu&cluster_ids=${demo.id}&start_time=${new Date(end.getTime() - 600_000).toISOString()}&end_time=${end.toISOString()}&step=15s&instant=false`,
+          );
+          const series = answer.results[0]?.data?.find((s: { metric: { pod?: string } }) =>
+            s.metric.pod?.startsWith('backend-'),
+          );
+          pod = series?.metric.pod ?? '';
+          return series?.values.length ?? 0;
+        },
+        { timeout: 90_000 },
+      )
+      .toBeGreaterThan(1);
+
+    await page.getByRole('link', { name: 'Incidents', exact: true }).click();
+    await pwExpect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+    const at = new Date(Date.now() - 60_000).toISOString();
+    await api('POST', '/incidents/correlate', {
+      signals: [
+        {
+          source: 'ANOMALY',
+          fingerprint: 'e2e-anomaly-backend-cpu',
+          cluster_id: demo.id,
+          title: 'backend CPU jumped',
+          severity: 'HIGH',
+          state: 'FIRING',
+          labels: { signal: 'pod-cpu', namespace: 'todo', pod, workload: 'backend' },
+          resource: { kind: 'Pod', namespace: 'todo', name: pod },
+          at,
+        },
+      ],
+    });
+    // No polling any more: the INCIDENT_OPENED event brings it onto the open page.
+    const link = page.getByRole('link', { name: /backend CPU jumped/ });
+    await pwExpect(link).toBeVisible({ timeout: 30_000 });
+    await link.click();
+
+    const chart = page
+      .getByTestId('incident-charts')
+      .getByRole('figure', { name: 'CPU' })
+      .getByTestId('time-series-chart');
+    await pwExpect(chart.locator('canvas')).toBeVisible();
+    await pwExpect(chart).toHaveAttribute('data-series', '2'); // the backend's two pods, not the others
+    await pwExpect(chart).toHaveAttribute('data-markers', '2'); // the anomaly and the detection
+
+    // Something done to it elsewhere shows up on the open page (INCIDENT_UPDATED).
+    const [incident] = (await api('GET', '/incidents')).items.filter((i: { title: string }) =>
+      i.title.startsWith('backend CPU jumped'),
+    );
+    await api('POST', `/incidents/${incident.id}/comments`, { text: 'looking at the CPU from the CLI' });
+    await pwExpect(page.getByRole('list', { name: 'Timeline' })).toContainText('looking at the CPU from the CLI', {
+      timeout: 30_000,
+    });
+  });
 });

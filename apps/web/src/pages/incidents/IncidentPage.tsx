@@ -9,19 +9,22 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { Panel } from '../../components/Panel.js';
 import { toneOf } from '../../components/toneOf.js';
 import { CausesList } from './CausesList.js';
+import { IncidentCharts } from './IncidentCharts.js';
 import { IncidentTimeline } from './IncidentTimeline.js';
 import { PHASE } from './phaseOf.js';
 import { RunbookPanel } from './RunbookPanel.js';
 
 /**
- * One incident: its state with the lifecycle buttons, its signals, the ranked causes with their evidence (Analyze ranks
- * them again), the runbook runs with approve buttons, the timeline and the post-mortem (generated, shown as HTML).
+ * One incident: its state with the lifecycle buttons, its signals and their charts (anomalies marked), the ranked
+ * causes with their evidence (Analyze ranks them again), the runbook runs with approve buttons, the timeline and the
+ * post-mortem (generated, shown as HTML). It refreshes itself on the incident's live events.
  */
 export function IncidentPage() {
   const { id = '' } = useParams();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const detail = useQuery({ ...trpc.incidents.get.queryOptions({ id }), refetchInterval: 3_000 });
+  // Refreshed by the live events (INCIDENT_* and the audit of what is done to it), not by polling.
+  const detail = useQuery(trpc.incidents.get.queryOptions({ id }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.incidents.get.queryKey({ id }) });
   const options = { onSuccess: refresh };
   const ack = useMutation(trpc.incidents.acknowledge.mutationOptions(options));
@@ -67,6 +70,9 @@ export function IncidentPage() {
             Signals: {d.signals.length} ({d.signals.filter((s) => s.state === 'FIRING').length} firing)
           </p>
           {i.root_cause ? <p className="text-sm">Root cause: {i.root_cause}</p> : null}
+        </Panel>
+        <Panel title="Signal charts">
+          <IncidentCharts id={id} />
         </Panel>
         <Panel
           title="Causes"

@@ -16,7 +16,7 @@ const fieldClass = 'rounded-md border border-slate-300 bg-white px-2 py-1 dark:b
 
 /**
  * Incidents correlated from alerts, anomalies and findings: active ones by default (or every one), newest first, with
- * severity, phase, owner and when detected; each links to its page. Refreshed every few seconds.
+ * severity, phase, owner and when detected; each links to its page. Refreshed on INCIDENT_* live events.
  */
 export function IncidentsPage() {
   const trpc = useTRPC();
@@ -30,7 +30,6 @@ export function IncidentsPage() {
       severity: [],
     }),
     placeholderData: keepPreviousData,
-    refetchInterval: 5_000,
   });
   const items = incidents.data?.items ?? [];
   return (
