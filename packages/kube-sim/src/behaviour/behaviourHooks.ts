@@ -11,6 +11,7 @@ import { type ExpositionTarget, exposition } from '../metrics/exposition.js';
 import type { SimHooks } from '../server/simHooks.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import type { AnomalySchedule } from './anomalySchedule.js';
+import { grantedUsage, nodeCpuShares } from './cpuContention.js';
 import { podLogLines } from './podLogLines.js';
 import { processLogLines } from './processLogLines.js';
 import { podUsage } from './usageModel.js';
@@ -37,6 +38,16 @@ export function behaviourHooks(
       .replace(/\.\d{3}Z$/, 'Z');
   const running = (namespace?: string) =>
     store.list(podType, { namespace }).items.filter((p) => (p.status as Json | undefined)?.phase === 'Running');
+  /** Every running pod's usage now, its CPU as granted when its node is over-committed. */
+  const grantedNow = () => {
+    const { shares, usage } = nodeCpuShares(running(), store.list(registry.find('', 'v1', 'nodes')!).items, (p) =>
+      podUsage(p, clock.now(), anomalies, images),
+    );
+    return (pod: Json & { metadata: { name: string; namespace?: string } }) => {
+      const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+      return (usage.get(key) ?? []).map((u) => grantedUsage(u, shares.get(key)));
+    };
+  };
   return {
     logs({ pod, container, tailLines, timestamps, previous }) {
       const spec = ((pod.spec as Json).containers as Json[]).find((c) => c.name === container);
@@ -68,8 +79,9 @@ export function behaviourHooks(
     },
     podMetrics(namespace) {
       // As metrics-server: every pod with a running container, Ready or not (a leaking one is measured until killed).
+      const granted = grantedNow();
       return running(namespace)
-        .map((p) => ({ p, usage: podUsage(p, clock.now(), anomalies, images) }))
+        .map((p) => ({ p, usage: granted(p) }))
         .filter(({ usage }) => usage.length > 0)
         .map(({ p, usage }) => ({
           apiVersion: 'metrics.k8s.io/v1beta1',
@@ -93,10 +105,9 @@ export function behaviourHooks(
     },
     nodeMetrics() {
       const pods = running();
+      const granted = grantedNow();
       return store.list(registry.find('', 'v1', 'nodes')!).items.map((n) => {
-        const onNode = pods
-          .filter((p) => (p.spec as Json).nodeName === n.metadata.name)
-          .flatMap((p) => podUsage(p, clock.now(), anomalies, images));
+        const onNode = pods.filter((p) => (p.spec as Json).nodeName === n.metadata.name).flatMap((p) => granted(p));
         const cpu = NODE_OVERHEAD.cpuMillicores + onNode.reduce((s, u) => s + u.cpuMillicores, 0);
         const memory = NODE_OVERHEAD.memoryBytes + onNode.reduce((s, u) => s + u.memoryBytes, 0);
         return {

@@ -1,4 +1,5 @@
 import type { Registry } from 'prom-client';
+import { nodeCpuShares } from '../behaviour/cpuContention.js';
 import { podUsage } from '../behaviour/usageModel.js';
 import { imageRegistryOf } from '../controllers/imageRegistry.js';
 import { parseQuantity } from '../controllers/quantity.js';
@@ -37,8 +38,24 @@ export function cadvisorSeries(registry: Registry, ctx: ScrapeContext): void {
     'Start time of the container since unix epoch in seconds.',
     labels,
   );
-  for (const pod of listKind(ctx, '', 'v1', 'pods')) {
-    if ((pod.status as Json | undefined)?.phase !== 'Running') continue;
+  const periods = counterFamily(
+    registry,
+    'container_cpu_cfs_periods_total',
+    'Number of elapsed enforcement period intervals.',
+    labels,
+  );
+  const throttled = counterFamily(
+    registry,
+    'container_cpu_cfs_throttled_periods_total',
+    'Number of throttled period intervals.',
+    labels,
+  );
+  const pods = listKind(ctx, '', 'v1', 'pods').filter((p) => (p.status as Json | undefined)?.phase === 'Running');
+  const images = imageRegistryOf(ctx.store);
+  const { shares } = nodeCpuShares(pods, listKind(ctx, '', 'v1', 'nodes'), (p) =>
+    podUsage(p, ctx.now, ctx.anomalies, images),
+  );
+  for (const pod of pods) {
     const specs = ((pod.spec as Json).containers as Json[] | undefined) ?? [];
     const statuses = ((pod.status as Json).containerStatuses as Json[] | undefined) ?? [];
     for (const u of podUsage(pod, ctx.now, ctx.anomalies, imageRegistryOf(ctx.store))) {
@@ -65,7 +82,24 @@ export function cadvisorSeries(registry: Registry, ctx: ScrapeContext): void {
       const running = (statuses.find((s) => s.name === u.container)?.state as Json | undefined)?.running as
         | Json
         | undefined;
-      if (running?.startedAt) started(l, Date.parse(String(running.startedAt)) / 1000);
+      if (running?.startedAt) {
+        const since = new Date(String(running.startedAt));
+        started(l, since.getTime() / 1000);
+        // 100 ms CFS periods; throttled ones while a co-located pod's CPU spike over-commits the node (at the
+        // share the node gives this pod now).
+        const uptimeS = Math.max(0, (ctx.now.getTime() - since.getTime()) / 1000);
+        periods(l, Math.floor(uptimeS * 10));
+        const share = shares.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
+        const contendedMs = share?.throttledRatio
+          ? Math.max(
+              0,
+              ...pods
+                .filter((o) => o !== pod && (o.spec as Json).nodeName === (pod.spec as Json).nodeName)
+                .flatMap((o) => ctx.anomalies.overlaps(o, 'cpu-spike', since, ctx.now).map((x) => x.ms)),
+            )
+          : 0;
+        throttled(l, Math.floor((share?.throttledRatio ?? 0) * (contendedMs / 1000) * 10));
+      }
     }
   }
 }
