@@ -25,6 +25,7 @@ export { type ChatRepositories, repositoryChatStore } from './chat/repositoryCha
 export { NEEDS_MODEL, OFFLINE_MODEL } from './chat/runOfflineTurn.js';
 export { createMcpServer, type McpServerOptions } from './mcp/createMcpServer.js';
 export { MCP_PROMPTS, type McpPromptDefinition } from './mcp/mcpPrompts.js';
+export { type McpClientLike, McpServerConfig, mountMcpTools } from './mcp/mountMcpTools.js';
 export { BUILTIN_PERSONAS, DEFAULT_PERSONA_ID } from './personas/builtinPersonas.js';
 export { ChatPersona, PersonaScope } from './personas/chatPersona.js';
 export { personaToolFilter } from './personas/personaTools.js';
