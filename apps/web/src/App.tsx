@@ -12,6 +12,7 @@ import { AlertsPage } from './pages/alerts/AlertsPage.js';
 import { AnomaliesPage } from './pages/anomalies/AnomaliesPage.js';
 import { AskPage } from './pages/ask/AskPage.js';
 import { ClusterPage } from './pages/ClusterPage.js';
+import { ChatPage } from './pages/chat/ChatPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
 import { GpusPage } from './pages/gpus/GpusPage.js';
 import { SelfHealingPage } from './pages/healing/SelfHealingPage.js';
@@ -58,6 +59,7 @@ export function App() {
                   <Route path="clusters" element={<ClustersPage />} />
                   <Route path="clusters/:id" element={<ClusterPage />} />
                   <Route path="ask" element={<AskPage />} />
+                  <Route path="chat" element={<ChatPage />} />
                   <Route path="reviews" element={<ReviewsPage />} />
                   <Route path="findings" element={<FindingsPage />} />
                   <Route path="validate" element={<ValidatePage />} />

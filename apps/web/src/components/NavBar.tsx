@@ -5,6 +5,7 @@ export const PAGES = [
   { path: '/', label: 'Overview' },
   { path: '/clusters', label: 'Clusters' },
   { path: '/ask', label: 'Ask' },
+  { path: '/chat', label: 'Chat' },
   { path: '/reviews', label: 'Reviews' },
   { path: '/findings', label: 'Findings' },
   { path: '/validate', label: 'Validate' },
