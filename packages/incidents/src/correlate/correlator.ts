@@ -1,6 +1,9 @@
 import type { ObjectRef, Severity } from '@opspilot/core';
 import { raiseSeverity, type Signal, signalKey, worseSeverity } from './signal.js';
-import { labelTopology, type Topology } from './topology.js';
+import { type Anchors, type ContentionRole, labelTopology, type Topology } from './topology.js';
+
+/** The weak anchor of one side of CPU contention on a node (see {@link Anchors.colocated}). */
+const colocationKey = (role: ContentionRole, node: string) => `${role}@${node}`;
 
 /** A signal as an incident holds it: the latest observation, when it first fired and how often it re-fired. */
 export interface HeldSignal {
@@ -84,7 +87,8 @@ export function affectedResources(incident: CorrelatedIncident, limit = 50): Obj
  * Groups signals into incidents, in memory and in O(anchors) per signal, so a storm of thousands of alerts a minute
  * yields a handful of incidents. A signal goes to the incident already holding its fingerprint (a repeat), else to an
  * open incident sharing a strong anchor (same workload, Service or failing node: see {@link Topology}), else to one
- * holding the failing node of its pod, else it reopens a matching incident resolved within the reopen window, else it
+ * holding the failing node of its pod, else to one holding the other side of CPU contention on its pod's node (a hog
+ * and the pods it starves), else it reopens a matching incident resolved within the reopen window, else it
  * opens a new incident. Incidents resolve themselves only after every signal stayed CLEARED for `resolveAfterMs`
  * ({@link due}), and re-firing within the reopen window reopens the same incident: a flapping alert never opens and
  * closes incidents in a loop.
@@ -119,7 +123,10 @@ export class Correlator {
     if (holder) return this.update(holder, key, signal);
     if (signal.state === 'CLEARED') return { kind: 'ignored', severityChanged: false };
     const anchors = this.topology.anchorsOf(signal);
-    const match = this.find(anchors.strong, signal.at) ?? this.find(anchors.weak, signal.at);
+    const match =
+      this.find(anchors.strong, signal.at) ??
+      this.find(anchors.weak, signal.at) ??
+      this.findColocated(anchors, signal.at);
     if (match && !match.open) {
       this.reopen(match);
       return { ...this.attach(match, key, signal, anchors), kind: 'reopened' };
@@ -218,6 +225,21 @@ export class Correlator {
     return undefined;
   }
 
+  /**
+   * The incident holding the opposite side of CPU contention on one of the signal's nodes: a hog's pressure finds the
+   * incident of a starved pod on its node, and the other way round.
+   */
+  private findColocated(anchors: Anchors, at: string): CorrelatedIncident | undefined {
+    if (!anchors.colocated) return undefined;
+    const other = anchors.colocated.role === 'cpu-pressure' ? 'cpu-starved' : 'cpu-pressure';
+    for (const node of anchors.colocated.nodes) {
+      const key = colocationKey(other, node);
+      const found = this.byAnchor.get(key);
+      if (found?.weak.has(key) && this.accepts(found, at)) return found;
+    }
+    return undefined;
+  }
+
   private accepts(incident: CorrelatedIncident, at: string): boolean {
     if (incident.open) return ms(at) - ms(incident.last_at) <= this.joinWindowMs;
     return incident.resolved_at !== undefined && ms(at) - ms(incident.resolved_at) <= this.reopenWindowMs;
@@ -229,7 +251,12 @@ export class Correlator {
     incident.reopened++;
   }
 
-  private index(incident: CorrelatedIncident, anchors: { strong: string[]; weak: string[] }): void {
+  private index(incident: CorrelatedIncident, anchors: Anchors): void {
+    for (const node of anchors.colocated?.nodes ?? []) {
+      const key = colocationKey(anchors.colocated!.role, node);
+      incident.weak.add(key);
+      this.byAnchor.set(key, incident);
+    }
     for (const a of anchors.strong) {
       incident.strong.add(a);
       this.byAnchor.set(a, incident);
@@ -243,12 +270,7 @@ export class Correlator {
     for (const a of anchors.strong) incident.weak.delete(a);
   }
 
-  private attach(
-    incident: CorrelatedIncident,
-    key: string,
-    signal: Signal,
-    anchors: { strong: string[]; weak: string[] },
-  ): Correlation {
+  private attach(incident: CorrelatedIncident, key: string, signal: Signal, anchors: Anchors): Correlation {
     const held: HeldSignal = { key, signal, first_at: signal.at, last_at: signal.at, refired: 0, repeats: 0 };
     incident.signals.set(key, held);
     this.bySignal.set(key, incident);

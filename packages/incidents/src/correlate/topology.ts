@@ -1,4 +1,4 @@
-import { indexSnapshot, topOwner } from '@opspilot/analyzers';
+import { dependenciesOf, indexSnapshot, topOwner } from '@opspilot/analyzers';
 import type { ClusterSnapshot, KubeObject, ObjectRef } from '@opspilot/core';
 import type { Signal } from './signal.js';
 
@@ -11,6 +11,31 @@ import type { Signal } from './signal.js';
 export interface Anchors {
   strong: string[];
   weak: string[];
+  /**
+   * For a signal of CPU contention, its role and the nodes its pod runs on: a CPU hog's signal (`cpu-pressure`) and a
+   * starved pod's (`cpu-starved`: throttling, latency) join one incident when they share a node — causally linked by
+   * co-location, not merely close in time.
+   */
+  colocated?: { role: ContentionRole; nodes: string[] };
+}
+
+/** The part a signal plays in CPU contention on a node: the hog's pressure, or a neighbour's starvation. */
+export type ContentionRole = 'cpu-pressure' | 'cpu-starved';
+
+const STARVED_ALERTS = /^(CPUThrottlingHigh|KubeCPUThrottling|.*Latency.*|.*Slow.*)$/i;
+
+/**
+ * The contention role of a signal: a pod's CPU rising (a `pod-cpu` anomaly other than a drop, or a CPU hog alert) is
+ * pressure; CPU throttling or rising latency (kube-prometheus's `CPUThrottlingHigh`, a latency alert, a
+ * `workload-latency-p95` anomaly) is starvation.
+ */
+export function contentionRole(signal: Signal): ContentionRole | undefined {
+  const l = signal.labels;
+  if (l.signal === 'pod-cpu' && l.anomaly_type !== 'DROP') return 'cpu-pressure';
+  if (l.alertname && /^(CPUHog|PodCPUHigh|HighCPUUsage)$/i.test(l.alertname)) return 'cpu-pressure';
+  if (l.signal === 'workload-latency-p95' && l.anomaly_type !== 'DROP') return 'cpu-starved';
+  if (l.alertname && STARVED_ALERTS.test(l.alertname)) return 'cpu-starved';
+  return undefined;
 }
 
 /** Resolves the anchors of a signal; the cluster's topology when known, else what the signal's labels say. */
@@ -52,7 +77,12 @@ function labelAnchors(signal: Signal): Anchors {
     const rule = signal.labels.alertname ?? signal.labels.analyzer ?? signal.labels.metric ?? signal.title;
     strong.push(`${c ?? ''}:rule/${ns ?? ''}/${rule}`);
   }
-  return { strong, weak };
+  const role = contentionRole(signal);
+  return {
+    strong,
+    weak,
+    ...(role && node ? { colocated: { role, nodes: [anchorKey(c, { kind: 'Node', name: node })] } } : {}),
+  };
 }
 
 /** Anchors from labels alone, for signals of clusters whose objects are not at hand. */
@@ -89,10 +119,16 @@ export function snapshotTopology(snapshot: ClusterSnapshot): Topology {
       const c = signal.cluster_id;
       const strong = new Set<string>();
       const weak = new Set<string>(fallback.weak);
+      const colocatedNodes = new Set<string>();
       const addPod = (pod: KubeObject) => {
         strong.add(anchorKey(c, ref(topOwner(index, pod))));
-        const node = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
-        if (node) weak.add(anchorKey(c, { kind: 'Node', name: node }));
+        // The node it runs on, from the analyzers' dependency graph (a pod depends on its node).
+        for (const dep of dependenciesOf(index, pod).follow) {
+          if (!dep.startsWith('Node//')) continue;
+          const node = anchorKey(c, { kind: 'Node', name: dep.slice('Node//'.length) });
+          weak.add(node);
+          colocatedNodes.add(node);
+        }
       };
       switch (obj.kind) {
         case 'Pod':
@@ -118,7 +154,12 @@ export function snapshotTopology(snapshot: ClusterSnapshot): Topology {
           if (template) for (const s of servicesOf(top.metadata.namespace, template)) strong.add(anchorKey(c, ref(s)));
         }
       }
-      return { strong: [...strong], weak: [...weak].filter((w) => !strong.has(w)) };
+      const role = contentionRole(signal);
+      return {
+        strong: [...strong],
+        weak: [...weak].filter((w) => !strong.has(w)),
+        ...(role && colocatedNodes.size ? { colocated: { role, nodes: [...colocatedNodes] } } : {}),
+      };
     },
   };
 }
