@@ -61,7 +61,7 @@ describe('allocation from a real Prometheus scraping the simulated cluster', () 
           const candidate = await inventory(end - (steps - 1) * stepSeconds, stepSeconds, steps);
           expect(await attachUsage(candidate, metrics, { rateWindowSeconds: 5 })).toEqual([]);
           const pods = fixturePods(candidate);
-          const full = (a?: Float64Array) => a !== undefined && a.every((v) => Number.isFinite(v) && v > 0);
+          const full = (a?: Float64Array) => a?.every((v) => Number.isFinite(v) && v > 0);
           const ready =
             pods.length === 4 && pods.every((p) => p.containers.every((c) => full(c.cpuUsage) && full(c.memoryUsage)));
           const rising = pods.every((p) => p.containers.every((c) => c.cpuUsage![0]! > 0.04));

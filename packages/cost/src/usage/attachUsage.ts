@@ -28,6 +28,12 @@ export async function attachUsage(
   const byKey = new Map(
     input.pods.flatMap((p) => p.containers.map((c) => [`${p.namespace}/${p.name}/${c.name}`, c] as const)),
   );
+  // A sampler answering per pod (no container label): its value is the pod's only container's.
+  const onlyContainer = new Map(
+    input.pods
+      .filter((p) => p.containers.length === 1)
+      .map((p) => [`${p.namespace}/${p.name}`, p.containers[0]!] as const),
+  );
   const gaps: UsageGap[] = [];
   const chunks: [number, number][] = [];
   const chunkSteps = Math.max(1, Math.floor(MAX_RANGE_SECONDS / stepSeconds));
@@ -63,7 +69,11 @@ export async function attachUsage(
           continue;
         }
         for (const series of r.data) {
-          const c = byKey.get(`${series.metric.namespace}/${series.metric.pod}/${series.metric.container}`);
+          const m = series.metric;
+          const c =
+            m.container === undefined
+              ? onlyContainer.get(`${m.namespace}/${m.pod}`)
+              : byKey.get(`${m.namespace}/${m.pod}/${m.container}`);
           if (!c) continue;
           let a = which === 'cpu' ? c.cpuUsage : c.memoryUsage;
           if (!a || a.length !== steps) {

@@ -6,6 +6,7 @@ import { auditRouter } from './auditRouter.js';
 import { authRouter } from './authRouter.js';
 import { chatRouter } from './chatRouter.js';
 import { clustersRouter } from './clustersRouter.js';
+import { costOptimizerRouter } from './costOptimizerRouter.js';
 import { eventsRouter } from './eventsRouter.js';
 import { fleetRouter } from './fleetRouter.js';
 import { gpusRouter } from './gpusRouter.js';
@@ -49,6 +50,7 @@ export const appRouter = router({
   healing: healingRouter,
   chat: chatRouter,
   security: securityRouter,
+  costOptimizer: costOptimizerRouter,
 });
 
 /** The type of the API, for typed clients (`createTRPCClient<AppRouter>`). */

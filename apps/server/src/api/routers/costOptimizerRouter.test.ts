@@ -1,0 +1,132 @@
+import type { Cluster } from '@opspilot/core';
+import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
+import { type RunningDaemon, startPrometheus } from '@opspilot/observe/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../testing/index.js';
+
+describe('the costOptimizer router against a real Prometheus scraping the simulated cost scenario', () => {
+  let t: TestApi;
+  let sim: SimCluster;
+  let prometheus: RunningDaemon;
+  let cluster: Cluster;
+
+  beforeAll(async () => {
+    t = await startTestApi();
+    sim = await startSimCluster({ scenario: 'cost' });
+    prometheus = await startPrometheus({ targets: [{ url: sim.url, token: sim.token, paths: ['/metrics/cadvisor'] }] });
+    const response = await t.rest('POST', '/clusters', t.users.admin.token, {
+      name: 'shop',
+      api_server_url: sim.url,
+      kubeconfig: sim.kubeconfig,
+      endpoints: { prometheus_url: prometheus.url },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    cluster = response.json();
+    // The viewer sees only the clusters granted to them: here, this one.
+    await t.rest('POST', `/users/${t.users.viewer.user.id}/clusters/${cluster.id}`, t.users.admin.token, {});
+  }, 60_000);
+
+  /** The test API's clock is manual: bring it to the real time Prometheus records samples at. */
+  const now = () => t.clock.advance(Math.max(0, Date.now() - t.clock.now().getTime()));
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    await sim?.stop();
+    await t?.close();
+  });
+
+  it('allocates per namespace and workload, with idle cost apart', { timeout: 90_000 }, async () => {
+    await expect
+      .poll(
+        async () => {
+          await now();
+          const r = await t.rest('GET', `/cost/allocation?since=2m&step=10s`, t.users.viewer.token);
+          expect(r.statusCode, r.body).toBe(200);
+          const shop = r.json().rows.find((row: { key: string }) => row.key === 'shop');
+          return shop?.series.filter((v: number) => v > 0).length ?? 0;
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBeGreaterThan(3);
+    const byWorkload = (
+      await t.rest('GET', `/cost/allocation?aggregate=workload&since=2m&step=10s&namespace=shop`, t.users.admin.token)
+    ).json();
+    const keys = byWorkload.rows.map((r: { key: string }) => r.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'shop/Deployment/catalog',
+        'shop/Deployment/checkout',
+        'shop/Deployment/legacy-report',
+        'shop/PersistentVolumeClaim/old-exports',
+        'shop/Service/legacy-lb',
+      ]),
+    );
+    const all = (await t.rest('GET', `/cost/allocation?since=2m&step=10s`, t.users.admin.token)).json();
+    expect(all.rows.map((r: { key: string }) => r.key)).toContain('__idle__');
+    expect(all.currency).toBe('USD');
+  });
+
+  it('lists recommendations, saying which containers lack history, and plans one for review', {
+    timeout: 120_000,
+  }, async () => {
+    type Rec = { id: string; type: string; resource: { name: string } };
+    let body: { items: Rec[]; insufficient: { reason: string }[] } = { items: [], insufficient: [] };
+    const catalogOf = (b: typeof body) => b.items.find((i) => i.type === 'RIGHTSIZE' && i.resource.name === 'catalog');
+    // A minute of history is needed (min_history=1m): until then, catalog has "not enough data".
+    await expect
+      .poll(
+        async () => {
+          await now();
+          const r = await t.rest(
+            'GET',
+            `/cost/recommendations?window=1h&step=10s&min_history=1m&namespace=shop`,
+            t.users.admin.token,
+          );
+          expect(r.statusCode, r.body).toBe(200);
+          body = r.json();
+          return catalogOf(body) !== undefined;
+        },
+        { timeout: 80_000, interval: 3_000 },
+      )
+      .toBe(true);
+    const catalog = catalogOf(body) as Rec & {
+      proposed_change: { resources: { requests: { cpu: string } } };
+      estimated_monthly_savings: number;
+    };
+    expect(catalog.proposed_change.resources.requests.cpu).toMatch(/^\d+m$/);
+    expect(catalog.estimated_monthly_savings).toBeGreaterThan(0);
+    expect(body.items.map((i) => i.resource.name)).toEqual(expect.arrayContaining(['old-exports', 'legacy-lb']));
+    const planned = await t.rest('POST', `/cost/recommendations/${catalog.id}/apply`, t.users.admin.token, {});
+    expect(planned.statusCode, planned.body).toBe(200);
+    expect(planned.json().operation).toMatchObject({ state: 'NEEDS_REVIEW', risk: 'write', cluster_id: cluster.id });
+    const trail = await t.store.audit.list({ action: 'cost.recommendation.planned' });
+    expect(trail.items.length).toBeGreaterThan(0);
+    const strict = (
+      await t.rest('GET', `/cost/recommendations?window=14d&step=1h&namespace=shop`, t.users.admin.token)
+    ).json();
+    expect(strict.insufficient[0].reason).toMatch(/^not enough data \(\d+(\.\d)? hours of 24\)$/);
+  });
+
+  it('keeps budgets, reports their spend and forecast, and alerts once per threshold', {
+    timeout: 90_000,
+  }, async () => {
+    await now();
+    const set = await t.rest('POST', '/cost/budgets', t.users.admin.token, {
+      name: 'shop',
+      scope: { namespace: 'shop' },
+      amount: 0.0001,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().thresholds_percent).toEqual([50, 80, 100]);
+    const list = (await t.rest('GET', '/cost/budgets', t.users.admin.token)).json();
+    expect(list.items[0].spend).toBeGreaterThanOrEqual(0);
+    const first = (await t.rest('POST', '/cost/budgets/check', t.users.admin.token, {})).json();
+    expect(
+      first.notices.map((n: { kind: string; threshold_percent: number }) => `${n.kind}:${n.threshold_percent}`),
+    ).toEqual(['ACTUAL:50', 'ACTUAL:80', 'ACTUAL:100']);
+    const again = (await t.rest('POST', '/cost/budgets/check', t.users.admin.token, {})).json();
+    expect(again.notices).toEqual([]);
+    const forecast = (await t.rest('GET', '/cost/forecast?history=1h&days=7', t.users.admin.token)).json();
+    expect(forecast.points).toHaveLength(7);
+  });
+});
