@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock, Cluster, EventBus } from '@opspilot/core';
 import type { FastifyBaseLogger } from 'fastify';
+import { createWatchedPublisher } from '../events/createWatchedPublisher.js';
 import type { GpuFleet } from './createGpuFleet.js';
 
 /** Clusters whose GPUs are watched for GPU_UPDATE events. */
@@ -31,77 +31,39 @@ export interface GpuUpdatesOptions {
  * without polling. At most 50 clusters are watched at once (the oldest dropped).
  */
 export function createGpuUpdates(options: GpuUpdatesOptions): GpuUpdates {
-  const intervalMs = options.intervalMs ?? 15_000;
-  const ttlMs = options.ttlMs ?? 5 * 60_000;
-  const watches = new Map<string, { cluster: Cluster; until: number }>();
-  let timer: NodeJS.Timeout | undefined;
-  let busy = false;
-
-  async function tick() {
-    if (busy) return;
-    busy = true;
-    try {
-      const now = options.clock.now().getTime();
-      for (const [id, w] of watches) {
-        if (w.until < now) {
-          watches.delete(id);
-          continue;
-        }
-        const [result] = (await options.gpus.list([w.cluster])).clusters;
-        if (!result) continue;
-        await options.bus.publish({
-          event_id: randomUUID(),
-          event_type: 'GPU_UPDATE',
-          cluster_id: w.cluster.id,
-          timestamp: new Date(now).toISOString(),
-          payload: {
-            status: result.status,
-            ...(result.error ? { error: result.error } : {}),
-            nodes: result.nodes.map((n) => ({
-              node_name: n.node_name,
-              product: n.product,
-              xid_errors: n.xid_errors,
-              gpus: n.gpus.map((g) => ({
-                index: g.index,
-                uuid: g.uuid,
-                utilization_gpu_percent: g.utilization_gpu_percent,
-                memory_used_mb: g.memory_used_mb,
-                memory_total_mb: g.memory_total_mb,
-                temperature_celsius: g.temperature_celsius,
-                power_draw_watts: g.power_draw_watts,
-              })),
+  const publisher = createWatchedPublisher<Cluster>({
+    clock: options.clock,
+    bus: options.bus,
+    intervalMs: options.intervalMs ?? 15_000,
+    ttlMs: options.ttlMs ?? 5 * 60_000,
+    maxWatches: 50,
+    async read(cluster) {
+      const [result] = (await options.gpus.list([cluster])).clusters;
+      if (!result) return undefined;
+      return {
+        event_type: 'GPU_UPDATE',
+        cluster_id: cluster.id,
+        payload: {
+          status: result.status,
+          ...(result.error ? { error: result.error } : {}),
+          nodes: result.nodes.map((n) => ({
+            node_name: n.node_name,
+            product: n.product,
+            xid_errors: n.xid_errors,
+            gpus: n.gpus.map((g) => ({
+              index: g.index,
+              uuid: g.uuid,
+              utilization_gpu_percent: g.utilization_gpu_percent,
+              memory_used_mb: g.memory_used_mb,
+              memory_total_mb: g.memory_total_mb,
+              temperature_celsius: g.temperature_celsius,
+              power_draw_watts: g.power_draw_watts,
             })),
-          },
-        } as Parameters<EventBus['publish']>[0]);
-      }
-      if (watches.size === 0) {
-        clearInterval(timer);
-        timer = undefined;
-      }
-    } catch (error) {
-      options.logger.debug({ err: error }, 'gpu update failed');
-    } finally {
-      busy = false;
-    }
-  }
-
-  return {
-    watch(cluster) {
-      const until = options.clock.now().getTime() + ttlMs;
-      watches.delete(cluster.id);
-      watches.set(cluster.id, { cluster, until });
-      while (watches.size > 50) watches.delete(watches.keys().next().value as string);
-      if (!timer) {
-        timer = setInterval(() => void tick(), intervalMs);
-        timer.unref();
-        void tick();
-      }
-      return new Date(until);
+          })),
+        },
+      };
     },
-    close() {
-      clearInterval(timer);
-      timer = undefined;
-      watches.clear();
-    },
-  };
+    onError: (error) => options.logger.debug({ err: error }, 'gpu update failed'),
+  });
+  return { watch: (cluster) => publisher.watch(cluster.id, cluster), close: () => publisher.close() };
 }

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock, Cluster, EventBus } from '@opspilot/core';
 import type { FastifyBaseLogger } from 'fastify';
+import { createWatchedPublisher } from '../events/createWatchedPublisher.js';
 import type { ServerMetrics } from './createServerMetrics.js';
 
 /** Named-query series watched for METRIC_UPDATE events. */
@@ -30,66 +30,31 @@ export interface MetricUpdatesOptions {
  * 100 watches are kept (the oldest dropped); each is evaluated as an instant named query on its own cluster.
  */
 export function createMetricUpdates(options: MetricUpdatesOptions): MetricUpdates {
-  const intervalMs = options.intervalMs ?? 15_000;
-  const ttlMs = options.ttlMs ?? 5 * 60_000;
-  const watches = new Map<string, { cluster: Cluster; name: string; params: Record<string, unknown>; until: number }>();
-  let timer: NodeJS.Timeout | undefined;
-  let busy = false;
-
-  async function tick() {
-    if (busy) return;
-    busy = true;
-    try {
-      const now = options.clock.now().getTime();
-      for (const [key, w] of watches) {
-        if (w.until < now) {
-          watches.delete(key);
-          continue;
-        }
-        const answer = await options.metrics.over([w.cluster]).named(w.name, w.params, { instant: true, timeout: 10 });
-        const result = answer.results[0];
-        await options.bus.publish({
-          event_id: randomUUID(),
-          event_type: 'METRIC_UPDATE',
-          cluster_id: w.cluster.id,
-          timestamp: new Date(now).toISOString(),
-          payload: {
-            name: w.name,
-            params: w.params,
-            status: result?.status ?? 'ERROR',
-            series: (result?.data ?? []).map((s) => ({ metric: s.metric, value: s.values.at(-1) ?? null })),
-          },
-        } as Parameters<EventBus['publish']>[0]);
-      }
-      if (watches.size === 0) {
-        clearInterval(timer);
-        timer = undefined;
-      }
-    } catch (error) {
-      options.logger.debug({ err: error }, 'metric update failed');
-    } finally {
-      busy = false;
-    }
-  }
-
+  const publisher = createWatchedPublisher<{ cluster: Cluster; name: string; params: Record<string, unknown> }>({
+    clock: options.clock,
+    bus: options.bus,
+    intervalMs: options.intervalMs ?? 15_000,
+    ttlMs: options.ttlMs ?? 5 * 60_000,
+    maxWatches: 100,
+    async read({ cluster, name, params }) {
+      const answer = await options.metrics.over([cluster]).named(name, params, { instant: true, timeout: 10 });
+      const result = answer.results[0];
+      return {
+        event_type: 'METRIC_UPDATE',
+        cluster_id: cluster.id,
+        payload: {
+          name,
+          params,
+          status: result?.status ?? 'ERROR',
+          series: (result?.data ?? []).map((s) => ({ metric: s.metric, value: s.values.at(-1) ?? null })),
+        },
+      };
+    },
+    onError: (error) => options.logger.debug({ err: error }, 'metric update failed'),
+  });
   return {
-    watch(cluster, name, params) {
-      const key = JSON.stringify([cluster.id, name, params]);
-      const until = options.clock.now().getTime() + ttlMs;
-      watches.delete(key);
-      watches.set(key, { cluster, name, params, until });
-      while (watches.size > 100) watches.delete(watches.keys().next().value as string);
-      if (!timer) {
-        timer = setInterval(() => void tick(), intervalMs);
-        timer.unref();
-        void tick();
-      }
-      return new Date(until);
-    },
-    close() {
-      clearInterval(timer);
-      timer = undefined;
-      watches.clear();
-    },
+    watch: (cluster, name, params) =>
+      publisher.watch(JSON.stringify([cluster.id, name, params]), { cluster, name, params }),
+    close: () => publisher.close(),
   };
 }
