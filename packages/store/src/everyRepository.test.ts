@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StoredBudgetNotice } from './budgetNoticeRepository.js';
+import { StoredMcpServer } from './chatMcpServerRepository.js';
 import { ENTITY_SPECS } from './entitySpecs.js';
 import type { Store } from './openStore.js';
 import { OperationLeaseRecord } from './operationRepository.js';
@@ -45,6 +46,8 @@ const TABLES: [string, z.ZodType][] = [
   ['security_findings', StoredSecurityFinding],
   // Migration 0016: budget thresholds crossed.
   ['budget_notices', StoredBudgetNotice],
+  // Migration 0017: external MCP servers mounted into chat.
+  ['chat_mcp_servers', StoredMcpServer],
   ...AUTH_TABLES,
 ];
 

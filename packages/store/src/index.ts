@@ -16,6 +16,7 @@ export type { AuditLogRepository } from './audit/auditLogRepository.js';
 export type { AuditVerifyReport, CheckpointState } from './audit/compareWithCheckpoint.js';
 export { findChainBreak } from './audit/findChainBreak.js';
 export { BUDGET_NOTICE_SPEC, NewStoredBudgetNotice, StoredBudgetNotice } from './budgetNoticeRepository.js';
+export { MCP_SERVER_SPEC, NewStoredMcpServer, StoredMcpServer } from './chatMcpServerRepository.js';
 export type { ChatRepository, NewChatMessage, NewChatSession } from './chatRepository.js';
 export type { ClusterRepository, CredentialsInput } from './clusterRepository.js';
 export type { Database, Db, Row } from './database.js';

@@ -2,6 +2,7 @@ import type { OperationStore } from '@opspilot/core';
 import { type AlertRepository, createAlertRepository } from './alertRepository.js';
 import { type AuditAnchor, type AuditLogRepository, createAuditLog } from './audit/auditLogRepository.js';
 import { BUDGET_NOTICE_SPEC, type NewStoredBudgetNotice, type StoredBudgetNotice } from './budgetNoticeRepository.js';
+import { MCP_SERVER_SPEC, type NewStoredMcpServer, type StoredMcpServer } from './chatMcpServerRepository.js';
 import { type ChatRepository, createChatRepository } from './chatRepository.js';
 import { type ClusterRepository, createClusterRepository } from './clusterRepository.js';
 import type { Db } from './database.js';
@@ -42,6 +43,7 @@ export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   spans: SpanRepository;
   securityFindings: Repository<StoredSecurityFinding, NewStoredSecurityFinding>;
   budgetNotices: Repository<StoredBudgetNotice, NewStoredBudgetNotice>;
+  mcpServers: Repository<StoredMcpServer, NewStoredMcpServer>;
 };
 
 /** Builds every repository over one database handle (or transaction). */
@@ -74,5 +76,6 @@ export function createRepositories(
     spans: createSpanRepository(db, dialect),
     securityFindings: createRepository(db, dialect, SECURITY_FINDING_SPEC),
     budgetNotices: createRepository(db, dialect, BUDGET_NOTICE_SPEC),
+    mcpServers: createRepository(db, dialect, MCP_SERVER_SPEC),
   };
 }

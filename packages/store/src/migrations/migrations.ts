@@ -14,6 +14,7 @@ import { m0012AlertHistory } from './m0012AlertHistory.js';
 import { m0013RunbookExecutionCluster } from './m0013RunbookExecutionCluster.js';
 import { m0015SecurityFindings } from './m0015SecurityFindings.js';
 import { m0016CostNotices } from './m0016CostNotices.js';
+import { m0017ChatMcpServers } from './m0017ChatMcpServers.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -31,6 +32,7 @@ export const MIGRATION_NAMES = [
   '0013_runbook_execution_cluster',
   '0015_security_findings',
   '0016_cost_notices',
+  '0017_chat_mcp_servers',
 ] as const;
 
 /**
@@ -55,6 +57,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0013_runbook_execution_cluster': m0013RunbookExecutionCluster(dialect),
         '0015_security_findings': m0015SecurityFindings(dialect),
         '0016_cost_notices': m0016CostNotices(dialect),
+        '0017_chat_mcp_servers': m0017ChatMcpServers(dialect),
       };
     },
   };
