@@ -13,6 +13,7 @@ export {
 } from './compliance/complianceReport.js';
 export { FRAMEWORKS, type Framework, type FrameworkControl } from './compliance/frameworks.js';
 export { complianceHtml, complianceMarkdown } from './compliance/renderCompliance.js';
+export { type SecurityFix, securityFix } from './fixes/securityFix.js';
 export { AUDIT_KINDS, auditCluster, type ClusterAudit } from './policies/auditCluster.js';
 export { auditPolicies, preparePolicy } from './policies/auditPolicies.js';
 export {

@@ -159,6 +159,17 @@ describe('the security router: live posture scans, findings, policies and audits
     expect(history.json()).toEqual([expect.objectContaining({ framework: 'CIS', score: body.report.score })]);
   });
 
+  it('proposes the fix of a finding as an operation waiting for review', async () => {
+    const findings = await t.rest('GET', `/security/findings?cluster_id=${clusterId}`, t.users.viewer.token);
+    const hostNet = findings.json().findings.find((f: { check: string }) => f.check === 'pod-host-network');
+    const res = await t.rest('POST', '/security/fix', t.users.operator.token, {
+      cluster_id: clusterId,
+      finding_id: hostNet.id,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'NEEDS_REVIEW', plan: { steps: [{ op: 'apply', mode: 'patch' }] } });
+  });
+
   it('reports an unreachable cluster as offline, never compliant', async () => {
     const gone = await startSimCluster({ clock: t.clock });
     const registered = await t.rest('POST', '/clusters', t.users.admin.token, {

@@ -12,6 +12,7 @@ import { IdInput } from '../apiSchemas.js';
 import { audit, procedureFor, router } from '../trpc.js';
 import { visibleCluster, visibleClusters } from '../visibleClusters.js';
 import { securityComplianceProcedures } from './securityComplianceProcedures.js';
+import { securityFixProcedure } from './securityFixProcedure.js';
 import { securityPolicyProcedures } from './securityPolicyProcedures.js';
 
 const ScanSummary = z.object({
@@ -179,4 +180,5 @@ export const securityRouter = router({
 
   ...securityPolicyProcedures,
   ...securityComplianceProcedures,
+  ...securityFixProcedure,
 });
