@@ -23,6 +23,7 @@ import { ClustersPage } from './pages/manage-clusters/ClustersPage.js';
 import { MetricsPage } from './pages/metrics/MetricsPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewsPage } from './pages/ReviewsPage.js';
+import { SecurityPage } from './pages/security/SecurityPage.js';
 import { TracesPage } from './pages/traces/TracesPage.js';
 import { ValidatePage } from './pages/ValidatePage.js';
 
@@ -66,6 +67,7 @@ export function App() {
                   <Route path="alerts" element={<AlertsPage />} />
                   <Route path="anomalies" element={<AnomaliesPage />} />
                   <Route path="healing" element={<SelfHealingPage />} />
+                  <Route path="security" element={<SecurityPage />} />
                   <Route path="incidents" element={<IncidentsPage />} />
                   <Route path="incidents/:id" element={<IncidentPage />} />
                   <Route path="logs" element={<LogsPage />} />

@@ -12,6 +12,7 @@ export const PAGES = [
   { path: '/alerts', label: 'Alerts' },
   { path: '/anomalies', label: 'Anomalies' },
   { path: '/healing', label: 'Self-healing' },
+  { path: '/security', label: 'Security' },
   { path: '/incidents', label: 'Incidents' },
   { path: '/logs', label: 'Logs' },
   { path: '/traces', label: 'Traces' },
