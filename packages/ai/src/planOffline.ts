@@ -92,6 +92,9 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
   let understood = '';
   for (const clause of splitClauses(text)) {
     const frame = parseFrame(clause, vocabulary);
+    // `… and deploy nginx there`: a clause placed in a namespace an earlier clause creates is a creation.
+    if (/\b(?:there|in\s+it|into\s+it|inside\s+it)\b/i.test(clause) && ctx.created.some((c) => c.kind === 'Namespace'))
+      frame.action = 'create';
     understood = understoodOf(frame);
     ctx.acted = undefined;
     let built: Built | undefined;

@@ -16,6 +16,7 @@ import {
   UpstreamError,
 } from '@opspilot/core';
 import { z } from 'zod';
+import { groundedReading } from './groundedReading.js';
 import { INSPECTION_TOOLS } from './inspectionTools.js';
 import { PLAN_TOOLS, type PlanToolContext } from './planTools.js';
 import { readOnlyCluster } from './readOnlyCluster.js';
@@ -79,7 +80,10 @@ export async function runAgent(text: string, options: AgentOptions): Promise<Res
     ...(options.namespace ? { namespace: options.namespace } : {}),
   };
   const model = redactingModel(options.model);
-  const messages: ModelMessage[] = [{ role: 'user', content: redactText(text) }];
+  const grounded = await groundedReading(text, cluster, options.namespace);
+  const messages: ModelMessage[] = [
+    { role: 'user', content: grounded ? `${redactText(text)}\n\n${redactText(grounded)}` : redactText(text) },
+  ];
   let tokens = 0;
   for (let iteration = 0; iteration < budgets.maxIterations; iteration++) {
     if (tokens >= budgets.maxTokens)

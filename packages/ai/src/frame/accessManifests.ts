@@ -34,15 +34,17 @@ export function accessManifests(
 
 function rbac(frame: Frame, namespace: string, ctx: FrameContext): Built {
   const t = frame.text;
-  const account = nameWord(
-    t.match(/\b(?:service\s*account|serviceaccount|sa)\s+(?:named\s+|called\s+)?["'`]?([a-z0-9][a-z0-9.-]*)/i)?.[1],
-  );
+  const account =
+    nameWord(
+      t.match(/\b(?:service\s*account|serviceaccount|sa)\s+(?:named\s+|called\s+)?["'`]?([a-z0-9][a-z0-9.-]*)/i)?.[1],
+    ) ?? nameWord(t.match(/\b([a-z0-9][a-z0-9-]*)\s+(?:service\s*account|serviceaccount)\b/i)?.[1]);
   const roleName = nameWord(t.match(/\brole\s+(?:named\s+|called\s+)?["'`]?([a-z0-9][a-z0-9.-]*)/i)?.[1]);
   const bindingName = nameWord(
     t.match(/\b(?:role\s*binding|binding)\s+(?:named\s+|called\s+)?["'`]?([a-z0-9][a-z0-9.-]*)/i)?.[1],
   );
   const resources: KnownKind[] = [];
   for (const token of frame.tokens) {
+    if (/^service$/.test(token.lower) && /^accounts?$/.test(frame.tokens[token.index + 1]?.lower ?? '')) continue;
     const kind = kindOfWord(token.lower);
     if (
       kind &&
@@ -68,7 +70,10 @@ function rbac(frame: Frame, namespace: string, ctx: FrameContext): Built {
         : named.length
           ? named
           : READ;
-  const onlyAccount = /^(?:create|make|add|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?service\s*account\s+\S+$/i.test(t);
+  const onlyAccount =
+    /^(?:create|make|add|set\s+up|provision|new|i\s+need)\s+(?:a\s+|an\s+)?(?:new\s+)?service\s*account\s+(?:named\s+|called\s+)?\S+$/i.test(
+      t,
+    ) || /^(?:new\s+)?service\s*account\s+\S+$/i.test(t);
   const bindOnly =
     /\bbind\b/i.test(t) &&
     roleName &&
@@ -149,13 +154,18 @@ function networkPolicy(frame: Frame, namespace: string, ctx: FrameContext): Buil
     .filter((x): x is { m: (typeof frame.mentions)[number]; e: Entity } => x.e !== undefined);
   const sources: Entity[] = [];
   const targets: Entity[] = [];
-  const talk = t.match(/\ballow\s+(\S+)\s+(?:pods?\s+)?to\s+(?:talk|connect|reach|access|call|send)/i);
   for (const { m, e } of workloads) {
     const before = frame.tokens
       .slice(Math.max(0, m.start - 3), m.start)
       .map((x) => x.lower)
       .join(' ');
-    if (talk && talk[1]?.toLowerCase() === m.text.toLowerCase()) sources.push(e);
+    const after = frame.tokens
+      .slice(m.end, m.end + 4)
+      .map((x) => x.lower)
+      .join(' ');
+    // `frontend can reach backend`, `allow frontend to talk to backend`: the one that connects is the source.
+    if (/^(?:pods?\s+)?(?:can|may|to|should|is\s+allowed\s+to)?\s*(?:talk|connect|reach|access|call|send)/.test(after))
+      sources.push(e);
     else if (/\bfrom\b|\bexcept\b|\bonly\b.*\bfrom\b/.test(before)) sources.push(e);
     else targets.push(e);
   }
@@ -195,7 +205,9 @@ function networkPolicy(frame: Frame, namespace: string, ctx: FrameContext): Buil
   const egress = /\begress\b|\boutgoing\b|\boutbound\b/i.test(t);
   const both = /\ball\s+traffic\b|\bboth\b|\bin\s+and\s+out\b/i.test(t) && !sources.length && !sourceNamespace;
   if (!sources.length && !sourceNamespace) {
-    if (!/\bdeny\b|\bblock\b|\bisolat|\bno\s+traffic\b|\bdefault/i.test(t)) {
+    if (
+      !/\bden(?:y|ies|ying|ied)\b|\bblock|\bisolat|\bno\s+(?:pod|traffic)\b|\bdefault|\bshould\s+not\s+accept/i.test(t)
+    ) {
       return {
         question:
           'Which traffic should the policy allow or deny? For example: "allow traffic to backend only from frontend on port 8000" or "deny all ingress in todo".',

@@ -54,6 +54,10 @@ scale: scale all deployments in @ to #
 scale: expand @ to # replicas
 scale: one more replica for @
 scale: fewer pods for @ by #
+scale: twice as many @ pods
+scale: make @ 2x
+scale: stop all @ pods
+scale: take # instances away from @
 restart: restart @
 restart: restart @ and @
 restart: rollout restart @

@@ -162,7 +162,20 @@ export function train(examples: readonly Example[]): Model {
  * whatever the corpus says. Each cue present adds {@link CUE_WEIGHT} to the class's log score.
  */
 export const ACTION_CUES: Record<ActionClass, string[]> = {
-  scale: ['scale', 'replica', 'double', 'halve', 'half', 'triple', 'shut_down', 'spin_down', 'turn_off'],
+  scale: [
+    'scale',
+    'replica',
+    'double',
+    'halve',
+    'half',
+    'triple',
+    'twice',
+    '2x',
+    'shut_down',
+    'spin_down',
+    'turn_off',
+    'stop_all',
+  ],
   restart: ['restart', 'redeploy', 'rolling_restart', 'rollout_restart', 'cycle'],
   rollback: ['roll_back', 'undo', 'previou', 'rollout_undo', 'earlier', 'back_out', 'how_it_wa'],
   setImage: ['image', 'img', 'version', 'upgrade', 'tag', 'downgrade', 'rolling_update'],

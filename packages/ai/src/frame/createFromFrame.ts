@@ -30,21 +30,34 @@ type Making =
   | 'Canary'
   | 'ResourceQuota';
 
+const KIND_WORD: Record<string, string> = {
+  Namespace: String.raw`namespace|ns`,
+  Deployment: String.raw`deployment|deploy`,
+  Pod: String.raw`pod`,
+  StatefulSet: String.raw`stateful\s*set|statefulset|sts`,
+  Service: String.raw`service|svc`,
+  ConfigMap: String.raw`config\s*map|configmap`,
+  Secret: String.raw`secret`,
+  Job: String.raw`(?<!cron\s?)job`,
+  CronJob: String.raw`cron\s*job|cronjob`,
+  ResourceQuota: String.raw`quota|resource\s*quota`,
+};
+
+const POLICY_WORDS = /\b(network\s*polic\w*|netpol|firewall)\b/i;
+const TRAFFIC_RULE =
+  /\b(den(?:y|ies|ying|ied)|block\w*|isolat\w*|allow\w*|permit\w*|let|restrict\w*|only)\b.*\b(traffic|ingress|egress|incoming|inbound|outgoing|outbound|connect\w*|reach|talk|dns)\b/i;
+
 function making(frame: Frame): Making | undefined {
   const t = frame.text;
   if (/\bcanary\b/i.test(t)) return 'Canary';
-  if (/\b(hpa|auto-?scal\w*|horizontal\s+pod\s+autoscaler)\b/i.test(t)) return 'HorizontalPodAutoscaler';
-  if (/^(?:create|make|add|set\s+up|provision|new)\s+(?:a\s+|an\s+)?(?:new\s+)?namespace\b/i.test(t))
+  if (/\b(hpa|auto-?scal\w*|horizontal\s+pod\s+autoscaler|scal\w*\s+automatically)\b/i.test(t))
+    return 'HorizontalPodAutoscaler';
+  if (/^(?:create|make|add|set\s+up|provision|new|i\s+need)\s+(?:a\s+|an\s+|the\s+)?(?:new\s+)?namespace\b/i.test(t))
     return 'Namespace';
-  if (
-    /\b(network\s*polic\w*|netpol|firewall)\b|\b(?:deny|block|allow|permit|restrict)\s+(?:all\s+)?(?:the\s+)?(?:incoming\s+|outgoing\s+|inbound\s+|outbound\s+)?(?:traffic|ingress|egress|dns|connections?|access\s+from)\b|\bonly\s+(?:allow|let|accept)\b|\b(?:talk|connect)\s+to\b/i.test(
-      t,
-    ) &&
-    !/\brole\b|\bservice\s*account\b/i.test(t)
-  )
+  if ((POLICY_WORDS.test(t) || TRAFFIC_RULE.test(t)) && !/\brole\b|\bservice\s*account\b|\bpermission/i.test(t))
     return 'NetworkPolicy';
   if (
-    /\b(role\s*binding|cluster\s*role|(?:read[- ]?only|read|write|full|admin|view|edit)\s+(?:access|permissions?|rights)|permissions?\s+to|can\s+(?:get|list|watch|read|create|delete|update|patch|view)|grant|bind\s+(?:the\s+)?role|\brole\b)/i.test(
+    /\b(role\s*binding|cluster\s*role|(?:read[- ]?only|read|write|full|admin|view|edit)\s+(?:access|permissions?|rights)|permissions?\s+to|can\s+(?:get|list|watch|read|create|delete|update|patch|view)|grant|bind\s+(?:the\s+)?role|\brole\b|able\s+to\s+(?:read|list|get|view))/i.test(
       t,
     )
   )
@@ -62,42 +75,48 @@ function making(frame: Frame): Making | undefined {
     'Secret',
     'Service',
   ];
-  for (const kind of order)
-    if (frame.kinds.includes(kind as never))
-      return kind === 'Namespace' &&
-        frame.kinds.some((k) => ['Deployment', 'Pod', 'StatefulSet'].includes(k)) &&
-        !/^(?:create|make|add)\s+(?:a\s+)?(?:new\s+)?namespace/i.test(t)
-        ? 'Deployment'
-        : kind;
-  if (/\bnamespace\b/i.test(t)) return 'Namespace';
+  let first: { kind: Making; at: number } | undefined;
+  for (const kind of order) {
+    const m = new RegExp(String.raw`\b(?:${KIND_WORD[kind]})s?\b`, 'i').exec(t);
+    if (!m) continue;
+    if (kind === 'Namespace' && !/^(?:create|make|add|set\s+up|provision|new|i\s+need)\b/i.test(t)) continue;
+    if (
+      kind === 'Deployment' &&
+      /^deploy$/i.test(m[0]) &&
+      !/\bas\s+(?:a\s+)?deploy/i.test(t) &&
+      containerImages(frame).length &&
+      m.index === 0
+    ) {
+      // `deploy nginx:1.27 …` names the image first: a Deployment, unless a pod is asked for.
+      if (/\bpod\b/i.test(t)) continue;
+    }
+    if (first && m.index >= first.at) continue;
+    first = { kind, at: m.index };
+  }
+  if (first) return first.kind;
   if (/\b(deploy|run|launch|start|spin\s+up|host)\b/i.test(t) && containerImages(frame).length)
     return /\bpod\b/i.test(t) ? 'Pod' : 'Deployment';
   return undefined;
 }
 
-const KIND_WORD: Record<string, string> = {
-  Namespace: String.raw`namespace|ns`,
-  Deployment: String.raw`deployment|deploy|app|application`,
-  Pod: String.raw`pod|container`,
-  StatefulSet: String.raw`stateful\s*set|statefulset|sts`,
-  Service: String.raw`service|svc`,
-  ConfigMap: String.raw`config\s*map|configmap`,
-  Secret: String.raw`secret`,
-  Job: String.raw`job`,
-  CronJob: String.raw`cron\s*job|cronjob`,
-  ResourceQuota: String.raw`quota|resource\s*quota`,
-};
-
-/** The new object's name: `named X`, `called X`, or the word after the kind. */
+/** The new object's name: `named X`, `called X`, `as X`, `a X deployment`, or the word after the kind. */
 function newName(frame: Frame, kind: string): string | undefined {
-  const named = frame.text.match(/\b(?:named|called)\s+["'`]?([a-z0-9][a-z0-9.-]*)/i)?.[1];
-  const after = frame.text.match(
-    new RegExp(String.raw`\b(?:${KIND_WORD[kind] ?? kind})\s+["'\`]?([a-z0-9][a-z0-9.-]*)`, 'i'),
+  const words = KIND_WORD[kind] ?? kind;
+  const named =
+    frame.text.match(/\b(?:named|called)\s+["'`]?([a-z0-9][a-z0-9.-]*)/i)?.[1] ??
+    frame.text.match(
+      /\bas\s+(?:an?\s+)?(?:new\s+)?(?:deployment|pod|statefulset|stateful\s+set|job|cronjob|cron\s+job)?\s*(?:named\s+|called\s+)?([a-z0-9][a-z0-9-]*)\b/i,
+    )?.[1];
+  const after = frame.text.match(new RegExp(String.raw`\b(?:${words})\s+["'\`]?([a-z0-9][a-z0-9.-]*)`, 'i'))?.[1];
+  const before = frame.text.match(
+    new RegExp(String.raw`\b(?:an?|the|new)\s+([a-z0-9][a-z0-9-]*)\s+(?:${words})\b`, 'i'),
   )?.[1];
-  return (
-    nameWord(named) ??
-    (frame.quantities.images.some((i) => i.toLowerCase() === after?.toLowerCase()) ? undefined : nameWord(after))
-  );
+  const isImage = (w: string | undefined) => frame.quantities.images.some((i) => i.toLowerCase() === w?.toLowerCase());
+  const fit = (w: string | undefined) =>
+    isImage(w) || /^(new|one-off|clusterip|nodeport|headless|single|simple|stateful|cron)$/i.test(w ?? '')
+      ? undefined
+      : nameWord(w);
+  return fit(named) ?? fit(after) ?? fit(before);
 }
 
 const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
@@ -221,6 +240,7 @@ export async function createFromFrame(frame: Frame, ctx: FrameContext): Promise<
       const template = { metadata: { labels }, spec };
       const replicas = q.scale?.mode === 'absolute' ? q.scale.replicas : undefined;
       const list: PlanStep[] = [];
+      const after: PlanStep[] = [];
       let object: KubeObject;
       if (what === 'Pod') {
         object = { apiVersion: 'v1', kind: 'Pod', metadata: meta(name, namespace, labels), spec };
@@ -268,7 +288,7 @@ export async function createFromFrame(frame: Frame, ctx: FrameContext): Promise<
             ? { ...c, volumeMounts: [...((c.volumeMounts as Obj[]) ?? []), { name: claimName, mountPath: path }] }
             : c,
         );
-        list.push(
+        after.push(
           create(
             {
               apiVersion: 'v1',
@@ -303,7 +323,7 @@ export async function createFromFrame(frame: Frame, ctx: FrameContext): Promise<
           },
         };
       }
-      list.push(create(object));
+      list.push(create(object), ...after);
       if (/\b(expose|service|reachable)\b/i.test(frame.text) && q.ports[0] && what === 'Deployment') {
         list.push(
           create({
@@ -317,13 +337,18 @@ export async function createFromFrame(frame: Frame, ctx: FrameContext): Promise<
       return done(`Create ${what} ${name} in namespace ${namespace} running ${main.image}`, list);
     }
     case 'Service': {
-      const missing = needNamespace();
-      if (missing) return missing;
+      const named = namespaceOf(frame, ctx.namespace);
       const picked = pickTargets(frame, ctx.vocabulary, ['Deployment', 'StatefulSet', 'DaemonSet', 'Pod'], {
-        namespace,
+        ...(named ? { namespace: named } : {}),
+        preferKindOrder: true,
       });
       const target = picked.kind === 'targets' ? picked.targets[0] : undefined;
       if (picked.kind === 'built') return picked.built;
+      const serviceNamespace = target?.namespace ?? namespace;
+      if (!target) {
+        const missing = needNamespace();
+        if (missing) return missing;
+      }
       const pairs = Object.fromEntries(Object.entries(q.pairs));
       const selector = Object.keys(pairs).length
         ? pairs
@@ -337,7 +362,7 @@ export async function createFromFrame(frame: Frame, ctx: FrameContext): Promise<
         name &&
         target &&
         name === target.name &&
-        ctx.vocabulary.entities.some((e) => e.kind === 'Service' && e.name === name && e.namespace === namespace)
+        ctx.vocabulary.entities.some((e) => e.kind === 'Service' && e.name === name && e.namespace === serviceNamespace)
       )
         name = undefined;
       name ??= target ? `${target.name}-svc` : undefined;
@@ -357,7 +382,7 @@ export async function createFromFrame(frame: Frame, ctx: FrameContext): Promise<
       const object: KubeObject = {
         apiVersion: 'v1',
         kind: 'Service',
-        metadata: meta(name, namespace),
+        metadata: meta(name, serviceNamespace),
         spec: {
           ...(type === 'None' ? { clusterIP: 'None' } : { type }),
           selector,
@@ -365,7 +390,7 @@ export async function createFromFrame(frame: Frame, ctx: FrameContext): Promise<
         },
       };
       return done(
-        `Create ${type === 'None' ? 'headless' : type} service ${name} in namespace ${namespace} on port ${port}`,
+        `Create ${type === 'None' ? 'headless' : type} service ${name} in namespace ${serviceNamespace} on port ${port}`,
         [create(object)],
       );
     }
@@ -375,8 +400,11 @@ export async function createFromFrame(frame: Frame, ctx: FrameContext): Promise<
       if (!name) return question(`What should the ${what.toLowerCase()} be called?`);
       const missing = needNamespace();
       if (missing) return missing;
-      const rest = frame.text.slice(frame.text.toLowerCase().indexOf(name) + name.length);
-      const data = dataValues(what, name, rest);
+      const at = frame.text.toLowerCase().indexOf(name);
+      const rest = `${frame.text.slice(0, Math.max(0, at)).replace(/^\S+/, '')} ${frame.text.slice(at + name.length)}`
+        .replace(new RegExp(String.raw`\b(?:${KIND_WORD[what]}|new|named|called|store|in|a|an)\b`, 'gi'), ' ')
+        .trim();
+      const data = { ...dataValues(what, name, rest), ...q.pairs };
       const object: KubeObject =
         what === 'Secret'
           ? { apiVersion: 'v1', kind: 'Secret', metadata: meta(name, namespace), type: 'Opaque', stringData: data }
@@ -473,7 +501,7 @@ function namespaceExtras(frame: Frame, namespace: string): PlanStep[] {
     );
   }
   if (
-    /\bdefault[- ]deny\b|\bdeny\s+(?:all|everything|by\s+default)\b|\bdeny-all\b|\bisolat\w+\b|\block(?:ed)?\s+down\b/i.test(
+    /\bdefault[- ]deny\b|\bden(?:y|ies|ying|ied)\s+(?:all|everything|by\s+default)\b|\bdenied\b|\bdeny-all\b|\bisolat\w+\b|\block(?:ed)?\s+down\b|\bblock\w*\s+all\b/i.test(
       frame.text,
     )
   ) {

@@ -36,9 +36,46 @@ function placeholder(token: Token, q: ReturnType<typeof extractQuantities>): str
  * Structural rules the word statistics cannot see: a removal that names a label or an annotation removes that key,
  * never the object (`delete the team label from backend`).
  */
+const CREATABLE = String.raw`(?:pod|deployment|deploy|namespace|service|svc|config\s*map|configmap|secret|stateful\s*set|statefulset|sts|job|one-off\s+job|cron\s*job|cronjob|service\s*account|serviceaccount|hpa|horizontal\s+pod\s+autoscaler|network\s*policy|networkpolicy|netpol|role|rolebinding|canary|quota|resource\s*quota)s?`;
+const CREATE_VERB = String.raw`(?:create|make|add|new|launch|spin\s+up|set\s+up|provision|generate|build|start|run|i\s+need|i\s+want|give\s+me)`;
+
 function adjust(ranking: ActionScore[], text: string): ActionScore[] {
   const top = ranking[0]?.action;
   let wanted: ActionClass | undefined;
+  const creating =
+    new RegExp(
+      String.raw`^${CREATE_VERB}\s+(?:me\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+|one-off\s+|clusterip\s+|nodeport\s+|headless\s+)?(?:[a-z0-9][a-z0-9.-]*\s+)?${CREATABLE}\b`,
+      'i',
+    ).test(text) &&
+    !/^(?:add|set|give)\s+(?:an?\s+|the\s+)?(?:labels?|annotations?|env|environment|replicas?|\d+)\b/i.test(text);
+  const policy =
+    /\b(network\s*polic\w*|netpol|firewall)\b/i.test(text) ||
+    /\b(den(?:y|ies|ying|ied)|block\w*|isolat\w*|allow\w*|permit\w*|let|restrict\w*|only)\b.*\b(traffic|ingress|egress|incoming|inbound|outgoing|outbound|connect\w*|reach|talk|dns)\b/i.test(
+      text,
+    );
+  if (creating && top !== 'create') wanted = 'create';
+  else if (policy && !/^(?:delete|remove|list|show|get|describe|which|what)\b/i.test(text) && top !== 'create')
+    wanted = 'create';
+  else if (
+    /\b(auto-?scal\w*|hpa|scal\w*\s+automatically)\b/i.test(text) &&
+    !/^(?:delete|remove|list|show|get|describe)\b/i.test(text) &&
+    top !== 'create'
+  )
+    wanted = 'create';
+  else if (
+    /\bcanary\b/i.test(text) &&
+    !/^(?:delete|remove|list|show|get|describe|scale|promote)\b/i.test(text) &&
+    top !== 'create'
+  )
+    wanted = 'create';
+  else if (
+    /^(?:what|which|list|show|get|display)\b/i.test(text) &&
+    /\bimages?\b/i.test(text) &&
+    !/[:@]/.test(text) &&
+    top === 'setImage'
+  )
+    wanted = 'list';
+  if (wanted) return [{ action: wanted, probability: 1 }, ...ranking.filter((r) => r.action !== wanted)];
   if ((top === 'delete' || top === 'create' || top === 'setEnv') && /\bannotations?\b/i.test(text)) wanted = 'annotate';
   else if (
     (top === 'delete' || top === 'create' || top === 'setEnv') &&

@@ -153,6 +153,8 @@ export async function planFrame(frame: Frame, ctx: FrameContext): Promise<Built 
   switch (frame.action) {
     case 'scale': {
       const amount = q.scale;
+      // `bump backend to 1.1`: a version, not a count.
+      if (!amount && (q.tag || q.images.length)) return planFrame({ ...frame, action: 'setImage' }, ctx);
       if (!amount) {
         const picked = pick(SCALABLE_KINDS);
         const names = picked.kind === 'targets' ? picked.targets.map((t) => t.name).join(', ') : 'it';
@@ -221,6 +223,18 @@ export async function planFrame(frame: Frame, ctx: FrameContext): Promise<Built 
       return withTargets(['PersistentVolumeClaim'], 'resize', (target) => ({ action: 'resizeVolume', target, size }));
     }
     case 'expose': {
+      // A service with a name of its own (`a service named svc2 in front of web-app`) is created as described.
+      const serviceName = frame.text.match(
+        /\b(?:service|svc)\s+(?:named\s+|called\s+)?([a-z0-9][a-z0-9-]*)\b|\b(?:named|called)\s+([a-z0-9][a-z0-9-]*)/i,
+      );
+      const own = serviceName?.[1] ?? serviceName?.[2];
+      if (
+        own &&
+        !/^(for|on|in|to|at|that|which|with|selecting|exposing)$/i.test(own) &&
+        !ctx.vocabulary.entities.some((e) => e.name === own)
+      ) {
+        return createFromFrame({ ...frame, action: 'create', kinds: ['Service', ...frame.kinds] }, ctx);
+      }
       const type = /\bnode\s*port\b/i.test(frame.text)
         ? 'NodePort'
         : /\bload\s*balancer\b|\bexternal(?:ly)?\b|\boutside\b|\binternet\b/i.test(frame.text)
@@ -277,9 +291,13 @@ export async function planFrame(frame: Frame, ctx: FrameContext): Promise<Built 
       let values: Record<string, string | null> = { ...q.pairs };
       if (q.removals.length) for (const k of q.removals) values[k] = null;
       if (removing && Object.keys(q.pairs).length === 0 && !q.removals.length) {
-        const keys = frame.text.match(
-          /\b(?:remove|delete|drop|unset|clear|take\s+off|strip)\s+(?:the\s+)?(?:labels?\s+|annotations?\s+)?([A-Za-z0-9][\w./-]*(?:\s*(?:,|and)\s*[A-Za-z0-9][\w./-]*)*)\s+(?:labels?\s+|annotations?\s+)?(?:from|on|of)\b/i,
-        );
+        const keys =
+          frame.text.match(
+            /\b(?:remove|delete|drop|unset|clear|take\s+off|strip)\s+(?:the\s+)?(?:labels?\s+|annotations?\s+)?([A-Za-z0-9][\w./-]*(?:\s*(?:,|and)\s*[A-Za-z0-9][\w./-]*)*)\s+(?:labels?\s+|annotations?\s+)?(?:from|on|of)\b/i,
+          ) ??
+          frame.text.match(
+            /\b(?:take|remove|strip|drop|clear)\s+(?:the\s+)?([A-Za-z0-9][\w./-]*)\s+(?:labels?|annotations?)\s+(?:off|away)\b/i,
+          );
         const names = (keys?.[1] ?? '')
           .split(/\s*,\s*|\s+and\s+/)
           .filter((k) => k && !/^(labels?|annotations?|the)$/i.test(k));

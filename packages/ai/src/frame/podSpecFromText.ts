@@ -97,12 +97,17 @@ export function containerImages(frame: Frame): ContainerPlan[] {
   const initAt = firstIndex(text, /\binit(?:ialization)?[-\s]?containers?\b|\binit\b/i);
   const out: ContainerPlan[] = [];
   for (const { image, at } of images) {
-    const role: ContainerPlan['role'] =
-      initAt >= 0 && at > initAt && (sidecarAt < 0 || sidecarAt < initAt || at < sidecarAt)
+    // `a busybox:1.36 sidecar`, `a busybox:1.36 init container`: the role word right after the image.
+    const following = text.slice(at + image.length, at + image.length + 24);
+    const role: ContainerPlan['role'] = /^\s+(?:logging\s+|helper\s+)?side-?car\b/i.test(following)
+      ? 'sidecar'
+      : /^\s+init(?:ialization)?[-\s]?container/i.test(following)
         ? 'init'
-        : sidecarAt >= 0 && at > sidecarAt && (initAt < 0 || initAt < sidecarAt || at < initAt)
-          ? 'sidecar'
-          : 'main';
+        : initAt >= 0 && at > initAt && (sidecarAt < 0 || sidecarAt < initAt || at < sidecarAt)
+          ? 'init'
+          : sidecarAt >= 0 && at > sidecarAt && (initAt < 0 || initAt < sidecarAt || at < initAt)
+            ? 'sidecar'
+            : 'main';
     out.push({ name: imageBaseName(image), image, role, at });
   }
   return out;
@@ -197,10 +202,11 @@ function volumesOf(frame: Frame, vocabulary: Vocabulary, namespace: string): { v
     ),
     new RegExp(String.raw`\b${NAME}\s+${TYPE}\s+(?:mounted\s+)?(?:at|on|under)\s+(\/[\w./-]*)`, 'gi'),
   ];
-  for (const pattern of forms) {
+  for (const [index, pattern] of forms.entries()) {
     for (const m of frame.text.matchAll(pattern)) {
-      const type = m[1];
-      const name = (m[2] ?? '').toLowerCase();
+      // The third form names the object before its type (`the todo-config configmap`).
+      const type = index === 2 ? m[2] : m[1];
+      const name = ((index === 2 ? m[1] : m[2]) ?? '').toLowerCase();
       const path = m[3] ?? '';
       const kind = kindOf(type, name);
       if (kind === 'configMap' && name) add({ configMap: { name } }, name, path, true);
@@ -231,12 +237,21 @@ function envFromText(text: string): { envFrom: Obj[]; env: Obj[] } {
   }
   for (const m of text.matchAll(
     new RegExp(
-      String.raw`\b(?:env(?:ironment)?(?:\s+variables?|\s+vars?)?|variables|all\s+(?:the\s+)?keys?|everything|values|settings)\s+(?:(?:loaded|taken|read|populated)\s+)?from\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?)?${SOURCE}`,
+      String.raw`\b(?:env(?:ironment)?(?:\s+variables?|\s+vars?)?|variables|all\s+(?:the\s+)?keys?|everything|values|settings)\s+(?:(?:loaded|taken|read|populated)\s+)?(?:from|of)\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?)?${SOURCE}`,
       'gi',
     ),
   )) {
     const name = (m[2] ?? '').toLowerCase();
     envFrom.push(/secret/i.test(m[1] ?? '') ? { secretRef: { name } } : { configMapRef: { name } });
+  }
+  for (const m of text.matchAll(
+    new RegExp(
+      String.raw`\b(?:env(?:ironment)?|variables|vars)\s+from\s+(?:the\s+)?${NAME}\s+(config\s*map|configmap|secret)\b`,
+      'gi',
+    ),
+  )) {
+    const name = (m[1] ?? '').toLowerCase();
+    envFrom.push(/secret/i.test(m[2] ?? '') ? { secretRef: { name } } : { configMapRef: { name } });
   }
   for (const m of text.matchAll(
     new RegExp(String.raw`\b(?:with|load|using|use|inject)\s+(?:the\s+)?${SOURCE}\s+as\s+env`, 'gi'),
@@ -273,7 +288,8 @@ export function podSpecFromText(
     ...(Object.keys(q.limits).length ? { limits: q.limits } : {}),
   };
   const images = containerImages(frame);
-  const sidecarAt = firstIndex(text, /\bside-?car\b|\bsecond\s+container\b|\banother\s+container\b|\binit\b/i);
+  const firstExtra = images.find((i) => i.role !== 'main');
+  const sidecarAt = firstExtra ? firstExtra.at : -1;
   const mainCommand = command(sidecarAt >= 0 ? text.slice(0, sidecarAt) : text);
   const main: Obj = {
     name,

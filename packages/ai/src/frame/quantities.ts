@@ -29,7 +29,8 @@ export interface Quantities {
 }
 
 const NUM = String.raw`(\d+(?:\.\d+)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)`;
-const DOWN = /\b(down|decrease|reduc\w*|shrink\w*|cut|lower|fewer|less|minus|drop|remove|subtract|trim|scale\s+in)\b/i;
+const DOWN =
+  /\b(down|decrease|reduc\w*|shrink\w*|cut|lower|fewer|less|minus|drop|remove|subtract|trim|scale\s+in|away)\b/i;
 const MEM_UNIT = String.raw`(?:ki|mi|gi|ti|kib|mib|gib|tib|kb|mb|gb|tb|k|g|t|M|G|T)`;
 const CPU_WORD = /^(cpus?|cores?|vcpus?|millicores?|processor)$/i;
 const MEM_WORD = /^(memory|mem|ram)$/i;
@@ -87,7 +88,7 @@ export function extractQuantities(text: string): Quantities {
     q.used.push([start, start + bareImage[1].length]);
   }
   const version = text.match(
-    /\b(?:version|tag|release|v)\s*[:=]?\s*(v?\d+(?:\.[\w-]+)*)\b|\bto\s+(v?\d+\.\d+(?:\.[\w-]+)*)\b/i,
+    /\b(?:version|tag|release|v)\s*[:=]?\s*(v?\d+(?:\.[\w-]+)*)\b|\b(?:to|using|at|on|with)\s+(v?\d+\.\d+(?:\.[\w-]+)*)\b(?!\s*(?:%|cpu|cores?|gi|mi))/i,
   );
   if (version) {
     q.tag = (version[1] ?? version[2]) as string;
@@ -261,9 +262,12 @@ function scaleAmount(text: string, q: Quantities, isUsed: (at: number) => boolea
       'i',
     ),
   );
-  if (more && (more[1] || more[3] || /\b(more|fewer|extra|additional)\b/i.test(more[0]))) {
+  if (
+    more &&
+    (more[1] || more[3] || /\b(more|fewer|extra|additional)\b/i.test(more[0]) || /\btake\b.*\baway\b/i.test(text))
+  ) {
     const n = num(more[2]);
-    const negative = /remove|subtract|drop|take|minus|fewer|less/i.test(more[0]);
+    const negative = /remove|subtract|drop|take|minus|fewer|less/i.test(more[0]) || /\btake\b.*\baway\b/i.test(text);
     if (n !== undefined) return { mode: 'relative', delta: negative ? -n : n };
   }
   if (

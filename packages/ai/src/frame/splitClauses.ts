@@ -9,7 +9,13 @@ const VERB =
  */
 export function splitClauses(text: string): string[] {
   const out: string[] = [];
+  const parts: string[] = [];
   for (const part of text.split(SEQUENCE)) {
+    if (parts.length && !VERB.test(part) && !/^(?:new|make|add|provision|create)\b/i.test(part))
+      parts[parts.length - 1] += `, ${part}`;
+    else parts.push(part);
+  }
+  for (const part of parts) {
     const pieces = part.split(/\s*,?\s+and\s+(?:also\s+)?/i);
     let current = pieces[0] ?? '';
     for (const piece of pieces.slice(1)) {

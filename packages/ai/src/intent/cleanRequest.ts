@@ -53,7 +53,7 @@ export function cleanRequest(raw: string, knownNamespaces: readonly string[]): C
     if (m?.[1]) return { text: text.replace(pattern, '').trim(), namespace: m[1].toLowerCase(), allNamespaces };
   }
   const known = new Set(knownNamespaces);
-  const bare = /\s+(?:in|from|on|within|inside)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)\b/gi;
+  const bare = /\s+(?:in|from|on|within|inside)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)\b(?![/:.-])/gi;
   for (const m of text.matchAll(bare)) {
     const candidate = m[1]?.toLowerCase();
     if (candidate && known.has(candidate)) {
