@@ -77,6 +77,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/configCommand.js')).configCommand,
   },
   {
+    name: 'cost',
+    term: 'cost',
+    description: 'cost allocation, savings, budgets and forecast of the cluster',
+    load: async () => (await import('./commands/costCommand.js')).costCommand,
+  },
+  {
     name: 'db',
     term: 'db',
     description: 'manage the opspilot database',
