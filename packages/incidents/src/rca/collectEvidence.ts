@@ -16,6 +16,7 @@ import { auditChanges } from './auditChanges.js';
 import { clusterChanges } from './clusterChanges.js';
 import { type IncidentScope, incidentScope, keyOf } from './incidentScope.js';
 import { memoryTrends, oomKillsOf } from './memoryEvidence.js';
+import { noisyNeighbours } from './noisyNeighbours.js';
 import { GRACE_MS, LOOKBACK_MS } from './rankCauses.js';
 import type { LogHit, RcaInput, Saturation } from './rcaInput.js';
 import { spanEvidence } from './traceEvidence.js';
@@ -81,7 +82,9 @@ async function saturationOf(deps: EvidenceDeps, snapshot: ClusterSnapshot, scope
     if (memLimit > 0 && mine)
       out.push({ subject, resource: 'memory', used: u.memoryBytes, limit: memLimit, node, neighbour: false, workload });
   }
-  return out.filter((s) => s.used / s.limit >= 0.85);
+  const hogs = noisyNeighbours(snapshot, scope, usage);
+  const named = new Set(hogs.map((h) => keyOf(h.subject)));
+  return [...out.filter((s) => s.used / s.limit >= 0.85 && !(s.neighbour && named.has(keyOf(s.subject)))), ...hogs];
 }
 
 /** Error lines from the logs of up to three of the scope's pods (troubled ones first). */

@@ -1,8 +1,10 @@
 import type { Finding, ObjectRef } from '@opspilot/core';
+import type { Signal } from '../correlate/signal.js';
+import { contentionRole } from '../correlate/topology.js';
 import type { Cause, CauseEvidence, CauseKind, SuggestedRunbook } from './cause.js';
 import type { Change, ChangeKind } from './change.js';
 import type { MemoryTrend, OomKill } from './memoryEvidence.js';
-import type { RcaInput } from './rcaInput.js';
+import type { RcaInput, Saturation } from './rcaInput.js';
 import { describeSpan, type SlowSpan } from './traceEvidence.js';
 
 /** How far before the first signal a change still counts, and how far after (clock skew, the change's own alert). */
@@ -214,6 +216,12 @@ export function rankCauses(input: RcaInput): Cause[] {
     );
   }
   for (const s of input.saturation) {
+    if (s.neighbour && s.nodeUsed !== undefined) {
+      const hog = hogCause(input, s);
+      const cause = add('noisy-neighbour', hog.subject, hog.summary, hog.score, hog.evidence);
+      cause.runbook = hog.runbook;
+      continue;
+    }
     const ratio = s.used / s.limit;
     if (ratio < 0.85) continue;
     if (s.neighbour) {
@@ -362,4 +370,61 @@ function attachSpans(causes: (Cause & { score: number })[], spans: SlowSpan[]) {
     const top = [...causes].sort((a, b) => b.score - a.score)[0];
     top?.evidence.push(...spans.slice(0, 3).map(toEvidence));
   }
+}
+
+/**
+ * The cause a CPU hog on a busy node makes: the hog's workload, with the node's CPU, the hog's use against its
+ * request, the co-location with the starved workloads (the dependency graph's shared node) and their signals of
+ * starvation (throttling, latency) and the hog's own CPU signal as evidence. Stronger with each side's signal.
+ */
+function hogCause(input: RcaInput, s: Saturation) {
+  const subject = s.workload ?? s.subject;
+  const victims = s.victims ?? [];
+  const onNode = (sig: Signal) =>
+    sig.labels.node === s.node ||
+    victims.some((v) => v.namespace === (sig.labels.namespace ?? sig.resource?.namespace));
+  const starved = input.signals.filter((sig) => contentionRole(sig) === 'cpu-starved' && onNode(sig));
+  const pressure = input.signals.filter(
+    (sig) =>
+      contentionRole(sig) === 'cpu-pressure' &&
+      (sig.resource?.name === s.subject.name || sig.labels.pod === s.subject.name),
+  );
+  const cores = (m: number) => `${(m / 1000).toFixed(1)} cores`;
+  const evidence: CauseEvidence[] = [
+    {
+      kind: 'metric',
+      source: `cpu Node//${s.node}`,
+      detail: `node ${s.node} uses ${cores(s.nodeUsed ?? 0)} of its ${cores(s.limit)} allocatable (${pct((s.nodeUsed ?? 0) / s.limit)})`,
+    },
+    {
+      kind: 'metric',
+      source: `cpu ${key(s.subject)}`,
+      detail: `${s.subject.name} uses ${cores(s.used)} (${pct(s.used / s.limit)} of the node) against a request of ${cores(s.requested ?? 0)}, with no CPU limit to stop it`,
+    },
+    {
+      kind: 'change',
+      source: `dependency graph Node//${s.node}`,
+      detail: `${victims.map((v) => `${v.kind.toLowerCase()}/${v.namespace}/${v.name}`).join(', ')} run${victims.length === 1 ? 's' : ''} on node ${s.node} beside ${subject.kind.toLowerCase()}/${subject.namespace}/${subject.name}`,
+    },
+    ...[...starved, ...pressure].slice(0, 4).map<CauseEvidence>((sig) => ({
+      kind: 'signal',
+      source: `${sig.source.toLowerCase()} ${sig.labels.alertname ?? sig.labels.signal ?? sig.fingerprint}`,
+      detail: sig.title,
+      at: sig.at,
+    })),
+  ];
+  const victim = victims[0];
+  return {
+    subject,
+    summary: `${subject.kind.toLowerCase()} ${subject.name} hogs the CPU of node ${s.node} (${pct(s.used / s.limit)} of it), starving ${victims.map((v) => v.name).join(', ')} on the same node`,
+    score: 0.55 + Math.min(0.15, s.used / s.limit / 4) + (starved.length ? 0.1 : 0) + (pressure.length ? 0.05 : 0),
+    evidence,
+    // Until the hog gets a CPU limit, more replicas of the starved workload spread it over other nodes.
+    runbook: victim
+      ? {
+          name: 'scale-out',
+          input: { namespace: victim.namespace ?? 'default', workload: victim.name, kind: victim.kind },
+        }
+      : undefined,
+  };
 }

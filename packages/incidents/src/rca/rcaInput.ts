@@ -16,6 +16,10 @@ export interface Saturation {
   neighbour: boolean;
   /** The workload the pod belongs to, when known (for the suggested runbook). */
   workload?: ObjectRef;
+  /** For a hog on a busy node: the node's CPU in use, the hog's CPU request, and the workloads it starves there. */
+  nodeUsed?: number;
+  requested?: number;
+  victims?: ObjectRef[];
 }
 
 /** A log line with an error, from a pod of the incident's scope (untrusted cluster text). */
