@@ -28,6 +28,8 @@ describe.runIf(chromiumRunnable)(
       timeout: 90_000,
     }, async () => {
       await go('Findings');
+      // The previous page may still be shown for a moment on a loaded machine: wait for this one.
+      await page.getByRole('heading', { name: 'Findings' }).waitFor();
       await page.getByLabel('Cluster').selectOption({ label: 'Simulated staging cluster (broken)' });
       await page.getByLabel('Namespace').fill('broken');
       await page.getByRole('button', { name: 'Analyze' }).click();
@@ -60,7 +62,33 @@ describe.runIf(chromiumRunnable)(
       await rules.getByRole('row').filter({ hasText: 'oom-broken' }).getByRole('button', { name: 'Disable' }).click();
       await pwExpect(rules.getByRole('row').filter({ hasText: 'oom-broken' })).toContainText('Enable');
       await pwExpect(page.getByRole('table', { name: 'Healing history' })).toBeVisible();
-      await pwExpect(page.getByRole('table', { name: 'Healing learning' })).toBeVisible();
+      await pwExpect(page.getByRole('table', { name: 'Healing learning' }).getByRole('columnheader')).toContainText([
+        'By',
+        'Name',
+      ]);
+    });
+
+    it('saves a rule triggered by incidents that runs a runbook, refusing a destructive one in automatic mode', {
+      timeout: 60_000,
+    }, async () => {
+      await page.getByLabel('Name', { exact: true }).fill('drain-on-incident');
+      await page.getByLabel('Trigger').selectOption('incident');
+      await page.getByLabel('Remediation').selectOption('runbook');
+      await page.getByLabel('Runbook', { exact: true }).fill('cordon-and-drain-node');
+      await page.getByLabel('Namespaces').fill('broken');
+      await page.getByLabel('Mode').selectOption('automatic');
+      await page.getByRole('button', { name: 'Save rule' }).click();
+      await pwExpect(page.getByText(/runbook cordon-and-drain-node has destructive step\(s\) drain/)).toBeVisible();
+      await page.getByLabel('Name', { exact: true }).fill('scale-on-incident');
+      await page.getByLabel('Runbook', { exact: true }).fill('scale-out');
+      await page.getByLabel('Max % of replicas').fill('50');
+      await page.getByRole('button', { name: 'Save rule' }).click();
+      const row = page
+        .getByRole('table', { name: 'Healing rules' })
+        .getByRole('row')
+        .filter({ hasText: 'scale-on-incident' });
+      await pwExpect(row).toContainText('incident');
+      await pwExpect(row).toContainText('runbook scale-out');
     });
 
     it('offers Fix on the findings of the fleet overview too', { timeout: 60_000 }, async () => {

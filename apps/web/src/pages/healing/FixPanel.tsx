@@ -57,7 +57,11 @@ export function FixPanel({
           <p className="font-medium">
             {index + 1}. {candidate.summary}{' '}
             <span className="text-xs text-slate-600 dark:text-slate-300">
-              ({candidate.remediation}, confidence {Math.round(candidate.confidence * 100)}%)
+              ({candidate.remediation}, confidence {Math.round(candidate.confidence * 100)}%
+              {preview.data?.learned[candidate.remediation]
+                ? `, learned ${Math.round(preview.data.learned[candidate.remediation]!.rate * 100)}% of ${preview.data.learned[candidate.remediation]!.runs} run(s)`
+                : ''}
+              )
             </span>
           </p>
           <ul className="mt-1 list-disc pl-5">

@@ -9,8 +9,9 @@ const field =
   'rounded-md border border-slate-300 bg-white px-2 py-1.5 font-normal dark:border-slate-600 dark:bg-slate-900';
 
 /**
- * A new healing rule: the remediation (from the catalogue) and the finding class it answers, the namespaces it may
- * act in, its mode and dry run. The server validates it and refuses an unsafe rule with the reason shown here.
+ * A new healing rule: what triggers it (a finding class, or anomalies or incidents about objects), its action (a
+ * remediation of the catalogue, or an incident runbook), the namespaces it may act in, its mode, dry run and
+ * blast-radius limits. The server validates it and refuses an unsafe rule with the reason shown here.
  */
 export function RuleForm() {
   const trpc = useTRPC();
@@ -22,6 +23,10 @@ export function RuleForm() {
     namespaces: useId(),
     mode: useId(),
     dry: useId(),
+    trigger: useId(),
+    runbook: useId(),
+    percent: useId(),
+    concurrent: useId(),
   };
   const catalogue = useQuery(trpc.healing.catalogue.queryOptions());
   const [name, setName] = useState('');
@@ -30,6 +35,11 @@ export function RuleForm() {
   const [namespaces, setNamespaces] = useState('');
   const [mode, setMode] = useState<'suggest' | 'approval' | 'automatic'>('approval');
   const [dryRun, setDryRun] = useState(false);
+  const [trigger, setTrigger] = useState<'finding' | 'anomaly' | 'incident'>('finding');
+  const [runbook, setRunbook] = useState('');
+  const [percent, setPercent] = useState('');
+  const [concurrent, setConcurrent] = useState('');
+  const limit = (value: string) => (value.trim() ? Number(value) : undefined);
   const chosen = catalogue.data?.find((r) => r.id === remediation);
   const create = useMutation(
     trpc.healing.createRule.mutationOptions({
@@ -45,9 +55,10 @@ export function RuleForm() {
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
+          const runsBook = remediation === 'runbook';
           create.mutate({
             name: name.trim(),
-            condition_type: finding || chosen?.finding_classes[0] || '',
+            condition_type: trigger === 'finding' ? finding || chosen?.finding_classes[0] || '' : trigger,
             condition_config: {
               namespaces: namespaces
                 .split(',')
@@ -55,13 +66,32 @@ export function RuleForm() {
                 .filter(Boolean),
             },
             action_type: remediation,
-            action_config: { mode, dry_run: dryRun },
+            action_config: {
+              mode,
+              dry_run: dryRun,
+              ...(runsBook ? { runbook: runbook.trim() } : {}),
+              ...(limit(percent) ? { max_replicas_percent: limit(percent) } : {}),
+              ...(limit(concurrent) ? { max_concurrent_per_cluster: limit(concurrent) } : {}),
+            },
           });
         }}
       >
         <label htmlFor={ids.name} className="flex flex-col gap-1 text-sm font-medium">
           Name
           <input id={ids.name} className={field} required value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label htmlFor={ids.trigger} className="flex flex-col gap-1 text-sm font-medium">
+          Trigger
+          <select
+            id={ids.trigger}
+            className={field}
+            value={trigger}
+            onChange={(e) => setTrigger(e.target.value as typeof trigger)}
+          >
+            <option value="finding">finding</option>
+            <option value="anomaly">anomaly</option>
+            <option value="incident">incident</option>
+          </select>
         </label>
         <label htmlFor={ids.remediation} className="flex flex-col gap-1 text-sm font-medium">
           Remediation
@@ -81,16 +111,31 @@ export function RuleForm() {
                 {r.id}: {r.title}
               </option>
             ))}
+            <option value="runbook">runbook: run an incident runbook</option>
           </select>
         </label>
-        <label htmlFor={ids.finding} className="flex flex-col gap-1 text-sm font-medium">
-          Finding
-          <select id={ids.finding} className={field} value={finding} onChange={(e) => setFinding(e.target.value)}>
-            {(chosen?.finding_classes ?? []).map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
+        {remediation === 'runbook' ? (
+          <label htmlFor={ids.runbook} className="flex flex-col gap-1 text-sm font-medium">
+            Runbook
+            <input
+              id={ids.runbook}
+              className={field}
+              placeholder="scale-out"
+              value={runbook}
+              onChange={(e) => setRunbook(e.target.value)}
+            />
+          </label>
+        ) : null}
+        {trigger === 'finding' ? (
+          <label htmlFor={ids.finding} className="flex flex-col gap-1 text-sm font-medium">
+            Finding
+            <select id={ids.finding} className={field} value={finding} onChange={(e) => setFinding(e.target.value)}>
+              {(chosen?.finding_classes ?? []).map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label htmlFor={ids.namespaces} className="flex flex-col gap-1 text-sm font-medium">
           Namespaces
           <input
@@ -108,6 +153,32 @@ export function RuleForm() {
             <option value="approval">approval</option>
             <option value="automatic">automatic</option>
           </select>
+        </label>
+        <label htmlFor={ids.percent} className="flex flex-col gap-1 text-sm font-medium">
+          Max % of replicas
+          <input
+            id={ids.percent}
+            className={`${field} w-24`}
+            type="number"
+            min={1}
+            max={100}
+            placeholder="100"
+            value={percent}
+            onChange={(e) => setPercent(e.target.value)}
+          />
+        </label>
+        <label htmlFor={ids.concurrent} className="flex flex-col gap-1 text-sm font-medium">
+          Max running per cluster
+          <input
+            id={ids.concurrent}
+            className={`${field} w-24`}
+            type="number"
+            min={1}
+            max={50}
+            placeholder="2"
+            value={concurrent}
+            onChange={(e) => setConcurrent(e.target.value)}
+          />
         </label>
         <label htmlFor={ids.dry} className="flex items-center gap-2 text-sm font-medium">
           <input id={ids.dry} type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />

@@ -43,23 +43,25 @@ export function SelfHealingPage() {
   return (
     <>
       <PageHeading title="Self-healing">
-        Rules that fix findings on their own, within limits: dry run first, verified after, rolled back when the fix
-        does not hold.
+        Rules that fix findings — or what anomalies and incidents point at — on their own, within limits: dry run first,
+        verified after, rolled back when the fix does not hold. Refusals are kept in the history with the reason.
       </PageHeading>
       <div className="space-y-6">
         <RuleForm />
         <Panel title="Rules">
           <ErrorNotice error={rules.error ?? toggle.error} />
           <table className="w-full text-sm" aria-label="Healing rules">
-            <TableHead columns={['Name', 'Finding', 'Remediation', 'Namespaces', 'Mode', 'Enabled', '']} />
+            <TableHead columns={['Name', 'Trigger', 'Action', 'Namespaces', 'Mode', 'Enabled', '']} />
             <tbody>
               {rules.data?.items.map((rule) => {
-                const limits = rule.action_config as { mode?: string; dry_run?: boolean };
+                const limits = rule.action_config as { mode?: string; dry_run?: boolean; runbook?: string };
                 return (
                   <tr key={rule.id}>
                     <td className={td}>{rule.name}</td>
                     <td className={`${td} font-mono`}>{rule.condition_type}</td>
-                    <td className={`${td} font-mono`}>{rule.action_type}</td>
+                    <td className={`${td} font-mono`}>
+                      {limits.runbook ? `runbook ${limits.runbook}` : rule.action_type}
+                    </td>
                     <td className={td}>
                       {((rule.condition_config as { namespaces?: string[] }).namespaces ?? []).join(', ')}
                     </td>
@@ -93,7 +95,10 @@ export function SelfHealingPage() {
                   <td className={td}>
                     <Badge tone={toneOf(a.status)}>{a.status}</Badge>
                   </td>
-                  <td className={td}>{String(a.result.outcome ?? a.result.reason ?? '')}</td>
+                  <td className={td}>
+                    {String(a.result.outcome ?? a.result.reason ?? '')}
+                    {a.result.outcome && a.result.reason ? `: ${String(a.result.reason)}` : ''}
+                  </td>
                   <td className={td}>{seconds(a.result.time_to_recover_ms as number | undefined)}</td>
                 </tr>
               ))}
@@ -103,17 +108,26 @@ export function SelfHealingPage() {
         <Panel title="Learning">
           <ErrorNotice error={stats.error} />
           <table className="w-full text-sm" aria-label="Healing learning">
-            <TableHead columns={['Rule or remediation', 'Runs', 'Succeeded', 'Success rate', 'Median recovery']} />
+            <TableHead columns={['By', 'Name', 'Runs', 'Succeeded', 'Success rate', 'Median recovery']} />
             <tbody>
-              {[...(stats.data?.by_rule ?? []), ...(stats.data?.by_remediation ?? [])].map((s) => (
-                <tr key={s.key}>
-                  <td className={td}>{s.name}</td>
-                  <td className={td}>{s.runs}</td>
-                  <td className={td}>{s.succeeded}</td>
-                  <td className={td}>{Math.round(s.success_rate * 100)}%</td>
-                  <td className={td}>{seconds(s.median_time_to_recover_ms)}</td>
-                </tr>
-              ))}
+              {(
+                [
+                  ['rule', stats.data?.by_rule],
+                  ['remediation', stats.data?.by_remediation],
+                  ['finding class', stats.data?.by_class],
+                ] as const
+              )
+                .flatMap(([by, list]) => (list ?? []).map((s) => ({ by, ...s })))
+                .map((s) => (
+                  <tr key={`${s.by}:${s.key}`}>
+                    <td className={td}>{s.by}</td>
+                    <td className={td}>{s.name}</td>
+                    <td className={td}>{s.runs}</td>
+                    <td className={td}>{s.succeeded}</td>
+                    <td className={td}>{Math.round(s.success_rate * 100)}%</td>
+                    <td className={td}>{seconds(s.median_time_to_recover_ms)}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </Panel>
