@@ -3,21 +3,17 @@ import { type ChatService, createChatService, repositoryChatStore } from '@opspi
 import type { ApiServices } from '../api/apiServices.js';
 import { serverToolRegistry } from './serverToolRegistry.js';
 
-const created = new WeakMap<ApiServices, ChatService>();
-
 /**
  * The chat service of the server: sessions and personas in the store, the server's tool registry, the configured
  * model (offline when `llm.provider` is `offline`), and every stored message announced as `CHAT_MESSAGE` (ids and
  * role only: the text stays with its owner).
  */
-export function chatOf(services: ApiServices): ChatService {
-  const found = created.get(services);
-  if (found) return found;
+export async function chatOf(services: ApiServices): Promise<ChatService> {
   const model = configuredModel(services.config.llm);
   if (!model.ok) throw model.error;
   const chat = createChatService({
     store: repositoryChatStore(services.store),
-    registry: serverToolRegistry(),
+    registry: await serverToolRegistry(services),
     ...(model.value ? { model: model.value } : {}),
     clock: services.clock,
     published: async (message, session) => {
@@ -39,6 +35,5 @@ export function chatOf(services: ApiServices): ChatService {
         .catch((error: unknown) => services.logger.warn({ err: error }, 'publishing a chat message failed'));
     },
   });
-  created.set(services, chat);
   return chat;
 }

@@ -64,7 +64,7 @@ export function registerChatStream(app: FastifyInstance, services: ApiServices):
         timestamp: now.toISOString(),
       });
     }
-    const chat = chatOf(services);
+    const chat = await chatOf(services);
     let session: Awaited<ReturnType<typeof chat.session>>;
     try {
       session = await chat.session(principal.user.id, params.data.id);

@@ -48,13 +48,12 @@ async function auditCall(services: ApiServices, principal: Principal, invocation
  * `propose_operation`, whose operations wait for approval. Every tool call is audited as `mcp.tool_call`.
  */
 export function registerMcpRoute(app: FastifyInstance, services: ApiServices): void {
-  const registry = serverToolRegistry();
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     const principal = await authenticateRequest({ headers: request.headers, cookies: {} }, services.auth);
     if (!principal) return rpcError(reply, 401, 'send Authorization: Bearer ops_… with an opspilot API token');
     const readOnly = readOnlyAsked(request) || !roleAtLeast(principal.user.role, 'OPERATOR');
     const server = createMcpServer({
-      registry,
+      registry: await serverToolRegistry(services),
       context: {
         backend: serverToolBackend(services, principal, { readOnly }),
         user: principal.user.username,

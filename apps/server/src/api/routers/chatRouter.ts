@@ -5,6 +5,7 @@ import { chatToolContext } from '../../chat/chatContext.js';
 import { chatOf } from '../../chat/chatServices.js';
 import { audit, procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
+import { chatMcpServersProcedures } from './chatMcpServersProcedures.js';
 
 const route = (method: 'GET' | 'POST', path: string, summary: string) => ({
   openapi: { method, path: `/chat${path}` as `/${string}`, tags: ['chat'], protect: true, summary },
@@ -29,18 +30,19 @@ export const SendResult = z.object({
  * streamed answers use `POST /api/chat/sessions/{id}/stream` (server-sent events).
  */
 export const chatRouter = router({
+  ...chatMcpServersProcedures,
   personas: procedureFor('VIEWER')
     .meta(route('GET', '/personas', 'List personas'))
     .input(z.object({}))
     .output(z.object({ items: z.array(ChatPersona) }))
-    .query(async ({ ctx }) => ({ items: await chatOf(ctx.services).personas() })),
+    .query(async ({ ctx }) => ({ items: await (await chatOf(ctx.services)).personas() })),
 
   createPersona: procedureFor('ADMIN')
     .meta(route('POST', '/personas', 'Create a custom persona'))
     .input(Persona.omit({ is_builtin: true, created_by: true }))
     .output(ChatPersona)
     .mutation(async ({ ctx, input }) => {
-      const created = await chatOf(ctx.services).createPersona(input as Persona, ctx.principal.user.username);
+      const created = await (await chatOf(ctx.services)).createPersona(input as Persona, ctx.principal.user.username);
       await audit(ctx, {
         action: 'chat.persona_create',
         target: `persona:${created.id}`,
@@ -53,7 +55,7 @@ export const chatRouter = router({
     .meta(route('GET', '/sessions', 'List my chat sessions'))
     .input(z.object({}))
     .output(z.object({ items: z.array(ChatSession) }))
-    .query(async ({ ctx }) => ({ items: await chatOf(ctx.services).sessions(ctx.principal.user.id) })),
+    .query(async ({ ctx }) => ({ items: await (await chatOf(ctx.services)).sessions(ctx.principal.user.id) })),
 
   start: procedureFor('VIEWER')
     .meta(route('POST', '/sessions', 'Start a chat session'))
@@ -67,7 +69,7 @@ export const chatRouter = router({
     .output(ChatSession)
     .mutation(async ({ ctx, input }) => {
       for (const id of input.cluster_ids) await visibleCluster(ctx.services.store, ctx.principal, id);
-      return chatOf(ctx.services).startSession(ctx.principal.user.id, {
+      return (await chatOf(ctx.services)).startSession(ctx.principal.user.id, {
         ...(input.persona_id ? { persona_id: input.persona_id } : {}),
         ...(input.title ? { title: input.title } : {}),
         cluster_context: input.cluster_ids,
@@ -79,7 +81,7 @@ export const chatRouter = router({
     .input(SessionIdInput)
     .output(z.object({ session: ChatSession, items: z.array(ChatMessage) }))
     .query(async ({ ctx, input }) => {
-      const chat = chatOf(ctx.services);
+      const chat = await chatOf(ctx.services);
       const session = await chat.session(ctx.principal.user.id, input.session_id);
       return { session, items: await chat.messages(session.id) };
     }),
@@ -89,7 +91,7 @@ export const chatRouter = router({
     .input(SessionIdInput.extend({ text: z.string().trim().min(1).max(10_000) }))
     .output(SendResult)
     .mutation(async ({ ctx, input }) => {
-      const chat = chatOf(ctx.services);
+      const chat = await chatOf(ctx.services);
       const session = await chat.session(ctx.principal.user.id, input.session_id);
       if (!input.text) throw new InputError('empty message', { hint: 'type a question' });
       const before = session.message_count;
