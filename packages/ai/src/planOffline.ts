@@ -154,6 +154,20 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
 
 /** The `metrics` outcome of a metrics question, or undefined for any other request. */
 export function metricOutcome(text: string): Extract<PlanOutcome, { kind: 'metrics' }> | undefined {
+  // A change that names CPU, memory or traffic (`request 250m of cpu for backend`, `deny incoming traffic in batch`)
+  // is not a question about usage.
+  const asks =
+    /^(?:(?:hey|ok|please|can\s+you|could\s+you)\W*\s*)*(?:what|which|who|how|show|list|get|display|top|tell|give\s+me|is|are|find)\b/i.test(
+      text.trim(),
+    );
+  if (
+    !asks &&
+    (/\b\d+(?:\.\d+)?\s*(?:m|mi|gi|ki|mb|gb|millicores?|cores?|cpus?)\b/i.test(text) ||
+      /^\s*(?:create|make|add|deny|allow|block|permit|set|give|reserve|request|allocate|limit|cap|grant|let|restrict|isolate|deploy|run|scale|restart)\b/i.test(
+        text,
+      ))
+  )
+    return undefined;
   const metric = matchMetricQuestion(text);
   return metric ? { kind: 'metrics', metric, understood: describeMetricQuestion(metric), notices: [] } : undefined;
 }

@@ -166,7 +166,7 @@ function networkPolicy(frame: Frame, namespace: string, ctx: FrameContext): Buil
     // `frontend can reach backend`, `allow frontend to talk to backend`: the one that connects is the source.
     if (/^(?:pods?\s+)?(?:can|may|to|should|is\s+allowed\s+to)?\s*(?:talk|connect|reach|access|call|send)/.test(after))
       sources.push(e);
-    else if (/\bfrom\b|\bexcept\b|\bonly\b.*\bfrom\b/.test(before)) sources.push(e);
+    else if (/(?:^|\s)(?:from|except)(?:\s+(?:the|pods?|app|of))*$/.test(before)) sources.push(e);
     else targets.push(e);
   }
   const fromNamespace = (frame.input ?? t).match(

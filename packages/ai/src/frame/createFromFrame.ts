@@ -43,7 +43,8 @@ const KIND_WORD: Record<string, string> = {
   ResourceQuota: String.raw`quota|resource\s*quota`,
 };
 
-const POLICY_WORDS = /\b(network\s*polic\w*|netpol|firewall)\b/i;
+const POLICY_WORDS =
+  /\b(network\s*polic\w*|netpol|firewall|default[- ]deny|deny(?:-all)?\s+polic\w*)\b|\b(?:egress|ingress)\s+(?:rule|polic\w*)\b|\bdns\b.*\b(?:egress|allow\w*|permit\w*|let|reach|resolve|lookups?)\b|\b(?:egress|allow\w*|permit\w*|let)\b.*\bdns\b/i;
 const TRAFFIC_RULE =
   /\b(den(?:y|ies|ying|ied)|block\w*|isolat\w*|allow\w*|permit\w*|let|restrict\w*|only)\b.*\b(traffic|ingress|egress|incoming|inbound|outgoing|outbound|connect\w*|reach|talk|dns)\b/i;
 
@@ -80,16 +81,8 @@ function making(frame: Frame): Making | undefined {
     const m = new RegExp(String.raw`\b(?:${KIND_WORD[kind]})s?\b`, 'i').exec(t);
     if (!m) continue;
     if (kind === 'Namespace' && !/^(?:create|make|add|set\s+up|provision|new|i\s+need)\b/i.test(t)) continue;
-    if (
-      kind === 'Deployment' &&
-      /^deploy$/i.test(m[0]) &&
-      !/\bas\s+(?:a\s+)?deploy/i.test(t) &&
-      containerImages(frame).length &&
-      m.index === 0
-    ) {
-      // `deploy nginx:1.27 …` names the image first: a Deployment, unless a pod is asked for.
-      if (/\bpod\b/i.test(t)) continue;
-    }
+    // `deploy nginx:1.27 as …`: the verb, not the kind (a Deployment only when nothing else is named).
+    if (kind === 'Deployment' && /^deploy$/i.test(m[0])) continue;
     if (first && m.index >= first.at) continue;
     first = { kind, at: m.index };
   }
@@ -283,9 +276,23 @@ export async function createFromFrame(frame: Frame, ctx: FrameContext): Promise<
             )?.[1],
           ) ?? 'data';
         const claimName = ['of', 'with', 'for', 'template', 'templates', 'at'].includes(claim) ? 'data' : claim;
+        // The claim template is the volume at that path: no other volume of the description is mounted there.
+        const replaced = new Set(
+          ((spec.containers as Obj[])[0]?.volumeMounts as Obj[] | undefined)
+            ?.filter((v) => v.mountPath === path)
+            .map((v) => v.name) ?? [],
+        );
+        if (spec.volumes) spec.volumes = (spec.volumes as Obj[]).filter((v) => !replaced.has(v.name));
+        if (Array.isArray(spec.volumes) && !spec.volumes.length) delete spec.volumes;
         const containers = (spec.containers as Obj[]).map((c, i) =>
           i === 0
-            ? { ...c, volumeMounts: [...((c.volumeMounts as Obj[]) ?? []), { name: claimName, mountPath: path }] }
+            ? {
+                ...c,
+                volumeMounts: [
+                  ...((c.volumeMounts as Obj[]) ?? []).filter((v) => v.mountPath !== path),
+                  { name: claimName, mountPath: path },
+                ],
+              }
             : c,
         );
         after.push(

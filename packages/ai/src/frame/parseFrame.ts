@@ -43,11 +43,12 @@ function adjust(ranking: ActionScore[], text: string): ActionScore[] {
   const top = ranking[0]?.action;
   let wanted: ActionClass | undefined;
   const creating =
-    new RegExp(
+    /^(?:deploy|run|launch)\s+(?:\d+\s+replicas?\s+of\s+)?[a-z0-9][\w./-]*(?::[\w.-]+)?\s+as\s+/i.test(text) ||
+    (new RegExp(
       String.raw`^${CREATE_VERB}\s+(?:me\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+|one-off\s+|clusterip\s+|nodeport\s+|headless\s+)?(?:[a-z0-9][a-z0-9.-]*\s+)?${CREATABLE}\b`,
       'i',
     ).test(text) &&
-    !/^(?:add|set|give)\s+(?:an?\s+|the\s+)?(?:labels?|annotations?|env|environment|replicas?|\d+)\b/i.test(text);
+      !/^(?:add|set|give)\s+(?:an?\s+|the\s+)?(?:labels?|annotations?|env|environment|replicas?|\d+)\b/i.test(text));
   const policy =
     /\b(network\s*polic\w*|netpol|firewall)\b/i.test(text) ||
     /\b(den(?:y|ies|ying|ied)|block\w*|isolat\w*|allow\w*|permit\w*|let|restrict\w*|only)\b.*\b(traffic|ingress|egress|incoming|inbound|outgoing|outbound|connect\w*|reach|talk|dns)\b/i.test(
@@ -76,6 +77,7 @@ function adjust(ranking: ActionScore[], text: string): ActionScore[] {
   )
     wanted = 'list';
   if (wanted) return [{ action: wanted, probability: 1 }, ...ranking.filter((r) => r.action !== wanted)];
+  if (creating || policy) return ranking;
   if ((top === 'delete' || top === 'create' || top === 'setEnv') && /\bannotations?\b/i.test(text)) wanted = 'annotate';
   else if (
     (top === 'delete' || top === 'create' || top === 'setEnv') &&

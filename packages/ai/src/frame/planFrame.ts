@@ -287,7 +287,9 @@ export async function planFrame(frame: Frame, ctx: FrameContext): Promise<Built 
     case 'label':
     case 'annotate': {
       const field = frame.action === 'label' && !/\bannotat/i.test(frame.text) ? 'labels' : 'annotations';
-      const removing = /\b(remove|delete|drop|unset|clear|take\s+off|strip|unlabel)\b/i.test(frame.text);
+      const removing = /\b(remove|delete|drop|unset|clear|take\s+off|strip|unlabel)\b|\btake\b.*\boff\b/i.test(
+        frame.text,
+      );
       let values: Record<string, string | null> = { ...q.pairs };
       if (q.removals.length) for (const k of q.removals) values[k] = null;
       if (removing && Object.keys(q.pairs).length === 0 && !q.removals.length) {

@@ -5,6 +5,21 @@ type Obj = Record<string, unknown>;
 
 const NAME = String.raw`([a-z0-9][a-z0-9.-]*[a-z0-9]|[a-z0-9])`;
 const STOP = new Set([
+  'env',
+  'environment',
+  'variables',
+  'volume',
+  'sidecar',
+  'init',
+  'read',
+  'write',
+  'access',
+  'permission',
+  'permissions',
+  'full',
+  'view',
+  'rule',
+  'policy',
   'with',
   'using',
   'from',

@@ -291,8 +291,8 @@ function scaleAmount(text: string, q: Quantities, isUsed: (at: number) => boolea
         'i',
       ),
     ) ??
-    text.match(new RegExp(String.raw`\b${NUM}\s+(?:replicas?|pods?|instances?|copies|nodes)\b`, 'i')) ??
-    text.match(new RegExp(String.raw`\breplicas?\s*[:=]?\s*${NUM}\b`, 'i'));
+    text.match(new RegExp(String.raw`\breplicas?\s*[:=]?\s*${NUM}\b(?![.:])`, 'i')) ??
+    text.match(new RegExp(String.raw`(?<![\w.:])${NUM}\s+(?:replicas?|pods?|instances?|copies|nodes)\b`, 'i'));
   if (absolute) {
     const n = num(absolute[1]);
     if (n !== undefined && Number.isInteger(n)) return { mode: 'absolute', replicas: n };
