@@ -14,7 +14,7 @@ export function sampledMetrics(gateway: ClusterGateway, clusterId: string) {
       const which = q.query === promql.memory ? series.memory : q.query === promql.cpu ? series.cpu : undefined;
       const from = Date.parse(q.start_time ?? '1970-01-01T00:00:00Z') / 1000;
       const to = Date.parse(q.end_time ?? '2100-01-01T00:00:00Z') / 1000;
-      const data = [...(which ?? new Map()).entries()].map(([key, values]) => {
+      const data = [...(which ?? new Map<string, [number, string][]>()).entries()].map(([key, values]) => {
         const [namespace, pod] = key.split('/');
         return { metric: { namespace: namespace ?? '', pod: pod ?? '' }, values: values.filter(([t]) => t >= from && t <= to) };
       });
