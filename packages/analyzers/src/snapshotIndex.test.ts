@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { event, obj, snapshotOf } from './__fixtures__/cluster.js';
 import { healthyCluster } from './__fixtures__/healthyCluster.js';
-import { indexSnapshot } from './snapshotIndex.js';
+import { indexSnapshot, MAX_EVENTS } from './snapshotIndex.js';
 
 describe('indexSnapshot', () => {
   const cluster = healthyCluster();
@@ -55,6 +55,24 @@ describe('indexSnapshot', () => {
       'web-5d8f7-abcde',
       'new-style',
     ]);
+  });
+
+  it('reads the most recent Events only, newest first, however many the namespace holds', () => {
+    const noisy = healthyCluster();
+    const target = noisy.find('Pod', 'web-5d8f7-abcde');
+    const total = MAX_EVENTS + 2000;
+    for (let i = 0; i < total; i++) {
+      const at = new Date(Date.parse('2026-01-01T13:00:00Z') + i * 1000).toISOString();
+      noisy.add(event(target, 'Warning', 'BackOff', `back-off ${i}`, { lastTimestamp: at }));
+    }
+    const big = indexSnapshot(snapshotOf(noisy.objects));
+    const recent = big.recentEvents();
+    expect(recent).toHaveLength(MAX_EVENTS);
+    expect((recent[0] as { message?: string }).message).toBe(`back-off ${total - 1}`);
+    const about = big.eventsFor(target);
+    expect(about).toHaveLength(MAX_EVENTS);
+    expect((about.at(-1) as { message?: string }).message).toBe(`back-off ${total - 1}`);
+    expect((about[0] as { message?: string }).message).toBe(`back-off ${total - MAX_EVENTS}`);
   });
 
   it('knows which kinds were listed', () => {

@@ -50,9 +50,17 @@ export interface SnapshotIndex {
   ): KubeObject[];
   /** Pods a workload (Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob) owns, through ReplicaSets/Jobs. */
   podsOf(workload: KubeObject): KubeObject[];
-  /** Events about an object, oldest first. */
+  /** Events about an object, oldest first (among the {@link MAX_EVENTS} most recent of the snapshot). */
   eventsFor(obj: KubeObject): KubeObject[];
+  /** The snapshot's Events, most recent first, at most {@link MAX_EVENTS}: what event-driven analyzers scan. */
+  recentEvents(): KubeObject[];
 }
+
+/**
+ * How many Events an analysis reads: the most recent ones. A broken namespace can hold tens of thousands (one per
+ * back-off, probe failure, mount retry); older ones add nothing a recent one of the same series does not say.
+ */
+export const MAX_EVENTS = 5000;
 
 /** The fields of an Event object. */
 export function eventFields(event: KubeObject): EventFields {
@@ -121,13 +129,18 @@ function build(snapshot: ClusterSnapshot): SnapshotIndex {
     push(podsByNs, ns, pod);
     for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) push(podsByLabel, `${ns}\u0000${k}=${v}`, pod);
   }
-  for (const event of objectsOf(snapshot, 'Event')) {
+  const allEvents = objectsOf(snapshot, 'Event');
+  // Newest first; among equal times the later listed first, so walking backwards gives the listing order.
+  const timed = allEvents.map((event, i) => ({ event, t: eventTime(event), i }));
+  timed.sort((a, b) => b.t - a.t || b.i - a.i);
+  const recent = (timed.length > MAX_EVENTS ? timed.slice(0, MAX_EVENTS) : timed).map((x) => x.event);
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const event = recent[i]!;
     const e = eventFields(event);
     const about = e.involvedObject ?? e.regarding;
     if (!about?.kind || !about.name) continue;
     push(events, key(about.kind, about.namespace || event.metadata.namespace, about.name), event);
   }
-  for (const list of events.values()) list.sort((a, b) => eventTime(a) - eventTime(b));
 
   let troubled: KubeObject[] | undefined;
   const index: SnapshotIndex = {
@@ -167,6 +180,7 @@ function build(snapshot: ClusterSnapshot): SnapshotIndex {
       return pods;
     },
     eventsFor: (obj) => events.get(key(obj.kind, obj.metadata.namespace, obj.metadata.name)) ?? [],
+    recentEvents: () => recent,
   };
   return index;
 }

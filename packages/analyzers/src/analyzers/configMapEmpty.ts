@@ -7,6 +7,11 @@ import { indexSnapshot } from '../snapshotIndex.js';
 const ID = 'configmap-empty';
 const SYSTEM = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 
+function hasKeys(map: Record<string, string> | undefined): boolean {
+  for (const _ in map ?? {}) return true;
+  return false;
+}
+
 /**
  * ConfigMaps with neither `data` nor `binaryData` that some pod uses: the configuration it expects is missing
  * (a failed render, a wrong `--from-file` path), so it starts with defaults or fails on a missing key. Unused empty
@@ -19,6 +24,12 @@ export const configMapEmpty = defineAnalyzer({
   description: 'Empty ConfigMaps that pods use',
   analyze(snapshot) {
     const index = indexSnapshot(snapshot);
+    const empty = index.of('ConfigMap').filter((cm) => {
+      const { data, binaryData } = cm as { data?: Record<string, string>; binaryData?: Record<string, string> };
+      return !SYSTEM.has(cm.metadata.namespace ?? '') && !hasKeys(data) && !hasKeys(binaryData);
+    });
+    // Empty ConfigMaps are rare: only then look at which pods use them.
+    if (empty.length === 0) return [];
     const used = new Set<string>();
     for (const pod of index.of('Pod')) {
       const spec = (pod.spec ?? {}) as {
@@ -31,10 +42,8 @@ export const configMapEmpty = defineAnalyzer({
           if (e.configMapRef) used.add(`${pod.metadata.namespace}/${e.configMapRef.name}`);
     }
     const findings: Finding[] = [];
-    for (const cm of index.of('ConfigMap')) {
-      if (SYSTEM.has(cm.metadata.namespace ?? '')) continue;
-      const { data, binaryData } = cm as { data?: Record<string, string>; binaryData?: Record<string, string> };
-      if (Object.keys(data ?? {}).length + Object.keys(binaryData ?? {}).length > 0) continue;
+    for (const cm of empty) {
+      const { data } = cm as { data?: Record<string, string> };
       if (!used.has(`${cm.metadata.namespace}/${cm.metadata.name}`)) continue;
       findings.push(
         findingOf({

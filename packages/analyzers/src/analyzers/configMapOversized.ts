@@ -10,6 +10,11 @@ const LIMIT = 1024 * 1024;
 const WARN = 0.9 * LIMIT;
 
 function sizeOf(cm: { data?: Record<string, string>; binaryData?: Record<string, string> }): number {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: most ConfigMaps are ruled out without encoding anything.
+  let units = 0;
+  for (const [k, v] of Object.entries(cm.data ?? {})) units += k.length + v.length;
+  for (const [k, v] of Object.entries(cm.binaryData ?? {})) units += k.length + v.length;
+  if (units * 3 < WARN) return units;
   let bytes = 0;
   for (const [k, v] of Object.entries(cm.data ?? {})) bytes += k.length + Buffer.byteLength(v, 'utf8');
   for (const [k, v] of Object.entries(cm.binaryData ?? {})) bytes += k.length + Math.floor((v.length * 3) / 4);

@@ -1,4 +1,4 @@
-import { defineAnalyzer, type Finding } from '@opspilot/core';
+import { defineAnalyzer, type Finding, type KubeObject } from '@opspilot/core';
 import { DOCS } from '../docsUrls.js';
 import { findingOf } from '../findingOf.js';
 import { latestEvents, nameOf, podEvents } from '../podHelpers.js';
@@ -20,7 +20,16 @@ export const podLifecycleHook = defineAnalyzer({
   analyze(snapshot) {
     const index = indexSnapshot(snapshot);
     const findings: Finding[] = [];
-    for (const pod of index.of('Pod')) {
+    // Hook failures are rare: start from their events rather than from every pod.
+    const pods = new Set<KubeObject>();
+    for (const e of index.recentEvents()) {
+      const f = eventFields(e);
+      const about = f.involvedObject ?? f.regarding;
+      if (!REASONS.includes(f.reason ?? '') || about?.kind !== 'Pod' || !about.name) continue;
+      const pod = index.get('Pod', about.namespace || e.metadata.namespace, about.name);
+      if (pod) pods.add(pod);
+    }
+    for (const pod of pods) {
       const events = podEvents(index, pod, REASONS);
       if (events.length === 0) continue;
       const last = eventFields(events.at(-1)!);

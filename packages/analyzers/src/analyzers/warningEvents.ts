@@ -40,7 +40,9 @@ export const warningEvents = defineAnalyzer({
   analyze(snapshot, ctx) {
     const index = indexSnapshot(snapshot);
     const groups = new Map<string, KubeObject[]>();
-    for (const event of index.of('Event')) {
+    const recent = index.recentEvents();
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const event = recent[i]!;
       const e = eventFields(event);
       if (e.type !== 'Warning' || !e.reason || COVERED_REASONS.has(e.reason)) continue;
       if (ctx.now.getTime() - eventTime(event) > RECENT_MS) continue;
