@@ -34,10 +34,12 @@ describe.runIf(chromiumRunnable)('the chat page (real server, offline planner, c
 
     const call = messages.getByTestId('tool-call');
     await expect(call.locator('summary')).toContainText('propose_operation');
-    await expect(call.locator('summary')).toContainText('SUCCESS');
+    await expect(call.locator('summary')).not.toContainText('running', { timeout: 90_000 });
     await call.locator('summary').click();
+    // Opened: the input and the output (on a failure the assertion shows the tool's error).
     await expect(call).toContainText('"request": "scale deployment backend in todo to 3 replicas"');
     await expect(call).toContainText('NEEDS_REVIEW');
+    await expect(call.locator('summary')).toContainText('SUCCESS');
     await expect(messages.locator('[data-role="assistant"]').last()).toContainText('waits for approval');
 
     const proposed = page.getByRole('region', { name: 'Proposed operation' });
