@@ -77,6 +77,8 @@ export const podUnschedulable = defineAnalyzer({
       const status = statusOf<PodStatus>(pod);
       if (status.phase !== 'Pending' || podSpecOf(pod).nodeName || pod.metadata.deletionTimestamp) continue;
       const scheduled = conditionOf(pod, 'PodScheduled');
+      // Held back by scheduling gates, not refused by the scheduler: pod-scheduling-gated's finding.
+      if (scheduled?.reason === 'SchedulingGated') continue;
       const events = podEvents(index, pod, ['FailedScheduling']);
       const verdict = scheduled?.status === 'False' ? scheduled.message : undefined;
       const reason = verdict ?? (events.at(-1)?.message as string | undefined);

@@ -47,6 +47,9 @@ export const serviceNoEndpoints = defineAnalyzer({
       if (pods.length === 0) continue;
       const endpoints = index.get('Endpoints', svc.metadata.namespace, svc.metadata.name);
       if (readyAddresses(endpoints, pods) > 0) continue;
+      // Ready pods but no endpoints: not a readiness problem (a targetPort the pods do not declare, which
+      // service-target-port reports, or an Endpoints controller lagging).
+      if (pods.some((p) => conditionOf(p, 'Ready')?.status === 'True')) continue;
       if (pods.every((p) => ageMs(p.metadata.creationTimestamp, ctx.now) < GRACE_MS)) continue;
       const evidence: Evidence[] = [fieldEvidence(svc, 'spec.selector', spec.selector)];
       if (endpoints)
