@@ -13,6 +13,7 @@ import { AnomaliesPage } from './pages/anomalies/AnomaliesPage.js';
 import { AskPage } from './pages/ask/AskPage.js';
 import { ClusterPage } from './pages/ClusterPage.js';
 import { ChatPage } from './pages/chat/ChatPage.js';
+import { CostPage } from './pages/cost/CostPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
 import { GpusPage } from './pages/gpus/GpusPage.js';
 import { SelfHealingPage } from './pages/healing/SelfHealingPage.js';
@@ -68,6 +69,7 @@ export function App() {
                   <Route path="anomalies" element={<AnomaliesPage />} />
                   <Route path="healing" element={<SelfHealingPage />} />
                   <Route path="security" element={<SecurityPage />} />
+                  <Route path="cost" element={<CostPage />} />
                   <Route path="incidents" element={<IncidentsPage />} />
                   <Route path="incidents/:id" element={<IncidentPage />} />
                   <Route path="logs" element={<LogsPage />} />

@@ -13,6 +13,7 @@ export const PAGES = [
   { path: '/anomalies', label: 'Anomalies' },
   { path: '/healing', label: 'Self-healing' },
   { path: '/security', label: 'Security' },
+  { path: '/cost', label: 'Cost' },
   { path: '/incidents', label: 'Incidents' },
   { path: '/logs', label: 'Logs' },
   { path: '/traces', label: 'Traces' },
