@@ -128,6 +128,29 @@ const cases: Case[] = [
     broken: [app('b-sched', 'web', {}, { nodeSelector: { 'kubernetes.io/os': 'linx' } })],
   },
   {
+    finding: 'pod-unschedulable',
+    ns: 'b-aff',
+    healthy: [],
+    broken: [
+      app(
+        'b-aff',
+        'web',
+        {},
+        {
+          affinity: {
+            nodeAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [
+                  { matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linx'] }] },
+                ],
+              },
+            },
+          },
+        },
+      ),
+    ],
+  },
+  {
     finding: 'service-selector-no-match',
     ns: 'b-svc',
     healthy: [],
@@ -163,6 +186,22 @@ const cases: Case[] = [
         { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }] },
       ),
     ],
+  },
+  {
+    finding: 'pod-unschedulable',
+    ns: 'b-taint',
+    healthy: [],
+    // Every worker reserved for batch work, then the app rolled out: nothing tolerates the taint.
+    breaks: async (ns) => {
+      const workers = (await gateway.list('Node')).filter((n) => !n.metadata.name.includes('control-plane'));
+      for (const node of workers.map((n) => n.metadata.name)) {
+        await gateway.patch(
+          { kind: 'Node', name: node },
+          { spec: { taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }] } },
+        );
+      }
+      await gateway.apply(app(ns, 'web', {}));
+    },
   },
 ];
 
