@@ -14,6 +14,10 @@ export {
 export { FRAMEWORKS, type Framework, type FrameworkControl } from './compliance/frameworks.js';
 export { complianceHtml, complianceMarkdown } from './compliance/renderCompliance.js';
 export { type SecurityFix, securityFix } from './fixes/securityFix.js';
+export { cvss3BaseScore, cvssSeverity } from './images/cvss.js';
+export { compareVersions, type ImageVulnerability, matchVulnerabilities } from './images/matchVulnerabilities.js';
+export { OsvRecord, parseOsv } from './images/osv.js';
+export { parsePurl, parseSbom, type SbomComponent } from './images/sbom.js';
 export { AUDIT_KINDS, auditCluster, type ClusterAudit } from './policies/auditCluster.js';
 export { auditPolicies, preparePolicy } from './policies/auditPolicies.js';
 export {
