@@ -195,6 +195,13 @@ describe('the healing engine on the simulated cluster', () => {
         'blast radius: the rollout touches 1 of 1 replicas at once (100%, at most 30%)',
       ],
     ]);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        event_type: 'HEALING_ACTION_FINISHED',
+        namespace: 'narrow',
+        payload: expect.objectContaining({ status: 'SKIPPED', reason: expect.stringMatching(/^blast radius:/) }),
+      }),
+    );
     await h.store.healingRules.update(narrow.id, { enabled: false });
     // Another replica's action still running: a rule allowing one at a time waits, and says so in the history.
     const elsewhere = await h.store.healingActions.create({

@@ -6,7 +6,8 @@ import { cooldownNoted, holdBack } from './healingGates.js';
 /**
  * Decides whether a rule may act on a target now, and records the refusal when it may not: the cooldown (once per
  * cooldown), the maintenance window, the rate limit, the attempts, `extra` (the blast radius of the fix) and the
- * actions running at once — each a SKIPPED action with its reason in the history. Returns true when held back.
+ * actions running at once — each a SKIPPED action with its reason in the history, published as
+ * HEALING_ACTION_FINISHED (status SKIPPED, with the reason). Returns true when held back.
  */
 export async function gateAction(
   ctx: EngineContext,
@@ -20,9 +21,20 @@ export async function gateAction(
   const limits = { ...parsed.limits, cooldown_seconds: rule.cooldown_seconds, max_retries: rule.max_retries };
   const held = holdBack(history, limits, ctx.deps.clock.now());
   const skip = async (reason: string) => {
-    ctx.report.actions.push(
-      await ctx.deps.store.actions.create({ ...base, status: 'SKIPPED', result: { ...about, reason } as never }),
-    );
+    const action = await ctx.deps.store.actions.create({
+      ...base,
+      status: 'SKIPPED',
+      result: { ...about, reason } as never,
+    });
+    ctx.report.actions.push(action);
+    const parts = base.target.split('/');
+    await ctx.publish('HEALING_ACTION_FINISHED', parts.length === 3 ? parts[1] : undefined, {
+      action_id: action.id,
+      rule: rule.name,
+      target: base.target,
+      status: 'SKIPPED',
+      reason,
+    });
   };
   if (held?.startsWith('cooldown')) {
     ctx.report.held.push({ rule: rule.name, target: base.target, reason: held });
