@@ -162,6 +162,17 @@ describe('opspilot security and opspilot policy', () => {
     expect(md.out()).toMatch(/^# PCI DSS v4\.0 \(mapping\)/);
   });
 
+  it('matches an SBOM against an OSV database folder', async () => {
+    const fixtures = new URL('../../../../packages/security/src/images/__fixtures__/', import.meta.url).pathname;
+    const io = memoryIo({}, fixtures);
+    expect(await runCli(['security', 'images', '--sbom', 'sbom.cdx.json', '--osv', 'osv'], io)).toBe(1);
+    expect(io.out()).toMatch(/^SEVERITY +ID +PACKAGE/);
+    expect(io.out()).toMatch(/CRITICAL +OPSPILOT-TEST-0001 +example-left-pad +1\.2\.0 +1\.3\.1 +9\.8/);
+    const bad = memoryIo({}, fixtures);
+    expect(await runCli(['security', 'images', '--sbom', 'osv/osv-test-fixture.json', '--osv', 'osv'], bad)).toBe(2);
+    expect(bad.err()).toContain('osv-test-fixture.json: field bomFormat/spdxVersion');
+  });
+
   it('scans and audits files with the same checks, as SARIF', async () => {
     writeFileSync(
       join(dir, 'app.yaml'),

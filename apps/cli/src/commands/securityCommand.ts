@@ -16,6 +16,7 @@ import { ACCEPTED_OUTPUT_FORMATS } from '../globalOptions.js';
 import { withStore } from '../openCliStore.js';
 import { renderOutput } from '../renderOutput.js';
 import { securityComplianceCommand } from './securityComplianceCommand.js';
+import { securityImagesCommand } from './securityImagesCommand.js';
 import { loadSecurityConfig, scanTarget } from './securityInputs.js';
 import { securityPoliciesCommand } from './securityPoliciesCommand.js';
 import { findingsText, scanText } from './securityText.js';
@@ -124,5 +125,6 @@ export function securityCommand(parent: Command, ctx: CliContext): Command {
     });
   securityPoliciesCommand(group, ctx);
   securityComplianceCommand(group, ctx);
+  securityImagesCommand(group, ctx);
   return group;
 }

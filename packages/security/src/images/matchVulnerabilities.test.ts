@@ -6,7 +6,7 @@ import { parseOsv } from './osv.js';
 import { parseSbom } from './sbom.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
-const osv = parseOsv(fixture('osv-test-fixture.json'), 'osv-test-fixture.json');
+const osv = parseOsv(fixture('osv/osv-test-fixture.json'), 'osv/osv-test-fixture.json');
 
 describe('SBOM matching against an OSV database', () => {
   it('matches CycloneDX packages by ecosystem, name and range, with CVSS severity and the fixed version', () => {
