@@ -4,6 +4,7 @@ import { type Clock, durationToMs, type EventBus, systemClock } from '@opspilot/
 import type { Store } from '@opspilot/store';
 import type { FastifyBaseLogger } from 'fastify';
 import { createAuthService } from '../auth/authService.js';
+import { remountMcpServers } from '../chat/serverToolRegistry.js';
 import { createRecentEvents } from '../events/recentEvents.js';
 import { createFleetWatchers, type FleetWatchersOptions } from '../fleet/createFleetWatchers.js';
 import { withReconciliation } from '../fleet/reconcileFleet.js';
@@ -84,6 +85,8 @@ export async function createApiServices(
     gpus,
     gpuUpdates,
     async close() {
+      // Connections to the organisation's external MCP servers (stdio children, HTTP sessions).
+      await remountMcpServers(this);
       gpuUpdates.close();
       metricUpdates.close();
       metrics.close();
