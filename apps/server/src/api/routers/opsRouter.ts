@@ -2,6 +2,7 @@ import { Candidate, NotFoundError, ObjectRef, Operation, OperationState, redactO
 import { z } from 'zod';
 import { canSeeCluster, type Principal } from '../../auth/principal.js';
 import { answerMetricQuestion } from '../../metrics/metricQuestionAnswer.js';
+import { answerPolicyAudit, PolicyAuditAnswer } from '../../security/askPolicyAudit.js';
 import { IdInput, PageInput, pageOf } from '../apiSchemas.js';
 import type { ApiServices } from '../apiServices.js';
 import { requestWithChoices } from '../requestWithChoices.js';
@@ -27,6 +28,8 @@ export const AskResult = z.discriminatedUnion('kind', [
   }),
   /** A metrics question ("which pods use the most memory"), answered with numbers by its named query: no operation. */
   z.object({ kind: z.literal('metrics'), understood: z.string(), answer: MetricsAnswerOutput }),
+  /** "Which … violate <policy>": the violating objects (the security guardian's audit), no operation. */
+  PolicyAuditAnswer,
 ]);
 
 /** The operation with this id if the caller may see its cluster (an invisible one reads as missing). */
@@ -70,6 +73,8 @@ export const opsRouter = router({
         user: ctx.principal.user.username,
         namespace: input.namespace ?? chosen.namespace,
       });
+      if (proposed.kind === 'policy-audit')
+        return answerPolicyAudit(ctx.services, cluster, proposed, input.namespace ?? chosen.namespace);
       // The planner read a metrics question: its named query's numbers, no operation.
       if (proposed.kind !== 'metrics') return proposed;
       const now = ctx.services.clock.now();

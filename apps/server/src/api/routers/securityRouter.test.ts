@@ -131,6 +131,14 @@ describe('the security router: live posture scans, findings, policies and audits
     expect(audited.json().lines).toEqual([
       expect.stringMatching(/^VIOLATING: Deployment\/guarded\/floating — .*latest/),
     ]);
+    const asked = await t.rest('POST', '/ops/ask', t.users.operator.token, {
+      cluster_id: clusterId,
+      request: 'which services violate "no Service may be of type LoadBalancer"',
+    });
+    expect(asked.json()).toMatchObject({
+      kind: 'policy-audit',
+      lines: ['VIOLATING: Service/guarded/public — the Service is of type LoadBalancer'],
+    });
     const unmapped = await t.rest('POST', '/security/policies', t.users.approver.token, {
       name: 'x',
       sentence: 'Pods must not run on Sundays',
