@@ -292,7 +292,7 @@ export const costOptimizerRouter = router({
           target: 'budgets',
           details: { notices: notices.map((n) => n.message) },
         });
-      return { notices };
+      return { notices: notices.map((n) => ({ ...n })) };
     }),
 
   forecast: procedureFor('VIEWER')
