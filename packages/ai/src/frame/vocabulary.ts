@@ -40,7 +40,8 @@ export const VOCABULARY_KINDS: KnownKind[] = [
  * reuses the lists) and returns the cluster's vocabulary. Kinds the user may not list are simply absent.
  */
 export async function loadVocabulary(lister: ObjectLister): Promise<Vocabulary> {
-  const lists = await Promise.all(VOCABULARY_KINDS.map((kind) => lister.list(kind)));
+  // A list that fails on the way (a connection reset) is asked for once more before the request fails.
+  const lists = await Promise.all(VOCABULARY_KINDS.map((kind) => lister.list(kind).catch(() => lister.list(kind))));
   const entities: Entity[] = [];
   lists.forEach((objects, i) => {
     const kind = VOCABULARY_KINDS[i] as KnownKind;

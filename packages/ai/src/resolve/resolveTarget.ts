@@ -44,6 +44,7 @@ export function cachedLister(gateway: Pick<ClusterGateway, 'list'>): ObjectListe
           // A kind this user may not list (RBAC) or this cluster does not serve is just absent; anything else
           // (an unreachable cluster) must not pass for "no such object".
           if (isOpspilotError(error) && (error.code === 'NOT_ALLOWED' || error.code === 'NOT_FOUND')) return [];
+          cache.delete(key); // a failed list is not remembered: the next call asks again
           throw error;
         });
         cache.set(key, found);
