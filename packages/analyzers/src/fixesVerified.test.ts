@@ -84,7 +84,8 @@ beforeAll(async () => {
   clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
   sim = await startSimCluster({ clock, tls: false });
   for (const o of objects) {
-    createObject(sim.api.write, sim.api.registry.byKind(o.apiVersion, o.kind)!, o, o.metadata.namespace, false);
+    const namespace = (o.metadata as { namespace?: string }).namespace;
+    createObject(sim.api.write, sim.api.registry.byKind(o.apiVersion, o.kind)!, o, namespace, false);
   }
   await advanceClock(clock, 5 * 60_000, 5_000);
 }, 180_000);

@@ -33,7 +33,7 @@ function admits(index: SnapshotIndex, gw: KubeObject, routeNs: string | undefine
     const from = l.allowedRoutes?.namespaces?.from ?? 'Same';
     if (from === 'All') return true;
     if (from === 'Same') return routeNs === gw.metadata.namespace;
-    const labels = {
+    const labels: Record<string, string> = {
       'kubernetes.io/metadata.name': routeNs ?? 'default',
       ...(index.get('Namespace', undefined, routeNs ?? 'default')?.metadata.labels ?? {}),
     };

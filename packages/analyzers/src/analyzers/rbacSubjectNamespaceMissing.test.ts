@@ -10,7 +10,7 @@ describe('rbac-subject-namespace-missing', () => {
 
   it('reports a binding to a ServiceAccount of a namespace that does not exist, proposing the close one', () => {
     const cluster = healthyCluster();
-    const binding = cluster.find('RoleBinding', 'web-reader') as { subjects: { namespace: string }[] };
+    const binding = cluster.find('RoleBinding', 'web-reader') as unknown as { subjects: { namespace: string }[] };
     binding.subjects[0]!.namespace = 'shop-prod';
     const [finding] = analyzeWith(rbacSubjectNamespaceMissing, cluster.objects);
     expect(finding?.message).toBe(

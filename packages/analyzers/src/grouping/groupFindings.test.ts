@@ -67,7 +67,7 @@ describe('groupFindings', () => {
       rootObject: { kind: 'Deployment', name: 'web', namespace: 'shop' },
       count: 2,
     });
-    expect(crash[0]?.affected.map((r) => r.name).sort()).toEqual(['web-5d8f7-abcde', 'web-5d8f7-fghij']);
+    expect(crash[0]?.affected?.map((r) => r.name).sort()).toEqual(['web-5d8f7-abcde', 'web-5d8f7-fghij']);
     expect(crash[0]?.members).toHaveLength(2);
     const symptoms = crash.flatMap((g) => g.symptoms.map((s) => s.analyzer)).sort();
     expect(symptoms).toEqual(['deployment-unavailable', 'service-no-endpoints']);

@@ -6,7 +6,11 @@ import { type Dependencies, dependenciesOf, findingDependencies, refKey } from '
 import { firstSeenOf } from './firstSeen.js';
 import type { ProblemHistory } from './problemHistory.js';
 
-/** One underlying problem: the finding that causes it and the findings that are its symptoms. */
+/**
+ * One underlying problem: the finding that causes it and the findings that are its symptoms. The cause fields
+ * (identity, class, root object, members, affected objects, count, sightings) are always set by
+ * {@link groupFindings}; they are optional so groups built elsewhere keep compiling.
+ */
 export interface FindingGroup {
   /** The id of the root-cause finding. */
   id: string;
@@ -15,24 +19,24 @@ export interface FindingGroup {
   rootCause: Finding;
   symptoms: Finding[];
   /** Stable across runs: the cause's class and root object, e.g. `pod-crash-loop:daemonset/kube-system/agent`. */
-  identity: string;
+  identity?: string;
   /** The finding class of the cause (the root cause's analyzer id). */
-  class: string;
+  class?: string;
   /** The object the cause belongs to (a pod's top-level workload, else the root cause's object). */
-  rootObject: ObjectRef;
+  rootObject?: ObjectRef;
   /**
    * Every finding of this cause, `rootCause` first: the same class on the other pods (or Jobs) of the same workload.
    * They are not repeated as problems nor as symptoms.
    */
-  members: Finding[];
+  members?: Finding[];
   /** The distinct objects the cause shows on (the members' objects): three pods of a DaemonSet, one Service. */
-  affected: ObjectRef[];
+  affected?: ObjectRef[];
   /** `affected.length`. */
-  count: number;
+  count?: number;
   /** When the cause was first seen (ISO 8601): from the history when given, else from its events and objects. */
-  firstSeen: string;
+  firstSeen?: string;
   /** When it was last seen: the snapshot's time. */
-  lastSeen: string;
+  lastSeen?: string;
 }
 
 /** Options of {@link groupFindings}. */
