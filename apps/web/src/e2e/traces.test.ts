@@ -84,6 +84,9 @@ describe.runIf(chromiumRunnable)('traces in the dashboard (real server and OTLP 
     await page.getByRole('link', { name: 'Traces', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Traces' })).toBeVisible();
     const table = page.getByRole('table', { name: 'Traces' });
+    // The embedded clusters' own apps send traces all the time: look at this test's service only.
+    await page.getByLabel('Service').fill('checkout');
+    await page.getByRole('button', { name: 'Search' }).click();
     await expect(table.getByRole('row').filter({ hasText: quick.traceId.slice(0, 16) })).toContainText('30 ms');
 
     await page.getByLabel('Tags').fill('error=true');
@@ -111,5 +114,33 @@ describe.runIf(chromiumRunnable)('traces in the dashboard (real server and OTLP 
     await expect(details).toContainText('otel.status_description');
     await expect(details).toContainText('upstream timeout');
     await expect(page).toHaveURL(new RegExp(`traces\\?trace=${slow.traceId}`));
+  });
+
+  it('shows a trace received over OTLP while the page is open, without a reload (TRACE_RECEIVED)', {
+    timeout: 120_000,
+  }, async () => {
+    if (!session) throw new Error('no session');
+    await page.getByRole('link', { name: 'Traces', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Traces' })).toBeVisible();
+    await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'open');
+    await page.getByLabel('Tags').fill('');
+    await page.getByLabel('Min duration (ms)').fill('');
+    await page.getByLabel('Service').fill('checkout');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const table = page.getByRole('table', { name: 'Traces' });
+    await expect(table.getByRole('row').filter({ hasText: quick.traceId.slice(0, 16) })).toBeVisible();
+    // A new export each attempt: the socket may take a moment to be subscribed after it opens.
+    await expect(async () => {
+      const late = exportOf(40, false);
+      const answer = await fetch(`${session?.server.url}/v1/traces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${session?.server.token}` },
+        body: JSON.stringify(late.body),
+      });
+      playwrightExpect(answer.status).toBe(200);
+      await expect(table.getByRole('row').filter({ hasText: late.traceId.slice(0, 16) })).toContainText('40 ms', {
+        timeout: 15_000,
+      });
+    }).toPass({ timeout: 90_000 });
   });
 });

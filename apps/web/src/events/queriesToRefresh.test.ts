@@ -18,5 +18,9 @@ describe('queriesToRefresh', () => {
   it('refreshes the metric charts on METRIC_UPDATE and nothing on an unknown event', () => {
     expect(queriesToRefresh('METRIC_UPDATE')).toEqual(['metrics']);
     expect(queriesToRefresh('NO_SUCH_EVENT')).toEqual([]);
+    expect(queriesToRefresh('ALERT_FIRED')).toEqual(['alerts']);
+    expect(queriesToRefresh('ALERT_RESOLVED')).toEqual(['alerts']);
+    // Traces refresh through useRefreshOn, throttled, not on every export.
+    expect(queriesToRefresh('TRACE_RECEIVED')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Which API routers' cached queries an event makes stale, so open pages refresh by themselves: the cluster list on
- * status changes, the cluster browser (`fleet`) when a cluster's objects change, the audit log on every audited action, reviews on decisions, operations on `operation.*`, metric charts on `METRIC_UPDATE`, GPU cards on `GPU_UPDATE`, the anomalies on `ANOMALY_DETECTED`, self-healing on `HEALING_*`, the security page on `SECURITY_SCAN_COMPLETED`, the incidents pages on `INCIDENT_*`.
+ * status changes, the cluster browser (`fleet`) when a cluster's objects change, the audit log on every audited action, reviews on decisions, operations on `operation.*`, metric charts on `METRIC_UPDATE`, GPU cards on `GPU_UPDATE`, the anomalies on `ANOMALY_DETECTED`, self-healing on `HEALING_*`, the security page on `SECURITY_SCAN_COMPLETED`, the incidents pages on `INCIDENT_*`, the alerts page on `ALERT_FIRED` and `ALERT_RESOLVED`. Traces follow
+ * `TRACE_RECEIVED` through `useRefreshOn` (throttled: exports arrive many times a second).
  */
 export function queriesToRefresh(eventType: string): string[] {
   if (eventType.startsWith('operation.')) return ['ops'];
@@ -25,6 +26,9 @@ export function queriesToRefresh(eventType: string): string[] {
       return ['healing'];
     case 'SECURITY_SCAN_COMPLETED':
       return ['security'];
+    case 'ALERT_FIRED':
+    case 'ALERT_RESOLVED':
+      return ['alerts'];
     case 'INCIDENT_OPENED':
     case 'INCIDENT_UPDATED':
     case 'INCIDENT_RESOLVED':

@@ -6,6 +6,7 @@ import { Button } from '../../components/Button.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Panel } from '../../components/Panel.js';
+import { useRefreshOn } from '../../events/useRefreshOn.js';
 import { TraceTable } from './TraceTable.js';
 import { TraceWaterfall } from './TraceWaterfall.js';
 
@@ -27,7 +28,8 @@ const millis = (text: string) => (text.trim() === '' ? undefined : Number(text))
 
 /**
  * Traces: a search form (service with `*` wildcards, operation, duration bounds, `name=value` tags, window, limit),
- * the matching traces newest first, and the opened trace (`?trace=<id>`) as a waterfall of its spans.
+ * the matching traces newest first (refreshed as traces arrive), and the opened trace (`?trace=<id>`) as a waterfall
+ * of its spans.
  */
 export function TracesPage() {
   const trpc = useTRPC();
@@ -42,6 +44,8 @@ export function TracesPage() {
   const opened = params.get('trace') ?? undefined;
   const result = useQuery(trpc.traces.search.queryOptions({ ...search, cluster_ids: [] }));
   const trace = useQuery({ ...trpc.traces.get.queryOptions({ trace_id: opened ?? '' }), enabled: !!opened });
+  // New traces show up as they arrive (TRACE_RECEIVED), at most every 2 s while exports stream in.
+  useRefreshOn('TRACE_RECEIVED', () => void result.refetch({ cancelRefetch: false }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSearch({
