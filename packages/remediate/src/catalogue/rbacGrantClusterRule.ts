@@ -1,4 +1,5 @@
 import type { ClusterGateway, KubeObject, PlanStep } from '@opspilot/core';
+import { deniedRule, type GrantPlan, grantCandidate, rulesPatch } from '../cluster/grantCandidate.js';
 import { podDenial } from '../cluster/podDenial.js';
 import { bindsAccount, describeRule, type PolicyRule, roleRefOf, ruleAllows } from '../cluster/rbacGrants.js';
 import { defineRemediation, unchanged } from '../remediation.js';
@@ -22,48 +23,25 @@ export const rbacGrantClusterRule = defineRemediation({
   async propose(finding, ctx) {
     const found = await podDenial(finding, ctx);
     if ('none' in found) return found;
-    const { pod, container, denial } = found;
+    const { denial } = found;
     if (denial.namespace) return { none: `the denial is in namespace ${denial.namespace}: see rbac:grant-denied-rule` };
-    const rule: PolicyRule = { apiGroups: [denial.group], resources: [denial.resource], verbs: [denial.verb] };
-    const plan = await clusterGrantSteps(ctx.gateway, denial, rule);
+    const plan = await clusterGrantSteps(ctx.gateway, denial, deniedRule(denial));
     return {
       candidates: [
-        {
-          remediation: 'rbac:grant-cluster-rule',
-          finding_id: finding.id,
-          finding_class: finding.analyzer,
-          summary: `let service account ${denial.accountNamespace}/${denial.serviceAccount} ${denial.verb} ${denial.resource}${denial.group ? `.${denial.group}` : ''} cluster-wide (${plan.how})`,
-          steps: plan.steps,
-          evidence: [
-            ...finding.evidence,
-            {
-              kind: 'log',
-              source: `pod/${pod.metadata.namespace}/${pod.metadata.name}/${container}`,
-              detail: denial.line,
-            },
-            ...plan.evidence,
-          ],
-          effect: 'destructive',
-          risk: [
-            `widens what ${denial.serviceAccount} may do in every namespace by exactly one rule: ${describeRule(rule)}`,
-          ],
-          preconditions: plan.preconditions,
+        grantCandidate('rbac:grant-cluster-rule', finding, found, plan, {
+          where: 'cluster-wide',
           alternatives: [
             'change the application so it asks within its own namespace (then a Role is enough)',
             'change the application so it does not need the call',
           ],
-          revision_diff: [`${plan.target} rules: + ${describeRule(rule)}`],
-          subject: plan.subject,
-          rollback: plan.rollback,
-          grants: { ...denial },
           confidence: 0.75,
-        },
+        }),
       ],
     };
   },
 });
 
-async function clusterGrantSteps(gateway: ClusterGateway, denial: Denial, rule: PolicyRule) {
+async function clusterGrantSteps(gateway: ClusterGateway, denial: Denial, rule: PolicyRule): Promise<GrantPlan> {
   const bindings = await gateway.list('ClusterRoleBinding');
   const own = bindings.filter((b) => bindsAccount(b, denial) && roleRefOf(b).kind === 'ClusterRole');
   for (const binding of own) {
@@ -76,12 +54,8 @@ async function clusterGrantSteps(gateway: ClusterGateway, denial: Denial, rule: 
     const role = await gateway.get({ kind: 'ClusterRole', name });
     if (!role || (role as { aggregationRule?: unknown }).aggregationRule) continue;
     const rules = ((role as { rules?: PolicyRule[] }).rules ?? []) as PolicyRule[];
-    const patchOf = (list: PolicyRule[], description: string): PlanStep => ({
-      op: 'apply',
-      mode: 'patch',
-      object: { apiVersion: RBAC, kind: 'ClusterRole', metadata: { name }, rules: list } as never,
-      description,
-    });
+    const patchOf = (list: PolicyRule[], description: string) =>
+      rulesPatch('ClusterRole', name, undefined, list, description);
     return {
       how: `one rule added to ClusterRole ${name}`,
       target: `ClusterRole ${name}`,

@@ -1,4 +1,5 @@
 import type { ClusterGateway, KubeObject, PlanStep } from '@opspilot/core';
+import { deniedRule, type GrantPlan, grantCandidate, rulesPatch } from '../cluster/grantCandidate.js';
 import { podDenial } from '../cluster/podDenial.js';
 import { bindsAccount, describeRule, type PolicyRule, roleRefOf, ruleAllows } from '../cluster/rbacGrants.js';
 import { defineRemediation, unchanged } from '../remediation.js';
@@ -19,46 +20,26 @@ export const rbacGrantDenied = defineRemediation({
   async propose(finding, ctx) {
     const found = await podDenial(finding, ctx);
     if ('none' in found) return found;
-    const { pod, container, denial } = found;
+    const { denial } = found;
     if (!denial.namespace) return { none: 'a cluster-scope denial needs a ClusterRole: see rbac:grant-cluster-rule' };
-    const rule: PolicyRule = { apiGroups: [denial.group], resources: [denial.resource], verbs: [denial.verb] };
+    const rule = deniedRule(denial);
     const plan = await grantSteps(ctx.gateway, denial, rule);
     return {
       candidates: [
-        {
-          remediation: 'rbac:grant-denied-rule',
-          finding_id: finding.id,
-          finding_class: finding.analyzer,
-          summary: `let service account ${denial.accountNamespace}/${denial.serviceAccount} ${denial.verb} ${denial.resource}${denial.group ? `.${denial.group}` : ''} in namespace ${denial.namespace} (${plan.how})`,
-          steps: plan.steps,
-          evidence: [
-            ...finding.evidence,
-            {
-              kind: 'log',
-              source: `pod/${pod.metadata.namespace}/${pod.metadata.name}/${container}`,
-              detail: denial.line,
-            },
-            ...plan.evidence,
-          ],
-          effect: 'destructive',
-          risk: [`widens what ${denial.serviceAccount} may do by exactly one rule: ${describeRule(rule)}`],
-          preconditions: plan.preconditions,
+        grantCandidate('rbac:grant-denied-rule', finding, found, plan, {
+          where: `in namespace ${denial.namespace}`,
           alternatives: [
             'change the application so it does not need the call',
             'use a ClusterRole if it is needed in every namespace',
           ],
-          revision_diff: [`${plan.target} rules: + ${describeRule(rule)}`],
-          subject: plan.subject,
-          rollback: plan.rollback,
-          grants: { ...denial, namespace: denial.namespace },
           confidence: 0.8,
-        },
+        }),
       ],
     };
   },
 });
 
-async function grantSteps(gateway: ClusterGateway, denial: Denial, rule: PolicyRule) {
+async function grantSteps(gateway: ClusterGateway, denial: Denial, rule: PolicyRule): Promise<GrantPlan> {
   const namespace = denial.namespace!;
   const bindings = (await gateway.list('RoleBinding', { namespace })).filter(
     (b) => bindsAccount(b, denial) && roleRefOf(b).kind === 'Role',
@@ -67,17 +48,8 @@ async function grantSteps(gateway: ClusterGateway, denial: Denial, rule: PolicyR
     const role = await gateway.get({ kind: 'Role', name: roleRefOf(binding).name, namespace });
     if (!role) continue;
     const rules = ((role as { rules?: PolicyRule[] }).rules ?? []) as PolicyRule[];
-    const patchOf = (list: PolicyRule[], description: string): PlanStep => ({
-      op: 'apply',
-      mode: 'patch',
-      object: {
-        apiVersion: 'rbac.authorization.k8s.io/v1',
-        kind: 'Role',
-        metadata: { name: role.metadata.name, namespace },
-        rules: list,
-      } as never,
-      description,
-    });
+    const patchOf = (list: PolicyRule[], description: string) =>
+      rulesPatch('Role', role.metadata.name, namespace, list, description);
     return {
       how: `one rule added to Role ${role.metadata.name}`,
       target: `Role ${namespace}/${role.metadata.name}`,
