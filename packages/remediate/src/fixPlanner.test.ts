@@ -110,9 +110,7 @@ describe('fixPlanner: "fix it" in plain English', () => {
     };
     const failed = await ask('why is job crashing and fix it', 'settle', 120_000);
     expect(failed.status).toBe('ROLLED_BACK');
-    expect(failed.message).toMatch(
-      /^verification failed \(.*\); rolled back \(roll back to revision 2\)$/,
-    );
+    expect(failed.message).toMatch(/^verification failed \(.*\); rolled back \(roll back to revision 2\)$/);
     const live = await h.gateway.get({ kind: 'Deployment', name: 'job', namespace: 'settle' });
     expect(JSON.stringify(live?.spec)).toContain('sys.exit(1)');
     const trail = await h.store.audit.list({ action: 'remediation.rolled_back', target: 'deployment/settle/job' });
