@@ -17,6 +17,21 @@ export function ProblemCard({ problem, clusterId }: { problem: Problem; clusterI
         <span className="text-xs text-slate-600 dark:text-slate-300">{cause.analyzer}</span>
       </div>
       <p className="mt-2">{cause.message}</p>
+      {(problem.affected?.length ?? 0) > 1 ? (
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
+          Affects {problem.affected?.length}:{' '}
+          <span className="font-mono">
+            {problem.affected
+              ?.slice(0, 5)
+              .map((r) => `${r.kind}/${r.name}`)
+              .join(', ')}
+            {(problem.affected?.length ?? 0) > 5 ? ', …' : ''}
+          </span>
+        </p>
+      ) : null}
+      {problem.first_seen ? (
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">first seen {problem.first_seen}</p>
+      ) : null}
       {cause.evidence.length > 0 ? (
         <ul className="mt-2 list-disc pl-5 text-sm text-slate-700 dark:text-slate-200">
           {cause.evidence.map((e) => (
