@@ -2,7 +2,7 @@ import type { KubeObject } from '@opspilot/core';
 import { KINDS, type KnownKind, kindOfWord } from '../intent/kindWords.js';
 import { workloadView } from '../plan/podTemplate.js';
 import type { Frame } from './frame.js';
-import type { FrameContext } from './planFrame.js';
+import type { FrameContext } from './frameContext.js';
 import { nameWord } from './podSpecFromText.js';
 import type { Entity } from './vocabulary.js';
 

@@ -6,8 +6,8 @@ import { workloadView } from '../plan/podTemplate.js';
 import { withTag } from '../plan/workloadSteps.js';
 import { accessManifests } from './accessManifests.js';
 import type { Frame } from './frame.js';
+import type { FrameContext } from './frameContext.js';
 import { namespaceOf, pickTargets } from './pickTargets.js';
-import type { FrameContext } from './planFrame.js';
 import { containerImages, imageBaseName, nameWord, podSpecFromText } from './podSpecFromText.js';
 import type { Entity } from './vocabulary.js';
 

@@ -1,23 +1,15 @@
+export type { FrameContext } from './frameContext.js';
+
 import type { PlanStep } from '@opspilot/core';
 import type { Intent, TargetPhrase } from '../intent/intent.js';
 import { type KnownKind, SCALABLE_KINDS, WORKLOAD_KINDS } from '../intent/kindWords.js';
 import { buildSteps } from '../plan/buildSteps.js';
-import { type Built, type PlanContext, question, steps, unsupported } from '../plan/planContext.js';
+import { type Built, question, steps, unsupported } from '../plan/planContext.js';
 import { createFromFrame } from './createFromFrame.js';
 import type { Frame } from './frame.js';
+import type { FrameContext } from './frameContext.js';
 import { namespaceOf, pickTargets } from './pickTargets.js';
-import type { Entity, Vocabulary } from './vocabulary.js';
-
-/** What the frame planner needs besides the plan context: the vocabulary and what earlier requests named. */
-export interface FrameContext extends PlanContext {
-  vocabulary: Vocabulary;
-  /** Objects of the previous request (or clause), for `it` and `them`. */
-  previous?: Entity[];
-  /** Namespaces created by earlier steps of the same plan (they do not exist yet). */
-  created: { kind: string; name: string; namespace?: string }[];
-  /** Set by the planner: the objects this request acted on. */
-  acted?: Entity[];
-}
+import type { Entity } from './vocabulary.js';
 
 const LABELLABLE: KnownKind[] = [
   'Deployment',
