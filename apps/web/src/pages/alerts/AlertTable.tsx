@@ -16,8 +16,11 @@ export interface AlertRow {
 const SEVERITY_TONE: Record<string, BadgeTone> = { CRITICAL: 'bad', WARNING: 'warn', INFO: 'info' };
 const STATE_TONE: Record<string, BadgeTone> = { FIRING: 'bad', RESOLVED: 'good', PENDING: 'warn' };
 
-/** Stored alerts, newest first: name, severity, state, cluster, namespace, start and end, summary. */
-export function AlertTable({ alerts }: { alerts: AlertRow[] }) {
+/**
+ * Stored alerts, newest first: name, severity, state, cluster, namespace, start and end, summary. With `onSelect`
+ * the name is a button that opens the alert's firing history.
+ */
+export function AlertTable({ alerts, onSelect }: { alerts: AlertRow[]; onSelect?: (id: string) => void }) {
   if (alerts.length === 0) return <p className="text-sm">No alerts match.</p>;
   return (
     <div className="overflow-x-auto">
@@ -34,7 +37,20 @@ export function AlertTable({ alerts }: { alerts: AlertRow[] }) {
         <tbody>
           {alerts.map((a) => (
             <tr key={a.id} className="border-b border-slate-100 dark:border-slate-800" data-state={a.state}>
-              <td className="px-2 py-1.5 font-medium">{a.alertname}</td>
+              <td className="px-2 py-1.5 font-medium">
+                {onSelect ? (
+                  <button
+                    type="button"
+                    className="underline"
+                    title="Show the firing history"
+                    onClick={() => onSelect(a.id)}
+                  >
+                    {a.alertname}
+                  </button>
+                ) : (
+                  a.alertname
+                )}
+              </td>
               <td className="px-2 py-1.5">
                 <Badge tone={SEVERITY_TONE[a.severity] ?? 'neutral'}>{a.severity}</Badge>
               </td>

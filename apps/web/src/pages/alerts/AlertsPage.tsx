@@ -1,10 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTRPC } from '../../api/trpc.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pagination } from '../../components/Pagination.js';
 import { Panel } from '../../components/Panel.js';
+import { AlertHistoryPanel } from './AlertHistoryPanel.js';
 import { AlertTable } from './AlertTable.js';
 import { AlertTimeline } from './AlertTimeline.js';
 
@@ -18,7 +20,8 @@ const fieldClass = 'rounded-md border border-slate-300 bg-white px-2 py-1 dark:b
 
 /**
  * Alerts received from Alertmanager: filters (state, severity, a `name=value` label, time window), a timeline of the
- * window and the table of matching alerts, refreshed every few seconds.
+ * window and the table of matching alerts, refreshed every few seconds; an alert's name opens its firing history
+ * (`?alert=<id>`): each fire, resolve and re-fire on a timeline.
  */
 export function AlertsPage() {
   const trpc = useTRPC();
@@ -29,6 +32,18 @@ export function AlertsPage() {
   const [window, setWindow] = useState<Window>('24h');
   // The window is re-anchored on each refresh so firing alerts grow to "now".
   const [now, setNow] = useState(() => new Date());
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('alert') ?? undefined;
+  const select = (id: string | undefined) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (id) next.set('alert', id);
+        else next.delete('alert');
+        return next;
+      },
+      { replace: true },
+    );
   const since = new Date(now.getTime() - WINDOWS[window]).toISOString();
   const validLabel = /^[^=\s]+=.*$/.test(label.trim());
   const alerts = useQuery({
@@ -137,12 +152,13 @@ export function AlertsPage() {
         </Panel>
         <Panel title="Alerts">
           <ErrorNotice error={alerts.error} />
-          {alerts.data ? <AlertTable alerts={alerts.data.items} /> : <p>Loading…</p>}
+          {alerts.data ? <AlertTable alerts={alerts.data.items} onSelect={select} /> : <p>Loading…</p>}
           <div className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
             <span data-testid="alert-count">{alerts.data ? `${alerts.data.total} alerts` : ''}</span>
             <Pagination page={page} totalPages={alerts.data?.total_pages ?? 1} onPage={setPage} />
           </div>
         </Panel>
+        {selected ? <AlertHistoryPanel alertId={selected} onClose={() => select(undefined)} /> : null}
       </div>
     </>
   );
