@@ -84,7 +84,7 @@ function making(frame: Frame): Making | undefined {
     // `deploy nginx:1.27 as …`: the verb, not the kind (a Deployment only when nothing else is named).
     if (kind === 'Deployment' && /^deploy$/i.test(m[0])) continue;
     // `with 2 pods`: a replica count, not a kind.
-    if (kind === 'Pod' && /\d\s*$|\b(?:two|three|four|five)\s*$/i.test(t.slice(0, m.index))) continue;
+    if (kind === 'Pod' && /(?:^|\s)\d+\s*$|\b(?:two|three|four|five)\s*$/i.test(t.slice(0, m.index))) continue;
     if (first && m.index >= first.at) continue;
     first = { kind, at: m.index };
   }
