@@ -136,7 +136,9 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
     }
     all.push(...built.steps);
     summaries.push(built.summary);
-    if (ctx.acted?.length) ctx.previous = ctx.acted;
+    // planFrame sets ctx.acted (reset above); read it back at its declared type, not the narrowed `undefined`.
+    const acted = ctx.acted as FrameContext['acted'];
+    if (acted?.length) ctx.previous = acted;
   }
   if (options.session && ctx.previous) {
     options.session.previous = ctx.previous.map((e) => ({

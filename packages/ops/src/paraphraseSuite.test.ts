@@ -80,7 +80,7 @@ describe('paraphrase suite: plain English run end to end on the simulated cluste
         if (verdict !== true && outcome.kind !== 'plan')
           verdict = `${verdict} (${outcome.kind}: ${'question' in outcome ? outcome.question : 'message' in outcome ? outcome.message : ''})`;
         else if (verdict !== true)
-          verdict = `${verdict} (${outcome.plan.summary}${ok ? '' : `; run failed: ${result.slice(0, 200)}`})`;
+          verdict = `${verdict} (${outcome.kind === 'plan' ? outcome.plan.summary : outcome.kind}${ok ? '' : `; run failed: ${result.slice(0, 200)}`})`;
       } catch (error) {
         verdict = `threw ${(error as Error).message}`;
       }

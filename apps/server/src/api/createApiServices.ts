@@ -69,7 +69,7 @@ export async function createApiServices(
   });
   const gpus = createGpuFleet({ metrics, fleet, clock });
   const gpuUpdates = createGpuUpdates({ gpus, bus, clock, logger });
-  return {
+  const services: ApiServices & { close(): Promise<void> } = {
     config,
     store,
     bus,
@@ -86,7 +86,7 @@ export async function createApiServices(
     gpuUpdates,
     async close() {
       // Connections to the organisation's external MCP servers (stdio children, HTTP sessions).
-      await remountMcpServers(this);
+      await remountMcpServers(services);
       gpuUpdates.close();
       metricUpdates.close();
       metrics.close();
@@ -97,4 +97,5 @@ export async function createApiServices(
       if (!options.bus) await bus.close();
     },
   };
+  return services;
 }

@@ -45,7 +45,9 @@ describe.runIf(chromiumRunnable)('the chat page (real server, offline planner, c
     const proposed = page.getByRole('region', { name: 'Proposed operation' });
     const operation = proposed.locator('[data-testid="operation"]');
     await expect(operation).toHaveAttribute('data-state', 'NEEDS_REVIEW');
-    await expect(operation.getByRole('tabpanel')).toContainText('kubectl scale deployment/backend -n todo --replicas=3');
+    await expect(operation.getByRole('tabpanel')).toContainText(
+      'kubectl scale deployment/backend -n todo --replicas=3',
+    );
     await operation.getByRole('button', { name: 'Approve and apply' }).click();
     await expect(operation).toHaveAttribute('data-state', 'APPLIED', { timeout: 90_000 });
   });

@@ -36,7 +36,7 @@ export const hpaScalingInactive = defineAnalyzer({
     const findings: Finding[] = [];
     for (const hpa of indexSnapshot(snapshot).of('HorizontalPodAutoscaler')) {
       const active = conditionOf(hpa, 'ScalingActive');
-      if (!active || active.status !== 'False') continue;
+      if (active?.status !== 'False') continue;
       if (active.reason === 'FailedGetScale' && /not found/i.test(active.message ?? '')) continue;
       const reason = active.reason ?? 'Unknown';
       findings.push(

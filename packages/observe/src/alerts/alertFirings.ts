@@ -25,7 +25,7 @@ export interface AlertFiring {
 export function alertFirings(transitions: readonly AlertTransition[]): AlertFiring[] {
   const firings: AlertFiring[] = [];
   const close = (firing: AlertFiring | undefined, at: string) => {
-    if (!firing || firing.state !== 'FIRING') return;
+    if (firing?.state !== 'FIRING') return;
     firing.state = 'RESOLVED';
     firing.ended_at = at;
     firing.duration_seconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(firing.started_at)) / 1000));

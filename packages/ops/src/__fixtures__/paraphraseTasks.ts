@@ -20,14 +20,14 @@ export interface TaskContext {
 export interface Task {
   id: string;
   /** Brings the cluster to the task's starting state before each wording (through the gateway, not the planner). */
-  setup?: (gateway: ClusterGateway, i: number) => Promise<void>;
+  setup?: (gateway: ClusterGateway, i: number) => Promise<unknown>;
   /** A first request of the same conversation, planned and run before the wording (for `it`/`them`). */
   before?: string;
   say: string[];
   /** True when the state (or the answer, for reads and refusals) is what was asked; a string says what is wrong. */
   check: (c: TaskContext) => Promise<true | string>;
   /** Removes what a wording created, so the next starts clean. */
-  cleanup?: (gateway: ClusterGateway, i: number) => Promise<void>;
+  cleanup?: (gateway: ClusterGateway, i: number) => Promise<unknown>;
 }
 
 const get = async (g: ClusterGateway, kind: string, name: string, namespace?: string) =>
