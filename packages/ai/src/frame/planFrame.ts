@@ -70,11 +70,29 @@ async function each(targets: Entity[], ctx: FrameContext, intentOf: (t: TargetPh
   return steps(summaries.join('; '), all);
 }
 
+const FILLER = new Set(['the', 'and', 'for', 'all', 'one', 'its', 'that', 'this', 'with', 'from', 'into', 'please']);
+
+/**
+ * Whether a word of the request begins or ends a part of the name (`the end deployment` → backend, frontend): such
+ * objects are offered first when no name matched whole.
+ */
+function partlyNamed(name: string, frame: Frame, kinds: readonly KnownKind[]): boolean {
+  const kindWords = new Set(kinds.flatMap((k) => [k.toLowerCase(), `${k.toLowerCase()}s`]));
+  return frame.tokens.some((t) => {
+    const word = t.lower;
+    if (word.length < 3 || !/^[a-z0-9]+$/.test(word) || FILLER.has(word) || kindWords.has(word)) return false;
+    if (frame.action && word.startsWith(frame.action.toLowerCase().slice(0, 4))) return false;
+    return name.split(/[-.]/).some((part) => part.startsWith(word) || part.endsWith(word));
+  });
+}
+
 function missingTarget(frame: Frame, what: string, kinds: readonly KnownKind[], ctx: FrameContext): Built {
   const namespace = namespaceOf(frame, ctx.namespace);
-  const options = ctx.vocabulary.entities
-    .filter((e) => kinds.includes(e.kind) && (!namespace || !e.namespace || e.namespace === namespace))
-    .slice(0, 8);
+  const fitting = ctx.vocabulary.entities.filter(
+    (e) => kinds.includes(e.kind) && (!namespace || !e.namespace || e.namespace === namespace),
+  );
+  const partial = fitting.filter((e) => partlyNamed(e.name, frame, kinds));
+  const options = (partial.length ? partial : fitting).slice(0, 8);
   const kindWords = [...new Set(kinds.map((k) => k.toLowerCase()))].slice(0, 3).join(' or ');
   return question(
     `Which ${kindWords} should I ${what}?${options.length ? ` For example: ${options.map((e) => `${e.namespace ? `${e.namespace}/` : ''}${e.name}`).join(', ')}.` : ''}`,
