@@ -13,6 +13,7 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { StoredAlertEvent } from './alertEvent.js';
 import { StoredBudgetNotice } from './budgetNoticeRepository.js';
 import { StoredMcpServer } from './chatMcpServerRepository.js';
 import { ENTITY_SPECS } from './entitySpecs.js';
@@ -42,6 +43,8 @@ const TABLES: [string, z.ZodType][] = [
   ['watcher_leases', z.object({ cluster_id: z.uuid(), owner: z.string(), expires_at: z.number() })],
   // Migration 0009: spans received over OTLP.
   ['spans', SpanRow],
+  // Migration 0012: each fire, resolve and re-fire of a stored alert.
+  ['alert_events', StoredAlertEvent],
   // Migration 0015: the findings of security scans.
   ['security_findings', StoredSecurityFinding],
   // Migration 0016: budget thresholds crossed.
