@@ -66,11 +66,19 @@ describe('the real @kubernetes/client-node over HTTPS', () => {
   it('answers a stale resourceVersion with 409 Conflict and a duplicate with AlreadyExists', async () => {
     await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('api') });
     const first = await apps.readNamespacedDeployment({ name: 'api', namespace: 'default' });
-    await apps.replaceNamespacedDeployment({
-      name: 'api',
-      namespace: 'default',
-      body: { ...first, spec: { ...first.spec!, replicas: 5 } },
-    });
+    // The deployment controller may write the status in between: read again on a conflict, as clients do.
+    for (let latest = first, attempt = 0; ; attempt++) {
+      const replaced = await apps
+        .replaceNamespacedDeployment({
+          name: 'api',
+          namespace: 'default',
+          body: { ...latest, spec: { ...latest.spec!, replicas: 5 } },
+        })
+        .catch((e: unknown) => e);
+      if (!(replaced instanceof Error)) break;
+      if (statusOf(replaced).code !== 409 || attempt >= 5) throw replaced;
+      latest = await apps.readNamespacedDeployment({ name: 'api', namespace: 'default' });
+    }
     const stale = await apps
       .replaceNamespacedDeployment({ name: 'api', namespace: 'default', body: first })
       .catch((e: unknown) => e);
