@@ -35,13 +35,26 @@ export const VOCABULARY_KINDS: KnownKind[] = [
   'Pod',
 ];
 
+/** Lists running at once while the vocabulary loads (the same bound as a cluster snapshot's). */
+const LIST_CONCURRENCY = 8;
+
 /**
  * Lists every kind of {@link VOCABULARY_KINDS} once (in every namespace: the lister caches, so name resolution later
  * reuses the lists) and returns the cluster's vocabulary. Kinds the user may not list are simply absent.
  */
 export async function loadVocabulary(lister: ObjectLister): Promise<Vocabulary> {
-  // A list that fails on the way (a connection reset) is asked for once more before the request fails.
-  const lists = await Promise.all(VOCABULARY_KINDS.map((kind) => lister.list(kind).catch(() => lister.list(kind))));
+  // A list that fails on the way (a connection reset) is asked for once more before the request fails. At most
+  // LIST_CONCURRENCY lists run at once, as a snapshot does, so one request never opens a connection per kind.
+  const lists: KubeObject[][] = new Array(VOCABULARY_KINDS.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < VOCABULARY_KINDS.length) {
+      const i = next++;
+      const kind = VOCABULARY_KINDS[i] as KnownKind;
+      lists[i] = await lister.list(kind).catch(() => lister.list(kind));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, VOCABULARY_KINDS.length) }, worker));
   const entities: Entity[] = [];
   lists.forEach((objects, i) => {
     const kind = VOCABULARY_KINDS[i] as KnownKind;
