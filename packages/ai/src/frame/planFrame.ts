@@ -363,8 +363,15 @@ export async function planFrame(frame: Frame, ctx: FrameContext): Promise<Built 
       }
       return each(picked.targets, ctx, (target) => ({ action: 'analyze', target, question: frame.text }));
     }
-    case 'list':
+    case 'list': {
+      // `get secret db-creds`, read as a listing: a kind named with one of its objects by its exact name is a get.
+      const kind = frame.kinds[0];
+      const named = frame.mentions.some(
+        (m) => m.tier === 'exact' && m.entities.some((e) => e.kind === kind && e.kind !== 'Namespace'),
+      );
+      if (kind && named && !frame.all) return planFrame({ ...frame, action: 'get' }, ctx);
       return listFrame(frame, ctx);
+    }
     case 'changes': {
       const namespace = namespaceOf(frame, ctx.namespace);
       const where = namespace ? ` in namespace ${namespace}` : ' in every namespace';
