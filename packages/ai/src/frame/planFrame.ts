@@ -73,17 +73,17 @@ async function each(targets: Entity[], ctx: FrameContext, intentOf: (t: TargetPh
 const FILLER = new Set(['the', 'and', 'for', 'all', 'one', 'its', 'that', 'this', 'with', 'from', 'into', 'please']);
 
 /**
- * Whether a word of the request begins or ends a part of the name (`the end deployment` → backend, frontend): such
- * objects are offered first when no name matched whole.
+ * The word of the request that begins or ends a part of the name, if any (`the end deployment` → backend,
+ * frontend): such objects are offered first when no name matched whole.
  */
-function partlyNamed(name: string, frame: Frame, kinds: readonly KnownKind[]): boolean {
+function partlyNamed(name: string, frame: Frame, kinds: readonly KnownKind[]): string | undefined {
   const kindWords = new Set(kinds.flatMap((k) => [k.toLowerCase(), `${k.toLowerCase()}s`]));
-  return frame.tokens.some((t) => {
+  return frame.tokens.find((t) => {
     const word = t.lower;
     if (word.length < 3 || !/^[a-z0-9]+$/.test(word) || FILLER.has(word) || kindWords.has(word)) return false;
     if (frame.action && word.startsWith(frame.action.toLowerCase().slice(0, 4))) return false;
     return name.split(/[-.]/).some((part) => part.startsWith(word) || part.endsWith(word));
-  });
+  })?.lower;
 }
 
 function missingTarget(frame: Frame, what: string, kinds: readonly KnownKind[], ctx: FrameContext): Built {
@@ -91,15 +91,24 @@ function missingTarget(frame: Frame, what: string, kinds: readonly KnownKind[], 
   const fitting = ctx.vocabulary.entities.filter(
     (e) => kinds.includes(e.kind) && (!namespace || !e.namespace || e.namespace === namespace),
   );
-  const partial = fitting.filter((e) => partlyNamed(e.name, frame, kinds));
+  const words = fitting.map((e) => partlyNamed(e.name, frame, kinds));
+  const partial = fitting.filter((_, i) => words[i]);
   const options = (partial.length ? partial : fitting).slice(0, 8);
+  const label = (e: Entity) => `${e.kind.toLowerCase()}/${e.namespace ? `${e.namespace}/` : ''}${e.name}`;
+  const candidates = options.map((e) => ({
+    ref: { kind: e.kind, name: e.name, ...(e.namespace ? { namespace: e.namespace } : {}) },
+    label: label(e),
+  }));
+  const word = words.find(Boolean);
+  if (partial.length && word)
+    return question(
+      `"${word}" matches ${partial.length} objects${namespace ? ` in namespace ${namespace}` : ''}: ${options.map(label).join(', ')}. Which one did you mean?`,
+      candidates,
+    );
   const kindWords = [...new Set(kinds.map((k) => k.toLowerCase()))].slice(0, 3).join(' or ');
   return question(
     `Which ${kindWords} should I ${what}?${options.length ? ` For example: ${options.map((e) => `${e.namespace ? `${e.namespace}/` : ''}${e.name}`).join(', ')}.` : ''}`,
-    options.map((e) => ({
-      ref: { kind: e.kind, name: e.name, ...(e.namespace ? { namespace: e.namespace } : {}) },
-      label: `${e.kind.toLowerCase()}/${e.namespace ? `${e.namespace}/` : ''}${e.name}`,
-    })),
+    candidates,
   );
 }
 
