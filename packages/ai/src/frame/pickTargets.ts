@@ -8,11 +8,20 @@ import type { Entity, Vocabulary } from './vocabulary.js';
 /** The objects a request is about, or the question to ask, or nothing named at all. */
 export type Picked = { kind: 'targets'; targets: Entity[] } | { kind: 'built'; built: Built } | { kind: 'none' };
 
-const label = (e: Entity) => `${e.kind.toLowerCase()}/${e.namespace ? `${e.namespace}/` : ''}${e.name}`;
-const candidate = (e: Entity): Candidate => ({
+/** An object as a choice of a clarifying question: `deployment/todo/backend`. */
+export const entityLabel = (e: Entity) => `${e.kind.toLowerCase()}/${e.namespace ? `${e.namespace}/` : ''}${e.name}`;
+export const entityCandidate = (e: Entity): Candidate => ({
   ref: { kind: e.kind, name: e.name, ...(e.namespace ? { namespace: e.namespace } : {}) },
-  label: label(e),
+  label: entityLabel(e),
 });
+
+/** The question for a word of the request that fits several objects. */
+export function whichOneQuestion(word: string, entities: Entity[], namespace?: string): Built {
+  return question(
+    `"${word}" matches ${entities.length} objects${namespace ? ` in namespace ${namespace}` : ''}: ${entities.map(entityLabel).join(', ')}. Which one did you mean?`,
+    entities.map(entityCandidate),
+  );
+}
 
 /** Where a request looks: the namespace it names, else the one chosen with `-n`. */
 export function namespaceOf(frame: Frame, chosen?: string): string | undefined {
@@ -78,13 +87,7 @@ export function pickTargets(
       entities.splice(0, entities.length, ...entities.filter((e) => e.kind === first));
     }
     if (entities.length > 1 && !frame.all) {
-      return {
-        kind: 'built',
-        built: question(
-          `"${mention.text}" matches ${entities.length} objects${namespace ? ` in namespace ${namespace}` : ''}: ${entities.map(label).join(', ')}. Which one did you mean?`,
-          entities.map(candidate),
-        ),
-      };
+      return { kind: 'built', built: whichOneQuestion(mention.text, entities, namespace) };
     }
     for (const e of entities) if (!targets.includes(e)) targets.push(e);
   }

@@ -8,7 +8,7 @@ import { type Built, question, steps, unsupported } from '../plan/planContext.js
 import { createFromFrame } from './createFromFrame.js';
 import type { Frame } from './frame.js';
 import type { FrameContext } from './frameContext.js';
-import { namespaceOf, pickTargets } from './pickTargets.js';
+import { entityCandidate, namespaceOf, pickTargets, whichOneQuestion } from './pickTargets.js';
 import type { Entity } from './vocabulary.js';
 
 const LABELLABLE: KnownKind[] = [
@@ -93,22 +93,13 @@ function missingTarget(frame: Frame, what: string, kinds: readonly KnownKind[], 
   );
   const words = fitting.map((e) => partlyNamed(e.name, frame, kinds));
   const partial = fitting.filter((_, i) => words[i]);
-  const options = (partial.length ? partial : fitting).slice(0, 8);
-  const label = (e: Entity) => `${e.kind.toLowerCase()}/${e.namespace ? `${e.namespace}/` : ''}${e.name}`;
-  const candidates = options.map((e) => ({
-    ref: { kind: e.kind, name: e.name, ...(e.namespace ? { namespace: e.namespace } : {}) },
-    label: label(e),
-  }));
   const word = words.find(Boolean);
-  if (partial.length && word)
-    return question(
-      `"${word}" matches ${partial.length} objects${namespace ? ` in namespace ${namespace}` : ''}: ${options.map(label).join(', ')}. Which one did you mean?`,
-      candidates,
-    );
+  if (partial.length && word) return whichOneQuestion(word, partial.slice(0, 8), namespace);
+  const options = fitting.slice(0, 8);
   const kindWords = [...new Set(kinds.map((k) => k.toLowerCase()))].slice(0, 3).join(' or ');
   return question(
     `Which ${kindWords} should I ${what}?${options.length ? ` For example: ${options.map((e) => `${e.namespace ? `${e.namespace}/` : ''}${e.name}`).join(', ')}.` : ''}`,
-    candidates,
+    options.map(entityCandidate),
   );
 }
 
