@@ -1,8 +1,8 @@
 // Dependency direction of opspilot (see ../shared/ARCHITECTURE.md, "Dependency direction").
 // Run by `npm test`; scripts/dependencyRules.test.ts proves each rule fails when broken.
-const ADAPTERS = '(store|kube|observe|config|ai-providers|bus|helm|jobs)';
+const ADAPTERS = '(store|kube|observe|config|ai-providers|bus|helm|jobs|git)';
 const ENGINES =
-  '(analyzers|manifests|ops|ai|fleet|anomaly|incidents|healing|remediate|security|cost|cicd|docs|reports|gpu|chat)';
+  '(analyzers|manifests|ops|ai|fleet|anomaly|incidents|healing|remediate|security|cost|cicd|docs|reports|gpu|chat|delivery)';
 const TEST = '(\\.test\\.tsx?$|/__fixtures__/|/src/testing/)';
 const IO_BUILTINS = [
   'fs',

@@ -1,0 +1,1 @@
+/** @opspilot/delivery — CI pipelines, chart releases and release notes. */

@@ -1,0 +1,1 @@
+/** @opspilot/git — reads a git repository's history (simple-git over the git binary). */
