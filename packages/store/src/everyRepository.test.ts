@@ -17,6 +17,7 @@ import { StoredAlertEvent } from './alertEvent.js';
 import { StoredBudgetNotice } from './budgetNoticeRepository.js';
 import { StoredMcpServer } from './chatMcpServerRepository.js';
 import { ENTITY_SPECS } from './entitySpecs.js';
+import { StoredFindingSighting } from './findingSightingRepository.js';
 import type { Store } from './openStore.js';
 import { OperationLeaseRecord } from './operationRepository.js';
 import { rowCodec } from './rowMapping.js';
@@ -51,6 +52,8 @@ const TABLES: [string, z.ZodType][] = [
   ['budget_notices', StoredBudgetNotice],
   // Migration 0017: external MCP servers mounted into chat.
   ['chat_mcp_servers', StoredMcpServer],
+  // Migration 0018: the causes diagnosis found, first and last seen.
+  ['finding_sightings', StoredFindingSighting],
   ...AUTH_TABLES,
 ];
 

@@ -21,6 +21,12 @@ export type { ChatRepository, NewChatMessage, NewChatSession } from './chatRepos
 export type { ClusterRepository, CredentialsInput } from './clusterRepository.js';
 export type { Database, Db, Row } from './database.js';
 export type { Dialect } from './dialect.js';
+export {
+  createFindingSightingRepository,
+  type FindingSightingRepository,
+  NewFindingSighting,
+  StoredFindingSighting,
+} from './findingSightingRepository.js';
 export type { GeneratedConfigRepository } from './generatedConfigRepository.js';
 export type { IncidentRepository, NewIncidentActionOf } from './incidentRepository.js';
 export type { Filter, FilterValue, RangeFilter } from './listFilter.js';

@@ -8,6 +8,7 @@ import { type ClusterRepository, createClusterRepository } from './clusterReposi
 import type { Db } from './database.js';
 import type { Dialect } from './dialect.js';
 import { ENTITY_SPECS } from './entitySpecs.js';
+import { createFindingSightingRepository, type FindingSightingRepository } from './findingSightingRepository.js';
 import { createGeneratedConfigRepository, type GeneratedConfigRepository } from './generatedConfigRepository.js';
 import { createIncidentRepository, type IncidentRepository } from './incidentRepository.js';
 import { createOperationRepository } from './operationRepository.js';
@@ -44,6 +45,7 @@ export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   securityFindings: Repository<StoredSecurityFinding, NewStoredSecurityFinding>;
   budgetNotices: Repository<StoredBudgetNotice, NewStoredBudgetNotice>;
   mcpServers: Repository<StoredMcpServer, NewStoredMcpServer>;
+  findingSightings: FindingSightingRepository;
 };
 
 /** Builds every repository over one database handle (or transaction). */
@@ -77,5 +79,6 @@ export function createRepositories(
     securityFindings: createRepository(db, dialect, SECURITY_FINDING_SPEC),
     budgetNotices: createRepository(db, dialect, BUDGET_NOTICE_SPEC),
     mcpServers: createRepository(db, dialect, MCP_SERVER_SPEC),
+    findingSightings: createFindingSightingRepository(db, dialect),
   };
 }

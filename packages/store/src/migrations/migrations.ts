@@ -15,6 +15,7 @@ import { m0013RunbookExecutionCluster } from './m0013RunbookExecutionCluster.js'
 import { m0015SecurityFindings } from './m0015SecurityFindings.js';
 import { m0016CostNotices } from './m0016CostNotices.js';
 import { m0017ChatMcpServers } from './m0017ChatMcpServers.js';
+import { m0018FindingSightings } from './m0018FindingSightings.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -33,6 +34,7 @@ export const MIGRATION_NAMES = [
   '0015_security_findings',
   '0016_cost_notices',
   '0017_chat_mcp_servers',
+  '0018_finding_sightings',
 ] as const;
 
 /**
@@ -58,6 +60,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0015_security_findings': m0015SecurityFindings(dialect),
         '0016_cost_notices': m0016CostNotices(dialect),
         '0017_chat_mcp_servers': m0017ChatMcpServers(dialect),
+        '0018_finding_sightings': m0018FindingSightings(dialect),
       };
     },
   };
