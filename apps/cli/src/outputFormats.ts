@@ -9,8 +9,11 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** What `-o/--output` accepts for `opspilot validate`: the formats above, plus `sarif`. */
 export const ACCEPTED_OUTPUT_FORMATS = [...OUTPUT_FORMATS, 'sarif'] as const;
 
-/** What `-o/--output` accepts on the command line: the above, plus `wide` for `opspilot get` only. */
-export const COMMAND_LINE_OUTPUT_FORMATS = [...ACCEPTED_OUTPUT_FORMATS, 'wide'] as const;
+/**
+ * What `-o/--output` accepts on the command line: the above, plus `wide` for `opspilot get` only and `csv` for the
+ * `opspilot cost` commands only.
+ */
+export const COMMAND_LINE_OUTPUT_FORMATS = [...ACCEPTED_OUTPUT_FORMATS, 'wide', 'csv'] as const;
 
 /**
  * The output format requested so far, `text` when none or an invalid one was given (for error reporting). Kept

@@ -42,8 +42,14 @@ describe('opspilot cost', { timeout: 60_000 }, () => {
     const catalog = json.rows.find((r: { key: string }) => r.key === 'shop/Deployment/catalog');
     // catalog requests 1 core and 1 GiB per replica, far above what it uses: charged at its requests.
     expect(catalog.cpu_core_hours).toBeCloseTo(2 * 24, 6);
-    const csv = (await cli(['allocation', '--csv'])).out.split('\n');
+    const csv = (await cli(['allocation', '-o', 'csv'])).out.split('\n');
     expect(csv[0]).toBe('NAME,CPU,MEMORY,GPU,PV,LB,IDLE,TOTAL,MONTHLY');
+    expect(csv.some((l) => l.startsWith('shop,'))).toBe(true);
+    // --csv is kept as an alias; -o csv belongs to the cost commands only.
+    expect((await cli(['allocation', '--csv'])).out.split('\n')[0]).toBe(csv[0]);
+    const other = memoryIo({}, dir);
+    expect(await runCli(['version', '-o', 'csv'], other)).toBe(2);
+    expect(other.err()).toMatch(/expected one of "text"\|"json"\|"yaml"/);
   });
 
   it('recommendations: rightsizing, idle, unused volume and LoadBalancer, with the saving', async () => {
@@ -68,6 +74,9 @@ describe('opspilot cost', { timeout: 60_000 }, () => {
     const { code, out } = await cli(['forecast', '--days', '7', '--history', '2d']);
     expect(code).toBe(0);
     expect(out.trim().split('\n')).toHaveLength(1 + 7 + 1);
+    const csv = (await cli(['forecast', '--days', '7', '--history', '2d', '-o', 'csv'])).out.trim().split('\n');
+    expect(csv[0]).toBe('DAY,COST,LOWER,UPPER');
+    expect(csv).toHaveLength(1 + 7);
     const bad = await cli(['allocation', '--pricing', 'pricing.yaml']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/pricing\.yaml:3: on_prem\.memory_gib_hour: must not be negative/);

@@ -61,14 +61,24 @@ const ForecastOptions = z.object({
 });
 
 const withCommon = (c: Command) =>
-  c
-    .option('--pricing <file>', 'pricing file (YAML) over the built-in prices')
-    .option('--csv', 'print CSV instead of a table');
+  c.option('--pricing <file>', 'pricing file (YAML) over the built-in prices').option('--csv', 'the same as -o csv');
+
+/**
+ * Whether CSV was asked for: `-o csv` (the cost commands' own format, like `-o wide` for `get`; read here and turned
+ * back into `text` so the global options stay text|json|yaml) or its alias `--csv`.
+ */
+function wantsCsv(options: { csv: boolean }, command: Command): boolean {
+  let root = command;
+  while (root.parent) root = root.parent;
+  const csvOutput = root.opts().output === 'csv';
+  if (csvOutput) root.setOptionValue('output', 'text');
+  return csvOutput || options.csv;
+}
 
 /**
  * Registers `opspilot cost`: allocation (OpenCost method), recommendations (KRR-style rightsizing, idle workloads,
  * unused claims, orphaned LoadBalancers, bin-packing), budgets and the daily cost forecast of the cluster, from its
- * objects and its usage (`prometheus.url`, else metrics.k8s.io now). Tables, `-o json|yaml`, `--csv`.
+ * objects and its usage (`prometheus.url`, else metrics.k8s.io now). Tables, `-o json|yaml|csv`.
  */
 export function costCommand(parent: Command, ctx: CliContext): Command {
   const cost = parent.command('cost').description('cost allocation, savings, budgets and forecast of the cluster');
@@ -83,6 +93,7 @@ export function costCommand(parent: Command, ctx: CliContext): Command {
       .option('--share-idle <rule>', 'idle cost: none (its own row), weighted or even', 'none'),
   ).action(async (raw: unknown, command: Command) => {
     const o = AllocationOptions.parse(raw);
+    const asCsv = wantsCsv(o, command);
     const config = await ctx.loadConfig(command);
     const gateway = openGateway(config, ctx.io);
     try {
@@ -92,7 +103,7 @@ export function costCommand(parent: Command, ctx: CliContext): Command {
         gaps,
         source,
       };
-      if (o.csv) return void ctx.io.stdout.write(csv(allocationRows(result)));
+      if (asCsv) return void ctx.io.stdout.write(csv(allocationRows(result)));
       ctx.print(command, result, allocationText);
     } finally {
       gateway.close();
@@ -110,6 +121,7 @@ export function costCommand(parent: Command, ctx: CliContext): Command {
       .option('--min-history <duration>', 'history needed before recommending', '24h'),
   ).action(async (raw: unknown, command: Command) => {
     const o = RecommendationOptions.parse(raw);
+    const asCsv = wantsCsv(o, command);
     const config = await ctx.loadConfig(command);
     const gateway = openGateway(config, ctx.io);
     try {
@@ -150,7 +162,7 @@ export function costCommand(parent: Command, ctx: CliContext): Command {
           container: r.container,
           reason: r.reason,
         }));
-      if (o.csv) return void ctx.io.stdout.write(csv(recommendationRows(items)));
+      if (asCsv) return void ctx.io.stdout.write(csv(recommendationRows(items)));
       ctx.print(command, { items, insufficient }, (d) => {
         const total = d.items.reduce((t, r) => t + r.estimated_monthly_savings, 0);
         const table = d.items.length ? renderColumns(recommendationRows(d.items)) : 'no recommendations';
@@ -174,6 +186,7 @@ export function costCommand(parent: Command, ctx: CliContext): Command {
       .option('--notify <url...>', 'webhook URLs the server posts alerts to'),
   ).action(async (raw: unknown, command: Command) => {
     const o = BudgetOptions.parse(raw);
+    const asCsv = wantsCsv(o, command);
     const config = await ctx.loadConfig(command);
     await withStore(config, ctx.io.cwd, async (store) => {
       if (o.set) {
@@ -223,7 +236,7 @@ export function costCommand(parent: Command, ctx: CliContext): Command {
           const notices = evaluateBudget(b, { actual: spend, forecast: spend + ahead }, now);
           return { budget: b, spend, forecast: spend + ahead, notices };
         });
-        if (o.csv) {
+        if (asCsv) {
           return void ctx.io.stdout.write(
             csv([
               ['NAME', 'SCOPE', 'AMOUNT', 'SPENT', 'FORECAST'],
@@ -267,6 +280,7 @@ export function costCommand(parent: Command, ctx: CliContext): Command {
       .option('--history <duration>', 'history to learn from', '30d'),
   ).action(async (raw: unknown, command: Command) => {
     const o = ForecastOptions.parse(raw);
+    const asCsv = wantsCsv(o, command);
     const config = await ctx.loadConfig(command);
     const gateway = openGateway(config, ctx.io);
     try {
@@ -287,7 +301,7 @@ export function costCommand(parent: Command, ctx: CliContext): Command {
           p.upper.toFixed(2),
         ]),
       ];
-      if (o.csv) return void ctx.io.stdout.write(csv(rows));
+      if (asCsv) return void ctx.io.stdout.write(csv(rows));
       ctx.print(
         command,
         f,
