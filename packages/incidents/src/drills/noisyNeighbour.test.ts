@@ -15,7 +15,7 @@ const podOf = async (namespace: string, app: string) =>
   (await d.gateway.list('Pod', { namespace, labelSelector: `app=${app}` }))[0]!;
 
 describe('drill: a noisy neighbour', () => {
-  it('correlates the hog and the throttled API on one node into one incident and names the hog as the cause', async () => {
+  it('correlates the hog and the throttled API into one incident, names the hog, caps its CPU by runbook, resolves and writes the post-mortem', async () => {
     await d.advanceSampling(60_000);
     expect(await d.observe()).toEqual([]);
     const before = await cadvisor();
@@ -73,7 +73,7 @@ describe('drill: a noisy neighbour', () => {
     expect(top).toMatchObject({
       kind: 'noisy-neighbour',
       subject: { kind: 'Deployment', namespace: 'batch', name: 'miner' },
-      runbook: { name: 'scale-out', input: { namespace: 'shop', workload: 'api' } },
+      runbook: { name: 'limit-noisy-neighbour', input: { namespace: 'batch', workload: 'miner', kind: 'Deployment' } },
     });
     expect(top.summary).toMatch(
       new RegExp(`deployment miner hogs the CPU of node ${node} .*starving api on the same node`),
@@ -83,5 +83,32 @@ describe('drill: a noisy neighbour', () => {
     expect(details).toMatch(/against a request of 0\.5 cores, with no CPU limit/);
     expect(details).toContain(`deployment/shop/api runs on node ${node} beside deployment/batch/miner`);
     expect(top.evidence.some((e) => e.kind === 'signal' && e.source === 'alert CPUThrottlingHigh')).toBe(true);
+
+    // The runbook caps the miner's CPU at its request through a reviewed operation; its spike is then held there.
+    let run = await d.whileRunning(d.commander.executeRunbook(incident.id, { user: 'alice' }));
+    expect(run.status).toBe('AWAITING_APPROVAL');
+    expect(run.step_results[1]?.output).toMatch(
+      /cap the CPU of miner in miner at 500m \(limit was none, request 500m\)/,
+    );
+    run = await d.whileRunning(d.runner.approve(run.id, { user: 'bob' }));
+    expect(run.status, JSON.stringify(run.step_results)).toBe('SUCCEEDED');
+    const limited = await d.gateway.get({ kind: 'Deployment', namespace: 'batch', name: 'miner' });
+    expect(JSON.stringify(limited?.spec)).toContain('"limits":{"cpu":"500m"}');
+
+    // The API is no longer throttled: its alert resolves; the miner's anomaly is not repeated and goes stale.
+    await d.advanceSampling(30_000);
+    const calm = await cadvisor();
+    await d.advanceSampling(30_000);
+    expect(evaluateThrottling(calm, await cadvisor(), d.clock.now())).toEqual([]);
+    const endsAt = d.clock.now().toISOString();
+    await d.commander.ingest(alerts.map((a) => signalFromAlert({ ...a, state: 'RESOLVED', ends_at: endsAt })));
+    await d.advance(16 * 60_000); // past the anomaly's time-to-live
+    expect(await d.commander.tick()).toEqual([]); // the stale anomaly clears now; the hysteresis starts
+    await d.advance(125_000);
+    const [resolved] = await d.commander.tick();
+    expect(resolved).toMatchObject({ id: incident.id, status: 'RESOLVED' });
+    const pm = await d.commander.generatePostMortem(incident.id, 'alice');
+    expect(pm.markdown).toContain('hogs the CPU of node');
+    expect(pm.markdown).toContain('Runbook **limit-noisy-neighbour** (SUCCEEDED');
   });
 });

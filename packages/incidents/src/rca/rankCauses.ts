@@ -123,7 +123,7 @@ export function suggestRunbook(
     case 'scaling-change':
       return workload ? { name: 'scale-out', input: { ...workloadInput } } : undefined;
     case 'noisy-neighbour':
-      return workload ? { name: 'scale-out', input: { ...workloadInput } } : undefined;
+      return workload ? { name: 'limit-noisy-neighbour', input: { ...workloadInput } } : undefined;
     default:
       return undefined;
   }
@@ -419,12 +419,18 @@ function hogCause(input: RcaInput, s: Saturation) {
     summary: `${subject.kind.toLowerCase()} ${subject.name} hogs the CPU of node ${s.node} (${pct(s.used / s.limit)} of it), starving ${victims.map((v) => v.name).join(', ')} on the same node`,
     score: 0.55 + Math.min(0.15, s.used / s.limit / 4) + (starved.length ? 0.1 : 0) + (pressure.length ? 0.05 : 0),
     evidence,
-    // Until the hog gets a CPU limit, more replicas of the starved workload spread it over other nodes.
-    runbook: victim
+    // The hog's workload gets a CPU limit (its spike is then held there); a bare pod cannot be changed so, and more
+    // replicas of the starved workload spread it over other nodes instead.
+    runbook: ['Deployment', 'StatefulSet', 'DaemonSet'].includes(subject.kind)
       ? {
-          name: 'scale-out',
-          input: { namespace: victim.namespace ?? 'default', workload: victim.name, kind: victim.kind },
+          name: 'limit-noisy-neighbour',
+          input: { namespace: subject.namespace ?? 'default', workload: subject.name, kind: subject.kind },
         }
-      : undefined,
+      : victim
+        ? {
+            name: 'scale-out',
+            input: { namespace: victim.namespace ?? 'default', workload: victim.name, kind: victim.kind },
+          }
+        : undefined,
   };
 }

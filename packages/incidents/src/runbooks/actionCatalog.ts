@@ -1,5 +1,6 @@
 import { checkNodeDrained, checkNodeReady, checkRolloutComplete, checkSignalsClear } from './actions/checkActions.js';
 import { configMapRevert } from './actions/configActions.js';
+import { workloadCpuLimit } from './actions/cpuLimitAction.js';
 import { nodeCordon, nodeDrain, nodeUncordon } from './actions/nodeActions.js';
 import { events, getObject, logs, rolloutStatus } from './actions/readActions.js';
 import { deploymentRollback, workloadMemoryLimit, workloadRestart, workloadScale } from './actions/workloadActions.js';
@@ -19,6 +20,7 @@ export const BUILTIN_RUNBOOK_ACTIONS: readonly RunbookAction[] = [
   workloadRestart,
   workloadScale,
   workloadMemoryLimit,
+  workloadCpuLimit,
   configMapRevert,
   nodeCordon,
   nodeDrain,

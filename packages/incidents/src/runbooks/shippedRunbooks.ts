@@ -1,7 +1,7 @@
 /**
  * The runbooks opspilot ships, as the YAML a user would write: a bad rollout rolled back, a crash loop after a
  * config change reverted, an OOM-killed workload given more memory, a NotReady node cordoned and drained, a saturated
- * workload scaled out. Saved like user-defined ones (version 1, by `system`), so they can be read, copied and changed.
+ * workload scaled out, a noisy neighbour's CPU capped. Saved like user-defined ones (version 1, by `system`), so they can be read, copied and changed.
  */
 export const SHIPPED_RUNBOOKS: readonly string[] = [
   `apiVersion: opspilot.dev/v1
@@ -125,9 +125,9 @@ steps:
 kind: Runbook
 metadata:
   name: scale-out
-  description: A workload is saturated (or starved by a neighbour) - add replicas to spread the load.
+  description: A workload is saturated - add replicas to spread the load.
 triggers:
-  causes: [saturation, noisy-neighbour, scaling-change]
+  causes: [saturation, scaling-change]
 parameters:
   namespace: {}
   workload: {}
@@ -141,6 +141,32 @@ steps:
     type: action
     action: workload:scale
     with: { namespace: "{{ namespace }}", workload: "{{ workload }}", kind: "{{ kind }}", factor: 2 }
+  - id: rolled-out
+    type: check
+    action: check:rollout-complete
+    with: { namespace: "{{ namespace }}", workload: "{{ workload }}", kind: "{{ kind }}" }
+    timeout_seconds: 300
+`,
+  `apiVersion: opspilot.dev/v1
+kind: Runbook
+metadata:
+  name: limit-noisy-neighbour
+  description: A pod without a CPU limit hogs its node and starves the pods beside it - cap its CPU at its request.
+triggers:
+  causes: [noisy-neighbour]
+parameters:
+  namespace: { description: Namespace of the hog }
+  workload: { description: The hog's workload }
+  kind: { required: false, default: Deployment }
+steps:
+  - id: status
+    type: diagnostic
+    action: kube:rollout-status
+    with: { namespace: "{{ namespace }}", workload: "{{ workload }}", kind: "{{ kind }}" }
+  - id: limit
+    type: action
+    action: workload:set-cpu-limit
+    with: { namespace: "{{ namespace }}", workload: "{{ workload }}", kind: "{{ kind }}" }
   - id: rolled-out
     type: check
     action: check:rollout-complete

@@ -129,6 +129,7 @@ describe('the incidents router', () => {
     const list = (await t.rest('GET', '/runbooks', t.users.viewer.token)).json();
     expect(list.items.map((r: { name: string }) => r.name).sort()).toEqual([
       'cordon-and-drain-node',
+      'limit-noisy-neighbour',
       'raise-memory-limit',
       'revert-config-change',
       'rollback-bad-rollout',
