@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { healingSection } from './healingConfig.js';
 import { incidentsSection } from './incidentsConfig.js';
 import { jobsSection } from './jobsConfig.js';
 
@@ -286,6 +287,7 @@ export const OpspilotConfigObject = z.strictObject(
     tempo,
     traces,
     incidents: incidentsSection,
+    healing: healingSection,
   },
   { error: 'expected a mapping of configuration sections at the top level' },
 );
