@@ -16,9 +16,17 @@ export { type MaskedFindings, maskFindings, unmask } from './explain/maskFinding
 export { secretValues } from './explain/secretValues.js';
 export { type CauseIdentity, causeIdentity } from './grouping/causeIdentity.js';
 export { CAUSE_LAYERS } from './grouping/causeLayers.js';
+export { type CauseSighting, causeSightings, historyOfSightings } from './grouping/causeSightings.js';
 export { type Dependencies, dependenciesOf, refKey } from './grouping/dependenciesOf.js';
 export { bySeverity, type FindingGroup, type GroupOptions, groupFindings } from './grouping/groupFindings.js';
 export { createProblemHistory, type ProblemHistory, type ProblemSighting } from './grouping/problemHistory.js';
+export {
+  HTTP_ERRORS_PROMQL,
+  HTTP_RATE_WINDOW,
+  HTTP_REQUESTS_PROMQL,
+  type HttpErrorRateOptions,
+  readHttpErrorRates,
+} from './httpErrorRates.js';
 export { isEmptySelector, matchesSelector, selectorText } from './labelSelector.js';
 export { logTargets, POD_LOG_KIND, type PodLogTail, withPodLogs } from './podLogs.js';
 export { formatMemory, parseQuantity } from './quantity.js';

@@ -145,6 +145,25 @@ export const NAMED_QUERIES: readonly NamedQuery[] = [
     }),
   },
   {
+    name: 'http-requests-by-workload',
+    title: 'HTTP requests per second of every workload',
+    unit: 'per_second',
+    promql: (p) => `sum by (namespace, app) (rate(http_requests_total${sel(ns(p))}[5m]))`,
+    builtin: (p) => ({ fn: 'rate', metric: 'http_requests_total', by: ['namespace', 'app'], ...nsMatch(p) }),
+  },
+  {
+    name: 'http-errors-by-workload',
+    title: 'HTTP 5xx answers per second of every workload',
+    unit: 'per_second',
+    promql: (p) => `sum by (namespace, app) (rate(http_requests_total${sel(ns(p), 'code=~"5.."')}[5m]))`,
+    builtin: (p) => ({
+      fn: 'rate',
+      metric: 'http_requests_total',
+      by: ['namespace', 'app'],
+      match: { code: '500', ...nsMatch(p).match },
+    }),
+  },
+  {
     name: 'restarts',
     title: 'Container restarts per pod',
     unit: 'count',

@@ -1,5 +1,14 @@
-import { AnalysisReport, analyzeSnapshot, snapshotForAnalysis } from '@opspilot/analyzers';
+import {
+  AnalysisReport,
+  analyzeSnapshot,
+  causeSightings,
+  historyOfSightings,
+  readHttpErrorRates,
+  snapshotForAnalysis,
+  withHttpErrorRates,
+} from '@opspilot/analyzers';
 import { z } from 'zod';
+import { diagnosisMetricsSource } from '../../metrics/diagnosisMetricsSource.js';
 import { procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
 
@@ -9,7 +18,9 @@ const MAX_FINDING_EVENTS = 50;
 /**
  * Diagnosis: takes a snapshot of a registered cluster through its shared gateway, runs the built-in analyzers
  * (`@opspilot/analyzers`) and returns the report, grouped by root cause. Each group is announced as
- * `FINDING_DETECTED`. Read-only: VIEWER on the cluster is enough. A missing namespace is a 404 naming it, an
+ * `FINDING_DETECTED`. The cluster's metrics (its Prometheus or the built-in sampler) add the HTTP 5xx rates of its
+ * workloads; each cause's sighting is kept in the store (`finding_sightings`), so a problem keeps its `first_seen`
+ * across runs and server restarts. Read-only: VIEWER on the cluster is enough. A missing namespace is a 404 naming it, an
  * unreachable cluster a 502 — never an empty report.
  */
 export const analyzeRouter = router({
@@ -26,11 +37,22 @@ export const analyzeRouter = router({
     .input(z.object({ cluster_id: z.uuid(), namespace: z.string().min(1).optional() }))
     .output(AnalysisReport)
     .query(async ({ ctx, input }) => {
-      const { store, bus, clock, gateways } = ctx.services;
+      const { store, bus, clock, gateways, metrics } = ctx.services;
       const cluster = await visibleCluster(store, ctx.principal, input.cluster_id);
       const gateway = await gateways.get(cluster.id);
       const snapshot = await snapshotForAnalysis(gateway, { namespace: input.namespace });
-      const { report, groups } = analyzeSnapshot(snapshot, { now: clock.now(), namespace: input.namespace });
+      const rates = await readHttpErrorRates(diagnosisMetricsSource(metrics, cluster), {
+        now: clock.now(),
+        clusterIds: [cluster.id],
+        ...(input.namespace ? { namespace: input.namespace } : {}),
+      });
+      const history = historyOfSightings(await store.findingSightings.list(cluster.id));
+      const { report, groups } = analyzeSnapshot(rates.length > 0 ? withHttpErrorRates(snapshot, rates) : snapshot, {
+        now: clock.now(),
+        namespace: input.namespace,
+        history,
+      });
+      await store.findingSightings.record(cluster.id, causeSightings(groups));
       const timestamp = clock.now().toISOString();
       for (const group of groups.slice(0, MAX_FINDING_EVENTS)) {
         const finding = group.rootCause;
