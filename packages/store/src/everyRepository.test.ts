@@ -22,6 +22,7 @@ import type { Store } from './openStore.js';
 import { OperationLeaseRecord } from './operationRepository.js';
 import { rowCodec } from './rowMapping.js';
 import { StoredSecurityFinding } from './securityFindingRepository.js';
+import { StoredScanSchedule, StoredSecurityGate } from './securityScheduleRepository.js';
 import { SpanRow } from './spanRepository.js';
 import { createSampleRecords, DIALECTS, openTestStore, type TestStore } from './testing/index.js';
 import { AUTH_TABLES } from './users/authRows.js';
@@ -54,6 +55,10 @@ const TABLES: [string, z.ZodType][] = [
   ['chat_mcp_servers', StoredMcpServer],
   // Migration 0018: the causes diagnosis found, first and last seen.
   ['finding_sightings', StoredFindingSighting],
+  // Migration 0019: scheduled security scans.
+  ['security_scan_schedules', StoredScanSchedule],
+  // Migration 0020: the security guardian's gate policies.
+  ['security_gates', StoredSecurityGate],
   ...AUTH_TABLES,
 ];
 

@@ -40,6 +40,14 @@ export {
   SECURITY_FINDING_SPEC,
   StoredSecurityFinding,
 } from './securityFindingRepository.js';
+export {
+  NewStoredScanSchedule,
+  NewStoredSecurityGate,
+  SCAN_SCHEDULE_SPEC,
+  SECURITY_GATE_SPEC,
+  StoredScanSchedule,
+  StoredSecurityGate,
+} from './securityScheduleRepository.js';
 export { type SpanRepository, SpanRow } from './spanRepository.js';
 export { maskDatabaseUrl } from './storeErrors.js';
 export type { StoreLogger } from './storeLogger.js';

@@ -19,6 +19,14 @@ import {
   SECURITY_FINDING_SPEC,
   type StoredSecurityFinding,
 } from './securityFindingRepository.js';
+import {
+  type NewStoredScanSchedule,
+  type NewStoredSecurityGate,
+  SCAN_SCHEDULE_SPEC,
+  SECURITY_GATE_SPEC,
+  type StoredScanSchedule,
+  type StoredSecurityGate,
+} from './securityScheduleRepository.js';
 import { createSpanRepository, type SpanRepository } from './spanRepository.js';
 import { type ApiTokenRepository, createApiTokenRepository } from './users/apiTokenRepository.js';
 import { createLoginAttemptRepository, type LoginAttemptRepository } from './users/loginAttemptRepository.js';
@@ -46,6 +54,8 @@ export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   budgetNotices: Repository<StoredBudgetNotice, NewStoredBudgetNotice>;
   mcpServers: Repository<StoredMcpServer, NewStoredMcpServer>;
   findingSightings: FindingSightingRepository;
+  scanSchedules: Repository<StoredScanSchedule, NewStoredScanSchedule>;
+  securityGates: Repository<StoredSecurityGate, NewStoredSecurityGate>;
 };
 
 /** Builds every repository over one database handle (or transaction). */
@@ -80,5 +90,7 @@ export function createRepositories(
     budgetNotices: createRepository(db, dialect, BUDGET_NOTICE_SPEC),
     mcpServers: createRepository(db, dialect, MCP_SERVER_SPEC),
     findingSightings: createFindingSightingRepository(db, dialect),
+    scanSchedules: createRepository(db, dialect, SCAN_SCHEDULE_SPEC),
+    securityGates: createRepository(db, dialect, SECURITY_GATE_SPEC),
   };
 }

@@ -16,6 +16,8 @@ import { m0015SecurityFindings } from './m0015SecurityFindings.js';
 import { m0016CostNotices } from './m0016CostNotices.js';
 import { m0017ChatMcpServers } from './m0017ChatMcpServers.js';
 import { m0018FindingSightings } from './m0018FindingSightings.js';
+import { m0019SecurityScanSchedules } from './m0019SecurityScanSchedules.js';
+import { m0020SecurityGates } from './m0020SecurityGates.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -35,6 +37,8 @@ export const MIGRATION_NAMES = [
   '0016_cost_notices',
   '0017_chat_mcp_servers',
   '0018_finding_sightings',
+  '0019_security_scan_schedules',
+  '0020_security_gates',
 ] as const;
 
 /**
@@ -61,6 +65,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0016_cost_notices': m0016CostNotices(dialect),
         '0017_chat_mcp_servers': m0017ChatMcpServers(dialect),
         '0018_finding_sightings': m0018FindingSightings(dialect),
+        '0019_security_scan_schedules': m0019SecurityScanSchedules(dialect),
+        '0020_security_gates': m0020SecurityGates(dialect),
       };
     },
   };
