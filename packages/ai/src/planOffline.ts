@@ -11,6 +11,7 @@ import { closestRequests } from './intent/supportedRequests.js';
 import { buildSteps } from './plan/buildSteps.js';
 import { finishPlan } from './plan/finishPlan.js';
 import type { Built } from './plan/planContext.js';
+import { readRequest } from './requestReaders.js';
 import { cachedLister } from './resolve/resolveTarget.js';
 
 /** What one conversation remembers between requests: the objects the last request named (for `it`, `them`). */
@@ -70,6 +71,9 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
   // "Which … violate <policy>": answered by the security package's policy audit (issue 18).
   const audit = policyAuditOutcome(text);
   if (audit) return audit;
+  // A question a module answers itself ("how much does namespace todo cost"): see registerRequestReader.
+  const read = readRequest(text);
+  if (read) return read;
   const lister = cachedLister(options.gateway);
   const vocabulary = await loadVocabulary(lister);
   const namespaces = vocabulary.entities.filter((e) => e.kind === 'Namespace').map((e) => e.object);

@@ -1,6 +1,7 @@
 import type { Clock, ClusterGateway, LanguageModel, PlanOutcome } from '@opspilot/core';
 import { type AgentBudgets, type AgentOptions, runAgent } from './agent/runAgent.js';
 import { metricOutcome, type PlannerSession, planOffline } from './planOffline.js';
+import { readRequest } from './requestReaders.js';
 
 /** Options of {@link planRequest}. */
 export interface PlanRequestOptions {
@@ -39,6 +40,8 @@ export async function planRequest(text: string, options: PlanRequestOptions): Pr
   // Metric questions go to their named query, model or not: numbers, not a plan.
   const metric = metricOutcome(text);
   if (metric) return metric;
+  const read = readRequest(text);
+  if (read) return read;
   const answer = await runAgent(text, {
     gateway,
     model,

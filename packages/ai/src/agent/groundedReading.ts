@@ -14,7 +14,8 @@ export async function groundedReading(
   namespace?: string,
 ): Promise<string | undefined> {
   const outcome = await planOffline(text, { gateway, ...(namespace ? { namespace } : {}) }).catch(() => undefined);
-  if (!outcome || outcome.kind === 'metrics' || outcome.kind === 'policy-audit') return undefined;
+  if (!outcome || outcome.kind === 'metrics' || outcome.kind === 'policy-audit' || outcome.kind === 'cost')
+    return undefined;
   const reading =
     outcome.kind === 'plan'
       ? `plan (${outcome.plan.risk}): ${outcome.plan.summary}\nsteps:\n${outcome.plan.steps.map((s, i) => `${i + 1}. ${s.op}: ${s.description}`).join('\n')}${outcome.plan.assumptions.length ? `\nassumptions: ${outcome.plan.assumptions.join('; ')}` : ''}`

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ToolEffect } from '../plugins/tool.js';
+import { CostQuestion } from './costQuestion.js';
 import { ObjectRef } from './kubeObject.js';
 import { PlanStep } from './planStep.js';
 
@@ -57,7 +58,8 @@ export type MetricQuestion = z.infer<typeof MetricQuestion>;
  * The answer to a plain-English request: a plan; a clarifying question (an ambiguous or unknown name — never a
  * guess) with the candidates; an unsupported request with what was understood and the closest supported requests;
  * a metrics question, which the caller answers with numbers from its named query (a read: no plan, no operation);
- * or a policy audit question, which the caller answers with the violating objects.
+ * a policy audit question, which the caller answers with the violating objects; or a cost question, which the
+ * caller answers with the cost optimizer (a rightsizing question with a plan for review).
  */
 export const PlanOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('plan'), plan: Plan, notices: Notices }),
@@ -86,5 +88,7 @@ export const PlanOutcome = z.discriminatedUnion('kind', [
     understood: z.string(),
     notices: Notices,
   }),
+  /** "How much does namespace todo cost", "what can I save", "rightsize backend": answered by `@opspilot/cost`. */
+  z.object({ kind: z.literal('cost'), question: CostQuestion, understood: z.string(), notices: Notices }),
 ]);
 export type PlanOutcome = z.infer<typeof PlanOutcome>;
