@@ -27,7 +27,15 @@ export {
   unusedRecord,
 } from './apply/recommendationRecords.js';
 export { checkTargetUnchanged, liveResources, resourceDrift, rightsizePlan } from './apply/rightsizePlan.js';
+export {
+  answerCostQuestion,
+  answerSavings,
+  type CostAnswer,
+  type CostAnswerLine,
+  rightsizingOf,
+} from './ask/answerCostQuestion.js';
 export { type CostQuestion, parseCostQuestion } from './ask/costQuestion.js';
+export { costRequestReader, describeCostQuestion } from './ask/costRequestReader.js';
 export {
   type BudgetNotice,
   budgetPeriodOf,

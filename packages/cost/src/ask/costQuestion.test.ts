@@ -28,5 +28,7 @@ describe('parseCostQuestion', () => {
     expect(parseCostQuestion('scale backend to 3 replicas')).toBeUndefined();
     expect(parseCostQuestion('which pods use the most memory')).toBeUndefined();
     expect(parseCostQuestion('how much memory does backend use')).toBeUndefined();
+    expect(parseCostQuestion('create namespace cost')).toBeUndefined();
+    expect(parseCostQuestion('label deployment backend team=savings')).toBeUndefined();
   });
 });

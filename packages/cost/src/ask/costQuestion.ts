@@ -1,8 +1,6 @@
-/** A cost question `ask` recognises. */
-export type CostQuestion =
-  | { kind: 'cost'; namespace?: string; workload?: string; period: 'month' | 'day' | 'hour' }
-  | { kind: 'savings'; namespace?: string }
-  | { kind: 'rightsize'; workload: string; namespace?: string };
+import type { CostQuestion } from '@opspilot/core';
+
+export type { CostQuestion };
 
 /** Words around "namespace" that are not its name. */
 const STOP_WORDS = new Set([
@@ -21,6 +19,10 @@ const STOP_WORDS = new Set([
   'in',
 ]);
 
+/** How a question (rather than an operation) begins. */
+const QUESTION =
+  /^(how|what|what's|whats|which|show|tell|give|list|estimate|cost|costs|monthly|daily|total|spend|where)\b/;
+
 const NAME = '([a-z0-9]([-a-z0-9.]*[a-z0-9])?)';
 
 /**
@@ -38,6 +40,8 @@ export function parseCostQuestion(text: string): CostQuestion | undefined {
   ).exec(t);
   if (rightsize)
     return { kind: 'rightsize', workload: rightsize[1]!, ...(rightsize[3] ? { namespace: rightsize[3] } : {}) };
+  // Only a question is a cost question: "create namespace cost" or "label backend team=savings" are operations.
+  if (!QUESTION.test(t) && !text.trim().endsWith('?')) return undefined;
   if (/\b(what|how much) (can|could) (i|we) save\b|\bsavings?\b|\bsave (money|cost)/.test(t)) {
     return { kind: 'savings', ...(inNs ? { namespace: inNs[1]! } : {}) };
   }
