@@ -1,5 +1,6 @@
 /** @opspilot/helm — the ChartRenderer port over the real helm binary (`helm lint`, `helm template`). */
 export { createHelmChartRenderer, type HelmChartRendererOptions } from './createHelmChartRenderer.js';
+export { createHelmReleaser, type HelmReleaseRequest, type HelmReleaserOptions } from './createHelmReleaser.js';
 export { locateHelm } from './locateHelm.js';
 export { parseLint } from './parseLint.js';
 export { splitRendered } from './splitRendered.js';
