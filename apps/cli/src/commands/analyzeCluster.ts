@@ -1,15 +1,20 @@
 import {
   type AnalysisReport,
   analyzeSnapshot,
+  type CauseSighting,
+  causeSightings,
   explainGroups,
+  historyOfSightings,
   kindsFor,
   logTargets,
   type PodLogTail,
+  readHttpErrorRates,
   snapshotForAnalysis,
+  withHttpErrorRates,
   withPodLogs,
   withPodUsage,
 } from '@opspilot/analyzers';
-import type { Analyzer, ClusterGateway, ClusterSnapshot, LanguageModel } from '@opspilot/core';
+import type { Analyzer, ClusterGateway, ClusterSnapshot, LanguageModel, MetricsSource } from '@opspilot/core';
 import { withCatalogueFixes } from './analyzeCatalogueFixes.js';
 
 /** How many crashing containers get their log tail fetched, and how many lines. */
@@ -28,6 +33,13 @@ export interface AnalyzeClusterOptions {
   /** Progress lines for stderr. */
   progress: (message: string, done?: boolean) => void;
   signal?: AbortSignal;
+  /** Where HTTP request and 5xx rates are read (`prometheus.url`); without it the 5xx analyzer stays silent. */
+  metrics?: MetricsSource;
+  /** Where causes' sightings are kept between runs, per cluster name (the CLI's store). */
+  sightings?: {
+    list(cluster: string): Promise<CauseSighting[]>;
+    record(cluster: string, sightings: CauseSighting[]): Promise<void>;
+  };
 }
 
 async function logTails(
@@ -73,13 +85,24 @@ export async function analyzeCluster(gateway: ClusterGateway, options: AnalyzeCl
       ...(options.signal ? { signal: options.signal } : {}),
     })
     .catch(() => []);
-  const enriched = usage.length > 0 ? withPodUsage(withLogs, usage) : withLogs;
+  const withUsage = usage.length > 0 ? withPodUsage(withLogs, usage) : withLogs;
+  const rates = options.metrics
+    ? await readHttpErrorRates(options.metrics, {
+        now: options.now(),
+        ...(options.namespace ? { namespace: options.namespace } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
+    : [];
+  const enriched = rates.length > 0 ? withHttpErrorRates(withUsage, rates) : withUsage;
+  const known = options.sightings ? await options.sightings.list(snapshot.cluster) : [];
   options.progress(`analyzing ${objects} objects with ${options.analyzers.length} analyzers`);
   const { report, groups } = analyzeSnapshot(enriched, {
     now: options.now(),
     analyzers: options.analyzers,
     ...(options.namespace ? { namespace: options.namespace } : {}),
+    ...(options.sightings ? { history: historyOfSightings(known) } : {}),
   });
+  await options.sightings?.record(snapshot.cluster, causeSightings(groups));
   await withCatalogueFixes(report, gateway, options.now(), options.signal);
   if (options.explain && groups.length > 0) {
     options.progress(options.model ? `explaining ${groups.length} problems with ${options.model.id}` : 'explaining');

@@ -7,10 +7,12 @@ import { cliColors } from '../cliColors.js';
 import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { namedClusterGateway } from '../namedCluster.js';
+import { withStore } from '../openCliStore.js';
 import { analyzeCluster } from './analyzeCluster.js';
 import { analyzeFleet, fleetText } from './analyzeFleet.js';
 import { analyzeText } from './analyzeText.js';
 import { fleetClusters } from './fleetClusters.js';
+import { localMetrics } from './metricsLocal.js';
 
 const AnalyzeOptions = z.object({
   allNamespaces: z.boolean().default(false),
@@ -36,7 +38,9 @@ async function languageModel(config: OpspilotConfig): Promise<LanguageModel | un
 /**
  * Registers `opspilot analyze`: snapshots the cluster, runs the analyzers, groups findings by root cause and
  * prints them (`-o text` grouped and coloured, `json`/`yaml` the `AnalysisReport` of `@opspilot/analyzers`).
- * Exit 0 when healthy, 1 when problems are found, 2 on error. Progress goes to stderr.
+ * Each cause's sighting is kept in the CLI's store, so a problem keeps its first-seen time across runs; with
+ * `prometheus.url` the workloads' HTTP 5xx rates are read too. Exit 0 when healthy, 1 when problems are found, 2 on
+ * error. Progress goes to stderr.
  */
 export function analyzeCommand(parent: Command, ctx: CliContext): Command {
   return parent
@@ -104,7 +108,19 @@ export function analyzeCommand(parent: Command, ctx: CliContext): Command {
       const gateway = options.cluster
         ? await namedClusterGateway(config, ctx.io, options.cluster, namespace)
         : openGateway(config, ctx.io);
-      const report = await analyzeCluster(gateway, { ...analysis, progress }).finally(() => gateway.close());
+      // HTTP 5xx rates need a rate over time: only a Prometheus has them (one CLI sample has none).
+      const metrics = config.prometheus.url ? await localMetrics(config, ctx.io) : undefined;
+      const report = await withStore(config, ctx.io.cwd, (store) =>
+        analyzeCluster(gateway, {
+          ...analysis,
+          progress,
+          ...(metrics ? { metrics } : {}),
+          sightings: {
+            list: (cluster) => store.findingSightings.list(cluster),
+            record: (cluster, sightings) => store.findingSightings.record(cluster, sightings),
+          },
+        }),
+      ).finally(() => gateway.close());
       if (report.problems.length > 0) ctx.run.exitCode = 1;
       const c = ctx.colors(command);
       ctx.print(command, report, (r) => analyzeText(r, c));

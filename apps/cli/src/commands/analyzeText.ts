@@ -34,7 +34,10 @@ function problemText(p: ProblemReport, n: number, c: Colors): string[] {
     const more = affected.length > shown.length ? `, … ${affected.length - shown.length} more` : '';
     lines.push(`   ${c.dim(`affects ${affected.length}:`)} ${shown.join(', ')}${more}`);
   }
-  if (p.first_seen) lines.push(c.dim(`   first seen ${p.first_seen}${p.identity ? ` · ${p.identity}` : ''}`));
+  if (p.first_seen) {
+    const last = p.last_seen && p.last_seen !== p.first_seen ? ` · last seen ${p.last_seen}` : '';
+    lines.push(c.dim(`   first seen ${p.first_seen}${last}${p.identity ? ` · ${p.identity}` : ''}`));
+  }
   for (const e of root.evidence.slice(0, 4)) {
     const detail = e.detail.split('\n').at(-1) ?? '';
     const space = e.source.indexOf(' ');
