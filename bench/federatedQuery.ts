@@ -3,7 +3,9 @@
  * (241 points per series, 1.2 million samples in all). Each cluster's "Prometheus" is a loopback HTTP server that
  * answers a precomputed body in Prometheus's JSON format, so the figures are opspilot's part: the requests, reading
  * and validating the JSON, tagging each cluster's result and merging the series for a chart. A second run hands the
- * same bodies over without HTTP to isolate parsing, tagging and merging; a third hands them over with a leading space,
+ * same bodies over without HTTP to isolate parsing, tagging and merging (samples stay packed until read, as a chart or
+ * a top list may read few of them); a second variant of it then reads every sample as a `[t, "v"]` pair, as
+ * serializing the whole answer does; a third hands them over with a leading space,
  * which takes the generic path (JSON.parse and the shape check) instead of the one-pass matrix reader, for comparison.
  * Wall and CPU time (all threads: the collector's too) are printed. Goal: ≤ 500 ms after Prometheus answers.
  *
@@ -64,7 +66,7 @@ const inMemory = (prefix: string): MetricsCluster[] =>
     }),
   }));
 
-async function measure(label: string, clusters: MetricsCluster[]) {
+async function measure(label: string, clusters: MetricsCluster[], everySample = false) {
   const metrics = createFederatedMetrics({
     clusters: () => clusters,
     limits: { maxRangeSeconds: 86_400, minStepSeconds: 1, maxPointsPerSeries: 11_000, maxSeries: 10_000 },
@@ -76,7 +78,10 @@ async function measure(label: string, clusters: MetricsCluster[]) {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     const answer = await metrics.range('sum by (namespace, pod, container) (rate(x[5m]))', request);
-    merged = mergeSeries(answer.results).length;
+    const series = mergeSeries(answer.results);
+    merged = series.length;
+    // Samples stay packed until read (see packedSamples): this reads every one, as serializing the answer does.
+    if (everySample) for (const s of series) if (s.values.length === 0) throw new Error('no samples');
     if (answer.status !== 'SUCCESS')
       throw new Error(`unexpected status ${answer.status}: ${answer.results.map((x) => x.error).join('; ')}`);
     const used = process.cpuUsage(cpuStarted);
@@ -100,6 +105,7 @@ console.log(
 );
 await measure('over loopback HTTP (requests + parse + validate + tag + merge)', overHttp);
 const [ours, oursCpu] = await measure('after Prometheus answers (parse + validate + tag + merge)', inMemory(''));
+await measure('the same, then every sample read as a [t, "v"] pair', inMemory(''), true);
 await measure('the same through the generic path (JSON.parse + shape check)', inMemory(' '));
 const parseTimes: number[] = [];
 const parseCpu: number[] = [];

@@ -6,6 +6,7 @@ import {
   type MetricSeries,
   UpstreamError,
 } from '@opspilot/core';
+import { relabelled } from '../prometheus/packedSamples.js';
 import { DEFAULT_METRIC_LIMITS, type MetricLimits } from './metricLimits.js';
 
 /** What one cluster answered before tagging. */
@@ -122,11 +123,14 @@ export function overallStatus(results: readonly MetricResult[]): MetricResultSta
   return 'PARTIAL';
 }
 
-/** Every series of a federated answer in one list, each labelled `cluster` with its cluster's name (for charts). */
+/**
+ * Every series of a federated answer in one list, each labelled `cluster` with its cluster's name (for charts);
+ * samples still packed stay so (see packedSamples).
+ */
 export function mergeSeries(results: readonly MetricResult[]): MetricSeries[] {
   const merged: MetricSeries[] = [];
   for (const r of results) {
-    for (const s of r.data) merged.push({ metric: { ...s.metric, cluster: r.cluster_name }, values: s.values });
+    for (const s of r.data) merged.push(relabelled(s, { ...s.metric, cluster: r.cluster_name }));
   }
   return merged;
 }

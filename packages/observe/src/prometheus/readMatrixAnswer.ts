@@ -1,3 +1,4 @@
+import { createSampleStore, packedSeries, pushSample } from './packedSamples.js';
 import type { PromQueryData } from './prometheusResponse.js';
 
 type Labels = Record<string, string>;
@@ -19,9 +20,9 @@ const NINE = 57;
 /**
  * Reads a successful range-query answer exactly as Prometheus writes it (`{"status":"success","data":{"resultType":
  * "matrix","result":[{"metric":{…},"values":[[t,"v"],…]},…]}…}`, no whitespace) in one pass over the text: only the
- * label sets go through `JSON.parse`, samples are read in place. A 1-hour range over thousands of series is a
- * million samples, and the generic parser plus a separate shape check spent most of a federated query's time on
- * them. Returns the data and warnings `JSON.parse` plus `readQueryData` would give, or `undefined` for anything else
+ * label sets go through `JSON.parse`; samples are checked in place and kept packed, made into `[t, "v"]` pairs only
+ * when read (see packedSamples). A 1-hour range over thousands of series is a million samples, and the generic
+ * parser plus a separate shape check spent most of a federated query's time on them. Returns the data and warnings `JSON.parse` plus `readQueryData` would give, or `undefined` for anything else
  * (another result type, an error, whitespace, another key order, an escape inside a sample): the caller then takes
  * the generic path, so results never depend on which path read them.
  * @see https://prometheus.io/docs/prometheus/latest/querying/api/#range-vectors
@@ -29,11 +30,9 @@ const NINE = 57;
 export function readMatrixAnswer(text: string): { data: Matrix; warnings: string[] } | undefined {
   if (!text.startsWith(PREFIX)) return undefined;
   const result: Matrix['result'] = [];
-  // Series of a range query share one grid of timestamps, and short values ("0", "1", "0.5") repeat: each is made
-  // once and shared, as the engine's own JSON parser shares short strings, so a million samples are not a million
-  // numbers and strings more for the collector.
-  const grid: number[] = [];
-  const shortValues = new Map<string, string>();
+  // Samples stay where they are: timestamps read into a Float64Array, values as their place in the text, all series
+  // of the answer in one store; each series makes its `[t, "v"]` pairs when first read (see packedSamples).
+  const store = createSampleStore(text);
   let i = PREFIX.length;
   const n = text.length;
   if (text.charCodeAt(i) !== CLOSE_BRACKET) {
@@ -52,7 +51,7 @@ export function readMatrixAnswer(text: string): { data: Matrix; warnings: string
       i = metricEnd;
       if (!text.startsWith(VALUES_HEAD, i)) return undefined;
       i += VALUES_HEAD.length;
-      const values: [number, string][] = [];
+      const from = store.length;
       if (text.charCodeAt(i) === CLOSE_BRACKET) i++;
       else {
         for (;;) {
@@ -61,19 +60,18 @@ export function readMatrixAnswer(text: string): { data: Matrix; warnings: string
           if (numberEnd < 0) return undefined;
           const t = readNumber(text, i + 1, numberEnd);
           if (t === undefined || text.charCodeAt(numberEnd + 1) !== QUOTE) return undefined;
-          const valueEnd = text.indexOf('"', numberEnd + 2);
-          if (valueEnd < 0 || text.charCodeAt(valueEnd + 1) !== CLOSE_BRACKET) return undefined;
-          let value = text.slice(numberEnd + 2, valueEnd);
-          if (value.includes('\\')) return undefined;
-          if (value.length <= 10) {
-            const known = shortValues.get(value);
-            if (known === undefined) shortValues.set(value, value);
-            else value = known;
+          // The value: up to the closing quote, with no escape (JSON.parse would unescape it).
+          const valueStart = numberEnd + 2;
+          let valueEnd = valueStart;
+          for (;;) {
+            if (valueEnd >= n) return undefined;
+            const c = text.charCodeAt(valueEnd);
+            if (c === QUOTE) break;
+            if (c === BACKSLASH || c < 32) return undefined;
+            valueEnd++;
           }
-          const k = values.length;
-          const shared = grid[k];
-          if (shared === undefined) grid.push(t);
-          values.push([shared === t ? shared : t, value]);
+          if (text.charCodeAt(valueEnd + 1) !== CLOSE_BRACKET) return undefined;
+          pushSample(store, t, valueStart, valueEnd);
           i = valueEnd + 2;
           const next = text.charCodeAt(i++);
           if (next === CLOSE_BRACKET) break;
@@ -81,7 +79,7 @@ export function readMatrixAnswer(text: string): { data: Matrix; warnings: string
         }
       }
       if (text.charCodeAt(i++) !== CLOSE_BRACE) return undefined;
-      result.push({ metric, values });
+      result.push(packedSeries(metric, store, from, store.length - from));
       const next = text.charCodeAt(i++);
       if (next === CLOSE_BRACKET) break;
       if (next !== COMMA || i >= n) return undefined;
