@@ -15,9 +15,21 @@ export { FRAMEWORKS, type Framework, type FrameworkControl } from './compliance/
 export { complianceHtml, complianceMarkdown } from './compliance/renderCompliance.js';
 export { type SecurityFix, securityFix } from './fixes/securityFix.js';
 export { cvss3BaseScore, cvssSeverity } from './images/cvss.js';
+export {
+  checkImageGate,
+  gateProblems,
+  ImageGatePolicy,
+  type ImageGateResult,
+  type ImageGateVerdict,
+  imagesOfObjects,
+  imagesOfPlan,
+  normalizeImage,
+  reportFor,
+} from './images/imageGate.js';
 export { compareVersions, type ImageVulnerability, matchVulnerabilities } from './images/matchVulnerabilities.js';
 export { OsvRecord, parseOsv } from './images/osv.js';
 export { parsePurl, parseSbom, type SbomComponent } from './images/sbom.js';
+export { type ImageScanReport, parseScannerReport } from './images/scannerReports.js';
 export { AUDIT_KINDS, auditCluster, type ClusterAudit } from './policies/auditCluster.js';
 export { auditPolicies, preparePolicy } from './policies/auditPolicies.js';
 export {
@@ -61,4 +73,22 @@ export {
   scanRow,
   type TrendPoint,
 } from './records/scanRecords.js';
+export { imageReportFromRows, recordImageScan, type VulnerabilityRecords } from './records/vulnerabilityRecords.js';
 export { findingsToSarif, type SecuritySarif, violationsToSarif } from './report/securitySarif.js';
+export {
+  dueSchedules,
+  isTimeZone,
+  nextRunAt,
+  ScanScheduleInput,
+  type ScheduleState,
+} from './schedules/scanSchedule.js';
+export {
+  liveSecretAges,
+  MAX_AGE_ANNOTATION,
+  RESTARTABLE_KINDS,
+  ROTATED_AT_ANNOTATION,
+  readsSecret,
+  type SecretAge,
+  secretAges,
+} from './secrets/secretAges.js';
+export { RotationRequest, randomSecretValue, type SecretRotation, secretRotation } from './secrets/secretRotation.js';
