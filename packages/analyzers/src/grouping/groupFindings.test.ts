@@ -159,6 +159,42 @@ describe('groupFindings', () => {
     expect(node?.symptoms.map((s) => s.analyzer) ?? []).not.toContain('ingress-backend-missing');
   });
 
+  it('keeps a pod crash-looping on a node under disk pressure as a problem of its own', () => {
+    const cluster = breakWebPods(healthyCluster(), {
+      state: { waiting: { reason: 'CrashLoopBackOff' } },
+      lastState: { terminated: { exitCode: 1, reason: 'Error' } },
+    });
+    const conditions = (cluster.find('Node', 'worker-1').status as { conditions: { type: string; status: string }[] })
+      .conditions;
+    conditions.find((c) => c.type === 'DiskPressure')!.status = 'True';
+    const { groups } = analyze(cluster);
+    const node = groups.find((g) => g.rootCause.analyzer === 'node-pressure');
+    expect(node).toBeDefined();
+    expect(node?.symptoms.map((s) => s.analyzer)).toEqual([]);
+    const crash = groups.find((g) => g.rootCause.analyzer === 'pod-crash-loop');
+    expect(crash?.symptoms.map((s) => s.analyzer).sort()).toEqual(['deployment-unavailable', 'service-no-endpoints']);
+  });
+
+  it('puts a node under pressure above the pods on it that show eviction or pressure', () => {
+    const cluster = breakWebPods(healthyCluster(), {
+      state: { waiting: { reason: 'CrashLoopBackOff' } },
+      lastState: { terminated: { exitCode: 137, reason: 'Error' } },
+    });
+    const conditions = (cluster.find('Node', 'worker-1').status as { conditions: { type: string; status: string }[] })
+      .conditions;
+    conditions.find((c) => c.type === 'MemoryPressure')!.status = 'True';
+    for (const name of ['web-5d8f7-abcde', 'web-5d8f7-fghij'])
+      cluster.add(event(cluster.find('Pod', name), 'Warning', 'Evicted', 'The node was low on resource: memory.'));
+    const evicted = cluster.find('Pod', 'agent-x7k2p');
+    evicted.status = { phase: 'Failed', reason: 'Evicted', message: 'The node was low on resource: memory.' };
+    const { groups } = analyze(cluster);
+    const node = groups.find((g) => g.rootCause.analyzer === 'node-pressure');
+    const symptoms = node?.symptoms.map((s) => s.analyzer) ?? [];
+    expect(symptoms).toContain('pod-crash-loop');
+    expect(symptoms).toContain('pod-evicted');
+    expect(groups.find((g) => g.rootCause.analyzer === 'pod-crash-loop')).toBeUndefined();
+  });
+
   it('does not change its inputs', () => {
     const cluster = breakWebPods(healthyCluster(), { state: { waiting: { reason: 'ImagePullBackOff' } } });
     const { findings } = analyze(cluster);

@@ -4,6 +4,7 @@ import { causeIdentity } from './causeIdentity.js';
 import { layerOf } from './causeLayers.js';
 import { type Dependencies, dependenciesOf, findingDependencies, refKey } from './dependenciesOf.js';
 import { firstSeenOf } from './firstSeen.js';
+import { NODE_PRESSURE, pressureLinks } from './pressureLink.js';
 import type { ProblemHistory } from './problemHistory.js';
 
 /**
@@ -79,22 +80,28 @@ export function groupFindings(
     if (list) list.push(f);
     else byResource.set(key, [f]);
   }
+  const objectOf = (key: string) => {
+    const [kind = '', ns = '', ...rest] = key.split('/');
+    return index.get(kind, ns || undefined, rest.join('/'));
+  };
   const depsCache = new Map<string, Dependencies>();
   const deps = (key: string): Dependencies => {
     let d = depsCache.get(key);
     if (!d) {
-      const [kind = '', ns = '', ...rest] = key.split('/');
-      const obj = index.get(kind, ns || undefined, rest.join('/'));
+      const obj = objectOf(key);
       d = obj ? dependenciesOf(index, obj) : { follow: [], lookOnly: [] };
       depsCache.set(key, d);
     }
     return d;
   };
-  const add = (causes: Finding[], f: Finding, key: string, layer: number, maxLayer: number) => {
+  const add = (causes: Finding[], f: Finding, key: string, layer: number, maxLayer: number, from: string[] = []) => {
     for (const other of byResource.get(key) ?? []) {
       const otherLayer = layerOf(other.analyzer);
-      if (other !== f && otherLayer >= 0 && otherLayer < layer && otherLayer <= maxLayer && !causes.includes(other))
-        causes.push(other);
+      if (other === f || otherLayer < 0 || otherLayer >= layer || otherLayer > maxLayer || causes.includes(other))
+        continue;
+      // A node under pressure causes only what shows eviction or pressure, not whatever else runs on it.
+      if (other.analyzer === NODE_PRESSURE && !pressureLinks(index, f, from.map(objectOf))) continue;
+      causes.push(other);
     }
   };
 
@@ -104,13 +111,18 @@ export function groupFindings(
     const start = refKey(f.resource);
     const seen = new Set<string>([start]);
     const queue = [start, ...findingDependencies(index, f)];
+    // Every object each one was reached from (BFS: all of one depth are read before the next depth's first).
+    const parents = new Map<string, string[]>();
     const causes: Finding[] = [];
     for (let i = 0; i < queue.length; i++) {
       const key = queue[i]!;
-      add(causes, f, key, layer, layer);
+      add(causes, f, key, layer, layer, parents.get(key));
       const { follow, lookOnly } = deps(key);
-      for (const look of lookOnly) add(causes, f, look, layer, 0);
+      for (const look of lookOnly) add(causes, f, look, layer, 0, [key]);
       for (const next of follow) {
+        const from = parents.get(next);
+        if (from) from.push(key);
+        else parents.set(next, [key]);
         if (!seen.has(next)) {
           seen.add(next);
           queue.push(next);
