@@ -11,8 +11,9 @@ import {
 } from '@opspilot/core';
 import { diffObjects } from '@opspilot/kube';
 import { type ApplyProgress, createOperations, type OpsDeps } from '@opspilot/ops';
-import { allActions, fixPlanner } from '@opspilot/remediate';
+import { allActions, type FixPlanner, fixPlanner } from '@opspilot/remediate';
 import type { Principal } from '../auth/principal.js';
+import { registerCostReader } from '../cost/registerCostReader.js';
 import { publishAudit } from '../events/publishAudit.js';
 import type { ApiServices } from './apiServices.js';
 import { narrowToChoices } from './narrowToChoices.js';
@@ -43,9 +44,12 @@ function attributed(entry: NewAuditTrailEntry, principal: OperationsCaller['prin
  * `caller`, audit entries name the caller's user id, and the planner resolves names among the objects they chose.
  */
 export async function serverOperations(services: ApiServices, clusterId: string, caller: OperationsCaller = {}) {
-  const ops = createOperations(await serverOpsDeps(services, clusterId, caller));
+  const deps = await serverOpsDeps(services, clusterId, caller);
+  const ops = createOperations(deps);
   return {
     ...ops,
+    /** The fix from the remediation catalogue behind a plan this planner made (`ask "fix …"`), for settling it. */
+    fixOf: (plan: Operation['plan']) => (deps.planner as FixPlanner).fixOf(plan),
     // Every apply of this process can be stopped at shutdown (after its current step) and is awaited then.
     apply(id: string, ctx: Parameters<typeof ops.apply>[1]) {
       const signal = ctx.signal ? AbortSignal.any([ctx.signal, shutdown.signal]) : shutdown.signal;
@@ -99,6 +103,7 @@ export async function serverOpsDeps(
     get: (id) => store.operations.get(id),
     list: (filter, page) => store.operations.list(filter, page),
   };
+  registerCostReader();
   return {
     leaseOwner: LEASE_OWNER,
     gateway,

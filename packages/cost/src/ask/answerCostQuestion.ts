@@ -72,7 +72,7 @@ export function answerSavings(items: readonly CostRecommendation[], insufficient
     .sort((a, b) => b.estimated_monthly_savings - a.estimated_monthly_savings)
     .slice(0, 10)
     .map((r) => ({
-      name: `${r.type} ${r.resource.namespace ?? ''}/${r.resource.name}: ${r.description}`,
+      name: `${r.type} ${r.resource.namespace ? `${r.resource.namespace}/` : ''}${r.resource.name}: ${r.description}`,
       amount: r.estimated_monthly_savings,
     }));
   const lacking = insufficient ? `; ${insufficient} container(s) have too little history yet` : '';

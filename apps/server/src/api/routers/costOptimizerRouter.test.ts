@@ -107,6 +107,49 @@ describe('the costOptimizer router against a real Prometheus scraping the simula
     expect(strict.insufficient[0].reason).toMatch(/^not enough data \(\d+(\.\d)? hours of 24\)$/);
   });
 
+  it('answers cost questions of ops.ask, and plans "rightsize catalog" for review', { timeout: 180_000 }, async () => {
+    await now();
+    const ask = async (request: string) => {
+      const r = await t.rest('POST', '/ops/ask', t.users.admin.token, { request, cluster_id: cluster.id });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json();
+    };
+    const monthly = await ask('how much does namespace shop cost per month?');
+    expect(monthly).toMatchObject({ kind: 'cost', understood: 'what namespace shop costs per month', currency: 'USD' });
+    expect(monthly.amount).toBeGreaterThan(0);
+    expect(monthly.answer).toMatch(/^namespace shop costs about \d+\.\d\d USD per month/);
+    const daily = await ask('how much does namespace shop cost per day');
+    expect(daily.amount * 730).toBeCloseTo(monthly.amount * 24, 0);
+    // The open recommendations are answered from: computed here over the minutes of history there are.
+    await expect
+      .poll(
+        async () => {
+          await now();
+          const r = await t.rest('GET', '/cost/recommendations?window=1h&step=10s&min_history=1m', t.users.admin.token);
+          return r
+            .json()
+            .items.some(
+              (i: { type: string; resource: { name: string } }) =>
+                i.type === 'RIGHTSIZE' && i.resource.name === 'catalog',
+            );
+        },
+        { timeout: 100_000, interval: 3_000 },
+      )
+      .toBe(true);
+    const save = await ask('what can I save');
+    expect(save.kind).toBe('cost');
+    expect(save.amount).toBeGreaterThan(0);
+    expect(save.lines.map((l: { name: string }) => l.name).join('\n')).toMatch(/RIGHTSIZE shop\/catalog/);
+    const before = (await t.store.audit.list({ action: 'cost.recommendation.planned' })).items.length;
+    const rightsize = await ask('rightsize catalog');
+    expect(rightsize.kind).toBe('operation');
+    expect(rightsize.operation).toMatchObject({ state: 'NEEDS_REVIEW', risk: 'write', cluster_id: cluster.id });
+    expect(JSON.stringify(rightsize.operation.plan.steps)).toMatch(/catalog/);
+    expect((await t.store.audit.list({ action: 'cost.recommendation.planned' })).items.length).toBeGreaterThan(before);
+    expect((await ask('rightsize nosuchthing')).answer).toMatch(/^no rightsizing for nosuchthing/);
+    expect((await ask('how much does namespace nowhere cost')).answer).toBe('no cost recorded for namespace nowhere');
+  });
+
   it('keeps budgets, reports their spend and forecast, and alerts once per threshold', {
     timeout: 90_000,
   }, async () => {

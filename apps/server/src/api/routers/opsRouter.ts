@@ -1,6 +1,8 @@
 import { Candidate, NotFoundError, ObjectRef, Operation, OperationState, redactOperation } from '@opspilot/core';
 import { z } from 'zod';
 import { canSeeCluster, type Principal } from '../../auth/principal.js';
+import { answerCostAsk, CostAskAnswer } from '../../cost/askCost.js';
+import { FixStatus, fixStatusOf, rememberFix, settleAppliedFix } from '../../healing/fixSettlement.js';
 import { answerMetricQuestion } from '../../metrics/metricQuestionAnswer.js';
 import { answerPolicyAudit, PolicyAuditAnswer } from '../../security/askPolicyAudit.js';
 import { IdInput, PageInput, pageOf } from '../apiSchemas.js';
@@ -30,6 +32,8 @@ export const AskResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('metrics'), understood: z.string(), answer: MetricsAnswerOutput }),
   /** "Which … violate <policy>": the violating objects (the security guardian's audit), no operation. */
   PolicyAuditAnswer,
+  /** "How much does namespace todo cost per month", "what can I save": the cost optimizer's answer, no operation. */
+  CostAskAnswer,
 ]);
 
 /** The operation with this id if the caller may see its cluster (an invisible one reads as missing). */
@@ -46,7 +50,8 @@ async function visibleOperation(services: ApiServices, principal: Principal, id:
  * the risk, dry-runs and stores the operation (reads run at once) — or asks which object was meant, and is then sent
  * the same request again with the candidate picked in `choices`; `approve` needs APPROVER (and for a destructive
  * plan someone other than the proposer who types the resource names); `execute` (REST `POST /ops/{id}/apply`; tRPC reserves `apply`) carries an approved operation out and
- * verifies it; `reject` closes it. Every state change is audited and announced as `PLAN_STATE_CHANGED`. Operations are
+ * verifies it — a fix from the remediation catalogue (`ask "fix …"`, the Fix button) is then watched until verified or
+ * rolled back, which `fixStatus` tells; `reject` closes it. Every state change is audited and announced as `PLAN_STATE_CHANGED`. Operations are
  * answered redacted (`redactOperation`: Secret values as `<redacted>`), whichever procedure returns them.
  */
 export const opsRouter = router({
@@ -73,6 +78,22 @@ export const opsRouter = router({
         user: ctx.principal.user.username,
         namespace: input.namespace ?? chosen.namespace,
       });
+      if (proposed.kind === 'cost') {
+        const answer = await answerCostAsk(
+          ctx.services,
+          ctx.principal,
+          cluster,
+          proposed,
+          input.namespace ?? chosen.namespace,
+        );
+        return answer.kind === 'operation'
+          ? { ...answer, operation: redactOperation(answer.operation as Operation) }
+          : answer;
+      }
+      // A repair request answered from the remediation catalogue: its fix is settled when the operation is applied.
+      const fix = proposed.kind === 'operation' ? ops.fixOf(proposed.operation.plan) : undefined;
+      if (fix && proposed.kind === 'operation')
+        await rememberFix(ctx.services, proposed.operation, fix, { principal: ctx.principal });
       if (proposed.kind === 'policy-audit')
         return answerPolicyAudit(ctx.services, cluster, proposed, input.namespace ?? chosen.namespace);
       // The planner read a metrics question: its named query's numbers, no operation.
@@ -108,7 +129,27 @@ export const opsRouter = router({
     .output(Operation)
     .mutation(async ({ ctx, input }) => {
       const { ops } = await visibleOperation(ctx.services, ctx.principal, input.id);
-      return ops.apply(input.id, { user: ctx.principal.user.username });
+      const applied = await ops.apply(input.id, { user: ctx.principal.user.username });
+      // A fix is then watched (in the background) until verified or rolled back: `ops.fixStatus` tells.
+      await settleAppliedFix(ctx.services, applied, { principal: ctx.principal });
+      return applied;
+    }),
+
+  fixStatus: procedureFor('VIEWER')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/ops/{id}/fix',
+        tags: ['ops'],
+        protect: true,
+        summary: 'Where the fix of an operation stands',
+      },
+    })
+    .input(IdInput)
+    .output(FixStatus.nullable())
+    .query(async ({ ctx, input }) => {
+      const { operation } = await visibleOperation(ctx.services, ctx.principal, input.id);
+      return (await fixStatusOf(ctx.services, operation)) ?? null;
     }),
 
   get: procedureFor('VIEWER')
