@@ -92,3 +92,11 @@ export {
   secretAges,
 } from './secrets/secretAges.js';
 export { RotationRequest, randomSecretValue, type SecretRotation, secretRotation } from './secrets/secretRotation.js';
+export { IMAGE_GATE_RULE, imageGateFindings } from './validate/imageGateFindings.js';
+export {
+  OFF_ON_FILES,
+  securityRuleCatalog,
+  securityRuleFindings,
+  splitValidateSettings,
+  withFindings,
+} from './validate/securityRuleFindings.js';

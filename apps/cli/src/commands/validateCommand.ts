@@ -1,7 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadConfig } from '@opspilot/config';
 import { InputError, ValidationSeverity } from '@opspilot/core';
-import { createHelmChartRenderer, locateHelm } from '@opspilot/helm';
 import { renderValidationText, ruleCatalog, toSarif, type ValidationReport, validateFiles } from '@opspilot/manifests';
+import {
+  IMAGE_GATE_RULE,
+  imageGateFindings,
+  parseScannerReport,
+  securityRuleCatalog,
+  securityRuleFindings,
+  splitValidateSettings,
+  withFindings,
+} from '@opspilot/security';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { cliColors } from '../cliColors.js';
@@ -11,6 +21,7 @@ import { EXIT_CODES } from '../exitCodes.js';
 import { ACCEPTED_OUTPUT_FORMATS } from '../globalOptions.js';
 import { renderColumns, renderOutput } from '../renderOutput.js';
 import { readValidateInputs } from './validateInputs.js';
+import { addRenderOptions, renderOptionsOf } from './validateRenderOptions.js';
 
 const RANK: Record<ValidationSeverity, number> = { ERROR: 3, WARNING: 2, INFO: 1 };
 
@@ -26,7 +37,28 @@ const ValidateCliOptions = z.object({
   listRules: z.boolean().default(false),
   config: z.string().min(1).optional(),
   color: z.boolean().default(true),
+  imageReport: z.array(z.string().min(1)).default([]),
+  imageMaxSeverity: z.enum(['none', 'low', 'medium', 'high', 'critical']).default('medium'),
+  imageAllow: z.array(z.string().min(1)).default([]),
+  requireImageScan: z.boolean().default(false),
 });
+
+/** The text of a file for the security rules (bytes as UTF-8; binary files are manifests' to report). */
+function textOf(content: string | Uint8Array): string {
+  return typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+}
+
+function readReport(cwd: string, file: string) {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8');
+  } catch {
+    throw new InputError(`--image-report ${file} cannot be read`, {
+      hint: 'give the path of a Trivy or Grype JSON report',
+    });
+  }
+  return parseScannerReport(text, file);
+}
 
 /** Drops findings below `min` and recounts the summary. */
 export function filterReport(report: ValidationReport, min: ValidationSeverity): ValidationReport {
@@ -46,8 +78,7 @@ export function filterReport(report: ValidationReport, min: ValidationSeverity):
  * (ERROR, or WARNING with --strict), 1 when one does, 2 on bad usage or unreadable paths.
  */
 export function validateCommand(program: Command, ctx: CliContext): Command {
-  return program
-    .command('validate')
+  return addRenderOptions(program.command('validate'))
     .description('validate Kubernetes manifests, Helm charts and Dockerfiles (schema, best practices, security)')
     .argument('[paths...]', 'files or folders (searched recursively); "-" reads standard input')
     .option('--strict', 'exit 1 on warnings too (default: only errors)')
@@ -62,6 +93,18 @@ export function validateCommand(program: Command, ctx: CliContext): Command {
       ]),
     )
     .option('--list-rules', 'print the rule catalogue and exit')
+    .option('--image-report <file...>', 'image gate: Trivy or Grype JSON reports of the images the manifests use')
+    .addOption(
+      new Option('--image-max-severity <severity>', 'image gate: the most severe vulnerability tolerated').choices([
+        'none',
+        'low',
+        'medium',
+        'high',
+        'critical',
+      ]),
+    )
+    .option('--image-allow <id...>', 'image gate: advisory ids accepted (CVE-…, GHSA-…)')
+    .option('--require-image-scan', 'image gate: an image without a report fails')
     .addHelpText(
       'after',
       '\nOutput: -o text|json|yaml|sarif. Rules are configured in the `validate:` section of opspilot.yaml;\n' +
@@ -79,7 +122,17 @@ export function validateCommand(program: Command, ctx: CliContext): Command {
       const opts = parsed.data;
       const { io } = ctx;
       if (opts.listRules) {
-        const rules = ruleCatalog();
+        const rules = [
+          ...ruleCatalog(),
+          ...securityRuleCatalog(),
+          {
+            id: IMAGE_GATE_RULE,
+            target: 'Kubernetes',
+            category: 'security' as const,
+            severity: 'ERROR' as const,
+            description: 'Images must pass security scanning (with --image-report or --require-image-scan)',
+          },
+        ];
         const format = opts.output === 'sarif' ? 'json' : opts.output;
         io.stdout.write(
           renderOutput(rules, format, (rs) =>
@@ -93,12 +146,30 @@ export function validateCommand(program: Command, ctx: CliContext): Command {
       }
       const config = await loadConfig({ file: opts.config, env: io.env, cwd: io.cwd });
       const files = await readValidateInputs(paths, io.cwd, () => io.stdin ?? process.stdin);
-      const helm = locateHelm(io.env);
+      const settings = splitValidateSettings(config.validate);
+      // Helm templates are checked once rendered, by manifests' validator; the security rules read plain manifests.
+      const texts = files
+        .filter((f) => /\.(ya?ml|json)$|^<stdin>$/i.test(f.path) && !/(^|\/)templates\//.test(f.path))
+        .map((f) => ({ path: f.path, text: textOf(f.content) }));
+      const gated = opts.imageReport.length > 0 || opts.requireImageScan;
+      const reports = opts.imageReport.map((f) => readReport(io.cwd, f));
       const report = filterReport(
-        await validateFiles(files, {
-          settings: config.validate,
-          chartRenderer: helm ? createHelmChartRenderer({ binary: helm }) : undefined,
-        }),
+        withFindings(
+          await validateFiles(files, {
+            settings: settings.manifests,
+            ...renderOptionsOf(command, io.env, io.cwd, files),
+          }),
+          [
+            ...securityRuleFindings(texts, settings.security),
+            ...(gated
+              ? imageGateFindings(
+                  texts,
+                  { max_severity: opts.imageMaxSeverity, allow: opts.imageAllow, require_scan: opts.requireImageScan },
+                  reports,
+                )
+              : []),
+          ],
+        ),
         opts.minSeverity,
       );
       const threshold = RANK[opts.strict ? 'WARNING' : 'ERROR'];
