@@ -89,9 +89,9 @@ export function runbookFromIncidents(incidents: ResolvedIncident[], title?: stri
   ];
   const ordered = [...steps.values()].sort((a, b) => a.order - b.order || b.count - a.count);
   if (ordered.length === 0) lines.push('1. No successful action was recorded on the timeline; add the steps by hand.');
-  ordered.forEach((s, i) =>
-    lines.push(`${i + 1}. ${s.text}${incidents.length > 1 ? ` (used in ${s.count} of ${incidents.length})` : ''}`),
-  );
+  for (const [i, s] of ordered.entries()) {
+    lines.push(`${i + 1}. ${s.text}${incidents.length > 1 ? ` (used in ${s.count} of ${incidents.length})` : ''}`);
+  }
   lines.push(
     '',
     '## Verify',
