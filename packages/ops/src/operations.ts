@@ -61,7 +61,9 @@ export function createOperations(deps: OpsDeps) {
       const plan = scrubRequest(outcome.plan);
       const shown = redactPlan(plan);
       const assessed = await classifyRisk(plan.steps, deps.gateway);
-      const dry = assessed.risk === 'read' ? { problems: [], diff: '' } : await dryRunPlan(deps, plan.steps);
+      const dried = assessed.risk === 'read' ? { problems: [], diff: '' } : await dryRunPlan(deps, plan.steps);
+      const gated = assessed.risk === 'read' || !deps.planGate ? [] : await deps.planGate(plan);
+      const dry = { ...dried, problems: [...dried.problems, ...gated] };
       const command = await deps.commands?.create({
         command_type: 'OPSPILOT',
         natural_language_input: shown.request,

@@ -6,6 +6,7 @@ import type {
   KubeObject,
   NewAiCommand,
   OperationStore,
+  Plan,
   PlanOutcome,
   PlanStep,
 } from '@opspilot/core';
@@ -60,4 +61,9 @@ export interface OpsDeps {
   leaseOwner?: string;
   /** How long a lease holds unless renewed (default 30 s of clock time); renewed every third of it while applying. */
   leaseMs?: number;
+  /**
+   * Gates a plan before review (the security guardian's image gate: images must pass security scanning): each
+   * problem returned makes the operation INVALID with that reason, like a refused dry run.
+   */
+  planGate?(plan: Plan): Promise<string[]>;
 }
