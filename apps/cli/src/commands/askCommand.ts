@@ -9,6 +9,7 @@ import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
 import { applyInterruptibly, cliLifecycle, recoverEarlierRuns, registeredClusterId } from './askApply.js';
 import { askApproval } from './askApproval.js';
+import { answerCostAsk } from './askCost.js';
 import { answerMetricQuestion } from './askMetrics.js';
 import { type AskJson, kubectlResult, renderPlan } from './askOutput.js';
 import { createPlanner } from './askPlanner.js';
@@ -57,21 +58,27 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
           allActions({ rules: store.healingRules, actions: store.healingActions }, {}),
         );
         const clusterId = await registeredClusterId(store, gateway.config.server);
-        const ops = createOperations({
+        const deps = {
           gateway,
           operations: store.operations,
           audit: store.audit,
           commands: store.aiCommands,
           clock: systemClock,
-          planner,
           diff: diffObjects,
           clusterId,
           ...cliLifecycle(err),
-        });
+        };
+        const ops = createOperations({ ...deps, planner });
         await recoverEarlierRuns(ops, user, err);
         // The request is not echoed: it may hold a Secret value, and the plan below shows it redacted.
         err(c.dim('planning…'));
-        const proposed = await ops.propose(request, { user, namespace: config.kube.namespace });
+        let proposed = await ops.propose(request, { user, namespace: config.kube.namespace });
+        // A cost question: answered with the cost optimizer; "rightsize X" comes back as X's operation for review.
+        if (proposed.kind === 'cost') {
+          const planned = await answerCostAsk(proposed, config, gateway, deps, user, command, ctx);
+          if (!planned) return;
+          proposed = { kind: 'operation', ...planned };
+        }
         // The planner read a metrics question: its named query's numbers, a read with no operation.
         if (proposed.kind === 'metrics') return answerMetricQuestion(proposed.metric, config, command, ctx);
         if (proposed.kind === 'policy-audit') return answerPolicyAudit(proposed, config, command, ctx);

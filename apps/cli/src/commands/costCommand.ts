@@ -1,23 +1,14 @@
-import { type CostRecommendation, Duration, durationToMs, NewBudgetAlert } from '@opspilot/core';
+import { Duration, durationToMs, NewBudgetAlert } from '@opspilot/core';
 import {
   AllocationAggregate,
   allocateCluster,
-  binPacking,
-  binPackingRecord,
   DEFAULT_BUDGET_THRESHOLDS,
   dailyTotals,
   evaluateBudget,
   forecastDailyCost,
   IDLE_KEY,
   IdleSharing,
-  idleRecord,
-  idleWorkloads,
-  orphanedLoadBalancers,
-  rightsizeCluster,
-  rightsizeRecord,
   scopeAggregate,
-  unusedPvcs,
-  unusedRecord,
 } from '@opspilot/cost';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -26,6 +17,7 @@ import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
 import { renderColumns } from '../renderOutput.js';
 import { cliPrices, cliWindow, localCostInput } from './costLocal.js';
+import { localRecommendations } from './costRecommendationsLocal.js';
 import { allocationRows, allocationText, csv, noticesText, recommendationRows } from './costText.js';
 
 const Common = { pricing: z.string().min(1).optional(), csv: z.boolean().default(false) };
@@ -127,41 +119,15 @@ export function costCommand(parent: Command, ctx: CliContext): Command {
     try {
       const { input } = await localCostInput(config, ctx.io, gateway, cliWindow(o.window, o.step));
       const prices = cliPrices(o.pricing, ctx.io);
-      const ns = config.kube.namespace;
-      const inNs = (x: { namespace: string }) => !ns || x.namespace === ns;
-      const rightsized = rightsizeCluster(input, prices, {
-        window_hours: durationToMs(o.window) / 3_600_000,
-        min_history_hours: durationToMs(o.minHistory) / 3_600_000,
-      }).filter(inNs);
-      const records = [
-        ...rightsized.filter((r) => r.status === 'RECOMMENDED').map(rightsizeRecord),
-        ...idleWorkloads(input, prices).filter(inNs).map(idleRecord),
-        ...unusedPvcs(input, prices).filter(inNs).map(unusedRecord),
-        ...orphanedLoadBalancers(input, prices).filter(inNs).map(unusedRecord),
-      ];
-      const packing = binPackingRecord(binPacking(input, prices));
-      if (packing && !ns) records.push(packing);
-      const items = records
-        .map(
-          (r, i) =>
-            ({
-              ...r,
-              id: `local-${String(i).padStart(4, '0')}`,
-              currency: 'USD',
-              status: 'OPEN',
-              confidence: r.confidence ?? 0.5,
-              proposed_change: r.proposed_change ?? {},
-            }) as CostRecommendation,
-        )
-        .sort((a, b) => b.estimated_monthly_savings - a.estimated_monthly_savings);
-      const insufficient = rightsized
-        .filter((r) => r.status === 'NOT_ENOUGH_DATA')
-        .map((r) => ({
-          namespace: r.namespace,
-          workload: `${r.workload.kind}/${r.workload.name}`,
-          container: r.container,
-          reason: r.reason,
-        }));
+      const { items, insufficient } = localRecommendations(
+        input,
+        prices,
+        {
+          window_hours: durationToMs(o.window) / 3_600_000,
+          min_history_hours: durationToMs(o.minHistory) / 3_600_000,
+        },
+        config.kube.namespace,
+      );
       if (asCsv) return void ctx.io.stdout.write(csv(recommendationRows(items)));
       ctx.print(command, { items, insufficient }, (d) => {
         const total = d.items.reduce((t, r) => t + r.estimated_monthly_savings, 0);
