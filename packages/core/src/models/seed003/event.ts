@@ -7,7 +7,9 @@ import { JsonObject, Timestamp, Uuid } from '../common.js';
  * the audit log records an action, and `RESOURCES_CHANGED` when the live objects of a watched cluster change
  * (payload `{ name, kinds, changes }`, gathered per cluster), so open cluster pages refresh; `INCIDENT_OPENED`,
  * `INCIDENT_UPDATED` and `INCIDENT_RESOLVED` (payload `{ incident_id, status, severity, title }`) as incidents move;
- * `BUDGET_ALERT` when a cost budget's threshold is reached in fact or by forecast (payload: the budget notice).
+ * `BUDGET_ALERT` when a cost budget's threshold is reached in fact or by forecast (payload: the budget notice);
+ * `SECURITY_GATE_BLOCKED` when the image gate refuses a plan (payload `{ images, problems }`) and
+ * `SECRET_ROTATION_PROPOSED` when a Secret's rotation goes to review (payload `{ namespace, name, operation_id }`).
  */
 export const EventType = z.enum([
   'CLUSTER_STATUS_CHANGED',
@@ -30,6 +32,8 @@ export const EventType = z.enum([
   'HEALING_RULE_PAUSED',
   'SECURITY_SCAN_COMPLETED',
   'BUDGET_ALERT',
+  'SECURITY_GATE_BLOCKED',
+  'SECRET_ROTATION_PROPOSED',
 ]);
 export type EventType = z.infer<typeof EventType>;
 
