@@ -20,6 +20,7 @@ import { ENTITY_SPECS } from './entitySpecs.js';
 import { StoredFindingSighting } from './findingSightingRepository.js';
 import type { Store } from './openStore.js';
 import { OperationLeaseRecord } from './operationRepository.js';
+import { StoredDocVersion, StoredReportFile, StoredReportSchedule } from './reportRecords.js';
 import { rowCodec } from './rowMapping.js';
 import { StoredSecurityFinding } from './securityFindingRepository.js';
 import { StoredScanSchedule, StoredSecurityGate } from './securityScheduleRepository.js';
@@ -59,6 +60,10 @@ const TABLES: [string, z.ZodType][] = [
   ['security_scan_schedules', StoredScanSchedule],
   // Migration 0020: the security guardian's gate policies.
   ['security_gates', StoredSecurityGate],
+  // Migration 0023: reports' rendered files and schedules; 0024: earlier versions of generated documents.
+  ['report_files', StoredReportFile],
+  ['report_schedules', StoredReportSchedule],
+  ['generated_doc_versions', StoredDocVersion],
   ...AUTH_TABLES,
 ];
 

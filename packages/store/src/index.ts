@@ -32,6 +32,17 @@ export type { IncidentRepository, NewIncidentActionOf } from './incidentReposito
 export type { Filter, FilterValue, RangeFilter } from './listFilter.js';
 export { MIGRATION_NAMES } from './migrations/migrations.js';
 export { openStore, type Store, type StoreOptions } from './openStore.js';
+export {
+  DOC_VERSION_SPEC,
+  NewStoredDocVersion,
+  NewStoredReportFile,
+  NewStoredReportSchedule,
+  REPORT_FILE_SPEC,
+  REPORT_SCHEDULE_SPEC,
+  StoredDocVersion,
+  StoredReportFile,
+  StoredReportSchedule,
+} from './reportRecords.js';
 export type { Repositories } from './repositories.js';
 export type { EntitySpec, Repository } from './repository.js';
 export { createSecretBox, type SecretBox } from './secretBox.js';

@@ -12,6 +12,17 @@ import { createFindingSightingRepository, type FindingSightingRepository } from 
 import { createGeneratedConfigRepository, type GeneratedConfigRepository } from './generatedConfigRepository.js';
 import { createIncidentRepository, type IncidentRepository } from './incidentRepository.js';
 import { createOperationRepository } from './operationRepository.js';
+import {
+  DOC_VERSION_SPEC,
+  type NewStoredDocVersion,
+  type NewStoredReportFile,
+  type NewStoredReportSchedule,
+  REPORT_FILE_SPEC,
+  REPORT_SCHEDULE_SPEC,
+  type StoredDocVersion,
+  type StoredReportFile,
+  type StoredReportSchedule,
+} from './reportRecords.js';
 import { createRepository, type EntitySpec, type Repository } from './repository.js';
 import type { SecretBox } from './secretBox.js';
 import {
@@ -56,6 +67,9 @@ export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   findingSightings: FindingSightingRepository;
   scanSchedules: Repository<StoredScanSchedule, NewStoredScanSchedule>;
   securityGates: Repository<StoredSecurityGate, NewStoredSecurityGate>;
+  reportFiles: Repository<StoredReportFile, NewStoredReportFile>;
+  reportSchedules: Repository<StoredReportSchedule, NewStoredReportSchedule>;
+  docVersions: Repository<StoredDocVersion, NewStoredDocVersion>;
 };
 
 /** Builds every repository over one database handle (or transaction). */
@@ -92,5 +106,8 @@ export function createRepositories(
     findingSightings: createFindingSightingRepository(db, dialect),
     scanSchedules: createRepository(db, dialect, SCAN_SCHEDULE_SPEC),
     securityGates: createRepository(db, dialect, SECURITY_GATE_SPEC),
+    reportFiles: createRepository(db, dialect, REPORT_FILE_SPEC),
+    reportSchedules: createRepository(db, dialect, REPORT_SCHEDULE_SPEC),
+    docVersions: createRepository(db, dialect, DOC_VERSION_SPEC),
   };
 }
