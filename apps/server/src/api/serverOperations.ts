@@ -15,6 +15,7 @@ import { allActions, type FixPlanner, fixPlanner } from '@opspilot/remediate';
 import type { Principal } from '../auth/principal.js';
 import { registerCostReader } from '../cost/registerCostReader.js';
 import { publishAudit } from '../events/publishAudit.js';
+import { planImageGate } from '../security/securityGates.js';
 import type { ApiServices } from './apiServices.js';
 import { narrowToChoices } from './narrowToChoices.js';
 
@@ -128,6 +129,8 @@ export async function serverOpsDeps(
       },
     ),
     diff: diffObjects,
+    // Images must pass security scanning (seed 001): plans setting an image are checked against its latest scan.
+    planGate: (plan) => planImageGate(services, clusterId, plan),
     ...(process.env[PAUSE_AFTER_FIRST_STEP] === '1' ? { progress: pauseAfterFirstStep } : {}),
   };
 }

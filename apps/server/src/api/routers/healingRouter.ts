@@ -14,6 +14,7 @@ import {
 import { BUILTIN_REMEDIATIONS, currentFindings, healingLearning, validateHealingRule } from '@opspilot/remediate';
 import { z } from 'zod';
 import { canSeeCluster } from '../../auth/principal.js';
+import { rememberFix } from '../../healing/fixSettlement.js';
 import { serverRemediator } from '../../healing/serverRemediator.js';
 import { runHealingPass } from '../../healing/startHealing.js';
 import { incidentsOf } from '../../incidents/incidentServices.js';
@@ -187,9 +188,10 @@ export const healingRouter = router({
         user: ctx.principal.user.username,
         request: `fix ${finding.id}`,
       });
-      return proposed.kind === 'operation'
-        ? { kind: 'operation' as const, operation: proposed.operation, candidate }
-        : proposed;
+      if (proposed.kind !== 'operation') return proposed;
+      // Settled (verified, or rolled back) when the operation is applied, by whoever applies it.
+      await rememberFix(ctx.services, proposed.operation, candidate, { principal: ctx.principal });
+      return { kind: 'operation' as const, operation: proposed.operation, candidate };
     }),
 
   rules: procedureFor('VIEWER')
