@@ -9,7 +9,9 @@ import { JsonObject, Timestamp, Uuid } from '../common.js';
  * `INCIDENT_UPDATED` and `INCIDENT_RESOLVED` (payload `{ incident_id, status, severity, title }`) as incidents move;
  * `BUDGET_ALERT` when a cost budget's threshold is reached in fact or by forecast (payload: the budget notice);
  * `SECURITY_GATE_BLOCKED` when the image gate refuses a plan (payload `{ images, problems }`) and
- * `SECRET_ROTATION_PROPOSED` when a Secret's rotation goes to review (payload `{ namespace, name, operation_id }`).
+ * `SECRET_ROTATION_PROPOSED` when a Secret's rotation goes to review (payload `{ namespace, name, operation_id }`);
+ * `REPORT_GENERATED` when a report is stored (payload `{ report_id, report_type, format, missing_sections, delivery }`)
+ * and `DOC_GENERATED` when a document is generated or regenerated (payload `{ doc_id, doc_type, version }`).
  */
 export const EventType = z.enum([
   'CLUSTER_STATUS_CHANGED',
@@ -34,6 +36,8 @@ export const EventType = z.enum([
   'BUDGET_ALERT',
   'SECURITY_GATE_BLOCKED',
   'SECRET_ROTATION_PROPOSED',
+  'REPORT_GENERATED',
+  'DOC_GENERATED',
 ]);
 export type EventType = z.infer<typeof EventType>;
 
