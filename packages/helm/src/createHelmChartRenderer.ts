@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
@@ -12,8 +11,10 @@ import {
   type Result,
   UpstreamError,
 } from '@opspilot/core';
+import { ensureDependencies } from './chartDependencies.js';
 import { locateHelm } from './locateHelm.js';
 import { parseLint } from './parseLint.js';
+import { helmMessage, run } from './runHelm.js';
 import { splitRendered } from './splitRendered.js';
 
 /** Options of {@link createHelmChartRenderer}. */
@@ -26,29 +27,27 @@ export interface HelmChartRendererOptions {
   timeoutMs?: number;
   /** Release name used by `helm template` (default `release`). */
   releaseName?: string;
+  /** Values files (paths helm reads), applied in order after the chart's values.yaml (`--values`). */
+  valuesFiles?: string[];
+  /** `--set key=value` overrides, applied last. */
+  set?: string[];
+  /** Namespace of the release (`--namespace`), seen by templates as `.Release.Namespace`. */
+  namespace?: string;
+  /** Kubernetes version the templates see as `.Capabilities.KubeVersion` (`--kube-version`). */
+  kubeVersion?: string;
+  /** API versions the templates see in `.Capabilities.APIVersions` (`--api-versions`). */
+  apiVersions?: string[];
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(binary: string, args: string[], home: string, timeoutMs: number): Promise<Run> {
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: home,
-    HELM_CACHE_HOME: join(home, 'cache'),
-    HELM_CONFIG_HOME: join(home, 'config'),
-    HELM_DATA_HOME: join(home, 'data'),
-  };
-  return new Promise((done, fail) => {
-    execFile(binary, args, { env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const e = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
-      if (e && typeof e.code === 'string') return fail(e);
-      done({ code: e ? Number(e.code ?? 1) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
+/** The helm flags of the options shared by `helm lint` and `helm template`. */
+export function helmValueArgs(options: HelmChartRendererOptions, command: 'lint' | 'template'): string[] {
+  const args: string[] = [];
+  for (const f of options.valuesFiles ?? []) args.push('--values', f);
+  for (const s of options.set ?? []) args.push('--set', s);
+  if (options.namespace) args.push('--namespace', options.namespace);
+  if (options.kubeVersion) args.push('--kube-version', options.kubeVersion);
+  if (command === 'template') for (const a of options.apiVersions ?? []) args.push('--api-versions', a);
+  return args;
 }
 
 /** Writes the chart under a fresh folder; refuses paths that would escape it. */
@@ -69,10 +68,6 @@ async function writeChart(files: ChartFile[]): Promise<Result<{ home: string; ch
     await writeFile(join(chart, rel), f.content);
   }
   return ok({ home, chart });
-}
-
-function helmMessage(r: Run): string {
-  return (r.stderr || r.stdout).trim().replace(/^Error:\s*/m, '') || `helm exited with code ${r.code}`;
 }
 
 /**
@@ -113,17 +108,22 @@ export function createHelmChartRenderer(options: HelmChartRendererOptions = {}):
   return {
     lint: (files) =>
       withChart(files, async (binary, { home, chart }) => {
-        const r = await run(binary, ['lint', chart], home, timeoutMs);
+        const deps = await ensureDependencies(binary, chart, home, timeoutMs);
+        if (!deps.ok) return deps;
+        const r = await run(binary, ['lint', chart, ...helmValueArgs(options, 'lint')], home, timeoutMs);
         return ok(parseLint(`${r.stdout}\n${r.stderr}`));
       }),
     template: (files, values) =>
       withChart(files, async (binary, { home, chart }) => {
+        const deps = await ensureDependencies(binary, chart, home, timeoutMs);
+        if (!deps.ok) return deps;
         const args = ['template', options.releaseName ?? 'release', chart];
         if (values && Object.keys(values).length > 0) {
           const valuesFile = join(home, 'values.override.json');
           await writeFile(valuesFile, JSON.stringify(values));
           args.push('--values', valuesFile);
         }
+        args.push(...helmValueArgs(options, 'template'));
         const r = await run(binary, args, home, timeoutMs);
         if (r.code !== 0) {
           return err(

@@ -50,8 +50,10 @@ export {
 export { KUBE_RULES } from './rules/kubeRules.js';
 export { IGNORE_ANNOTATION } from './validate/checkManifests.js';
 export { DEFAULT_MAX_FILE_BYTES } from './validate/decodeInput.js';
+export { KUSTOMIZATION_FILE, type KustomizeRenderer } from './validate/kustomize.js';
 export { INPUT_RULES, type RuleInfo, ruleCatalog } from './validate/ruleCatalog.js';
 export {
+  type CrdSchemaFile,
   FileKind,
   Finding,
   type InputFile,

@@ -23,16 +23,20 @@ function readCapped(path: string, size: number, limit: number): InputFile['conte
   }
 }
 
-function walk(dir: string, out: string[], depth = 0): void {
+/**
+ * Collects the files of a folder: manifests (`.yaml`, `.yml`, `.json`) and Dockerfiles everywhere; inside a Helm
+ * chart every file (templates, `.tpl`, `.helmignore`, dependencies under `charts/` as folders or `.tgz`). A
+ * `templates/` folder outside a chart (web pages, code generators) is read like any other folder.
+ */
+function walk(dir: string, out: string[], depth = 0, inChart = false): void {
   if (depth > 64) return;
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  const isChart = entries.some((e) => e.isFile() && /^Chart\.ya?ml$/.test(e.name));
+  const chart = inChart || entries.some((e) => e.isFile() && /^Chart\.ya?ml$/.test(e.name));
   for (const e of entries) {
-    if (IGNORED_FOLDERS.has(e.name)) continue;
+    if (IGNORED_FOLDERS.has(e.name) && !(chart && e.name === 'charts')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) walk(full, out, depth + 1);
-    // Inside a chart every file matters (templates/*.tpl, .helmignore); elsewhere only manifests and Dockerfiles.
-    else if (e.isFile() && (isChart || CANDIDATE.test(e.name) || dir.split(sep).includes('templates'))) out.push(full);
+    if (e.isDirectory()) walk(full, out, depth + 1, chart);
+    else if (e.isFile() && (chart || CANDIDATE.test(e.name))) out.push(full);
   }
 }
 

@@ -1,9 +1,23 @@
 import { defineRule, type Rule, type RuleCategory, type ValidationSeverity, type Violation } from '@opspilot/core';
 import type { KubeObj, KubeResource } from '../kube/kubeResource.js';
+import type { OpenApiSchema } from '../kube/openApiCheck.js';
 
-/** What a Kubernetes rule sees besides its object: every object of the same validation run. */
+/** The schemas of custom resources known to a run (from CRDs in the input or a schema folder). */
+export interface CustomSchemas {
+  /** The schema of a custom resource's apiVersion and kind, when a CRD or schema file defines it. */
+  lookup(apiVersion: string, kind: string): OpenApiSchema | undefined;
+  /** For an apiVersion/kind with no schema in a group some CRD defines: what the CRDs offer instead. */
+  suggest(apiVersion: string, kind: string): string | undefined;
+}
+
+/**
+ * What a Kubernetes rule sees besides its object: the objects of the same input root (one folder, one chart, one
+ * kustomization) of the run, so cross-object rules never match objects that are not deployed together.
+ */
 export interface KubeRuleContext {
   resources: KubeResource[];
+  /** Custom resource schemas, when the input holds CRDs or a schema folder was given. */
+  schemas?: CustomSchemas;
   /** The objects of one kind. */
   byKind(kind: string): KubeResource[];
   /** The objects of one kind in one namespace (`default` for objects without one). */
@@ -61,7 +75,7 @@ export function kubeRule(definition: KubeRuleDefinition): KubeRule {
 }
 
 /** Builds the {@link KubeRuleContext} over the objects of one run (indexing them by kind once). */
-export function kubeRuleContext(resources: KubeResource[]): KubeRuleContext {
+export function kubeRuleContext(resources: KubeResource[], schemas?: CustomSchemas): KubeRuleContext {
   const index = new Map<string, KubeResource[]>();
   const add = (key: string, r: KubeResource) => {
     const list = index.get(key);
@@ -77,6 +91,7 @@ export function kubeRuleContext(resources: KubeResource[]): KubeRuleContext {
   const memos = new Map<string, unknown>();
   return {
     resources,
+    schemas,
     memo<T>(key: string, build: () => T): T {
       if (!memos.has(key)) memos.set(key, build());
       return memos.get(key) as T;

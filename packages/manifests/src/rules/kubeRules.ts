@@ -37,6 +37,7 @@ import { k8sNameDns1123 } from './kube/k8sNameDns1123.js';
 import { k8sRemovedApi } from './kube/k8sRemovedApi.js';
 import { k8sSchema } from './kube/k8sSchema.js';
 import { k8sUnknownField } from './kube/k8sUnknownField.js';
+import { k8sUnknownKind } from './kube/k8sUnknownKind.js';
 import { labelRecommended } from './kube/labelRecommended.js';
 import { namespaceDefault } from './kube/namespaceDefault.js';
 import { pdbBlocksEviction } from './kube/pdbBlocksEviction.js';
@@ -109,6 +110,7 @@ export const KUBE_RULES: readonly KubeRule[] = [
   k8sRemovedApi,
   k8sSchema,
   k8sUnknownField,
+  k8sUnknownKind,
   labelRecommended,
   namespaceDefault,
   pdbBlocksEviction,

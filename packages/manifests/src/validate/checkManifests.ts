@@ -1,6 +1,6 @@
 import type { Violation } from '@opspilot/core';
 import { isKubeObj, type KubeResource, refOfObj } from '../kube/kubeResource.js';
-import { type KubeRule, kubeRuleContext } from '../rules/kubeRule.js';
+import { type CustomSchemas, type KubeRule, kubeRuleContext } from '../rules/kubeRule.js';
 import { KUBE_RULES } from '../rules/kubeRules.js';
 import type { YamlDoc } from '../yaml/parseYamlFile.js';
 import type { ResolvedSettings } from './ruleSettings.js';
@@ -13,6 +13,8 @@ export const IGNORE_ANNOTATION = 'opspilot.dev/ignore';
 export interface ManifestDoc {
   file: string;
   doc: YamlDoc;
+  /** The input root the object is deployed with (its folder, chart or kustomization); cross-object rules stay in it. */
+  scope?: string;
 }
 
 const RULES_BY_KIND = new Map<string, KubeRule[]>();
@@ -57,9 +59,11 @@ function objectsOf(doc: ManifestDoc): unknown[] {
 export function checkManifests(
   docs: ManifestDoc[],
   settings: ResolvedSettings,
+  schemas?: CustomSchemas,
 ): { findings: Finding[]; resources: number } {
   const findings: Finding[] = [];
   const resources: KubeResource[] = [];
+  const scopes = new Map<KubeResource, string>();
   const byFile = new Map<string, ManifestDoc[]>();
   for (const d of docs) {
     const list = byFile.get(d.file);
@@ -70,8 +74,11 @@ export function checkManifests(
     const objects = fileDocs.flatMap((d) => objectsOf(d).map((value) => ({ d, value })));
     const anyKube = objects.some(({ value }) => isKubeObj(value));
     for (const { d, value } of objects) {
-      if (isKubeObj(value)) resources.push({ file, doc: d.doc, obj: value, ref: refOfObj(value) });
-      else if (anyKube && settings.enabled('k8s-missing-type', file)) {
+      if (isKubeObj(value)) {
+        const r = { file, doc: d.doc, obj: value, ref: refOfObj(value) };
+        resources.push(r);
+        scopes.set(r, d.scope ?? file);
+      } else if (anyKube && settings.enabled('k8s-missing-type', file)) {
         findings.push({
           rule: 'k8s-missing-type',
           severity: settings.severity('k8s-missing-type', 'WARNING'),
@@ -84,8 +91,16 @@ export function checkManifests(
       }
     }
   }
-  const ctx = kubeRuleContext(resources);
+  const byScope = new Map<string, KubeResource[]>();
   for (const r of resources) {
+    const scope = scopes.get(r) ?? '';
+    const list = byScope.get(scope);
+    if (list) list.push(r);
+    else byScope.set(scope, [r]);
+  }
+  const contexts = new Map([...byScope].map(([scope, rs]) => [scope, kubeRuleContext(rs, schemas)]));
+  for (const r of resources) {
+    const ctx = contexts.get(scopes.get(r) ?? '') ?? kubeRuleContext([r], schemas);
     const ignored = ignoredBy(r);
     for (const rule of rulesFor(r.obj.kind)) {
       if (ignored.has(rule.id) || !settings.enabled(rule.id, r.file)) continue;

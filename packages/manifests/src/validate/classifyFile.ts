@@ -15,12 +15,16 @@ export function classifyFile(path: string, text: string): InputKind {
   return 'yaml';
 }
 
-/** The chart roots among the paths: the folders holding a `Chart.yaml` ('' for a chart at the top level). */
+/**
+ * The chart roots among the paths: the folders holding a `Chart.yaml` ('' for a chart at the top level). A chart
+ * vendored under another chart's `charts/` folder is a subchart, not a root: it is rendered with its parent
+ * (an umbrella chart renders as one).
+ */
 export function chartRoots(paths: string[]): string[] {
-  return paths
-    .filter((p) => /(^|\/)Chart\.ya?ml$/.test(p))
-    .map((p) => p.replace(/\/?Chart\.ya?ml$/, ''))
-    .sort((a, b) => b.length - a.length);
+  const all = paths.filter((p) => /(^|\/)Chart\.ya?ml$/.test(p)).map((p) => p.replace(/\/?Chart\.ya?ml$/, ''));
+  const isSubchart = (r: string) =>
+    all.some((q) => q !== r && (q === '' ? r.startsWith('charts/') : r.startsWith(`${q}/charts/`)));
+  return all.filter((r) => !isSubchart(r)).sort((a, b) => b.length - a.length);
 }
 
 /** The chart root a path belongs to, if any (the deepest one, for charts vendored under `charts/`). */

@@ -1,8 +1,11 @@
 import { err, ok, type Result } from '@opspilot/core';
 import type { Finding, InputFile } from './types.js';
 
-/** Files larger than this are refused unless {@link ValidateOptions.maxFileBytes} says otherwise. */
-export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * Files larger than this are refused unless {@link ValidateOptions.maxFileBytes} says otherwise: 32 MiB holds the
+ * largest real manifests (kube-prometheus-stack with its CRDs is 5.2 MB) while keeping a run's memory bounded.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

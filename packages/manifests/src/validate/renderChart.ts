@@ -15,6 +15,12 @@ export interface RenderedChart {
 
 const join = (root: string, path: string) => (root === '' ? path : `${root}/${path}`);
 
+/** True for a chart whose Chart.yaml says `type: library` (templates only for other charts; never installed). */
+export function isLibraryChart(chart: ChartInput): boolean {
+  const meta = chart.files.find((f) => /^Chart\.ya?ml$/.test(f.path))?.content;
+  return typeof meta === 'string' && /^type:\s*["']?library["']?\s*(#.*)?$/m.test(meta);
+}
+
 /**
  * Lints and renders one chart through the {@link ChartRenderer} port. Lint messages and render failures become
  * findings on the chart's files; without a renderer the chart is reported as not checked.
@@ -25,6 +31,23 @@ export async function renderChart(
   values: Record<string, unknown> | undefined,
 ): Promise<RenderedChart> {
   const chartFile = join(chart.root, 'Chart.yaml');
+  if (isLibraryChart(chart)) {
+    return {
+      manifests: [],
+      findings: [
+        {
+          rule: 'helm-library-chart',
+          severity: 'INFO',
+          message: `${chart.root || '.'} is a library chart: it renders nothing by itself and is checked through the charts that depend on it`,
+          fix: 'nothing to do; validate the application charts that use it',
+          file: chartFile,
+          category: 'input',
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
   if (!renderer) {
     return {
       manifests: [],

@@ -14,7 +14,7 @@ export interface RuleInfo {
 
 /** Checks on the input itself (files, YAML, charts), reported with category `input`. */
 export const INPUT_RULES: readonly RuleInfo[] = [
-  { id: 'file-too-large', description: 'The file is larger than the size limit (5 MiB)' },
+  { id: 'file-too-large', description: 'The file is larger than the size limit (32 MiB)' },
   { id: 'file-binary', description: 'The file is binary, not text' },
   { id: 'file-encoding', description: 'The file is not valid UTF-8' },
   { id: 'yaml-syntax', description: 'The YAML must parse (reported with line and column)' },
@@ -30,6 +30,22 @@ export const INPUT_RULES: readonly RuleInfo[] = [
   { id: 'helm-lint', description: 'helm lint must pass for each chart' },
   { id: 'helm-template', description: 'Each chart must render with helm template' },
   {
+    id: 'helm-library-chart',
+    description: 'A library chart is not rendered by itself (only through the charts using it)',
+    severity: 'INFO' as const,
+  },
+  { id: 'kustomize-build', description: 'Each kustomization must build with kubectl kustomize' },
+  {
+    id: 'kustomize-unavailable',
+    description: 'A kustomization was found but kubectl is not available to build it',
+    severity: 'WARNING' as const,
+  },
+  {
+    id: 'not-a-manifest',
+    description: 'A YAML file that is not a Kubernetes manifest (tool configuration, CI) is skipped',
+    severity: 'INFO' as const,
+  },
+  {
     id: 'helm-unavailable',
     description: 'A chart was found but no Helm renderer is available',
     severity: 'WARNING' as const,
@@ -40,11 +56,13 @@ export const INPUT_RULES: readonly RuleInfo[] = [
   category: 'input' as const,
   target: r.id.startsWith('helm')
     ? 'Helm'
-    : r.id.startsWith('yaml')
-      ? 'YAML'
-      : r.id.startsWith('k8s')
-        ? 'Kubernetes'
-        : 'input',
+    : r.id.startsWith('kustomize')
+      ? 'kustomize'
+      : r.id.startsWith('yaml')
+        ? 'YAML'
+        : r.id.startsWith('k8s')
+          ? 'Kubernetes'
+          : 'input',
 }));
 
 /** Every rule `validateFiles` may report, input checks first, then Kubernetes and Dockerfile rules by id. */

@@ -1,6 +1,16 @@
 import type { ChartRenderer } from '@opspilot/core';
 import { RuleCategory, type ValidationSeverity, Violation } from '@opspilot/core';
 import { z } from 'zod';
+import type { KustomizeRenderer } from './kustomize.js';
+
+/** One JSON schema of a custom resource, as a CRD catalog folder holds it. */
+export interface CrdSchemaFile {
+  group: string;
+  /** The kind in lower case, as the catalog's file names write it. */
+  kind: string;
+  version: string;
+  schema: unknown;
+}
 
 /** One file handed to {@link validateFiles}: a path (used in reports and for per-path settings) and its bytes or text. */
 export interface InputFile {
@@ -22,7 +32,7 @@ export const Finding = Violation.extend({
 export type Finding = z.infer<typeof Finding>;
 
 /** How one input file was understood. */
-export const FileKind = z.enum(['kubernetes', 'dockerfile', 'helm-chart', 'yaml', 'skipped']);
+export const FileKind = z.enum(['kubernetes', 'dockerfile', 'helm-chart', 'kustomize', 'yaml', 'skipped']);
 export type FileKind = z.infer<typeof FileKind>;
 
 /**
@@ -66,6 +76,13 @@ export interface ValidateOptions {
   chartRenderer?: ChartRenderer;
   /** Values passed to every chart rendered. */
   chartValues?: Record<string, unknown>;
-  /** Files larger than this are refused (default 5 MiB). */
+  /** Builds the kustomizations found in the input (`kustomization.yaml`); without it they are reported, not built. */
+  kustomizeRenderer?: KustomizeRenderer;
+  /**
+   * Schemas of custom resources from a schema folder (kubeconform's CRD-catalog layout,
+   * `<group>/<kind>_<version>.json`), used with the CRDs found in the input.
+   */
+  crdSchemas?: CrdSchemaFile[];
+  /** Files larger than this are refused (default 32 MiB). */
   maxFileBytes?: number;
 }

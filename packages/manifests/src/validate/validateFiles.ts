@@ -4,6 +4,14 @@ import { checkDockerfile } from './checkDockerfile.js';
 import { checkManifests, type ManifestDoc } from './checkManifests.js';
 import { chartRootOf, chartRoots, classifyFile } from './classifyFile.js';
 import { decodeInput } from './decodeInput.js';
+import {
+  KUSTOMIZATION_FILE,
+  kustomizationRootOf,
+  kustomizationRoots,
+  mapToSources,
+  topKustomizations,
+} from './kustomize.js';
+import { jsonWithoutObjects, nonManifestByPath, nonManifestDoc } from './nonManifest.js';
 import { type ChartInput, renderChart } from './renderChart.js';
 import { ruleCatalog } from './ruleCatalog.js';
 import { resolveSettings } from './ruleSettings.js';
@@ -41,8 +49,30 @@ export async function validateFiles(files: InputFile[], options: ValidateOptions
   const manifests: ManifestDoc[] = [];
   const roots = chartRoots(files.map((f) => f.path));
   const charts = new Map<string, ChartInput>();
+  const kustomizeRoots = kustomizationRoots(files.map((f) => f.path));
+  const kustomizations = new Map<string, string>();
+  const kustomizeSources = new Map<string, string>();
+  const info = (file: string, rule: string, message: string, fix: string) => {
+    if (settings.enabled(rule, file)) {
+      findings.push({
+        rule,
+        severity: settings.severity(rule, 'INFO'),
+        message,
+        fix,
+        file,
+        category: 'input',
+        line: 1,
+        column: 1,
+      });
+    }
+  };
+  const skip = (path: string, what: string) => {
+    kinds.set(path, 'yaml');
+    info(path, 'not-a-manifest', `${path} is ${what}, not a Kubernetes manifest: skipped`, 'nothing to do');
+  };
 
-  const addYaml = (path: string, text: string, kind: FileKind) => {
+  /** Parses a YAML stream; `scope` is the input root its objects are matched within (cross-object rules). */
+  const addYaml = (path: string, text: string, kind: FileKind, scope = dirOf(path)) => {
     const parsed = parseYamlFile(text);
     for (const p of parsed.problems) {
       if (!settings.enabled(p.rule, path)) continue;
@@ -54,19 +84,31 @@ export async function validateFiles(files: InputFile[], options: ValidateOptions
         fix: fixOf(p.rule),
       });
     }
+    const what = parsed.docs.map((d) => nonManifestDoc(d.value));
+    if (parsed.docs.length > 0 && what.every((w) => w !== undefined)) return skip(path, what[0] as string);
     kinds.set(path, kind);
-    for (const doc of parsed.docs) manifests.push({ file: path, doc });
+    parsed.docs.forEach((doc, i) => {
+      if (what[i] === undefined) manifests.push({ file: path, doc, scope });
+    });
   };
 
   for (const file of files) {
     if (settings.fileExcluded(file.path)) continue;
+    const root = chartRootOf(file.path, roots);
+    if (root !== undefined && /(^|\/)charts\/[^/]+\.tgz$/.test(file.path) && typeof file.content !== 'string') {
+      // A dependency vendored as an archive goes to helm as it is.
+      const chart = charts.get(root) ?? { root, files: [] };
+      chart.files.push({ path: root === '' ? file.path : file.path.slice(root.length + 1), content: file.content });
+      charts.set(root, chart);
+      kinds.set(file.path, 'helm-chart');
+      continue;
+    }
     const decoded = decodeInput(file, options.maxFileBytes);
     if (!decoded.ok) {
       findings.push(decoded.error);
       kinds.set(file.path, 'skipped');
       continue;
     }
-    const root = chartRootOf(file.path, roots);
     if (root !== undefined) {
       const relative = root === '' ? file.path : file.path.slice(root.length + 1);
       const chart = charts.get(root) ?? { root, files: [] };
@@ -83,16 +125,74 @@ export async function validateFiles(files: InputFile[], options: ValidateOptions
     if (classifyFile(file.path, decoded.value) === 'dockerfile') {
       kinds.set(file.path, 'dockerfile');
       for (const f of checkDockerfile(file.path, decoded.value, settings)) findings.push(f);
-    } else addYaml(file.path, decoded.value, 'kubernetes');
+      continue;
+    }
+    const kroot = kustomizationRootOf(file.path, kustomizeRoots);
+    if (kroot !== undefined) {
+      // Resources and patches of a kustomization are checked in the built output, never one by one.
+      if (KUSTOMIZATION_FILE.test(file.path) && file.path.slice(0, kroot.length) === kroot) {
+        kustomizations.set(kroot, decoded.value);
+      }
+      kustomizeSources.set(file.path, decoded.value);
+      kinds.set(file.path, 'kustomize');
+      continue;
+    }
+    const what =
+      nonManifestByPath(file.path) ?? (jsonWithoutObjects(file.path, decoded.value) ? 'a JSON file' : undefined);
+    if (what) skip(file.path, what);
+    else addYaml(file.path, decoded.value, 'kubernetes');
   }
 
   for (const chart of charts.values()) {
     const rendered = await renderChart(chart, options.chartRenderer, options.chartValues);
     for (const f of rendered.findings) if (settings.enabled(f.rule, f.file)) findings.push(f);
-    for (const m of rendered.manifests) addYaml(m.path, m.content, 'kubernetes');
+    for (const m of rendered.manifests) addYaml(m.path, m.content, 'kubernetes', `chart:${chart.root}`);
   }
 
-  const checked = checkManifests(manifests, settings);
+  for (const dir of topKustomizations(kustomizations)) {
+    const file = dir === '' ? 'kustomization.yaml' : `${dir}/kustomization.yaml`;
+    if (!options.kustomizeRenderer) {
+      if (settings.enabled('kustomize-unavailable', file)) {
+        findings.push({
+          rule: 'kustomize-unavailable',
+          severity: settings.severity('kustomize-unavailable', 'WARNING'),
+          message: `the kustomization in ${dir || '.'} was not built: kubectl is not available`,
+          fix: 'install kubectl (it builds kustomizations with `kubectl kustomize`) or set OPSPILOT_KUBECTL',
+          file,
+          category: 'input',
+          line: 1,
+          column: 1,
+        });
+      }
+      continue;
+    }
+    const built = await options.kustomizeRenderer.build(dir);
+    if (!built.ok) {
+      if (settings.enabled('kustomize-build', file)) {
+        findings.push({
+          rule: 'kustomize-build',
+          severity: settings.severity('kustomize-build', 'ERROR'),
+          message: `kubectl kustomize ${dir || '.'} failed: ${built.error.message}`,
+          fix: built.error.hint ?? 'fix the kustomization so `kubectl kustomize` builds it',
+          file,
+          category: 'input',
+          line: 1,
+          column: 1,
+        });
+      }
+      continue;
+    }
+    const output = `${dir || '.'}/(kustomize build)`;
+    addYaml(output, built.value, 'kubernetes', `kustomize:${dir}`);
+    mapToSources(manifests, output, kustomizeSources, dir);
+  }
+
+  const custom = manifests.some((m) => isCrd(m.doc.value)) || (options.crdSchemas?.length ?? 0) > 0;
+  // The CRD schema reader loads only when a CRD or a schema folder is in the input.
+  const schemas = custom
+    ? (await import('./customResources.js')).customSchemas(manifests, options.crdSchemas)
+    : undefined;
+  const checked = checkManifests(manifests, settings, schemas);
   for (const f of checked.findings) findings.push(f);
   const perFile = new Map<string, number>();
   for (const m of manifests) perFile.set(m.file, (perFile.get(m.file) ?? 0) + 1);
@@ -119,6 +219,16 @@ export async function validateFiles(files: InputFile[], options: ValidateOptions
       infos: count('INFO'),
     },
   };
+}
+
+/** The folder of a path ('' at the top); plain manifests are matched with the objects of their own folder. */
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+function isCrd(value: unknown): boolean {
+  return (value as { kind?: unknown } | null)?.kind === 'CustomResourceDefinition';
 }
 
 function fixOf(rule: string): string {

@@ -101,7 +101,7 @@ function lazyLocator(text: string, lineOffset: number, start: Position): (path: 
   return (path) => {
     if (!locate) {
       const lines = new LineCounter();
-      const doc = parseDocument(text, { lineCounter: lines });
+      const doc = parseDocument(text, { lineCounter: lines, merge: true });
       const inner = locator(doc, lines, { line: start.line - lineOffset, column: start.column });
       locate = (p) => {
         const at = inner(p);
@@ -151,7 +151,12 @@ export function parseYamlFile(text: string, limits: YamlLimits = YAML_LIMITS): P
     return { docs, problems };
   }
   try {
-    all = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    all = parseAllDocuments(text, {
+      lineCounter: lines,
+      uniqueKeys: true,
+      prettyErrors: false,
+      merge: true,
+    }) as Document.Parsed[];
   } catch (error) {
     const message = error instanceof RangeError ? 'the YAML nests too deeply to read' : String(error);
     return { docs, problems: [{ rule: 'yaml-too-deep', message, line: 1, column: 1 }] };

@@ -16,3 +16,21 @@ describe('serviceTargetPort', () => {
     expect(v.every((x) => x.fix !== undefined && x.fix.length > 0)).toBe(true);
   });
 });
+
+describe('serviceTargetPort on real-world workloads', () => {
+  it('does not judge a numeric targetPort when the container declares no ports (kubernetes/examples guestbook)', () => {
+    const objs = [companions()[0], healthyDeployment()];
+    delete objs[1].spec.template.spec.containers[0].ports;
+    objs[1].spec.template.spec.containers[0].readinessProbe = undefined;
+    objs[1].spec.template.spec.containers[0].livenessProbe = undefined;
+    objs[0].spec.ports = [{ port: 80, targetPort: 6379 }];
+    expect(runKubeRule(serviceTargetPort, objs)).toEqual([]);
+  });
+
+  it('still requires a named targetPort to be declared', () => {
+    const objs = [companions()[0], healthyDeployment()];
+    delete objs[1].spec.template.spec.containers[0].ports;
+    objs[0].spec.ports = [{ port: 80, targetPort: 'redis' }];
+    expect(runKubeRule(serviceTargetPort, objs).map((v) => v.path)).toEqual(['spec.ports[0].targetPort']);
+  });
+});

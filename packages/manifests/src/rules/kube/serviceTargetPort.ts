@@ -4,7 +4,8 @@ import { workloadsSelectedBy } from '../selectWorkloads.js';
 
 /**
  * Each Service port's targetPort must be a port a container of the selected workload exposes (by name or
- * number); otherwise traffic goes nowhere.
+ * number); otherwise traffic goes nowhere. A numeric targetPort is not judged when a selected container declares
+ * no ports (the API documents `ports` as informational); a named one must always be declared.
  * @see https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports
  */
 export const serviceTargetPort = kubeRule({
@@ -19,8 +20,11 @@ export const serviceTargetPort = kubeRule({
     if (workloads.length === 0) return [];
     const names = new Set<unknown>();
     const numbers = new Set<unknown>();
+    // `ports` is informational: a container declaring none may listen anywhere, so a number cannot be judged.
+    let undeclared = false;
     for (const w of workloads) {
       for (const { c } of containersOf(w.obj, false)) {
+        if (!Array.isArray(c.ports) || c.ports.length === 0) undeclared = true;
         for (const p of Array.isArray(c.ports) ? c.ports : []) {
           names.add(p?.name);
           numbers.add(p?.containerPort);
@@ -30,7 +34,7 @@ export const serviceTargetPort = kubeRule({
     const ports = Array.isArray(obj.spec?.ports) ? obj.spec.ports : [];
     return ports.flatMap((p: { port?: unknown; targetPort?: unknown }, i: number) => {
       const target = p?.targetPort ?? p?.port;
-      const found = typeof target === 'string' ? names.has(target) : numbers.has(target);
+      const found = typeof target === 'string' ? names.has(target) : numbers.has(target) || undeclared;
       if (found) return [];
       return [
         {
