@@ -303,6 +303,7 @@ export function reconcilePods(ctx: ControllerContext): void {
     claims: ctx.store.list(ctx.type('PersistentVolumeClaim')).items,
     classes: ctx.store.list(ctx.type('StorageClass')).items,
   };
+  const namespaces = ctx.store.list(ctx.type('Namespace')).items;
   const now = ctx.timestamp();
   for (const pod of pods) {
     if (!ctx.begin(pod)) continue;
@@ -313,7 +314,7 @@ export function reconcilePods(ctx: ControllerContext): void {
     const next = structuredClone(pod);
     const nextStatus: Json = { ...status };
     if (!spec.nodeName) {
-      const placed = schedulePod(pod, nodes, pods, volumes);
+      const placed = schedulePod(pod, nodes, pods, volumes, namespaces);
       if ('message' in placed) {
         const conditions = keepTransition(previousConditions, [
           condition('PodScheduled', false, now, { reason: 'Unschedulable', message: placed.message }),

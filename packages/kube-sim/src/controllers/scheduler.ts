@@ -1,5 +1,6 @@
 import type { KubeObject } from '../store/kubeObject.js';
 import { podExtendedRequests } from './extendedResources.js';
+import { ANTI_AFFINITY, EXISTING_ANTI_AFFINITY, podAffinityProblem } from './podAffinity.js';
 import { parseQuantity } from './quantity.js';
 
 type Json = Record<string, unknown>;
@@ -133,8 +134,9 @@ function volumeProblem(pod: KubeObject, volumes: VolumeState | undefined): strin
 export type ScheduleResult = { node: string } | { message: string };
 
 /**
- * Picks a node for a pod the way kube-scheduler filters them — unschedulable nodes, nodeSelector, NoSchedule taints,
- * CPU, memory and extended resource (`nvidia.com/gpu`) requests against allocatable — preferring the least loaded. When none fits, the message is the one
+ * Picks a node for a pod the way kube-scheduler filters them — unschedulable nodes, nodeSelector and node affinity,
+ * NoSchedule taints, CPU, memory and extended resource (`nvidia.com/gpu`) requests against allocatable, then required
+ * pod affinity and anti-affinity (`namespaces` for their namespaceSelector) — preferring the least loaded. When none fits, the message is the one
  * kube-scheduler writes in its FailedScheduling event: the filter reasons counted and sorted, then the preemption
  * verdict per node (`Preemption is not helpful for scheduling` where a filter other than resources failed, `No
  * preemption victims found for incoming pod` where only resources were short, as no lower-priority pod is evicted).
@@ -145,6 +147,7 @@ export function schedulePod(
   nodes: KubeObject[],
   pods: KubeObject[],
   volumes?: VolumeState,
+  namespaces: KubeObject[] = [],
 ): ScheduleResult {
   const spec = (pod.spec ?? {}) as Json;
   const preemption = `preemption: 0/${nodes.length} nodes are available: ${nodes.length} ${NOT_HELPFUL}.`;
@@ -204,9 +207,18 @@ export function schedulePod(
         insufficient = true;
       }
     }
-    if (!insufficient) fits.push({ name: node.metadata.name, load: onNode.length });
-    // Only resource shortages could be resolved by evicting pods; nothing here has a lower priority to evict.
-    else fitsWithoutOthers++;
+    if (insufficient) {
+      // Only resource shortages (and anti-affinity) could be resolved by evicting pods; none here has a lower priority.
+      fitsWithoutOthers++;
+      continue;
+    }
+    const affinity = podAffinityProblem(pod, node, nodes, pods, namespaces);
+    if (affinity) {
+      fail(affinity);
+      if (affinity === ANTI_AFFINITY || affinity === EXISTING_ANTI_AFFINITY) fitsWithoutOthers++;
+      continue;
+    }
+    fits.push({ name: node.metadata.name, load: onNode.length });
   }
   const best = fits.sort((a, b) => a.load - b.load || (a.name < b.name ? -1 : 1))[0];
   if (best) return { node: best.name };
