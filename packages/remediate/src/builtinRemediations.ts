@@ -2,6 +2,7 @@ import { imagePullPreviousImage } from './catalogue/imagePullPreviousImage.js';
 import { nodeAffinityFix } from './catalogue/nodeAffinityFix.js';
 import { nodeSelectorFix } from './catalogue/nodeSelectorFix.js';
 import { oomRaiseMemoryLimit } from './catalogue/oomRaiseMemoryLimit.js';
+import { podAffinityFix } from './catalogue/podAffinityFix.js';
 import { probeFixTarget } from './catalogue/probeFixTarget.js';
 import { rbacGrantClusterRule } from './catalogue/rbacGrantClusterRule.js';
 import { rbacGrantDenied } from './catalogue/rbacGrantDenied.js';
@@ -20,6 +21,7 @@ export const BUILTIN_REMEDIATIONS: readonly Remediation[] = [
   serviceSelectorFix,
   nodeSelectorFix,
   nodeAffinityFix,
+  podAffinityFix,
   taintToleration,
   storageClassCreate,
   rbacGrantDenied,
