@@ -16,9 +16,11 @@ import { ACCEPTED_OUTPUT_FORMATS } from '../globalOptions.js';
 import { withStore } from '../openCliStore.js';
 import { renderOutput } from '../renderOutput.js';
 import { securityComplianceCommand } from './securityComplianceCommand.js';
+import { securityFixCommand } from './securityFixCommand.js';
 import { securityImagesCommand } from './securityImagesCommand.js';
 import { loadSecurityConfig, scanTarget } from './securityInputs.js';
 import { securityPoliciesCommand } from './securityPoliciesCommand.js';
+import { securitySecretsCommand } from './securitySecretsCommand.js';
 import { findingsText, scanText } from './securityText.js';
 
 const ScanOptions = z.object({
@@ -126,5 +128,7 @@ export function securityCommand(parent: Command, ctx: CliContext): Command {
   securityPoliciesCommand(group, ctx);
   securityComplianceCommand(group, ctx);
   securityImagesCommand(group, ctx);
+  securityFixCommand(group, ctx);
+  securitySecretsCommand(group, ctx);
   return group;
 }
