@@ -42,7 +42,7 @@ export function isFresh(outdir) {
  * (one file loads much faster than the hundreds of modules of zod, and the CLI's validator needs the thousands of
  * the Kubernetes schema packages). Everything else, native packages above all, stays an import of node_modules.
  */
-const BUNDLED = /^(@opspilot\/|zod(\/|$)|yaml$|commander$|picocolors$)/;
+const BUNDLED = /^(@opspilot\/|zod(\/|$)|yaml$|js-yaml$|commander$|picocolors$)/;
 const CLI_BUNDLED = /^(kubernetes-models|@kubernetes-models\/|@kubernetes\/client-node$)/;
 
 /** What is built: an entry file and the folder its JavaScript goes to (paths from the repository root). */
@@ -104,24 +104,97 @@ const zodEnglishOnly = {
 };
 
 /** Rewrites each source's `import.meta.url` to that source's own URL, relative to the output folder. */
-function sourceUrls(outdir) {
+function rewriteSourceUrls(text, path, outdir) {
+  if (!/\bimport\.meta\.(url|dirname|filename)\b/.test(text)) return text;
+  const rel = relative(join(root, outdir), path).split(sep).join('/');
+  const url = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
+  const contents = text
+    .replace(/\bimport\.meta\.url\b/g, url)
+    .replace(/\bimport\.meta\.filename\b/g, `__opspilotFileURLToPath(${url})`)
+    .replace(/\bimport\.meta\.dirname\b/g, `__opspilotDirname(__opspilotFileURLToPath(${url}))`);
+  const helpers = /\bimport\.meta\.(dirname|filename)\b/.test(text)
+    ? "import { fileURLToPath as __opspilotFileURLToPath } from 'node:url';\n" +
+      "import { dirname as __opspilotDirname } from 'node:path';\n"
+    : '';
+  return helpers + contents;
+}
+
+/**
+ * What a package's src/index.ts re-exports by name (`export { a, type B, c as d } from './x.js'`): exported name →
+ * the declaring file (absolute) and its name there. `export *` and local exports are not listed.
+ */
+const reExportsCache = new Map();
+function reExportsOf(indexFile) {
+  let found = reExportsCache.get(indexFile);
+  if (found) return found;
+  found = new Map();
+  const text = readFileSync(indexFile, 'utf8');
+  for (const m of text.matchAll(/^export\s+(type\s+)?\{([^}]*)\}\s*from\s*'(\.[^']+)'/gm)) {
+    if (m[1]) continue;
+    const file = join(dirname(indexFile), m[3].replace(/\.js$/, '.ts'));
+    for (const spec of m[2].split(',')) {
+      const [name, as] = spec
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/);
+      if (!name || /^type\s/.test(spec.trim())) continue;
+      found.set(as ?? name, { file, name });
+    }
+  }
+  reExportsCache.set(indexFile, found);
+  return found;
+}
+
+/**
+ * Imports of our packages' indexes (`import { a, type B } from '@opspilot/x'`) rewritten to import each name from the
+ * file that declares it (types dropped: they are erased). With code splitting, esbuild puts into a command's chunks every file the package indexes it
+ * imports reach, used or not, once another command uses them: `validate` loaded the manifests package's generators
+ * and project detection (60 kB) because `generate` uses them. Names an index does not re-export by name (`export *`,
+ * types) stay imports of the index. `indexes` collects, per source, the index files its rewriting read (the bin's
+ * staleness check must still look at them).
+ */
+function importsFromDeclaringFiles(text, path, indexes) {
+  return text.replace(/^import\s+\{([^}]*)\}\s*from\s*'(@opspilot\/[a-z0-9-]+)';?$/gm, (whole, specs, pkg) => {
+    const indexFile = join(root, 'packages', pkg.slice('@opspilot/'.length), 'src/index.ts');
+    if (!existsSync(indexFile)) return whole;
+    const table = reExportsOf(indexFile);
+    const kept = [];
+    const byFile = new Map();
+    for (const raw of specs.split(',')) {
+      const spec = raw.trim();
+      if (!spec) continue;
+      // A type is erased; kept, it would leave `import '@opspilot/x'` behind (verbatimModuleSyntax).
+      if (/^type\s/.test(spec)) continue;
+      const [name, local] = spec.split(/\s+as\s+/);
+      const target = table.get(name);
+      if (!target) {
+        kept.push(spec);
+        continue;
+      }
+      const list = byFile.get(target.file) ?? [];
+      list.push(target.name === (local ?? name) ? target.name : `${target.name} as ${local ?? name}`);
+      byFile.set(target.file, list);
+    }
+    if (byFile.size === 0 && kept.length > 0) return whole;
+    const source = relative(root, path).split(sep).join('/');
+    indexes.set(source, [...(indexes.get(source) ?? []), relative(root, indexFile).split(sep).join('/')]);
+    const lines = [...byFile].map(([file, names]) => `import { ${names.join(', ')} } from ${JSON.stringify(file)};`);
+    if (kept.length > 0) lines.push(`import { ${kept.join(', ')} } from '${pkg}';`);
+    // As many lines as the import had, so the source map still points at the right lines.
+    return lines.join(' ') + '\n'.repeat(whole.split('\n').length - 1);
+  });
+}
+
+/** Loads each TypeScript source: its imports of our packages' indexes made direct, its `import.meta` URLs its own. */
+function sources(outdir, indexes) {
   return {
-    name: 'source-urls',
+    name: 'sources',
     setup(b) {
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
         const text = await readFile(args.path, 'utf8');
-        if (!/\bimport\.meta\.(url|dirname|filename)\b/.test(text)) return undefined;
-        const rel = relative(join(root, outdir), args.path).split(sep).join('/');
-        const url = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
-        const contents = text
-          .replace(/\bimport\.meta\.url\b/g, url)
-          .replace(/\bimport\.meta\.filename\b/g, `__opspilotFileURLToPath(${url})`)
-          .replace(/\bimport\.meta\.dirname\b/g, `__opspilotDirname(__opspilotFileURLToPath(${url}))`);
-        const helpers = /\bimport\.meta\.(dirname|filename)\b/.test(text)
-          ? "import { fileURLToPath as __opspilotFileURLToPath } from 'node:url';\n" +
-            "import { dirname as __opspilotDirname } from 'node:path';\n"
-          : '';
-        return { contents: helpers + contents, loader: 'ts' };
+        const contents = rewriteSourceUrls(importsFromDeclaringFiles(text, args.path, indexes), args.path, outdir);
+        return contents === text ? undefined : { contents, loader: 'ts' };
       });
     },
   };
@@ -145,7 +218,7 @@ function catalogCommands(catalogFile) {
  * module imports. Followed over the import graph of the sources (re-exporting index files included), not the
  * chunks, so a change anywhere on the way counts.
  */
-function startAndCommandInputs(metafile, target) {
+function startAndCommandInputs(metafile, target, indexes) {
   const byCommandModule = catalogCommands(target.commands);
   const inputs = metafile.inputs;
   /** `from` and every source it imports (lazily too unless `staticOnly`), transitively, short of command modules. */
@@ -154,6 +227,11 @@ function startAndCommandInputs(metafile, target) {
     const visit = (path) => {
       if (seen.has(path) || !inputs[path] || (path !== from && byCommandModule.has(path))) return;
       seen.add(path);
+      // The package indexes its imports were rewritten from (see importsFromDeclaringFiles).
+      for (const index of indexes.get(path) ?? []) {
+        if (inputs[index]) visit(index);
+        else seen.add(index);
+      }
       for (const i of inputs[path].imports) {
         if (!i.external && !(staticOnly && i.kind === 'dynamic-import')) visit(i.path);
       }
@@ -196,6 +274,8 @@ async function buildTarget(target) {
   const final = join(root, target.outdir);
   const staging = `${final}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
+  /** Per source, the package indexes its imports were rewritten from (see importsFromDeclaringFiles). */
+  const indexes = new Map();
   const result = await build({
     absWorkingDir: root,
     entryPoints: [target.entry],
@@ -212,10 +292,13 @@ async function buildTarget(target) {
     metafile: true,
     banner: { js: REQUIRE_SHIM },
     logLevel: 'warning',
-    plugins: [externalPackages(target.bundled, target.outdir), sourceUrls(target.outdir), zodEnglishOnly],
+    plugins: [externalPackages(target.bundled, target.outdir), sources(target.outdir, indexes), zodEnglishOnly],
   });
-  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
-  const info = { inputs, ...(target.commands ? startAndCommandInputs(result.metafile, target) : {}) };
+  const rewrittenFrom = [...indexes.values()].flat();
+  const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...rewrittenFrom])].filter(
+    (p) => !p.includes('node_modules/'),
+  );
+  const info = { inputs, ...(target.commands ? startAndCommandInputs(result.metafile, target, indexes) : {}) };
   if (target.commands) {
     // What bin/opspilot.js needs to answer --help, --version and version by itself: small, to be read at once.
     const start = { start: info.start, versionCommand: info.commands.version ?? [] };

@@ -106,6 +106,26 @@ describe('scripts/build.mjs', () => {
     }
   });
 
+  it('keeps out of validate what only other commands use: the generators and project detection of the manifests package', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opspilot-build-'));
+    try {
+      writeFileSync(join(dir, 'pod.yaml'), POD);
+      const run = loadedModules(join(ROOT, 'apps/cli/dist/main.js'), ['validate', join(dir, 'pod.yaml')]);
+      expect(run.status, run.stderr).toBe(1);
+      const sources = run.files
+        .filter((file) => file.startsWith(join(ROOT, 'apps/cli/dist/')))
+        .flatMap((file) => (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources);
+      expect(sources.some((source) => source.includes('packages/manifests/src/validate/'))).toBe(true);
+      // detect/projectFiles.ts holds the folders a walk skips (IGNORED_FOLDERS), which validate's walk uses too.
+      const others = sources.filter(
+        (s) => /manifests\/src\/(generate|detect)\//.test(s) && !s.endsWith('projectFiles.ts'),
+      );
+      expect(others).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('loads for validate what the files given need (the Dockerfile parser for a Dockerfile), no adm-zip or picomatch, zod in English', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opspilot-build-'));
     try {
