@@ -118,6 +118,15 @@ try {
   ]);
   // For scale: Node itself, and the same command run from TypeScript (what every call cost before the build).
   rows.push(['node -e 0 (the floor)', Number.NaN, time(['-e', '0'], [0], {}, '')]);
+  // Node 20 reads the certificates of NODE_EXTRA_CA_CERTS at every start, before any JavaScript runs (~30 ms of
+  // the floor for a full CA bundle): shown apart, as the environment's share rather than opspilot's.
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    rows.push([
+      'node -e 0 without NODE_EXTRA_CA_CERTS',
+      Number.NaN,
+      time(['-e', '0'], [0], { NODE_EXTRA_CA_CERTS: '' }, ''),
+    ]);
+  }
   rows.push(['opspilot --help from source (tsx)', Number.NaN, time(['--help'], [0], { OPSPILOT_FROM_SOURCE: '1' })]);
   const after = loadavg();
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
