@@ -14,8 +14,9 @@ export { generateDockerfiles } from './generate/dockerfile/generateDockerfiles.j
 export { type GeneratedFile, toYamlDocuments } from './generate/generatedFile.js';
 export { generateHelmChart } from './generate/helm/generateHelmChart.js';
 export type { ChartOptions } from './generate/helm/helmValues.js';
-export { generateManifest, type ManifestGeneration } from './generate/kube/generateManifest.js';
+export { generateManifest, type ManifestGeneration, manifestFromFields } from './generate/kube/generateManifest.js';
 export { ManifestKind } from './generate/kube/manifestSpecs.js';
+export type { Manifest } from './generate/kube/workloadManifests.js';
 export {
   generateFromProject,
   type ProjectGeneration,

@@ -160,6 +160,29 @@ export function generateManifest(kind: ManifestKind, description: string): Resul
   });
 }
 
+/**
+ * Builds one manifest of `kind` from fields already known (no description to parse) with the same templates and
+ * defaults as {@link generateManifest}: for callers that understood a request themselves (the planner of
+ * `@opspilot/ai`) and want the generator's objects rather than their own copy of them. Invalid fields (an unpinned
+ * image, a bad name) are an InputError naming them.
+ * @example
+ * const r = manifestFromFields('deployment', { name: 'web', namespace: 'dev', image: 'nginx:1.27', replicas: 2 });
+ */
+export function manifestFromFields(kind: ManifestKind, fields: Record<string, unknown>): Result<Manifest, InputError> {
+  const recipe = RECIPES[kind];
+  const checked = recipe.schema.safeParse(fields);
+  if (!checked.success) {
+    const problems = checked.error.issues.map((i) => `${i.path.join('.') || 'fields'}: ${i.message}`);
+    return err(
+      new InputError(`cannot build a ${kind}: ${problems.join('; ')}`, {
+        hint: hintFor(kind, checked.error.issues[0]?.path[0]),
+        details: { problems },
+      }),
+    );
+  }
+  return ok(recipe.build(checked.data as never, fields.cpu !== undefined));
+}
+
 /** A Deployment of two or more replicas comes with a PodDisruptionBudget keeping one of them up during drains. */
 function companionPdb(spec: DeploymentSpec): Manifest[] {
   if (spec.replicas < 2) return [];
