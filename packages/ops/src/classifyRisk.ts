@@ -51,4 +51,4 @@ export async function classifyRisk(steps: PlanStep[], gateway: ClusterGateway): 
   return { risk, reasons: risk === 'read' ? [] : reasons, confirmations };
 }
 
-const READS = new Set(['get', 'describe', 'list', 'logs', 'analyze']);
+const READS = new Set(['get', 'describe', 'list', 'logs', 'analyze', 'changes']);

@@ -3,17 +3,22 @@ import { formatRef, type KubeObject, type PlanStep, redactSecret, unwrap } from 
 import { stringify } from 'yaml';
 import { analyzeTarget } from './analyzeTarget.js';
 import type { OpsDeps } from './opsDeps.js';
+import { recentChanges } from './recentChanges.js';
 
 type Json = Record<string, unknown>;
-type ReadOp = Extract<PlanStep, { op: 'get' | 'describe' | 'list' | 'logs' | 'analyze' }>;
+type ReadOp = Extract<PlanStep, { op: 'get' | 'describe' | 'list' | 'logs' | 'analyze' | 'changes' }>;
 
 /**
  * Runs a read step and returns what `kubectl` would have shown, as text: an object as YAML (with its events for
  * describe), a list as NAME/STATUS rows or images, log lines (filtered by `match`, compiled by `safePattern` of
- * `@opspilot/ai`: linear-time RE2, an InputError for an invalid pattern), or the analyzers' diagnosis.
+ * `@opspilot/ai`: linear-time RE2, an InputError for an invalid pattern), the analyzers' diagnosis, or what changed
+ * in a window (the audit log, rollouts and events).
  * A Secret's values are shown as `<redacted>` (its keys kept): the answer is stored, returned and shown.
  */
-export async function readStep(deps: Pick<OpsDeps, 'gateway' | 'analyze' | 'clock'>, step: ReadOp): Promise<string> {
+export async function readStep(
+  deps: Pick<OpsDeps, 'gateway' | 'analyze' | 'clock'> & Partial<Pick<OpsDeps, 'audit' | 'clusterId'>>,
+  step: ReadOp,
+): Promise<string> {
   const { gateway } = deps;
   switch (step.op) {
     case 'get':
@@ -64,6 +69,8 @@ export async function readStep(deps: Pick<OpsDeps, 'gateway' | 'analyze' | 'cloc
     }
     case 'analyze':
       return deps.analyze ? deps.analyze(step) : analyzeTarget(deps.gateway, deps.clock, step);
+    case 'changes':
+      return recentChanges(deps, step);
   }
 }
 

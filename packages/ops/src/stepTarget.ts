@@ -9,12 +9,12 @@ export function stepTarget(step: PlanStep): ObjectRef | undefined {
       namespace: step.object.metadata.namespace,
       apiVersion: step.object.apiVersion,
     };
-  if (step.op === 'list') return undefined;
+  if (step.op === 'list' || step.op === 'changes') return undefined;
   if (step.op === 'analyze') return step.target;
   return step.target;
 }
 
 /** Whether a step changes the cluster. */
 export function isWrite(step: PlanStep): boolean {
-  return !['get', 'describe', 'list', 'logs', 'analyze'].includes(step.op);
+  return !['get', 'describe', 'list', 'logs', 'analyze', 'changes'].includes(step.op);
 }

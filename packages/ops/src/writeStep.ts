@@ -1,7 +1,7 @@
 import { type ClusterGateway, ConflictError, type KubeObject, type PlanStep, type StepObject } from '@opspilot/core';
 import { type DrainOptions, drainNode } from './drainNode.js';
 
-type WriteOp = Exclude<PlanStep, { op: 'get' | 'describe' | 'list' | 'logs' | 'analyze' }>;
+type WriteOp = Exclude<PlanStep, { op: 'get' | 'describe' | 'list' | 'logs' | 'analyze' | 'changes' }>;
 
 const RETRIES_ON_CONFLICT = 3;
 
@@ -98,5 +98,5 @@ function setUnschedulable(gateway: ClusterGateway, node: string, unschedulable: 
 
 /** The write steps of a plan, typed as such. */
 export function asWrite(step: PlanStep): WriteOp | undefined {
-  return ['get', 'describe', 'list', 'logs', 'analyze'].includes(step.op) ? undefined : (step as WriteOp);
+  return ['get', 'describe', 'list', 'logs', 'analyze', 'changes'].includes(step.op) ? undefined : (step as WriteOp);
 }

@@ -15,7 +15,7 @@ const STATEFUL_DELETES = new Set([
   'CustomResourceDefinition',
 ]);
 const RBAC = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
-const READS = new Set(['get', 'describe', 'list', 'logs', 'analyze']);
+const READS = new Set(['get', 'describe', 'list', 'logs', 'analyze', 'changes']);
 
 /** Whether a namespace is production: `env`/`environment`/`tier` label `production`/`prod`, or that name. */
 export function isProductionNamespace(namespace: KubeObject | undefined, name: string | undefined): boolean {
@@ -66,6 +66,7 @@ function stepRisk(step: PlanStep, namespaces: readonly KubeObject[]): RiskAssess
     }
     case 'list':
     case 'analyze':
+    case 'changes':
       return { risk: 'read', reasons: [] };
     default: {
       const { kind, name, namespace } = step.target;

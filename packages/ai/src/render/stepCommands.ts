@@ -197,5 +197,13 @@ export function stepCommands(step: PlanStep): ShellCommand[] {
       const [first, ...rest] = analyzeCommands(step.target, step.namespace);
       return first ? [{ ...first, comment }, ...rest] : [];
     }
+    case 'changes': {
+      const where = step.namespace ? ns(step.namespace) : ['-A'];
+      return [
+        { comment, args: ['opspilot', 'audit', 'list'] },
+        { args: ['kubectl', 'get', 'replicasets', ...where, '--sort-by=.metadata.creationTimestamp'] },
+        { args: ['kubectl', 'get', 'events', ...where, '--sort-by=.lastTimestamp'] },
+      ];
+    }
   }
 }

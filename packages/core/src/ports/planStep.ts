@@ -110,6 +110,24 @@ export const AnalyzeStep = z.object({
 });
 
 /**
+ * What changed in a window ("what changed in the last hour"): the audit log's entries (who asked for what, what was
+ * applied), rollouts (ReplicaSets created) and events, newest first, read through the `AuditLog` and
+ * `ClusterGateway` ports.
+ */
+export const ChangesStep = z.object({
+  op: z.literal('changes'),
+  namespace: z.string().min(1).optional(),
+  /** How far back to look, in seconds (default an hour). */
+  sinceSeconds: z
+    .number()
+    .int()
+    .positive()
+    .max(31 * 86_400)
+    .default(3600),
+  ...described,
+});
+
+/**
  * One concrete Kubernetes operation of a {@link Plan}. The `op` names the `ClusterGateway` call (or read) that carries
  * it out; nothing here runs anything.
  */
@@ -125,6 +143,7 @@ export const PlanStep = z.discriminatedUnion('op', [
   GetStep,
   ListStep,
   AnalyzeStep,
+  ChangesStep,
 ]);
 export type PlanStep = z.infer<typeof PlanStep>;
 
