@@ -33,5 +33,12 @@ export { quoteBash } from './render/renderBash.js';
 export { renderPlanCommands } from './render/renderPlanCommands.js';
 export { quotePowerShell } from './render/renderPowerShell.js';
 export { patchBody } from './render/stepCommands.js';
+export {
+  noRepair,
+  type RepairCatalogue,
+  type RepairRequest,
+  repairThrough,
+  withRepairCatalogue,
+} from './repairCatalogue.js';
 export { hasRequestReader, readRequest, registerRequestReader } from './requestReaders.js';
 export { matchingLines, SAFE_PATTERN_LIMITS, type SafePattern, safePattern } from './safety/safePattern.js';

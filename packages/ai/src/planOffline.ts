@@ -2,7 +2,8 @@ import type { ClusterGateway, PlanOutcome, PlanStep } from '@opspilot/core';
 import { policyAuditOutcome } from '@opspilot/security';
 import type { Frame } from './frame/frame.js';
 import { parseFrame } from './frame/parseFrame.js';
-import { type FrameContext, planFrame } from './frame/planFrame.js';
+import { namespaceOf, pickTargets } from './frame/pickTargets.js';
+import { type FrameContext, INSPECTABLE, planFrame } from './frame/planFrame.js';
 import { splitClauses } from './frame/splitClauses.js';
 import { type Entity, loadVocabulary } from './frame/vocabulary.js';
 import { describeMetricQuestion, matchMetricQuestion } from './intent/metricQuestion.js';
@@ -11,6 +12,7 @@ import { closestRequests } from './intent/supportedRequests.js';
 import { buildSteps } from './plan/buildSteps.js';
 import { finishPlan } from './plan/finishPlan.js';
 import type { Built } from './plan/planContext.js';
+import type { RepairCatalogue } from './repairCatalogue.js';
 import { readRequest } from './requestReaders.js';
 import { cachedLister } from './resolve/resolveTarget.js';
 
@@ -32,6 +34,8 @@ export interface OfflineOptions {
   namespace?: string;
   /** The conversation this request belongs to; updated with the objects it names. */
   session?: PlannerSession;
+  /** The remediation catalogue: a "fix …" request grounded in the cluster is answered with its fix first. */
+  repair?: RepairCatalogue;
 }
 
 function understoodOf(frame: Frame): string {
@@ -40,6 +44,22 @@ function understoodOf(frame: Frame): string {
   );
   const what = frame.action === 'unsupported' ? 'nothing I can turn into a Kubernetes operation' : frame.action;
   return `${what}${names.length ? ` (${[...new Set(names)].slice(0, 4).join(', ')})` : ''}${frame.namespace ? ` in namespace ${frame.namespace}` : ''}`;
+}
+
+/** The catalogue's answer to a grounded "fix …" clause, or undefined when it has none (the planner diagnoses). */
+async function repairOf(frame: Frame, ctx: FrameContext, repair: RepairCatalogue): Promise<PlanOutcome | undefined> {
+  const picked = pickTargets(frame, ctx.vocabulary, INSPECTABLE, {
+    ...(ctx.namespace ? { namespace: ctx.namespace } : {}),
+    ...(ctx.previous ? { previous: ctx.previous } : {}),
+    preferKindOrder: true,
+  });
+  const targets = picked.kind === 'targets' ? picked.targets : [];
+  const namespace = namespaceOf(frame, ctx.namespace);
+  return repair({
+    text: frame.text,
+    targets: targets.map((e) => ({ kind: e.kind, name: e.name, ...(e.namespace ? { namespace: e.namespace } : {}) })),
+    ...(namespace ? { namespace } : {}),
+  });
 }
 
 /** The old phrase families, kept as the last resort for wordings the frame cannot plan; never on an unknown name. */
@@ -101,6 +121,10 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
       frame.action = 'create';
     understood = understoodOf(frame);
     ctx.acted = undefined;
+    if (frame.action === 'fix' && options.repair) {
+      const fixed = await repairOf(frame, ctx, options.repair);
+      if (fixed) return fixed;
+    }
     let built: Built | undefined;
     try {
       built = await planFrame(frame, ctx);

@@ -1,6 +1,7 @@
 import type { Clock, ClusterGateway, LanguageModel, PlanOutcome } from '@opspilot/core';
 import { type AgentBudgets, type AgentOptions, runAgent } from './agent/runAgent.js';
 import { metricOutcome, type PlannerSession, planOffline } from './planOffline.js';
+import type { RepairCatalogue } from './repairCatalogue.js';
 import { readRequest } from './requestReaders.js';
 
 /** Options of {@link planRequest}. */
@@ -18,6 +19,8 @@ export interface PlanRequestOptions {
   onToolResult?: AgentOptions['onToolResult'];
   /** The conversation (for `it`/`them`); see {@link PlannerSession}. */
   session?: PlannerSession;
+  /** The remediation catalogue, asked first for a grounded "fix …" request (see {@link RepairCatalogue}). */
+  repair?: RepairCatalogue;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function planRequest(text: string, options: PlanRequestOptions): Pr
       gateway,
       ...(namespace ? { namespace } : {}),
       ...(options.session ? { session: options.session } : {}),
+      ...(options.repair ? { repair: options.repair } : {}),
     });
   if (!model || model.id === 'offline') return offline();
   // Metric questions go to their named query, model or not: numbers, not a plan.

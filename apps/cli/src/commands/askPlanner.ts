@@ -1,4 +1,4 @@
-import { hasRequestReader, planRequest, registerRequestReader } from '@opspilot/ai';
+import { hasRequestReader, planRequest, registerRequestReader, withRepairCatalogue } from '@opspilot/ai';
 import { createLanguageModel } from '@opspilot/ai-providers';
 import type { OpspilotConfig } from '@opspilot/config';
 import { type ClusterGateway, type HealingAction, systemClock } from '@opspilot/core';
@@ -10,7 +10,8 @@ import { type FixPlanner, fixPlanner } from '@opspilot/remediate';
  * driving the agent loop (which falls back to the offline planner when the model fails). Names are resolved
  * against the live cluster. Repair requests ("fix the oom pod") are answered from the remediation catalogue
  * (`fixPlanner` of `@opspilot/remediate`, ranked with the healing `history`; `fixOf(plan)` gives the fix behind a
- * plan, to settle it after the apply). Cost questions ("how much does namespace todo cost") are read by the cost
+ * plan, to settle it after the apply); the grounded planner reaches the same catalogue for the repairs only it can
+ * ground (`fix it`, a fuzzy name). Cost questions ("how much does namespace todo cost") are read by the cost
  * optimizer's reader, registered here. A misconfigured provider is an InputError naming the setting to fix.
  */
 export function createPlanner(
@@ -21,13 +22,11 @@ export function createPlanner(
   if (!hasRequestReader(costRequestReader.id)) registerRequestReader(costRequestReader);
   const { provider, ...rest } = config.llm;
   const fixes = { gateway, now: () => systemClock.now(), ...(history ? { history } : {}) };
-  if (provider === 'offline') {
-    return fixPlanner((request, context) => planRequest(request, { gateway, namespace: context.namespace }), fixes);
-  }
-  const model = createLanguageModel({ provider, ...rest });
-  if (!model.ok) throw model.error;
-  return fixPlanner(
-    (request, context) => planRequest(request, { gateway, namespace: context.namespace, model: model.value }),
-    fixes,
+  const model = provider === 'offline' ? undefined : createLanguageModel({ provider, ...rest });
+  if (model && !model.ok) throw model.error;
+  return withRepairCatalogue(
+    (inner) => fixPlanner(inner, fixes),
+    (request, context, repair) =>
+      planRequest(request, { gateway, namespace: context.namespace, repair, ...(model ? { model: model.value } : {}) }),
   );
 }

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { planRequest } from '@opspilot/ai';
+import { planRequest, withRepairCatalogue } from '@opspilot/ai';
 import { configuredModel } from '@opspilot/ai-providers';
 import {
   type NewAuditTrailEntry,
@@ -113,20 +113,23 @@ export async function serverOpsDeps(
     commands: store.aiCommands,
     clock,
     clusterId,
-    // Repair requests ("fix the oom pod") are answered from the remediation catalogue, the rest by the planner.
-    planner: fixPlanner(
-      (text, context) =>
+    // Repair requests ("fix the oom pod", "fix it") are answered from the remediation catalogue — named ones by the
+    // catalogue planner, grounded ones through the planner's repair port — the rest by the planner.
+    planner: withRepairCatalogue(
+      (inner) =>
+        fixPlanner(inner, {
+          gateway,
+          now: () => clock.now(),
+          history: () => allActions({ rules: store.healingRules, actions: store.healingActions }, {}),
+        }),
+      (text, context, repair) =>
         planRequest(text, {
           gateway: narrowToChoices(gateway, caller.choices ?? []),
           clock,
+          repair,
           ...(context.namespace ? { namespace: context.namespace } : {}),
           ...(model.value ? { model: model.value } : {}),
         }),
-      {
-        gateway,
-        now: () => clock.now(),
-        history: () => allActions({ rules: store.healingRules, actions: store.healingActions }, {}),
-      },
     ),
     diff: diffObjects,
     // Images must pass security scanning (seed 001): plans setting an image are checked against its latest scan.

@@ -38,7 +38,8 @@ const DELETABLE: KnownKind[] = [
   'HorizontalPodAutoscaler',
   'ServiceAccount',
 ];
-const INSPECTABLE: KnownKind[] = [
+/** The kinds a diagnosis or a repair can be about. */
+export const INSPECTABLE: KnownKind[] = [
   ...WORKLOAD_KINDS,
   'Pod',
   'Node',
@@ -376,19 +377,14 @@ export async function planFrame(frame: Frame, ctx: FrameContext): Promise<Built 
       const namespace = namespaceOf(frame, ctx.namespace);
       const where = namespace ? ` in namespace ${namespace}` : ' in every namespace';
       const window = q.sinceSeconds ?? 3600;
-      const list = (kind: string, what: string): PlanStep => ({
-        op: 'list',
-        kind,
-        show: 'default',
-        description: `${what}${where}`,
-        ...(namespace ? { namespace } : {}),
-      });
-      ctx.assumptions.push(
-        `changes of the last ${Math.round(window / 60)} min: events and rollouts (ReplicaSets) here; the audit log is in opspilot audit`,
-      );
-      return steps(`Show what changed${where}: recent events and rollouts`, [
-        list('Event', 'List recent events'),
-        list('ReplicaSet', 'List rollouts (ReplicaSets)'),
+      const span = window % 3600 === 0 ? `${window / 3600} h` : `${Math.round(window / 60)} min`;
+      return steps(`Show what changed in the last ${span}${where}: the audit log, rollouts and events`, [
+        {
+          op: 'changes',
+          sinceSeconds: window,
+          ...(namespace ? { namespace } : {}),
+          description: `Read the audit log, rollouts and events of the last ${span}${where}`,
+        },
       ]);
     }
     case 'switchTraffic': {
