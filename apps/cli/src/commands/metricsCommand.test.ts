@@ -85,6 +85,11 @@ describe('opspilot top and metrics', { timeout: 120_000 }, () => {
     expect(answer.status).toBe('SUCCESS');
     const range = await cli(['metrics', 'range', 'up', '--since', '5m', '--step', '15s'], env);
     expect(range.out).toMatch(/^up \(SUCCESS\)\nCLUSTER\s+SERIES\s+LAST\s+MIN\s+MAX\s+POINTS\n/);
+    // The same range as a terminal chart: a sparkline per series (up is 1: a row of full bars) on the time axis.
+    const chart = await cli(['metrics', 'range', 'up', '--since', '5m', '--step', '15s', '--chart'], env);
+    expect(chart.out).toMatch(/^up \(SUCCESS\)\nSERIES\s+0 … 1\s+MIN\s+MAX\s+LAST\n/);
+    expect(chart.out).toMatch(/\n\S+\s+[ █]*█\s+1\s+1\s+1\n/);
+    expect(chart.out).toMatch(/\d\d:\d\d\s+\d\d:\d\d UTC\n$/);
     const bad = await cli(['metrics', 'query', 'rate(up[5m]'], env);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/Prometheus refused the query: .*parse error/);

@@ -4,9 +4,11 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
 import { renderColumns } from '../renderOutput.js';
+import { answerChart } from './metricsChart.js';
 import { answerRows, localMetrics } from './metricsLocal.js';
 
 const RangeOptions = z.object({
+  chart: z.boolean().default(false),
   since: Duration.default('1h'),
   step: Duration.default('1m'),
   timeout: z.coerce.number().int().min(1).max(300).default(30),
@@ -60,12 +62,13 @@ export function metricsCommand(parent: Command, ctx: CliContext): Command {
     .option('--since <duration>', 'how far back, e.g. 15m, 1h, 1d', '1h')
     .option('--step <duration>', 'resolution', '1m')
     .option('--timeout <seconds>', 'per-cluster deadline', '30')
+    .option('--chart', 'draw each series as a sparkline on one time axis instead of the table')
     .action(async (promql: string, raw: unknown, command: Command) => {
       const o = RangeOptions.parse(raw);
       const metrics = await localMetrics(await ctx.loadConfig(command), ctx.io);
       const answer = await metrics.range(promql, { ...windowOf(o.since), step: o.step, timeout: o.timeout });
       if (answer.status !== 'SUCCESS') ctx.run.exitCode = 1;
-      ctx.print(command, answer, answerText);
+      ctx.print(command, answer, o.chart ? answerChart : answerText);
     });
   group
     .command('named')
@@ -77,6 +80,7 @@ export function metricsCommand(parent: Command, ctx: CliContext): Command {
     .option('--since <duration>', 'how far back, with --range', '1h')
     .option('--step <duration>', 'resolution, with --range', '1m')
     .option('--timeout <seconds>', 'per-cluster deadline', '30')
+    .option('--chart', 'with --range: draw each series as a sparkline instead of the table')
     .action(async (name: string | undefined, raw: unknown, command: Command) => {
       if (!name) {
         const list = NAMED_QUERIES.map((q) => ({
@@ -104,7 +108,7 @@ export function metricsCommand(parent: Command, ctx: CliContext): Command {
         timeout: o.timeout,
       });
       if (answer.status !== 'SUCCESS') ctx.run.exitCode = 1;
-      ctx.print(command, answer, answerText);
+      ctx.print(command, answer, o.chart && o.range ? answerChart : answerText);
     });
   return group;
 }
