@@ -43,6 +43,17 @@ describe('packed samples', () => {
     expect(sampleCount(b!)).toBe(1);
   });
 
+  it('are made once for a frozen series too', () => {
+    const [a] = read();
+    Object.freeze(a);
+    const values = a!.values;
+    expect(values).toEqual([
+      [1767268800, '0'],
+      [1767268815, 'NaN'],
+    ]);
+    expect(a!.values).toBe(values);
+  });
+
   it('stay packed when relabelled, and relabelling a read series shares its pairs', () => {
     const [a, b] = read();
     const tagged = relabelled(a!, { ...a!.metric, cluster: 'x' });

@@ -64,14 +64,21 @@ function unpack({ store, from, count }: Span): Samples {
   return values;
 }
 
+/** Pairs made for a series that could not take them as a plain property (a frozen or sealed series). */
+const made = new WeakMap<object, Samples>();
+
 function setValues(series: object, values: Samples): void {
-  Object.defineProperty(series, 'values', { value: values, writable: true, enumerable: true, configurable: true });
-  spans.delete(series);
+  if (Object.isExtensible(series)) {
+    Object.defineProperty(series, 'values', { value: values, writable: true, enumerable: true, configurable: true });
+    spans.delete(series);
+  } else made.set(series, values);
 }
 
 /** One accessor pair for every packed series (so they share one hidden class). */
 const VALUES: PropertyDescriptor = {
   get(this: object): Samples {
+    const known = made.get(this);
+    if (known) return known;
     const span = spans.get(this);
     const values = span ? unpack(span) : [];
     setValues(this, values);
