@@ -1,1 +1,11 @@
-/** @opspilot/delivery — CI pipelines, chart releases and release notes. */
+/** @opspilot/delivery — CI pipelines, chart releases (install, upgrade, roll back) and release notes. */
+export { applyChartRelease, approveChartRelease, chartOperation } from './charts/applyChartRelease.js';
+export {
+  CHART_RELEASE_TOOL,
+  type ChartReleaseDeps,
+  type ChartReleaseDetails,
+  chartDetailsOf,
+} from './charts/chartReleaseDeps.js';
+export type { ChartReleaseRequest, ChartReleaser, HelmOutcome, HelmRevision } from './charts/chartReleaser.js';
+export { type ChartReleaseInput, proposeChartRelease } from './charts/proposeChartRelease.js';
+export { type RollbackInput, rollbackChartRelease } from './charts/rollbackChartRelease.js';

@@ -61,7 +61,10 @@ export function createHelmReleaser(options: HelmReleaserOptions) {
   async function withHome<T>(
     chart: ChartFile[] | undefined,
     values: Record<string, unknown> | undefined,
-    body: (helm: (args: string[], timeoutMs?: number) => Promise<Run>, paths: { chart: string; values?: string }) => Promise<Result<T, InputError | UpstreamError>>,
+    body: (
+      helm: (args: string[], timeoutMs?: number) => Promise<Run>,
+      paths: { chart: string; values?: string },
+    ) => Promise<Result<T, InputError | UpstreamError>>,
   ): Promise<Result<T, InputError | UpstreamError>> {
     const binary = options.binary ?? locateHelm(options.env ?? process.env);
     if (!binary) {
@@ -96,7 +99,9 @@ export function createHelmReleaser(options: HelmReleaserOptions) {
       for (const f of chart ?? []) {
         const rel = normalize(f.path);
         if (rel.startsWith('..') || rel.startsWith('/')) {
-          return err(new InputError(`chart file path ${f.path} leaves the chart folder`, { hint: 'use relative paths' }));
+          return err(
+            new InputError(`chart file path ${f.path} leaves the chart folder`, { hint: 'use relative paths' }),
+          );
         }
         await mkdir(dirname(join(chartDir, rel)), { recursive: true });
         await writeFile(join(chartDir, rel), f.content);
@@ -126,14 +131,20 @@ export function createHelmReleaser(options: HelmReleaserOptions) {
       if (/not found/i.test(r.stderr)) return ok([]);
       return err(new UpstreamError(`helm history failed: ${messageOf(r)}`, { source: 'helm' }));
     }
-    return ok(z.array(HistoryRow).parse(JSON.parse(r.stdout || '[]')).sort((a, b) => a.revision - b.revision));
+    return ok(
+      z
+        .array(HistoryRow)
+        .parse(JSON.parse(r.stdout || '[]'))
+        .sort((a, b) => a.revision - b.revision),
+    );
   }
 
   return {
     render: (req: HelmReleaseRequest) =>
       withHome(req.chart, req.values, async (helm, p) => {
         const r = await helm(['template', req.release, p.chart, '--namespace', req.namespace, ...valuesArgs(p)]);
-        if (r.code !== 0) return err(new InputError(`helm template failed: ${messageOf(r)}`, { hint: 'fix the chart' }));
+        if (r.code !== 0)
+          return err(new InputError(`helm template failed: ${messageOf(r)}`, { hint: 'fix the chart' }));
         const objects = parseAllDocuments(r.stdout)
           .map((d) => d.toJS() as KubeObject | null)
           .filter((o): o is KubeObject => !!o && typeof o.kind === 'string' && typeof o.apiVersion === 'string');
@@ -148,7 +159,8 @@ export function createHelmReleaser(options: HelmReleaserOptions) {
       }),
     upgradeInstall: (req: HelmReleaseRequest) =>
       withHome(req.chart, req.values, async (helm, p) => {
-        const onFailure = (await versionOf(helm)) >= 4 ? ['--rollback-on-failure', '--wait=watcher'] : ['--atomic', '--wait'];
+        const onFailure =
+          (await versionOf(helm)) >= 4 ? ['--rollback-on-failure', '--wait=watcher'] : ['--atomic', '--wait'];
         const args = ['upgrade', '--install', req.release, p.chart, '--namespace', req.namespace, '--create-namespace'];
         const r = await helm(
           [...args, ...onFailure, '--timeout', `${req.timeoutSeconds}s`, ...valuesArgs(p), '-o', 'json'],
@@ -165,12 +177,22 @@ export function createHelmReleaser(options: HelmReleaserOptions) {
     rollback: (release: string, namespace: string, revision: number | undefined, timeoutSeconds: number) =>
       withHome(undefined, undefined, async (helm) => {
         const wait = (await versionOf(helm)) >= 4 ? ['--wait=watcher'] : ['--wait'];
-        const args = ['rollback', release, ...(revision !== undefined ? [String(revision)] : []), '--namespace', namespace];
+        const args = [
+          'rollback',
+          release,
+          ...(revision !== undefined ? [String(revision)] : []),
+          '--namespace',
+          namespace,
+        ];
         const r = await helm([...args, ...wait, '--timeout', `${timeoutSeconds}s`], (timeoutSeconds + 120) * 1000);
         if (r.code !== 0) return ok({ ok: false, message: messageOf(r) });
         const history = await historyWith(helm, release, namespace);
         const now = history.ok ? history.value.at(-1)?.revision : undefined;
-        return ok({ ok: true, ...(now ? { revision: now } : {}), message: r.stdout.trim() || 'Rollback was a success' });
+        return ok({
+          ok: true,
+          ...(now ? { revision: now } : {}),
+          message: r.stdout.trim() || 'Rollback was a success',
+        });
       }),
     history: (release: string, namespace: string) =>
       withHome(undefined, undefined, (helm) => historyWith(helm, release, namespace)),

@@ -189,7 +189,22 @@ function defaultCrd(obj: KubeObject, spec: Json): void {
  */
 export function applyDefaults(obj: KubeObject, allocate: Allocator, previous?: KubeObject): void {
   const spec = (isObject(obj.spec) ? obj.spec : {}) as Json;
-  const hasSpec = !['Namespace', 'Secret', 'ConfigMap', 'StorageClass', 'Event'].includes(obj.kind);
+  // Kinds without a spec field: giving them `spec: {}` makes clients that decode strictly (helm's upgrade) fail.
+  const hasSpec = ![
+    'Namespace',
+    'Secret',
+    'ConfigMap',
+    'StorageClass',
+    'Event',
+    'ServiceAccount',
+    'Role',
+    'ClusterRole',
+    'RoleBinding',
+    'ClusterRoleBinding',
+    'Endpoints',
+    'EndpointSlice',
+    'PriorityClass',
+  ].includes(obj.kind);
   if (hasSpec && obj.spec === undefined) obj.spec = spec;
   switch (obj.kind) {
     case 'Pod':

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ResourceType } from '../api/resourceTypes.js';
 import { badRequest, invalid } from '../api/statusError.js';
+import { decodeProtobufObject } from '../protobuf/decodeProtobufObject.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import { decodeBody } from './httpIo.js';
 import type { WriteContext } from './writeOperations.js';
@@ -33,13 +34,20 @@ export const DeleteOptionsBody = z
  */
 export type DeleteOptionsBody = z.infer<typeof DeleteOptionsBody>;
 
+/** The four bytes every Kubernetes protobuf body starts with. */
+const PROTOBUF_MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
+
 /**
- * Reads an optional DeleteOptions body (JSON); a malformed one is a 400.
+ * Reads an optional DeleteOptions body, JSON or protobuf (helm sends `k8s\0`-framed protobuf when it purges a
+ * release's Secrets); a malformed one is a 400.
  * @see https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/delete-options/
  */
 export function parseDeleteOptions(raw: Buffer): DeleteOptionsBody {
   if (raw.length === 0) return {};
-  const parsed = DeleteOptionsBody.safeParse(decodeBody('application/json', raw));
+  const protobuf = raw.subarray(0, 4).equals(PROTOBUF_MAGIC);
+  const parsed = DeleteOptionsBody.safeParse(
+    protobuf ? decodeProtobufObject(raw) : decodeBody('application/json', raw),
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw badRequest(`invalid DeleteOptions: ${issue.path.join('.')}: ${issue.message}`);
