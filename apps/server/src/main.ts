@@ -8,6 +8,7 @@ import { bootstrapAdmin } from './auth/authService.js';
 import { startHealing } from './healing/startHealing.js';
 import { createBackgroundWork } from './jobs/createBackgroundWork.js';
 import { simScrapes } from './metrics/simScrapes.js';
+import { budgetScheduleFromEnv, startBudgetChecks } from './cost/budgetChecks.js';
 import { openServerStore } from './openServerStore.js';
 import { printStartBanner } from './printStartBanner.js';
 import { registerInCluster } from './registerInCluster.js';
@@ -76,6 +77,13 @@ const started = await (async () => {
   work.start(services.fleet, services.bus);
   const anomalyScan = await startAnomalyScan(services);
   const stopHealing = await startHealing(services);
+  // Budgets are checked on a schedule: OPSPILOT_COST_BUDGET_CRON in OPSPILOT_COST_BUDGET_TIMEZONE (default hourly).
+  const budgetSchedule = budgetScheduleFromEnv();
+  const budgetChecks = budgetSchedule
+    ? await startBudgetChecks(services, budgetSchedule, (notices) => {
+        if (notices.length) logger.info({ notices: notices.length }, 'budget thresholds reached');
+      })
+    : undefined;
   const inCluster = await registerInCluster(services);
   if (inCluster)
     logger.info(
@@ -94,6 +102,7 @@ const started = await (async () => {
       await simTraces?.stop();
       anomalyScan.stop();
       stopHealing();
+      budgetChecks?.stop();
       await Promise.all(sims.map((s) => s.sim.stop()));
       await work.close();
     },

@@ -37,6 +37,11 @@ export {
 export { type CostQuestion, parseCostQuestion } from './ask/costQuestion.js';
 export { costRequestReader, describeCostQuestion } from './ask/costRequestReader.js';
 export {
+  BudgetSchedule,
+  nextBudgetCheck,
+  parseBudgetSchedule,
+} from './budgets/budgetSchedule.js';
+export {
   type BudgetNotice,
   budgetPeriodOf,
   DEFAULT_BUDGET_THRESHOLDS,

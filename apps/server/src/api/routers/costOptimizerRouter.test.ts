@@ -2,6 +2,7 @@ import type { Cluster } from '@opspilot/core';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
 import { type RunningDaemon, startPrometheus } from '@opspilot/observe/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBudgetChecks } from '../../cost/budgetChecks.js';
 import { startTestApi, type TestApi } from '../../testing/index.js';
 
 describe('the costOptimizer router against a real Prometheus scraping the simulated cost scenario', () => {
@@ -171,5 +172,46 @@ describe('the costOptimizer router against a real Prometheus scraping the simula
     expect(again.notices).toEqual([]);
     const forecast = (await t.rest('GET', '/cost/forecast?history=1h&days=7', t.users.admin.token)).json();
     expect(forecast.points).toHaveLength(7);
+  });
+
+  it('checks the budgets on a cron schedule in its time zone, driven by the clock', { timeout: 90_000 }, async () => {
+    await now();
+    const set = await t.rest('POST', '/cost/budgets', t.users.admin.token, {
+      name: 'scheduled',
+      scope: { namespace: 'shop' },
+      amount: 0.0001,
+      thresholds_percent: [80],
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const events: { payload: { budget_name?: string; message?: string } }[] = [];
+    const unsubscribe = t.services.bus.subscribe({ event_types: ['BUDGET_ALERT'] }, (e) => {
+      events.push(e as never);
+    });
+    const checks: { at: Date; count: number }[] = [];
+    // Every hour on the hour in India (UTC+5:30): at half past the hour, UTC.
+    const schedule = await startBudgetChecks(
+      t.services,
+      { cron: '0 * * * *', timezone: 'Asia/Kolkata' },
+      (notices, at) => checks.push({ at, count: notices.filter((n) => n.message.includes('"scheduled"')).length }),
+    );
+    try {
+      const due = schedule.next() as Date;
+      expect(due.getUTCMinutes()).toBe(30);
+      expect(due.getTime() - t.clock.now().getTime()).toBeLessThanOrEqual(3_600_000);
+      await t.clock.advance(due.getTime() - t.clock.now().getTime() - 1_000);
+      expect(checks).toEqual([]);
+      await t.clock.advance(1_000);
+      await expect.poll(() => checks.length, { timeout: 30_000 }).toBe(1);
+      expect(checks[0]).toEqual({ at: due, count: 1 });
+      expect(events.some((e) => String(e.payload.message).includes('budget "scheduled" reached 80 %'))).toBe(true);
+      expect(schedule.next()?.getTime()).toBe(due.getTime() + 3_600_000);
+      // The next hour: the threshold was already notified this period, so nothing new.
+      await t.clock.advance(3_600_000);
+      await expect.poll(() => checks.length, { timeout: 30_000 }).toBe(2);
+      expect(checks[1]?.count).toBe(0);
+    } finally {
+      schedule.stop();
+      unsubscribe();
+    }
   });
 });
