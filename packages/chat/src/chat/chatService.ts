@@ -55,6 +55,16 @@ export interface SendOptions {
   emit?(event: ChatStreamEvent): void;
 }
 
+/**
+ * The clusters a new session is scoped to: those the user chose; with none, the persona's default scope — `session`
+ * personas (SRE, developer, custom ones) work on the caller's default cluster, `all-clusters` personas (security,
+ * FinOps, executive) on every cluster the caller may see (an empty context).
+ */
+export function sessionClusters(persona: ChatPersona, chosen: string[], defaultCluster?: string): string[] {
+  if (chosen.length) return chosen;
+  return persona.scope === 'session' && defaultCluster ? [defaultCluster] : [];
+}
+
 const titleOf = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 /**
@@ -94,14 +104,14 @@ export function createChatService(deps: ChatServiceDeps) {
 
     async startSession(
       userId: string,
-      input: { title?: string; persona_id?: string; cluster_context?: string[] } = {},
+      input: { title?: string; persona_id?: string; cluster_context?: string[]; default_cluster?: string } = {},
     ): Promise<ChatSession> {
       const chosen = await persona(input.persona_id ?? DEFAULT_PERSONA_ID);
       return deps.store.createSession({
         user_id: userId,
         title: input.title ?? '',
         persona_id: chosen.id,
-        cluster_context: input.cluster_context ?? [],
+        cluster_context: sessionClusters(chosen, input.cluster_context ?? [], input.default_cluster),
       });
     },
 

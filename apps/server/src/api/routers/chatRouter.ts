@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { chatToolContext } from '../../chat/chatContext.js';
 import { chatOf } from '../../chat/chatServices.js';
 import { audit, procedureFor, router } from '../trpc.js';
-import { visibleCluster } from '../visibleClusters.js';
+import { visibleCluster, visibleClusters } from '../visibleClusters.js';
 import { chatMcpServersProcedures } from './chatMcpServersProcedures.js';
 
 const route = (method: 'GET' | 'POST', path: string, summary: string) => ({
@@ -69,10 +69,13 @@ export const chatRouter = router({
     .output(ChatSession)
     .mutation(async ({ ctx, input }) => {
       for (const id of input.cluster_ids) await visibleCluster(ctx.services.store, ctx.principal, id);
+      // With no cluster chosen, the persona's default scope decides: the default cluster (the first listed) or all.
+      const [first] = input.cluster_ids.length ? [] : await visibleClusters(ctx.services.store, ctx.principal);
       return (await chatOf(ctx.services)).startSession(ctx.principal.user.id, {
         ...(input.persona_id ? { persona_id: input.persona_id } : {}),
         ...(input.title ? { title: input.title } : {}),
         cluster_context: input.cluster_ids,
+        ...(first ? { default_cluster: first.id } : {}),
       });
     }),
 
