@@ -4,6 +4,8 @@
  * with evidence; versioned YAML runbooks executed through the operation lifecycle of `@opspilot/ops`; post-mortems;
  * outgoing webhook payloads. A pure engine: reaches the world only through the ports of `@opspilot/core`.
  */
+
+export { chartScopeOf, chartSignals, inChartScope } from './charts/chartSignals.js';
 export {
   affectedResources,
   blastRadius,

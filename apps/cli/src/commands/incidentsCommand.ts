@@ -6,6 +6,7 @@ import type { CliContext } from '../cliContext.js';
 import { withStore } from '../openCliStore.js';
 import { renderColumns } from '../renderOutput.js';
 import { ageOf } from './alertsText.js';
+import { incidentChartsText } from './incidentCharts.js';
 import { localCommander } from './incidentsLocal.js';
 import { reviewActor } from './reviewActor.js';
 
@@ -105,7 +106,8 @@ export function incidentsCommand(parent: Command, ctx: CliContext): Command {
     .description('show one incident: its signals, timeline and ranked causes')
     .argument('<id>', 'id as in `incidents list`')
     .option('--analyze', 'rank its causes again from the cluster now (needs the cluster)')
-    .action(async (id: string, options: { analyze?: boolean }, command: Command) => {
+    .option('--chart', 'draw its signals as terminal charts (needs prometheus.url)')
+    .action(async (id: string, options: { analyze?: boolean; chart?: boolean }, command: Command) => {
       const config = await ctx.loadConfig(command);
       const detail = await withStore(config, ctx.io.cwd, async (store) => {
         const commander = await localCommander(config, ctx.io, store);
@@ -113,7 +115,16 @@ export function incidentsCommand(parent: Command, ctx: CliContext): Command {
         const analysis = options.analyze
           ? await commander.analyze(incident.id, reviewActor(undefined, ctx.io.env))
           : await commander.latestAnalysis(incident.id);
-        return { incident, timeline: await commander.timeline(incident.id), causes: analysis?.causes ?? [] };
+        const signals = options.chart ? (await commander.signalsOf(incident.id)).map((h) => h.signal) : [];
+        const charts = options.chart
+          ? await incidentChartsText(config, ctx.io, incident, signals, analysis, ctx.io.clock?.now() ?? new Date())
+          : undefined;
+        return {
+          incident,
+          timeline: await commander.timeline(incident.id),
+          causes: analysis?.causes ?? [],
+          ...(charts ? { charts } : {}),
+        };
       });
       ctx.print(command, detail, (d) =>
         [
@@ -141,6 +152,7 @@ export function incidentsCommand(parent: Command, ctx: CliContext): Command {
             ['TIME', 'WHO', 'WHAT', 'DETAIL'],
             ...d.timeline.map((a) => [a.performed_at, a.actor, a.action_type, a.description.slice(0, 120)]),
           ]),
+          ...(d.charts ? ['', d.charts] : []),
           '',
         ].join('\n'),
       );

@@ -1,10 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ManualClock } from '@opspilot/core';
+import { ManualClock, systemClock } from '@opspilot/core';
+import { createIncidentEngine } from '@opspilot/incidents';
+import { createClusterGateway } from '@opspilot/kube';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
 import { advanceClock, createKubectl } from '@opspilot/kube-sim/testing';
 import { type RunningDaemon, startPrometheus } from '@opspilot/observe/testing';
+import { openStore } from '@opspilot/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
 import { memoryIo } from '../testing/index.js';
@@ -104,5 +107,49 @@ describe('opspilot top and metrics', { timeout: 120_000 }, () => {
     const nodes = await cli(['ask', 'show cpu usage of nodes']);
     expect(nodes.out).toMatch(/^Understood: CPU used per node\n/);
     expect(nodes.out).toMatch(/node=\S+\s+\d+m$/m);
+  });
+});
+
+describe('opspilot incidents show --chart', { timeout: 120_000 }, () => {
+  it("draws the incident's signals from Prometheus: a sparkline per pod of the incident, the detection marked", async () => {
+    const env = { OPSPILOT_PROMETHEUS_URL: prometheus.url, OPSPILOT_DATA_DIR: join(dir, 'incidents') };
+    expect((await cli(['db', 'migrate'], env)).code).toBe(0);
+    const pods = await createClusterGateway({ kubeconfigYaml: live.kubeconfig }).list('Pod', {
+      namespace: 'todo',
+      labelSelector: 'app=backend',
+    });
+    const pod = pods[0]!.metadata.name;
+    const store = await openStore({ sqlitePath: join(dir, 'incidents', 'opspilot.db') });
+    const engine = createIncidentEngine({ records: store.incidents, audit: store.audit, clock: systemClock });
+    const [incident] = await engine.ingest([
+      {
+        source: 'ALERT',
+        fingerprint: 'cpu',
+        title: 'backend CPU high',
+        severity: 'HIGH',
+        state: 'FIRING',
+        labels: { alertname: 'CPUHigh', namespace: 'todo', pod },
+        resource: { kind: 'Pod', namespace: 'todo', name: pod },
+        at: new Date().toISOString(),
+      },
+    ]);
+    await store.close();
+    let shown = '';
+    await expect
+      .poll(
+        async () => {
+          shown = (await cli(['incidents', 'show', incident!.id, '--chart'], env)).out;
+          return shown.includes(`todo/${pod}`);
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(true);
+    expect(shown).toContain('Chart: CPU (pod-cpu)');
+    expect(shown).toMatch(new RegExp(`todo/${pod}\\s+[ ▁▂▃▄▅▆▇█]+\\s+\\d+m\\s+\\d+m\\s+\\d+m`));
+    expect(shown).toMatch(/\^ \d\d:\d\d detected/);
+    const plain = await cli(['incidents', 'show', incident!.id, '--chart'], {
+      OPSPILOT_DATA_DIR: env.OPSPILOT_DATA_DIR,
+    });
+    expect(plain.out).toContain('Charts: set prometheus.url');
   });
 });
