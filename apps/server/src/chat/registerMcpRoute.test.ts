@@ -61,6 +61,16 @@ describe('the MCP server at /mcp (Streamable HTTP)', () => {
     });
     expect(pods.isError).toBe(false);
     expect(text(pods)).toContain('backend');
+    // The security and cost tools are served too (read tools, redacted and bounded like the others).
+    expect(tools.map((x) => x.name)).toEqual(
+      expect.arrayContaining(['security_findings', 'security_posture', 'cost_allocation', 'cost_recommendations']),
+    );
+    const posture = await operator.callTool({ name: 'security_posture', arguments: {} });
+    expect(posture.isError).toBe(false);
+    expect(text(posture)).toContain('no security scan of this cluster yet');
+    const allocation = await operator.callTool({ name: 'cost_allocation', arguments: { since_hours: 1 } });
+    expect(allocation.isError, text(allocation)).toBe(false);
+    expect(text(allocation)).toContain('"currency"');
 
     const viewer = await connect(t.users.viewer.token);
     const none = await viewer.callTool({ name: 'list_objects', arguments: { kind: 'Deployment' } });

@@ -7,6 +7,7 @@ import { visibleClusters } from '../api/visibleClusters.js';
 import type { Principal } from '../auth/principal.js';
 import { searchLogs } from '../observe/logSourceFor.js';
 import { searchTraces } from '../traces/searchTraces.js';
+import { moduleToolBackend } from './moduleToolBackend.js';
 
 /** Options of {@link serverToolBackend}. */
 export interface ServerToolBackendOptions {
@@ -20,8 +21,8 @@ const quoted = (value: string) => JSON.stringify(value);
 
 /**
  * The tools' view of the server for one caller: only the clusters they may see (and the conversation is scoped to),
- * read through each cluster's shared gateway; metrics, logs, traces, alerts, incidents and anomalies through the same
- * services as the API; `propose` through the operation lifecycle (OPERATOR and above), so a change waits for approval.
+ * read through each cluster's shared gateway; metrics, logs, traces, alerts, incidents, anomalies, security findings
+ * and posture, cost allocation and recommendations through the same services as the API; `propose` through the operation lifecycle (OPERATOR and above), so a change waits for approval.
  */
 export function serverToolBackend(
   services: ApiServices,
@@ -120,6 +121,8 @@ export function serverToolBackend(
         filter,
         async (id, limit) => (await services.store.anomalies.list({ cluster_id: id }, { page_size: limit })).items,
       ),
+    // Security findings and posture, cost allocation and recommendations: the same queries as their routers.
+    ...moduleToolBackend(services, inScope),
     ...(mayPropose
       ? {
           propose: async (clusterId: string, request: string, namespace?: string): Promise<ProposedOperation> => {

@@ -1,5 +1,11 @@
 import { analyzeTool } from './builtin/analyzeTool.js';
 import {
+  costAllocationTool,
+  costRecommendationsTool,
+  securityFindingsTool,
+  securityPostureTool,
+} from './builtin/moduleTools.js';
+import {
   describeObjectTool,
   getEventsTool,
   getLogsTool,
@@ -21,8 +27,8 @@ import type { ChatTool } from './chatTool.js';
 
 /**
  * opspilot's own tools, for chat, the agent and MCP clients: every one reads, except `propose_operation`, which
- * creates an operation that waits for approval. Other modules export their own lists (security, cost) and the
- * composition root registers them beside these.
+ * creates an operation that waits for approval. The security and cost tools read through the backend's optional
+ * members, which the composition root wires to the security guardian and the cost optimizer.
  */
 export const BUILTIN_TOOLS: readonly ChatTool[] = [
   listClustersTool,
@@ -38,6 +44,10 @@ export const BUILTIN_TOOLS: readonly ChatTool[] = [
   listAlertsTool,
   listIncidentsTool,
   listAnomaliesTool,
+  securityFindingsTool,
+  securityPostureTool,
+  costAllocationTool,
+  costRecommendationsTool,
   validateTool,
   proposeOperationTool,
 ] as ChatTool[];

@@ -72,6 +72,17 @@ export interface ToolBackend {
   alerts?(filter: SignalFilter): Promise<unknown[]>;
   incidents?(filter: SignalFilter): Promise<unknown[]>;
   anomalies?(filter: SignalFilter): Promise<unknown[]>;
+  /** The latest security scan's findings (most severe first, at most `limit`). */
+  securityFindings?(
+    clusterId: string,
+    filter: { severity?: string; namespace?: string; limit: number },
+  ): Promise<unknown>;
+  /** The latest security scan's summary: status, score, counts, namespaces. */
+  securityPosture?(clusterId: string): Promise<unknown>;
+  /** Cost per group over the last `sinceHours` (OpenCost method), idle apart. */
+  costAllocation?(clusterId: string, query: { by: string; sinceHours: number; namespace?: string }): Promise<unknown>;
+  /** The open cost recommendations, the largest saving first. */
+  costRecommendations?(clusterId: string, query: { namespace?: string; limit: number }): Promise<unknown>;
   /** Creates an operation through the operation lifecycle; writes wait for approval. */
   propose?(clusterId: string, request: string, namespace?: string): Promise<ProposedOperation>;
 }
