@@ -13,6 +13,7 @@ import { openServerStore } from './openServerStore.js';
 import { printStartBanner } from './printStartBanner.js';
 import { registerInCluster } from './registerInCluster.js';
 import { EMBEDDED_SIM_CLUSTERS, registerSimCluster, SIM_CLUSTER_NAME } from './registerSimCluster.js';
+import { startScanScheduler } from './security/scanScheduler.js';
 import { type RunningServer, startServer } from './startServer.js';
 import { startSimTraces } from './traces/startSimTraces.js';
 
@@ -84,6 +85,7 @@ const started = await (async () => {
         if (notices.length) logger.info({ notices: notices.length }, 'budget thresholds reached');
       })
     : undefined;
+  const stopScanScheduler = await startScanScheduler(services);
   const inCluster = await registerInCluster(services);
   if (inCluster)
     logger.info(
@@ -103,6 +105,7 @@ const started = await (async () => {
       anomalyScan.stop();
       stopHealing();
       budgetChecks?.stop();
+      stopScanScheduler();
       await Promise.all(sims.map((s) => s.sim.stop()));
       await work.close();
     },

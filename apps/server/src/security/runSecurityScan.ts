@@ -4,12 +4,13 @@ import type { ApiServices } from '../api/apiServices.js';
 
 /**
  * Scans one registered cluster's live posture, stores the scan and its findings, and announces it on the bus
- * (`SECURITY_SCAN_COMPLETED`). An unreachable cluster gives an `offline` scan, stored as such.
+ * (`SECURITY_SCAN_COMPLETED`, saying whether a request or a schedule started it). An unreachable cluster gives an
+ * `offline` scan, stored as such.
  */
 export async function runSecurityScan(
   services: Pick<ApiServices, 'gateways' | 'store' | 'bus' | 'clock'>,
   cluster: Cluster,
-  options: { namespace?: string } = {},
+  options: { namespace?: string; trigger?: { schedule_id: string } } = {},
 ): Promise<SecurityScan> {
   const gateway = await services.gateways.get(cluster.id);
   const scan = await scanCluster(gateway, {
@@ -30,6 +31,8 @@ export async function runSecurityScan(
       status: scan.status,
       score: scan.score ?? null,
       ...scan.counts,
+      trigger: options.trigger ? 'schedule' : 'request',
+      ...(options.trigger ? { schedule_id: options.trigger.schedule_id } : {}),
     },
   });
   return stored;

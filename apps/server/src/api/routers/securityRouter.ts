@@ -13,7 +13,10 @@ import { audit, procedureFor, router } from '../trpc.js';
 import { visibleCluster, visibleClusters } from '../visibleClusters.js';
 import { securityComplianceProcedures } from './securityComplianceProcedures.js';
 import { securityFixProcedure } from './securityFixProcedure.js';
+import { securityImageProcedures } from './securityImageProcedures.js';
 import { securityPolicyProcedures } from './securityPolicyProcedures.js';
+import { securityScheduleProcedures } from './securityScheduleProcedures.js';
+import { securitySecretProcedures } from './securitySecretProcedures.js';
 
 const ScanSummary = z.object({
   id: z.string(),
@@ -181,4 +184,7 @@ export const securityRouter = router({
   ...securityPolicyProcedures,
   ...securityComplianceProcedures,
   ...securityFixProcedure,
+  ...securityImageProcedures,
+  ...securitySecretProcedures,
+  ...securityScheduleProcedures,
 });
