@@ -84,6 +84,11 @@ describe('scripts/build.mjs', () => {
     expect(Object.keys(info.commands).sort()).toEqual(names.sort());
     expect(info.commands.validate).toContain('apps/cli/src/commands/validateCommand.ts');
     expect(info.commands.validate).not.toContain('apps/cli/src/commands/analyzeCommand.ts');
+    // The bin reads each command's list from a small file of its own: the start, the context and the command's.
+    const run = JSON.parse(readFileSync(join(ROOT, 'apps/cli/dist/runs/validate.json'), 'utf8')) as string[];
+    expect([...run].sort()).toEqual([...new Set([...info.start, ...info.context, ...info.commands.validate])].sort());
+    // A source the rewritten imports of a package index depend on counts too: the index itself.
+    expect(run).toContain('packages/manifests/src/index.ts');
   });
 
   it('validates a manifest with the compiled CLI', () => {

@@ -4,8 +4,8 @@
 // copy being edited needs no build step. main owns argv, stdio and the exit code.
 //
 // Kept to Node's built-ins and a few stats: this file is part of every start. build-info.json lists the sources of
-// the start itself, of the context any command gets and of each command (see scripts/build.mjs), so `--help` checks
-// a dozen files and `validate` a few hundred, not the whole tree. `--help`, `--version` and `version` (as text)
+// the start itself, of the context any command gets and of each command (see scripts/build.mjs), and runs/<command>.json
+// each command's in a small file, so `--help` checks a dozen files and `validate` a few hundred, not the whole tree. `--help`, `--version` and `version` (as text)
 // are answered here from what the build recorded, without loading the CLI at all (see answerFromBuild).
 
 /** A built-in module: `process.getBuiltinModule` (Node 20.16+) spares the ES module wrapper an import would build. */
@@ -74,11 +74,30 @@ const argv = process.argv.slice(2);
 const fromSource = process.env.OPSPILOT_FROM_SOURCE === '1';
 const quick = !fromSource && argv.length === 1 && ANSWERED.has(argv[0]) ? readBuildFile('start-info.json') : undefined;
 const answer = quick && answerFromBuild(quick, argv[0]);
-const build = answer === undefined && !fromSource ? readBuildFile('build-info.json') : undefined;
+/** A word that may name a command (`validate`, `sim`), not a file, flag or value. */
+const COMMAND_WORD = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * The sources a run with `argv` executes and when they were built: from the small list the build wrote for each
+ * command named (dist/runs/<command>.json), else from build-info.json.
+ */
+function runOf(argv) {
+  const runs = argv
+    .filter((arg) => COMMAND_WORD.test(arg))
+    .map((arg) => readBuildFile(`runs/${arg}.json`))
+    .filter((run) => run !== undefined);
+  if (runs.length > 0) {
+    return { sources: [...new Set(runs.flatMap((run) => run.info))], builtAt: Math.min(...runs.map((r) => r.builtAt)) };
+  }
+  const build = readBuildFile('build-info.json');
+  return build && { sources: sourcesOf(build.info, argv), builtAt: build.builtAt };
+}
+
+const run = answer === undefined && !fromSource ? runOf(argv) : undefined;
 
 if (answer !== undefined) {
   process.stdout.write(answer);
-} else if (build && olderThan(sourcesOf(build.info, argv), build.builtAt)) {
+} else if (run && olderThan(run.sources, run.builtAt)) {
   // Node 22.1+ keeps the compiled code of the modules loaded on disk for the next start (Node 20 has no such cache).
   module.enableCompileCache?.();
   // Source maps are not read by default: Node would parse the map of every chunk loaded (~45 ms of `--help`, ~170 ms
