@@ -4,9 +4,10 @@
 // copy being edited needs no build step. main owns argv, stdio and the exit code.
 //
 // Kept to Node's built-ins and a few stats: this file is part of every start. build-info.json lists the sources of
-// the start itself, of the context any command gets and of each command (see scripts/build.mjs), and runs/<command>.json
-// each command's in a small file, so `--help` checks a dozen files and `validate` a few hundred, not the whole tree. `--help`, `--version` and `version` (as text)
-// are answered here from what the build recorded, without loading the CLI at all (see answerFromBuild).
+// the start itself, of the context any command gets and of each command (see scripts/build.mjs), runs/<command>.json
+// those of a run of one command in a small file, so `--help` checks a dozen files and `validate` a few hundred, not
+// the whole tree. `--help`, `--version` and `version` (as text) are answered here from what the build recorded,
+// without loading the CLI at all (see answerFromBuild).
 
 /** A built-in module: `process.getBuiltinModule` (Node 20.16+) spares the ES module wrapper an import would build. */
 const builtin = async (name) => process.getBuiltinModule?.(name) ?? (await import(name));
