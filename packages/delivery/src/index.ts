@@ -1,5 +1,6 @@
 /** @opspilot/delivery — CI pipelines, chart releases (install, upgrade, roll back) and release notes. */
 export { applyChartRelease, approveChartRelease, chartOperation } from './charts/applyChartRelease.js';
+export { type ConfiguredChart, chartOfConfigs, isChartConfig } from './charts/chartOfConfigs.js';
 export {
   CHART_RELEASE_TOOL,
   type ChartReleaseDeps,

@@ -8,6 +8,7 @@ import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
 import { applyInterruptibly, cliLifecycle, recoverEarlierRuns, registeredClusterId } from './askApply.js';
 import { ReviewOptions, reviewActor, reviewConfigId } from './reviewActor.js';
+import { ChartApplyOptions, chartDeps, reviewApplyChart } from './reviewApplyChart.js';
 import { GENERATOR_TOOL, transitionAudited } from './reviewWorkflow.js';
 
 /** What `opspilot review apply` prints. */
@@ -43,7 +44,7 @@ function objectsOf(config: GeneratedConfig, namespace: string): KubeObject[] {
     );
   if (objects.length === 0) {
     throw new InputError(`${config.file_path} (${config.resource_type}) holds no Kubernetes objects to apply`, {
-      hint: 'only Kubernetes manifests are applied; build Dockerfiles with docker and install charts with helm',
+      hint: 'Kubernetes manifests and Helm charts are applied; build Dockerfiles with docker',
     });
   }
   return objects.map((o) =>
@@ -87,9 +88,13 @@ export function reviewApplyCommand(group: Command, ctx: CliContext): Command {
     .description('apply an APPROVED configuration to the cluster through the reviewed, audited operation lifecycle')
     .argument('<id>', 'configuration id')
     .option('--user <name>', 'acting user (default OPSPILOT_USER or the OS user)')
+    .option('--release <name>', 'helm release name of a chart (default the chart name)')
+    .option('--values <file>', 'YAML values over the chart values.yaml')
+    .option('--timeout <seconds>', 'how long a chart may take to become ready before it is rolled back', '300')
     .action(async (rawId: string, raw: unknown, command: Command) => {
       const id = reviewConfigId(rawId);
       const options = ReviewOptions.parse(raw);
+      const chartOptions = ChartApplyOptions.parse(raw);
       const config = await ctx.loadConfig(command);
       const user = reviewActor(options.user, ctx.io.env);
       const result = await withStore(config, ctx.io.cwd, async (store) => {
@@ -101,6 +106,18 @@ export function reviewApplyCommand(group: Command, ctx: CliContext): Command {
                 ? `approve it first: opspilot review approve ${id}`
                 : 'only approved configurations can be applied',
           });
+        }
+        if (generated.resource_type.startsWith('Helm')) {
+          const gateway = openGateway(config, ctx.io);
+          const clusterId = await registeredClusterId(store, gateway.config.server);
+          const r = await reviewApplyChart(store, generated, chartDeps(store, gateway, ctx.io.env, clusterId), {
+            user,
+            namespace: config.kube.namespace ?? 'default',
+            cwd: ctx.io.cwd,
+            options: chartOptions,
+          });
+          if (r.operation_state !== 'APPLIED') ctx.run.exitCode = 1;
+          return r;
         }
         const objects = objectsOf(generated, config.kube.namespace ?? 'default');
         const plan = planOf(generated, objects);
