@@ -53,13 +53,45 @@ type Series = { metric: Record<string, string>; values: Samples };
 
 const spans = new WeakMap<object, Span>();
 
+/**
+ * What the pairs of a store's series share: the timestamps of the grid every series of a range answer is on (as
+ * boxed numbers held in a generic array, so each pair points at one rather than boxing its own) and short values
+ * ("0", "1", "0.5"), made once each, as the engine's JSON parser shares short strings.
+ */
+interface Shared {
+  grid: unknown[];
+  short: Map<string, string>;
+}
+const shared = new WeakMap<SampleStore, Shared>();
+
 /** The pairs of a span, made now. */
 function unpack({ store, from, count }: Span): Samples {
   const { text, times, bounds } = store;
+  let common = shared.get(store);
+  if (!common) {
+    // A string first keeps the array generic: numbers stay the boxes they were stored as.
+    common = { grid: [''], short: new Map() };
+    shared.set(store, common);
+  }
+  const { grid, short } = common;
   const values: Samples = new Array(count);
   for (let k = 0; k < count; k++) {
     const j = from + k;
-    values[k] = [times[j]!, text.slice(bounds[2 * j]!, bounds[2 * j + 1]!)];
+    const t = times[j]!;
+    let time = grid[k + 1];
+    if (time !== t) {
+      if (time === undefined) grid.push(t);
+      time = t;
+    }
+    const start = bounds[2 * j]!;
+    const end = bounds[2 * j + 1]!;
+    let value = text.slice(start, end);
+    if (end - start <= 10) {
+      const known = short.get(value);
+      if (known === undefined) short.set(value, value);
+      else value = known;
+    }
+    values[k] = [time as number, value];
   }
   return values;
 }
