@@ -2,11 +2,9 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { configuredModel } from '@opspilot/ai-providers';
 import {
-  BUILTIN_TOOLS,
   type ChatService,
   type ChatStreamEvent,
   createChatService,
-  createToolRegistry,
   repositoryChatStore,
   type ToolContext,
 } from '@opspilot/chat';
@@ -14,9 +12,11 @@ import { type ChatSession, systemClock } from '@opspilot/core';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { cliToolBackend } from '../chat/cliToolBackend.js';
+import { cliToolRegistry } from '../chat/cliToolRegistry.js';
 import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
+import { chatServersCommand } from './chatServersCommand.js';
 import { reviewActor } from './reviewActor.js';
 
 const ChatOptions = z.object({
@@ -64,8 +64,9 @@ async function ask(turn: Turn, text: string, emit: (event: ChatStreamEvent) => v
  * model the offline planner and analyzers answer; changes are only proposed, as operations waiting for approval.
  */
 export function chatCommand(parent: Command, ctx: CliContext): Command {
-  return parent
-    .command('chat')
+  const chat = parent.command('chat');
+  chatServersCommand(chat, ctx);
+  return chat
     .description(
       'chat with opspilot about the cluster: personas, tools, changes proposed for approval (--once for one question)',
     )
@@ -88,67 +89,77 @@ export function chatCommand(parent: Command, ctx: CliContext): Command {
       await withStore(config, ctx.io.cwd, async (store) => {
         const err = (text: string) => ctx.io.stderr.write(`${text}\n`);
         const backend = await cliToolBackend({ config, gateway, store, user, readOnly: options.readOnly, err });
-        const chat = createChatService({
-          store: repositoryChatStore(store),
-          registry: createToolRegistry(BUILTIN_TOOLS),
-          ...(model.value ? { model: model.value } : {}),
-          clock: ctx.io.clock ?? systemClock,
-        });
-        const session = options.session
-          ? await chat.session(user, options.session)
-          : await chat.startSession(user, options.persona ? { persona_id: options.persona } : {});
-        const turn: Turn = {
-          chat,
-          session,
-          context: { backend, user, ...(config.kube.namespace ? { namespace: config.kube.namespace } : {}) },
-          readOnly: options.readOnly,
-        };
-        if (options.once) {
-          const before = (await chat.messages(session.id)).length;
-          const outcome = await ask(turn, options.once, format === 'text' ? textStream(ctx, command) : () => undefined);
-          if (format === 'text') ctx.io.stdout.write('\n');
-          else {
-            const messages = (await chat.messages(session.id)).slice(before);
-            ctx.print(command, {
-              session_id: session.id,
-              persona_id: session.persona_id,
-              model: outcome.model,
-              answer: outcome.answer,
-              ...(outcome.stopped ? { stopped: outcome.stopped } : {}),
-              tokens: outcome.tokens,
-              tool_calls: messages.flatMap((m) => m.tool_calls),
-              tool_results: messages.flatMap((m) => m.tool_results),
-            });
+        // The organisation's external MCP servers are mounted beside opspilot's tools, as on the server.
+        const tools = await cliToolRegistry(store, err);
+        try {
+          const chat = createChatService({
+            store: repositoryChatStore(store),
+            registry: tools.registry,
+            ...(model.value ? { model: model.value } : {}),
+            clock: ctx.io.clock ?? systemClock,
+          });
+          const session = options.session
+            ? await chat.session(user, options.session)
+            : await chat.startSession(user, options.persona ? { persona_id: options.persona } : {});
+          const turn: Turn = {
+            chat,
+            session,
+            context: { backend, user, ...(config.kube.namespace ? { namespace: config.kube.namespace } : {}) },
+            readOnly: options.readOnly,
+          };
+          if (options.once) {
+            const before = (await chat.messages(session.id)).length;
+            const outcome = await ask(
+              turn,
+              options.once,
+              format === 'text' ? textStream(ctx, command) : () => undefined,
+            );
+            if (format === 'text') ctx.io.stdout.write('\n');
+            else {
+              const messages = (await chat.messages(session.id)).slice(before);
+              ctx.print(command, {
+                session_id: session.id,
+                persona_id: session.persona_id,
+                model: outcome.model,
+                answer: outcome.answer,
+                ...(outcome.stopped ? { stopped: outcome.stopped } : {}),
+                tokens: outcome.tokens,
+                tool_calls: messages.flatMap((m) => m.tool_calls),
+                tool_results: messages.flatMap((m) => m.tool_results),
+              });
+            }
+            if (outcome.stopped) ctx.run.exitCode = 1;
+            return;
           }
-          if (outcome.stopped) ctx.run.exitCode = 1;
-          return;
-        }
-        const persona = await chat.persona(session.persona_id);
-        err(
-          `opspilot chat — ${persona.name} (${model.value?.id ?? 'offline: planner and analyzers'}), session ${session.id}; /exit to leave`,
-        );
-        const input = ctx.io.terminal ?? Readable.from(ctx.io.stdin ?? process.stdin);
-        const lines = createInterface({
-          input,
-          output: ctx.io.terminal ? process.stderr : undefined,
-          terminal: Boolean(ctx.io.terminal),
-          historySize: 200,
-        });
-        const prompt = () => {
-          if (ctx.io.terminal) lines.prompt();
-        };
-        lines.setPrompt('› ');
-        prompt();
-        for await (const line of lines) {
-          const text = line.trim();
-          if (text === '/exit' || text === '/quit') break;
-          if (text) {
-            await ask(turn, text, textStream(ctx, command));
-            ctx.io.stdout.write('\n');
-          }
+          const persona = await chat.persona(session.persona_id);
+          err(
+            `opspilot chat — ${persona.name} (${model.value?.id ?? 'offline: planner and analyzers'}), session ${session.id}; /exit to leave`,
+          );
+          const input = ctx.io.terminal ?? Readable.from(ctx.io.stdin ?? process.stdin);
+          const lines = createInterface({
+            input,
+            output: ctx.io.terminal ? process.stderr : undefined,
+            terminal: Boolean(ctx.io.terminal),
+            historySize: 200,
+          });
+          const prompt = () => {
+            if (ctx.io.terminal) lines.prompt();
+          };
+          lines.setPrompt('› ');
           prompt();
+          for await (const line of lines) {
+            const text = line.trim();
+            if (text === '/exit' || text === '/quit') break;
+            if (text) {
+              await ask(turn, text, textStream(ctx, command));
+              ctx.io.stdout.write('\n');
+            }
+            prompt();
+          }
+          lines.close();
+        } finally {
+          await tools.close();
         }
-        lines.close();
       });
     });
 }

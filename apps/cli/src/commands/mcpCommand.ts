@@ -1,8 +1,9 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { BUILTIN_TOOLS, createMcpServer, createToolRegistry } from '@opspilot/chat';
+import { createMcpServer } from '@opspilot/chat';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { cliToolBackend } from '../chat/cliToolBackend.js';
+import { cliToolRegistry } from '../chat/cliToolRegistry.js';
 import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
@@ -13,7 +14,8 @@ const McpOptions = z.object({ readOnly: z.boolean().default(false), user: z.stri
 /**
  * Registers `opspilot mcp`: opspilot as an MCP server on stdin/stdout for MCP clients (Claude Desktop, IDEs, agents)
  * that start it as a command. It offers the tool registry over the CLI's cluster, resources and prompts; changes
- * only as `propose_operation`, stored as operations waiting for approval (none with `--read-only`). Runs until the
+ * only as `propose_operation`, stored as operations waiting for approval (none with `--read-only`); the allowed tools
+ * of the organisation's external MCP servers are mounted and offered too (their client side). Runs until the
  * client closes stdin; logs go to stderr, since stdout carries the protocol.
  */
 export function mcpCommand(parent: Command, ctx: CliContext): Command {
@@ -30,8 +32,9 @@ export function mcpCommand(parent: Command, ctx: CliContext): Command {
       const err = (text: string) => ctx.io.stderr.write(`${text}\n`);
       await withStore(config, ctx.io.cwd, async (store) => {
         const backend = await cliToolBackend({ config, gateway, store, user, readOnly: options.readOnly, err });
+        const tools = await cliToolRegistry(store, err);
         const server = createMcpServer({
-          registry: createToolRegistry(BUILTIN_TOOLS),
+          registry: tools.registry,
           context: { backend, user, namespace: config.kube.namespace },
           readOnly: options.readOnly,
           onCall: (invocation) => {
@@ -46,6 +49,7 @@ export function mcpCommand(parent: Command, ctx: CliContext): Command {
         err(`opspilot MCP server on stdio (${options.readOnly ? 'read-only' : 'changes proposed for approval'})`);
         await closed;
         await server.close();
+        await tools.close();
       });
     });
 }
