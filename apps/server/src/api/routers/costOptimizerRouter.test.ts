@@ -2,6 +2,7 @@ import type { Cluster } from '@opspilot/core';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
 import { type RunningDaemon, startPrometheus } from '@opspilot/observe/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverToolBackend } from '../../chat/serverToolBackend.js';
 import { startBudgetChecks } from '../../cost/budgetChecks.js';
 import { startTestApi, type TestApi } from '../../testing/index.js';
 
@@ -141,6 +142,20 @@ describe('the costOptimizer router against a real Prometheus scraping the simula
     expect(save.kind).toBe('cost');
     expect(save.amount).toBeGreaterThan(0);
     expect(save.lines.map((l: { name: string }) => l.name).join('\n')).toMatch(/RIGHTSIZE shop\/catalog/);
+    // The chat and MCP tool reads the same open recommendations.
+    const principal = await t.services.auth.authenticateToken(t.users.viewer.token);
+    if (!principal) throw new Error('the viewer token does not authenticate');
+    const backend = serverToolBackend(t.services, principal);
+    const tool = (await backend.costRecommendations?.(cluster.id, { namespace: 'shop', limit: 5 })) as {
+      monthly_savings: number;
+      items: { type: string; resource: { name: string } }[];
+    };
+    expect(tool.monthly_savings).toBeGreaterThan(0);
+    expect(tool.items.some((i) => i.type === 'RIGHTSIZE' && i.resource.name === 'catalog')).toBe(true);
+    const byNs = (await backend.costAllocation?.(cluster.id, { by: 'namespace', sinceHours: 1 })) as {
+      rows: { key: string; monthly_rate: number }[];
+    };
+    expect(byNs.rows.find((r) => r.key === 'shop')?.monthly_rate).toBeGreaterThan(0);
     const before = (await t.store.audit.list({ action: 'cost.recommendation.planned' })).items.length;
     const rightsize = await ask('rightsize catalog');
     expect(rightsize.kind).toBe('operation');
