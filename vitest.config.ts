@@ -43,6 +43,8 @@ export default defineConfig({
     ],
     // Limits for a hung test, not speed goals (those live in bench/): generous, because a test that spawns a server
     // or the CLI, or loads the planner's module graph for the first time, takes many times longer on a loaded machine.
+    // @actions/workflow-parser imports JSON without an import attribute: Node 20 loads it only through vite.
+    server: { deps: { inline: [/@actions\/workflow-parser/] } },
     testTimeout: 90_000,
     hookTimeout: 120_000,
   },

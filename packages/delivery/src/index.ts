@@ -10,3 +10,6 @@ export {
 export type { ChartReleaseRequest, ChartReleaser, HelmOutcome, HelmRevision } from './charts/chartReleaser.js';
 export { type ChartReleaseInput, proposeChartRelease } from './charts/proposeChartRelease.js';
 export { type RollbackInput, rollbackChartRelease } from './charts/rollbackChartRelease.js';
+export { generatePipeline, type PipelineGeneration } from './pipelines/generatePipeline.js';
+export { PipelineOptions } from './pipelines/pipelineOptions.js';
+export { type CiSystem, type PipelineProblem, validatePipeline } from './pipelines/validatePipeline.js';
