@@ -25,15 +25,15 @@ export interface DashboardSession {
 
 /**
  * Starts opspilot and Chromium side by side and opens a page at the desktop size with `defaultTimeoutMs` for every
- * action; with `signedIn` (the default) it signs in as the administrator and waits for the Overview. The dashboard
+ * action and the server's extra environment `env`; with `signedIn` (the default) it signs in as the administrator and waits for the Overview. The dashboard
  * was built (when stale) by the web project's global setup, `buildDashboard.ts`.
  */
 export async function openDashboard(
-  options: { signedIn?: boolean; defaultTimeoutMs?: number } = {},
+  options: { signedIn?: boolean; defaultTimeoutMs?: number; env?: Record<string, string> } = {},
 ): Promise<DashboardSession> {
   const [started, launched] = await Promise.allSettled([
     // Starting from TypeScript takes a while on a busy two-core machine.
-    startOpspilot(REPO_ROOT, 90_000),
+    startOpspilot(REPO_ROOT, 90_000, options.env),
     chromiumPath
       ? launchChromium(chromiumPath)
       : Promise.reject(

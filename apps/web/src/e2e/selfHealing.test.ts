@@ -13,7 +13,8 @@ describe.runIf(chromiumRunnable)(
     let page: Page;
 
     beforeAll(async () => {
-      session = await openDashboard({ defaultTimeoutMs: 30_000 });
+      // A fix is watched for 5 s after it is applied (not the default minute).
+      session = await openDashboard({ defaultTimeoutMs: 30_000, env: { OPSPILOT_HEALING_SETTLE_SECONDS: '5' } });
       page = session.page;
     }, 120_000);
     afterAll(async () => {
@@ -24,8 +25,8 @@ describe.runIf(chromiumRunnable)(
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
     };
 
-    it('opens the fix of an OOM-killed finding as a plan with its diff, waiting for review', {
-      timeout: 90_000,
+    it('opens the fix of an OOM-killed finding as a plan with its diff; approved, it is applied and verified', {
+      timeout: 180_000,
     }, async () => {
       await go('Findings');
       // The previous page may still be shown for a moment on a loaded machine: wait for this one.
@@ -41,6 +42,12 @@ describe.runIf(chromiumRunnable)(
       await fixes.getByRole('button', { name: 'Propose this fix' }).first().click();
       await pwExpect(card.getByTestId('operation')).toHaveAttribute('data-state', 'NEEDS_REVIEW');
       await pwExpect(card.getByTestId('operation')).toContainText(/\+\s*memory:/);
+      await card.getByRole('button', { name: 'Approve and apply' }).click();
+      await pwExpect(card.getByTestId('operation')).toHaveAttribute('data-state', 'APPLIED', { timeout: 60_000 });
+      // Watched until its pods are ready and stay so for the settle window, then shown VERIFIED.
+      const verification = card.getByTestId('fix-verification');
+      await pwExpect(verification).toHaveAttribute('data-status', 'VERIFIED', { timeout: 60_000 });
+      await pwExpect(verification).toContainText(/no restarts for 5s/);
     });
 
     it('refuses a rule for kube-system with the reason, saves a safe one and lists it', {

@@ -34,12 +34,16 @@ export async function freePort(): Promise<number> {
  * Starts `apps/server/src/main.ts` under tsx in `repoRoot` with a fresh data directory on a free loopback port, and
  * waits (at most `timeoutMs`) for its banner with the URL and the administrator's credentials.
  */
-export async function startOpspilot(repoRoot: string, timeoutMs = 40_000): Promise<RunningOpspilot> {
+export async function startOpspilot(
+  repoRoot: string,
+  timeoutMs = 40_000,
+  env: Record<string, string> = {},
+): Promise<RunningOpspilot> {
   const dataDir = mkdtempSync(join(tmpdir(), 'opspilot-e2e-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), OPSPILOT_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, PORT: String(port), OPSPILOT_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

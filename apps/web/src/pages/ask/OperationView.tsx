@@ -6,9 +6,13 @@ import { Panel } from '../../components/Panel.js';
 import { toneOf } from '../../components/toneOf.js';
 import { ApplyProgress } from './ApplyProgress.js';
 import { ApprovalForm } from './ApprovalForm.js';
+import { FixVerification } from './FixVerification.js';
 import { OperationOutcome } from './OperationOutcome.js';
 
-/** One operation: plan summary, risk and reasons, commands, diff, then review, live progress and outcome. */
+/**
+ * One operation: plan summary, risk and reasons, commands, diff, then review, live progress and outcome — and for a
+ * fix, its verification (or rollback).
+ */
 export function OperationView({
   operation,
   onChange,
@@ -65,6 +69,7 @@ export function OperationView({
       {['APPLIED', 'FAILED', 'REJECTED', 'INVALID'].includes(operation.state) ? (
         <OperationOutcome operation={operation} />
       ) : null}
+      <FixVerification operation={operation} />
     </div>
   );
 }
