@@ -6,6 +6,7 @@ import { createOperations } from '@opspilot/ops';
 import type { Store } from '@opspilot/store';
 import { cliLifecycle, registeredClusterId } from '../commands/askApply.js';
 import { createPlanner } from '../commands/askPlanner.js';
+import { cliCostTools } from './cliCostTools.js';
 
 /** Options of {@link cliToolBackend}. */
 export interface CliToolBackendOptions {
@@ -18,11 +19,14 @@ export interface CliToolBackendOptions {
   readOnly?: boolean;
   /** Where progress of the operation lifecycle is told (stderr; never stdout, which may carry MCP). */
   err(text: string): void;
+  /** The working directory and environment (the pricing file `OPSPILOT_COST_PRICING_FILE` of the cost tools). */
+  io?: { cwd: string; env: Record<string, string | undefined> };
 }
 
 /**
  * The tools' view of the CLI's cluster (the kubeconfig context, or the simulated cluster): read through the gateway;
- * alerts, incidents and anomalies from the local store; `propose` through the operation lifecycle with the
+ * alerts, incidents and anomalies from the local store; cost allocation and recommendations computed as
+ * `opspilot cost` does; `propose` through the operation lifecycle with the
  * configured planner, so a change is stored as an operation waiting for `opspilot review`/the dashboard.
  */
 export async function cliToolBackend(options: CliToolBackendOptions): Promise<ToolBackend> {
@@ -51,6 +55,7 @@ export async function cliToolBackend(options: CliToolBackendOptions): Promise<To
       stored(filter, (limit) =>
         store.incidents.list(registered ? { cluster_id: registered } : {}, { page_size: limit }),
       ),
+    ...cliCostTools(options.config, gateway, options.io ?? { cwd: process.cwd(), env: process.env }),
     anomalies: (filter) =>
       stored(filter, (limit) =>
         store.anomalies.list(registered ? { cluster_id: registered } : {}, { page_size: limit }),

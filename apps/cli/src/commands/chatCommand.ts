@@ -88,7 +88,15 @@ export function chatCommand(parent: Command, ctx: CliContext): Command {
       const format = ctx.options(command).output;
       await withStore(config, ctx.io.cwd, async (store) => {
         const err = (text: string) => ctx.io.stderr.write(`${text}\n`);
-        const backend = await cliToolBackend({ config, gateway, store, user, readOnly: options.readOnly, err });
+        const backend = await cliToolBackend({
+          config,
+          gateway,
+          store,
+          user,
+          readOnly: options.readOnly,
+          err,
+          io: ctx.io,
+        });
         // The organisation's external MCP servers are mounted beside opspilot's tools, as on the server.
         const tools = await cliToolRegistry(store, err);
         try {

@@ -100,6 +100,27 @@ describe('opspilot chat with the organisation’s external MCP servers', { timeo
     expect(offered).not.toContain('runbooks__delete_page');
   });
 
+  it('offers the cost tools over the CLI cluster', async () => {
+    const model = await startFakeOpenAi([
+      { toolCalls: [{ name: 'cost_allocation', arguments: { since_hours: 2 } }] },
+      { text: 'todo costs the most.' },
+    ]);
+    try {
+      const { code, out, err } = await cli(['chat', '--once', 'what costs most?', '-o', 'json'], {
+        OPSPILOT_LLM_PROVIDER: 'openai-compatible',
+        OPSPILOT_LLM_BASE_URL: model.url,
+        OPSPILOT_LLM_MODEL: 'gpt-4o-mini',
+      });
+      expect(code, err).toBe(0);
+      const [result] = JSON.parse(out).tool_results;
+      expect(result.status).toBe('SUCCESS');
+      expect(result.result.data.currency).toBe('USD');
+      expect(result.result.data.rows.map((r: { key: string }) => r.key)).toContain('todo');
+    } finally {
+      await model.stop();
+    }
+  });
+
   it('removes a server, audited', async () => {
     expect((await cli(['chat', 'servers', 'remove', 'echoer'])).code).toBe(0);
     expect(JSON.parse((await cli(['chat', 'servers', '-o', 'json'])).out).items).toHaveLength(1);

@@ -31,7 +31,15 @@ export function mcpCommand(parent: Command, ctx: CliContext): Command {
       const user = reviewActor(options.user, ctx.io.env);
       const err = (text: string) => ctx.io.stderr.write(`${text}\n`);
       await withStore(config, ctx.io.cwd, async (store) => {
-        const backend = await cliToolBackend({ config, gateway, store, user, readOnly: options.readOnly, err });
+        const backend = await cliToolBackend({
+          config,
+          gateway,
+          store,
+          user,
+          readOnly: options.readOnly,
+          err,
+          io: ctx.io,
+        });
         const tools = await cliToolRegistry(store, err);
         const server = createMcpServer({
           registry: tools.registry,
