@@ -1,10 +1,11 @@
 import { finishPlan, type PlanDraft } from '@opspilot/ai';
-import { type ClusterGateway, type Operation, systemClock } from '@opspilot/core';
+import { type Operation, systemClock } from '@opspilot/core';
 import { diffObjects } from '@opspilot/kube';
 import { createOperations } from '@opspilot/ops';
 import type { Store } from '@opspilot/store';
 import type { Command } from 'commander';
 import type { CliContext } from '../cliContext.js';
+import type { openGateway } from '../clusterAccess.js';
 import { applyInterruptibly, cliLifecycle, recoverEarlierRuns, registeredClusterId } from './askApply.js';
 import { askApproval } from './askApproval.js';
 import { kubectlResult, renderPlan } from './askOutput.js';
@@ -30,7 +31,7 @@ export async function runSecurityPlan(
   ctx: CliContext,
   command: Command,
   store: Store,
-  gateway: ClusterGateway,
+  gateway: ReturnType<typeof openGateway>,
   draft: PlanDraft,
   options: { yes: boolean; dryRun: boolean; user: string; audit: { action: string; target: string; details: object } },
 ): Promise<void> {

@@ -95,7 +95,7 @@ describe('secretRotation', () => {
     const a = secretRotation(db!, { generate: ['password'], length: 48 }, { now });
     const b = secretRotation(db!, { generate: ['password'], length: 48 }, { now });
     const value = (x: typeof a) =>
-      (x.steps[0] as { object: { stringData: Record<string, string> } }).object.stringData.password;
+      (x.steps[0] as unknown as { object: { stringData: Record<string, string> } }).object.stringData.password;
     expect(value(a)).toHaveLength(64);
     expect(value(a)).not.toBe(value(b));
   });
