@@ -69,3 +69,14 @@ function shellCommandsCached(ins: DockerInstruction): string[][] {
 export function finalStage(doc: DockerDoc) {
   return doc.stages[doc.stages.length - 1];
 }
+
+/** One problem per RUN naming every unpinned package (hadolint reports pinning once per instruction). */
+export function unpinnedOnce(at: DockerInstruction, packages: string[]): DockerProblem[] {
+  const unique = [...new Set(packages)];
+  if (unique.length === 0) return [];
+  const message =
+    unique.length === 1
+      ? `package ${unique[0]} is not pinned to a version`
+      : `packages not pinned to a version: ${unique.join(', ')}`;
+  return [{ message, at }];
+}

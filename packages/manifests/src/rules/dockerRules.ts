@@ -14,6 +14,17 @@ import { dockerExposeValidPort } from './docker/dockerExposeValidPort.js';
 import { dockerFromDigest } from './docker/dockerFromDigest.js';
 import { dockerFromPinnedTag } from './docker/dockerFromPinnedTag.js';
 import { dockerHealthcheck } from './docker/dockerHealthcheck.js';
+import {
+  dockerConsecutiveRun,
+  dockerCopyFromSelf,
+  dockerCopyRelativeDest,
+  dockerEnvSelfReference,
+  dockerFromFirst,
+  dockerFromPlatform,
+  dockerLabelKey,
+  dockerOnbuildForbidden,
+  dockerOneHealthcheck,
+} from './docker/dockerInstructionRules.js';
 import { dockerJsonCmd } from './docker/dockerJsonCmd.js';
 import { dockerMaintainerDeprecated } from './docker/dockerMaintainerDeprecated.js';
 import { dockerMinimalBaseImage } from './docker/dockerMinimalBaseImage.js';
@@ -23,8 +34,21 @@ import { dockerNoSudo } from './docker/dockerNoSudo.js';
 import { dockerNpmPinVersions } from './docker/dockerNpmPinVersions.js';
 import { dockerOneCmd } from './docker/dockerOneCmd.js';
 import { dockerOneEntrypoint } from './docker/dockerOneEntrypoint.js';
+import {
+  dockerCacheClean,
+  dockerInstallNonInteractive,
+  dockerNoDistUpgrade,
+  dockerOtherPinVersions,
+} from './docker/dockerPackageManagers.js';
 import { dockerPipNoCacheDir } from './docker/dockerPipNoCacheDir.js';
 import { dockerPipPinVersions } from './docker/dockerPipPinVersions.js';
+import {
+  dockerRunInteractiveCommand,
+  dockerShellInsteadOfLink,
+  dockerUseraddLongUid,
+  dockerWgetAndCurl,
+  dockerWgetProgress,
+} from './docker/dockerRunCommandRules.js';
 import { dockerSecretsInEnv } from './docker/dockerSecretsInEnv.js';
 import { dockerShellPipefail } from './docker/dockerShellPipefail.js';
 import { dockerStageNameUnique } from './docker/dockerStageNameUnique.js';
@@ -72,4 +96,22 @@ export const DOCKER_RULES: readonly DockerRule[] = [
   dockerUserSet,
   dockerWorkdirAbsolute,
   dockerYumClean,
+  dockerCacheClean,
+  dockerInstallNonInteractive,
+  dockerNoDistUpgrade,
+  dockerOtherPinVersions,
+  dockerConsecutiveRun,
+  dockerCopyFromSelf,
+  dockerCopyRelativeDest,
+  dockerEnvSelfReference,
+  dockerFromFirst,
+  dockerFromPlatform,
+  dockerLabelKey,
+  dockerOnbuildForbidden,
+  dockerOneHealthcheck,
+  dockerRunInteractiveCommand,
+  dockerShellInsteadOfLink,
+  dockerUseraddLongUid,
+  dockerWgetAndCurl,
+  dockerWgetProgress,
 ];

@@ -52,6 +52,7 @@ import { podHostPathVolume } from './kube/podHostPathVolume.js';
 import { podHostPid } from './kube/podHostPid.js';
 import { podNodeName } from './kube/podNodeName.js';
 import { podSeccompProfile } from './kube/podSeccompProfile.js';
+import { podSensitiveHostMount } from './kube/podSensitiveHostMount.js';
 import { podShareProcessNamespace } from './kube/podShareProcessNamespace.js';
 import { podUnsafeSysctls } from './kube/podUnsafeSysctls.js';
 import { probeIdenticalLivenessReadiness } from './kube/probeIdenticalLivenessReadiness.js';
@@ -61,6 +62,7 @@ import { rbacSecretsAccess } from './kube/rbacSecretsAccess.js';
 import { rbacWildcard } from './kube/rbacWildcard.js';
 import { requestsExceedLimits } from './kube/requestsExceedLimits.js';
 import { resourceQuantityValid } from './kube/resourceQuantityValid.js';
+import { secretEnvFromConfigMap } from './kube/secretEnvFromConfigMap.js';
 import { secretEnvLiteral } from './kube/secretEnvLiteral.js';
 import { selectorTemplateLabels } from './kube/selectorTemplateLabels.js';
 import { serviceNodePort } from './kube/serviceNodePort.js';
@@ -111,6 +113,8 @@ export const KUBE_RULES: readonly KubeRule[] = [
   k8sSchema,
   k8sUnknownField,
   k8sUnknownKind,
+  podSensitiveHostMount,
+  secretEnvFromConfigMap,
   labelRecommended,
   namespaceDefault,
   pdbBlocksEviction,

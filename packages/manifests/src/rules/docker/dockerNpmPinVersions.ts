@@ -1,4 +1,4 @@
-import { dockerRule, runCommands } from '../dockerRule.js';
+import { dockerRule, runCommands, unpinnedOnce } from '../dockerRule.js';
 
 /**
  * `npm install -g pkg` installs the newest version at build time. (hadolint DL3016)
@@ -12,13 +12,15 @@ export const dockerNpmPinVersions = dockerRule({
   fix: 'pin each package (npm install -g typescript@5.9.2) or rely on package-lock.json with npm ci',
   check: (doc) =>
     runCommands(doc).flatMap(({ ins, commands }) =>
-      commands
-        .filter((c) => c[0] === 'npm' && (c[1] === 'install' || c[1] === 'i' || c[1] === 'add'))
-        .flatMap((c) =>
-          c
-            .slice(2)
-            .filter((w) => !w.startsWith('-') && !/@[^/]+$|^\.|\/|^git|\.tgz$/.test(w.replace(/^@[^/]+\//, ''))),
-        )
-        .map((pkg) => ({ message: `package ${pkg} is not pinned to a version`, at: ins })),
+      unpinnedOnce(
+        ins,
+        commands
+          .filter((c) => c[0] === 'npm' && (c[1] === 'install' || c[1] === 'i' || c[1] === 'add'))
+          .flatMap((c) =>
+            c
+              .slice(2)
+              .filter((w) => !w.startsWith('-') && !/@[^/]+$|^\.|\/|^git|\.tgz$/.test(w.replace(/^@[^/]+\//, ''))),
+          ),
+      ),
     ),
 });

@@ -1,4 +1,4 @@
-import { dockerRule, runCommands } from '../dockerRule.js';
+import { dockerRule, runCommands, unpinnedOnce } from '../dockerRule.js';
 
 /**
  * `pip install flask` installs whatever is newest at build time. (hadolint DL3013)
@@ -12,15 +12,17 @@ export const dockerPipPinVersions = dockerRule({
   fix: 'pin each package (flask==3.0.2) or use pip install -r requirements.txt with pinned versions',
   check: (doc) =>
     runCommands(doc).flatMap(({ ins, commands }) =>
-      commands
-        .filter(
-          (c) =>
-            /^pip3?$/.test(c[0] ?? '') || (c[0]?.startsWith('python') && c[1] === '-m' && /^pip3?$/.test(c[2] ?? '')),
-        )
-        .filter((c) => c.includes('install') && !c.includes('-r') && !c.includes('--requirement'))
-        .flatMap((c) =>
-          c.slice(c.indexOf('install') + 1).filter((w) => !w.startsWith('-') && !/[=<>~@]|^\.|\//.test(w)),
-        )
-        .map((pkg) => ({ message: `package ${pkg} is not pinned to a version`, at: ins })),
+      unpinnedOnce(
+        ins,
+        commands
+          .filter(
+            (c) =>
+              /^pip3?$/.test(c[0] ?? '') || (c[0]?.startsWith('python') && c[1] === '-m' && /^pip3?$/.test(c[2] ?? '')),
+          )
+          .filter((c) => c.includes('install') && !c.includes('-r') && !c.includes('--requirement'))
+          .flatMap((c) =>
+            c.slice(c.indexOf('install') + 1).filter((w) => !w.startsWith('-') && !/[=<>~@]|^\.|\//.test(w)),
+          ),
+      ),
     ),
 });
