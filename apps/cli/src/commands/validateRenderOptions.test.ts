@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { toolBinary } from '@opspilot/kube-sim/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../runCli.js';
+import { memoryIo } from '../testing/index.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'opspilot-validate-render-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(tree: Record<string, string>): void {
+  for (const [path, content] of Object.entries(tree)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+}
+
+const env = () => ({ OPSPILOT_HELM: toolBinary('helm'), OPSPILOT_KUBECTL: toolBinary('kubectl'), PATH: '' });
+type Finding = { file: string; rule: string; message: string; severity: string };
+
+// A chart whose image and namespace come from a values file, --set and --namespace; fails without them.
+const CHART = {
+  'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+  'chart/values.yaml': 'image: {}\n',
+  'chart/templates/configmap.yaml':
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\n  namespace: {{ .Release.Namespace }}\ndata:\n  image: {{ required "image.repository is required" .Values.image.repository }}:{{ .Values.image.tag }}\n',
+  'ci/prod-values.yaml': 'image:\n  repository: registry.example.com/api\n',
+};
+
+describe('opspilot validate: rendering options', () => {
+  it('renders charts with --values, --set and --namespace, and shows helm errors whole without them', async () => {
+    write(CHART);
+    const bare = memoryIo(env(), dir);
+    expect(await runCli(['validate', 'chart', '-o', 'json'], bare)).toBe(1);
+    const failed = (JSON.parse(bare.out()).findings as Finding[]).find((f) => f.rule === 'helm-template');
+    expect(failed?.message).toContain('image.repository is required');
+    const io = memoryIo(env(), dir);
+    const args = ['validate', 'chart', '-f', 'ci/prod-values.yaml', '--set', 'image.tag=2.1.0', '-n', 'prod'];
+    const code = await runCli([...args, '-o', 'json'], io);
+    const report = JSON.parse(io.out()) as { findings: Finding[]; files: { path: string; kind: string }[] };
+    expect(report.findings.filter((f) => f.severity === 'ERROR')).toEqual([]);
+    expect(code).toBe(0);
+    expect(report.files.map((f) => f.path)).toContain('chart/templates/configmap.yaml');
+  });
+
+  it('refuses a values file that does not exist and a malformed --kube-version with exit 2', async () => {
+    write(CHART);
+    const missing = memoryIo(env(), dir);
+    expect(await runCli(['validate', 'chart', '--values', 'nope.yaml'], missing)).toBe(2);
+    expect(missing.err()).toContain('values file nope.yaml does not exist');
+    expect(await runCli(['validate', 'chart', '--kube-version', 'latest'], memoryIo(env(), dir))).toBe(2);
+  });
+
+  it('builds kustomizations, skips web templates outside charts and checks custom resources with --crd-dir', async () => {
+    write({
+      'k8s/kustomization.yaml': 'resources:\n  - cm.yaml\n  - widget.yaml\n',
+      'k8s/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  a: b\n',
+      'k8s/widget.yaml':
+        'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: shop\nspec:\n  size: large\n',
+      'schemas/example.com/widget_v1.json': JSON.stringify({
+        type: 'object',
+        properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } },
+      }),
+      'web/templates/index.html': '<html><body>{{ .Title }}</body></html>\n',
+      'web/templates/page.yaml': 'title: {{ .Title }}\n',
+    });
+    const io = memoryIo(env(), dir);
+    expect(await runCli(['validate', 'k8s', 'web', '--crd-dir', 'schemas', '-o', 'json'], io)).toBe(1);
+    const report = JSON.parse(io.out()) as { findings: Finding[]; files: { path: string }[] };
+    expect(report.files.map((f) => f.path)).not.toContain('web/templates/index.html');
+    expect(report.findings.filter((f) => f.severity === 'ERROR').map((f) => [f.file, f.rule, f.message])).toEqual([
+      ['k8s/widget.yaml', 'k8s-schema', 'spec.size must be integer, not string (schema of the Widget CRD)'],
+    ]);
+  });
+});
