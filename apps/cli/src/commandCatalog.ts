@@ -101,6 +101,19 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/generateCommand.js')).generateCommand,
   },
   {
+    name: 'pipeline',
+    term: 'pipeline',
+    description: 'CI pipelines generated from a project folder, reviewed like other configuration',
+    load: async () => (await import('./commands/pipelineCommand.js')).pipelineCommand,
+  },
+  {
+    name: 'release-notes',
+    term: 'release-notes [options] [dir]',
+    description:
+      'release notes from git history: conventional commits by type and scope, breaking changes, issues, contributors',
+    load: async () => (await import('./commands/releaseNotesCommand.js')).releaseNotesCommand,
+  },
+  {
     name: 'get',
     term: 'get [options] <kind>',
     description: 'list objects of a kind with the columns kubectl prints (-A, -l, -o wide|json|yaml)',

@@ -13,3 +13,11 @@ export { type RollbackInput, rollbackChartRelease } from './charts/rollbackChart
 export { generatePipeline, type PipelineGeneration } from './pipelines/generatePipeline.js';
 export { PipelineOptions } from './pipelines/pipelineOptions.js';
 export { type CiSystem, type PipelineProblem, validatePipeline } from './pipelines/validatePipeline.js';
+export {
+  buildReleaseNotes,
+  type ReleaseNotes,
+  type ReleaseNotesSection,
+  renderReleaseNotes,
+  SECTION_TITLES,
+} from './release-notes/buildReleaseNotes.js';
+export { type ConventionalCommit, GitCommit, parseConventionalCommit } from './release-notes/conventionalCommit.js';
