@@ -1,4 +1,5 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { escapeXml } from '../render/escapeXml.js';
 import type { ArchEdgeKind, ArchitectureGraph, ArchNodeKind } from './architectureGraph.js';
 
@@ -36,7 +37,7 @@ const HEIGHT = 46;
  */
 export async function renderArchitectureSvg(graph: ArchitectureGraph): Promise<string> {
   const elk = new ELK();
-  const laid = await elk.layout({
+  const input: ElkNode = {
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -47,7 +48,8 @@ export async function renderArchitectureSvg(graph: ArchitectureGraph): Promise<s
     },
     children: graph.nodes.map((n) => ({ id: n.id, width: WIDTH, height: HEIGHT })),
     edges: graph.edges.map((e, i) => ({ id: `e${i}`, sources: [e.from], targets: [e.to] })),
-  });
+  };
+  const laid = await elk.layout(input);
   const pad = 20;
   const w = Math.ceil((laid.width ?? 0) + 2 * pad);
   const h = Math.ceil((laid.height ?? 0) + 2 * pad + 24);

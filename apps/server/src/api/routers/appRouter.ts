@@ -7,6 +7,7 @@ import { authRouter } from './authRouter.js';
 import { chatRouter } from './chatRouter.js';
 import { clustersRouter } from './clustersRouter.js';
 import { costOptimizerRouter } from './costOptimizerRouter.js';
+import { documentationGeneratorRouter } from './documentationGeneratorRouter.js';
 import { eventsRouter } from './eventsRouter.js';
 import { fleetRouter } from './fleetRouter.js';
 import { gpusRouter } from './gpusRouter.js';
@@ -17,6 +18,7 @@ import { logsRouter } from './logsRouter.js';
 import { manifestsRouter } from './manifestsRouter.js';
 import { metricsRouter } from './metricsRouter.js';
 import { opsRouter } from './opsRouter.js';
+import { reportsRouter } from './reportsRouter.js';
 import { reviewsRouter } from './reviewsRouter.js';
 import { securityRouter } from './securityRouter.js';
 import { tokensRouter } from './tokensRouter.js';
@@ -51,6 +53,8 @@ export const appRouter = router({
   chat: chatRouter,
   security: securityRouter,
   costOptimizer: costOptimizerRouter,
+  reports: reportsRouter,
+  documentationGenerator: documentationGeneratorRouter,
 });
 
 /** The type of the API, for typed clients (`createTRPCClient<AppRouter>`). */
