@@ -23,7 +23,7 @@ const Proposal = z.object({
 async function missingTargets(ctx: PlanToolContext, steps: PlanStep[]): Promise<string[]> {
   const missing: string[] = [];
   for (const step of steps) {
-    if (step.op === 'list' || (step.op === 'apply' && step.mode === 'create')) continue;
+    if (step.op === 'list' || step.op === 'changes' || (step.op === 'apply' && step.mode === 'create')) continue;
     const ref =
       step.op === 'apply'
         ? { kind: step.object.kind, name: step.object.metadata.name, namespace: step.object.metadata.namespace }
