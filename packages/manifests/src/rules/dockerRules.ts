@@ -50,6 +50,7 @@ import {
   dockerWgetProgress,
 } from './docker/dockerRunCommandRules.js';
 import { dockerSecretsInEnv } from './docker/dockerSecretsInEnv.js';
+import { dockerShellcheck } from './docker/dockerShellcheck.js';
 import { dockerShellPipefail } from './docker/dockerShellPipefail.js';
 import { dockerStageNameUnique } from './docker/dockerStageNameUnique.js';
 import { dockerSyntax } from './docker/dockerSyntax.js';
@@ -58,7 +59,6 @@ import { dockerUserSet } from './docker/dockerUserSet.js';
 import { dockerWorkdirAbsolute } from './docker/dockerWorkdirAbsolute.js';
 import { dockerYumClean } from './docker/dockerYumClean.js';
 import type { DockerRule } from './dockerRule.js';
-
 /** Every built-in Dockerfile rule. */
 export const DOCKER_RULES: readonly DockerRule[] = [
   dockerApkNoCache,
@@ -96,6 +96,7 @@ export const DOCKER_RULES: readonly DockerRule[] = [
   dockerUserSet,
   dockerWorkdirAbsolute,
   dockerYumClean,
+  dockerShellcheck,
   dockerCacheClean,
   dockerInstallNonInteractive,
   dockerNoDistUpgrade,
