@@ -122,4 +122,26 @@ describe('opspilot security fix, secrets, rotate and images --report', () => {
     await runCli(['security', 'images', '--report', 'grype.json', '--allow', 'CVE-2099-0003', '-o', 'json'], allowed);
     expect(JSON.parse(allowed.out()).items[0]).toMatchObject({ gate: 'PASS', scanner: 'grype' });
   });
+
+  it('prints the ValidatingAdmissionPolicy of a stored policy', async () => {
+    const add = memoryIo({}, dir);
+    await runCli(
+      [
+        'security',
+        'policies',
+        'add',
+        'no-np',
+        '--sentence',
+        'no Service may be of type NodePort',
+        '--enforcement',
+        'deny',
+      ],
+      add,
+    );
+    const io = memoryIo({}, dir);
+    expect(await runCli(['security', 'policies', 'admission', 'no-np'], io)).toBe(0);
+    expect(io.out()).toMatch(/kind: ValidatingAdmissionPolicy\n/);
+    expect(io.out()).toContain("expression: object.spec.type != 'NodePort'");
+    expect(io.out()).toContain('- Deny');
+  });
 });

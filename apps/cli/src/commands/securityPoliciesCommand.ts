@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from '@opspilot/core';
 import {
+  admissionPolicyFor,
   mapPolicySentence,
   POLICY_TEMPLATES,
   policyFromRow,
@@ -9,6 +10,7 @@ import {
 } from '@opspilot/security';
 import type { Store } from '@opspilot/store';
 import type { Command } from 'commander';
+import { stringify } from 'yaml';
 import type { CliContext } from '../cliContext.js';
 import { withStore } from '../openCliStore.js';
 import { renderColumns } from '../renderOutput.js';
@@ -161,6 +163,23 @@ export function securityPoliciesCommand(parent: Command, ctx: CliContext): Comma
         await store.securityPolicies.delete(found.id);
       });
       ctx.io.stdout.write(`policy ${name} deleted\n`);
+    });
+  group
+    .command('admission')
+    .description('the ValidatingAdmissionPolicy (CEL) and binding of a stored policy, as YAML to review and apply')
+    .argument('<name>', 'policy name')
+    .action(async (name: string, _o: unknown, command: Command) => {
+      const config = await ctx.loadConfig(command);
+      const found = await withStore(config, ctx.io.cwd, async (store) =>
+        (await storedPolicies(store)).find((p) => p.name === name),
+      );
+      if (!found) throw new NotFoundError(`no policy named ${name}`, { hint: 'run `opspilot security policies`' });
+      const { policy, binding } = admissionPolicyFor(found);
+      ctx.print(
+        command,
+        { apiVersion: 'v1', kind: 'List', items: [policy, binding] },
+        () => `${stringify(policy)}---\n${stringify(binding)}`,
+      );
     });
   return group;
 }
