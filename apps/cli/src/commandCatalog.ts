@@ -89,6 +89,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/dbCommand.js')).dbCommand,
   },
   {
+    name: 'docs',
+    term: 'docs',
+    description: 'generated documentation: architecture diagrams, service catalogue, runbooks, API reference',
+    load: async () => (await import('./commands/docsCommand.js')).docsCommand,
+  },
+  {
     name: 'fix',
     term: 'fix [options] <finding>',
     description: 'fix a finding: ranked remediation plans with evidence, applied after approval and verified',
@@ -172,6 +178,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     term: 'postmortem [options] <incident>',
     description: "an incident's post-mortem: generated from its timeline, causes and runbooks (Markdown or HTML)",
     load: async () => (await import('./commands/postmortemCommand.js')).postmortemCommand,
+  },
+  {
+    name: 'report',
+    term: 'report',
+    description: 'reports: executive summary, detailed analysis, incidents, capacity plan (Markdown, HTML, PDF, JSON)',
+    load: async () => (await import('./commands/reportCommand.js')).reportCommand,
   },
   {
     name: 'review',
