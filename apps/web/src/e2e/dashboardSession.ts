@@ -29,11 +29,16 @@ export interface DashboardSession {
  * was built (when stale) by the web project's global setup, `buildDashboard.ts`.
  */
 export async function openDashboard(
-  options: { signedIn?: boolean; defaultTimeoutMs?: number; env?: Record<string, string> } = {},
+  options: {
+    signedIn?: boolean;
+    defaultTimeoutMs?: number;
+    env?: Record<string, string>;
+    startTimeoutMs?: number;
+  } = {},
 ): Promise<DashboardSession> {
   const [started, launched] = await Promise.allSettled([
     // Starting from TypeScript takes a while on a busy two-core machine.
-    startOpspilot(REPO_ROOT, 90_000, options.env),
+    startOpspilot(REPO_ROOT, options.startTimeoutMs ?? 90_000, options.env),
     chromiumPath
       ? launchChromium(chromiumPath)
       : Promise.reject(
