@@ -14,9 +14,13 @@ describe.runIf(chromiumRunnable)(
 
     beforeAll(async () => {
       // A fix is watched for 5 s after it is applied (not the default minute).
-      session = await openDashboard({ defaultTimeoutMs: 30_000, env: { OPSPILOT_HEALING_SETTLE_SECONDS: '5' } });
+      session = await openDashboard({
+        defaultTimeoutMs: 30_000,
+        env: { OPSPILOT_HEALING_SETTLE_SECONDS: '5' },
+        startTimeoutMs: 240_000,
+      });
       page = session.page;
-    }, 120_000);
+    }, 300_000);
     afterAll(async () => {
       await session?.close();
     }, 20_000);
