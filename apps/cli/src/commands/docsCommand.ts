@@ -43,7 +43,7 @@ function emit(
 export function docsCommand(parent: Command, ctx: CliContext): Command {
   const docs = parent
     .command('docs')
-    .description('generated documentation: architecture, service catalogue, runbooks, API reference');
+    .description('generated documentation: architecture diagrams, service catalogue, runbooks, API reference');
   const generate = docs.command('generate').description('generate a document');
   generate
     .command('architecture')

@@ -26,7 +26,7 @@ const DAY = 86_400_000;
 export function reportCommand(parent: Command, ctx: CliContext): Command {
   const report = parent
     .command('report')
-    .description('reports: executive summary, detailed analysis, incidents, capacity plan');
+    .description('reports: executive summary, detailed analysis, incidents, capacity plan (Markdown, HTML, PDF, JSON)');
   report
     .command('generate', { isDefault: true })
     .description('build a report now and print or write it')
