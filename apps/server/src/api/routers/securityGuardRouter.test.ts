@@ -201,4 +201,20 @@ describe('the security router: image scans and gate, secret rotation, scheduled 
     const gone = await t.rest('DELETE', `/security/schedules/${schedule.id}`, t.users.operator.token);
     expect(gone.statusCode).toBe(200);
   });
+
+  it('compiles a stored policy to a ValidatingAdmissionPolicy and its binding', async () => {
+    const created = await t.rest('POST', '/security/policies', t.users.approver.token, {
+      name: 'no-lb',
+      sentence: 'No Service may be of type LoadBalancer',
+      enforcement: 'deny',
+    });
+    const res = await t.rest('GET', `/security/policies/${created.json().id}/admission`, t.users.viewer.token);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().policy).toMatchObject({
+      kind: 'ValidatingAdmissionPolicy',
+      spec: { validations: [{ expression: "object.spec.type != 'LoadBalancer'" }] },
+    });
+    expect(res.json().binding).toMatchObject({ spec: { policyName: 'opspilot-no-lb', validationActions: ['Deny'] } });
+    expect(res.json().yaml).toContain('kind: ValidatingAdmissionPolicyBinding');
+  });
 });

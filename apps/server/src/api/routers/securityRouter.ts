@@ -11,6 +11,7 @@ import { runSecurityScan } from '../../security/runSecurityScan.js';
 import { IdInput } from '../apiSchemas.js';
 import { audit, procedureFor, router } from '../trpc.js';
 import { visibleCluster, visibleClusters } from '../visibleClusters.js';
+import { securityAdmissionProcedure } from './securityAdmissionProcedure.js';
 import { securityComplianceProcedures } from './securityComplianceProcedures.js';
 import { securityFixProcedure } from './securityFixProcedure.js';
 import { securityImageProcedures } from './securityImageProcedures.js';
@@ -187,4 +188,5 @@ export const securityRouter = router({
   ...securityImageProcedures,
   ...securitySecretProcedures,
   ...securityScheduleProcedures,
+  ...securityAdmissionProcedure,
 });
