@@ -1,7 +1,7 @@
 import { podSpecOf, WORKLOAD_KINDS } from '../../kube/podSpec.js';
 import { kubeRule } from '../kubeRule.js';
 
-/** Node paths whose mount hands the pod the node (kube-linter sensitive-host-mounts). */
+/** Node paths whose mount hands the pod the node (kube-linter sensitive-host-mounts); runtime sockets are pod-runtime-socket's. */
 const SENSITIVE = [
   '/',
   '/boot',
@@ -19,9 +19,6 @@ const SENSITIVE = [
   '/var/lib/kubelet',
   '/var/lib/docker',
   '/var/lib/containerd',
-  '/var/run/docker.sock',
-  '/run/containerd/containerd.sock',
-  '/var/run/crio/crio.sock',
   '/etc/kubernetes',
 ];
 
@@ -32,8 +29,8 @@ export function sensitiveHostPath(path: string): boolean {
 }
 
 /**
- * A hostPath volume of a system folder (/, /etc, /proc, /sys, /var/lib/kubelet, runtime sockets) gives the pod
- * the node: its credentials, its processes, its container runtime.
+ * A hostPath volume of a system folder (/, /etc, /proc, /sys, /var/lib/kubelet, /var/run) gives the pod the
+ * node: its credentials, its processes, its kubelet. Container runtime sockets are reported by pod-runtime-socket.
  * @see https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
  */
 export const podSensitiveHostMount = kubeRule({
@@ -41,7 +38,7 @@ export const podSensitiveHostMount = kubeRule({
   appliesTo: WORKLOAD_KINDS,
   category: 'security',
   severity: 'ERROR',
-  description: 'Pods must not mount sensitive node paths (/, /etc, /proc, /sys, /var/lib/kubelet, runtime sockets)',
+  description: 'Pods must not mount sensitive node paths (/, /etc, /proc, /sys, /var/lib/kubelet, /var/run)',
   fix: 'remove the hostPath volume; give the pod what it needs through the API, a ConfigMap or a CSI volume',
   check: (obj) => {
     const pod = podSpecOf(obj);
