@@ -51,4 +51,13 @@ describe.runIf(chromiumRunnable)('the cost page (real server, built-in sampler, 
     await page.getByRole('button', { name: 'Check now' }).click();
     await pwExpect(page.getByTestId('budget-notices')).toContainText(/ACTUAL\s*budget "todo-budget" reached 100 %/);
   });
+
+  it('answers "how much does namespace todo cost per month" on the Ask page', { timeout: 90_000 }, async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ask', exact: true }).click();
+    await page.getByLabel('What should happen?').fill('how much does namespace todo cost per month?');
+    await page.getByRole('button', { name: 'Plan it' }).click();
+    const answer = page.getByRole('region', { name: 'Cost answer' });
+    await pwExpect(answer).toContainText('Understood: what namespace todo costs per month');
+    await pwExpect(answer).toContainText(/namespace todo costs about \d+\.\d\d USD per month/);
+  });
 });

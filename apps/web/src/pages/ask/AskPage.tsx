@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Panel } from '../../components/Panel.js';
 import { ClusterSelect } from '../ClusterSelect.js';
+import { CostAskAnswer } from '../cost/CostAskAnswer.js';
 import { PolicyAuditAnswer } from '../security/PolicyAuditAnswer.js';
 import { MetricsAnswer } from './MetricsAnswer.js';
 import { OperationList } from './OperationList.js';
@@ -95,6 +96,7 @@ export function AskPage() {
         {answer?.kind === 'unsupported' ? <UnsupportedAnswer answer={answer} onPick={(text) => submit(text)} /> : null}
         {answer?.kind === 'metrics' ? <MetricsAnswer answer={answer} /> : null}
         {answer?.kind === 'policy-audit' ? <PolicyAuditAnswer answer={answer} /> : null}
+        {answer?.kind === 'cost' ? <CostAskAnswer answer={answer} /> : null}
         {shown ? <OperationView operation={shown} onChange={setOperation} /> : null}
         <OperationList
           onOpen={(opened) => {
