@@ -151,6 +151,32 @@ const cases: Case[] = [
     ],
   },
   {
+    // Three replicas that repel each other per node, on two schedulable workers: the third stays Pending.
+    finding: 'pod-unschedulable',
+    ns: 'b-spread',
+    healthy: [],
+    broken: [
+      (() => {
+        const spread = app(
+          'b-spread',
+          'web',
+          {},
+          {
+            affinity: {
+              podAntiAffinity: {
+                requiredDuringSchedulingIgnoredDuringExecution: [
+                  { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' },
+                ],
+              },
+            },
+          },
+        );
+        (spread.spec as { replicas: number }).replicas = 3;
+        return spread;
+      })(),
+    ],
+  },
+  {
     finding: 'service-selector-no-match',
     ns: 'b-svc',
     healthy: [],
