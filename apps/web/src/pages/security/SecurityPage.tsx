@@ -8,8 +8,12 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { Panel } from '../../components/Panel.js';
 import { ClusterSelect } from '../ClusterSelect.js';
 import { ComplianceView } from './ComplianceView.js';
+import { FindingFixButton } from './FindingFixButton.js';
+import { ImageScansPanel } from './ImageScansPanel.js';
 import { PolicyEditor } from './PolicyEditor.js';
 import { PostureOverview, scoreTone } from './PostureOverview.js';
+import { SchedulesPanel } from './SchedulesPanel.js';
+import { SecretsPanel } from './SecretsPanel.js';
 
 const SEVERITY_TONE: Record<string, BadgeTone> = { critical: 'bad', high: 'bad', medium: 'warn', low: 'info' };
 const td = 'px-2 py-1 align-top';
@@ -87,7 +91,7 @@ export function SecurityPage() {
           <table className="w-full text-sm" aria-label="Security findings">
             <thead>
               <tr>
-                {['Severity', 'Category', 'Object', 'Problem', 'Evidence', 'Fix'].map((h) => (
+                {['Severity', 'Category', 'Object', 'Problem', 'Evidence', 'Fix', ''].map((h) => (
                   <th key={h} className="px-2 py-1 text-left font-medium">
                     {h}
                   </th>
@@ -111,13 +115,19 @@ export function SecurityPage() {
                   <td className={td}>{f.message}</td>
                   <td className={`${td} font-mono text-xs`}>{f.evidence.join(' · ')}</td>
                   <td className={td}>{f.fix}</td>
+                  <td className={td}>
+                    <FindingFixButton clusterId={clusterId} findingId={f.id} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </Panel>
+        <SchedulesPanel clusterId={clusterId} />
         <PolicyEditor clusterId={clusterId} />
         <ComplianceView clusterId={clusterId} />
+        <ImageScansPanel />
+        <SecretsPanel clusterId={clusterId} />
       </div>
     </>
   );
