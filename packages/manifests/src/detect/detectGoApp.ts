@@ -13,7 +13,10 @@ export function detectGoApp(project: ProjectFiles, dir: string, fallbackName: st
   const mod = project.read(joinPath(dir, 'go.mod'));
   if (mod === undefined) return undefined;
   const modulePath = /^module\s+(\S+)/m.exec(mod)?.[1] ?? fallbackName;
-  const goVersion = /^go\s+(1\.\d+)/m.exec(mod)?.[1] ?? '1.23';
+  // `go 1.24.2` is the oldest toolchain the module accepts; a `toolchain go1.25.1` line asks for a newer one.
+  const goLine = /^go\s+(1\.\d+(?:\.\d+)?)/m.exec(mod)?.[1] ?? '1.23';
+  const toolchain = /^toolchain\s+go(1\.\d+(?:\.\d+)?)/m.exec(mod)?.[1];
+  const goVersion = (toolchain ?? goLine).split('.').slice(0, 2).join('.');
   const sources = filesUnder(project, dir, /\.go$/).filter((f) => !f.path.endsWith('_test.go'));
   const main = sources.find((f) => /^package\s+main\b/m.test(f.content) && /func\s+main\(\)/.test(f.content));
   const mainDir = main ? dirOf(main.path).slice(dir === '' ? 0 : dir.length + 1) : '';
@@ -33,7 +36,19 @@ export function detectGoApp(project: ProjectFiles, dir: string, fallbackName: st
     healthPath: texts.map((t) => HEALTH.exec(t)?.[1]).find(Boolean),
     version: '0.1.0',
     env: envNamesIn(texts, [/os\.Getenv\(\s*"([A-Z_][A-Z0-9_]*)"/g, /os\.LookupEnv\(\s*"([A-Z_][A-Z0-9_]*)"/g]),
-    facts: { mainPackage: mainDir === '' ? '.' : `./${mainDir}` },
+    facts: { mainPackage: mainDir === '' ? '.' : `./${mainDir}`, ...assetsOf(project, dir, texts) },
     evidence: [joinPath(dir, 'go.mod'), ...(main ? [main.path] : [])],
   };
+}
+
+/** Folders a Go service reads at run time (templates, static files) unless go:embed compiles them in. */
+function assetsOf(project: ProjectFiles, dir: string, texts: string[]): { assets?: string } {
+  const embedded = texts.some((t) => /^\/\/go:embed\s/m.test(t));
+  if (embedded) return {};
+  const found = ['templates', 'static', 'web', 'public', 'assets'].filter(
+    (d) =>
+      filesUnder(project, joinPath(dir, d), /./).length > 0 &&
+      texts.some((t) => t.includes(`"${d}/`) || t.includes(`"./${d}`)),
+  );
+  return found.length > 0 ? { assets: found.join(',') } : {};
 }

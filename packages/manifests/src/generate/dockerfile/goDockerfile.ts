@@ -1,17 +1,17 @@
 import type { DetectedApp } from '../../detect/detectedApp.js';
-import { BASE_IMAGES, pick } from './baseImages.js';
+import { BASE_IMAGES, goBuilderImage } from './baseImages.js';
 import { addUser, footer, header, wgetProbe } from './dockerfileParts.js';
 
 /**
  * A multi-stage Dockerfile for a Go service: modules downloaded in their own layer, a static (CGO off, trimmed)
- * binary built on the pinned Go toolchain, and a pinned Alpine runtime holding only the binary, running as
+ * binary built on the pinned Go toolchain go.mod asks for (never an older one), and a pinned Alpine runtime holding only the binary, running as
  * uid 10001 with a wget HEALTHCHECK.
  */
 export function goDockerfile(app: DetectedApp): string {
   const lines = [
     header(app),
     '',
-    `FROM ${pick(BASE_IMAGES.go, app.runtimeVersion, '1.23')} AS build`,
+    `FROM ${goBuilderImage(app.runtimeVersion)} AS build`,
     'WORKDIR /src',
     'COPY go.mod go.sum* ./',
     'RUN go mod download',
@@ -21,6 +21,11 @@ export function goDockerfile(app: DetectedApp): string {
     `FROM ${BASE_IMAGES.alpine} AS runtime`,
     addUser('alpine'),
     'COPY --from=build /out/server /app/server',
+    // Folders the binary reads at run time (html/template files, static assets) that go:embed does not carry.
+    ...(app.facts.assets ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((d) => `COPY --from=build /src/${d} /app/${d}`),
     footer(app, wgetProbe(app), { entrypoint: true }),
   ];
   return `${lines.join('\n')}\n`;
