@@ -1,4 +1,4 @@
-import { type ChartFile, ConflictError, InputError, type Operation, type StepOutcome } from '@opspilot/core';
+import { type ChartFile, ConflictError, InputError, type KubeObject, type Operation, type StepOutcome } from '@opspilot/core';
 import { type ChartReleaseDeps, chartDetailsOf, recordTransition } from './chartReleaseDeps.js';
 import { observeWhileWaiting, verifyWorkloads, whyNotReady } from './verifyWorkloads.js';
 
@@ -55,7 +55,7 @@ export async function applyChartRelease(
   let op = await recordTransition(deps, { ...approved, state: 'APPLYING' }, 'APPROVED', user, 'operation.applying');
   const steps: StepOutcome[] = [];
   const problems: string[] = [];
-  const workloads = approved.plan.steps.flatMap((s) => (s.op === 'apply' ? [s.object] : []));
+  const workloads = approved.plan.steps.flatMap((s) => (s.op === 'apply' ? [s.object as KubeObject] : []));
   const running = deps.releaser.upgradeInstall(request);
   const observed = observeWhileWaiting(deps, details.namespace, workloads, running);
   const outcome = await running;

@@ -7,6 +7,7 @@ import { authRouter } from './authRouter.js';
 import { chatRouter } from './chatRouter.js';
 import { clustersRouter } from './clustersRouter.js';
 import { costOptimizerRouter } from './costOptimizerRouter.js';
+import { deliveryRouter } from './deliveryRouter.js';
 import { documentationGeneratorRouter } from './documentationGeneratorRouter.js';
 import { eventsRouter } from './eventsRouter.js';
 import { fleetRouter } from './fleetRouter.js';
@@ -53,6 +54,7 @@ export const appRouter = router({
   chat: chatRouter,
   security: securityRouter,
   costOptimizer: costOptimizerRouter,
+  delivery: deliveryRouter,
   reports: reportsRouter,
   documentationGenerator: documentationGeneratorRouter,
 });
