@@ -29,8 +29,8 @@ describe.runIf(chromiumRunnable)(
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
     };
 
-    it('opens the fix of an OOM-killed finding as a plan with its diff; approved, it is applied and verified', {
-      timeout: 180_000,
+    it('opens the fix of an OOM-killed finding as a plan with its diff, waiting for review', {
+      timeout: 90_000,
     }, async () => {
       await go('Findings');
       // The previous page may still be shown for a moment on a loaded machine: wait for this one.
@@ -46,12 +46,25 @@ describe.runIf(chromiumRunnable)(
       await fixes.getByRole('button', { name: 'Propose this fix' }).first().click();
       await pwExpect(card.getByTestId('operation')).toHaveAttribute('data-state', 'NEEDS_REVIEW');
       await pwExpect(card.getByTestId('operation')).toContainText(/\+\s*memory:/);
+    });
+
+    it('fixes a readiness probe on a path the app does not serve: approved, applied, watched and shown verified', {
+      timeout: 180_000,
+    }, async () => {
+      const card = page.getByRole('article').filter({ hasText: 'pod-readiness-probe' }).first();
+      await card.getByRole('button', { name: 'Fix' }).click();
+      const fixes = card.getByRole('region', { name: 'Candidate fixes' });
+      await pwExpect(fixes).toContainText('probe');
+      await fixes.getByRole('button', { name: 'Propose this fix' }).first().click();
+      const operation = card.getByTestId('operation');
+      await pwExpect(operation).toHaveAttribute('data-state', 'NEEDS_REVIEW');
       await card.getByRole('button', { name: 'Approve and apply' }).click();
-      await pwExpect(card.getByTestId('operation')).toHaveAttribute('data-state', 'APPLIED', { timeout: 60_000 });
-      // Watched until its pods are ready and stay so for the settle window, then shown VERIFIED.
+      await pwExpect(operation).toHaveAttribute('data-state', 'APPLIED', { timeout: 90_000 });
+      // Watched until its pods are ready and stay so for the settle window (5 s here), then shown VERIFIED.
       const verification = card.getByTestId('fix-verification');
       await pwExpect(verification).toHaveAttribute('data-status', 'VERIFIED', { timeout: 60_000 });
       await pwExpect(verification).toContainText(/no restarts for 5s/);
+      await pwExpect(verification).toContainText('probe:fix-target');
     });
 
     it('refuses a rule for kube-system with the reason, saves a safe one and lists it', {
