@@ -17,6 +17,19 @@ const PackageJson = z
 type PackageJson = z.infer<typeof PackageJson>;
 
 const SOURCE = /\.(m?js|cjs|ts|tsx|jsx)$/;
+/** Code that starts a server: `.listen(`, `http.createServer(`, Fastify, Koa, Hono's `serve({`. */
+const SERVER_START = /\.listen\(|createServer\(|\bserve\(\s*\{|\bfastify\(|new\s+Koa\(/;
+/** Entry files tried, in order, when package.json names no start command. */
+const ENTRY_FILES = [
+  'server.js',
+  'index.js',
+  'app.js',
+  'main.js',
+  'src/server.js',
+  'src/index.js',
+  'dist/server.js',
+  'dist/index.js',
+];
 const HEALTH_ROUTE =
   /\.(?:get|all|use)\(\s*['"`](\/(?:api\/)?(?:health|healthz|readyz|livez|ready|status)[^'"`]*)['"`]/;
 
@@ -73,8 +86,9 @@ function nextHealthPath(project: ProjectFiles, dir: string): string | undefined 
 /**
  * Detects a Node.js app in `dir` from its package.json: Next.js (`next` dependency; port from `next start -p`,
  * default 3000; `output: 'standalone'` in next.config), Express (`express`; port from `listen(N)` or
- * `PORT || N`, default 3000) or plain Node. Undefined when `dir` has no package.json or only tooling (no start
- * script, no main, no server framework).
+ * `PORT || N`, default 3000) or plain Node (the start script's file, or `main` or an entry file such as server.js
+ * that starts a server). Undefined when `dir` has no package.json or is a library or tooling (no start script,
+ * no entry that serves, no server framework).
  */
 export function detectNodeApp(project: ProjectFiles, dir: string, fallbackName: string): DetectedApp | undefined {
   const pkg = readPackageJson(project, dir);
@@ -111,7 +125,12 @@ export function detectNodeApp(project: ProjectFiles, dir: string, fallbackName: 
     };
   }
   const start = pkg.scripts.start;
-  const entry = /^node\s+([\w./-]+)/.exec(start ?? '')?.[1] ?? pkg.main;
+  // The file `npm start` runs; else `main` or a conventional entry file, but only one that starts a server: a
+  // package whose `main` only exports code is a library, not a service.
+  const startEntry = /^node\s+([\w./-]+)/.exec(start ?? '')?.[1];
+  const serves = (file: string | undefined) =>
+    file !== undefined && SERVER_START.test(project.read(joinPath(dir, file.replace(/^\.\//, ''))) ?? '');
+  const entry = startEntry ?? [pkg.main, ...ENTRY_FILES].find(serves);
   if (!deps.express && !entry) return undefined;
   const listen = texts
     .map((t) => /listen\(\s*(\d{2,5})/.exec(t) ?? /PORT\s*(?:\|\||\?\?)\s*(\d{2,5})/.exec(t))
