@@ -24,6 +24,8 @@ import { ClustersPage } from './pages/manage-clusters/ClustersPage.js';
 import { MetricsPage } from './pages/metrics/MetricsPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewsPage } from './pages/ReviewsPage.js';
+import { DocsPage } from './pages/reports/DocsPage.js';
+import { ReportsPage } from './pages/reports/ReportsPage.js';
 import { SecurityPage } from './pages/security/SecurityPage.js';
 import { TracesPage } from './pages/traces/TracesPage.js';
 import { ValidatePage } from './pages/ValidatePage.js';
@@ -70,6 +72,8 @@ export function App() {
                   <Route path="healing" element={<SelfHealingPage />} />
                   <Route path="security" element={<SecurityPage />} />
                   <Route path="cost" element={<CostPage />} />
+                  <Route path="reports" element={<ReportsPage />} />
+                  <Route path="docs" element={<DocsPage />} />
                   <Route path="incidents" element={<IncidentsPage />} />
                   <Route path="incidents/:id" element={<IncidentPage />} />
                   <Route path="logs" element={<LogsPage />} />

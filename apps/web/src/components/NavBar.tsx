@@ -19,6 +19,8 @@ export const PAGES = [
   { path: '/traces', label: 'Traces' },
   { path: '/metrics', label: 'Metrics' },
   { path: '/gpus', label: 'GPUs' },
+  { path: '/reports', label: 'Reports' },
+  { path: '/docs', label: 'Docs' },
   { path: '/audit', label: 'Audit log' },
 ] as const;
 
