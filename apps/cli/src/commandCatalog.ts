@@ -113,6 +113,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/pipelineCommand.js')).pipelineCommand,
   },
   {
+    name: 'release',
+    term: 'release',
+    description: 'helm releases installed from generated charts: history and roll back',
+    load: async () => (await import('./commands/releaseCommand.js')).releaseCommand,
+  },
+  {
     name: 'release-notes',
     term: 'release-notes [options] [dir]',
     description:

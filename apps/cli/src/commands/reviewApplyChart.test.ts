@@ -75,6 +75,13 @@ describe('opspilot review apply of a generated chart', () => {
     const kubectl = createKubectl(sim.kubeconfig);
     const secrets = await kubectl(['get', 'secrets', '-n', 'shop', '-l', 'owner=helm', '-o', 'name']);
     expect(secrets.stdout).toContain('secret/sh.helm.release.v1.todo.v1');
+    const history = await cli('-n', 'shop', 'release', 'history', 'todo');
+    expect(history.code, history.err).toBe(0);
+    expect(history.out).toMatch(/^REVISION\s+STATUS\s+CHART/);
+    expect(history.out).toMatch(/\n1\s+deployed\s+todo-0\.1\.0/);
+    const noEarlier = await cli('-n', 'shop', 'release', 'rollback', 'todo');
+    expect(noEarlier.code).toBe(2);
+    expect(noEarlier.err).toContain('has no revision before the current one');
     const listed = await cli('-o', 'json', 'review', 'list', '--state', 'APPLIED');
     expect(listed.code).toBe(0);
     expect(JSON.stringify(listed.json())).toContain('charts/todo/templates/deployment.yaml');
