@@ -48,13 +48,14 @@ describe.runIf(chromiumRunnable)(
       await pwExpect(card.getByTestId('operation')).toContainText(/\+\s*memory:/);
     });
 
-    it('fixes a readiness probe on a path the app does not serve: approved, applied, watched and shown verified', {
+    it('fixes an image tag that does not exist: approved, applied, watched and shown verified', {
       timeout: 180_000,
     }, async () => {
-      const card = page.getByRole('article').filter({ hasText: 'pod-readiness-probe' }).first();
+      const card = page.getByRole('article').filter({ hasText: 'pod-image-pull' }).first();
       await card.getByRole('button', { name: 'Fix' }).click();
       const fixes = card.getByRole('region', { name: 'Candidate fixes' });
-      await pwExpect(fixes).toContainText('probe');
+      // The tag of the same repository that the cluster's pods run now.
+      await pwExpect(fixes).toContainText('from todo/backend:9.9.9 to todo/backend:');
       await fixes.getByRole('button', { name: 'Propose this fix' }).first().click();
       const operation = card.getByTestId('operation');
       await pwExpect(operation).toHaveAttribute('data-state', 'NEEDS_REVIEW');
@@ -64,7 +65,7 @@ describe.runIf(chromiumRunnable)(
       const verification = card.getByTestId('fix-verification');
       await pwExpect(verification).toHaveAttribute('data-status', 'VERIFIED', { timeout: 60_000 });
       await pwExpect(verification).toContainText(/no restarts for 5s/);
-      await pwExpect(verification).toContainText('probe:fix-target');
+      await pwExpect(verification).toContainText('image-pull:previous-image');
     });
 
     it('refuses a rule for kube-system with the reason, saves a safe one and lists it', {
