@@ -98,13 +98,15 @@ const ingress = (backend: string): Obj => ({
   },
 });
 
-type Mutation = (d: Obj, pod: Obj, c: Obj) => undefined | Obj[];
+/** Changes the hardened objects in place; may return extra objects deployed with them. */
+type Mutation = (d: Obj, pod: Obj, c: Obj) => unknown;
 
 /** A case from a mutation of {@link hardened} (which may return extra objects deployed with it). */
 function make(anchor: KubeAnchorCase['anchor'], check: string, rule: string, verdict: 'fail' | 'pass', m: Mutation) {
   const d = hardened();
   const pod = d.spec.template.spec;
-  const extra = m(d, pod, pod.containers[0]) ?? [];
+  const returned = m(d, pod, pod.containers[0]);
+  const extra: Obj[] = Array.isArray(returned) ? returned : [];
   return { anchor, check, rule, verdict, objects: [d, service(), pdb(), ...extra] };
 }
 
