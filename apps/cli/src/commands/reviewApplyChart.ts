@@ -13,8 +13,18 @@ import { diffObjects, type KubeClusterGateway } from '@opspilot/kube';
 import type { Store } from '@opspilot/store';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { ReviewApplyResult } from './reviewApplyCommand.js';
 import { transitionAudited } from './reviewWorkflow.js';
+
+/** What `review apply` of a chart prints (the same fields as for manifests). */
+export interface ChartApplyResult {
+  config_id: string;
+  state: GeneratedConfig['state'];
+  operation_id: string;
+  operation_state: string;
+  diff: string;
+  result: string;
+  problems: string[];
+}
 
 /** Options of `review apply` that only a chart uses. */
 export const ChartApplyOptions = z.object({
@@ -63,7 +73,7 @@ export async function reviewApplyChart(
   generated: GeneratedConfig,
   deps: ChartReleaseDeps,
   input: { user: string; namespace: string; cwd: string; options: z.infer<typeof ChartApplyOptions> },
-): Promise<ReviewApplyResult> {
+): Promise<ChartApplyResult> {
   const siblings = generated.ai_command_id
     ? (await store.generatedConfigs.list({ ai_command_id: generated.ai_command_id }, { page_size: 100 })).items
     : [];
