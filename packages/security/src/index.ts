@@ -28,6 +28,7 @@ export {
 } from './images/imageGate.js';
 export { compareVersions, type ImageVulnerability, matchVulnerabilities } from './images/matchVulnerabilities.js';
 export { OsvRecord, parseOsv } from './images/osv.js';
+export { checkProvenance, type ProvenanceCheck } from './images/provenance.js';
 export { parsePurl, parseSbom, type SbomComponent } from './images/sbom.js';
 export { type ImageScanReport, parseScannerReport } from './images/scannerReports.js';
 export { ADMISSION_TEMPLATES, admissionPolicyFor, type CelValidation } from './policies/admissionPolicy.js';

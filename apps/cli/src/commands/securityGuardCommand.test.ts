@@ -121,6 +121,33 @@ describe('opspilot security fix, secrets, rotate and images --report', () => {
     const allowed = memoryIo({}, dir);
     await runCli(['security', 'images', '--report', 'grype.json', '--allow', 'CVE-2099-0003', '-o', 'json'], allowed);
     expect(JSON.parse(allowed.out()).items[0]).toMatchObject({ gate: 'PASS', scanner: 'grype' });
+    cpSync(join(fixtures, 'provenance.dsse.json'), join(dir, 'provenance.json'));
+    const prov = memoryIo({}, dir);
+    await runCli(
+      [
+        'security',
+        'images',
+        '--report',
+        'trivy.json',
+        '--allow',
+        'CVE-2099-0001',
+        'GHSA-2222-3333-4444',
+        '--provenance',
+        'provenance.json',
+      ],
+      prov,
+    );
+    expect(prov.out()).toContain(
+      'provenance: https://slsa.dev/provenance/v1, builder https://example.invalid/test-fixture/builder, signed (signature not verified offline)',
+    );
+    const other = memoryIo({}, dir);
+    expect(
+      await runCli(
+        ['security', 'images', '--report', 'grype.json', '--allow', 'CVE-2099-0003', '--provenance', 'provenance.json'],
+        other,
+      ),
+    ).toBe(1);
+    expect(other.out()).toMatch(/no subject of provenance.json is the image/);
   });
 
   it('prints the ValidatingAdmissionPolicy of a stored policy', async () => {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { InputError, NotFoundError } from '@opspilot/core';
 import {
   checkImageGate,
+  checkProvenance,
   type ImageVulnerability,
   matchVulnerabilities,
   type OsvRecord,
@@ -73,6 +74,10 @@ export function securityImagesCommand(parent: Command, ctx: CliContext): Command
     .option('--osv <path>', 'an OSV database: a folder of OSV JSON files, or one file')
     .option('--fail-on <severity>', 'exit 1 when a vulnerability is at least this severe', 'high')
     .option('--allow <id...>', 'advisory ids accepted as a risk (CVE-…, GHSA-…)')
+    .option(
+      '--provenance <file>',
+      "with --report: the image's in-toto/SLSA provenance (statement, DSSE or Sigstore bundle)",
+    )
     .action(
       async (
         o: { report?: string[]; sbom?: string; osv?: string; failOn: string; allow?: string[] },
@@ -95,12 +100,20 @@ export function securityImagesCommand(parent: Command, ctx: CliContext): Command
             reports.map((r) => r.image),
             reports,
           );
-          if (!verdict.passed) ctx.run.exitCode = EXIT_CODES.findings;
+          const provenance = o.provenance
+            ? checkProvenance(
+                read(resolve(ctx.io.cwd, o.provenance)),
+                o.provenance,
+                reports.flatMap((r) => r.digests),
+              )
+            : undefined;
+          if (!verdict.passed || (provenance && !provenance.matchesImage)) ctx.run.exitCode = EXIT_CODES.findings;
           ctx.print(
             command,
             {
               apiVersion: 'v1',
               kind: 'ImageScanList',
+              ...(provenance ? { provenance } : {}),
               items: reports.map((r, i) => ({
                 scan_id: scans[i],
                 image: r.image,
@@ -119,7 +132,12 @@ export function securityImagesCommand(parent: Command, ctx: CliContext): Command
                         : ''
                     }`,
                 )
-                .join('\n'),
+                .join('\n') +
+              (provenance
+                ? `provenance: ${provenance.predicateType}, builder ${provenance.builder ?? '-'}, ${
+                    provenance.signed ? 'signed (signature not verified offline)' : 'unsigned'
+                  }${provenance.problems.length ? ` — ${provenance.problems.join('; ')}` : ''}\n`
+                : ''),
           );
           return;
         }
