@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { BUILT_IN_KINDS } from './builtInKinds.js';
 
 /** The built-in API: each group ('' for core) with its versions and each version's kinds. */
 export interface KnownApi {
@@ -11,37 +9,17 @@ export interface KnownApi {
 
 let known: KnownApi | undefined;
 
-/**
- * The kinds kubernetes-models has a schema for, read once from its folders (`apps/v1/Deployment.js`, resources
- * being the modules that set a `kind`) — only when an object's apiVersion and kind have no model.
- */
+/** The kinds kubernetes-models has a schema for, indexed once (only when an object's type has no model). */
 export function knownApi(): KnownApi {
   if (known) return known;
-  const root = dirname(createRequire(import.meta.url).resolve('kubernetes-models/package.json'));
   const groups = new Map<string, Map<string, Set<string>>>();
   const kinds = new Map<string, string[]>();
-  const addVersion = (group: string, version: string, dir: string) => {
-    const set = new Set<string>();
-    for (const f of readdirSync(dir)) {
-      if (!/^[A-Z]\w*\.js$/.test(f) || f.endsWith('List.js')) continue;
-      if (!readFileSync(join(dir, f), 'utf8').includes('kind="')) continue;
-      const kind = f.slice(0, -3);
-      set.add(kind);
-      const apiVersion = group ? `${group}/${version}` : version;
-      kinds.set(kind, [...(kinds.get(kind) ?? []), apiVersion]);
-    }
+  for (const [apiVersion, list] of Object.entries(BUILT_IN_KINDS)) {
+    const { group, version } = splitApiVersion(apiVersion);
     const versions = groups.get(group) ?? new Map<string, Set<string>>();
-    versions.set(version, set);
+    versions.set(version, new Set(list));
     groups.set(group, versions);
-  };
-  for (const e of readdirSync(root, { withFileTypes: true })) {
-    if (!e.isDirectory() || e.name.startsWith('_')) continue;
-    if (/^v\d/.test(e.name)) addVersion('', e.name, join(root, e.name));
-    else {
-      for (const v of readdirSync(join(root, e.name), { withFileTypes: true })) {
-        if (v.isDirectory() && /^v\d/.test(v.name)) addVersion(e.name, v.name, join(root, e.name, v.name));
-      }
-    }
+    for (const kind of list) kinds.set(kind, [...(kinds.get(kind) ?? []), apiVersion]);
   }
   known = { groups, kinds };
   return known;
