@@ -51,6 +51,22 @@ describe.runIf(chromiumRunnable)(
       );
     });
 
+    it('schedules the report in a time zone and lists its next run', { timeout: 90_000 }, async () => {
+      await page.getByLabel('Schedule name').fill('weekly capacity');
+      await page.getByLabel('Cron').fill('0 8 * * MON');
+      await page.getByLabel('Time zone').fill('Europe/Berlin');
+      await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+      const row = page
+        .getByRole('table', { name: 'Report schedules' })
+        .getByRole('row')
+        .filter({ hasText: 'weekly capacity' });
+      await pwExpect(row).toContainText('0 8 * * MON (Europe/Berlin)');
+      await pwExpect(row).toContainText(/T0[67]:00:00\.000Z/);
+      await page.getByLabel('Cron').fill('every monday');
+      await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+      await pwExpect(page.getByRole('alert')).toContainText('invalid cron expression');
+    });
+
     it('draws the demo namespace and stores its architecture document', { timeout: 90_000 }, async () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Docs', exact: true }).click();
       await page.getByRole('heading', { name: 'Documentation', exact: true }).waitFor();

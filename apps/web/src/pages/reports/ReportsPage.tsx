@@ -5,6 +5,7 @@ import { Badge } from '../../components/Badge.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Panel } from '../../components/Panel.js';
+import { ScheduleForm } from './ScheduleForm.js';
 
 const TYPES = [
   ['EXECUTIVE_SUMMARY', 'Executive summary'],
@@ -179,35 +180,38 @@ export function ReportsPage() {
           </table>
         </Panel>
         <Panel title="Schedules">
-          {(schedules.data ?? []).length === 0 ? (
-            <p className="text-sm">
-              No report is scheduled. Schedule one with the API (`reports.schedule`): a cron expression, a time zone and
-              an optional signed webhook.
-            </p>
-          ) : (
-            <table aria-label="Report schedules" className="w-full text-left text-sm">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Cron</th>
-                  <th>Next run</th>
-                  <th>Last status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(schedules.data ?? []).map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.name}</td>
-                    <td>
-                      {s.cron} ({s.timezone})
-                    </td>
-                    <td>{s.next_run_at ?? '—'}</td>
-                    <td>{s.last_status ?? '—'}</td>
+          <ScheduleForm type={type} format={format} days={days} />
+          <div className="mt-3">
+            {(schedules.data ?? []).length === 0 ? (
+              <p className="text-sm">
+                No report is scheduled. Schedule one with the API (`reports.schedule`): a cron expression, a time zone
+                and an optional signed webhook.
+              </p>
+            ) : (
+              <table aria-label="Report schedules" className="w-full text-left text-sm">
+                <thead>
+                  <tr>
+                    <th>Name</th>
+                    <th>Cron</th>
+                    <th>Next run</th>
+                    <th>Last status</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+                </thead>
+                <tbody>
+                  {(schedules.data ?? []).map((s) => (
+                    <tr key={s.id}>
+                      <td>{s.name}</td>
+                      <td>
+                        {s.cron} ({s.timezone})
+                      </td>
+                      <td>{s.next_run_at ?? '—'}</td>
+                      <td>{s.last_status ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
         </Panel>
       </div>
     </>
