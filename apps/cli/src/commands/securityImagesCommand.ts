@@ -80,7 +80,7 @@ export function securityImagesCommand(parent: Command, ctx: CliContext): Command
     )
     .action(
       async (
-        o: { report?: string[]; sbom?: string; osv?: string; failOn: string; allow?: string[] },
+        o: { report?: string[]; sbom?: string; osv?: string; failOn: string; allow?: string[]; provenance?: string },
         command: Command,
       ) => {
         const failOn = SecuritySeverity.safeParse(o.failOn);
