@@ -120,3 +120,24 @@ describe('a report whose data source is down', () => {
     ]);
   });
 });
+
+describe('a capacity plan with a single sample', () => {
+  it('says the trend is unknown rather than flat, and draws no forecast', async () => {
+    const doc = await buildReport(
+      {
+        capacity: async () => ({
+          allocatable: { cpu: 8, memory_gib: 32 },
+          requests: [{ at: END.toISOString(), cpu: 2, memory_gib: 4 }],
+        }),
+      },
+      { type: 'CAPACITY_PLAN', period: PERIOD, clusters: [], generatedAt: END },
+    );
+    const md = new TextDecoder().decode((await renderReport(doc, 'MARKDOWN')).body);
+    expect(md).toContain('CPU: requests are 25 % of allocatable; the trend is unknown (one sample: the requests now).');
+    expect(md).not.toContain('not growing');
+    expect(md).not.toContain('forecast');
+    expect(md).toMatch(
+      /\| CPU \| 8\.0 cores \| 2\.0 cores \(25 %\) \| \+0\.00 cores\/week \| .* \| unknown \| unknown \|/,
+    );
+  });
+});

@@ -23,6 +23,7 @@ export function capacitySection(
 ): Omit<ReportSection, 'id' | 'source' | 'status'> {
   const req = [...capacity.requests].sort((a, b) => a.at.localeCompare(b.at));
   const t0 = req[0] ? Date.parse(req[0].at) : 0;
+  const trendKnown = new Set(req.map((r) => r.at)).size >= 2;
   const rows: string[][] = [];
   const summary: string[] = [];
   const charts = (['cpu', 'memory_gib'] as const).map((res) => {
@@ -41,12 +42,28 @@ export function capacitySection(
       `${alloc.toFixed(1)} ${unit}`,
       `${now.toFixed(1)} ${unit} (${alloc ? Math.round((now / alloc) * 100) : 0} %)`,
       `${slope >= 0 ? '+' : ''}${(slope * 7).toFixed(2)} ${unit}/week`,
-      `${forecastEnd.toFixed(1)} ${unit} (${alloc ? Math.round((forecastEnd / alloc) * 100) : 0} %)`,
-      at80 === undefined ? 'not at this pace' : now >= alloc * 0.8 ? 'already' : `in ${at80} d`,
-      at100 === undefined ? 'not at this pace' : now >= alloc ? 'already' : `in ${at100} d`,
+      trendKnown
+        ? `${forecastEnd.toFixed(1)} ${unit} (${alloc ? Math.round((forecastEnd / alloc) * 100) : 0} %)`
+        : 'unknown',
+      now >= alloc * 0.8
+        ? 'already'
+        : !trendKnown
+          ? 'unknown'
+          : at80 === undefined
+            ? 'not at this pace'
+            : `in ${at80} d`,
+      now >= alloc ? 'already' : !trendKnown ? 'unknown' : at100 === undefined ? 'not at this pace' : `in ${at100} d`,
     ]);
     summary.push(
-      `${label}: requests are ${alloc ? Math.round((now / alloc) * 100) : 0} % of allocatable${at100 !== undefined && now < alloc ? ` and reach it in about ${at100} days at the current pace` : at100 === undefined ? ' and are not growing' : ''}.`,
+      `${label}: requests are ${alloc ? Math.round((now / alloc) * 100) : 0} % of allocatable${
+        !trendKnown
+          ? '; the trend is unknown (one sample: the requests now)'
+          : at100 !== undefined && now < alloc
+            ? ` and reach it in about ${at100} days at the current pace`
+            : at100 === undefined
+              ? ' and are not growing'
+              : ''
+      }.`,
     );
     const lastDate = req.at(-1)?.at ?? new Date(t0).toISOString();
     const future = [0, horizonDays].map((d) => ({
@@ -60,7 +77,7 @@ export function capacitySection(
       unit,
       series: [
         { name: 'requests', points: req.map((r) => ({ x: r.at.slice(0, 10), y: r[res] })) },
-        { name: 'forecast', dashed: true, points: future },
+        ...(trendKnown ? [{ name: 'forecast', dashed: true, points: future }] : []),
         {
           name: 'allocatable',
           points: [
