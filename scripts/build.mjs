@@ -43,7 +43,8 @@ export function isFresh(outdir) {
  * the Kubernetes schema packages). Everything else, native packages above all, stays an import of node_modules.
  */
 // @actions/workflow-parser imports its JSON schema without an import attribute, which Node 20 refuses unbundled.
-const BUNDLED = /^(@opspilot\/|zod(\/|$)|yaml$|js-yaml$|commander$|picocolors$|@actions\/(workflow-parser|expressions)(\/|$))/;
+const BUNDLED =
+  /^(@opspilot\/|zod(\/|$)|yaml$|js-yaml$|commander$|picocolors$|@actions\/(workflow-parser|expressions)(\/|$))/;
 const CLI_BUNDLED = /^(kubernetes-models|@kubernetes-models\/|@kubernetes\/client-node$)/;
 
 /** What is built: an entry file and the folder its JavaScript goes to (paths from the repository root). */

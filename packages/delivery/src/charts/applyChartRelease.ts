@@ -1,4 +1,11 @@
-import { type ChartFile, ConflictError, InputError, type KubeObject, type Operation, type StepOutcome } from '@opspilot/core';
+import {
+  type ChartFile,
+  ConflictError,
+  InputError,
+  type KubeObject,
+  type Operation,
+  type StepOutcome,
+} from '@opspilot/core';
 import { type ChartReleaseDeps, chartDetailsOf, recordTransition } from './chartReleaseDeps.js';
 import { observeWhileWaiting, verifyWorkloads, whyNotReady } from './verifyWorkloads.js';
 

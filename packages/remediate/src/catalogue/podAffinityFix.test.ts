@@ -49,7 +49,10 @@ describe('scheduling:fix-pod-affinity on the simulated cluster', () => {
     expect(outcome.status, outcome.message).toBe('VERIFIED');
     const [api] = await h.gateway.list('Pod', { namespace: 'pods', labelSelector: 'app=api' });
     const [cache] = await h.gateway.list('Pod', { namespace: 'pods', labelSelector: 'app=cache' });
-    expect((api?.spec as { nodeName?: string }).nodeName).toBe((cache?.spec as { nodeName?: string }).nodeName);
+    expect((api?.spec as { nodeName?: string } | undefined)?.nodeName).toBeDefined();
+    expect((api?.spec as { nodeName?: string } | undefined)?.nodeName).toBe(
+      (cache?.spec as { nodeName?: string } | undefined)?.nodeName,
+    );
   });
 
   it('makes an affinity to pods nobody runs preferred, with the way back planned', async () => {
