@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -34,8 +35,16 @@ if (fcSeed.source !== 'FC_SEED') {
   console.log(describeFastCheckSeed(fcSeed));
 }
 
+/**
+ * Test files run at once. Most files wait on servers, Chromium, Prometheus or the simulated cluster rather than compute,
+ * so a 2-core machine runs two at a time instead of vitest's default of one (cores − 1); `OPSPILOT_TEST_WORKERS` overrides.
+ */
+const workers = Number(process.env.OPSPILOT_TEST_WORKERS) || Math.max(2, availableParallelism() - 1);
+
 export default defineConfig({
   test: {
+    maxWorkers: workers,
+    minWorkers: 1,
     setupFiles: [fileURLToPath(new URL('./scripts/fastCheckSetup.ts', import.meta.url))],
     projects: [
       ...workspaces,

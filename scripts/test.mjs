@@ -11,7 +11,9 @@ let skipped = 0;
 
 function check(name, cmd, args) {
   process.stdout.write(`\n== ${name}: ${cmd} ${args.join(' ')}\n`);
+  const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  process.stdout.write(`== ${name}: ${Math.round((Date.now() - started) / 1000)} s\n`);
   if (r.status === 0) passed += 1;
   else {
     failed += 1;
@@ -28,6 +30,7 @@ const out = '.vitest-results.json';
 rmSync(out, { force: true });
 const extra = process.argv.slice(2);
 process.stdout.write('\n== vitest\n');
+const vitestStarted = Date.now();
 const v = spawnSync(
   'npx',
   ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...extra],
@@ -36,6 +39,7 @@ const v = spawnSync(
     env: process.env,
   },
 );
+process.stdout.write(`== vitest: ${Math.round((Date.now() - vitestStarted) / 1000)} s\n`);
 if (existsSync(out)) {
   const report = JSON.parse(readFileSync(out, 'utf8'));
   passed += report.numPassedTests;
