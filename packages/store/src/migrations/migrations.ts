@@ -20,6 +20,7 @@ import { m0019SecurityScanSchedules } from './m0019SecurityScanSchedules.js';
 import { m0020SecurityGates } from './m0020SecurityGates.js';
 import { m0023ReportHistory } from './m0023ReportHistory.js';
 import { m0024DocVersions } from './m0024DocVersions.js';
+import { m0025PersonaToneScope } from './m0025PersonaToneScope.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -43,6 +44,7 @@ export const MIGRATION_NAMES = [
   '0020_security_gates',
   '0023_report_history',
   '0024_doc_versions',
+  '0025_persona_tone_scope',
 ] as const;
 
 /**
@@ -73,6 +75,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0020_security_gates': m0020SecurityGates(dialect),
         '0023_report_history': m0023ReportHistory(dialect),
         '0024_doc_versions': m0024DocVersions(dialect),
+        '0025_persona_tone_scope': m0025PersonaToneScope(dialect),
       };
     },
   };

@@ -115,6 +115,8 @@ export async function createSampleRecords(store: Store, n = 1) {
     system_prompt: 'You operate Kubernetes platforms.',
     capabilities: ['query_metrics'],
     icon: 'server',
+    tone: 'terse',
+    scope: 'all-clusters',
     is_builtin: true,
     created_by: 'system',
   });

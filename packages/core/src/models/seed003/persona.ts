@@ -13,6 +13,13 @@ export const PersonaId = z
 export type PersonaId = z.infer<typeof PersonaId>;
 
 /**
+ * How far a persona looks by default when a session names no cluster: `session` — the caller's default cluster;
+ * `all-clusters` — every cluster the caller may see.
+ */
+export const PersonaScope = z.enum(['session', 'all-clusters']);
+export type PersonaScope = z.infer<typeof PersonaScope>;
+
+/**
  * A chat persona: the system prompt that shapes the assistant and the tools it may call (seed 003 §5.1).
  * Built-in personas ship with opspilot; users add their own. The caller supplies the id, so this schema is also
  * the creation input.
@@ -24,6 +31,10 @@ export const Persona = z.object({
   system_prompt: z.string().min(1),
   capabilities: z.array(z.string().min(1)).default([]),
   icon: z.string().optional(),
+  /** How it speaks (added to its system prompt); chat's default when missing. */
+  tone: z.string().trim().min(1).max(200).optional(),
+  /** Its default cluster scope; `session` when missing. */
+  scope: PersonaScope.optional(),
   is_builtin: z.boolean().default(false),
   created_by: z.string().optional(),
 });
