@@ -68,6 +68,7 @@ export {
   type PrometheusClient,
   type PrometheusClientOptions,
 } from './prometheus/prometheusClient.js';
+export { stringifyAnswer } from './prometheus/stringifyAnswer.js';
 export { createTempoClient, type TempoClient, type TempoEndpoint, type TempoSearch } from './tempo/tempoClient.js';
 export { createTempoTraceSource } from './tempo/tempoTraceSource.js';
 export { traceqlOf } from './tempo/traceqlOf.js';

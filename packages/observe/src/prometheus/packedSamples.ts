@@ -148,3 +148,11 @@ export function relabelled<S extends Series>(series: S, metric: Record<string, s
 export function sampleCount(series: Series): number {
   return spans.get(series)?.count ?? series.values.length;
 }
+
+/**
+ * Where a series' samples still are when its pairs have not been made (for writers that copy them straight from the
+ * answer's text, see stringifyAnswer); undefined once they have been made or for a plain series.
+ */
+export function packedSpan(series: object): { store: SampleStore; from: number; count: number } | undefined {
+  return made.has(series) ? undefined : spans.get(series);
+}
