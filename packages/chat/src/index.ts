@@ -27,7 +27,7 @@ export { createMcpServer, type McpServerOptions } from './mcp/createMcpServer.js
 export { MCP_PROMPTS, type McpPromptDefinition } from './mcp/mcpPrompts.js';
 export { type McpClientLike, McpServerConfig, mountMcpTools } from './mcp/mountMcpTools.js';
 export { BUILTIN_PERSONAS, DEFAULT_PERSONA_ID } from './personas/builtinPersonas.js';
-export { ChatPersona, PersonaScope } from './personas/chatPersona.js';
+export { ChatPersona, NewPersona, PersonaPatch, PersonaScope } from './personas/chatPersona.js';
 export { personaToolFilter } from './personas/personaTools.js';
 export { MAX_RESULT_CHARS, renderToolValue, truncateText } from './tools/boundedText.js';
 export { BUILTIN_TOOLS } from './tools/builtinTools.js';

@@ -65,4 +65,42 @@ describe("a persona's default cluster scope", () => {
     expect(session.cluster_context).toEqual([ids.second]);
     expect(await clustersSeenBy(session)).toEqual(['second']);
   });
+
+  it("starts sessions with a custom persona's own stored scope, and follows a change of it", async () => {
+    const admin = (method: string, path: string, body: Record<string, unknown>) =>
+      t.rest(method, path, t.users.admin.token, body);
+    const created = await admin('POST', '/chat/personas', {
+      id: 'fleet-watch',
+      name: 'Fleet watch',
+      system_prompt: 'You watch every cluster of the fleet.',
+      capabilities: ['list_clusters'],
+      tone: 'terse',
+      scope: 'all-clusters',
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    expect(created.json()).toMatchObject({ tone: 'terse', scope: 'all-clusters', is_builtin: false });
+    const listed = (await t.rest('GET', '/chat/personas', t.users.viewer.token)).json().items;
+    expect(listed.find((p: { id: string }) => p.id === 'fleet-watch')).toMatchObject({ scope: 'all-clusters' });
+
+    const wide = await start({ persona_id: 'fleet-watch' });
+    expect(wide.cluster_context).toEqual([]);
+    expect(await clustersSeenBy(wide)).toEqual(['first', 'second']);
+
+    const changed = await admin('PATCH', '/chat/personas/fleet-watch', { scope: 'session' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    // Only the scope changed: the tone and tools stay.
+    expect(changed.json()).toMatchObject({ scope: 'session', tone: 'terse', capabilities: ['list_clusters'] });
+    const narrow = await start({ persona_id: 'fleet-watch' });
+    expect(narrow.cluster_context).toHaveLength(1);
+    expect(await clustersSeenBy(narrow)).toHaveLength(1);
+
+    expect((await admin('PATCH', '/chat/personas/sre-oncall', { scope: 'all-clusters' })).statusCode).toBe(409);
+    expect((await admin('PATCH', '/chat/personas/fleet-watch', {})).statusCode).toBe(400);
+    expect((await admin('PATCH', '/chat/personas/fleet-watch', { scope: 'everywhere' })).statusCode).toBe(400);
+    expect((await admin('PATCH', '/chat/personas/nobody-here', { tone: 'x' })).statusCode).toBe(404);
+    const viewer = await t.rest('PATCH', '/chat/personas/fleet-watch', t.users.viewer.token, {
+      scope: 'all-clusters',
+    });
+    expect(viewer.statusCode).toBe(403);
+  });
 });

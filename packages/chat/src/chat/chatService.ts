@@ -3,13 +3,14 @@ import {
   type ChatSession,
   type Clock,
   ConflictError,
+  InputError,
   type LanguageModel,
   NotFoundError,
   type Persona,
   systemClock,
 } from '@opspilot/core';
 import { BUILTIN_PERSONAS, DEFAULT_PERSONA_ID } from '../personas/builtinPersonas.js';
-import { ChatPersona } from '../personas/chatPersona.js';
+import { ChatPersona, type PersonaPatch } from '../personas/chatPersona.js';
 import type { ToolContext } from '../tools/toolContext.js';
 import type { ToolRegistry } from '../tools/toolRegistry.js';
 import type { ChatBudgets, ChatStreamEvent, TurnMessage, TurnOutcome } from './chatTypes.js';
@@ -34,6 +35,7 @@ export interface ChatStore {
   /** Custom personas of the organisation. */
   listPersonas(): Promise<Persona[]>;
   createPersona(persona: Persona): Promise<Persona>;
+  updatePersona(id: string, patch: Partial<Persona>): Promise<Persona>;
 }
 
 /** What {@link createChatService} works with. */
@@ -94,12 +96,26 @@ export function createChatService(deps: ChatServiceDeps) {
     persona,
 
     /** Adds a custom persona of the organisation; built-in ids are taken. */
-    async createPersona(input: Persona, createdBy: string): Promise<ChatPersona> {
+    async createPersona(input: Omit<Persona, 'is_builtin' | 'created_by'>, createdBy: string): Promise<ChatPersona> {
       if ((await personas()).some((p) => p.id === input.id)) {
         throw new ConflictError(`persona ${input.id} exists`, { hint: 'choose another id' });
       }
       const stored = await deps.store.createPersona({ ...input, is_builtin: false, created_by: createdBy });
       return ChatPersona.parse(stored);
+    },
+
+    /** Changes a custom persona (tone, scope, tools…); built-in ones are fixed. Sessions started later follow it. */
+    async updatePersona(id: string, patch: PersonaPatch): Promise<ChatPersona> {
+      const current = await persona(id);
+      if (Object.keys(patch).length === 0) {
+        throw new InputError(`nothing to change in persona ${id}`, { hint: 'give a tone, scope, prompt or tools' });
+      }
+      if (current.is_builtin) {
+        throw new ConflictError(`persona ${id} is built in and cannot be changed`, {
+          hint: 'create a custom persona from it instead',
+        });
+      }
+      return ChatPersona.parse({ ...(await deps.store.updatePersona(id, patch)), is_builtin: false });
     },
 
     async startSession(

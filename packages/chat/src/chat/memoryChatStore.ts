@@ -57,5 +57,13 @@ export function memoryChatStore(clock: Clock = systemClock): ChatStore {
       personas.push(persona);
       return persona;
     },
+    async updatePersona(id, patch) {
+      const at = personas.findIndex((p) => p.id === id);
+      const found = personas[at];
+      if (!found) throw new Error(`no persona ${id}`);
+      const updated = { ...found, ...patch };
+      personas[at] = updated;
+      return updated;
+    },
   };
 }

@@ -27,6 +27,7 @@ export interface ChatRepositories {
   personas: {
     list(filter: never, page: { page?: number; page_size?: number }): Promise<Page<Persona>>;
     create(persona: Persona): Promise<Persona>;
+    update(id: string, patch: Partial<Persona>): Promise<Persona>;
   };
 }
 
@@ -56,5 +57,6 @@ export function repositoryChatStore(store: ChatRepositories): ChatStore {
     },
     listPersonas: () => everyPage((page) => store.personas.list({} as never, { page, page_size: 100 })),
     createPersona: (persona) => store.personas.create(persona),
+    updatePersona: (id, patch) => store.personas.update(id, patch),
   };
 }

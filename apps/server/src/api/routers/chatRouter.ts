@@ -1,5 +1,5 @@
-import { ChatPersona } from '@opspilot/chat';
-import { ChatMessage, ChatSession, InputError, Persona, roleAtLeast } from '@opspilot/core';
+import { ChatPersona, NewPersona, PersonaPatch } from '@opspilot/chat';
+import { ChatMessage, ChatSession, InputError, PersonaId, roleAtLeast } from '@opspilot/core';
 import { z } from 'zod';
 import { chatToolContext } from '../../chat/chatContext.js';
 import { chatOf } from '../../chat/chatServices.js';
@@ -7,7 +7,7 @@ import { audit, procedureFor, router } from '../trpc.js';
 import { visibleCluster, visibleClusters } from '../visibleClusters.js';
 import { chatMcpServersProcedures } from './chatMcpServersProcedures.js';
 
-const route = (method: 'GET' | 'POST', path: string, summary: string) => ({
+const route = (method: 'GET' | 'POST' | 'PATCH', path: string, summary: string) => ({
   openapi: { method, path: `/chat${path}` as `/${string}`, tags: ['chat'], protect: true, summary },
 });
 
@@ -39,16 +39,31 @@ export const chatRouter = router({
 
   createPersona: procedureFor('ADMIN')
     .meta(route('POST', '/personas', 'Create a custom persona'))
-    .input(Persona.omit({ is_builtin: true, created_by: true }))
+    .input(NewPersona)
     .output(ChatPersona)
     .mutation(async ({ ctx, input }) => {
-      const created = await (await chatOf(ctx.services)).createPersona(input as Persona, ctx.principal.user.username);
+      const created = await (await chatOf(ctx.services)).createPersona(input, ctx.principal.user.username);
       await audit(ctx, {
         action: 'chat.persona_create',
         target: `persona:${created.id}`,
-        details: { tools: created.capabilities },
+        details: { tools: created.capabilities, tone: created.tone, scope: created.scope },
       });
       return created;
+    }),
+
+  updatePersona: procedureFor('ADMIN')
+    .meta(route('PATCH', '/personas/{id}', 'Change a custom persona (tone, default cluster scope, tools, prompt)'))
+    .input(PersonaPatch.extend({ id: PersonaId }))
+    .output(ChatPersona)
+    .mutation(async ({ ctx, input }) => {
+      const { id, ...patch } = input;
+      const updated = await (await chatOf(ctx.services)).updatePersona(id, patch);
+      await audit(ctx, {
+        action: 'chat.persona_update',
+        target: `persona:${updated.id}`,
+        details: { changed: Object.keys(patch), tone: updated.tone, scope: updated.scope },
+      });
+      return updated;
     }),
 
   sessions: procedureFor('VIEWER')
