@@ -5,7 +5,9 @@
  * and validating the JSON, tagging each cluster's result and merging the series for a chart. A second run hands the
  * same bodies over without HTTP to isolate parsing, tagging and merging (samples stay packed until read, as a chart or
  * a top list may read few of them); a second variant of it then reads every sample as a `[t, "v"]` pair, as
- * serializing the whole answer does; a third hands them over with a leading space,
+ * serializing the whole answer with JSON.stringify does; a third serialises the merged answer to JSON with
+ * stringifyAnswer, which copies the packed samples from the answer's text without making pairs (one
+ * `{ ...answer, series }` string, its length reported); a fourth hands them over with a leading space,
  * which takes the generic path (JSON.parse and the shape check) instead of the one-pass matrix reader, for comparison.
  * Wall and CPU time (all threads: the collector's too) are printed. Goal: ≤ 500 ms after Prometheus answers.
  *
@@ -13,7 +15,13 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFederatedMetrics, createPrometheusClient, type MetricsCluster, mergeSeries } from '@opspilot/observe';
+import {
+  createFederatedMetrics,
+  createPrometheusClient,
+  type MetricsCluster,
+  mergeSeries,
+  stringifyAnswer,
+} from '@opspilot/observe';
 
 const clusterCount = Number(process.argv[2] ?? 5);
 const seriesCount = Number(process.argv[3] ?? 1000);
@@ -66,7 +74,7 @@ const inMemory = (prefix: string): MetricsCluster[] =>
     }),
   }));
 
-async function measure(label: string, clusters: MetricsCluster[], everySample = false) {
+async function measure(label: string, clusters: MetricsCluster[], then: 'read' | 'serialise' | 'none' = 'none') {
   const metrics = createFederatedMetrics({
     clusters: () => clusters,
     limits: { maxRangeSeconds: 86_400, minStepSeconds: 1, maxPointsPerSeries: 11_000, maxSeries: 10_000 },
@@ -74,14 +82,16 @@ async function measure(label: string, clusters: MetricsCluster[], everySample = 
   const times: number[] = [];
   const cpu: number[] = [];
   let merged = 0;
+  let written = 0;
   for (let r = 0; r < runs + 1; r++) {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     const answer = await metrics.range('sum by (namespace, pod, container) (rate(x[5m]))', request);
     const series = mergeSeries(answer.results);
     merged = series.length;
-    // Samples stay packed until read (see packedSamples): this reads every one, as serializing the answer does.
-    if (everySample) for (const s of series) if (s.values.length === 0) throw new Error('no samples');
+    // Samples stay packed until read (see packedSamples): this reads every one, as JSON.stringify of the answer does.
+    if (then === 'read') for (const s of series) if (s.values.length === 0) throw new Error('no samples');
+    if (then === 'serialise') written = stringifyAnswer({ ...answer, series }).length;
     if (answer.status !== 'SUCCESS')
       throw new Error(`unexpected status ${answer.status}: ${answer.results.map((x) => x.error).join('; ')}`);
     const used = process.cpuUsage(cpuStarted);
@@ -94,8 +104,22 @@ async function measure(label: string, clusters: MetricsCluster[], everySample = 
   cpu.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
   console.log(
-    `${label}: median ${median.toFixed(0)} ms (CPU ${cpu[Math.floor(cpu.length / 2)]!.toFixed(0)} ms), best ${times[0]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms (${merged} series merged)`,
+    `${label}: median ${median.toFixed(0)} ms (CPU ${cpu[Math.floor(cpu.length / 2)]!.toFixed(0)} ms), best ${times[0]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms (${merged} series merged${written ? `, ${(written / 1e6).toFixed(1)} MB of JSON written` : ''})`,
   );
+  if (then === 'serialise') {
+    // Once more, outside the figures: the same bytes as JSON.stringify, which makes every pair (timed once).
+    const answer = await metrics.range('sum by (namespace, pod, container) (rate(x[5m]))', request);
+    const merged = { ...answer, series: mergeSeries(answer.results) };
+    const ours = stringifyAnswer(merged);
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    const theirs = JSON.stringify(merged);
+    const used = process.cpuUsage(cpuStarted);
+    if (ours !== theirs) throw new Error('stringifyAnswer differs from JSON.stringify');
+    console.log(
+      `  same bytes as JSON.stringify of the pairs, which takes ${(performance.now() - started).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms) once on its own after the query`,
+    );
+  }
   return [median, cpu[Math.floor(cpu.length / 2)]!] as const;
 }
 
@@ -105,7 +129,8 @@ console.log(
 );
 await measure('over loopback HTTP (requests + parse + validate + tag + merge)', overHttp);
 const [ours, oursCpu] = await measure('after Prometheus answers (parse + validate + tag + merge)', inMemory(''));
-await measure('the same, then every sample read as a [t, "v"] pair', inMemory(''), true);
+await measure('the same, then every sample read as a [t, "v"] pair', inMemory(''), 'read');
+await measure('the same, then serialising the merged answer to JSON (stringifyAnswer)', inMemory(''), 'serialise');
 await measure('the same through the generic path (JSON.parse + shape check)', inMemory(' '));
 const parseTimes: number[] = [];
 const parseCpu: number[] = [];

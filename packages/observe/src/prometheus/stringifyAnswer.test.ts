@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFederatedMetrics, type MetricsCluster } from '../metrics/federatedMetrics.js';
 import { mergeSeries } from '../metrics/fanOut.js';
+import { createFederatedMetrics, type MetricsCluster } from '../metrics/federatedMetrics.js';
 import { createPrometheusClient } from './prometheusClient.js';
 import { readMatrixAnswer } from './readMatrixAnswer.js';
 import { stringifyAnswer } from './stringifyAnswer.js';
