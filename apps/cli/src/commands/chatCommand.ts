@@ -16,6 +16,7 @@ import { cliToolRegistry } from '../chat/cliToolRegistry.js';
 import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
+import { chatPersonasCommand } from './chatPersonasCommand.js';
 import { chatServersCommand } from './chatServersCommand.js';
 import { reviewActor } from './reviewActor.js';
 
@@ -66,6 +67,7 @@ async function ask(turn: Turn, text: string, emit: (event: ChatStreamEvent) => v
 export function chatCommand(parent: Command, ctx: CliContext): Command {
   const chat = parent.command('chat');
   chatServersCommand(chat, ctx);
+  chatPersonasCommand(chat, ctx);
   return chat
     .description(
       'chat with opspilot about the cluster: personas, tools, changes proposed for approval (--once for one question)',
