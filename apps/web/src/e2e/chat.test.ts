@@ -23,9 +23,17 @@ describe.runIf(chromiumRunnable)('the chat page (real server, offline planner, c
   it('answers with a persona, shows the tool call, and approves the proposed operation from the chat', {
     timeout: 120_000,
   }, async () => {
+    // The picker shows each persona's tone and default cluster scope.
+    const traits = page.getByTestId('persona-traits');
+    await page.getByLabel('Persona').selectOption({ label: 'Security' });
+    await expect(traits).toContainText('Tone: rigorous, risk-ranked · Clusters: every cluster you may see');
     await page.getByLabel('Persona').selectOption({ label: 'Developer' });
+    await expect(traits).toContainText('Clusters: your default cluster');
     await page.getByLabel('Cluster').selectOption({ label: 'Simulated demo cluster' });
     await expect(page.getByText('Why is my app failing')).toBeVisible();
+    await expect(traits).toContainText(
+      'Tone: friendly, concrete, no jargon without explanation · Clusters: the one chosen',
+    );
 
     await page.getByLabel('Your question').fill('scale deployment backend in todo to 3 replicas');
     await page.getByRole('button', { name: 'Send' }).click();

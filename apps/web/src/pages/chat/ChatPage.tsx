@@ -6,7 +6,7 @@ import { Button } from '../../components/Button.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Panel } from '../../components/Panel.js';
-import { ClusterSelect } from '../ClusterSelect.js';
+import { ChatClusterSelect } from './ChatClusterSelect.js';
 import { ChatTranscript } from './ChatTranscript.js';
 import { applyFrame, type ChatItem } from './chatItems.js';
 import { readEventStream } from './readEventStream.js';
@@ -15,9 +15,9 @@ const field =
   'rounded-md border border-slate-300 bg-white px-2 py-1.5 font-normal dark:border-slate-600 dark:bg-slate-900';
 
 /**
- * Chat with opspilot: pick a persona and a cluster, ask; the answer streams in, tool calls show collapsed (open one
- * for its input and output), and an operation the assistant proposed shows inline with its plan, diff and review —
- * approve it right there. Changing persona or cluster starts a new conversation.
+ * Chat with opspilot: pick a persona and a cluster (or the persona's default: its default cluster or every cluster
+ * you may see), ask; the answer streams in, tool calls show collapsed (open one for its input and output), and an
+ * operation the assistant proposed shows inline with its plan, diff and review — approve it right there. Changing persona or cluster starts a new conversation.
  */
 export function ChatPage() {
   const trpc = useTRPC();
@@ -85,7 +85,8 @@ export function ChatPage() {
                 ))}
               </select>
             </label>
-            <ClusterSelect
+            <ChatClusterSelect
+              className={field}
               value={clusterId}
               onChange={(id) => {
                 setClusterId(id);
@@ -98,7 +99,18 @@ export function ChatPage() {
               </Button>
             ) : null}
           </div>
-          {current ? <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">{current.description}</p> : null}
+          {current ? (
+            <p className="mb-4 text-sm text-slate-600 dark:text-slate-300" data-testid="persona-traits">
+              {current.description}
+              {current.description ? ' · ' : ''}
+              Tone: {current.tone} · Clusters:{' '}
+              {clusterId
+                ? 'the one chosen'
+                : current.scope === 'all-clusters'
+                  ? 'every cluster you may see'
+                  : 'your default cluster'}
+            </p>
+          ) : null}
           <ChatTranscript items={items} streaming={streaming} />
           <form
             className="mt-4 flex flex-wrap items-end gap-3"
