@@ -17,6 +17,7 @@ afterEach(async () => {
 const fleet = {
   id: 'fleet-watch',
   name: 'Fleet watch',
+  description: 'every cluster at a glance',
   system_prompt: 'You watch every cluster of the fleet.',
   capabilities: ['list_clusters'],
   tone: 'terse, numbers first',
