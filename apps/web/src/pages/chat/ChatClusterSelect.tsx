@@ -19,8 +19,9 @@ export function ChatClusterSelect({
   const id = useId();
   const clusters = useQuery(trpc.clusters.list.queryOptions({ page: 1, page_size: 100 }));
   return (
-    <label htmlFor={id} className="flex flex-col gap-1 text-sm font-medium">
-      Cluster
+    <div className="flex flex-col gap-1 text-sm font-medium">
+      {/* The label holds only its text, so the options' words (“Persona’s default”) are not part of its name. */}
+      <label htmlFor={id}>Cluster</label>
       <select id={id} className={className} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">Persona’s default</option>
         {clusters.data?.items.map((cluster) => (
@@ -29,6 +30,6 @@ export function ChatClusterSelect({
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
