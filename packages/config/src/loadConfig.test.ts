@@ -60,6 +60,7 @@ describe('loadConfig', () => {
       tempo: { timeout_ms: 10000 },
       traces: { retention: '24h', max_bytes: 4194304 },
       incidents: { webhooks: [] },
+      healing: { settle_seconds: 60, verify_timeout_seconds: 180 },
       jobs: { queue: 'memory', lease_ttl: '15s', attempts: 3, backoff: '5s' },
     });
   });
