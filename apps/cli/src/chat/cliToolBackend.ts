@@ -7,6 +7,7 @@ import type { Store } from '@opspilot/store';
 import { cliLifecycle, registeredClusterId } from '../commands/askApply.js';
 import { createPlanner } from '../commands/askPlanner.js';
 import { cliCostTools } from './cliCostTools.js';
+import { cliSecurityTools } from './cliSecurityTools.js';
 
 /** Options of {@link cliToolBackend}. */
 export interface CliToolBackendOptions {
@@ -26,8 +27,9 @@ export interface CliToolBackendOptions {
 /**
  * The tools' view of the CLI's cluster (the kubeconfig context, or the simulated cluster): read through the gateway;
  * alerts, incidents and anomalies from the local store; cost allocation and recommendations computed as
- * `opspilot cost` does; `propose` through the operation lifecycle with the
- * configured planner, so a change is stored as an operation waiting for `opspilot review`/the dashboard.
+ * `opspilot cost` does; security findings and posture scanned as `opspilot security scan` does; `propose` through
+ * the operation lifecycle with the configured planner, so a change is stored as an operation waiting for
+ * `opspilot review`/the dashboard.
  */
 export async function cliToolBackend(options: CliToolBackendOptions): Promise<ToolBackend> {
   const { gateway, store } = options;
@@ -56,6 +58,7 @@ export async function cliToolBackend(options: CliToolBackendOptions): Promise<To
         store.incidents.list(registered ? { cluster_id: registered } : {}, { page_size: limit }),
       ),
     ...cliCostTools(options.config, gateway, options.io ?? { cwd: process.cwd(), env: process.env }),
+    ...cliSecurityTools(options.config, gateway),
     anomalies: (filter) =>
       stored(filter, (limit) =>
         store.anomalies.list(registered ? { cluster_id: registered } : {}, { page_size: limit }),

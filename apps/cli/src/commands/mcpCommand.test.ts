@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { KubeObject } from '@opspilot/core';
+import { createClusterGateway } from '@opspilot/kube';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -64,6 +66,44 @@ describe('opspilot mcp (stdio)', () => {
       });
       expect(text(proposed)).toContain('NEEDS_REVIEW');
       expect(replicas()).toBe(before);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('answers security_posture and security_findings from a scan of its cluster', async () => {
+    const gateway = createClusterGateway({ kubeconfigYaml: sim.kubeconfig });
+    await gateway.apply({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'host-net', namespace: 'todo' },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: 'host-net' } },
+        template: {
+          metadata: { labels: { app: 'host-net' } },
+          spec: { hostNetwork: true, containers: [{ name: 'app', image: 'nginx:1.27' }] },
+        },
+      },
+    } as KubeObject);
+    gateway.close();
+    const client = await start('--read-only');
+    try {
+      const names = (await client.listTools()).tools.map((t) => t.name);
+      expect(names).toEqual(expect.arrayContaining(['security_findings', 'security_posture']));
+      const posture = await client.callTool({ name: 'security_posture', arguments: {} });
+      expect(posture.isError).toBe(false);
+      expect(text(posture)).toContain('<untrusted-cluster-data');
+      expect(text(posture)).toMatch(/"status": ?"completed"/);
+      expect(text(posture)).toMatch(/"score": ?\d/);
+      expect(text(posture)).not.toContain('not available');
+      const findings = await client.callTool({
+        name: 'security_findings',
+        arguments: { namespace: 'todo', severity: 'high' },
+      });
+      expect(findings.isError).toBe(false);
+      expect(text(findings)).toContain('pod-host-network');
+      expect(text(findings)).toContain('"host-net"');
     } finally {
       await client.close();
     }
