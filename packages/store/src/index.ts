@@ -43,6 +43,7 @@ export {
   StoredReportFile,
   StoredReportSchedule,
 } from './reportRecords.js';
+export type { ReportScheduleRepository } from './reportScheduleRepository.js';
 export type { Repositories } from './repositories.js';
 export type { EntitySpec, Repository } from './repository.js';
 export { createSecretBox, type SecretBox } from './secretBox.js';

@@ -111,6 +111,10 @@ function bind(
       }
       const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
       if (applied.length > 0) options.logger?.info({ dialect, applied }, 'database migrated');
+      if (box) {
+        const sealed = await store.reportSchedules.sealClearSecrets();
+        if (sealed > 0) options.logger?.info({ sealed }, 'report webhook secrets sealed');
+      }
       return { applied };
     },
     transaction,

@@ -16,13 +16,11 @@ import {
   DOC_VERSION_SPEC,
   type NewStoredDocVersion,
   type NewStoredReportFile,
-  type NewStoredReportSchedule,
   REPORT_FILE_SPEC,
-  REPORT_SCHEDULE_SPEC,
   type StoredDocVersion,
   type StoredReportFile,
-  type StoredReportSchedule,
 } from './reportRecords.js';
+import { createReportScheduleRepository, type ReportScheduleRepository } from './reportScheduleRepository.js';
 import { createRepository, type EntitySpec, type Repository } from './repository.js';
 import type { SecretBox } from './secretBox.js';
 import {
@@ -68,7 +66,7 @@ export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   scanSchedules: Repository<StoredScanSchedule, NewStoredScanSchedule>;
   securityGates: Repository<StoredSecurityGate, NewStoredSecurityGate>;
   reportFiles: Repository<StoredReportFile, NewStoredReportFile>;
-  reportSchedules: Repository<StoredReportSchedule, NewStoredReportSchedule>;
+  reportSchedules: ReportScheduleRepository;
   docVersions: Repository<StoredDocVersion, NewStoredDocVersion>;
 };
 
@@ -107,7 +105,7 @@ export function createRepositories(
     scanSchedules: createRepository(db, dialect, SCAN_SCHEDULE_SPEC),
     securityGates: createRepository(db, dialect, SECURITY_GATE_SPEC),
     reportFiles: createRepository(db, dialect, REPORT_FILE_SPEC),
-    reportSchedules: createRepository(db, dialect, REPORT_SCHEDULE_SPEC),
+    reportSchedules: createReportScheduleRepository(db, dialect, secretBox),
     docVersions: createRepository(db, dialect, DOC_VERSION_SPEC),
   };
 }
