@@ -11,7 +11,11 @@ import { JsonObject, Timestamp, Uuid } from '../common.js';
  * `SECURITY_GATE_BLOCKED` when the image gate refuses a plan (payload `{ images, problems }`) and
  * `SECRET_ROTATION_PROPOSED` when a Secret's rotation goes to review (payload `{ namespace, name, operation_id }`);
  * `REPORT_GENERATED` when a report is stored (payload `{ report_id, report_type, format, missing_sections, delivery }`)
- * and `DOC_GENERATED` when a document is generated or regenerated (payload `{ doc_id, doc_type, version }`).
+ * and `DOC_GENERATED` when a document is generated or regenerated (payload `{ doc_id, doc_type, version }`);
+ * `PIPELINE_RUN_RECORDED` when a CI webhook creates or updates a run (payload `{ run_id, provider, status, commit_sha,
+ * pipeline }`), `DEPLOYMENT_RECORDED` when a rollout of a new image is seen on a cluster (payload `{ deployment_id,
+ * service, image, run_id, rollback }`) and `TEST_REPORT_INGESTED` when a JUnit report is stored (payload `{ report_id,
+ * pipeline, run, tests, failures }`).
  */
 export const EventType = z.enum([
   'CLUSTER_STATUS_CHANGED',
@@ -38,6 +42,9 @@ export const EventType = z.enum([
   'SECRET_ROTATION_PROPOSED',
   'REPORT_GENERATED',
   'DOC_GENERATED',
+  'PIPELINE_RUN_RECORDED',
+  'DEPLOYMENT_RECORDED',
+  'TEST_REPORT_INGESTED',
 ]);
 export type EventType = z.infer<typeof EventType>;
 
