@@ -63,6 +63,18 @@ describe.each(DIALECTS)('report schedule webhook secrets on %s', (dialect) => {
     expect(await t.store.reportSchedules.sealClearSecrets()).toBe(0);
   });
 
+  it('lets one caller claim a fire time', async () => {
+    const s = await t.store.reportSchedules.create({ ...schedule, next_run_at: '2026-03-02T08:00:00.000Z' });
+    const claims = await Promise.all(
+      [1, 2, 3].map(() =>
+        t.store.reportSchedules.claimRun(s.id, '2026-03-02T08:00:00.000Z', '2026-03-09T08:00:00.000Z'),
+      ),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect((await t.store.reportSchedules.get(s.id)).next_run_at).toBe('2026-03-09T08:00:00.000Z');
+    expect(await t.store.reportSchedules.claimRun(s.id, '2026-03-02T08:00:00.000Z', undefined)).toBe(false);
+  });
+
   it('refuses to store or read a secret without an encryption key', async () => {
     if (dialect !== 'sqlite') return;
     const sealed = await t.store.reportSchedules.create({ ...schedule, webhook_secret: 'needs-a-key-1' });

@@ -4,6 +4,7 @@ import type { Dialect } from './dialect.js';
 import { type NewStoredReportSchedule, REPORT_SCHEDULE_SPEC, type StoredReportSchedule } from './reportRecords.js';
 import { createRepository, type Repository } from './repository.js';
 import type { SecretBox } from './secretBox.js';
+import { toStoreError } from './storeErrors.js';
 
 /** How a sealed webhook secret starts in `report_schedules.webhook_secret`; anything else is a clear-text legacy row. */
 const SEALED = 'sealed:';
@@ -15,6 +16,11 @@ export interface ReportScheduleRepository extends Repository<StoredReportSchedul
    * many were sealed. Run by `migrate()` when an encryption key is configured.
    */
   sealClearSecrets(): Promise<number>;
+  /**
+   * Claims the run of a schedule due at `fireAt`: moves `next_run_at` from `fireAt` to `next` in one conditional
+   * update and says whether this caller did it. Of several servers that see the same fire time, one wins.
+   */
+  claimRun(id: string, fireAt: string, next: string | undefined): Promise<boolean>;
 }
 
 /**
@@ -68,6 +74,18 @@ export function createReportScheduleRepository(
     async list(filter, page) {
       const got = await base.list(filter, page);
       return { ...got, items: got.items.map(open) };
+    },
+    async claimRun(id, fireAt, next) {
+      const result = await db
+        .updateTable('report_schedules')
+        .set({ next_run_at: next ?? null })
+        .where('id', '=', id)
+        .where('next_run_at', '=', fireAt)
+        .executeTakeFirst()
+        .catch((error: unknown) => {
+          throw toStoreError(error, dialect, `report schedule ${id}`);
+        });
+      return Number(result.numUpdatedRows) === 1;
     },
     async sealClearSecrets() {
       let count = 0;
