@@ -5,6 +5,7 @@
 export * from './errors/index.js';
 export * from './models/auth/index.js';
 export * from './models/common.js';
+export * from './models/delivery/index.js';
 export * from './models/ops/index.js';
 export * from './models/pagination.js';
 export * from './models/quantity.js';

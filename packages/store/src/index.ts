@@ -83,3 +83,4 @@ export {
 export type { NewSession, SessionRepository } from './users/sessionRepository.js';
 export type { NewUser, UserPatch, UserRepository } from './users/userRepository.js';
 export { verifyAuditChain } from './verifyAuditChain.js';
+export type { WebhookSecretInfo, WebhookSecretRepository } from './webhookSecretRepository.js';

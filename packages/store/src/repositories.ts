@@ -1,4 +1,16 @@
-import type { OperationStore } from '@opspilot/core';
+import type {
+  CiRun,
+  DeploymentRecord,
+  NewCiRun,
+  NewDeploymentRecord,
+  NewTestCaseResult,
+  NewTestReport,
+  NewWebhookDelivery,
+  OperationStore,
+  TestCaseResult,
+  TestReport,
+  WebhookDelivery,
+} from '@opspilot/core';
 import { type AlertRepository, createAlertRepository } from './alertRepository.js';
 import { type AuditAnchor, type AuditLogRepository, createAuditLog } from './audit/auditLogRepository.js';
 import { BUDGET_NOTICE_SPEC, type NewStoredBudgetNotice, type StoredBudgetNotice } from './budgetNoticeRepository.js';
@@ -6,6 +18,13 @@ import { MCP_SERVER_SPEC, type NewStoredMcpServer, type StoredMcpServer } from '
 import { type ChatRepository, createChatRepository } from './chatRepository.js';
 import { type ClusterRepository, createClusterRepository } from './clusterRepository.js';
 import type { Db } from './database.js';
+import {
+  CI_RUN_SPEC,
+  DEPLOYMENT_RECORD_SPEC,
+  TEST_CASE_RESULT_SPEC,
+  TEST_REPORT_SPEC,
+  WEBHOOK_DELIVERY_SPEC,
+} from './deliveryRecords.js';
 import type { Dialect } from './dialect.js';
 import { ENTITY_SPECS } from './entitySpecs.js';
 import { createFindingSightingRepository, type FindingSightingRepository } from './findingSightingRepository.js';
@@ -41,6 +60,7 @@ import { type ApiTokenRepository, createApiTokenRepository } from './users/apiTo
 import { createLoginAttemptRepository, type LoginAttemptRepository } from './users/loginAttemptRepository.js';
 import { createSessionRepository, type SessionRepository } from './users/sessionRepository.js';
 import { createUserRepository, type UserRepository } from './users/userRepository.js';
+import { createWebhookSecretRepository, type WebhookSecretRepository } from './webhookSecretRepository.js';
 
 type Specs = typeof ENTITY_SPECS;
 type RepositoryOf<S> = S extends EntitySpec<infer T, infer N> ? Repository<T, N> : never;
@@ -68,6 +88,12 @@ export type Repositories = { [K in keyof Specs]: RepositoryOf<Specs[K]> } & {
   reportFiles: Repository<StoredReportFile, NewStoredReportFile>;
   reportSchedules: ReportScheduleRepository;
   docVersions: Repository<StoredDocVersion, NewStoredDocVersion>;
+  ciRuns: Repository<CiRun, NewCiRun>;
+  webhookDeliveries: Repository<WebhookDelivery, NewWebhookDelivery>;
+  webhookSecrets: WebhookSecretRepository;
+  deploymentRecords: Repository<DeploymentRecord, NewDeploymentRecord>;
+  testReports: Repository<TestReport, NewTestReport>;
+  testCaseResults: Repository<TestCaseResult, NewTestCaseResult>;
 };
 
 /** Builds every repository over one database handle (or transaction). */
@@ -107,5 +133,11 @@ export function createRepositories(
     reportFiles: createRepository(db, dialect, REPORT_FILE_SPEC),
     reportSchedules: createReportScheduleRepository(db, dialect, secretBox),
     docVersions: createRepository(db, dialect, DOC_VERSION_SPEC),
+    ciRuns: createRepository(db, dialect, CI_RUN_SPEC),
+    webhookDeliveries: createRepository(db, dialect, WEBHOOK_DELIVERY_SPEC),
+    webhookSecrets: createWebhookSecretRepository(db, dialect, secretBox),
+    deploymentRecords: createRepository(db, dialect, DEPLOYMENT_RECORD_SPEC),
+    testReports: createRepository(db, dialect, TEST_REPORT_SPEC),
+    testCaseResults: createRepository(db, dialect, TEST_CASE_RESULT_SPEC),
   };
 }

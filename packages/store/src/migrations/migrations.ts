@@ -18,6 +18,8 @@ import { m0017ChatMcpServers } from './m0017ChatMcpServers.js';
 import { m0018FindingSightings } from './m0018FindingSightings.js';
 import { m0019SecurityScanSchedules } from './m0019SecurityScanSchedules.js';
 import { m0020SecurityGates } from './m0020SecurityGates.js';
+import { m0021CiRuns } from './m0021CiRuns.js';
+import { m0022TestResults } from './m0022TestResults.js';
 import { m0023ReportHistory } from './m0023ReportHistory.js';
 import { m0024DocVersions } from './m0024DocVersions.js';
 import { m0025PersonaToneScope } from './m0025PersonaToneScope.js';
@@ -42,6 +44,8 @@ export const MIGRATION_NAMES = [
   '0018_finding_sightings',
   '0019_security_scan_schedules',
   '0020_security_gates',
+  '0021_ci_runs',
+  '0022_test_results',
   '0023_report_history',
   '0024_doc_versions',
   '0025_persona_tone_scope',
@@ -73,6 +77,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0018_finding_sightings': m0018FindingSightings(dialect),
         '0019_security_scan_schedules': m0019SecurityScanSchedules(dialect),
         '0020_security_gates': m0020SecurityGates(dialect),
+        '0021_ci_runs': m0021CiRuns(dialect),
+        '0022_test_results': m0022TestResults(dialect),
         '0023_report_history': m0023ReportHistory(dialect),
         '0024_doc_versions': m0024DocVersions(dialect),
         '0025_persona_tone_scope': m0025PersonaToneScope(dialect),
