@@ -6,7 +6,7 @@ import { recoverOperations, stopApplying } from './api/serverOperations.js';
 import { buildServer } from './buildServer.js';
 import type { StoreHealth } from './healthRoutes.js';
 import { incidentsOf } from './incidents/incidentServices.js';
-import { runDueReports } from './reports/reportScheduler.js';
+import { startReportScheduler } from './reports/reportScheduler.js';
 
 /** The store as the server process holds it: pinged for readiness, closed on shutdown. */
 export interface ServerStore extends StoreHealth {
@@ -78,17 +78,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     recovery = setInterval(() => void recover(), RECOVERY_INTERVAL_MS);
     recovery.unref();
   }
-  // Scheduled reports: the schedules that are due run once a minute (each run is recorded on its schedule).
-  const reportTick = services
-    ? setInterval(
-        () =>
-          void runDueReports(services).catch((error: unknown) =>
-            logger.warn({ err: error }, 'scheduled reports failed'),
-          ),
-        60_000,
-      )
+  // Scheduled reports: the schedules that are due run once a minute, each fire time once across the job queue.
+  const stopReports = services
+    ? await startReportScheduler({ ...services, jobs: options.jobs ?? services.jobs })
     : undefined;
-  reportTick?.unref();
   // The incident commander: restores its incidents, resumes interrupted runbooks, then listens for signals.
   const incidents = services ? incidentsOf(services) : undefined;
   const incidentsStarted = incidents
@@ -102,7 +95,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       closing ??= (async () => {
         try {
           clearInterval(recovery);
-          clearInterval(reportTick);
+          stopReports?.();
           await recovering;
           await incidentsStarted;
           incidents?.stop();

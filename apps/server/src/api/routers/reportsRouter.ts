@@ -6,6 +6,7 @@ import { storeReport } from '../../reports/storeReport.js';
 import { IdInput } from '../apiSchemas.js';
 import { audit, procedureFor, router } from '../trpc.js';
 import { visibleClusters } from '../visibleClusters.js';
+import { reportScheduleProcedures, Schedule, shown } from './reportScheduleProcedures.js';
 
 const meta = (method: 'GET' | 'POST' | 'DELETE', path: string, summary: string) => ({
   openapi: { method, path: `/reports${path}` as `/${string}`, tags: ['reports'], protect: true, summary },
@@ -16,35 +17,12 @@ const metaAt = (method: 'GET' | 'POST' | 'DELETE', path: `/${string}`, summary: 
 });
 
 const StoredReport = Report.extend({ missing_sections: z.array(z.string()) });
-const Schedule = z.object({
-  id: z.string(),
-  name: z.string(),
-  report_type: ReportType,
-  format: ReportFormat,
-  cron: z.string(),
-  timezone: z.string(),
-  cluster_scope: z.array(z.string()),
-  period_days: z.number(),
-  webhook_url: z.string().optional(),
-  signed: z.boolean(),
-  enabled: z.boolean(),
-  next_run_at: z.string().optional(),
-  last_run_at: z.string().optional(),
-  last_status: z.string().optional(),
-  created_at: z.string(),
-});
-type StoredSchedule = Awaited<ReturnType<import('@opspilot/store').Store['reportSchedules']['get']>>;
-/** A schedule as the API shows it: the webhook secret never leaves the server, only whether there is one. */
-const shown = ({ webhook_secret, created_by: _by, ...s }: StoredSchedule) => ({
-  ...s,
-  signed: webhook_secret !== undefined,
-});
 const DAY = 86_400_000;
 
 /**
  * Reports (seed 003 §7): generate an executive summary, detailed analysis, incident report or capacity plan on
  * demand in Markdown, HTML, PDF or JSON; the stored history with each report's file; cron schedules (with time
- * zone) that deliver by signed webhook.
+ * zone) that deliver by signed webhook, changed, disabled, enabled or deleted.
  */
 export const reportsRouter = router({
   generate: procedureFor('OPERATOR')
@@ -148,6 +126,7 @@ export const reportsRouter = router({
       });
       return shown(saved);
     }),
+  ...reportScheduleProcedures,
   deleteSchedule: procedureFor('OPERATOR')
     .meta(metaAt('DELETE', '/report-schedules/{id}', 'Delete a report schedule'))
     .input(IdInput)
