@@ -1,58 +1,22 @@
 import { renderPlanCommands } from '@opspilot/ai';
 import {
-  type AuditLog,
-  type Clock,
   ConflictError,
   InputError,
-  type NewRunbookExecution,
   type Operation,
-  type Paginated,
   type PaginationParams,
   type PlanStep,
   type RunbookExecution,
   type RunbookStepResult,
 } from '@opspilot/core';
-import { createOperations, type OpsDeps } from '@opspilot/ops';
-import type { Signal } from '../correlate/signal.js';
-import type { RunbookAction, RunbookActionContext } from './runbookAction.js';
+import { createOperations } from '@opspilot/ops';
+import { runRead } from './readStep.js';
+import type { RunbookActionContext } from './runbookAction.js';
 import type { RunbookDocStep } from './runbookDocument.js';
-import type { LoadedRunbook, RunbookLibrary } from './runbookLibrary.js';
+import type { LoadedRunbook } from './runbookLibrary.js';
+import type { RunnerDeps } from './runnerDeps.js';
 import { templateInput } from './templateInput.js';
 
-/** Where runbook executions are kept (`store.runbookExecutions` fits). */
-export interface ExecutionRecords {
-  create(input: NewRunbookExecution): Promise<RunbookExecution>;
-  get(id: string): Promise<RunbookExecution>;
-  update(id: string, patch: Partial<RunbookExecution>): Promise<RunbookExecution>;
-  list(
-    filter?: Record<string, string | undefined>,
-    page?: Partial<PaginationParams>,
-  ): Promise<Paginated<RunbookExecution>>;
-}
-
-/** What the runner needs: the library, the executions, the operation lifecycle's dependencies and the catalogue. */
-export interface RunnerDeps {
-  library: RunbookLibrary;
-  executions: ExecutionRecords;
-  /** The operation lifecycle's dependencies (its planner is replaced by the runbook's own plans). */
-  ops: Omit<OpsDeps, 'planner'>;
-  catalog: Map<string, RunbookAction>;
-  audit: Pick<AuditLog, 'append'>;
-  clock: Clock;
-  /** Records progress on the incident's timeline. */
-  timeline?(
-    incidentId: string,
-    entry: {
-      action_type: string;
-      actor: string;
-      status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'PENDING';
-      description: string;
-      result: Record<string, unknown>;
-    },
-  ): Promise<unknown>;
-  /** The signals of an incident (for `check:signals-clear`). */
-  incidentSignals?(incidentId: string): Promise<Signal[]>;
-}
+export type { ExecutionRecords, RunnerDeps } from './runnerDeps.js';
 
 const OPERATION = /^operation ([0-9a-f-]{36})/;
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
@@ -227,47 +191,11 @@ export function createRunbookRunner(deps: RunnerDeps) {
         });
         continue;
       }
-      if (step.type === 'diagnostic') {
-        const outcome = await read(execution, step, values);
-        execution = await setStep(execution, stepId, {
-          status: outcome.ok || step.continue_on_failure ? 'SUCCEEDED' : 'FAILED',
-          output: outcome.output.slice(0, 20_000),
-          ...(outcome.ok ? {} : { error: outcome.output.slice(0, 2000) }),
-          finished_at: now(),
-        });
-        await note(
-          execution,
-          `${step.id}: ${outcome.output.split('\n')[0]?.slice(0, 200) ?? ''}`,
-          outcome.ok ? 'SUCCEEDED' : 'FAILED',
-          { step_id: step.id },
-        );
-        if (!outcome.ok && !step.continue_on_failure)
-          return failRun(execution, loaded, values, `diagnostic ${step.id} failed`);
-        continue;
-      }
-      if (step.type === 'check') {
-        const deadline = deps.clock.now().getTime() + step.timeout_seconds * 1000;
-        let outcome = await read(execution, step, values);
-        while (!outcome.ok && deps.clock.now().getTime() < deadline) {
-          await deps.clock.sleep(step.interval_seconds * 1000);
-          outcome = await read(execution, step, values);
-        }
-        execution = await setStep(execution, stepId, {
-          status: outcome.ok ? 'SUCCEEDED' : 'FAILED',
-          output: outcome.output.slice(0, 20_000),
-          ...(outcome.ok
-            ? {}
-            : { error: `check did not hold within ${step.timeout_seconds}s: ${outcome.output.slice(0, 1000)}` }),
-          finished_at: now(),
-        });
-        await note(
-          execution,
-          `check ${step.id}: ${outcome.ok ? 'holds' : 'failed'} (${outcome.output.slice(0, 200)})`,
-          outcome.ok ? 'SUCCEEDED' : 'FAILED',
-          { step_id: step.id },
-        );
-        if (!outcome.ok && !step.continue_on_failure)
-          return failRun(execution, loaded, values, `check ${step.id} did not hold`);
+      if (step.type === 'diagnostic' || step.type === 'check') {
+        const outcome = await runRead(step, () => read(execution, step, values), deps.clock);
+        execution = await setStep(execution, stepId, { ...outcome.patch, finished_at: now() });
+        await note(execution, outcome.note, outcome.ok ? 'SUCCEEDED' : 'FAILED', { step_id: step.id });
+        if (!outcome.ok && !step.continue_on_failure) return failRun(execution, loaded, values, outcome.why);
         continue;
       }
       // An action: propose its plan once, then follow its operation through review, apply and verify.
