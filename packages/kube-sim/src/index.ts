@@ -2,6 +2,14 @@
  * @opspilot/kube-sim — the simulated Kubernetes cluster: an API server that real kubectl and
  * @kubernetes/client-node work against, on a controllable clock. Test helpers live in `@opspilot/kube-sim/testing`.
  */
+
+export {
+  type AdmissionAuditEntry,
+  type AdmissionRequest,
+  admissionAuditLog,
+  admitByPolicies,
+} from './admission/admissionPolicies.js';
+export { evaluateCel } from './admission/celEnvironment.js';
 export { applyDefaults } from './api/applyDefaults.js';
 export { convertObject } from './api/convertObject.js';
 export { admitPodSpec, defaultPodSpec, qosClassOf } from './api/defaultPodSpec.js';

@@ -3,6 +3,7 @@ import type { ResourceType } from '../api/resourceTypes.js';
 import { StatusError } from '../api/statusError.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import type { ObjectStore } from '../store/objectStore.js';
+import { admitByPolicies } from './admissionPolicies.js';
 import { claimResizeRefusal } from './claimResize.js';
 import { applyLimitRangeDefaults, limitRangeViolations } from './limitRanges.js';
 import { quotaRefusal } from './resourceQuota.js';
@@ -36,33 +37,64 @@ export function mutateOnCreate(ctx: AdmissionContext, type: ResourceType, obj: K
   if (isPod(type)) applyLimitRangeDefaults(ctx.store, ctx.registry, obj);
 }
 
+/** Per request: where `Warn` decisions go, whether it is a dry run, who asks. */
+export interface AdmissionOptions {
+  warnings?: string[];
+  dryRun?: boolean;
+  user?: string;
+}
+
 /**
  * The validating admission of a create (after validation): a pod's service account must exist, LimitRange
- * min/max/ratio for pods, then ResourceQuota.
+ * min/max/ratio for pods, ValidatingAdmissionPolicies (422 on Deny, warnings on Warn), then ResourceQuota.
  * Throws the real 403 Forbidden.
  * @see https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#resourcequota
  */
-export function validateOnCreate(ctx: AdmissionContext, type: ResourceType, obj: KubeObject): void {
+export function validateOnCreate(
+  ctx: AdmissionContext,
+  type: ResourceType,
+  obj: KubeObject,
+  options: AdmissionOptions = {},
+): void {
   if (isPod(type)) {
     const account = serviceAccountRefusal(ctx.store, ctx.registry, obj);
     if (account) throw forbidden(type, obj, [account]);
     const problems = limitRangeViolations(ctx.store, ctx.registry, obj);
     if (problems.length > 0) throw forbidden(type, obj, problems);
   }
+  admitByPolicies(
+    ctx,
+    type,
+    { operation: 'CREATE', object: obj, dryRun: options.dryRun, user: options.user },
+    options.warnings,
+  );
   const refusal = quotaRefusal(ctx.store, ctx.registry, type, obj);
   if (refusal) throw forbidden(type, obj, [refusal]);
 }
 
 /**
- * The validating admission of an update (PUT or patch of the main resource): ResourceQuota, counting only what the
- * update adds. Throws the real 403 Forbidden.
+ * The validating admission of an update (PUT or patch of the main resource): ValidatingAdmissionPolicies (with the
+ * live object as `oldObject`), then ResourceQuota, counting only what the update adds. Throws the real 403 Forbidden
+ * (422 for a policy's Deny).
  * @see https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#resourcequota
  */
-export function validateOnUpdate(ctx: AdmissionContext, type: ResourceType, obj: KubeObject, live: KubeObject): void {
+export function validateOnUpdate(
+  ctx: AdmissionContext,
+  type: ResourceType,
+  obj: KubeObject,
+  live: KubeObject,
+  options: AdmissionOptions = {},
+): void {
   if (type.group === '' && type.kind === 'PersistentVolumeClaim') {
     const resize = claimResizeRefusal(ctx.store, ctx.registry, obj, live);
     if (resize) throw forbidden(type, obj, [resize]);
   }
+  admitByPolicies(
+    ctx,
+    type,
+    { operation: 'UPDATE', object: obj, oldObject: live, dryRun: options.dryRun, user: options.user },
+    options.warnings,
+  );
   const refusal = quotaRefusal(ctx.store, ctx.registry, type, obj, live);
   if (refusal) throw forbidden(type, obj, [refusal]);
 }

@@ -146,6 +146,21 @@ export const BUILTIN_RESOURCE_TYPES: ResourceType[] = [
   t('admissionregistration.k8s.io', 'v1', 'MutatingWebhookConfiguration', 'mutatingwebhookconfigurations', false, {
     categories: ['api-extensions'],
   }),
+  t('admissionregistration.k8s.io', 'v1', 'ValidatingAdmissionPolicy', 'validatingadmissionpolicies', false, {
+    categories: ['api-extensions'],
+    generation: true,
+    ...STATUS,
+  }),
+  t(
+    'admissionregistration.k8s.io',
+    'v1',
+    'ValidatingAdmissionPolicyBinding',
+    'validatingadmissionpolicybindings',
+    false,
+    {
+      categories: ['api-extensions'],
+    },
+  ),
   t('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', true),
   t('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', true),
   t('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', false),

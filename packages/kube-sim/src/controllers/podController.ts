@@ -3,7 +3,7 @@ import type { KubeObject } from '../store/kubeObject.js';
 import { attachedExit } from './attachedShell.js';
 import { containerConfigError } from './containerConfigError.js';
 import { containerFate, crashLoop, type Fate, probeTarget } from './containerFate.js';
-import { containerEnv } from './containerProcess.js';
+import { containerEnv, memoryLimitMi } from './containerProcess.js';
 import type { ControllerContext } from './controllerContext.js';
 import { imageRegistryOf } from './imageRegistry.js';
 import { unversioned } from './ownership.js';
@@ -282,11 +282,19 @@ function oomKilling(ctx: ControllerContext, pod: KubeObject, container: string):
   const nodeName = (pod.spec as Json).nodeName;
   const node = ctx.store.list(ctx.type('Node')).items.find((n) => n.metadata.name === nodeName);
   if (!node) return;
+  const spec = (((pod.spec as Json).containers as Json[] | undefined) ?? []).find((c) => c.name === container);
+  const limitMi = spec ? (memoryLimitMi(spec) ?? 0) : 0;
+  // The image's own process maps all it needs at once (the kernel's total-vm); a command's or a growing process's
+  // need is not known beyond the limit it reached.
+  const profile =
+    spec && !spec.command && !spec.args ? imageRegistryOf(ctx.store).lookup(String(spec.image)) : undefined;
+  const neededMi = Math.max(limitMi, profile?.memoryGrowthMiPerMinute ? 0 : (profile?.memoryMi ?? 0));
+  const kb = (mi: number) => Math.round(mi * 1024);
   ctx.event(
     node,
     'Warning',
     'OOMKilling',
-    `Memory cgroup out of memory: Killed process of container ${container} in pod ${pod.metadata.namespace}/${pod.metadata.name}`,
+    `Memory cgroup out of memory: Killed process of container ${container} in pod ${pod.metadata.namespace}/${pod.metadata.name} (total-vm:${kb(neededMi)}kB, anon-rss:${kb(limitMi)}kB, file-rss:0kB)`,
     'kernel-monitor',
   );
 }

@@ -108,7 +108,7 @@ export function createObject(
   if (builtin && type.kind === 'Job') defaultJobSelector(obj);
   if (builtin) mutateOnCreate(ctx, type, obj);
   validateObject(type, obj, builtin);
-  validateOnCreate(ctx, type, obj);
+  validateOnCreate(ctx, type, obj, { warnings: options.warnings, dryRun });
   recordManager(ctx, type, undefined, obj, manager);
   const created = ctx.store.create(type, obj, { dryRun });
   if (type.kind === 'CustomResourceDefinition' && !dryRun) syncCrds(ctx);
@@ -137,7 +137,7 @@ export function replaceObject(
     if (builtin) applyDefaults(obj, ctx.allocate, live);
     validateObject(type, obj, builtin);
     if (builtin) validateUpdate(type, obj, live);
-    validateOnUpdate(ctx, type, obj, live);
+    validateOnUpdate(ctx, type, obj, live, { warnings: request.warnings, dryRun: request.dryRun });
   }
   obj.metadata.managedFields ??= live.metadata.managedFields;
   recordManager(ctx, type, live, obj, request.manager, request.subresource);
