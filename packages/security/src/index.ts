@@ -31,7 +31,12 @@ export { OsvRecord, parseOsv } from './images/osv.js';
 export { checkProvenance, type ProvenanceCheck } from './images/provenance.js';
 export { parsePurl, parseSbom, type SbomComponent } from './images/sbom.js';
 export { type ImageScanReport, parseScannerReport } from './images/scannerReports.js';
-export { ADMISSION_TEMPLATES, admissionPolicyFor, type CelValidation } from './policies/admissionPolicy.js';
+export {
+  ADMISSION_TEMPLATES,
+  admissionPolicyFor,
+  CROSS_OBJECT_TEMPLATES,
+  type CelValidation,
+} from './policies/admissionPolicy.js';
 export { AUDIT_KINDS, auditCluster, type ClusterAudit } from './policies/auditCluster.js';
 export { auditPolicies, preparePolicy } from './policies/auditPolicies.js';
 export {

@@ -1,41 +1,13 @@
 import { InputError } from '@opspilot/core';
+import { ANY, type Compiled, cel, list, type Params, POD_VARIABLES, SCALABLE, SERVICES, WORKLOADS } from './celText.js';
+import { OBJECT_COMPILERS } from './objectAdmissionCompilers.js';
+import { POD_COMPILERS } from './podAdmissionCompilers.js';
 import { policyTemplate } from './policyLibrary.js';
 import type { SecurityPolicy } from './securityPolicy.js';
 
-/** One CEL validation of a ValidatingAdmissionPolicy. */
-export interface CelValidation {
-  expression: string;
-  message: string;
-}
+export type { CelValidation } from './celText.js';
 
-/** The CEL of one template: what it admits, and the resources it applies to. */
-interface Compiled {
-  resources: { apiGroups: string[]; apiVersions: string[]; resources: string[] }[];
-  validations: CelValidation[];
-}
-
-const WORKLOADS = [
-  { apiGroups: [''], apiVersions: ['v1'], resources: ['pods'] },
-  { apiGroups: ['apps'], apiVersions: ['v1'], resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'] },
-  { apiGroups: ['batch'], apiVersions: ['v1'], resources: ['jobs', 'cronjobs'] },
-];
-const SERVICES = [{ apiGroups: [''], apiVersions: ['v1'], resources: ['services'] }];
-const SCALABLE = [
-  { apiGroups: ['apps'], apiVersions: ['v1'], resources: ['deployments', 'statefulsets', 'replicasets'] },
-];
-const ANY = [{ apiGroups: ['*'], apiVersions: ['*'], resources: ['*'] }];
-
-/** The pod spec of a Pod, a workload or a CronJob, as a CEL variable. */
-const POD_SPEC =
-  "object.kind == 'Pod' ? object.spec : object.kind == 'CronJob' ? object.spec.jobTemplate.spec.template.spec : object.spec.template.spec";
-const CONTAINERS =
-  'variables.podSpec.containers + (has(variables.podSpec.initContainers) ? variables.podSpec.initContainers : [])';
-
-const cel = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-const list = (xs: readonly string[]) => `[${xs.map(cel).join(', ')}]`;
-
-type Params = Record<string, unknown>;
-const COMPILERS: Record<string, (p: Params) => Compiled> = {
+const BASE_COMPILERS: Record<string, (p: Params) => Compiled> = {
   k8sblockloadbalancer: () => ({
     resources: SERVICES,
     validations: [
@@ -142,8 +114,24 @@ const COMPILERS: Record<string, (p: Params) => Compiled> = {
   },
 };
 
+const COMPILERS: Record<string, (p: Params) => Compiled> = {
+  ...BASE_COMPILERS,
+  ...POD_COMPILERS,
+  ...OBJECT_COMPILERS,
+};
+
 /** The templates that compile to a ValidatingAdmissionPolicy. */
 export const ADMISSION_TEMPLATES: readonly string[] = Object.keys(COMPILERS).sort();
+
+/**
+ * Templates that judge an object against other objects (a host or selector another object uses, a
+ * PodDisruptionBudget that covers it): an admission policy sees only the object under review, so these audit only.
+ */
+export const CROSS_OBJECT_TEMPLATES: readonly string[] = [
+  'k8srequirepdb',
+  'k8suniqueingresshost',
+  'k8suniqueserviceselector',
+];
 
 const WORKLOAD_TEMPLATES = new Set([
   'k8sallowedrepos',
@@ -168,9 +156,12 @@ export function admissionPolicyFor(policy: SecurityPolicy): {
   const compile = COMPILERS[policy.template];
   const template = policyTemplate(policy.template);
   if (!compile || !template)
-    throw new InputError(`the template ${policy.template} has no ValidatingAdmissionPolicy form yet`, {
-      hint: `these compile to CEL: ${ADMISSION_TEMPLATES.join(', ')}; the policy still audits`,
-    });
+    throw new InputError(
+      CROSS_OBJECT_TEMPLATES.includes(policy.template)
+        ? `the template ${policy.template} compares an object with other objects, which an admission policy cannot see`
+        : `the template ${policy.template} has no ValidatingAdmissionPolicy form`,
+      { hint: `these compile to CEL: ${ADMISSION_TEMPLATES.join(', ')}; the policy still audits` },
+    );
   const parameters = template.parameters.parse(policy.parameters) as Params;
   const compiled = compile(parameters);
   const name = `opspilot-${policy.name}`
@@ -205,14 +196,7 @@ export function admissionPolicyFor(policy: SecurityPolicy): {
         matchConstraints: {
           resourceRules: compiled.resources.map((r) => ({ ...r, operations: ['CREATE', 'UPDATE'] })),
         },
-        ...(WORKLOAD_TEMPLATES.has(policy.template)
-          ? {
-              variables: [
-                { name: 'podSpec', expression: POD_SPEC },
-                { name: 'containers', expression: CONTAINERS },
-              ],
-            }
-          : {}),
+        ...(WORKLOAD_TEMPLATES.has(policy.template) || compiled.pod ? { variables: POD_VARIABLES } : {}),
         validations: compiled.validations,
       },
     },
