@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -55,6 +56,7 @@ const TARGETS = [
     outdir: 'apps/cli/dist',
     bundled: [BUNDLED, CLI_BUNDLED],
     commands: 'apps/cli/src/commandCatalog.ts',
+    models: true,
   },
   { name: 'server', entry: 'apps/server/src/main.ts', outdir: 'apps/server/dist', bundled: [BUNDLED] },
 ];
@@ -268,6 +270,64 @@ function renderedHelp(main) {
   return { text: help([]), wide, width: Math.max(...wide.split('\n').map((line) => line.length)) };
 }
 
+/** The built-in kinds the validator has schemas for (`apps/v1` → Deployment, …), read from builtInKinds.ts. */
+function builtInKinds() {
+  const text = readFileSync(join(root, 'packages/manifests/src/kube/builtInKinds.ts'), 'utf8');
+  const kinds = [];
+  for (const m of text.matchAll(/^ {2}'?([a-z0-9./-]+)'?: \[([^\]]*)\]/gm)) {
+    for (const k of m[2].matchAll(/'([A-Za-z0-9]+)'/g)) kinds.push({ apiVersion: m[1], kind: k[1] });
+  }
+  return kinds;
+}
+
+/** The file name of one kind's bundled schema module (see buildModels); modelRegistry.ts names it the same way. */
+const modelFileName = ({ apiVersion, kind }) => `${apiVersion.replaceAll('/', '_')}_${kind}.cjs`;
+
+/**
+ * One CommonJS file per built-in kind (`models/apps_v1_Deployment.cjs`): its kubernetes-models class with every
+ * compiled schema it reaches. Loading a kind from node_modules resolved, read and compiled ~140 modules (~60 ms of
+ * `opspilot validate` of one Deployment); one file costs a third of it. `@kubernetes-models/validate` stays a
+ * require of node_modules (by a relative path), so the validator's lean stand-ins (leanModelValidation.ts) apply.
+ * The chunks find the folder through `__opspilotModels`, defined by the banner.
+ */
+async function buildModels(staging, outdir) {
+  const manifests = join(root, 'packages/manifests');
+  const requireFrom = createRequire(join(manifests, 'package.json'));
+  const entryPoints = {};
+  for (const k of builtInKinds()) {
+    entryPoints[modelFileName(k).slice(0, -'.cjs'.length)] = requireFrom.resolve(
+      `kubernetes-models/${k.apiVersion}/${k.kind}`,
+    );
+  }
+  const validateFile = createRequire(Object.values(entryPoints)[0]).resolve('@kubernetes-models/validate');
+  const validatePath = relative(join(root, outdir, 'models'), validateFile)
+    .split(sep)
+    .join('/');
+  await build({
+    entryPoints,
+    outdir: join(staging, 'models'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    outExtension: { '.js': '.cjs' },
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'models-validate-external',
+        setup(b) {
+          b.onResolve({ filter: /^@kubernetes-models\/validate$/ }, () => ({ path: validatePath, external: true }));
+        },
+      },
+    ],
+  });
+  return Object.keys(entryPoints).length;
+}
+
+/** Names the folder of the bundled kind schemas for the chunks (read by packages/manifests/src/kube/modelRegistry.ts). */
+const MODELS_BANNER = "\nconst __opspilotModels = new URL('./models/', import.meta.url).href;";
+
 /** Builds one target and records its sources; returns the seconds it took. */
 async function buildTarget(target) {
   const started = Date.now();
@@ -292,10 +352,11 @@ async function buildTarget(target) {
     keepNames: true, // class and function names stay readable (errors and logs print them)
     chunkNames: '[name]-[hash]', // beside the entry: one folder, so the rewritten URLs hold in every chunk
     metafile: true,
-    banner: { js: REQUIRE_SHIM },
+    banner: { js: target.models ? REQUIRE_SHIM + MODELS_BANNER : REQUIRE_SHIM },
     logLevel: 'warning',
     plugins: [externalPackages(target.bundled, target.outdir), sources(target.outdir, indexes), zodEnglishOnly],
   });
+  if (target.models) await buildModels(staging, target.outdir);
   const rewrittenFrom = [...indexes.values()].flat();
   const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...rewrittenFrom])].filter(
     (p) => !p.includes('node_modules/'),

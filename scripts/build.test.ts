@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadedModules } from '../apps/cli/src/testing/index.js';
+import { BUILT_IN_KINDS } from '../packages/manifests/src/kube/builtInKinds.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = 'apps/cli/bin/opspilot.js';
@@ -149,8 +151,12 @@ describe('scripts/build.mjs', () => {
         return new Set([...run.stderr.matchAll(/Module\._load REQUEST (\S+)/g)].map((m) => m[1]));
       };
       const forYaml = required('pod.yaml');
-      // The Pod model, by package name or by its resolved file (the lean validation resolves it first).
-      expect([...forYaml].some((m) => /kubernetes-models\/v1\/Pod(?:\.js)?$/.test(m ?? ''))).toBe(true);
+      // The Pod model from its one bundled file (dist/models), not the ~140 schema modules of kubernetes-models.
+      expect([...forYaml].some((m) => /[\\/]apps[\\/]cli[\\/]dist[\\/]models[\\/]v1_Pod\.cjs$/.test(m ?? ''))).toBe(
+        true,
+      );
+      expect([...forYaml].filter((m) => /kubernetes-models[\\/](_schemas|v1)[\\/]/.test(m ?? ''))).toEqual([]);
+      expect([...forYaml].filter((m) => /^@kubernetes-models\/(base|apimachinery)/.test(m ?? ''))).toEqual([]);
       for (const name of ['dockerfile-ast', 'dockerfile-utils', 'adm-zip', 'picomatch']) {
         expect(forYaml).not.toContain(name);
       }
@@ -173,6 +179,19 @@ describe('scripts/build.mjs', () => {
       'zod/v4/locales/index.js',
       'zod/v4/locales/en.js',
     ]);
+  });
+
+  it('bundles one schema module per built-in kind for the validator, each exporting its kind’s class', () => {
+    const requireModel = createRequire(join(ROOT, 'apps/cli/dist/models/'));
+    const kinds = Object.entries(BUILT_IN_KINDS).flatMap(([apiVersion, list]) =>
+      list.map((kind) => ({ apiVersion, kind })),
+    );
+    expect(kinds.length).toBeGreaterThan(100);
+    for (const { apiVersion, kind } of kinds) {
+      const file = join(ROOT, 'apps/cli/dist/models', `${apiVersion.replaceAll('/', '_')}_${kind}.cjs`);
+      const model = (requireModel(file) as Record<string, { apiVersion: string; kind: string }>)[kind];
+      expect({ apiVersion: model?.apiVersion, kind: model?.kind }).toEqual({ apiVersion, kind });
+    }
   });
 
   it('answers --help, -h, --version, -V and version from the build, without loading the CLI, as the CLI would', () => {

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { installLeanModelValidation } from './leanModelValidation.js';
 
 /** A kubernetes-models class: construct it over an object and call `validate()` (throws on a schema error). */
@@ -9,6 +11,19 @@ export interface ModelClass {
 }
 
 const requireModel = createRequire(import.meta.url);
+/**
+ * The folder of the compiled CLI's bundled kind schemas (one file per kind, see scripts/build.mjs), as a file URL;
+ * defined by the build's banner, absent when running from source (then each kind loads from node_modules).
+ */
+declare const __opspilotModels: string | undefined;
+const bundledModels = typeof __opspilotModels === 'string' ? __opspilotModels : undefined;
+
+/** The bundled file of one kind in the compiled CLI, when there is one. */
+function bundledModelFile(apiVersion: string, kind: string): string | undefined {
+  if (!bundledModels) return undefined;
+  const file = fileURLToPath(new URL(`${apiVersion.replaceAll('/', '_')}_${kind}.cjs`, bundledModels));
+  return existsSync(file) ? file : undefined;
+}
 /** `v1`, `apps/v1`, `networking.k8s.io/v1beta1`: the shape of every apiVersion kubernetes-models has a folder for. */
 const API_VERSION = /^(?:[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\/)?v[0-9]+(?:(?:alpha|beta)[0-9]+)?$/;
 const KIND = /^[A-Z][A-Za-z0-9]*$/;
@@ -24,7 +39,7 @@ function loadModel(apiVersion: string, kind: string): ModelClass | undefined {
   try {
     const file = requireModel.resolve(`kubernetes-models/${apiVersion}/${kind}`);
     installLeanModelValidation(requireModel.cache, file);
-    exports = requireModel(file) as Record<string, unknown>;
+    exports = requireModel(bundledModelFile(apiVersion, kind) ?? file) as Record<string, unknown>;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return undefined;

@@ -72,6 +72,11 @@ export function ruleCatalog(): RuleInfo[] {
   return [...INPUT_RULES, ...[...kube, ...docker].sort((a, b) => a.id.localeCompare(b.id))];
 }
 
+/** The ids of every rule {@link ruleCatalog} lists, unsorted (sorting with localeCompare loads ICU's collator, ~10 ms). */
+export function ruleIds(): string[] {
+  return [...INPUT_RULES, ...KUBE_RULES, ...DOCKER_RULES].map((r) => r.id);
+}
+
 function pick(r: { id: string; category: RuleCategory; severity: ValidationSeverity; description: string }) {
   return { id: r.id, category: r.category, severity: r.severity, description: r.description };
 }

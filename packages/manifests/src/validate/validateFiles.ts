@@ -13,7 +13,7 @@ import {
 } from './kustomize.js';
 import { jsonWithoutObjects, nonManifestByPath, nonManifestDoc } from './nonManifest.js';
 import { type ChartInput, renderChart } from './renderChart.js';
-import { ruleCatalog } from './ruleCatalog.js';
+import { ruleIds } from './ruleCatalog.js';
 import { resolveSettings } from './ruleSettings.js';
 import type { FileKind, Finding, InputFile, ValidateOptions, ValidationReport } from './types.js';
 
@@ -42,7 +42,7 @@ function compareFindings(a: Finding, b: Finding): number {
  * if (!report.valid) console.log(report.findings);
  */
 export async function validateFiles(files: InputFile[], options: ValidateOptions = {}): Promise<ValidationReport> {
-  const known = new Set(ruleCatalog().map((r) => r.id));
+  const known = new Set(ruleIds());
   const settings = resolveSettings(options.settings, known);
   const findings: Finding[] = [];
   const kinds = new Map<string, FileKind>();
