@@ -64,5 +64,11 @@ export {
   periodEnding,
   ReportSchedule,
 } from './schedule/reportSchedule.js';
+export {
+  type ChangeableSchedule,
+  changedFields,
+  ReportScheduleChange,
+  scheduleChangePatch,
+} from './schedule/scheduleChange.js';
 export { BUILTIN_DOC_TEMPLATES } from './templates/builtinDocTemplates.js';
 export { renderDocTemplate } from './templates/renderDocTemplate.js';

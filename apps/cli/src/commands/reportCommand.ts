@@ -8,6 +8,7 @@ import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
 import { renderColumns } from '../renderOutput.js';
 import { reportLocalSources } from './reportLocalSources.js';
+import { reportSchedulesCommand } from './reportSchedulesCommand.js';
 
 const TYPES: Record<string, ReportType> = {
   executive: 'EXECUTIVE_SUMMARY',
@@ -21,7 +22,7 @@ const DAY = 86_400_000;
  * Registers `opspilot report <executive|analysis|incidents|capacity>`: builds the report from the local store and
  * the current cluster and prints it (Markdown by default; `--format html|pdf|json`, `--out FILE` to write it; PDF
  * needs `--out`), warning on stderr about sections whose source is down; `opspilot report history` lists the stored
- * reports (those the server generated and scheduled).
+ * reports (those the server generated and scheduled); `opspilot report schedules` manages the schedules.
  */
 export function reportCommand(parent: Command, ctx: CliContext): Command {
   const report = parent
@@ -125,6 +126,7 @@ export function reportCommand(parent: Command, ctx: CliContext): Command {
             ]),
       );
     });
+  reportSchedulesCommand(report, ctx);
   return report;
 }
 
