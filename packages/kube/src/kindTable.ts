@@ -59,6 +59,13 @@ export const BUILTIN_KINDS: readonly KindInfo[] = [
   info('ClusterRoleBinding', 'rbac.authorization.k8s.io/v1', 'clusterrolebindings', false),
   info('ValidatingWebhookConfiguration', 'admissionregistration.k8s.io/v1', 'validatingwebhookconfigurations', false),
   info('MutatingWebhookConfiguration', 'admissionregistration.k8s.io/v1', 'mutatingwebhookconfigurations', false),
+  info('ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/v1', 'validatingadmissionpolicies', false),
+  info(
+    'ValidatingAdmissionPolicyBinding',
+    'admissionregistration.k8s.io/v1',
+    'validatingadmissionpolicybindings',
+    false,
+  ),
   info('CustomResourceDefinition', 'apiextensions.k8s.io/v1', 'customresourcedefinitions', false),
   info('Lease', 'coordination.k8s.io/v1', 'leases'),
 ];

@@ -34,11 +34,12 @@ export { type ImageScanReport, parseScannerReport } from './images/scannerReport
 export {
   ADMISSION_TEMPLATES,
   admissionPolicyFor,
-  CROSS_OBJECT_TEMPLATES,
   type CelValidation,
+  CROSS_OBJECT_TEMPLATES,
 } from './policies/admissionPolicy.js';
 export { AUDIT_KINDS, auditCluster, type ClusterAudit } from './policies/auditCluster.js';
 export { auditPolicies, preparePolicy } from './policies/auditPolicies.js';
+export { type EnforcementMode, enforcementPlan } from './policies/enforcementPlan.js';
 export {
   type ClosestTemplate,
   closestTemplates,

@@ -16,6 +16,7 @@ import { ACCEPTED_OUTPUT_FORMATS } from '../globalOptions.js';
 import { withStore } from '../openCliStore.js';
 import { renderOutput } from '../renderOutput.js';
 import { securityComplianceCommand } from './securityComplianceCommand.js';
+import { securityEnforceCommand } from './securityEnforceCommand.js';
 import { securityFixCommand } from './securityFixCommand.js';
 import { securityImagesCommand } from './securityImagesCommand.js';
 import { loadSecurityConfig, scanTarget } from './securityInputs.js';
@@ -125,7 +126,7 @@ export function securityCommand(parent: Command, ctx: CliContext): Command {
         () => findingsText(findings),
       );
     });
-  securityPoliciesCommand(group, ctx);
+  securityEnforceCommand(securityPoliciesCommand(group, ctx), ctx);
   securityComplianceCommand(group, ctx);
   securityImagesCommand(group, ctx);
   securityFixCommand(group, ctx);

@@ -69,14 +69,15 @@ export function decodeBody(contentType: string | undefined, body: Buffer): unkno
 }
 
 /**
- * Adds `Warning` headers (`299 - "unknown field \"spec.replica\""`), which kubectl prints as `Warning: …`.
+ * Adds `Warning` headers (`299 - "unknown field \"spec.replica\""`), which kubectl prints as `Warning: …`. Text
+ * beyond ASCII goes out as raw UTF-8 bytes, as the Go API server sends it (Node refuses such header strings).
  * @see https://kubernetes.io/blog/2020/09/03/warnings/
  */
 export function setWarnings(res: ServerResponse, warnings: string[]): void {
   if (warnings.length > 0)
     res.setHeader(
       'Warning',
-      warnings.map((w) => `299 - ${JSON.stringify(w)}`),
+      warnings.map((w) => Buffer.from(`299 - ${JSON.stringify(w)}`, 'utf8').toString('latin1')),
     );
 }
 
