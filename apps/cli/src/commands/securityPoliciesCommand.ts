@@ -45,7 +45,7 @@ function closestHint(sentence: string): string {
     : `closest templates: ${mapped.closest.map((c) => `${c.template} (${c.title})`).join(', ') || 'none'}`;
 }
 
-/** Registers `opspilot security policies [list]|templates|map|add|delete`. */
+/** Registers `opspilot security policies [list]|templates|map|add|delete|admission|enforce`. */
 export function securityPoliciesCommand(parent: Command, ctx: CliContext): Command {
   const group = parent.command('policies').description('the policy library and the stored policies');
   group
