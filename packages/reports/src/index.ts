@@ -30,6 +30,7 @@ export {
   type ReportPayload,
   type ReportTarget,
 } from './delivery/deliverReport.js';
+export { type DocToSave, type DocVersionStore, saveDocVersion } from './docs/saveDocVersion.js';
 export { escapeXml } from './render/escapeXml.js';
 export { type RenderedReport, renderReport } from './render/renderReport.js';
 export { reportHtml } from './render/reportHtml.js';

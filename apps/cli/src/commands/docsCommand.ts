@@ -8,6 +8,7 @@ import {
   architectureMermaid,
   BUILTIN_DOC_TEMPLATES,
   catalogueMarkdown,
+  type DocToSave,
   renderArchitectureSvg,
   renderDocTemplate,
   runbookFromIncidents,
@@ -19,26 +20,48 @@ import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
 import { renderColumns } from '../renderOutput.js';
+import { reviewActor } from './reviewActor.js';
+import { storeCliDoc } from './storeCliDoc.js';
 
-function emit(
+/** `--no-store` and `--out` of every `docs generate` command. */
+interface GenerateOptions {
+  out?: string;
+  store?: boolean;
+}
+
+/**
+ * Stores the document (unless `--no-store`; the stored one is Markdown), then writes or prints what was asked for;
+ * the stored id and version go to stderr (and into `-o json|yaml` as `stored`).
+ */
+async function emit(
   ctx: CliContext,
   command: Command,
-  out: string | undefined,
+  options: GenerateOptions,
   data: { title: string; content: string } & Record<string, unknown>,
+  stored?: { doc: DocToSave; cluster?: string },
 ) {
-  if (out) {
-    const file = resolve(ctx.io.cwd, out);
+  let saved: { id: string; version: number } | undefined;
+  if (options.store !== false && stored) {
+    const config = await ctx.loadConfig(command);
+    const doc = await storeCliDoc(config, ctx.io.cwd, reviewActor(undefined, ctx.io.env), stored.doc, stored.cluster);
+    saved = { id: doc.id, version: doc.version };
+    ctx.io.stderr.write(`stored as document ${doc.id} (version ${doc.version})\n`);
+  }
+  const extra = saved ? { stored: saved } : {};
+  if (options.out) {
+    const file = resolve(ctx.io.cwd, options.out);
     writeFileSync(file, data.content);
-    ctx.print(command, { file, title: data.title, bytes: data.content.length }, () => `wrote ${file}`);
+    ctx.print(command, { file, title: data.title, bytes: data.content.length, ...extra }, () => `wrote ${file}`);
     return;
   }
-  ctx.print(command, data, (d) => d.content);
+  ctx.print(command, { ...data, ...extra }, (d) => d.content);
 }
 
 /**
  * Registers `opspilot docs`: `docs generate architecture [-n ns] [--format markdown|mermaid|svg]` (the live cluster's
  * diagram and service catalogue), `docs generate runbook <incident...>` (from resolved incidents in the store),
- * `docs generate api <openapi.json|yaml>`, `docs catalogue` (a kubectl-style table) and `docs list` (stored documents).
+ * `docs generate api <openapi.json|yaml>` — each stored in the configured store as a new version of its document
+ * (as the server stores them; `--no-store` skips it) — `docs catalogue` (a kubectl-style table) and `docs list`.
  */
 export function docsCommand(parent: Command, ctx: CliContext): Command {
   const docs = parent
@@ -50,7 +73,8 @@ export function docsCommand(parent: Command, ctx: CliContext): Command {
     .description('the architecture of the current cluster or one namespace (-n): diagram and service catalogue')
     .option('--format <format>', 'markdown (diagram as Mermaid + catalogue), mermaid or svg', 'markdown')
     .option('--out <file>', 'write it to this file')
-    .action(async (options: { format: string; out?: string }, command: Command) => {
+    .option('--no-store', 'do not keep the document (Markdown) in the store as a new version')
+    .action(async (options: GenerateOptions & { format: string }, command: Command) => {
       const format = options.format.toLowerCase();
       if (!['markdown', 'mermaid', 'svg'].includes(format))
         throw new InputError(`unknown format ${options.format}`, { hint: 'use markdown, mermaid or svg' });
@@ -64,19 +88,36 @@ export function docsCommand(parent: Command, ctx: CliContext): Command {
         });
         const graph = architectureGraph(snapshot, namespace);
         const scope = namespace ? `namespace ${namespace}` : `cluster ${snapshot.cluster}`;
+        const markdown = renderDocTemplate(BUILTIN_DOC_TEMPLATES.ARCHITECTURE, {
+          scope,
+          cluster: snapshot.cluster,
+          generated_at: snapshot.takenAt,
+          mermaid: architectureMermaid(graph),
+          catalogue: catalogueMarkdown(serviceCatalogue(snapshot, namespace, graph)),
+        });
         const content =
           format === 'svg'
             ? await renderArchitectureSvg(graph)
             : format === 'mermaid'
               ? architectureMermaid(graph)
-              : renderDocTemplate(BUILTIN_DOC_TEMPLATES.ARCHITECTURE, {
-                  scope,
-                  cluster: snapshot.cluster,
-                  generated_at: snapshot.takenAt,
-                  mermaid: architectureMermaid(graph),
-                  catalogue: catalogueMarkdown(serviceCatalogue(snapshot, namespace, graph)),
-                });
-        emit(ctx, command, options.out, { title: `Architecture of ${scope}`, content, graph });
+              : markdown;
+        // The same title as the server gives it, so both versions one history.
+        const title = `Architecture of ${scope} (${snapshot.cluster})`;
+        await emit(
+          ctx,
+          command,
+          options,
+          { title, content, graph },
+          {
+            doc: {
+              title,
+              doc_type: 'ARCHITECTURE',
+              content: markdown,
+              source_refs: namespace ? [`namespace:${namespace}`] : [],
+            },
+            cluster: snapshot.cluster,
+          },
+        );
       } finally {
         gateway.close();
       }
@@ -87,9 +128,10 @@ export function docsCommand(parent: Command, ctx: CliContext): Command {
     .argument('<incident...>', 'incident ids as in `opspilot incidents list`')
     .option('--title <title>', 'the runbook title')
     .option('--out <file>', 'write it to this file')
-    .action(async (ids: string[], options: { title?: string; out?: string }, command: Command) => {
+    .option('--no-store', 'do not keep the runbook in the store as a new version')
+    .action(async (ids: string[], options: GenerateOptions & { title?: string }, command: Command) => {
       const config = await ctx.loadConfig(command);
-      const content = await withStore(config, ctx.io.cwd, async (store) => {
+      const { content, first } = await withStore(config, ctx.io.cwd, async (store) => {
         const resolved = [];
         for (const id of ids) {
           const incident = await store.incidents.find(id).catch(() => undefined);
@@ -97,20 +139,32 @@ export function docsCommand(parent: Command, ctx: CliContext): Command {
             throw new NotFoundError(`incident ${id} not found`, { hint: 'run `opspilot incidents list` to see ids' });
           resolved.push({ incident, timeline: (await store.incidents.listActions(id, { page_size: 100 })).items });
         }
-        return runbookFromIncidents(resolved, options.title);
+        return { content: runbookFromIncidents(resolved, options.title), first: resolved[0]?.incident };
       });
-      emit(ctx, command, options.out, {
-        title: content.split('\n')[0]?.replace(/^# /, '') ?? 'Runbook',
-        content,
-        incidents: ids,
-      });
+      const title = `Runbook: ${options.title ?? first?.title}`;
+      await emit(
+        ctx,
+        command,
+        options,
+        { title: content.split('\n')[0]?.replace(/^# /, '') ?? 'Runbook', content, incidents: ids },
+        {
+          doc: {
+            title,
+            doc_type: 'RUNBOOK',
+            content,
+            ...(first?.cluster_id ? { cluster_id: first.cluster_id } : {}),
+            source_refs: ids.map((i) => `incident:${i}`),
+          },
+        },
+      );
     });
   generate
     .command('api')
     .description("an API reference page from a service's OpenAPI document (JSON or YAML file)")
     .argument('<file>', 'the OpenAPI document')
     .option('--out <file>', 'write it to this file')
-    .action(async (file: string, options: { out?: string }, command: Command) => {
+    .option('--no-store', 'do not keep the page in the store as a new version')
+    .action(async (file: string, options: GenerateOptions, command: Command) => {
       let text: string;
       try {
         text = readFileSync(resolve(ctx.io.cwd, file), 'utf8');
@@ -126,10 +180,21 @@ export function docsCommand(parent: Command, ctx: CliContext): Command {
         });
       }
       const content = apiReference(doc);
-      emit(ctx, command, options.out, {
-        title: content.split('\n')[0]?.replace(/^# /, '') ?? 'API reference',
-        content,
-      });
+      const title = content.split('\n')[0]?.replace(/^# /, '') ?? 'API reference';
+      await emit(
+        ctx,
+        command,
+        options,
+        { title, content },
+        {
+          doc: {
+            title,
+            doc_type: 'API',
+            content,
+            source_refs: [`file:${file.replace(/[^A-Za-z0-9._/-]/g, '_')}`],
+          },
+        },
+      );
     });
   docs
     .command('catalogue')

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
+import { openStore } from '@opspilot/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
 import { memoryIo } from '../testing/index.js';
@@ -75,6 +76,43 @@ describe('opspilot report and opspilot docs', { timeout: 90_000 }, () => {
     expect(json.find((e: { name: string }) => e.name === 'backend').dependencies).toEqual(['db.example.com']);
     const md = await cli(['docs', 'generate', 'architecture', '-n', 'todo']);
     expect(md.out).toContain('```mermaid\nflowchart LR');
+  });
+
+  it('stores each generated document as a new version of it, unless --no-store', async () => {
+    const first = JSON.parse((await cli(['docs', 'generate', 'architecture', '-n', 'shop', '-o', 'json'])).out);
+    expect(first.stored).toMatchObject({ version: 1 });
+    const second = await cli([
+      'docs',
+      'generate',
+      'architecture',
+      '-n',
+      'shop',
+      '--format',
+      'svg',
+      '--out',
+      'shop.svg',
+    ]);
+    expect(second.code, second.err).toBe(0);
+    expect(second.err).toContain(`stored as document ${first.stored.id} (version 2)`);
+    const skipped = await cli(['docs', 'generate', 'architecture', '-n', 'shop', '--no-store', '-o', 'json']);
+    expect(JSON.parse(skipped.out).stored).toBeUndefined();
+    const listed = JSON.parse((await cli(['docs', 'list', '-o', 'json'])).out);
+    const doc = listed.find((d: { id: string }) => d.id === first.stored.id);
+    expect(doc).toMatchObject({ doc_type: 'ARCHITECTURE', version: 2, format: 'MARKDOWN' });
+    expect(doc.title).toMatch(/^Architecture of namespace shop \(.+\)$/);
+    // The stored document is the Markdown one, even when an SVG was written.
+    expect(doc.content).toContain('```mermaid');
+    const table = await cli(['docs', 'list']);
+    expect(table.out).toMatch(new RegExp(`${first.stored.id}\\s+ARCHITECTURE\\s+2\\s+Architecture of namespace shop`));
+    const store = await openStore({ sqlitePath: join(dir, '.opspilot', 'opspilot.db') });
+    try {
+      const versions = (await store.docVersions.list({ doc_id: first.stored.id })).items;
+      expect(versions.map((v) => v.version)).toEqual([1]);
+      const trail = (await store.audit.list({ target: `doc/${first.stored.id}` }, { page_size: 10 })).items;
+      expect(trail.map((e) => e.action)).toEqual(['docs.generated', 'docs.generated']);
+    } finally {
+      await store.close();
+    }
   });
 
   it('writes an API reference from an OpenAPI YAML file', async () => {

@@ -1,4 +1,4 @@
-import { type Cluster, type DocType, type GeneratedDoc, InputError, NotFoundError } from '@opspilot/core';
+import { type Cluster, type GeneratedDoc, InputError, NotFoundError } from '@opspilot/core';
 import {
   ARCHITECTURE_KINDS,
   apiReference,
@@ -6,9 +6,11 @@ import {
   architectureMermaid,
   BUILTIN_DOC_TEMPLATES,
   catalogueMarkdown,
+  type DocToSave,
   renderArchitectureSvg,
   renderDocTemplate,
   runbookFromIncidents,
+  saveDocVersion,
   serviceCatalogue,
 } from '@opspilot/reports';
 import type { ApiServices } from '../api/apiServices.js';
@@ -34,40 +36,10 @@ async function templateFor(services: Services, type: 'ARCHITECTURE' | 'RUNBOOK' 
  */
 export async function saveGeneratedDoc(
   services: Services,
-  doc: {
-    title: string;
-    doc_type: DocType;
-    content: string;
-    cluster_id?: string;
-    template_id?: string;
-    source_refs: string[];
-  },
+  doc: DocToSave,
   actor: { id: string; username?: string },
 ): Promise<GeneratedDoc> {
-  const existing = (
-    await services.store.generatedDocs.list(
-      { title: doc.title, doc_type: doc.doc_type, ...(doc.cluster_id ? { cluster_id: doc.cluster_id } : {}) },
-      { page_size: 1 },
-    )
-  ).items[0];
-  let saved: GeneratedDoc;
-  if (existing) {
-    await services.store.docVersions.create({
-      doc_id: existing.id,
-      version: existing.version,
-      title: existing.title,
-      content: existing.content,
-      source_refs: existing.source_refs,
-    });
-    saved = await services.store.generatedDocs.update(existing.id, {
-      content: doc.content,
-      source_refs: doc.source_refs,
-      template_id: doc.template_id,
-      version: existing.version + 1,
-    });
-  } else {
-    saved = await services.store.generatedDocs.create({ ...doc, format: 'MARKDOWN', version: 1 });
-  }
+  const saved = await saveDocVersion(services.store, doc);
   await publishAudit(services, {
     user_id: actor.id,
     action: 'docs.generated',
