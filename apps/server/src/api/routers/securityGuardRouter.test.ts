@@ -217,4 +217,53 @@ describe('the security router: image scans and gate, secret rotation, scheduled 
     expect(res.json().binding).toMatchObject({ spec: { policyName: 'opspilot-no-lb', validationActions: ['Deny'] } });
     expect(res.json().yaml).toContain('kind: ValidatingAdmissionPolicyBinding');
   });
+
+  it('enforces a policy as a reviewed operation: approved, applied, and the cluster then refuses violations', async () => {
+    const created = await t.rest('POST', '/security/policies', t.users.approver.token, {
+      name: 'no-nodeport',
+      sentence: 'No Service may be of type NodePort',
+      enforcement: 'audit',
+    });
+    const res = await t.rest('POST', `/security/policies/${created.json().id}/enforce`, t.users.operator.token, {
+      cluster_id: clusterId,
+      mode: 'deny',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const operation = res.json();
+    expect(operation).toMatchObject({
+      state: 'NEEDS_REVIEW',
+      plan: {
+        steps: [
+          { object: { kind: 'ValidatingAdmissionPolicy' } },
+          { object: { kind: 'ValidatingAdmissionPolicyBinding' } },
+        ],
+      },
+    });
+    expect(operation.diff).toContain('validationActions');
+    const approved = await t.rest('POST', `/ops/${operation.id}/approve`, t.users.approver.token, {});
+    expect(approved.json().state).toBe('APPROVED');
+    let settled = false;
+    const applying = t.rest('POST', `/ops/${operation.id}/apply`, t.users.operator.token, {}).finally(() => {
+      settled = true;
+    });
+    while (!settled) await advanceClock(t.clock, 1000);
+    expect((await applying).json()).toMatchObject({ state: 'APPLIED' });
+    const gateway = createClusterGateway({ kubeconfigYaml: sim.kubeconfig, clock: t.clock });
+    try {
+      await expect(
+        gateway.apply({
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'exposed', namespace: 'default' },
+          spec: { type: 'NodePort', selector: { app: 'x' }, ports: [{ port: 80 }] },
+        } as never),
+      ).rejects.toThrow(
+        /with binding 'opspilot-no-nodeport' denied request: Services of type NodePort are not allowed/,
+      );
+    } finally {
+      gateway.close();
+    }
+    const audits = (await t.store.audit.list({ target: 'policy/no-nodeport' })).items.map((e) => e.action);
+    expect(audits).toContain('security.policy.enforce');
+  });
 });
