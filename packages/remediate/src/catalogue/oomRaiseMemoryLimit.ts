@@ -5,6 +5,7 @@ import { containerPatchStep } from '../cluster/planSteps.js';
 import { restoreContainerStep } from '../cluster/restoreFields.js';
 import { defineRemediation, unchanged } from '../remediation.js';
 import { memoryLimitFromPeak } from './memoryLimitFromPeak.js';
+import { oomKillNeed } from './oomKillNeed.js';
 
 const formatMi = (bytes: number) => {
   const mi = Math.ceil(bytes / 2 ** 20);
@@ -13,7 +14,8 @@ const formatMi = (bytes: number) => {
 
 /**
  * A container OOMKilled: raise its memory limit on the workload from the observed peak plus headroom (metrics.k8s.io
- * usage of the workload's pods when the cluster serves it), capped at the largest node's allocatable memory.
+ * usage of the workload's pods when the cluster serves it, and the need the kernel's OOM report on the node gives),
+ * capped at the largest node's allocatable memory.
  * @see https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
  */
 export const oomRaiseMemoryLimit = defineRemediation({
@@ -28,8 +30,9 @@ export const oomRaiseMemoryLimit = defineRemediation({
     const limitText = container.resources?.limits?.memory;
     const limit = parseQuantity(limitText);
     const peak = await observedPeak(ctx.gateway, pod, workload);
+    const need = await oomKillNeed(ctx.gateway, pod, workload);
     const ceiling = await largestNodeMemory(ctx.gateway);
-    const choice = memoryLimitFromPeak(limit, peak?.bytes, ceiling);
+    const choice = memoryLimitFromPeak(limit, peak?.bytes, ceiling, need?.bytes);
     if (limit && choice.bytes <= limit) {
       return {
         none: `the ${limitText} limit is already at the largest node's allocatable memory: the container needs less memory, not a higher limit`,
@@ -60,6 +63,15 @@ export const oomRaiseMemoryLimit = defineRemediation({
             ...(peak
               ? [{ kind: 'metric' as const, source: peak.source, detail: `memory in use ${formatMi(peak.bytes)}` }]
               : []),
+            ...(need
+              ? [
+                  {
+                    kind: 'event' as const,
+                    source: need.source,
+                    detail: `killed process had ${formatMi(need.bytes)} mapped`,
+                  },
+                ]
+              : []),
             {
               kind: 'field',
               source: `${workload.kind.toLowerCase()}/${workload.metadata.namespace}/${workload.metadata.name}`,
@@ -82,7 +94,7 @@ export const oomRaiseMemoryLimit = defineRemediation({
           ],
           subject: { kind: workload.kind, name: workload.metadata.name, namespace: workload.metadata.namespace },
           rollback: [restoreContainerStep(workload, container.name, ['resources'])],
-          confidence: peak ? 0.8 : 0.65,
+          confidence: peak || need ? 0.8 : 0.65,
         },
       ],
     };

@@ -39,6 +39,20 @@ const oomRule = (name: string, ns: string, over: Partial<NewHealingRule> = {}, l
   });
 const hog = (ns: string, name: string, memory: string) =>
   deployment(ns, name, { image: 'opspilot/memory-hog:1.0', resources: { limits: { memory } } }, {}, 1);
+/** stress mapping 900M under a 256Mi limit: a command's kill reports no need above the limit, so the fix doubles it. */
+const stress = (ns: string, name: string) =>
+  deployment(
+    ns,
+    name,
+    {
+      image: 'polinux/stress:1.0.4',
+      command: ['stress'],
+      args: ['--vm', '1', '--vm-bytes', '900M', '--vm-hang', '1'],
+      resources: { limits: { memory: '256Mi' } },
+    },
+    {},
+    1,
+  );
 
 describe('the healing engine on the simulated cluster', () => {
   it('heals an OOM-killed workload automatically within its limits, verified, audited and published', async () => {
@@ -234,9 +248,9 @@ describe('the healing engine on the simulated cluster', () => {
   });
 
   it('holds a flapping failure with its cooldown and attempts, then its circuit breaker pauses the rule', async () => {
-    // memory-hog holds 900Mi: twice 256Mi is still too little, so every fix fails verification and is rolled back.
+    // stress maps 900M: twice 256Mi is still too little, so every fix fails verification and is rolled back.
     const rule = await oomRule('oom-flap', 'flap', {}, { breaker_failures: 3, max_actions_per_window: 10 });
-    await h.apply(namespace('flap'), hog('flap', 'a', '256Mi'), hog('flap', 'b', '256Mi'));
+    await h.apply(namespace('flap'), stress('flap', 'a'), stress('flap', 'b'));
     await h.findingFor('pod-oom-killed', 'a-', 'flap');
     await h.findingFor('pod-oom-killed', 'b-', 'flap');
     const first = await h.whileRunning(engine.runPass());
@@ -259,7 +273,7 @@ describe('the healing engine on the simulated cluster', () => {
       ['SKIPPED', expect.stringMatching(/^attempts: 1 failed/)],
       ['SKIPPED', expect.stringMatching(/^attempts: 1 failed/)],
     ]);
-    await h.apply(hog('flap', 'c', '256Mi'));
+    await h.apply(stress('flap', 'c'));
     await h.findingFor('pod-oom-killed', 'c-', 'flap');
     const fourth = await h.whileRunning(engine.runPass());
     expect(fourth.actions.filter((a) => a.status === 'FAILED').map((a) => a.target)).toEqual(['deployment/flap/c']);
