@@ -2,6 +2,8 @@
  * @opspilot/core — the domain model of the seeds (zod schemas with inferred types), the error set, `Result`,
  * the ports every engine talks through, and the plug-in contracts. Imports nothing but zod.
  */
+
+export * from './eachLimited.js';
 export * from './errors/index.js';
 export * from './models/auth/index.js';
 export * from './models/common.js';

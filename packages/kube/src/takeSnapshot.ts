@@ -1,5 +1,6 @@
 import {
   type ClusterSnapshot,
+  eachLimited,
   type KubeObject,
   NotAllowedError,
   NotFoundError,
@@ -34,11 +35,7 @@ export async function takeSnapshot(ctx: GatewayContext, options: SnapshotOptions
     done += 1;
     options.onProgress?.(done, kinds.length, kind);
   };
-  const queue = [...kinds];
-  const workers = Array.from({ length: Math.min(SNAPSHOT_CONCURRENCY, queue.length) }, async () => {
-    for (let kind = queue.shift(); kind !== undefined; kind = queue.shift()) await listKind(kind);
-  });
-  await Promise.all(workers);
+  await eachLimited(kinds, SNAPSHOT_CONCURRENCY, listKind);
   errors.sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
   return { cluster: ctx.config.cluster, takenAt: ctx.clock.now().toISOString(), objects, errors };
 }

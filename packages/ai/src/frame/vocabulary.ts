@@ -1,4 +1,4 @@
-import type { KubeObject } from '@opspilot/core';
+import { eachLimited, type KubeObject } from '@opspilot/core';
 import type { KnownKind } from '../intent/kindWords.js';
 import type { ObjectLister } from '../resolve/resolveTarget.js';
 
@@ -46,15 +46,9 @@ export async function loadVocabulary(lister: ObjectLister): Promise<Vocabulary> 
   // A list that fails on the way (a connection reset) is asked for once more before the request fails. At most
   // LIST_CONCURRENCY lists run at once, as a snapshot does, so one request never opens a connection per kind.
   const lists: KubeObject[][] = new Array(VOCABULARY_KINDS.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < VOCABULARY_KINDS.length) {
-      const i = next++;
-      const kind = VOCABULARY_KINDS[i] as KnownKind;
-      lists[i] = await lister.list(kind).catch(() => lister.list(kind));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, VOCABULARY_KINDS.length) }, worker));
+  await eachLimited(VOCABULARY_KINDS, LIST_CONCURRENCY, async (kind, i) => {
+    lists[i] = await lister.list(kind as KnownKind).catch(() => lister.list(kind as KnownKind));
+  });
   const entities: Entity[] = [];
   lists.forEach((objects, i) => {
     const kind = VOCABULARY_KINDS[i] as KnownKind;

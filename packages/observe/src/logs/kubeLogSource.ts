@@ -1,5 +1,5 @@
 import type { ClusterGateway, KubeObject, LogEntry, LogQuery } from '@opspilot/core';
-import { LogQuery as LogQuerySchema } from '@opspilot/core';
+import { eachLimited, LogQuery as LogQuerySchema } from '@opspilot/core';
 import { type LogAnswer, type LogClusterStatus, orderAndLimit, overallStatus } from './logAnswer.js';
 import { compileLogMatcher, kubeSelectorOf, type LogMatcher } from './logMatcher.js';
 import { type LogSelector, parseLogql } from './logqlSubset.js';
@@ -77,15 +77,6 @@ export async function selectStreams(
     }
   }
   return streams;
-}
-
-/** Runs `work` over `items`, at most `concurrency` at once. */
-async function eachLimited<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) await work(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 /** Reads the lines of one stream at or after `since` (and not after `until`) that pass the line filters. */
