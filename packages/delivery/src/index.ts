@@ -1,4 +1,4 @@
-/** @opspilot/delivery — CI pipelines, chart releases (install, upgrade, roll back) and release notes. */
+/** @opspilot/delivery — CI pipelines, chart releases, release notes, run tracking with DORA metrics, and test intelligence. */
 export { applyChartRelease, approveChartRelease, chartOperation } from './charts/applyChartRelease.js';
 export { type ConfiguredChart, chartOfConfigs, isChartConfig } from './charts/chartOfConfigs.js';
 export {
@@ -21,3 +21,48 @@ export {
   SECTION_TITLES,
 } from './release-notes/buildReleaseNotes.js';
 export { type ConventionalCommit, GitCommit, parseConventionalCommit } from './release-notes/conventionalCommit.js';
+export {
+  type DeliveryRecords,
+  listAll,
+  type RecordFilter,
+  type Records,
+} from './runs/deliveryRecords.js';
+export {
+  type DoraFigures,
+  type DoraIncident,
+  type DoraInput,
+  doraMetrics,
+  FAILURE_WINDOW_MS,
+} from './runs/doraMetrics.js';
+export { githubRunOf, githubStatus } from './runs/githubRun.js';
+export { gitlabRunOf, gitlabStatus } from './runs/gitlabRun.js';
+export { type DeploymentObserverDeps, linkRun, recordDeployments } from './runs/recordDeployments.js';
+export { type RecordedRun, recordRun } from './runs/recordRun.js';
+export {
+  githubSignatureOf,
+  type SignatureProblem,
+  verifyGithubSignature,
+  verifyGitlabToken,
+} from './runs/webhookSignature.js';
+export {
+  COMMIT_ANNOTATIONS,
+  commitOfTag,
+  imageTagOf,
+  type WorkloadImages,
+  workloadImagesOf,
+} from './runs/workloadImages.js';
+export {
+  evaluatePredictor,
+  MIN_TRAINING_FAILURES,
+  MIN_TRAINING_RUNS,
+  type PredictorEvaluation,
+  predictFailures,
+  type RunPrediction,
+  type TestPrediction,
+} from './tests/failurePredictor.js';
+export { type FlakinessOptions, flakyTests, slowestTests, type TestFlakiness } from './tests/flakyTests.js';
+export { ingestTestReport, pipelineHistory, type TestReportInput } from './tests/ingestTestReport.js';
+export { type JunitCase, type JunitReport, parseJunit } from './tests/parseJunit.js';
+export { PREDICTOR_FEATURES } from './tests/predictorFeatures.js';
+export { type SyntheticHistoryOptions, syntheticTestHistory } from './tests/syntheticTestHistory.js';
+export { runsOf, type TestOutcomeRow, type TestRun } from './tests/testHistory.js';
