@@ -35,6 +35,7 @@ export { compileLogMatcher, kubeSelectorOf, type LogMatcher } from './logs/logMa
 export { type LabelMatcher, type LineFilter, LOGQL_SUBSET, type LogSelector, parseLogql } from './logs/logqlSubset.js';
 export { createLokiClient, type LokiClient, type LokiEndpoint, type LokiRangeQuery } from './loki/lokiClient.js';
 export { createLokiLogSource } from './loki/lokiLogSource.js';
+export { CAPACITY_NAMED_QUERIES, type CapacityNamedQuery } from './metrics/capacityNamedQueries.js';
 export { type ClusterAnswer, type FederatedAnswer, fanOut, mergeSeries, overallStatus } from './metrics/fanOut.js';
 export {
   createFederatedMetrics,
@@ -62,6 +63,7 @@ export {
 } from './otlp/decodeOtlpTraces.js';
 export { encodeOtlpTraces } from './otlp/encodeOtlpTraces.js';
 export { decodeRpcStatus, ExportTraceServiceResponseType, encodeRpcStatus } from './otlp/otlpProto.js';
+export { isAnsweredSeries } from './prometheus/isAnsweredSeries.js';
 export {
   createPrometheusClient,
   type PrometheusAuth,

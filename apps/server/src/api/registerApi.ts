@@ -2,13 +2,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TRPCError } from '@trpc/server';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fastifyTRPCOpenApiPlugin, generateOpenApiDocument } from 'trpc-to-openapi';
 import { ErrorResponse } from '../errorResponse.js';
 import { errorHeaders, toApiError } from './apiError.js';
 import type { ApiServices } from './apiServices.js';
 import { type AppRouter, appRouter } from './routers/appRouter.js';
 import { type ApiContext, createApiContext } from './trpc.js';
+import { allowPackedAnswers, registerPackedAnswerWriting } from './writePackedAnswer.js';
 
 /** Where the API lives. */
 export const API_PATHS = {
@@ -39,8 +40,11 @@ export function buildOpenApiDocument(baseUrl: string) {
  * `/api/docs`. Both transports share the context, the role checks and the seed 003 §8.3 error bodies.
  */
 export async function registerApi(app: FastifyInstance, services: ApiServices): Promise<void> {
-  const createContext = ({ req, res }: { req: unknown; res: unknown }) =>
-    createApiContext(services, req as never, res as never);
+  const createContext = ({ req, res }: { req: unknown; res: unknown }) => {
+    allowPackedAnswers(req as FastifyRequest);
+    return createApiContext(services, req as never, res as never);
+  };
+  registerPackedAnswerWriting(app);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: API_PATHS.trpc,

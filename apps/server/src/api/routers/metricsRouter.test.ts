@@ -1,4 +1,5 @@
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
+import { mergeSeries } from '@opspilot/observe';
 import { freePort, type RunningDaemon, startPrometheus } from '@opspilot/observe/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/index.js';
@@ -58,6 +59,87 @@ describe('the metrics router', () => {
       /^west: Prometheus at http:\/\/127\.0\.0\.1:\d+ cannot be reached: .*ECONNREFUSED/,
     );
     expect(answer.series[0].metric.cluster).toBe('east');
+  });
+
+  it('writes range and instant answers, REST and tRPC (batched), as JSON.stringify of the unpacked answer', async () => {
+    const query = '{__name__=~"up|scrape_duration_seconds|scrape_samples_scraped|scrape_series_added"}';
+    const cluster = (await t.services.store.clusters.find(ids.east!))!;
+    const metrics = t.services.metrics.over([cluster]);
+    // A window that has passed (so Prometheus answers it the same each time) once it holds samples.
+    let end = new Date();
+    const windowEnding = (at: Date) => ({
+      start_time: new Date(at.getTime() - 120_000).toISOString(),
+      end_time: at.toISOString(),
+      step: '5s',
+      timeout: 5,
+    });
+    await expect
+      .poll(
+        async () => {
+          end = new Date(Date.now() - 1000);
+          return (await metrics.range(query, windowEnding(end))).results[0]?.data.length ?? 0;
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(3);
+    const window = windowEnding(end);
+    const params = new URLSearchParams({ query, cluster_ids: ids.east!, ...window, timeout: '5' });
+    // The answer the procedure makes: samples packed, their pairs made by JSON.stringify.
+    const answer = await metrics.range(query, window);
+    const first = answer.results[0]!.data[0]!;
+    expect(Object.getOwnPropertyDescriptor(first, 'values')?.get, 'packed').toBeTypeOf('function');
+    const timeless = (json: string) => json.replace(/"query_time_ms":\d+/g, '"query_time_ms":0');
+    // Keys in the order of the output schema, as the API has always written them.
+    const ordered = ({ status, query, results, window, named }: typeof answer) => ({
+      status,
+      query,
+      results,
+      window,
+      named,
+    });
+    const expected = timeless(JSON.stringify(ordered(answer)));
+    expect(expected).toMatch(/"values":\[\[\d+(\.\d+)?,"[^"]+"\]/);
+
+    const rest = await t.rest('GET', `/metrics/query_range?${params}`, t.users.admin.token);
+    expect(rest.statusCode, rest.body).toBe(200);
+    expect(rest.headers['content-type']).toMatch(/^application\/json/);
+    expect(timeless(rest.body)).toBe(expected);
+
+    const federated = await t.rest('GET', `/metrics/federated?${params}`, t.users.admin.token);
+    const merged = await metrics.range(query, window);
+    expect(timeless(federated.body)).toBe(
+      timeless(JSON.stringify({ ...ordered(merged), series: mergeSeries(merged.results) })),
+    );
+
+    // tRPC as the web app calls it: one batch with a range answer and another procedure's answer.
+    const input = { query, cluster_ids: [ids.east!], ...window };
+    const batch = await t.app.inject({
+      method: 'GET',
+      url: `/api/trpc/metrics.queryRange,metrics.catalog?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: input, 1: {} }))}`,
+      headers: { authorization: `Bearer ${t.users.admin.token}` },
+    });
+    expect(batch.statusCode, batch.body).toBe(200);
+    expect(batch.headers['content-type']).toMatch(/^application\/json/);
+    const catalog = JSON.stringify((await t.rest('GET', '/metrics/catalog', t.users.admin.token)).json());
+    expect(timeless(batch.body)).toBe(`[{"result":{"data":${expected}}},{"result":{"data":${catalog}}}]`);
+
+    // An instant answer through tRPC without batching, and an error still in tRPC's shape.
+    const at = end.toISOString();
+    const instant = await t.app.inject({
+      method: 'GET',
+      url: `/api/trpc/metrics.query?input=${encodeURIComponent(JSON.stringify({ query, cluster_ids: [ids.east!], time: at }))}`,
+      headers: { authorization: `Bearer ${t.users.admin.token}` },
+    });
+    expect(timeless(instant.body)).toBe(
+      `{"result":{"data":${timeless(JSON.stringify(ordered(await metrics.instant(query, { time: at }))))}}}`,
+    );
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: `/api/trpc/metrics.query?input=${encodeURIComponent(JSON.stringify({ query: 'rate(up[5m]', cluster_ids: [ids.east!] }))}`,
+      headers: { authorization: `Bearer ${t.users.admin.token}` },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/^Prometheus refused the query/);
   });
 
   it("refuses bad PromQL with 400 and Prometheus's message, and a window over the limits with 400 naming it", async () => {

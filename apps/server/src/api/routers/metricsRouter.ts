@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiContext } from '../trpc.js';
 import { procedureFor, router } from '../trpc.js';
 import { visibleClusters } from '../visibleClusters.js';
+import { deferAnswer } from '../writePackedAnswer.js';
 import {
   CatalogOutput,
   FederatedOutput,
@@ -20,6 +21,15 @@ type Ctx = ApiContext & { principal: NonNullable<ApiContext['principal']> };
 async function metricsFor(ctx: Ctx) {
   return ctx.services.metrics.over(await visibleClusters(ctx.services.store, ctx.principal));
 }
+
+/**
+ * Procedures whose answers are written with `stringifyAnswer` (see `deferAnswer`): checked by the output schema first
+ * (this middleware wraps it), then handed to the response without their packed samples being made into pairs.
+ */
+const answering = procedureFor('VIEWER').use(async ({ ctx, next }) => {
+  const result = await next();
+  return result.ok ? { ...result, data: deferAnswer(ctx.request, result.data) } : result;
+});
 
 const get = (path: string, summary: string) => ({
   openapi: {
@@ -38,7 +48,7 @@ const get = (path: string, summary: string) => ({
  * message; a window over the limits is a 400 naming the limit.
  */
 export const metricsRouter = router({
-  query: procedureFor('VIEWER')
+  query: answering
     .meta(get('query', 'Instant PromQL query across clusters'))
     .input(InstantInput)
     .output(MetricsAnswerOutput)
@@ -46,7 +56,7 @@ export const metricsRouter = router({
       const { query, ...request } = input;
       return (await metricsFor(ctx)).instant(query, request);
     }),
-  queryRange: procedureFor('VIEWER')
+  queryRange: answering
     .meta(get('query_range', 'Range PromQL query across clusters'))
     .input(RangeInput)
     .output(MetricsAnswerOutput)
@@ -54,7 +64,7 @@ export const metricsRouter = router({
       const { query, ...request } = input;
       return (await metricsFor(ctx)).range(query, request);
     }),
-  federated: procedureFor('VIEWER')
+  federated: answering
     .meta(get('federated', 'Range PromQL query across clusters, series merged with a cluster label'))
     .input(RangeInput)
     .output(FederatedOutput)
@@ -63,7 +73,7 @@ export const metricsRouter = router({
       const answer = await (await metricsFor(ctx)).range(query, request);
       return { ...answer, series: mergeSeries(answer.results) };
     }),
-  named: procedureFor('VIEWER')
+  named: answering
     .meta(get('named', 'A ready-made query (top pods by memory, node cpu, error rate, …)'))
     .input(NamedInput)
     .output(MetricsAnswerOutput)

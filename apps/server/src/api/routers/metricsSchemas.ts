@@ -1,5 +1,5 @@
 import { Duration, MAX_PROMQL_LENGTH, MetricResult, MetricResultStatus, MetricSeries, Timestamp } from '@opspilot/core';
-import { NAMED_QUERIES } from '@opspilot/observe';
+import { isAnsweredSeries, NAMED_QUERIES } from '@opspilot/observe';
 import { z } from 'zod';
 import { ListParam } from '../apiSchemas.js';
 
@@ -50,7 +50,23 @@ const AnsweredSamples = z
   .meta({ description: 'samples as [unix_seconds, "value"] pairs, oldest first' }) as unknown as z.ZodType<
   [number, string][]
 >;
-const AnsweredSeries = MetricSeries.extend({ values: AnsweredSamples });
+/** The shape a series has in the API's documents (OpenAPI), as a zod object would describe it. */
+const SeriesShape = MetricSeries.extend({ values: AnsweredSamples });
+const seriesJsonSchema = (() => {
+  const { $schema: _, ...schema } = z.toJSONSchema(SeriesShape, { io: 'output' }) as Record<string, unknown>;
+  return schema;
+})();
+
+/**
+ * A series of an answer, checked (labels are strings, samples an array or still packed) and passed on as it is: a zod
+ * object would copy it and so read `values`, making every `[t, "v"]` pair of a packed range answer (see
+ * `isAnsweredSeries`); the response is then written from the packed samples (see `writePackedAnswer`).
+ */
+const AnsweredSeries = z
+  .custom<MetricSeries>(isAnsweredSeries, { message: 'must be a series: { metric: labels, values: samples }' })
+  .meta({
+    override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => Object.assign(jsonSchema, seriesJsonSchema),
+  });
 const AnsweredResult = MetricResult.extend({ data: z.array(AnsweredSeries).default([]) });
 
 /** A federated answer: the whole status, one result per cluster, the window and, for a named query, what it is. */
