@@ -21,6 +21,7 @@ import { securityFixCommand } from './securityFixCommand.js';
 import { securityImagesCommand } from './securityImagesCommand.js';
 import { loadSecurityConfig, scanTarget } from './securityInputs.js';
 import { securityPoliciesCommand } from './securityPoliciesCommand.js';
+import { securitySchedulesCommand } from './securitySchedulesCommand.js';
 import { securitySecretsCommand } from './securitySecretsCommand.js';
 import { findingsText, scanText } from './securityText.js';
 
@@ -131,5 +132,6 @@ export function securityCommand(parent: Command, ctx: CliContext): Command {
   securityImagesCommand(group, ctx);
   securityFixCommand(group, ctx);
   securitySecretsCommand(group, ctx);
+  securitySchedulesCommand(group, ctx);
   return group;
 }
