@@ -49,6 +49,26 @@ describe('fixPlanner: "fix it" in plain English', () => {
     expect(outcome.plan.summary).toMatch(/raise the memory limit of app in deployment cache from 512Mi to 1Gi/);
     expect(outcome.plan.assumptions).toContain('changes containers[app].resources.limits.memory: 512Mi → 1Gi');
     expect(outcome.plan.rendered.bash).toMatch(/kubectl/);
+    // The reviewer reads which fix was chosen, its risk and the other ways out.
+    expect(outcome.plan.assumptions).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^chosen oom:raise-memory-limit \(confidence \d+%\)$/),
+        expect.stringMatching(/^risk: restarts the pods of cache/),
+        expect.stringMatching(/^alternative: find why the container uses more memory/),
+      ]),
+    );
+  });
+
+  it('says which precondition failed when no remediation applies to the finding asked about', async () => {
+    await h.apply(
+      namespace('fresh'),
+      deployment('fresh', 'new', { command: ['python3', '-c', 'import sys; sys.exit(1)'] }, {}, 1),
+    );
+    await h.findingFor('pod-crash-loop', 'new-', 'fresh');
+    const outcome = await plan('why is new crashing? fix it', { namespace: 'fresh' });
+    if (outcome.kind !== 'unsupported') throw new Error(JSON.stringify(outcome));
+    expect(outcome.message).toMatch(/^found pod-crash-loop:pod\/fresh\/new-\S+ but no safe fix: /);
+    expect(outcome.message).toMatch(/deployment:restore-last-working-revision: .*has no earlier revision/);
   });
 
   it('answers "why is api crashing and fix it" by rolling api back to its working revision', async () => {
