@@ -94,23 +94,8 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
   // A question a module answers itself ("how much does namespace todo cost"): see registerRequestReader.
   const read = readRequest(text);
   if (read) return read;
-  const lister = cachedLister(options.gateway);
-  const vocabulary = await loadVocabulary(lister);
-  const namespaces = vocabulary.entities.filter((e) => e.kind === 'Namespace').map((e) => e.object);
-  const previous = (options.session?.previous ?? [])
-    .map((ref) =>
-      vocabulary.entities.find((e) => e.kind === ref.kind && e.name === ref.name && e.namespace === ref.namespace),
-    )
-    .filter((e): e is Entity => e !== undefined);
-  const ctx: FrameContext = {
-    lister,
-    namespaces,
-    assumptions: [],
-    vocabulary,
-    created: [],
-    ...(previous.length ? { previous } : {}),
-    ...(options.namespace ? { namespace: options.namespace } : {}),
-  };
+  const ctx = await frameContextOf(options);
+  const { vocabulary, namespaces } = ctx;
   const all: PlanStep[] = [];
   const summaries: string[] = [];
   let understood = '';
@@ -180,6 +165,47 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
     namespaces,
   );
   return { kind: 'plan', plan, notices: [] };
+}
+
+/** The grounding of a request: the live cluster's vocabulary, its namespaces and the session's previous objects. */
+async function frameContextOf(options: OfflineOptions): Promise<FrameContext> {
+  const lister = cachedLister(options.gateway);
+  const vocabulary = await loadVocabulary(lister);
+  const namespaces = vocabulary.entities.filter((e) => e.kind === 'Namespace').map((e) => e.object);
+  const previous = (options.session?.previous ?? [])
+    .map((ref) =>
+      vocabulary.entities.find((e) => e.kind === ref.kind && e.name === ref.name && e.namespace === ref.namespace),
+    )
+    .filter((e): e is Entity => e !== undefined);
+  return {
+    lister,
+    namespaces,
+    assumptions: [],
+    vocabulary,
+    created: [],
+    ...(previous.length ? { previous } : {}),
+    ...(options.namespace ? { namespace: options.namespace } : {}),
+  };
+}
+
+/**
+ * A "fix …" request grounded as the built-in planner grounds it (the cluster's names found in its words, `it` from
+ * the session) and answered by the remediation catalogue through its port: the catalogue's plan, question or reason
+ * for no safe fix; undefined when no clause asks for a repair or the catalogue has nothing for the objects named.
+ * The model path asks it first, so that a repair goes through the same catalogue with or without a model.
+ */
+export async function planRepair(
+  text: string,
+  options: OfflineOptions & { repair: RepairCatalogue },
+): Promise<PlanOutcome | undefined> {
+  const ctx = await frameContextOf(options);
+  for (const clause of splitClauses(text)) {
+    const frame = parseFrame(clause, ctx.vocabulary);
+    if (frame.action !== 'fix') continue;
+    const fixed = await repairOf(frame, ctx, options.repair);
+    if (fixed) return fixed;
+  }
+  return undefined;
 }
 
 /** The `metrics` outcome of a metrics question, or undefined for any other request. */

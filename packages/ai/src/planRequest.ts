@@ -1,6 +1,6 @@
 import type { Clock, ClusterGateway, LanguageModel, PlanOutcome } from '@opspilot/core';
 import { type AgentBudgets, type AgentOptions, runAgent } from './agent/runAgent.js';
-import { metricOutcome, type PlannerSession, planOffline } from './planOffline.js';
+import { metricOutcome, type PlannerSession, planOffline, planRepair } from './planOffline.js';
 import type { RepairCatalogue } from './repairCatalogue.js';
 import { readRequest } from './requestReaders.js';
 
@@ -25,7 +25,8 @@ export interface PlanRequestOptions {
 
 /**
  * Plain English to a {@link PlanOutcome}: a plan (with risk and kubectl commands), a clarifying question, an
- * unsupported request, or a metrics question read as a named query. With a model the agent loop answers; if the model fails or spends its budget, the offline
+ * unsupported request, or a metrics question read as a named query. With a model the agent loop answers — except a
+ * repair the remediation catalogue (`repair`) answers, as offline; if the model fails or spends its budget, the offline
  * planner answers and `notices` says why. Nothing is executed: `@opspilot/ops` takes the plan from here.
  * @example
  * const outcome = await planRequest('scale backend to 3 replicas', { gateway });
@@ -46,6 +47,17 @@ export async function planRequest(text: string, options: PlanRequestOptions): Pr
   if (metric) return metric;
   const read = readRequest(text);
   if (read) return read;
+  // A repair goes to the remediation catalogue through the same port as offline: its fixes carry their evidence,
+  // preconditions, verification and rollback, which a model's own plan would not.
+  if (options.repair) {
+    const fixed = await planRepair(text, {
+      gateway,
+      repair: options.repair,
+      ...(namespace ? { namespace } : {}),
+      ...(options.session ? { session: options.session } : {}),
+    });
+    if (fixed) return { ...fixed, notices: [...fixed.notices, 'answered from the remediation catalogue'] };
+  }
   const answer = await runAgent(text, {
     gateway,
     model,
