@@ -55,6 +55,22 @@ describe('opspilot validate: rendering options', () => {
     expect(await runCli(['validate', 'chart', '--kube-version', 'latest'], memoryIo(env(), dir))).toBe(2);
   });
 
+  it('--kube-version pins the API versions served: autoscaling/v2 is refused before 1.23', async () => {
+    write({
+      'hpa.yaml':
+        'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: web }\nspec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }, minReplicas: 2, maxReplicas: 4 }\n',
+    });
+    const old = memoryIo(env(), dir);
+    expect(await runCli(['validate', 'hpa.yaml', '--kube-version', '1.22', '-o', 'json'], old)).toBe(1);
+    const refused = (JSON.parse(old.out()).findings as Finding[]).filter((f) => f.rule === 'k8s-api-unavailable');
+    expect(refused.map((f) => f.message)).toEqual([
+      'autoscaling/v2 HorizontalPodAutoscaler is served from Kubernetes 1.23; 1.22 does not serve it: use autoscaling/v2beta2',
+    ]);
+    const current = memoryIo(env(), dir);
+    await runCli(['validate', 'hpa.yaml', '--kube-version', 'v1.23.4', '-o', 'json'], current);
+    expect((JSON.parse(current.out()).findings as Finding[]).filter((f) => f.severity === 'ERROR')).toEqual([]);
+  });
+
   it('builds kustomizations, skips web templates outside charts and checks custom resources with --crd-dir', async () => {
     write({
       'k8s/kustomization.yaml': 'resources:\n  - cm.yaml\n  - widget.yaml\n',

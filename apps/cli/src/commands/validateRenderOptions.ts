@@ -26,7 +26,10 @@ export function addRenderOptions(command: Command): Command {
   return command
     .option('-f, --values <file>', 'Helm values file for every chart (repeatable, applied in order)', collect)
     .option('--set <key=value>', 'Helm value override (repeatable)', collect)
-    .option('--kube-version <version>', 'Kubernetes version charts are rendered for (.Capabilities.KubeVersion)')
+    .option(
+      '--kube-version <version>',
+      'Kubernetes version to validate for: API versions it does not serve are errors; charts render for it',
+    )
     .option('--api-versions <group/version>', 'API version charts may rely on (repeatable)', collect)
     .option(
       '--crd-dir <dir>',
@@ -72,7 +75,7 @@ export function renderOptionsOf(
   env: Record<string, string | undefined>,
   cwd: string,
   files: InputFile[],
-): Pick<ValidateOptions, 'chartRenderer' | 'kustomizeRenderer' | 'crdSchemas'> {
+): Pick<ValidateOptions, 'chartRenderer' | 'kustomizeRenderer' | 'crdSchemas' | 'kubeVersion'> {
   const parsed = RenderCliOptions.safeParse(command.optsWithGlobals());
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -112,5 +115,6 @@ export function renderOptionsOf(
       : undefined,
     kustomizeRenderer: kubectl ? createKustomizeRenderer({ cwd, binary: kubectl }) : undefined,
     crdSchemas: crdSchemas.length > 0 ? crdSchemas : undefined,
+    kubeVersion: o.kubeVersion,
   };
 }

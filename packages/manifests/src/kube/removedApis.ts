@@ -17,8 +17,9 @@ export const REMOVED_APIS: Record<string, RemovedApi> = {
   'extensions/v1beta1/DaemonSet': apps,
   'extensions/v1beta1/ReplicaSet': apps,
   'extensions/v1beta1/NetworkPolicy': { removedIn: '1.16', replacement: 'networking.k8s.io/v1' },
+  // Moved to policy/v1beta1 in 1.16, itself removed in 1.25 (https://kubernetes.io/blog/2019/07/18/api-deprecations-in-1-16/).
   'extensions/v1beta1/PodSecurityPolicy': {
-    removedIn: '1.25',
+    removedIn: '1.16',
     replacement: null,
     note: 'use Pod Security Admission (namespace labels pod-security.kubernetes.io/enforce)',
   },

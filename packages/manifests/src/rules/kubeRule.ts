@@ -18,6 +18,8 @@ export interface KubeRuleContext {
   resources: KubeResource[];
   /** Custom resource schemas, when the input holds CRDs or a schema folder was given. */
   schemas?: CustomSchemas;
+  /** The Kubernetes version the input is validated for (`--kube-version`, e.g. `1.24`); unset: the newest. */
+  kubeVersion?: string;
   /** The objects of one kind. */
   byKind(kind: string): KubeResource[];
   /** The objects of one kind in one namespace (`default` for objects without one). */
@@ -77,7 +79,11 @@ export function kubeRule(definition: KubeRuleDefinition): KubeRule {
 }
 
 /** Builds the {@link KubeRuleContext} over the objects of one run (indexing them by kind once). */
-export function kubeRuleContext(resources: KubeResource[], schemas?: CustomSchemas): KubeRuleContext {
+export function kubeRuleContext(
+  resources: KubeResource[],
+  schemas?: CustomSchemas,
+  kubeVersion?: string,
+): KubeRuleContext {
   const index = new Map<string, KubeResource[]>();
   const add = (key: string, r: KubeResource) => {
     const list = index.get(key);
@@ -94,6 +100,7 @@ export function kubeRuleContext(resources: KubeResource[], schemas?: CustomSchem
   return {
     resources,
     schemas,
+    kubeVersion,
     memo<T>(key: string, build: () => T): T {
       if (!memos.has(key)) memos.set(key, build());
       return memos.get(key) as T;

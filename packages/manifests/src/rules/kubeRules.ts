@@ -33,6 +33,7 @@ import { imagePullPolicy } from './kube/imagePullPolicy.js';
 import { ingressBackendService } from './kube/ingressBackendService.js';
 import { ingressTls } from './kube/ingressTls.js';
 import { jobTtlAfterFinished } from './kube/jobTtlAfterFinished.js';
+import { k8sApiUnavailable } from './kube/k8sApiUnavailable.js';
 import { k8sNameDns1123 } from './kube/k8sNameDns1123.js';
 import { k8sRemovedApi } from './kube/k8sRemovedApi.js';
 import { k8sSchema } from './kube/k8sSchema.js';
@@ -108,6 +109,7 @@ export const KUBE_RULES: readonly KubeRule[] = [
   ingressBackendService,
   ingressTls,
   jobTtlAfterFinished,
+  k8sApiUnavailable,
   k8sNameDns1123,
   k8sRemovedApi,
   k8sSchema,

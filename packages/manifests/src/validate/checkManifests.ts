@@ -60,6 +60,7 @@ export function checkManifests(
   docs: ManifestDoc[],
   settings: ResolvedSettings,
   schemas?: CustomSchemas,
+  kubeVersion?: string,
 ): { findings: Finding[]; resources: number } {
   const findings: Finding[] = [];
   const resources: KubeResource[] = [];
@@ -98,9 +99,9 @@ export function checkManifests(
     if (list) list.push(r);
     else byScope.set(scope, [r]);
   }
-  const contexts = new Map([...byScope].map(([scope, rs]) => [scope, kubeRuleContext(rs, schemas)]));
+  const contexts = new Map([...byScope].map(([scope, rs]) => [scope, kubeRuleContext(rs, schemas, kubeVersion)]));
   for (const r of resources) {
-    const ctx = contexts.get(scopes.get(r) ?? '') ?? kubeRuleContext([r], schemas);
+    const ctx = contexts.get(scopes.get(r) ?? '') ?? kubeRuleContext([r], schemas, kubeVersion);
     const ignored = ignoredBy(r);
     for (const rule of rulesFor(r.obj.kind)) {
       if (ignored.has(rule.id) || !settings.enabled(rule.id, r.file)) continue;

@@ -83,6 +83,11 @@ export interface ValidateOptions {
    * `<group>/<kind>_<version>.json`), used with the CRDs found in the input.
    */
   crdSchemas?: CrdSchemaFile[];
+  /**
+   * The Kubernetes version the input must run on (`1.24`, `v1.24.3`): API versions that version does not serve yet
+   * or any more are errors (k8s-api-unavailable, k8s-removed-api). Unset: the newest Kubernetes.
+   */
+  kubeVersion?: string;
   /** Files larger than this are refused (default 32 MiB). */
   maxFileBytes?: number;
 }

@@ -1,4 +1,5 @@
-import type { ValidationSeverity } from '@opspilot/core';
+import { InputError, type ValidationSeverity } from '@opspilot/core';
+import { parseKubeVersion } from '../kube/servedApis.js';
 import { parseYamlFile } from '../yaml/parseYamlFile.js';
 import { checkDockerfile } from './checkDockerfile.js';
 import { checkManifests, type ManifestDoc } from './checkManifests.js';
@@ -42,6 +43,11 @@ function compareFindings(a: Finding, b: Finding): number {
  * if (!report.valid) console.log(report.findings);
  */
 export async function validateFiles(files: InputFile[], options: ValidateOptions = {}): Promise<ValidationReport> {
+  if (options.kubeVersion !== undefined && !parseKubeVersion(options.kubeVersion)) {
+    throw new InputError(`invalid Kubernetes version ${JSON.stringify(options.kubeVersion)}`, {
+      hint: 'give a version such as 1.31 or v1.31.2',
+    });
+  }
   const known = new Set(ruleIds());
   const settings = resolveSettings(options.settings, known);
   const findings: Finding[] = [];
@@ -192,7 +198,7 @@ export async function validateFiles(files: InputFile[], options: ValidateOptions
   const schemas = custom
     ? (await import('./customResources.js')).customSchemas(manifests, options.crdSchemas)
     : undefined;
-  const checked = checkManifests(manifests, settings, schemas);
+  const checked = checkManifests(manifests, settings, schemas, options.kubeVersion);
   for (const f of checked.findings) findings.push(f);
   const perFile = new Map<string, number>();
   for (const m of manifests) perFile.set(m.file, (perFile.get(m.file) ?? 0) + 1);
