@@ -37,6 +37,12 @@ export { reportHtml } from './render/reportHtml.js';
 export { markdownTable, reportMarkdown } from './render/reportMarkdown.js';
 export { reportPdf } from './render/reportPdf.js';
 export { buildReport, REPORT_LAYOUT, type ReportRequest } from './report/buildReport.js';
+export {
+  type CapacityHistory,
+  type CapacityPoint,
+  type CapacityQueries,
+  readCapacityHistory,
+} from './report/capacityHistory.js';
 export { linearTrend } from './report/linearTrend.js';
 export {
   ChartSeries,

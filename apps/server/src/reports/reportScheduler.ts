@@ -4,7 +4,7 @@ import type { StoredReportSchedule } from '@opspilot/store';
 import type { ApiServices } from '../api/apiServices.js';
 import { storeReport } from './storeReport.js';
 
-type Services = Pick<ApiServices, 'store' | 'bus' | 'clock' | 'logger' | 'fleet' | 'gateways'>;
+type Services = Pick<ApiServices, 'store' | 'bus' | 'clock' | 'logger' | 'fleet' | 'gateways' | 'metrics'>;
 
 async function allClusters(services: Services): Promise<Cluster[]> {
   const out: Cluster[] = [];

@@ -1,9 +1,18 @@
-import { type Cluster, type Incident, objectsOf, parseQuantity, UpstreamError } from '@opspilot/core';
+import { type Cluster, durationToMs, type Incident, objectsOf, parseQuantity, UpstreamError } from '@opspilot/core';
 import { forecastDailyCost } from '@opspilot/cost';
-import type { AnalysisFinding, CapacitySeries, CostTrend, FleetClusterHealth, ReportSources } from '@opspilot/reports';
+import {
+  type AnalysisFinding,
+  type CapacitySeries,
+  type CostTrend,
+  type FleetClusterHealth,
+  type ReportSources,
+  readCapacityHistory,
+} from '@opspilot/reports';
 import type { ApiServices } from '../api/apiServices.js';
+import { CAPACITY_QUERIES, capacityMetricsSource } from './capacityMetricsSource.js';
 
-type Services = Pick<ApiServices, 'store' | 'fleet' | 'gateways' | 'clock'>;
+type Services = Pick<ApiServices, 'store' | 'fleet' | 'gateways' | 'clock'> &
+  Partial<Pick<ApiServices, 'metrics' | 'config'>>;
 const GIB = 1024 ** 3;
 
 async function allPages<T>(page: (n: number) => Promise<{ items: T[]; total_pages: number }>): Promise<T[]> {
@@ -32,7 +41,8 @@ function requestsOf(pods: { spec?: unknown; status?: unknown }[], resource: 'cpu
 /**
  * The report data sources of the server over the given clusters: the fleet watchers (health and findings), the
  * incident commander's records, the stored cost records (with the cost optimizer's Holt-Winters forecast), the
- * stored security scans, and each cluster's Nodes and Pods (allocatable and requests) through its gateway. A source
+ * stored security scans, and each cluster's Nodes and Pods (allocatable and requests now) through its gateway with
+ * the history of requests and usage from its Prometheus or built-in sampler (`readCapacityHistory`). A source
  * that cannot answer throws, and its report sections say so.
  */
 export function reportSourcesFor(services: Services, clusters: Cluster[]): ReportSources {
@@ -158,7 +168,7 @@ export function reportSourcesFor(services: Services, clusters: Cluster[]): Repor
           .map((r) => ({ at: r.started_at, score: (r.report as { score: number }).score })),
       };
     },
-    async capacity(): Promise<CapacitySeries> {
+    async capacity(period): Promise<CapacitySeries> {
       let cpu = 0;
       let memory = 0;
       let reqCpu = 0;
@@ -176,9 +186,27 @@ export function reportSourcesFor(services: Services, clusters: Cluster[]): Repor
         reqMemory += requestsOf(pods, 'memory');
       }
       const at = services.clock.now().toISOString();
+      const now = { at, cpu: reqCpu, memory_gib: reqMemory / GIB };
+      if (!services.metrics) return { allocatable: { cpu, memory_gib: memory / GIB }, requests: [now] };
+      // The history of requests and usage from each cluster's Prometheus or built-in sampler, ending with now.
+      const history = await readCapacityHistory(capacityMetricsSource(services.metrics, clusters), CAPACITY_QUERIES, {
+        period,
+        clusterIds: clusters.map((c) => c.id),
+        ...(services.config ? { maxRangeSeconds: durationToMs(services.config.prometheus.max_range) / 1000 } : {}),
+      });
+      const before = (points: typeof history.requests) => points.filter((p) => p.at < at);
       return {
         allocatable: { cpu, memory_gib: memory / GIB },
-        requests: [{ at, cpu: reqCpu, memory_gib: reqMemory / GIB }],
+        requests: [...before(history.requests), now],
+        ...(history.usage.length > 0 ? { usage: history.usage } : {}),
+        ...(history.errors.length > 0
+          ? { history_note: `The history could not be read in full: ${history.errors.join('; ')}.` }
+          : history.requests.length === 0
+            ? {
+                history_note:
+                  'No history of requests is kept for these clusters (no Prometheus series), so the trend is unknown.',
+              }
+            : {}),
       };
     },
   };

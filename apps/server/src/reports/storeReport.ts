@@ -35,7 +35,7 @@ export async function httpPost(url: string, headers: Record<string, string>, bod
   return response.status;
 }
 
-type Services = Pick<ApiServices, 'store' | 'bus' | 'clock' | 'logger' | 'fleet' | 'gateways'>;
+type Services = Pick<ApiServices, 'store' | 'bus' | 'clock' | 'logger' | 'fleet' | 'gateways' | 'metrics'>;
 
 /**
  * Builds a report from the server's sources, renders it, stores it in the history (`reports` + `report_files`),

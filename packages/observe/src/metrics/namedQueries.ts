@@ -1,6 +1,7 @@
 import { InputError } from '@opspilot/core';
 import { z } from 'zod';
 import type { BuiltinExpr } from './builtinExpr.js';
+import { CAPACITY_NAMED_QUERIES } from './capacityNamedQueries.js';
 import { GPU_NAMED_QUERIES } from './gpuNamedQueries.js';
 
 /** Parameters of a named query. */
@@ -191,6 +192,7 @@ export const NAMED_QUERIES: readonly NamedQuery[] = [
     }),
   },
   ...GPU_NAMED_QUERIES,
+  ...CAPACITY_NAMED_QUERIES,
 ];
 
 /** The named query called `name`, its parameters checked; an unknown name or a missing `app` is an InputError. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,11 @@ export interface TestPrometheusOptions {
   ruleFiles?: string[];
   /** Alertmanager base URLs to send alerts to. */
   alertmanagers?: string[];
+  /**
+   * Past samples to load before Prometheus starts, as OpenMetrics text (timestamps in seconds, ending `# EOF`):
+   * written into the TSDB with `promtool tsdb create-blocks-from openmetrics`, for tests that need days of history.
+   */
+  history?: string;
 }
 
 /** The generated prometheus.yml of {@link startPrometheus}. */
@@ -65,7 +71,17 @@ export function prometheusConfig(options: TestPrometheusOptions): string {
 export function startPrometheus(options: TestPrometheusOptions): Promise<RunningDaemon> {
   return startDaemon({
     command: requireSystemTool('prometheus'),
-    prepare: (dir) => writeFileSync(join(dir, 'prometheus.yml'), prometheusConfig(options)),
+    prepare: (dir) => {
+      writeFileSync(join(dir, 'prometheus.yml'), prometheusConfig(options));
+      if (options.history) {
+        writeFileSync(join(dir, 'history.om'), options.history);
+        execFileSync(
+          requireSystemTool('promtool'),
+          ['tsdb', 'create-blocks-from', 'openmetrics', join(dir, 'history.om'), join(dir, 'data')],
+          { stdio: 'pipe' },
+        );
+      }
+    },
     args: (port, dir) => [
       `--config.file=${join(dir, 'prometheus.yml')}`,
       `--storage.tsdb.path=${join(dir, 'data')}`,

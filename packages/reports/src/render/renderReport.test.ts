@@ -133,11 +133,46 @@ describe('a capacity plan with a single sample', () => {
       { type: 'CAPACITY_PLAN', period: PERIOD, clusters: [], generatedAt: END },
     );
     const md = new TextDecoder().decode((await renderReport(doc, 'MARKDOWN')).body);
-    expect(md).toContain('CPU: requests are 25 % of allocatable; the trend is unknown (one sample: the requests now).');
+    expect(md).toContain(
+      'CPU: requests are 25 % of allocatable; the trend is unknown (no history: only the requests now).',
+    );
     expect(md).not.toContain('not growing');
     expect(md).not.toContain('forecast');
-    expect(md).toMatch(
-      /\| CPU \| 8\.0 cores \| 2\.0 cores \(25 %\) \| \+0\.00 cores\/week \| .* \| unknown \| unknown \|/,
+    expect(md).toMatch(/\| CPU \| 8\.0 cores \| 2\.0 cores \(25 %\) \| unknown \| unknown \| unknown \| unknown \|/);
+  });
+
+  it('with a history of requests and usage, forecasts when each reaches allocatable', async () => {
+    const day = (d: number) => new Date(END.getTime() - (10 - d) * 86_400_000).toISOString();
+    const doc = await buildReport(
+      {
+        capacity: async () => ({
+          allocatable: { cpu: 10, memory_gib: 40 },
+          // Requests grow by 0.5 cores and 1 GiB a day; usage by 0.2 cores a day and not in memory.
+          requests: [0, 5, 10].map((d) => ({ at: day(d), cpu: 2 + 0.5 * d, memory_gib: 10 + d })),
+          usage: [0, 5, 10].map((d) => ({ at: day(d), cpu: 1 + 0.2 * d, memory_gib: 8 })),
+        }),
+      },
+      { type: 'CAPACITY_PLAN', period: PERIOD, clusters: [], generatedAt: END },
     );
+    const md = new TextDecoder().decode((await renderReport(doc, 'MARKDOWN')).body);
+    // CPU requests are at 7 of 10 cores: 80 % in 2 days, 100 % in 6.
+    expect(md).toContain('CPU: requests are 70 % of allocatable and reach it in about 6 days at the current pace.');
+    expect(md).toMatch(
+      /\| CPU \| 10\.0 cores \| 7\.0 cores \(70 %\) \| \+3\.50 cores\/week \| .* \| in 2 d \| in 6 d \|/,
+    );
+    // CPU usage is at 3 of 10 cores growing 0.2 a day: 100 % in 35 days; memory usage is flat.
+    expect(md).toContain('CPU: usage is 30 % of allocatable and reaches it in about 35 days at the current pace.');
+    expect(md).toContain('Memory: usage is 20 % of allocatable and is not growing.');
+    expect(md).toMatch(
+      /\| CPU usage \| 10\.0 cores \| 3\.0 cores \(30 %\) \| \+1\.40 cores\/week \| .* \| in 25 d \| in 35 d \|/,
+    );
+    const chart = doc.sections[0]?.charts[0];
+    expect(chart?.series.map((s) => s.name)).toEqual([
+      'requests',
+      'requests forecast',
+      'usage',
+      'usage forecast',
+      'allocatable',
+    ]);
   });
 });

@@ -27,10 +27,16 @@ export interface SecurityPosture {
   trend: { at: string; score: number }[];
 }
 
-/** Requests against allocatable for CPU (cores) and memory (GiB), over time and now. */
+/**
+ * Requests (and usage, when its history is known) against allocatable for CPU (cores) and memory (GiB), over time
+ * and now. One point per series means no history: the trend is unknown.
+ */
 export interface CapacitySeries {
   allocatable: { cpu: number; memory_gib: number };
   requests: { at: string; cpu: number; memory_gib: number }[];
+  usage?: { at: string; cpu: number; memory_gib: number }[];
+  /** What the report should say about the history (e.g. why it could not be read). */
+  history_note?: string;
 }
 
 /** One finding of the analyzers, for the detailed analysis. */
