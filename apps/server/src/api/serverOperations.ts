@@ -18,6 +18,7 @@ import { publishAudit } from '../events/publishAudit.js';
 import { planImageGate } from '../security/securityGates.js';
 import type { ApiServices } from './apiServices.js';
 import { narrowToChoices } from './narrowToChoices.js';
+import { plannerSessionOf } from './plannerSessions.js';
 
 /** Who acts on the operations, and the objects they picked when the planner asked which one they meant. */
 export interface OperationsCaller {
@@ -127,6 +128,8 @@ export async function serverOpsDeps(
           gateway: narrowToChoices(gateway, caller.choices ?? []),
           clock,
           repair,
+          // "fix it" after "why is api crashing": the caller's conversation on this cluster.
+          ...(caller.principal ? { session: plannerSessionOf(caller.principal.user.id, clusterId) } : {}),
           ...(context.namespace ? { namespace: context.namespace } : {}),
           ...(model.value ? { model: model.value } : {}),
         }),

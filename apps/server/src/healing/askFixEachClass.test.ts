@@ -233,4 +233,20 @@ describe('ask "fix …" repairs every finding class the catalogue has a remediat
     expect(Number.parseInt(limit, 10) * (limit.endsWith('Gi') ? 1024 : 1)).toBeGreaterThanOrEqual(900);
     expect(await readyPods('oom', 'ask-oom')).toHaveLength(1);
   });
+
+  it('"fix it" after a diagnosis of the same user repairs the object the diagnosis named', async () => {
+    await h.apply(namespace('ask-it'), deployment('ask-it', 'cart'));
+    await h.advance(20_000);
+    await h.gateway.patch(
+      { kind: 'Deployment', name: 'cart', namespace: 'ask-it' },
+      { spec: { template: { spec: { containers: [{ name: 'app', command: CRASH }] } } } },
+    );
+    await h.findingFor('pod-crash-loop', 'cart-', 'ask-it');
+    const diagnosis = await h.ask('why is cart crashing', 'ask-it');
+    expect(diagnosis.operation.plan.steps.map((s: Json) => s.op)).toEqual(['analyze']);
+    const done = await h.askAndFix('fix it', 'ask-it');
+    expect(done.plan.planner).toBe('remediate:deployment:restore-last-working-revision');
+    expect(done.fix.status, done.fix.message).toBe('VERIFIED');
+    expect((await container('cart', 'ask-it')).command).toBeUndefined();
+  });
 });
