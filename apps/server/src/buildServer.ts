@@ -16,6 +16,7 @@ import { registerWebApp } from './registerWebApp.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './requestId.js';
 import { registerOtlpReceiver } from './traces/registerOtlpReceiver.js';
 import { registerAlertmanagerWebhook } from './webhooks/registerAlertmanagerWebhook.js';
+import { registerCiWebhooks } from './webhooks/registerCiWebhooks.js';
 
 /** What the server is built from; `main.ts` opens and migrates the store before building. */
 export interface BuildServerOptions {
@@ -64,6 +65,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       await registerApi(api, services);
       registerEventSocket(api, services);
       registerAlertmanagerWebhook(api, services);
+      registerCiWebhooks(api, services);
       registerLogFollowSocket(api, services);
       registerOtlpReceiver(api, services);
       registerMcpRoute(api, services);

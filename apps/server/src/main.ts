@@ -6,6 +6,7 @@ import { startAnomalyScan } from './anomaly/anomalyScan.js';
 import { createApiServices } from './api/createApiServices.js';
 import { bootstrapAdmin } from './auth/authService.js';
 import { budgetScheduleFromEnv, startBudgetChecks } from './cost/budgetChecks.js';
+import { observeRollouts } from './delivery/observeRollouts.js';
 import { startHealing } from './healing/startHealing.js';
 import { createBackgroundWork } from './jobs/createBackgroundWork.js';
 import { simScrapes } from './metrics/simScrapes.js';
@@ -78,6 +79,7 @@ const started = await (async () => {
   work.start(services.fleet, services.bus);
   const anomalyScan = await startAnomalyScan(services);
   const stopHealing = await startHealing(services);
+  const stopRollouts = observeRollouts(services);
   // Budgets are checked on a schedule: OPSPILOT_COST_BUDGET_CRON in OPSPILOT_COST_BUDGET_TIMEZONE (default hourly).
   const budgetSchedule = budgetScheduleFromEnv();
   const budgetChecks = budgetSchedule
@@ -104,6 +106,7 @@ const started = await (async () => {
       await simTraces?.stop();
       anomalyScan.stop();
       stopHealing();
+      stopRollouts();
       budgetChecks?.stop();
       stopScanScheduler();
       await Promise.all(sims.map((s) => s.sim.stop()));

@@ -34,6 +34,7 @@ export {
   doraMetrics,
   FAILURE_WINDOW_MS,
 } from './runs/doraMetrics.js';
+export { type DoraQuery, type DoraReport, doraReport } from './runs/doraReport.js';
 export { githubRunOf, githubStatus } from './runs/githubRun.js';
 export { gitlabRunOf, gitlabStatus } from './runs/gitlabRun.js';
 export { type DeploymentObserverDeps, linkRun, recordDeployments } from './runs/recordDeployments.js';

@@ -17,6 +17,8 @@ import { canSeeCluster, type Principal } from '../../auth/principal.js';
 import type { ApiServices } from '../apiServices.js';
 import { procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
+import { deliveryRunProcedures } from './deliveryRunProcedures.js';
+import { deliveryTestProcedures } from './deliveryTestProcedures.js';
 
 const DnsLabel = z
   .string()
@@ -64,6 +66,8 @@ const ReleaseRef = z.object({ cluster_id: z.uuid(), namespace: DnsLabel, release
  * project's files and validated against their CI system's schema.
  */
 export const deliveryRouter = router({
+  ...deliveryRunProcedures,
+  ...deliveryTestProcedures,
   proposeChart: procedureFor('OPERATOR')
     .meta({
       openapi: {
