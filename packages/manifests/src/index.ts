@@ -49,6 +49,7 @@ export {
   type Problem,
 } from './rules/kubeRule.js';
 export { KUBE_RULES } from './rules/kubeRules.js';
+export type { ChartFolderReader } from './validate/chartFileDependencies.js';
 export { IGNORE_ANNOTATION } from './validate/checkManifests.js';
 export { DEFAULT_MAX_FILE_BYTES } from './validate/decodeInput.js';
 export { KUSTOMIZATION_FILE, type KustomizeRenderer } from './validate/kustomize.js';

@@ -87,3 +87,23 @@ export async function readValidateInputs(
   }
   return files;
 }
+
+/**
+ * Reads a chart folder outside the paths given (a `file://` dependency such as `file://../common`): its path is
+ * relative to `cwd`, as input paths are; undefined unless it is a folder holding a Chart.yaml.
+ */
+export function readChartFolder(cwd: string, dir: string, limit = DEFAULT_MAX_FILE_BYTES): InputFile[] | undefined {
+  const full = resolve(cwd, dir);
+  try {
+    if (!statSync(full).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const found: string[] = [];
+  walk(full, found);
+  if (!found.some((f) => /^Chart\.ya?ml$/.test(relative(full, f)))) return undefined;
+  return found.map((f) => {
+    const size = statSync(f).size;
+    return { path: relative(full, f).split(sep).join('/'), content: readCapped(f, size, limit), size };
+  });
+}

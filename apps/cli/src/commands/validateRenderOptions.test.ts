@@ -55,6 +55,23 @@ describe('opspilot validate: rendering options', () => {
     expect(await runCli(['validate', 'chart', '--kube-version', 'latest'], memoryIo(env(), dir))).toBe(2);
   });
 
+  it('renders a chart whose file:// dependency lies outside the folder given (helm dependency build’s layout)', async () => {
+    write({
+      'charts/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n',
+      'charts/common/templates/_names.tpl':
+        '{{- define "common.fullname" -}}{{ .Release.Name }}-{{ .Chart.Name }}{{- end -}}\n',
+      'charts/api/Chart.yaml':
+        'apiVersion: v2\nname: api\nversion: 0.1.0\ndependencies:\n  - name: common\n    version: 1.0.0\n    repository: file://../common\n',
+      'charts/api/templates/cm.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "common.fullname" . }}\ndata: { a: b }\n',
+    });
+    const io = memoryIo(env(), dir);
+    await runCli(['validate', 'charts/api', '-o', 'json'], io);
+    const report = JSON.parse(io.out()) as { findings: Finding[]; summary: { resources: number } };
+    expect(report.findings.filter((f) => f.rule.startsWith('helm'))).toEqual([]);
+    expect(report.summary.resources).toBe(1);
+  });
+
   it('--kube-version pins the API versions served: autoscaling/v2 is refused before 1.23', async () => {
     write({
       'hpa.yaml':

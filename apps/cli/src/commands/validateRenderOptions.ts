@@ -5,6 +5,7 @@ import { createHelmChartRenderer, createKustomizeRenderer, locateHelm, locateKub
 import { type CrdSchemaFile, type InputFile, KUSTOMIZATION_FILE, type ValidateOptions } from '@opspilot/manifests';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { readChartFolder } from './validateInputs.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -75,7 +76,7 @@ export function renderOptionsOf(
   env: Record<string, string | undefined>,
   cwd: string,
   files: InputFile[],
-): Pick<ValidateOptions, 'chartRenderer' | 'kustomizeRenderer' | 'crdSchemas' | 'kubeVersion'> {
+): Pick<ValidateOptions, 'chartRenderer' | 'kustomizeRenderer' | 'crdSchemas' | 'kubeVersion' | 'readChartFolder'> {
   const parsed = RenderCliOptions.safeParse(command.optsWithGlobals());
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -116,5 +117,6 @@ export function renderOptionsOf(
     kustomizeRenderer: kubectl ? createKustomizeRenderer({ cwd, binary: kubectl }) : undefined,
     crdSchemas: crdSchemas.length > 0 ? crdSchemas : undefined,
     kubeVersion: o.kubeVersion,
+    readChartFolder: (dir) => readChartFolder(cwd, dir),
   };
 }

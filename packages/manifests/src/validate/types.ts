@@ -1,6 +1,7 @@
 import type { ChartRenderer } from '@opspilot/core';
 import { RuleCategory, type ValidationSeverity, Violation } from '@opspilot/core';
 import { z } from 'zod';
+import type { ChartFolderReader } from './chartFileDependencies.js';
 import type { KustomizeRenderer } from './kustomize.js';
 
 /** One JSON schema of a custom resource, as a CRD catalog folder holds it. */
@@ -74,6 +75,11 @@ export interface ValidateOptions {
   settings?: ValidateSettings;
   /** Renders Helm charts found in the input (a `Chart.yaml`); without it a chart is reported, not rendered. */
   chartRenderer?: ChartRenderer;
+  /**
+   * Reads a chart folder outside the input (a `file://` dependency such as `file://../common`), by its path
+   * relative to the input's paths: the files under it with paths relative to it. Folders in the input need none.
+   */
+  readChartFolder?: ChartFolderReader;
   /** Values passed to every chart rendered. */
   chartValues?: Record<string, unknown>;
   /** Builds the kustomizations found in the input (`kustomization.yaml`); without it they are reported, not built. */

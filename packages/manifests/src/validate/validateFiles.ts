@@ -1,6 +1,7 @@
 import { InputError, type ValidationSeverity } from '@opspilot/core';
 import { parseKubeVersion } from '../kube/servedApis.js';
 import { parseYamlFile } from '../yaml/parseYamlFile.js';
+import { chartFolderReader, withFileDependencies } from './chartFileDependencies.js';
 import { checkDockerfile } from './checkDockerfile.js';
 import { checkManifests, type ManifestDoc } from './checkManifests.js';
 import { chartRootOf, chartRoots, classifyFile } from './classifyFile.js';
@@ -149,7 +150,9 @@ export async function validateFiles(files: InputFile[], options: ValidateOptions
     else addYaml(file.path, decoded.value, 'kubernetes');
   }
 
-  for (const chart of charts.values()) {
+  const chartFolders = chartFolderReader(files, options.readChartFolder);
+  for (const found of charts.values()) {
+    const chart = withFileDependencies(found, chartFolders);
     const rendered = await renderChart(chart, options.chartRenderer, options.chartValues);
     for (const f of rendered.findings) if (settings.enabled(f.rule, f.file)) findings.push(f);
     for (const m of rendered.manifests) addYaml(m.path, m.content, 'kubernetes', `chart:${chart.root}`);
