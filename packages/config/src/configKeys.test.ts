@@ -15,7 +15,7 @@ describe('configKeys', () => {
       kind: 'number',
     });
     expect(byKey.get('auth.cookie_secure')?.kind).toBe('boolean');
-    expect(configKeys).toHaveLength(62);
+    expect(configKeys).toHaveLength(63);
   });
 
   it('lists the keys of a section', () => {

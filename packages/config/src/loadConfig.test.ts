@@ -61,6 +61,7 @@ describe('loadConfig', () => {
       traces: { retention: '24h', max_bytes: 4194304 },
       incidents: { webhooks: [] },
       healing: { settle_seconds: 60, verify_timeout_seconds: 180 },
+      delivery: { repositories: [] },
       jobs: { queue: 'memory', lease_ttl: '15s', attempts: 3, backoff: '5s' },
     });
   });

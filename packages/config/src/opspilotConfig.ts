@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliverySection } from './deliveryConfig.js';
 import { healingSection } from './healingConfig.js';
 import { incidentsSection } from './incidentsConfig.js';
 import { jobsSection } from './jobsConfig.js';
@@ -288,6 +289,7 @@ export const OpspilotConfigObject = z.strictObject(
     traces,
     incidents: incidentsSection,
     healing: healingSection,
+    delivery: deliverySection,
   },
   { error: 'expected a mapping of configuration sections at the top level' },
 );
