@@ -126,6 +126,24 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./commands/releaseNotesCommand.js')).releaseNotesCommand,
   },
   {
+    name: 'runs',
+    term: 'runs',
+    description: 'pipeline runs from GitHub and GitLab webhooks, linked to deployments',
+    load: async () => (await import('./commands/runsCommand.js')).runsCommand,
+  },
+  {
+    name: 'dora',
+    term: 'dora [options]',
+    description: 'DORA metrics per service: deployment frequency, lead time, change failure rate, time to restore',
+    load: async () => (await import('./commands/doraCommand.js')).doraCommand,
+  },
+  {
+    name: 'tests',
+    term: 'tests',
+    description: 'test intelligence: JUnit reports, flaky tests, failure prediction',
+    load: async () => (await import('./commands/testsCommand.js')).testsCommand,
+  },
+  {
     name: 'get',
     term: 'get [options] <kind>',
     description: 'list objects of a kind with the columns kubectl prints (-A, -l, -o wide|json|yaml)',
