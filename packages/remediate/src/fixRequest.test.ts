@@ -30,4 +30,18 @@ describe('fix requests', () => {
     expect(fitOf('fix the oom pod', crash)).toBe(0);
     expect(fitOf('why is api crashing and fix it', crash)).toBe(11);
   });
+  it('reads everyday words for a problem as its finding class', () => {
+    const service = {
+      ...finding('service-selector-no-match', 'checkout'),
+      resource: { kind: 'Service', name: 'checkout', namespace: 'shop' },
+    };
+    expect(fitOf('why is checkout not getting traffic, fix it', service)).toBe(13);
+    expect(fitOf('fix the pending claim', finding('pvc-storage-class-missing', 'data'))).toBe(3);
+    expect(fitOf('lister gets permission denied, fix it', finding('pod-crash-loop', 'lister-7d9f8c6b5d-abcde'))).toBe(
+      11,
+    );
+    expect(fitOf('worker does not start, repair it', finding('pod-container-config', 'worker-7d9f8c6b5d-abcde'))).toBe(
+      11,
+    );
+  });
 });

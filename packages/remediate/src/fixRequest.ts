@@ -9,10 +9,14 @@ const CLASS_WORDS: [RegExp, string[]][] = [
   [/\b(crash|crashing|crashes|crashloop|restarting|restarts)\b/i, ['pod-crash-loop', 'pod-container-config']],
   [/\b(image|pull|tag|imagepullbackoff|errimagepull)\b/i, ['pod-image-pull']],
   [/\b(probe|readiness|liveness|not ready|unready)\b/i, ['pod-readiness-probe', 'pod-liveness-probe']],
-  [/\b(pending|unschedulable|schedul\w*|node ?selector)\b/i, ['pod-unschedulable']],
-  [/\b(selector|endpoints?|connection refused|no pods)\b/i, ['service-selector-no-match', 'service-no-endpoints']],
-  [/\b(storage ?class|pvc|claim|volume|disk)\b/i, ['pvc-storage-class-missing', 'pvc-pending']],
-  [/\b(config ?map|secret|key|env)\b/i, ['pod-container-config']],
+  [/\b(pending|unschedulable|schedul\w*|node ?selector|affinity)\b/i, ['pod-unschedulable']],
+  [
+    /\b(selector|endpoints?|connection refused|no pods|traffic|unreachable)\b/i,
+    ['service-selector-no-match', 'service-no-endpoints'],
+  ],
+  [/\b(storage ?class|pvc|claim|volume|disk|pending)\b/i, ['pvc-storage-class-missing', 'pvc-pending']],
+  [/\b(config ?map|secret|key|env|start|starting|starts)\b/i, ['pod-container-config']],
+  [/\b(forbidden|permission|permissions|rbac|denied|access)\b/i, ['pod-crash-loop']],
 ];
 
 /** Whether a request asks to repair something ("fix the oom pod", "why is api crashing and fix it"). */
