@@ -14,6 +14,8 @@ import { AskPage } from './pages/ask/AskPage.js';
 import { ClusterPage } from './pages/ClusterPage.js';
 import { ChatPage } from './pages/chat/ChatPage.js';
 import { CostPage } from './pages/cost/CostPage.js';
+import { RunsDoraPage } from './pages/delivery-runs/RunsDoraPage.js';
+import { TestsPage } from './pages/delivery-runs/TestsPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
 import { GpusPage } from './pages/gpus/GpusPage.js';
 import { SelfHealingPage } from './pages/healing/SelfHealingPage.js';
@@ -73,6 +75,8 @@ export function App() {
                   <Route path="security" element={<SecurityPage />} />
                   <Route path="cost" element={<CostPage />} />
                   <Route path="reports" element={<ReportsPage />} />
+                  <Route path="runs" element={<RunsDoraPage />} />
+                  <Route path="tests" element={<TestsPage />} />
                   <Route path="docs" element={<DocsPage />} />
                   <Route path="incidents" element={<IncidentsPage />} />
                   <Route path="incidents/:id" element={<IncidentPage />} />

@@ -19,6 +19,8 @@ export const PAGES = [
   { path: '/traces', label: 'Traces' },
   { path: '/metrics', label: 'Metrics' },
   { path: '/gpus', label: 'GPUs' },
+  { path: '/runs', label: 'Runs & DORA' },
+  { path: '/tests', label: 'Tests' },
   { path: '/reports', label: 'Reports' },
   { path: '/docs', label: 'Docs' },
   { path: '/audit', label: 'Audit log' },
