@@ -105,6 +105,26 @@ describe('the delivery router: generated charts released with helm through revie
       t.users.viewer.token,
     );
     expect(history.json()).toEqual([expect.objectContaining({ revision: 1, status: 'deployed', chart: 'todo-0.1.0' })]);
+    // The Delivery page's list: the release with helm's status and the operation that made it.
+    const releases = await t.rest(
+      'GET',
+      `/delivery/releases?cluster_id=${clusterId}&namespace=todo`,
+      t.users.viewer.token,
+    );
+    expect(releases.statusCode, releases.body).toBe(200);
+    expect(releases.json()).toEqual([
+      expect.objectContaining({
+        release: 'todo',
+        namespace: 'todo',
+        status: 'deployed',
+        revision: 1,
+        chart: 'todo-0.1.0',
+        last_operation: expect.objectContaining({ id: applied.json().id, state: 'APPLIED', action: 'install' }),
+      }),
+    ]);
+    expect(
+      (await t.rest('GET', `/delivery/releases?cluster_id=${clusterId}&namespace=other`, t.users.viewer.token)).json(),
+    ).toEqual([]);
   }, 240_000);
 
   it('generates a pipeline from project files and validates it', async () => {

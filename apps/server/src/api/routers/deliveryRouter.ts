@@ -17,6 +17,7 @@ import { canSeeCluster, type Principal } from '../../auth/principal.js';
 import type { ApiServices } from '../apiServices.js';
 import { procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
+import { deliveryReleaseProcedures } from './deliveryReleaseProcedures.js';
 import { deliveryRunProcedures } from './deliveryRunProcedures.js';
 import { deliveryTestProcedures } from './deliveryTestProcedures.js';
 
@@ -66,6 +67,7 @@ const ReleaseRef = z.object({ cluster_id: z.uuid(), namespace: DnsLabel, release
  * project's files and validated against their CI system's schema.
  */
 export const deliveryRouter = router({
+  ...deliveryReleaseProcedures,
   ...deliveryRunProcedures,
   ...deliveryTestProcedures,
   proposeChart: procedureFor('OPERATOR')
