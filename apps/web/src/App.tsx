@@ -14,6 +14,7 @@ import { AskPage } from './pages/ask/AskPage.js';
 import { ClusterPage } from './pages/ClusterPage.js';
 import { ChatPage } from './pages/chat/ChatPage.js';
 import { CostPage } from './pages/cost/CostPage.js';
+import { DeliveryPage } from './pages/delivery/DeliveryPage.js';
 import { RunsDoraPage } from './pages/delivery-runs/RunsDoraPage.js';
 import { TestsPage } from './pages/delivery-runs/TestsPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
@@ -74,6 +75,7 @@ export function App() {
                   <Route path="healing" element={<SelfHealingPage />} />
                   <Route path="security" element={<SecurityPage />} />
                   <Route path="cost" element={<CostPage />} />
+                  <Route path="delivery" element={<DeliveryPage />} />
                   <Route path="reports" element={<ReportsPage />} />
                   <Route path="runs" element={<RunsDoraPage />} />
                   <Route path="tests" element={<TestsPage />} />

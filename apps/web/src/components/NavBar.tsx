@@ -21,6 +21,7 @@ export const PAGES = [
   { path: '/gpus', label: 'GPUs' },
   { path: '/runs', label: 'Runs & DORA' },
   { path: '/tests', label: 'Tests' },
+  { path: '/delivery', label: 'Delivery' },
   { path: '/reports', label: 'Reports' },
   { path: '/docs', label: 'Docs' },
   { path: '/audit', label: 'Audit log' },
