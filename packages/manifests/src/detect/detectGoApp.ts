@@ -7,7 +7,9 @@ const HEALTH =
 /**
  * Detects a Go service in `dir` from go.mod: the module's last path segment names it, `go 1.N` gives the
  * toolchain, the `main` package (root or `cmd/<name>/`) is built, the port comes from `":N"` in a listen call
- * (default 8080) and the health path from a `HandleFunc("/healthz", …)`.
+ * (default 8080) and the health path from a `HandleFunc("/healthz", …)`. A module requiring google.golang.org/grpc
+ * whose code calls `grpc.NewServer(` is a gRPC service (port from `net.Listen("tcp", ":N")`, default 50051;
+ * `grpcHealth` when it registers the standard health service).
  */
 export function detectGoApp(project: ProjectFiles, dir: string, fallbackName: string): DetectedApp | undefined {
   const mod = project.read(joinPath(dir, 'go.mod'));
@@ -22,8 +24,14 @@ export function detectGoApp(project: ProjectFiles, dir: string, fallbackName: st
   const mainDir = main ? dirOf(main.path).slice(dir === '' ? 0 : dir.length + 1) : '';
   const texts = sources.map((f) => f.content);
   const port = texts
-    .map((t) => /(?:Listen(?:AndServe)?|Addr:|Run)\(?\s*"(?:[\w.]*)?:(\d{2,5})"/.exec(t)?.[1])
+    .map(
+      (t) =>
+        /(?:Listen(?:AndServe)?|Addr:|Run)\(?\s*(?:"tcp",\s*)?"(?:[\w.]*)?:(\d{2,5})"/.exec(t)?.[1] ??
+        /(?:Getenv|LookupEnv)\(\s*"PORT"[\s\S]{0,120}?"(\d{2,5})"/.exec(t)?.[1],
+    )
     .find(Boolean);
+  const grpc = /google\.golang\.org\/grpc\b/.test(mod) && texts.some((t) => /grpc\.NewServer\(/.test(t));
+  const grpcHealth = texts.some((t) => /grpc_health_v1\.Register|health\.NewServer\(/.test(t));
   return {
     name: appNameOf(modulePath.split('/').pop() ?? fallbackName, fallbackName),
     path: dir,
@@ -31,12 +39,17 @@ export function detectGoApp(project: ProjectFiles, dir: string, fallbackName: st
     framework: 'go',
     runtimeVersion: goVersion,
     packageManager: 'go',
-    port: Number(port ?? 8080),
+    port: Number(port ?? (grpc ? 50051 : 8080)),
+    protocol: grpc ? 'grpc' : 'http',
     startCommand: ['/app/server'],
-    healthPath: texts.map((t) => HEALTH.exec(t)?.[1]).find(Boolean),
+    healthPath: grpc ? undefined : texts.map((t) => HEALTH.exec(t)?.[1]).find(Boolean),
     version: '0.1.0',
     env: envNamesIn(texts, [/os\.Getenv\(\s*"([A-Z_][A-Z0-9_]*)"/g, /os\.LookupEnv\(\s*"([A-Z_][A-Z0-9_]*)"/g]),
-    facts: { mainPackage: mainDir === '' ? '.' : `./${mainDir}`, ...assetsOf(project, dir, texts) },
+    facts: {
+      mainPackage: mainDir === '' ? '.' : `./${mainDir}`,
+      ...assetsOf(project, dir, texts),
+      ...(grpc ? { grpcHealth: String(grpcHealth) } : {}),
+    },
     evidence: [joinPath(dir, 'go.mod'), ...(main ? [main.path] : [])],
   };
 }

@@ -1,59 +1,82 @@
 import { appNameOf, type DetectedApp, envNamesIn } from './detectedApp.js';
+import { readJavaBuild } from './javaBuild.js';
 import { filesUnder, joinPath, type ProjectFiles } from './projectFiles.js';
 
-function springPort(project: ProjectFiles, dir: string): number | undefined {
-  const props = filesUnder(project, dir, /^src\/main\/resources\/application(-\w+)?\.(properties|ya?ml)$/);
-  for (const file of props) {
-    const m =
-      /^server\.port\s*[=:]\s*(\d{2,5})/m.exec(file.content) ?? /^server:\s*\n\s+port:\s*(\d{2,5})/m.exec(file.content);
+const CONFIG = /^src\/main\/resources\/application(-\w+)?\.(properties|ya?ml)$/;
+
+/** `key` from Spring properties or YAML (`server.port=8081`, `server:\n  port: ${PORT:8081}`). */
+function configNumber(texts: string[], key: string): number | undefined {
+  const [head, leaf] = [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)];
+  const value = `(?:\\$\\{[A-Z_]+:)?(\\d{2,5})`;
+  const flat = new RegExp(`^${key.replace(/\./g, '\\.')}\\s*[=:]\\s*${value}`, 'm');
+  const nested = new RegExp(`^${head.split('.').pop()}:\\s*\\n(?:\\s+.*\\n)*?\\s+${leaf}:\\s*${value}`, 'm');
+  for (const text of texts) {
+    const m = flat.exec(text) ?? nested.exec(text);
     if (m) return Number(m[1]);
   }
   return undefined;
 }
 
 /**
- * Detects a Java service in `dir` from pom.xml (Maven) or build.gradle(.kts) (Gradle): Spring Boot when the build
- * names it (port from `server.port`, default 8080; `/actuator/health` when the actuator is a dependency), else a
- * plain runnable jar on 8080. The Java release comes from `java.version`, `<release>` or `languageVersion`
- * (default 21).
+ * Detects a Java service in `dir` from pom.xml (Maven) or build.gradle(.kts) (Gradle). The Java release comes from
+ * `maven.compiler.release`, `java.version`, `<release>`, the Gradle toolchain or `sourceCompatibility` (default
+ * 21); the packaging from the build (Spring Boot's executable jar, a shaded jar, Gradle's `installDist`, or a plain
+ * jar run with its dependencies on the class path). Spring Boot takes its port from `server.port` (default 8080)
+ * and, with the actuator, probes `/actuator/health`. A gRPC server (`io.grpc` or a gRPC Spring starter) listens on
+ * `grpc.server.port` or `ServerBuilder.forPort(N)` (default 9090). Undefined for an aggregator pom or a library
+ * (no main class, no executable jar).
  */
 export function detectJavaApp(project: ProjectFiles, dir: string, fallbackName: string): DetectedApp | undefined {
-  const pom = project.read(joinPath(dir, 'pom.xml'));
-  const gradleFile = ['build.gradle.kts', 'build.gradle'].find((f) => project.read(joinPath(dir, f)) !== undefined);
-  const gradle = gradleFile ? project.read(joinPath(dir, gradleFile)) : undefined;
-  const build = pom ?? gradle;
-  if (build === undefined) return undefined;
-  if (pom && /<packaging>\s*pom\s*<\/packaging>/.test(pom)) return undefined;
-  const spring = /spring-boot|org\.springframework\.boot/.test(build);
-  const actuator = /spring-boot-starter-actuator/.test(build);
-  const javaVersion =
-    /<java\.version>\s*(\d+)/.exec(build)?.[1] ??
-    /<release>\s*(\d+)/.exec(build)?.[1] ??
-    /languageVersion(?:\.set)?\s*[=(]\s*JavaLanguageVersion\.of\((\d+)\)/.exec(build)?.[1] ??
-    '21';
+  const build = readJavaBuild(project, dir);
+  if (!build) return undefined;
+  const { text } = build;
+  const spring = /spring-boot|org\.springframework\.boot/.test(text);
+  if (!build.mainClass && build.packaging !== 'boot') return undefined;
+  const actuator = /spring-boot-starter-actuator/.test(text);
+  const pom = build.tool === 'maven' ? text.replace(/<parent>[\s\S]*?<\/parent>/, '') : undefined;
   const artifact = pom
-    ? /<artifactId>([^<]+)<\/artifactId>/.exec(pom.replace(/<parent>[\s\S]*?<\/parent>/, ''))?.[1]
-    : project.read(joinPath(dir, 'settings.gradle'))?.match(/rootProject\.name\s*=\s*['"]([^'"]+)/)?.[1];
-  const version = pom
-    ? /<version>([^<]+)<\/version>/.exec(pom.replace(/<parent>[\s\S]*?<\/parent>/, ''))?.[1]
-    : /^version\s*=\s*['"]([^'"]+)/m.exec(gradle ?? '')?.[1];
+    ? /<artifactId>([^<]+)<\/artifactId>/.exec(pom)?.[1]
+    : /rootProject\.name\s*=\s*['"]([^'"]+)/.exec(
+        project.read(joinPath(dir, 'settings.gradle')) ?? project.read(joinPath(dir, 'settings.gradle.kts')) ?? '',
+      )?.[1];
+  const version = pom ? /<version>([^<]+)<\/version>/.exec(pom)?.[1] : /^version\s*=\s*['"]([^'"]+)/m.exec(text)?.[1];
   const sources = filesUnder(project, dir, /\.java$|\.kt$/).map((f) => f.content);
+  const config = filesUnder(project, dir, CONFIG).map((f) => f.content);
+  const grpc = /io\.grpc|grpc-spring|grpc-server-spring-boot|spring-grpc/.test(text);
+  const grpcPort =
+    configNumber(config, 'grpc.server.port') ??
+    Number(sources.map((s) => /ServerBuilder\s*\.forPort\(\s*(\d{2,5})/.exec(s)?.[1]).find(Boolean) ?? 9090);
+  const port = grpc ? grpcPort : (configNumber(config, 'server.port') ?? 8080);
+  const grpcHealth =
+    /grpc-services|grpc-spring|grpc-server-spring-boot/.test(text) ||
+    sources.some((s) => /HealthStatusManager/.test(s));
+  const main = build.mainClass ?? 'app';
+  const startCommand =
+    build.packaging === 'boot' || build.packaging === 'shade'
+      ? ['java', '-XX:MaxRAMPercentage=75', '-jar', '/app/app.jar']
+      : ['java', '-XX:MaxRAMPercentage=75', '-cp', '/app/lib/*', main];
   return {
     name: appNameOf(artifact ?? fallbackName, fallbackName),
     path: dir,
     stack: 'java',
-    framework: spring ? 'spring-boot' : 'java',
-    runtimeVersion: ['17', '21'].includes(javaVersion) ? javaVersion : '21',
-    packageManager: pom ? 'maven' : 'gradle',
-    port: springPort(project, dir) ?? 8080,
-    startCommand: ['java', '-XX:MaxRAMPercentage=75', '-jar', '/app/app.jar'],
-    healthPath: actuator ? '/actuator/health' : undefined,
+    framework: grpc ? 'grpc' : spring ? 'spring-boot' : 'java',
+    runtimeVersion: build.release,
+    packageManager: build.tool,
+    port,
+    protocol: grpc ? 'grpc' : 'http',
+    startCommand,
+    healthPath: actuator && !grpc ? '/actuator/health' : undefined,
     version: version && !version.includes('$') ? version.replace(/-SNAPSHOT$/, '') : '0.1.0',
-    env: envNamesIn(sources, [/System\.getenv\(\s*"([A-Z_][A-Z0-9_]*)"/g]),
+    env: envNamesIn(
+      [...sources, ...config],
+      [/System\.getenv\(\s*"([A-Z_][A-Z0-9_]*)"/g, /\$\{([A-Z_][A-Z0-9_]*)(?::[^}]*)?\}/g],
+    ),
     facts: {
-      gradleWrapper: String(project.read(joinPath(dir, 'gradlew')) !== undefined),
-      mavenWrapper: String(project.read(joinPath(dir, 'mvnw')) !== undefined),
+      packaging: build.packaging,
+      wrapper: String(build.wrapper),
+      ...(build.mainClass ? { mainClass: build.mainClass } : {}),
+      ...(grpc ? { grpcHealth: String(grpcHealth) } : {}),
     },
-    evidence: [joinPath(dir, pom ? 'pom.xml' : (gradleFile ?? 'build.gradle'))],
+    evidence: [build.file],
   };
 }

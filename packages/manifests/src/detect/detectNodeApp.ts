@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appNameOf, type DetectedApp, envNamesIn } from './detectedApp.js';
+import { staticBuildOf } from './detectStaticBuild.js';
 import { filesUnder, joinPath, type ProjectFiles } from './projectFiles.js';
 
 const PackageJson = z
@@ -96,7 +97,11 @@ export function detectNodeApp(project: ProjectFiles, dir: string, fallbackName: 
   const deps = { ...pkg.devDependencies, ...pkg.dependencies };
   const sources = filesUnder(project, dir, SOURCE).filter((f) => !f.path.includes('.test.'));
   const texts = sources.map((f) => f.content);
-  const env = envNamesIn(texts, [/process\.env\.([A-Z_][A-Z0-9_]*)/g, /process\.env\[['"]([A-Z_][A-Z0-9_]*)['"]\]/g]);
+  const env = envNamesIn(texts, [
+    /process\.env\.([A-Z_][A-Z0-9_]*)/g,
+    /process\.env\[['"]([A-Z_][A-Z0-9_]*)['"]\]/g,
+    /import\.meta\.env\.([A-Z_][A-Z0-9_]*)/g,
+  ]);
   const base = {
     name: appNameOf(pkg.name ?? fallbackName, fallbackName),
     path: dir,
@@ -106,6 +111,21 @@ export function detectNodeApp(project: ProjectFiles, dir: string, fallbackName: 
     version: pkg.version ?? '0.1.0',
     env: env.filter((e) => e !== 'PORT' && e !== 'NODE_ENV' && e !== 'HOSTNAME'),
   };
+  const staticBuild = staticBuildOf(project, dir, pkg);
+  if (staticBuild) {
+    return {
+      ...base,
+      ...staticBuild,
+      // Variables of a static build are baked in at build time (VITE_*, REACT_APP_*, NEXT_PUBLIC_*): build
+      // arguments of the image, not settings of the running container.
+      env: [],
+      facts: {
+        ...staticBuild.facts,
+        npmLock: String(hasNpmLock(project, dir)),
+        buildArgs: env.filter((e) => /^(VITE_|REACT_APP_|NEXT_PUBLIC_)/.test(e)).join(','),
+      },
+    };
+  }
   if (deps.next) {
     const config = filesUnder(project, dir, /^next\.config\.(js|mjs|cjs|ts)$/)[0];
     const standalone = /output\s*:\s*['"]standalone['"]/.test(config?.content ?? '');

@@ -1,11 +1,12 @@
 import { err, InputError, ok, type Result } from '@opspilot/core';
-import { appNameOf, type DetectedApp } from './detectedApp.js';
+import { detectDotnetApp } from './detectDotnetApp.js';
+import { appNameOf, type DetectedApp, envExampleKeys } from './detectedApp.js';
 import { detectGoApp } from './detectGoApp.js';
 import { detectJavaApp } from './detectJavaApp.js';
 import { detectNodeApp, readPackageJson } from './detectNodeApp.js';
 import { detectPythonApp } from './detectPythonApp.js';
 import { detectStaticSite } from './detectStaticSite.js';
-import { dirOf, type ProjectFile, type ProjectFiles, projectFilesOf } from './projectFiles.js';
+import { dirOf, joinPath, type ProjectFile, type ProjectFiles, projectFilesOf } from './projectFiles.js';
 
 /** What {@link detectProject} found: the project's name and its deployable apps (several in a monorepo). */
 export interface DetectedProject {
@@ -27,17 +28,31 @@ const MARKERS = new Set([
   'index.html',
 ]);
 
-const DETECTORS = [detectNodeApp, detectPythonApp, detectGoApp, detectJavaApp];
+const DETECTORS = [detectNodeApp, detectPythonApp, detectGoApp, detectJavaApp, detectDotnetApp];
+
+const ENV_EXAMPLES = ['.env.example', '.env.sample', '.env.template', '.env.dist'];
 
 function candidateDirs(project: ProjectFiles): string[] {
   const dirs = new Set<string>();
   for (const path of project.paths()) {
     const name = path.split('/').pop() ?? '';
-    if (!MARKERS.has(name)) continue;
+    if (!MARKERS.has(name) && !name.endsWith('.csproj')) continue;
     const dir = dirOf(path);
     dirs.add(name === 'index.html' && dir.endsWith('public') ? dirOf(dir) : dir);
   }
   return [...dirs].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+}
+
+/**
+ * The app with the keys of its `.env.example` (or `.env.sample` …) added to the variables it reads: the file
+ * documents what the app needs even when the code reads it through a library. Not for static builds, whose
+ * variables are baked in at build time.
+ */
+function withEnvExample(project: ProjectFiles, app: DetectedApp): DetectedApp {
+  if (app.stack === 'static') return app;
+  const keys = envExampleKeys(ENV_EXAMPLES.map((f) => project.read(joinPath(app.path, f))));
+  if (keys.length === 0) return app;
+  return { ...app, env: [...new Set([...app.env, ...keys])].sort() };
 }
 
 const inside = (dir: string, parent: string) => parent === '' || dir.startsWith(`${parent}/`);
@@ -76,12 +91,12 @@ export function detectProject(
     const found =
       DETECTORS.map((detect) => detect(project, dir, fallback)).find(Boolean) ??
       detectStaticSite(project, dir, fallback);
-    if (found) apps.push(found);
+    if (found) apps.push(withEnvExample(project, found));
   }
   if (apps.length === 0) {
     return err(
-      new InputError('no deployable app found: no Node, Python, Go, Java or static-site project in the folder', {
-        hint: 'point --from at a folder with a package.json (with a start script or Next.js/Express), requirements.txt or pyproject.toml (FastAPI/Flask/Django), go.mod, pom.xml, build.gradle or index.html',
+      new InputError('no deployable app found: no Node, Python, Go, Java, .NET or static-site project in the folder', {
+        hint: 'point --from at a folder with a package.json (with a start script or Next.js/Express), requirements.txt or pyproject.toml (FastAPI/Flask/Django), go.mod, pom.xml, build.gradle (with a main class or Spring Boot), a web or Exe *.csproj, or index.html',
       }),
     );
   }

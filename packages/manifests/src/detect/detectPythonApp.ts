@@ -1,5 +1,6 @@
 import { appNameOf, type DetectedApp, envNamesIn } from './detectedApp.js';
 import { filesUnder, joinPath, type ProjectFiles } from './projectFiles.js';
+import { readPythonProject } from './pythonProject.js';
 
 const HEALTH =
   /@\w+\.(?:get|route|api_route)\(\s*['"](\/(?:api\/)?(?:health|healthz|readyz|livez|ready|status)\/?)['"]/;
@@ -7,29 +8,9 @@ const ENV = [
   /os\.getenv\(\s*['"]([A-Z_][A-Z0-9_]*)['"]/g,
   /os\.environ\.get\(\s*['"]([A-Z_][A-Z0-9_]*)['"]/g,
   /os\.environ\[\s*['"]([A-Z_][A-Z0-9_]*)['"]\s*\]/g,
+  /\benv\(\s*['"]([A-Z_][A-Z0-9_]*)['"]/g,
 ];
-
-function requirementsOf(project: ProjectFiles, dir: string): { text: string; manager: string; files: string[] } {
-  const found: string[] = [];
-  let text = '';
-  for (const name of ['requirements.txt', 'pyproject.toml', 'Pipfile']) {
-    const content = project.read(joinPath(dir, name));
-    if (content !== undefined) {
-      found.push(joinPath(dir, name));
-      text += `\n${content.toLowerCase()}`;
-    }
-  }
-  const manager =
-    project.read(joinPath(dir, 'requirements.txt')) !== undefined ? 'pip' : found.length ? 'poetry' : 'none';
-  return { text, manager, files: found };
-}
-
-function pythonVersion(project: ProjectFiles, dir: string, pyproject: string | undefined): string {
-  const pinned = project.read(joinPath(dir, '.python-version'))?.trim();
-  const requires = /requires-python\s*=\s*["'][^"'\d]*(3\.\d+)/.exec(pyproject ?? '')?.[1];
-  const version = /^(3\.\d+)/.exec(pinned ?? '')?.[1] ?? requires ?? '3.12';
-  return Number(version.split('.')[1]) >= 9 ? version : '3.12';
-}
+const GRPC_PORT = /add_insecure_port\(\s*f?['"][^'"]*:(\d{2,5})['"]/;
 
 function moduleOf(path: string, dir: string): string {
   return path
@@ -39,14 +20,17 @@ function moduleOf(path: string, dir: string): string {
 }
 
 /**
- * Detects a Python app in `dir` from requirements.txt, pyproject.toml or Pipfile: FastAPI (the module that creates
- * `FastAPI()`, served by uvicorn, port 8000 unless `uvicorn.run(port=N)`), Flask (`Flask(__name__)`, served by
- * gunicorn on 8000) or Django (`manage.py` and `WSGI_APPLICATION`, gunicorn on 8000). Health path from a route
- * decorator such as `@app.get("/health")`. Undefined when there is no dependency file or no web framework.
+ * Detects a Python app in `dir` from requirements.txt, pyproject.toml (pip, Poetry or uv, with uv.lock) or Pipfile:
+ * FastAPI (the module that creates `FastAPI()`, served by uvicorn, port 8000 unless `uvicorn.run(port=N)`), Flask
+ * (`Flask(__name__)`, served by gunicorn on 8000), Django (`manage.py` and `WSGI_APPLICATION`, gunicorn on 8000)
+ * or a gRPC server (`grpcio` and `grpc.server(`: the file that starts it, port from `add_insecure_port`, default
+ * 50051). Health path from a route decorator such as `@app.get("/health")`. The Python version from
+ * .python-version, `requires-python` or Poetry's `python` constraint. Undefined when there is no dependency file or
+ * nothing that serves.
  */
 export function detectPythonApp(project: ProjectFiles, dir: string, fallbackName: string): DetectedApp | undefined {
-  const reqs = requirementsOf(project, dir);
-  if (reqs.files.length === 0) return undefined;
+  const reqs = readPythonProject(project, dir);
+  if (!reqs) return undefined;
   const pyproject = project.read(joinPath(dir, 'pyproject.toml'));
   const sources = filesUnder(project, dir, /\.py$/).filter((f) => !/(^|\/)tests?\//.test(f.path));
   const texts = sources.map((f) => f.content);
@@ -54,14 +38,29 @@ export function detectPythonApp(project: ProjectFiles, dir: string, fallbackName
     name: appNameOf(/^name\s*=\s*["']([^"']+)/m.exec(pyproject ?? '')?.[1] ?? fallbackName, fallbackName),
     path: dir,
     stack: 'python' as const,
-    runtimeVersion: pythonVersion(project, dir, pyproject),
+    runtimeVersion: reqs.version,
     packageManager: reqs.manager,
     version: /^version\s*=\s*["']([^"']+)/m.exec(pyproject ?? '')?.[1] ?? '0.1.0',
     env: envNamesIn(texts, ENV),
     healthPath: texts.map((t) => HEALTH.exec(t)?.[1]).find(Boolean),
   };
+  const facts = { locked: String(reqs.locked), requirements: String(reqs.requirements) };
   const has = (name: string) => new RegExp(`(^|[\\s"'\\[])${name}([\\s=<>~!\\[;"']|$)`, 'm').test(reqs.text);
   const appFile = (pattern: RegExp) => sources.find((f) => pattern.test(f.content));
+  const grpcServer = has('grpcio') ? appFile(/grpc\.(?:aio\.)?server\(/) : undefined;
+  if (grpcServer) {
+    const port = Number(texts.map((t) => GRPC_PORT.exec(t)?.[1]).find(Boolean) ?? 50051);
+    return {
+      ...base,
+      healthPath: undefined,
+      framework: 'grpc',
+      port,
+      protocol: 'grpc',
+      startCommand: ['python', grpcServer.path.slice(dir === '' ? 0 : dir.length + 1)],
+      facts: { ...facts, grpcHealth: String(texts.some((t) => /grpc_health/.test(t))) },
+      evidence: [...reqs.files, grpcServer.path],
+    };
+  }
   if (has('fastapi')) {
     const file = appFile(/^\s*(\w+)\s*=\s*FastAPI\(/m);
     const variable = file ? /^\s*(\w+)\s*=\s*FastAPI\(/m.exec(file.content)![1]! : 'app';
@@ -80,7 +79,7 @@ export function detectPythonApp(project: ProjectFiles, dir: string, fallbackName
         String(port),
         '--proxy-headers',
       ],
-      facts: { server: has('uvicorn') ? 'uvicorn' : 'uvicorn[standard]' },
+      facts: { ...facts, server: has('uvicorn') ? 'uvicorn' : 'uvicorn-missing' },
       evidence: [...reqs.files, ...(file ? [file.path] : [])],
     };
   }
@@ -93,7 +92,7 @@ export function detectPythonApp(project: ProjectFiles, dir: string, fallbackName
       framework: 'flask',
       port: 8000,
       startCommand: ['gunicorn', '--bind', '0.0.0.0:8000', '--workers', '2', `${module}:${variable}`],
-      facts: { server: has('gunicorn') ? 'gunicorn' : 'gunicorn-missing' },
+      facts: { ...facts, server: has('gunicorn') ? 'gunicorn' : 'gunicorn-missing' },
       evidence: [...reqs.files, ...(file ? [file.path] : [])],
     };
   }
@@ -112,7 +111,7 @@ export function detectPythonApp(project: ProjectFiles, dir: string, fallbackName
         '2',
         `${wsgi ?? `${base.name}.wsgi`}:application`,
       ],
-      facts: { server: has('gunicorn') ? 'gunicorn' : 'gunicorn-missing' },
+      facts: { ...facts, server: has('gunicorn') ? 'gunicorn' : 'gunicorn-missing' },
       evidence: [...reqs.files, ...(settings ? [settings.path] : [])],
     };
   }

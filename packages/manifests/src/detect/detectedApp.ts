@@ -2,7 +2,7 @@ import { Dns1123Label } from '@opspilot/core';
 import { z } from 'zod';
 
 /** The language family of a detected app; it decides the Dockerfile recipe. */
-export const AppStack = z.enum(['node', 'python', 'go', 'java', 'static']);
+export const AppStack = z.enum(['node', 'python', 'go', 'java', 'dotnet', 'static']);
 export type AppStack = z.infer<typeof AppStack>;
 
 /** The framework when one is recognised (`node`, `python` … when only the language is). */
@@ -17,6 +17,11 @@ export const AppFramework = z.enum([
   'go',
   'spring-boot',
   'java',
+  'aspnet',
+  'dotnet',
+  'grpc',
+  'vite',
+  'cra',
   'static',
 ]);
 export type AppFramework = z.infer<typeof AppFramework>;
@@ -33,9 +38,11 @@ export const DetectedApp = z.object({
   framework: AppFramework,
   /** Language runtime version the Dockerfile uses (`20` for Node, `3.12` for Python …). */
   runtimeVersion: z.string(),
-  /** `npm`, `yarn`, `pnpm`, `pip`, `poetry`, `go`, `maven`, `gradle`, or `none`. */
+  /** `npm`, `yarn`, `pnpm`, `pip`, `poetry`, `uv`, `go`, `maven`, `gradle`, `dotnet`, or `none`. */
   packageManager: z.string(),
   port: z.number().int().min(1).max(65535),
+  /** `grpc` for a gRPC server (probed with Kubernetes' gRPC probe, kept off the Ingress); absent or `http` else. */
+  protocol: z.enum(['http', 'grpc']).optional(),
   /** Exec-form command of the running container. */
   startCommand: z.array(z.string()).min(1),
   healthPath: z.string().startsWith('/').optional(),
@@ -62,13 +69,38 @@ export function appNameOf(raw: string, fallback = 'app'): string {
   return name === '' ? fallback : /^[0-9]/.test(name) ? `app-${name}`.slice(0, 63) : name;
 }
 
-/** The distinct environment variable names matched by `patterns` in `sources`, sorted. */
+/**
+ * Variables the platform, the base image or the generated manifests set themselves: listing them as the app's
+ * configuration would override them (an empty `PATH` breaks every container).
+ */
+const PLATFORM_ENV =
+  /^(PATH|HOME|HOSTNAME|USER|PWD|SHELL|LANG|LC_\w+|TERM|TMPDIR|TZ|PORT|NODE_ENV|NODE_OPTIONS|CI|KUBERNETES_\w+|JAVA_HOME|JAVA_OPTS|JAVA_TOOL_OPTIONS|GOPATH|GOROOT|GOOS|GOARCH|CGO_ENABLED|PYTHON\w*|VIRTUAL_ENV|ASPNETCORE_\w+|DOTNET_\w+|NEXT_RUNTIME|NEXT_PHASE|VERCEL\w*)$/;
+
+/** True for a variable the platform or the generated image sets (see {@link PLATFORM_ENV}). */
+export function isPlatformEnv(name: string): boolean {
+  return PLATFORM_ENV.test(name);
+}
+
+/**
+ * The distinct environment variable names matched by `patterns` in `sources`, sorted, without the platform's own
+ * ({@link isPlatformEnv}).
+ */
 export function envNamesIn(sources: readonly string[], patterns: readonly RegExp[]): string[] {
   const names = new Set<string>();
   for (const source of sources) {
     for (const pattern of patterns) {
-      for (const m of source.matchAll(pattern)) if (m[1] && /^[A-Z_][A-Z0-9_]*$/.test(m[1])) names.add(m[1]);
+      for (const m of source.matchAll(pattern)) {
+        if (m[1] && /^[A-Z_][A-Z0-9_]*$/.test(m[1]) && !isPlatformEnv(m[1])) names.add(m[1]);
+      }
     }
   }
   return [...names].sort();
+}
+
+/** The keys of a `.env.example` / `.env.sample` / `.env.template` (the variables the app documents), sorted. */
+export function envExampleKeys(texts: readonly (string | undefined)[]): string[] {
+  return envNamesIn(
+    texts.filter((t): t is string => t !== undefined),
+    [/^\s*(?:export\s+)?([A-Z_][A-Z0-9_]*)\s*=/gm],
+  );
 }

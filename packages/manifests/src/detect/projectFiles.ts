@@ -30,6 +30,7 @@ export const IGNORED_FOLDERS: ReadonlySet<string> = new Set([
   '__pycache__',
   '.opspilot',
   'coverage',
+  'obj',
 ]);
 
 /** True when a path lies in an {@link IGNORED_FOLDERS} folder. */

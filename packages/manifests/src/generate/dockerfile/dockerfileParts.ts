@@ -17,13 +17,19 @@ export function addUser(distro: 'alpine' | 'debian'): string {
     : `RUN groupadd --system --gid ${NON_ROOT_UID} app && useradd --system --uid ${NON_ROOT_UID} --gid app --no-create-home --shell /usr/sbin/nologin app`;
 }
 
-/** `USER`, `EXPOSE`, `HEALTHCHECK` (with `probe` as exec form) and the start command, ending the runtime stage. */
-export function footer(app: DetectedApp, probe: string[], start: { entrypoint?: boolean } = {}): string {
+/**
+ * `USER`, `EXPOSE`, `HEALTHCHECK` (with `probe` as exec form; `HEALTHCHECK NONE` when the image has no client to
+ * probe with, e.g. distroless or a gRPC server: Kubernetes probes it instead) and the start command, ending the
+ * runtime stage.
+ */
+export function footer(app: DetectedApp, probe: string[] | undefined, start: { entrypoint?: boolean } = {}): string {
   const exec = (parts: string[]) => JSON.stringify(parts).replace(/","/g, '", "');
   return [
     `USER ${NON_ROOT_UID}:${NON_ROOT_UID}`,
     `EXPOSE ${app.port}`,
-    `HEALTHCHECK --interval=30s --timeout=3s --start-period=15s --retries=3 CMD ${exec(probe)}`,
+    probe
+      ? `HEALTHCHECK --interval=30s --timeout=3s --start-period=15s --retries=3 CMD ${exec(probe)}`
+      : 'HEALTHCHECK NONE',
     `${start.entrypoint ? 'ENTRYPOINT' : 'CMD'} ${exec(app.startCommand)}`,
   ].join('\n');
 }
@@ -33,7 +39,7 @@ export function healthUrl(app: DetectedApp): string {
   return `http://127.0.0.1:${app.port}${app.healthPath ?? '/'}`;
 }
 
-/** A HEALTHCHECK probe using BusyBox wget (Alpine-based images). */
-export function wgetProbe(app: DetectedApp): string[] {
-  return ['wget', '-q', '-O', '/dev/null', healthUrl(app)];
+/** A HEALTHCHECK probe using BusyBox wget (Alpine-based images); none for a gRPC server (wget speaks HTTP/1). */
+export function wgetProbe(app: DetectedApp): string[] | undefined {
+  return app.protocol === 'grpc' ? undefined : ['wget', '-q', '-O', '/dev/null', healthUrl(app)];
 }

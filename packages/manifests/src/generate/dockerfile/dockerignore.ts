@@ -19,7 +19,8 @@ const BY_STACK: Record<AppStack, string[]> = {
   python: ['__pycache__', '*.py[cod]', '.venv', 'venv', '.pytest_cache', '.mypy_cache', '.ruff_cache'],
   go: ['bin', '*_test.go', 'vendor'],
   java: ['target', 'build', '.gradle', 'out'],
-  static: ['node_modules'],
+  dotnet: ['bin', 'obj', '*.user', 'TestResults'],
+  static: ['node_modules', 'dist', 'build', '.next', 'out'],
 };
 
 /**

@@ -2,6 +2,7 @@ import type { DetectedApp } from '../../detect/detectedApp.js';
 import type { DetectedProject } from '../../detect/detectProject.js';
 import type { GeneratedFile } from '../generatedFile.js';
 import { dockerignore } from './dockerignore.js';
+import { dotnetDockerfile } from './dotnetDockerfile.js';
 import { goDockerfile } from './goDockerfile.js';
 import { javaDockerfile } from './javaDockerfile.js';
 import { nodeDockerfile } from './nodeDockerfile.js';
@@ -13,6 +14,7 @@ const RECIPES = {
   python: pythonDockerfile,
   go: goDockerfile,
   java: javaDockerfile,
+  dotnet: dotnetDockerfile,
   static: staticDockerfile,
 } as const;
 

@@ -1,11 +1,13 @@
 import type { DetectedApp } from '../../detect/detectedApp.js';
 import { BASE_IMAGES, goBuilderImage } from './baseImages.js';
-import { addUser, footer, header, wgetProbe } from './dockerfileParts.js';
+import { footer, header } from './dockerfileParts.js';
 
 /**
  * A multi-stage Dockerfile for a Go service: modules downloaded in their own layer, a static (CGO off, trimmed)
- * binary built on the pinned Go toolchain go.mod asks for (never an older one), and a pinned Alpine runtime holding only the binary, running as
- * uid 10001 with a wget HEALTHCHECK.
+ * binary built on the pinned Go toolchain go.mod asks for (never an older one), and a distroless `static` runtime
+ * (no shell, no package manager) holding only the binary and the folders it reads, running as uid 10001. The
+ * image has no client to probe with, so `HEALTHCHECK NONE`: Kubernetes' probes check it.
+ * @see https://github.com/GoogleContainerTools/distroless
  */
 export function goDockerfile(app: DetectedApp): string {
   const lines = [
@@ -18,15 +20,15 @@ export function goDockerfile(app: DetectedApp): string {
     'COPY . .',
     `RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags="-s -w" -o /out/server ${app.facts.mainPackage ?? '.'}`,
     '',
-    `FROM ${BASE_IMAGES.alpine} AS runtime`,
-    addUser('alpine'),
+    `FROM ${BASE_IMAGES.distrolessStatic} AS runtime`,
+    'WORKDIR /app',
     'COPY --from=build /out/server /app/server',
     // Folders the binary reads at run time (html/template files, static assets) that go:embed does not carry.
     ...(app.facts.assets ?? '')
       .split(',')
       .filter(Boolean)
       .map((d) => `COPY --from=build /src/${d} /app/${d}`),
-    footer(app, wgetProbe(app), { entrypoint: true }),
+    footer(app, undefined, { entrypoint: true }),
   ];
   return `${lines.join('\n')}\n`;
 }

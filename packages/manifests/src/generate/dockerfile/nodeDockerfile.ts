@@ -1,5 +1,5 @@
 import type { DetectedApp } from '../../detect/detectedApp.js';
-import { BASE_IMAGES, pick } from './baseImages.js';
+import { atLeast, BASE_IMAGES } from './baseImages.js';
 import { addUser, footer, header, healthUrl } from './dockerfileParts.js';
 
 const INSTALL: Record<string, { files: string; all: string; prod: string }> = {
@@ -16,6 +16,12 @@ const INSTALL: Record<string, { files: string; all: string; prod: string }> = {
     prod: 'corepack enable && pnpm install --frozen-lockfile --prod',
   },
 };
+
+/** How the app's package manager installs its dependencies (from the lock file when there is one). */
+export function installStep(app: DetectedApp): { files: string; all: string; prod: string } {
+  const manager = app.packageManager === 'npm' && app.facts.npmLock !== 'true' ? 'npm-unlocked' : app.packageManager;
+  return INSTALL[manager] ?? INSTALL.npm!;
+}
 
 function nodeProbe(app: DetectedApp): string[] {
   return [
@@ -40,9 +46,8 @@ function buildCommand(app: DetectedApp): string {
  * @see https://nextjs.org/docs/app/api-reference/next-config-js/output
  */
 export function nodeDockerfile(app: DetectedApp): string {
-  const image = pick(BASE_IMAGES.node, app.runtimeVersion, '20');
-  const manager = app.packageManager === 'npm' && app.facts.npmLock !== 'true' ? 'npm-unlocked' : app.packageManager;
-  const pm = INSTALL[manager] ?? INSTALL.npm!;
+  const image = atLeast(BASE_IMAGES.node, app.runtimeVersion, (v) => `node:${v}-alpine`);
+  const pm = installStep(app);
   const build = app.framework === 'nextjs' || app.facts.build === 'true';
   const stages = [
     header(app),

@@ -1,24 +1,50 @@
 import type { DetectedApp } from '../../detect/detectedApp.js';
-import { BASE_IMAGES } from './baseImages.js';
+import { atLeast, BASE_IMAGES } from './baseImages.js';
 import { footer, header, wgetProbe } from './dockerfileParts.js';
+import { installStep } from './nodeDockerfile.js';
+
+/** The stage that builds a Vite / Create React App / Next.js export front end with Node into `/site`. */
+function buildStage(app: DetectedApp): string[] {
+  const image = atLeast(BASE_IMAGES.node, app.runtimeVersion, (v) => `node:${v}-alpine`);
+  const pm = installStep(app);
+  const args = (app.facts.buildArgs ?? '').split(',').filter(Boolean);
+  const run = app.packageManager === 'npm' ? 'npm run build' : `corepack enable && ${app.packageManager} build`;
+  return [
+    `FROM ${image} AS build`,
+    'WORKDIR /app',
+    `COPY ${pm.files} ./`,
+    `RUN ${pm.all}`,
+    'COPY . .',
+    ...args.map((a) => `ARG ${a}`),
+    `RUN ${run} && mv ${app.facts.out ?? 'dist'} /site`,
+  ];
+}
 
 /**
- * A multi-stage Dockerfile for a static site: the files are gathered in a pinned BusyBox stage (build files
- * removed) and served by pinned unprivileged nginx on 8080, running as uid 10001 with a wget HEALTHCHECK.
+ * A multi-stage Dockerfile for a static site: a front end with a build (Vite, Create React App, Next.js export) is
+ * built with the pinned Node image, its `VITE_*` / `REACT_APP_*` / `NEXT_PUBLIC_*` variables as build arguments; a
+ * plain site's files are gathered in a pinned BusyBox stage (build files removed). Pinned unprivileged nginx serves
+ * the output on 8080 as uid 10001 with a wget HEALTHCHECK.
  * @see https://hub.docker.com/r/nginxinc/nginx-unprivileged
  */
 export function staticDockerfile(app: DetectedApp): string {
   const root = app.facts.root === 'public' ? 'public' : '.';
+  const stage =
+    app.facts.build === 'true'
+      ? buildStage(app)
+      : [
+          `FROM ${BASE_IMAGES.busybox} AS build`,
+          'WORKDIR /site',
+          `COPY ${root} ./`,
+          'RUN rm -f Dockerfile .dockerignore',
+        ];
   const lines = [
     header(app),
     '',
-    `FROM ${BASE_IMAGES.busybox} AS site`,
-    'WORKDIR /site',
-    `COPY ${root} ./`,
-    'RUN rm -f Dockerfile .dockerignore',
+    ...stage,
     '',
     `FROM ${BASE_IMAGES.nginx} AS runtime`,
-    'COPY --from=site /site /usr/share/nginx/html',
+    'COPY --from=build /site /usr/share/nginx/html',
     footer(app, wgetProbe(app)),
   ];
   return `${lines.join('\n')}\n`;

@@ -42,6 +42,21 @@ app.kubernetes.io/version: {{ $app.image.tag | quote }}
 {{ include "${chart}.commonLabels" $root }}
 {{- end }}
 
+{{/* The probe action of one app: gRPC health, HTTP GET on the health path, or TCP on the port */}}
+{{- define "${chart}.probeAction" -}}
+{{- if eq (.probe | default "http") "grpc" -}}
+grpc:
+  port: {{ .port }}
+{{- else if and .healthPath (ne (.probe | default "http") "tcp") -}}
+httpGet:
+  path: {{ .healthPath }}
+  port: {{ .portName | default "http" }}
+{{- else -}}
+tcpSocket:
+  port: {{ .portName | default "http" }}
+{{- end }}
+{{- end }}
+
 {{- define "${chart}.configMapName" -}}
 {{- default (printf "%s-config" (include "${chart}.name" .)) .Values.configMap.name }}
 {{- end }}

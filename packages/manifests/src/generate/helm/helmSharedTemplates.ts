@@ -1,4 +1,7 @@
-/** `templates/configmap.yaml`: the variables every app reads (values `configMap.data`). */
+/**
+ * `templates/configmap.yaml`: the variables the apps read (values `configMap.data`); an empty value is left out, so
+ * it does not override the default the code falls back to.
+ */
 export function configMapTemplate(chart: string): string {
   return `apiVersion: v1
 kind: ConfigMap
@@ -8,7 +11,9 @@ metadata:
     {{- include "${chart}.commonLabels" . | nindent 4 }}
 data:
   {{- range $key, $value := .Values.configMap.data }}
+  {{- if ne (toString $value) "" }}
   {{ $key }}: {{ $value | quote }}
+  {{- end }}
   {{- end }}
 `;
 }

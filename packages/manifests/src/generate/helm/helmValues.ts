@@ -2,7 +2,7 @@ import type { DetectedApp } from '../../detect/detectedApp.js';
 import type { DetectedProject } from '../../detect/detectProject.js';
 import { containerSecurityContext, podSecurityContext, WRITABLE_SIZE_LIMIT } from '../kube/podTemplate.js';
 import { isSecretLike } from '../kube/secretEnv.js';
-import { appResources, ingressPaths, writablePaths } from '../project/appDefaults.js';
+import { appResources, ingressPaths, portName, probeKind, writablePaths } from '../project/appDefaults.js';
 
 /** What a chart's values need to know beyond the detected project. */
 export interface ChartOptions {
@@ -24,7 +24,7 @@ function configValue(env: string, project: DetectedProject, app: DetectedApp): s
 
 /**
  * The `values.yaml` of the generated chart as data: shared security contexts, the ConfigMap's variables (every
- * non-secret variable the code reads), the Secret's keys (every credential it reads — referenced, created only
+ * non-secret variable the code reads; one left empty is not set, so the code's own default applies), the Secret's keys (every credential it reads — referenced, created only
  * when `secret.create` is set), the Ingress, and one entry per app under `apps` with its image, replicas, port,
  * health path, resources and writable paths.
  */
@@ -47,8 +47,10 @@ export function helmValues(project: DetectedProject, options: ChartOptions = {})
         image: { repository: `${registry}/${app.name}`, tag: app.version, pullPolicy: 'IfNotPresent' },
         replicas: 2,
         port: app.port,
+        portName: portName(app),
+        probe: probeKind(app),
         healthPath: app.healthPath ?? '',
-        service: { port: 80 },
+        service: { port: app.protocol === 'grpc' ? app.port : 80 },
         ingressPath: paths.get(app.name) ?? '',
         resources: appResources(app),
         writablePaths: writablePaths(app),
@@ -65,7 +67,7 @@ export function helmValues(project: DetectedProject, options: ChartOptions = {})
     configMap: { name: '', data: Object.fromEntries(Object.entries(config).sort()) },
     secret: { name: '', create: false, keys: [...secretKeys].sort(), stringData: {} },
     ingress: {
-      enabled: true,
+      enabled: paths.size > 0,
       className: '',
       host: options.host ?? `${project.name}.local`,
       annotations: {},

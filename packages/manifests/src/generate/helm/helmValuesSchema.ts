@@ -20,6 +20,8 @@ const APP = obj(
     ),
     replicas: { type: 'integer', minimum: 0 },
     port: { type: 'integer', minimum: 1, maximum: 65535 },
+    portName: { enum: ['http', 'grpc'] },
+    probe: { enum: ['http', 'grpc', 'tcp'] },
     healthPath: { type: 'string', pattern: '^(/.*)?$' },
     service: obj({ port: { type: 'integer', minimum: 1, maximum: 65535 } }, ['port']),
     ingressPath: { type: 'string', pattern: '^(/.*)?$' },

@@ -1,6 +1,6 @@
 /**
- * `templates/deployment.yaml`: one Deployment per enabled app, with the ConfigMap and the Secret as environment,
- * HTTP probes on the health path (TCP when there is none), resources, the restricted security context and an
+ * `templates/deployment.yaml`: one Deployment per enabled app, with the ConfigMap and (when the apps read
+ * credentials) the Secret as environment, probes by `probe` (HTTP on the health path, gRPC health, or TCP), resources, the restricted security context and an
  * emptyDir per writable path; a checksum of the configuration rolls the pods when it changes.
  */
 export function deploymentTemplate(chart: string): string {
@@ -49,36 +49,24 @@ spec:
           image: "{{ $app.image.repository }}:{{ $app.image.tag }}"
           imagePullPolicy: {{ $app.image.pullPolicy }}
           ports:
-            - name: http
+            - name: {{ $app.portName | default "http" }}
               containerPort: {{ $app.port }}
               protocol: TCP
           envFrom:
             - configMapRef:
                 name: {{ include "${chart}.configMapName" $ }}
+            {{- if $.Values.secret.keys }}
             - secretRef:
                 name: {{ include "${chart}.secretName" $ }}
-          readinessProbe:
-            {{- if $app.healthPath }}
-            httpGet:
-              path: {{ $app.healthPath }}
-              port: http
-            {{- else }}
-            tcpSocket:
-              port: http
             {{- end }}
+          readinessProbe:
+            {{- include "${chart}.probeAction" $app | nindent 12 }}
             initialDelaySeconds: 5
             periodSeconds: 10
             timeoutSeconds: 2
             failureThreshold: 3
           livenessProbe:
-            {{- if $app.healthPath }}
-            httpGet:
-              path: {{ $app.healthPath }}
-              port: http
-            {{- else }}
-            tcpSocket:
-              port: http
-            {{- end }}
+            {{- include "${chart}.probeAction" $app | nindent 12 }}
             initialDelaySeconds: 15
             periodSeconds: 20
             timeoutSeconds: 2
@@ -119,10 +107,13 @@ spec:
   selector:
     {{- include "${chart}.selectorLabels" (list $ $name) | nindent 4 }}
   ports:
-    - name: http
+    - name: {{ $app.portName | default "http" }}
       port: {{ $app.service.port }}
-      targetPort: http
+      targetPort: {{ $app.portName | default "http" }}
       protocol: TCP
+      {{- if eq ($app.portName | default "http") "grpc" }}
+      appProtocol: grpc
+      {{- end }}
 {{- end }}
 {{- end }}
 `;

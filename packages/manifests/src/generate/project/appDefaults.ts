@@ -22,11 +22,30 @@ export function isWebApp(app: DetectedApp): boolean {
 }
 
 /**
- * The Ingress path of each app: a lone app gets `/`; with several, the first web app (Next.js, static) gets `/`,
- * the first other app `/api` (or `/` when there is no web app) and any further app `/<name>`.
+ * How Kubernetes checks the app: `grpc` (the gRPC health service, which the server registers), `http` (GET on the
+ * health path), or `tcp` (the port accepts connections: a server with no health endpoint, or a gRPC server without
+ * the health service, which a gRPC probe would report as failing).
+ * @see https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-grpc-liveness-probe
  */
-export function ingressPaths(apps: readonly DetectedApp[]): Map<string, string> {
+export function probeKind(app: DetectedApp): 'grpc' | 'http' | 'tcp' {
+  if (app.protocol === 'grpc') return app.facts.grpcHealth === 'false' ? 'tcp' : 'grpc';
+  return app.healthPath ? 'http' : 'tcp';
+}
+
+/** The name of the container port: `grpc` for a gRPC server, else `http`. */
+export function portName(app: DetectedApp): 'grpc' | 'http' {
+  return app.protocol === 'grpc' ? 'grpc' : 'http';
+}
+
+/**
+ * The Ingress path of each app: a lone app gets `/`; with several, the first web app (Next.js, static) gets `/`,
+ * the first other app `/api` (or `/` when there is no web app) and any further app `/<name>`. gRPC servers are
+ * reached inside the cluster, not through the HTTP Ingress.
+ */
+export function ingressPaths(all: readonly DetectedApp[]): Map<string, string> {
   const paths = new Map<string, string>();
+  const apps = all.filter((a) => a.protocol !== 'grpc');
+  if (apps.length === 0) return paths;
   if (apps.length === 1) return paths.set(apps[0]!.name, '/');
   const web = apps.find(isWebApp);
   if (web) paths.set(web.name, '/');

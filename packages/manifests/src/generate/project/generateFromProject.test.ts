@@ -3,6 +3,7 @@ import { parseAllDocuments } from 'yaml';
 import { readFixture } from '../../detect/__fixtures__/readFixture.js';
 import { STACK_PROJECTS } from '../../detect/__fixtures__/stackProjects.js';
 import { validateFiles } from '../../validate/validateFiles.js';
+import { isSecretLike } from '../kube/secretEnv.js';
 import { generateFromProject, type ProjectTarget } from './generateFromProject.js';
 
 const TARGETS: ProjectTarget[] = ['dockerfile', 'k8s', 'helm-chart'];
@@ -34,7 +35,12 @@ describe('generateFromProject', () => {
         const app = apps.find((a) => a.name === dep.metadata.name)!;
         const c = dep.spec.template.spec.containers[0];
         expect(c.ports[0].containerPort).toBe(app.port);
-        expect(c.envFrom[1]).toEqual({ secretRef: { name: `${name}-secrets` } });
+        // The Secret is referenced only when some app reads a credential (a missing Secret blocks the pods).
+        const secrets = apps.some((a) => a.env.some(isSecretLike));
+        expect(c.envFrom).toEqual([
+          { configMapRef: { name: `${name}-config` } },
+          ...(secrets ? [{ secretRef: { name: `${name}-secrets` } }] : []),
+        ]);
         expect(dep.metadata.namespace).toBe('apps');
         if (app.healthPath) expect(c.readinessProbe.httpGet.path).toBe(app.healthPath);
       }
