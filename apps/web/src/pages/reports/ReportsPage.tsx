@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Panel } from '../../components/Panel.js';
 import { ScheduleForm } from './ScheduleForm.js';
+import { ScheduleTable } from './ScheduleTable.js';
 
 const TYPES = [
   ['EXECUTIVE_SUMMARY', 'Executive summary'],
@@ -31,7 +32,6 @@ export function ReportsPage() {
   const [days, setDays] = useState(7);
   const [shown, setShown] = useState<string | undefined>();
   const history = useQuery(trpc.reports.list.queryOptions({ limit: 50 }));
-  const schedules = useQuery(trpc.reports.schedules.queryOptions({}));
   const generate = useMutation(
     trpc.reports.generate.mutationOptions({
       onSuccess: async (report) => {
@@ -182,35 +182,7 @@ export function ReportsPage() {
         <Panel title="Schedules">
           <ScheduleForm type={type} format={format} days={days} />
           <div className="mt-3">
-            {(schedules.data ?? []).length === 0 ? (
-              <p className="text-sm">
-                No report is scheduled. Schedule one with the API (`reports.schedule`): a cron expression, a time zone
-                and an optional signed webhook.
-              </p>
-            ) : (
-              <table aria-label="Report schedules" className="w-full text-left text-sm">
-                <thead>
-                  <tr>
-                    <th>Name</th>
-                    <th>Cron</th>
-                    <th>Next run</th>
-                    <th>Last status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(schedules.data ?? []).map((s) => (
-                    <tr key={s.id}>
-                      <td>{s.name}</td>
-                      <td>
-                        {s.cron} ({s.timezone})
-                      </td>
-                      <td>{s.next_run_at ?? '—'}</td>
-                      <td>{s.last_status ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <ScheduleTable />
           </div>
         </Panel>
       </div>
