@@ -70,6 +70,14 @@ export {
 } from './posture/securityFinding.js';
 export { NamespacePosture, RbacGrant, SecurityScan, SeverityCounts } from './posture/securityScan.js';
 export { fileResources, liveResource, snapshotResources } from './posture/toResources.js';
+export {
+  type ImageGateRecords,
+  imageGateOf,
+  latestImageReports,
+  planImageGateProblems,
+  type StoredGateRow,
+  storedGate,
+} from './records/imageGateRecords.js';
 export { policyFromRow, policyRow } from './records/policyRecords.js';
 export {
   type FindingRow,

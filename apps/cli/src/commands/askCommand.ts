@@ -15,6 +15,7 @@ import { type AskJson, kubectlResult, renderPlan } from './askOutput.js';
 import { createPlanner } from './askPlanner.js';
 import { answerPolicyAudit } from './askPolicyAudit.js';
 import { settleFix } from './askSettle.js';
+import { cliPlanGate } from './cliPlanGate.js';
 import { reviewActor } from './reviewActor.js';
 
 const AskOptions = z.object({
@@ -66,6 +67,7 @@ export function askCommand(parent: Command, ctx: CliContext): Command {
           clock: systemClock,
           diff: diffObjects,
           clusterId,
+          planGate: cliPlanGate(store, clusterId, user),
           ...cliLifecycle(err),
         };
         const ops = createOperations({ ...deps, planner });

@@ -7,6 +7,7 @@ import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { withStore } from '../openCliStore.js';
 import { applyInterruptibly, cliLifecycle, recoverEarlierRuns, registeredClusterId } from './askApply.js';
+import { cliPlanGate } from './cliPlanGate.js';
 import { ReviewOptions, reviewActor, reviewConfigId } from './reviewActor.js';
 import { ChartApplyOptions, chartDeps, reviewApplyChart } from './reviewApplyChart.js';
 import { GENERATOR_TOOL, transitionAudited } from './reviewWorkflow.js';
@@ -122,6 +123,7 @@ export function reviewApplyCommand(group: Command, ctx: CliContext): Command {
         const objects = objectsOf(generated, config.kube.namespace ?? 'default');
         const plan = planOf(generated, objects);
         const gateway = openGateway(config, ctx.io);
+        const clusterId = await registeredClusterId(store, gateway.config.server);
         const ops = createOperations({
           gateway,
           operations: store.operations,
@@ -130,7 +132,8 @@ export function reviewApplyCommand(group: Command, ctx: CliContext): Command {
           clock: systemClock,
           planner: async () => ({ kind: 'plan', plan, notices: [] }),
           diff: diffObjects,
-          clusterId: await registeredClusterId(store, gateway.config.server),
+          clusterId,
+          planGate: cliPlanGate(store, clusterId, user),
           ...cliLifecycle((text) => ctx.io.stderr.write(`${text}\n`)),
         });
         await recoverEarlierRuns(ops, user, (text) => ctx.io.stderr.write(`${text}\n`));

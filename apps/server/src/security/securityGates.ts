@@ -1,12 +1,11 @@
 import type { Plan } from '@opspilot/core';
 import {
-  checkImageGate,
-  gateProblems,
-  ImageGatePolicy,
+  type ImageGatePolicy,
   type ImageScanReport,
-  imageReportFromRows,
-  imagesOfPlan,
-  normalizeImage,
+  planImageGateProblems,
+  storedGate as storedGateRow,
+  imageGateOf as storedImageGate,
+  latestImageReports as storedImageReports,
 } from '@opspilot/security';
 import type { StoredSecurityGate } from '@opspilot/store';
 import { z } from 'zod';
@@ -25,11 +24,7 @@ export async function storedGate(
   kind: GateKind,
   clusterId?: string,
 ): Promise<StoredSecurityGate | undefined> {
-  for (const scope of clusterId ? [clusterId, 'all'] : ['all']) {
-    const [row] = (await services.store.securityGates.list({ kind, scope }, { page_size: 1 })).items;
-    if (row) return row;
-  }
-  return undefined;
+  return storedGateRow(services.store, kind, clusterId);
 }
 
 /** Creates or replaces the gate of a kind for one cluster (or `all`). */
@@ -58,8 +53,7 @@ export async function saveGate(
 
 /** The image gate in force for a cluster, or undefined when none is set or it is disabled. */
 export async function imageGateOf(services: Services, clusterId?: string): Promise<ImageGatePolicy | undefined> {
-  const row = await storedGate(services, 'IMAGE', clusterId);
-  return row?.enabled ? ImageGatePolicy.parse(row.settings) : undefined;
+  return storedImageGate(services.store, clusterId);
 }
 
 /** The secret max-age policy for a cluster (the default 90 days when none is stored). */
@@ -70,23 +64,7 @@ export async function secretPolicyOf(services: Services, clusterId?: string): Pr
 
 /** The latest stored scan of each image (as reported, or normalised), read back for the gate. */
 export async function latestImageReports(services: Services, images: readonly string[]): Promise<ImageScanReport[]> {
-  const out: ImageScanReport[] = [];
-  for (const image of new Set(images)) {
-    for (const target of new Set([image, normalizeImage(image)])) {
-      const [scan] = (await services.store.securityScans.list({ scan_type: 'CONTAINER', target }, { page_size: 1 }))
-        .items;
-      if (!scan) continue;
-      const rows = [];
-      for (let page = 1; ; page++) {
-        const found = await services.store.vulnerabilities.list({ scan_id: scan.id }, { page, page_size: 100 });
-        rows.push(...found.items);
-        if (page >= found.total_pages) break;
-      }
-      out.push(imageReportFromRows(scan, rows));
-      break;
-    }
-  }
-  return out;
+  return storedImageReports(services.store, images);
 }
 
 /**
@@ -99,12 +77,7 @@ export async function planImageGate(
   clusterId: string,
   plan: Pick<Plan, 'steps'>,
 ): Promise<string[]> {
-  const images = imagesOfPlan(plan);
-  if (images.length === 0) return [];
-  const policy = await imageGateOf(services, clusterId);
-  if (!policy) return [];
-  const verdict = checkImageGate(policy, images, await latestImageReports(services, images));
-  const problems = gateProblems(verdict, policy);
+  const { images, problems } = await planImageGateProblems(services.store, clusterId, plan);
   if (problems.length > 0) {
     await services.bus.publish({
       event_type: 'SECURITY_GATE_BLOCKED',
