@@ -54,5 +54,10 @@ describe.runIf(chromiumRunnable)('the security page (real server, chromium)', ()
     await page.getByLabel('Policy name').fill('resources-set');
     await page.getByRole('button', { name: 'Save policy' }).click();
     await pwExpect(page.getByRole('table', { name: 'Saved policies' })).toContainText('resources-set');
+    await page.getByLabel('Enforcement mode of resources-set').selectOption('warn');
+    await page.getByRole('button', { name: 'Enforce resources-set' }).click();
+    await pwExpect(page.getByTestId('enforce-proposed')).toContainText(
+      /Proposed for review: operation \w+ \(NEEDS_REVIEW\)/,
+    );
   });
 });

@@ -4,13 +4,14 @@ import { useTRPC } from '../../api/trpc.js';
 import { Button } from '../../components/Button.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Panel } from '../../components/Panel.js';
+import { EnforcePolicyButton } from './EnforcePolicyButton.js';
 
 const field = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900';
 
 /**
  * The policy editor: a plain-English policy is mapped onto a library template (shown before saving, or the closest
  * templates when it cannot be mapped), audited on the chosen cluster (VIOLATING lines) and saved; the saved policies
- * are listed.
+ * are listed, each with an Enforce button (a ValidatingAdmissionPolicy proposed for review).
  */
 export function PolicyEditor({ clusterId }: { clusterId: string }) {
   const trpc = useTRPC();
@@ -111,7 +112,7 @@ export function PolicyEditor({ clusterId }: { clusterId: string }) {
       <table className="mt-4 w-full text-sm" aria-label="Saved policies">
         <thead>
           <tr>
-            {['Name', 'Template', 'Parameters', 'Enforcement', 'Sentence'].map((h) => (
+            {['Name', 'Template', 'Parameters', 'Enforcement', 'Sentence', 'Admission'].map((h) => (
               <th key={h} className="px-2 py-1 text-left font-medium">
                 {h}
               </th>
@@ -126,6 +127,9 @@ export function PolicyEditor({ clusterId }: { clusterId: string }) {
               <td className="px-2 py-1 font-mono">{JSON.stringify(p.parameters)}</td>
               <td className="px-2 py-1">{p.enforcement}</td>
               <td className="px-2 py-1">{p.sentence ?? '-'}</td>
+              <td className="px-2 py-1">
+                <EnforcePolicyButton clusterId={clusterId} policyId={p.id} name={p.name} />
+              </td>
             </tr>
           ))}
         </tbody>
