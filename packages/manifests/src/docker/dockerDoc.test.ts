@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDockerfile, shellCommands } from './dockerDoc.js';
+import { isExecForm, parseDockerfile, shellCommands } from './dockerDoc.js';
 
 describe('parseDockerfile', () => {
   it('groups instructions into named stages with 1-based positions and flags', () => {
@@ -32,5 +32,17 @@ describe('parseDockerfile', () => {
       ['ls'],
     ]);
     expect(exec && shellCommands(exec)).toEqual([['echo', 'hi']]);
+  });
+});
+
+describe('isExecForm', () => {
+  it('is a JSON array of strings only, as Docker reads it; a shell test starting with [ is shell form', () => {
+    expect(isExecForm('["nginx", "-g", "daemon off;"]')).toBe(true);
+    expect(isExecForm('[ -d /app ] || mkdir /app')).toBe(false);
+    expect(isExecForm('[[ -d /app ]] || mkdir /app')).toBe(false);
+    expect(isExecForm("['nginx']")).toBe(false);
+    expect(isExecForm('[1, 2]')).toBe(false);
+    const doc = parseDockerfile('FROM alpine:3.20\nRUN [ -d /app ] || mkdir /app\nCMD ["sh"]\n');
+    expect(doc.instructions.map((i) => i.json)).toEqual([false, false, true]);
   });
 });

@@ -80,7 +80,7 @@ export function parseDockerfile(text: string): DockerDoc {
       flags,
       line: start.line + 1,
       column: start.character + 1,
-      json: raw.startsWith('['),
+      json: isExecForm(raw),
       stage: keyword === 'FROM' ? stages.length : stages.length - 1,
     };
     instructions.push(ins);
@@ -108,6 +108,21 @@ export function parseDockerfile(text: string): DockerDoc {
     ignoredAt.set(target, set);
   }
   return { text, instructions, stages, ignoredAt, ignoredInFile };
+}
+
+/**
+ * Whether arguments are in exec form: as Docker reads them, a JSON array of strings; anything else, even starting
+ * with `[` (`RUN [ -d /app ] || mkdir /app`, `RUN [[ … ]]`), is shell form.
+ * @see https://docs.docker.com/reference/dockerfile/#shell-and-exec-form
+ */
+export function isExecForm(raw: string): boolean {
+  if (!raw.startsWith('[')) return false;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    return Array.isArray(value) && value.every((v) => typeof v === 'string');
+  } catch {
+    return false;
+  }
 }
 
 /** The commands of a RUN instruction's shell form, split at `&&`, `||`, `;` and `|` into word lists. */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { DockerDoc, DockerInstruction } from '../../docker/dockerDoc.js';
 import { type DockerProblem, dockerRule } from '../dockerRule.js';
+import { checkStatementNode } from './shellcheckStatements.js';
 
 // mvdan-sh (the GopherJS build of mvdan/sh, the shell parser behind shfmt) is 1.5 MB: required only when a
 // Dockerfile has a RUN in shell form, never at start.
@@ -36,7 +37,10 @@ function bashRuns(doc: DockerDoc): Set<DockerInstruction> {
   return out;
 }
 
-/** The ShellCheck findings of one RUN body: unquoted expansions in arguments, and bashisms under /bin/sh. */
+/**
+ * The ShellCheck findings of one RUN body: unquoted expansions in arguments, bashisms under /bin/sh, and the
+ * statement checks of shellcheckStatements.ts (cd unguarded, masked exit statuses, useless cat, backticks).
+ */
 export function shellcheckRun(body: string, bash: boolean): { code: string; message: string }[] {
   const s = sh();
   let file: Node;
@@ -54,6 +58,7 @@ export function shellcheckRun(body: string, bash: boolean): { code: string; mess
   };
   s.Walk(file, (n: Node) => {
     if (!n) return true;
+    checkStatementNode(s, n, bash, add);
     const type = s.NodeType(n);
     if (type === 'CallExpr') {
       const args: Node[] = n.Args ?? [];
@@ -82,17 +87,23 @@ export function shellcheckRun(body: string, bash: boolean): { code: string; mess
   return out;
 }
 
+/** Codes reported as warnings (ShellCheck's own level): bashisms under /bin/sh, unguarded cd, masked exit status. */
+const WARNING_CODE = /^SC(3\d{3}|2164|2155)$/;
+
 /**
  * The ShellCheck checks hadolint runs on RUN that matter most in Dockerfiles, on a real shell parse (mvdan-sh):
- * unquoted variables (SC2086) and command substitutions (SC2046) in arguments, and bash-only syntax under the
- * default /bin/sh ([[ ]] SC3010, source SC3046, brace expansion SC3009). Each code once per RUN.
+ * unquoted variables (SC2086) and command substitutions (SC2046) in arguments, backticks (SC2006), cd without
+ * `|| exit` (SC2164), export of a command substitution (SC2155), useless cat (SC2002), and bash-only syntax under
+ * the default /bin/sh ([[ ]] SC3010, source SC3046, brace expansion SC3009, &> SC3020, <<< SC3011, <( ) SC3001,
+ * == in [ ] SC3014). Each finding once per RUN.
  * @see https://www.shellcheck.net/wiki/SC2086
  */
 export const dockerShellcheck = dockerRule({
   id: 'docker-shellcheck',
   category: 'reliability',
   severity: 'INFO',
-  description: 'RUN commands must pass the common ShellCheck checks (quoting, bashisms under /bin/sh)',
+  description:
+    'RUN commands must pass the common ShellCheck checks (quoting, cd || exit, backticks, bashisms under /bin/sh)',
   fix: 'quote expansions ("$VAR", "$(cmd)"); use POSIX syntax or SHELL ["/bin/bash", "-c"]',
   check: (doc) => {
     const runs = doc.instructions.filter((i) => i.keyword === 'RUN' && !i.json);
@@ -106,7 +117,7 @@ export const dockerShellcheck = dockerRule({
         out.push({
           message: `${f.code}: ${f.message}`,
           at: ins,
-          severity: f.code.startsWith('SC3') ? 'WARNING' : 'INFO',
+          severity: WARNING_CODE.test(f.code) ? 'WARNING' : 'INFO',
         });
       }
     }

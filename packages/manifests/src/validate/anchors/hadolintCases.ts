@@ -229,6 +229,21 @@ const cases: [string, string, string[], string[]][] = [
     ['RUN curl -fsSL https://example.com/x | tar -xz\n'],
     ['SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/x | tar -xz\n'],
   ],
+  // The ShellCheck checks hadolint runs on RUN (its wiki pages' problematic and corrected code, as Dockerfiles).
+  ['SC2086', 'docker-shellcheck', ['RUN cp $SRC /app/\n'], ['RUN cp "$SRC" /app/\n']],
+  ['SC2046', 'docker-shellcheck', ['RUN chown $(id -u) /app\n'], ['RUN chown "$(id -u)" /app\n']],
+  ['SC2006', 'docker-shellcheck', ['RUN echo "built `date`" > /built\n'], ['RUN echo "built $(date)" > /built\n']],
+  ['SC2164', 'docker-shellcheck', ['RUN cd /src; make\n'], ['RUN cd /src || exit 1; make\n']],
+  [
+    'SC2155',
+    'docker-shellcheck',
+    ['RUN export V=$(cat /etc/debian_version) && echo "$V"\n'],
+    ['RUN V="$(cat /etc/debian_version)" && export V && echo "$V"\n'],
+  ],
+  ['SC2002', 'docker-shellcheck', ['RUN cat /etc/hosts | grep -c local\n'], ['RUN grep -c local /etc/hosts\n']],
+  ['SC3010', 'docker-shellcheck', ['RUN [[ -d /app ]] || mkdir /app\n'], ['RUN [ -d /app ] || mkdir /app\n']],
+  ['SC3020', 'docker-shellcheck', ['RUN make &> /build.log\n'], ['RUN make > /build.log 2>&1\n']],
+  ['SC3014', 'docker-shellcheck', ['RUN [ "$A" == b ] || exit 1\n'], ['RUN [ "$A" = b ] || exit 1\n']],
 ];
 
 /** Every case: the body placed after FROM (a body starting with FROM replaces it), followed by {@link TAIL}. */
