@@ -23,6 +23,7 @@ export { historyMessages } from './chat/historyMessages.js';
 export { memoryChatStore } from './chat/memoryChatStore.js';
 export { type ChatRepositories, repositoryChatStore } from './chat/repositoryChatStore.js';
 export { NEEDS_MODEL, OFFLINE_MODEL } from './chat/runOfflineTurn.js';
+export { connectMcpClient } from './mcp/connectMcpClient.js';
 export { createMcpServer, type McpServerOptions } from './mcp/createMcpServer.js';
 export { MCP_PROMPTS, type McpPromptDefinition } from './mcp/mcpPrompts.js';
 export { type McpClientLike, McpServerConfig, mountMcpTools } from './mcp/mountMcpTools.js';

@@ -1,7 +1,13 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { BUILTIN_TOOLS, createToolRegistry, McpServerConfig, mountMcpTools, type ToolRegistry } from '@opspilot/chat';
+import {
+  BUILTIN_TOOLS,
+  connectMcpClient,
+  createToolRegistry,
+  McpServerConfig,
+  mountMcpTools,
+  type ToolRegistry,
+} from '@opspilot/chat';
 import type { Store } from '@opspilot/store';
-import { connectMcpClient } from './connectMcpClient.js';
 
 /** The CLI's tool registry and the connections it holds open. */
 export interface CliToolRegistry {

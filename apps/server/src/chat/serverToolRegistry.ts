@@ -2,13 +2,13 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
   BUILTIN_TOOLS,
   type ChatTool,
+  connectMcpClient,
   createToolRegistry,
   McpServerConfig,
   mountMcpTools,
   type ToolRegistry,
 } from '@opspilot/chat';
 import type { ApiServices } from '../api/apiServices.js';
-import { connectMcpClient } from './connectMcpClient.js';
 
 interface Mounted {
   registry: Promise<ToolRegistry>;

@@ -1,8 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { McpServerConfig } from '@opspilot/chat';
 import { UpstreamError } from '@opspilot/core';
+import type { McpServerConfig } from './mountMcpTools.js';
 
 /** Connects to an external MCP server: starts its command (stdio) or reaches its URL (Streamable HTTP). */
 export async function connectMcpClient(config: McpServerConfig): Promise<Client> {
