@@ -51,7 +51,7 @@ afterAll(async () => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-describe('opspilot mcp with the organisation’s external MCP servers', { timeout: 60_000 }, () => {
+describe('opspilot mcp with the organisation’s external MCP servers', { timeout: 180_000 }, () => {
   it('offers their allowed tools to an MCP client and calls them, labelled untrusted', async () => {
     const http = await cli(['chat', 'servers', 'add', 'runbooks', '--url', external.url, '--allow', 'find_runbook']);
     expect(http.code, http.err).toBe(0);
