@@ -3,6 +3,10 @@ import { readJavaBuild } from './javaBuild.js';
 import { filesUnder, joinPath, type ProjectFiles } from './projectFiles.js';
 
 const CONFIG = /^src\/main\/resources\/application(-\w+)?\.(properties|ya?ml)$/;
+/** A port in code: Javalin/Helidon `.start(N)`, `new InetSocketAddress(N)`, Spark `port(N)`. */
+const CODE_PORT = /\.start\(\s*(\d{2,5})\s*\)|InetSocketAddress\(\s*(\d{2,5})\s*\)|\bport\(\s*(\d{2,5})\s*\)/;
+const HEALTH =
+  /(?:\.get|createContext|Mapping)\(\s*(?:value\s*=\s*)?"(\/(?:api\/)?(?:health|healthz|readyz|livez|ready))"/;
 
 /** `key` from Spring properties or YAML (`server.port=8081`, `server:\n  port: ${PORT:8081}`). */
 function configNumber(texts: string[], key: string): number | undefined {
@@ -46,7 +50,13 @@ export function detectJavaApp(project: ProjectFiles, dir: string, fallbackName: 
   const grpcPort =
     configNumber(config, 'grpc.server.port') ??
     Number(sources.map((s) => /ServerBuilder\s*\.forPort\(\s*(\d{2,5})/.exec(s)?.[1]).find(Boolean) ?? 9090);
-  const port = grpc ? grpcPort : (configNumber(config, 'server.port') ?? 8080);
+  const codePort = sources
+    .map((s) => CODE_PORT.exec(s))
+    .find(Boolean)
+    ?.slice(1)
+    .find(Boolean);
+  const port = grpc ? grpcPort : (configNumber(config, 'server.port') ?? Number(spring ? 8080 : (codePort ?? 8080)));
+  const codeHealth = sources.map((s) => HEALTH.exec(s)?.[1]).find(Boolean);
   const grpcHealth =
     /grpc-services|grpc-spring|grpc-server-spring-boot/.test(text) ||
     sources.some((s) => /HealthStatusManager/.test(s));
@@ -65,7 +75,7 @@ export function detectJavaApp(project: ProjectFiles, dir: string, fallbackName: 
     port,
     protocol: grpc ? 'grpc' : 'http',
     startCommand,
-    healthPath: actuator && !grpc ? '/actuator/health' : undefined,
+    healthPath: grpc ? undefined : actuator ? '/actuator/health' : codeHealth,
     version: version && !version.includes('$') ? version.replace(/-SNAPSHOT$/, '') : '0.1.0',
     env: envNamesIn(
       [...sources, ...config],

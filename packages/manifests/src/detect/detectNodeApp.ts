@@ -31,8 +31,9 @@ const ENTRY_FILES = [
   'dist/server.js',
   'dist/index.js',
 ];
+/** A health route: `app.get('/healthz', …)`, or a plain http server's `req.url === '/healthz'`. */
 const HEALTH_ROUTE =
-  /\.(?:get|all|use)\(\s*['"`](\/(?:api\/)?(?:health|healthz|readyz|livez|ready|status)[^'"`]*)['"`]/;
+  /(?:\.(?:get|all|use)\(|(?:url|pathname)\s*===?)\s*['"`](\/(?:api\/)?(?:health|healthz|readyz|livez|ready|status)[^'"`]*)['"`]/;
 
 /** The parsed package.json of `dir`, or undefined when there is none or it is not JSON. */
 export function readPackageJson(project: ProjectFiles, dir: string): PackageJson | undefined {

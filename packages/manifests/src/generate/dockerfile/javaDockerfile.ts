@@ -12,13 +12,15 @@ function mavenBuild(app: DetectedApp): string[] {
   const images = javaImages(app.runtimeVersion);
   const wrapper = app.facts.wrapper === 'true';
   const mvn = wrapper ? './mvnw -B -q' : 'mvn -B -q';
+  // A wrapper checked out without its executable bit (Windows, some archives) still runs.
+  const prepare = wrapper ? 'chmod +x mvnw && ' : '';
   const classpath = app.facts.packaging === 'classpath';
   return [
     `FROM ${wrapper ? images.jdk : images.maven} AS build`,
     PIPEFAIL,
     'WORKDIR /src',
     ...(wrapper ? ['COPY mvnw pom.xml ./', 'COPY .mvn ./.mvn'] : ['COPY pom.xml ./']),
-    `RUN ${mvn} dependency:go-offline`,
+    `RUN ${prepare}${mvn} dependency:go-offline`,
     'COPY src ./src',
     classpath
       ? `RUN ${mvn} package -DskipTests && ${mvn} dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && ${PICK_JAR.replace('{dir}', 'target').replace('/out/app.jar', '/out/lib/app.jar')}`
@@ -29,7 +31,7 @@ function mavenBuild(app: DetectedApp): string[] {
 function gradleBuild(app: DetectedApp): string[] {
   const images = javaImages(app.runtimeVersion);
   const wrapper = app.facts.wrapper === 'true';
-  const gradle = wrapper ? './gradlew --no-daemon -q' : 'gradle --no-daemon -q';
+  const gradle = wrapper ? 'chmod +x gradlew && ./gradlew --no-daemon -q' : 'gradle --no-daemon -q';
   const packaging = app.facts.packaging;
   const run =
     packaging === 'dist'

@@ -1,0 +1,1 @@
+exports.listOrders = async (url) => (url ? [] : [{ id: 1 }]);
