@@ -68,7 +68,7 @@ export function fixPlanner(
       const proposal = await proposeFixes(finding, { gateway: deps.gateway, now: deps.now() }, rates ? { rates } : {});
       const candidate = proposal.candidates[0];
       if (!candidate) {
-        declined.push(...proposal.declined.map((d) => `${finding.id}: ${d}`));
+        declined.push(...proposal.declined.map((d) => (mine.length > 1 ? `${finding.id}: ${d}` : d)));
         continue;
       }
       const fix = candidatePlan(candidate, request, namespaces);
