@@ -17,6 +17,7 @@ export type { ChartOptions } from './generate/helm/helmValues.js';
 export { generateManifest, type ManifestGeneration, manifestFromFields } from './generate/kube/generateManifest.js';
 export { ManifestKind } from './generate/kube/manifestSpecs.js';
 export type { Manifest } from './generate/kube/workloadManifests.js';
+export { probeKind } from './generate/project/appDefaults.js';
 export {
   generateFromProject,
   type ProjectGeneration,

@@ -116,7 +116,7 @@ describe('opspilot generate', () => {
     const io = memoryIo(env, cwd);
     expect(await runCli(['generate', 'dockerfile', '--from', TODO], io)).toBe(0);
     expect(io.out()).toContain('# file: frontend/Dockerfile');
-    expect(io.out()).toContain('# app backend (backend): fastapi, port 8000, health /health');
+    expect(io.out()).toContain('# app backend (backend): fastapi (python 3.12, pip), port 8000, health /health');
     expect(io.out()).toContain('# recorded 2 Docker image(s)');
     const images = await withStoreAt((store) => store.dockerImages.list({ name: 'todo-app/frontend' }));
     expect(images.items[0]).toMatchObject({ tag: '1.0.0', base_image: 'node:20.18.1-alpine3.20' });

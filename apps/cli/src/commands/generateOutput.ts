@@ -14,7 +14,20 @@ export interface GenerateResult {
   findings: { file: string; rule: string; severity: string; message: string; line?: number }[];
   project?: {
     name: string;
-    apps: { name: string; path: string; framework: string; port: number; health_path?: string }[];
+    apps: {
+      name: string;
+      path: string;
+      framework: string;
+      stack: string;
+      runtime_version: string;
+      package_manager: string;
+      port: number;
+      /** How Kubernetes probes it: `http` (the health path), `grpc` (the gRPC health service) or `tcp`. */
+      probe: string;
+      health_path?: string;
+      /** Variables the code (or .env.example) reads: values entries, credentials as Secret keys. */
+      env: string[];
+    }[];
   };
   written_to?: string;
 }
@@ -36,7 +49,8 @@ export function renderGenerateText(r: GenerateResult): string {
   if (r.project) {
     for (const app of r.project.apps) {
       notes.push(
-        `app ${app.name} (${app.path || '.'}): ${app.framework}, port ${app.port}, health ${app.health_path ?? 'none found'}`,
+        `app ${app.name} (${app.path || '.'}): ${app.framework} (${app.stack} ${app.runtime_version}, ${app.package_manager}), port ${app.port}, ${app.probe === 'http' ? `health ${app.health_path}` : app.probe === 'grpc' ? 'gRPC health service' : 'TCP probe (no health endpoint found)'}`,
+        ...(app.env.length > 0 ? [`  reads ${app.env.join(', ')}`] : []),
       );
     }
   }
