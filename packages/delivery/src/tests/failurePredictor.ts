@@ -13,19 +13,29 @@ const dot = (w: readonly number[], x: readonly number[]) => w.reduce((s, wi, i) 
 
 /** Fits logistic regression by full-batch gradient descent from zero weights: deterministic for the same examples. */
 export function fitLogistic(examples: readonly Example[]): number[] {
-  const w = PREDICTOR_FEATURES.map(() => 0);
-  if (examples.length === 0) return w;
+  const k = PREDICTOR_FEATURES.length;
+  const n = examples.length;
+  const w = new Float64Array(k);
+  if (n === 0) return [...w];
+  const x = new Float64Array(n * k);
+  const y = new Float64Array(n);
+  examples.forEach((e, i) => {
+    for (let j = 0; j < k; j++) x[i * k + j] = e.x[j] ?? 0;
+    y[i] = e.failed ? 1 : 0;
+  });
+  const grad = new Float64Array(k);
   for (let it = 0; it < ITERATIONS; it++) {
-    const grad = w.map(() => 0);
-    for (const e of examples) {
-      const d = sigmoid(dot(w, e.x)) - (e.failed ? 1 : 0);
-      for (let i = 0; i < w.length; i++) grad[i]! += d * (e.x[i] ?? 0);
+    grad.fill(0);
+    for (let i = 0; i < n; i++) {
+      const row = i * k;
+      let z = 0;
+      for (let j = 0; j < k; j++) z += w[j]! * x[row + j]!;
+      const d = 1 / (1 + Math.exp(-z)) - y[i]!;
+      for (let j = 0; j < k; j++) grad[j]! += d * x[row + j]!;
     }
-    for (let i = 0; i < w.length; i++) {
-      w[i]! -= LEARNING_RATE * (grad[i]! / examples.length + (i === 0 ? 0 : L2 * w[i]!));
-    }
+    for (let j = 0; j < k; j++) w[j]! -= LEARNING_RATE * (grad[j]! / n + (j === 0 ? 0 : L2 * w[j]!));
   }
-  return w;
+  return [...w];
 }
 
 /** A test's predicted failure for a run, with each feature's share of the log-odds (the explanation). */
