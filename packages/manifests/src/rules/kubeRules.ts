@@ -12,6 +12,7 @@ import { containerMemoryRequests } from './kube/containerMemoryRequests.js';
 import { containerNameUnique } from './kube/containerNameUnique.js';
 import { containerPortDuplicate } from './kube/containerPortDuplicate.js';
 import { containerPrivileged } from './kube/containerPrivileged.js';
+import { containerPrivilegedPort } from './kube/containerPrivilegedPort.js';
 import { containerPrivilegeEscalation } from './kube/containerPrivilegeEscalation.js';
 import { containerProcMount } from './kube/containerProcMount.js';
 import { containerReadinessProbe } from './kube/containerReadinessProbe.js';
@@ -41,9 +42,11 @@ import { k8sUnknownField } from './kube/k8sUnknownField.js';
 import { k8sUnknownKind } from './kube/k8sUnknownKind.js';
 import { labelRecommended } from './kube/labelRecommended.js';
 import { namespaceDefault } from './kube/namespaceDefault.js';
+import { networkPolicyDangling } from './kube/networkPolicyDangling.js';
 import { pdbBlocksEviction } from './kube/pdbBlocksEviction.js';
 import { pdbForMultiReplica } from './kube/pdbForMultiReplica.js';
 import { pdbSelectorMatches } from './kube/pdbSelectorMatches.js';
+import { pdbUnhealthyEvictionPolicy } from './kube/pdbUnhealthyEvictionPolicy.js';
 import { podAutomountServiceAccountToken } from './kube/podAutomountServiceAccountToken.js';
 import { podDefaultServiceAccount } from './kube/podDefaultServiceAccount.js';
 import { podDockerSocket } from './kube/podDockerSocket.js';
@@ -54,6 +57,7 @@ import { podHostPid } from './kube/podHostPid.js';
 import { podNodeName } from './kube/podNodeName.js';
 import { podSeccompProfile } from './kube/podSeccompProfile.js';
 import { podSensitiveHostMount } from './kube/podSensitiveHostMount.js';
+import { podServiceAccountField } from './kube/podServiceAccountField.js';
 import { podShareProcessNamespace } from './kube/podShareProcessNamespace.js';
 import { podUnsafeSysctls } from './kube/podUnsafeSysctls.js';
 import { probeIdenticalLivenessReadiness } from './kube/probeIdenticalLivenessReadiness.js';
@@ -110,6 +114,10 @@ export const KUBE_RULES: readonly KubeRule[] = [
   ingressTls,
   jobTtlAfterFinished,
   k8sApiUnavailable,
+  containerPrivilegedPort,
+  podServiceAccountField,
+  pdbUnhealthyEvictionPolicy,
+  networkPolicyDangling,
   k8sNameDns1123,
   k8sRemovedApi,
   k8sSchema,

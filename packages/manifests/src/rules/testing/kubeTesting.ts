@@ -96,6 +96,7 @@ kind: PodDisruptionBudget
 metadata: { name: web, namespace: shop }
 spec:
   minAvailable: 1
+  unhealthyPodEvictionPolicy: AlwaysAllow
   selector: { matchLabels: { app: web } }
 `),
 ];

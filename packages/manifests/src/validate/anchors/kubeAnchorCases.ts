@@ -81,6 +81,12 @@ const pdb = (extra: Obj = { minAvailable: 1 }): Obj => ({
   metadata: { name: 'web', namespace: 'shop' },
   spec: { selector: { matchLabels: { app: 'web' } }, ...extra },
 });
+const networkPolicy = (matchLabels: Obj): Obj => ({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'web', namespace: 'shop' },
+  spec: { podSelector: { matchLabels }, policyTypes: ['Ingress'], ingress: [{ ports: [{ port: 8080 }] }] },
+});
 const ingress = (backend: string): Obj => ({
   apiVersion: 'networking.k8s.io/v1',
   kind: 'Ingress',
@@ -275,6 +281,35 @@ export const KUBE_LINTER_CASES: KubeAnchorCase[] = [
     'pod-unsafe-sysctls',
     [(_, p) => void (p.securityContext.sysctls = [{ name: 'kernel.msgmax', value: '65536' }])],
     [keep, (_, p) => void (p.securityContext.sysctls = [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }])],
+  ),
+  ...L(
+    'privileged-ports',
+    'container-privileged-port',
+    [(_, _p, c) => void c.ports.push({ containerPort: 80 })],
+    [keep],
+  ),
+  ...L(
+    'deprecated-service-account-field',
+    'pod-service-account-field',
+    [(_, p) => void (p.serviceAccount = 'web')],
+    [keep],
+  ),
+  ...L('pdb-unhealthy-pod-eviction-policy', 'pdb-unhealthy-eviction-policy', [keep], [keep]).map((c) =>
+    c.verdict === 'pass'
+      ? {
+          ...c,
+          objects: [
+            ...c.objects.filter((o) => o.kind !== 'PodDisruptionBudget'),
+            pdb({ minAvailable: 1, unhealthyPodEvictionPolicy: 'AlwaysAllow' }),
+          ],
+        }
+      : c,
+  ),
+  ...L(
+    'dangling-networkpolicy',
+    'network-policy-dangling',
+    [() => [networkPolicy({ app: 'nothing' })]],
+    [() => [networkPolicy({ app: 'web' })], () => [networkPolicy({})]],
   ),
   ...L('ssh-port', 'container-ssh-port', [(_, _p, c) => void c.ports.push({ name: 'ssh', containerPort: 22 })], [keep]),
   ...L(
