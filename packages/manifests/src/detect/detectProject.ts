@@ -32,10 +32,20 @@ const DETECTORS = [detectNodeApp, detectPythonApp, detectGoApp, detectJavaApp, d
 
 const ENV_EXAMPLES = ['.env.example', '.env.sample', '.env.template', '.env.dist'];
 
+/** Folders of test data and test suites: the projects in them are fixtures, not apps of the repository. */
+const TEST_FOLDERS = new Set(['__fixtures__', 'fixtures', 'testdata', '__tests__', 'test', 'tests', 'e2e']);
+
 function candidateDirs(project: ProjectFiles): string[] {
   const dirs = new Set<string>();
   for (const path of project.paths()) {
     const name = path.split('/').pop() ?? '';
+    if (
+      path
+        .split('/')
+        .slice(0, -1)
+        .some((segment) => TEST_FOLDERS.has(segment))
+    )
+      continue;
     if (!MARKERS.has(name) && !name.endsWith('.csproj')) continue;
     const dir = dirOf(path);
     dirs.add(name === 'index.html' && dir.endsWith('public') ? dirOf(dir) : dir);

@@ -26,6 +26,10 @@ describe('detecting the shapes real services come in', () => {
       { path: 'java/common/src/main/java/x/Util.java', content: 'package x; public class Util {}' },
       { path: 'packages/ui/package.json', content: '{"name":"@shop/ui","main":"index.js"}' },
       { path: 'packages/ui/index.js', content: 'export const Button = () => null;' },
+      // Projects kept as test data are fixtures, not apps of the repository.
+      { path: 'src/Api/__fixtures__/sample/requirements.txt', content: 'flask\n' },
+      { path: 'src/Api/__fixtures__/sample/app.py', content: 'from flask import Flask\napp = Flask(__name__)\n' },
+      { path: 'tools/testdata/svc/go.mod', content: 'module x/svc\n\ngo 1.23\n' },
     ]);
     expect(project.apps.map((a) => [a.path, a.stack, a.framework, a.runtimeVersion])).toEqual([
       ['src/Api', 'dotnet', 'aspnet', '9.0'],
