@@ -19,7 +19,9 @@ type PackageJson = z.infer<typeof PackageJson>;
 
 const SOURCE = /\.(m?js|cjs|ts|tsx|jsx)$/;
 /** Code that starts a server: `.listen(`, `http.createServer(`, Fastify, Koa, Hono's `serve({`. */
-const SERVER_START = /\.listen\(|createServer\(|\bserve\(\s*\{|\bfastify\(|new\s+Koa\(/;
+const SERVER_START = /\.listen\(|createServer\(|\bserve\(\s*\{|\bfastify\(|new\s+Koa\(|\.bindAsync\(/;
+/** A @grpc/grpc-js server's address: `server.bindAsync('0.0.0.0:50051', …)`. */
+const GRPC_BIND = /\.bindAsync\(\s*[`'"][^`'"]*:(\d{2,5})[`'"]/;
 /** Entry files tried, in order, when package.json names no start command. */
 const ENTRY_FILES = [
   'server.js',
@@ -89,7 +91,7 @@ function nextHealthPath(project: ProjectFiles, dir: string): string | undefined 
  * Detects a Node.js app in `dir` from its package.json: Next.js (`next` dependency; port from `next start -p`,
  * default 3000; `output: 'standalone'` in next.config), Express (`express`; port from `listen(N)` or
  * `PORT || N`, default 3000) or plain Node (the start script's file, or `main` or an entry file such as server.js
- * that starts a server). Undefined when `dir` has no package.json or is a library or tooling (no start script,
+ * that starts a server), or a gRPC server (`@grpc/grpc-js` and `bindAsync('…:N')`, default 50051). Undefined when `dir` has no package.json or is a library or tooling (no start script,
  * no entry that serves, no server framework).
  */
 export function detectNodeApp(project: ProjectFiles, dir: string, fallbackName: string): DetectedApp | undefined {
@@ -157,13 +159,26 @@ export function detectNodeApp(project: ProjectFiles, dir: string, fallbackName: 
     .map((t) => /listen\(\s*(\d{2,5})/.exec(t) ?? /PORT\s*(?:\|\||\?\?)\s*(\d{2,5})/.exec(t))
     .find(Boolean);
   const health = texts.map((t) => HEALTH_ROUTE.exec(t)?.[1]).find(Boolean);
+  const facts = { build: pkg.scripts.build ? 'true' : 'false', npmLock: String(hasNpmLock(project, dir)) };
+  if (deps['@grpc/grpc-js'] && texts.some((t) => t.includes('.bindAsync('))) {
+    const grpcHealth = deps['grpc-health-check'] !== undefined || texts.some((t) => /grpc\.health\.v1/.test(t));
+    return {
+      ...base,
+      framework: 'grpc',
+      port: Number(texts.map((t) => GRPC_BIND.exec(t)?.[1]).find(Boolean) ?? 50051),
+      protocol: 'grpc',
+      startCommand: ['node', entry ?? 'index.js'],
+      facts: { ...facts, grpcHealth: String(grpcHealth) },
+      evidence: [joinPath(dir, 'package.json'), ...(entry ? [joinPath(dir, entry.replace(/^\.\//, ''))] : [])],
+    };
+  }
   return {
     ...base,
     framework: deps.express ? 'express' : 'node',
     port: portFlag(start) ?? (listen ? Number(listen[1]) : 3000),
     startCommand: ['node', entry ?? 'index.js'],
     healthPath: health,
-    facts: { build: pkg.scripts.build ? 'true' : 'false', npmLock: String(hasNpmLock(project, dir)) },
+    facts,
     evidence: [
       joinPath(dir, 'package.json'),
       ...sources.filter((s) => HEALTH_ROUTE.test(s.content)).map((s) => s.path),

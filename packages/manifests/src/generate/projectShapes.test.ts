@@ -61,6 +61,16 @@ const CASES: Record<string, Shape> = {
     config: ['PAYMENT_SERVICE_ADDR'],
     secrets: [],
   },
+  'grpc-node': {
+    name: 'recommendations',
+    builder: 'node:20.18.1-alpine3.20',
+    runtime: 'node:20.18.1-alpine3.20',
+    start: ['node', 'server.js'],
+    port: 8081,
+    probe: grpc(8081),
+    config: ['PRODUCT_CATALOG_ADDR'],
+    secrets: [],
+  },
   'java-maven': {
     name: 'payments',
     builder: 'eclipse-temurin:21.0.5_11-jdk',

@@ -23,7 +23,8 @@ export function installStep(app: DetectedApp): { files: string; all: string; pro
   return INSTALL[manager] ?? INSTALL.npm!;
 }
 
-function nodeProbe(app: DetectedApp): string[] {
+function nodeProbe(app: DetectedApp): string[] | undefined {
+  if (app.protocol === 'grpc') return undefined;
   return [
     'node',
     '-e',
