@@ -9,12 +9,19 @@
  * stringifyAnswer, which copies the packed samples from the answer's text without making pairs (one
  * `{ ...answer, series }` string, its length reported); a fourth hands them over with a leading space,
  * which takes the generic path (JSON.parse and the shape check) instead of the one-pass matrix reader, for comparison.
+ * Last, the same query through the server's API route (`GET /api/v1/metrics/query_range`, and tRPC's
+ * `metrics.queryRange` as the web app calls it), in process with Fastify's `inject`: the output schema, the response
+ * written with stringifyAnswer, the whole body produced (its size reported).
  * Wall and CPU time (all threads: the collector's too) are printed. Goal: ≤ 500 ms after Prometheus answers.
  *
  *   npx tsx bench/federatedQuery.ts [clusters=5] [series=1000] [runs=5]
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OpspilotConfig } from '@opspilot/config';
 import {
   createFederatedMetrics,
   createPrometheusClient,
@@ -22,6 +29,9 @@ import {
   mergeSeries,
   stringifyAnswer,
 } from '@opspilot/observe';
+import { buildServer, createApiServices } from '@opspilot/server';
+import { openStore } from '@opspilot/store';
+import { pino } from 'pino';
 
 const clusterCount = Number(process.argv[2] ?? 5);
 const seriesCount = Number(process.argv[3] ?? 1000);
@@ -132,6 +142,66 @@ const [ours, oursCpu] = await measure('after Prometheus answers (parse + validat
 await measure('the same, then every sample read as a [t, "v"] pair', inMemory(''), 'read');
 await measure('the same, then serialising the merged answer to JSON (stringifyAnswer)', inMemory(''), 'serialise');
 await measure('the same through the generic path (JSON.parse + shape check)', inMemory(' '));
+
+/** The same range query through the server's API route, over loopback HTTP to the same "Prometheus" servers. */
+async function measureServer(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'opspilot-bench-'));
+  const parsed = OpspilotConfig.parse({});
+  const config = { ...parsed, server: { ...parsed.server, port: 0 } };
+  const store = await openStore({ sqlitePath: join(dir, 'bench.db') });
+  await store.migrate();
+  const logger = pino({ level: 'silent' });
+  const services = await createApiServices({ config, store, logger });
+  const app = buildServer({ config, store, logger, services });
+  await app.ready();
+  const admin = await store.users.create({ username: 'admin', role: 'ADMIN', password_hash: 'scrypt$unused' });
+  const { secret } = await services.auth.createToken(admin.id, 'bench');
+  const ids: string[] = [];
+  for (const [i, url] of urls.entries()) {
+    const cluster = await store.clusters.create({
+      name: `cluster-${i}`,
+      api_server_url: `https://cluster-${i}.example`,
+      endpoints: { prometheus_url: url },
+    });
+    ids.push(cluster.id);
+  }
+  const query = 'sum by (namespace, pod, container) (rate(x[5m]))';
+  const rest = `/api/v1/metrics/query_range?${new URLSearchParams({ query, cluster_ids: ids.join(','), ...request })}`;
+  const input = encodeURIComponent(JSON.stringify({ 0: { query, cluster_ids: ids, ...request } }));
+  const trpc = `/api/trpc/metrics.queryRange?batch=1&input=${input}`;
+  for (const [label, url] of [
+    ['REST GET /api/v1/metrics/query_range', rest],
+    ['tRPC metrics.queryRange (batched, as the web app asks)', trpc],
+  ] as const) {
+    const times: number[] = [];
+    const cpu: number[] = [];
+    let size = 0;
+    for (let r = 0; r < runs + 1; r++) {
+      const started = performance.now();
+      const cpuStarted = process.cpuUsage();
+      const response = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${secret}` } });
+      const used = process.cpuUsage(cpuStarted);
+      if (response.statusCode !== 200)
+        throw new Error(`${label}: ${response.statusCode} ${response.body.slice(0, 300)}`);
+      size = response.body.length;
+      if (r > 0) {
+        times.push(performance.now() - started);
+        cpu.push((used.user + used.system) / 1000);
+      }
+    }
+    times.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+    console.log(
+      `through the server API route, ${label} (requests + parse + validate + tag + output schema + body): median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms (CPU ${cpu[Math.floor(cpu.length / 2)]!.toFixed(0)} ms), best ${times[0]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms (${(size / 1e6).toFixed(1)} MB body)`,
+    );
+  }
+  await app.close();
+  await services.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+await measureServer();
+
 const parseTimes: number[] = [];
 const parseCpu: number[] = [];
 for (let r = 0; r < runs; r++) {
