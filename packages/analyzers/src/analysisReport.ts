@@ -32,6 +32,8 @@ export const ProblemReport = z.object({
   first_seen: z.string().optional(),
   /** When it was last seen: the snapshot's time. */
   last_seen: z.string().optional(),
+  /** How many analysis runs saw the cause, this one included (from `finding_sightings` where the store keeps them). */
+  runs: z.number().int().positive().optional(),
   /** Where the root cause's fix comes from: `remediate:<remediation id>` when the catalogue gave it, else the analyzer. */
   fix_source: z.string().optional(),
 });

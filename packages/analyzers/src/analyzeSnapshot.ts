@@ -57,6 +57,7 @@ export function analyzeSnapshot(snapshot: ClusterSnapshot, options: AnalyzeOptio
         count: g.count,
         first_seen: g.firstSeen,
         last_seen: g.lastSeen,
+        runs: g.runs,
       })),
       failures: run.failures,
       incomplete: run.incomplete,

@@ -37,7 +37,9 @@ export interface AnalyzeClusterOptions {
   metrics?: MetricsSource;
   /** Where causes' sightings are kept between runs, per cluster name (the CLI's store). */
   sightings?: {
-    list(cluster: string): Promise<Pick<CauseSighting, 'identity' | 'first_seen' | 'last_seen'>[]>;
+    list(
+      cluster: string,
+    ): Promise<(Pick<CauseSighting, 'identity' | 'first_seen' | 'last_seen'> & { runs?: number })[]>;
     record(cluster: string, sightings: CauseSighting[]): Promise<void>;
   };
 }

@@ -75,6 +75,9 @@ describe('opspilot analyze with a metrics source and its store', { timeout: 120_
       const stored = (await store.findingSightings.list(first.cluster)).find((s) => s.identity === identity);
       expect(stored).toMatchObject({ first_seen: before?.first_seen, last_seen: second.taken_at });
       expect(stored!.runs).toBeGreaterThanOrEqual(3);
+      // The report says how many runs saw the cause, as the store counts them.
+      expect(after?.runs).toBe(stored!.runs);
+      expect(after!.runs).toBe(before!.runs! + 1);
     } finally {
       await store.close();
     }

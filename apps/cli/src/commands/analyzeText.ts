@@ -36,7 +36,8 @@ function problemText(p: ProblemReport, n: number, c: Colors): string[] {
   }
   if (p.first_seen) {
     const last = p.last_seen && p.last_seen !== p.first_seen ? ` · last seen ${p.last_seen}` : '';
-    lines.push(c.dim(`   first seen ${p.first_seen}${last}${p.identity ? ` · ${p.identity}` : ''}`));
+    const runs = p.runs && p.runs > 1 ? ` · seen in ${p.runs} runs` : '';
+    lines.push(c.dim(`   first seen ${p.first_seen}${last}${runs}${p.identity ? ` · ${p.identity}` : ''}`));
   }
   for (const e of root.evidence.slice(0, 4)) {
     const detail = e.detail.split('\n').at(-1) ?? '';

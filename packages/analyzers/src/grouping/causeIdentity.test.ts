@@ -4,6 +4,7 @@ import { NOW, obj, ownedBy, pod, snapshotOf } from '../__fixtures__/cluster.js';
 import { healthyCluster } from '../__fixtures__/healthyCluster.js';
 import { analyzeSnapshot } from '../analyzeSnapshot.js';
 import { BUILTIN_ANALYZERS } from '../builtinAnalyzers.js';
+import { historyOfSightings } from './causeSightings.js';
 import { createProblemHistory } from './problemHistory.js';
 
 const KINDS = BUILTIN_ANALYZERS.flatMap((a) => a.kinds);
@@ -144,6 +145,17 @@ describe('problems by cause identity', () => {
     const problem = second.report.problems.find((p) => p.identity === first.report.problems[0]?.identity);
     expect(problem?.first_seen).toBe('2026-01-01T11:00:00.000Z');
     expect(problem?.last_seen).toBe('2026-01-01T12:05:00.000Z');
+    expect(first.report.problems[0]?.runs).toBe(1);
+    expect(problem?.runs).toBe(2);
     expect(history.list()).toHaveLength(1);
+    // Stored sightings (a restart) carry their run count on.
+    const stored = historyOfSightings([
+      { identity: problem!.identity!, first_seen: '2026-01-01T10:00:00.000Z', last_seen: later.takenAt, runs: 7 },
+    ]);
+    const third = analyzeSnapshot(later, { now: new Date(later.takenAt), history: stored });
+    expect(third.report.problems.find((p) => p.identity === problem?.identity)).toMatchObject({
+      runs: 8,
+      first_seen: '2026-01-01T10:00:00.000Z',
+    });
   });
 });

@@ -42,9 +42,14 @@ export function causeSightings(groups: readonly FindingGroup[]): CauseSighting[]
  * await store.findingSightings.record(cluster.id, causeSightings(groups));
  */
 export function historyOfSightings(
-  stored: readonly Pick<CauseSighting, 'identity' | 'first_seen' | 'last_seen'>[],
+  stored: readonly (Pick<CauseSighting, 'identity' | 'first_seen' | 'last_seen'> & { runs?: number })[],
 ): ProblemHistory {
   return createProblemHistory(
-    stored.map((s) => ({ identity: s.identity, firstSeen: s.first_seen, lastSeen: s.last_seen })),
+    stored.map((s) => ({
+      identity: s.identity,
+      firstSeen: s.first_seen,
+      lastSeen: s.last_seen,
+      ...(s.runs ? { runs: s.runs } : {}),
+    })),
   );
 }

@@ -38,6 +38,8 @@ export interface FindingGroup {
   firstSeen?: string;
   /** When it was last seen: the snapshot's time. */
   lastSeen?: string;
+  /** Runs that saw the cause, this one included (1 without a history). */
+  runs?: number;
 }
 
 /** Options of {@link groupFindings}. */
@@ -163,9 +165,11 @@ export function groupFindings(
     const rootCause = d.symptomIds.length > 0 ? { ...first, rootCauseOf: d.symptomIds } : first;
     const affected = uniqueRefs(d.members.map((m) => m.resource));
     const derived = firstSeenOf(index, affected, lastSeen);
-    const before = options.history?.get(d.identity)?.firstSeen;
+    const earlier = options.history?.get(d.identity);
+    const before = earlier?.firstSeen;
     const firstSeen = before && before < derived ? before : derived;
-    options.history?.record({ identity: d.identity, firstSeen, lastSeen });
+    const runs = earlier ? (earlier.runs ?? 1) + 1 : 1;
+    options.history?.record({ identity: d.identity, firstSeen, lastSeen, runs });
     return {
       id: first.id,
       severity: bySeverity([...d.members, ...d.symptoms])[0]!.severity,
@@ -179,6 +183,7 @@ export function groupFindings(
       count: affected.length,
       firstSeen,
       lastSeen,
+      runs,
     };
   });
   return bySeverity(result);

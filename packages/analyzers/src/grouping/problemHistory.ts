@@ -1,8 +1,10 @@
-/** One cause as seen across runs: its identity, when it was first and last seen (ISO 8601). */
+/** One cause as seen across runs: its identity, when it was first and last seen (ISO 8601), in how many runs. */
 export interface ProblemSighting {
   identity: string;
   firstSeen: string;
   lastSeen: string;
+  /** Runs that saw it, this one included; unknown (taken as 1) for sightings kept without a count. */
+  runs?: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export function createProblemHistory(initial: readonly ProblemSighting[] = []): 
         identity: sighting.identity,
         firstSeen: before && before.firstSeen < sighting.firstSeen ? before.firstSeen : sighting.firstSeen,
         lastSeen: before && before.lastSeen > sighting.lastSeen ? before.lastSeen : sighting.lastSeen,
+        runs: sighting.runs ?? (before ? (before.runs ?? 1) + 1 : 1),
       });
     },
     list: () => [...seen.values()],
