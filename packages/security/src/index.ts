@@ -29,8 +29,25 @@ export {
 export { compareVersions, type ImageVulnerability, matchVulnerabilities } from './images/matchVulnerabilities.js';
 export { OsvRecord, parseOsv } from './images/osv.js';
 export { checkProvenance, type ProvenanceCheck } from './images/provenance.js';
+export {
+  fetchImageSignatures,
+  type OciReference,
+  parseOciReference,
+  type RegistryAccess,
+  type RegistrySignature,
+} from './images/registrySignatures.js';
 export { parsePurl, parseSbom, type SbomComponent } from './images/sbom.js';
 export { type ImageScanReport, parseScannerReport } from './images/scannerReports.js';
+export { type ImageSignatureReport, verifyImageSignatures } from './images/verifyImageSignatures.js';
+export {
+  dssePae,
+  type SignatureVerdict,
+  sha256Digest,
+  type VerifyOptions,
+  verifyBundle,
+  verifyDsse,
+  verifySimpleSigning,
+} from './images/verifySignature.js';
 export {
   ADMISSION_TEMPLATES,
   admissionPolicyFor,
