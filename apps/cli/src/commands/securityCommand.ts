@@ -24,6 +24,7 @@ import { securityPoliciesCommand } from './securityPoliciesCommand.js';
 import { securitySchedulesCommand } from './securitySchedulesCommand.js';
 import { securitySecretsCommand } from './securitySecretsCommand.js';
 import { findingsText, scanText } from './securityText.js';
+import { securityVerifyCommand } from './securityVerifyCommand.js';
 
 const ScanOptions = z.object({
   output: z.enum(ACCEPTED_OUTPUT_FORMATS).default('text'),
@@ -133,5 +134,6 @@ export function securityCommand(parent: Command, ctx: CliContext): Command {
   securityFixCommand(group, ctx);
   securitySecretsCommand(group, ctx);
   securitySchedulesCommand(group, ctx);
+  securityVerifyCommand(group, ctx);
   return group;
 }
