@@ -150,16 +150,32 @@ export function detectNodeApp(project: ProjectFiles, dir: string, fallbackName: 
   const start = pkg.scripts.start;
   // The file `npm start` runs; else `main` or a conventional entry file, but only one that starts a server: a
   // package whose `main` only exports code is a library, not a service.
-  const startEntry = /^node\s+([\w./-]+)/.exec(start ?? '')?.[1];
+  // `node [flags] file`, or a TypeScript runner (`tsx src/main.ts`, `ts-node src/index.ts`) run from node_modules.
+  const startMatch = /^(node|tsx|ts-node)(?:\s+--?[\w-]+(?:=\S+)?)*\s+([\w./-]+\.[cm]?[jt]s|[\w./-]+)/.exec(
+    start ?? '',
+  );
+  const runner = startMatch?.[1] === 'node' || !startMatch ? 'node' : startMatch[1]!;
+  const startEntry = startMatch?.[2];
   const serves = (file: string | undefined) =>
     file !== undefined && SERVER_START.test(project.read(joinPath(dir, file.replace(/^\.\//, ''))) ?? '');
   const entry = startEntry ?? [pkg.main, ...ENTRY_FILES].find(serves);
   if (!deps.express && !entry) return undefined;
   const listen = texts
-    .map((t) => /listen\(\s*(\d{2,5})/.exec(t) ?? /PORT\s*(?:\|\||\?\?)\s*(\d{2,5})/.exec(t))
+    .map(
+      (t) =>
+        /listen\(\s*(\d{2,5})/.exec(t) ??
+        /listen\(\s*\{[^}]*\bport\s*:\s*(\d{2,5})/.exec(t) ??
+        /PORT\s*(?:\|\||\?\?)\s*(\d{2,5})/.exec(t),
+    )
     .find(Boolean);
   const health = texts.map((t) => HEALTH_ROUTE.exec(t)?.[1]).find(Boolean);
-  const facts = { build: pkg.scripts.build ? 'true' : 'false', npmLock: String(hasNpmLock(project, dir)) };
+  const facts = {
+    build: pkg.scripts.build ? 'true' : 'false',
+    npmLock: String(hasNpmLock(project, dir)),
+    // The TypeScript runner is usually a dev dependency: the image keeps every dependency.
+    ...(runner !== 'node' ? { keepDev: 'true' } : {}),
+  };
+  const startCommand = runner === 'node' ? ['node', entry ?? 'index.js'] : [`node_modules/.bin/${runner}`, entry!];
   if (deps['@grpc/grpc-js'] && texts.some((t) => t.includes('.bindAsync('))) {
     const grpcHealth = deps['grpc-health-check'] !== undefined || texts.some((t) => /grpc\.health\.v1/.test(t));
     return {
@@ -167,7 +183,7 @@ export function detectNodeApp(project: ProjectFiles, dir: string, fallbackName: 
       framework: 'grpc',
       port: Number(texts.map((t) => GRPC_BIND.exec(t)?.[1]).find(Boolean) ?? 50051),
       protocol: 'grpc',
-      startCommand: ['node', entry ?? 'index.js'],
+      startCommand,
       facts: { ...facts, grpcHealth: String(grpcHealth) },
       evidence: [joinPath(dir, 'package.json'), ...(entry ? [joinPath(dir, entry.replace(/^\.\//, ''))] : [])],
     };
@@ -176,7 +192,7 @@ export function detectNodeApp(project: ProjectFiles, dir: string, fallbackName: 
     ...base,
     framework: deps.express ? 'express' : 'node',
     port: portFlag(start) ?? (listen ? Number(listen[1]) : 3000),
-    startCommand: ['node', entry ?? 'index.js'],
+    startCommand,
     healthPath: health,
     facts,
     evidence: [

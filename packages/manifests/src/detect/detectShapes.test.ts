@@ -108,4 +108,24 @@ describe('detecting the shapes real services come in', () => {
     ]).apps[0]!;
     expect(app.env).toEqual(['API_TOKEN', 'CACHE_TTL']);
   });
+
+  it('runs a TypeScript server with the runner its start script names, keeping that dev dependency', () => {
+    const app = detect([
+      {
+        path: 'package.json',
+        content: JSON.stringify({
+          name: 'events',
+          scripts: { start: 'tsx --env-file=.env src/main.ts' },
+          dependencies: { fastify: '5.1.0' },
+          devDependencies: { tsx: '4.19.2' },
+        }),
+      },
+      { path: 'src/main.ts', content: "import Fastify from 'fastify';\nFastify().listen({ port: 7000 });\n" },
+    ]).apps[0]!;
+    expect(app).toMatchObject({
+      port: 7000,
+      startCommand: ['node_modules/.bin/tsx', 'src/main.ts'],
+      facts: { keepDev: 'true' },
+    });
+  });
 });

@@ -33,7 +33,8 @@ function nodeProbe(app: DetectedApp): string[] | undefined {
 }
 
 function buildCommand(app: DetectedApp): string {
-  const standalone = app.framework === 'nextjs' && app.facts.standalone === 'true';
+  // Nothing to prune for a standalone Next.js server, or when the start command runs a dev dependency (tsx).
+  const standalone = (app.framework === 'nextjs' && app.facts.standalone === 'true') || app.facts.keepDev === 'true';
   if (app.packageManager === 'yarn') return 'corepack enable && yarn build';
   if (app.packageManager === 'pnpm') return `corepack enable && pnpm build${standalone ? '' : ' && pnpm prune --prod'}`;
   return `npm run build${standalone ? '' : ' && npm prune --omit=dev'}`;
@@ -56,7 +57,7 @@ export function nodeDockerfile(app: DetectedApp): string {
     `FROM ${image} AS deps`,
     'WORKDIR /app',
     `COPY ${pm.files} ./`,
-    `RUN ${build ? pm.all : pm.prod}`,
+    `RUN ${build || app.facts.keepDev === 'true' ? pm.all : pm.prod}`,
   ];
   if (build) {
     stages.push(
