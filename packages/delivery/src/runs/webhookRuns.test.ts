@@ -69,7 +69,7 @@ describe('runs from webhook payloads', () => {
       finished_at: '2026-12-01T14:13:52.000Z',
       duration_ms: 684_000,
     });
-    expect(r.value!.stages.map((s) => [s.name, s.status, s.duration_ms])).toEqual([
+    expect((r.value!.stages ?? []).map((s) => [s.name, s.status, s.duration_ms])).toEqual([
       ['test/unit', 'SUCCEEDED', 186_000],
       ['build/image', 'SUCCEEDED', 256_100],
       ['deploy/deploy', 'SUCCEEDED', 252_400],
