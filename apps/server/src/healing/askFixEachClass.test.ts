@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 const live = async (kind: string, name: string, ns?: string) =>
-  (await h.gateway.get({ kind, name, ...(ns ? { namespace: ns } : {}) })) as (KubeObject & Json) | undefined;
+  (await h.gateway.get({ kind, name, ...(ns ? { namespace: ns } : {}) })) as Json | undefined;
 const container = async (name: string, ns: string) =>
   (await live('Deployment', name, ns))?.spec.template.spec.containers[0];
 /** The pods of `app` in `ns`, all Running and ready. */

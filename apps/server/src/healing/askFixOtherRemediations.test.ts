@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 const live = async (kind: string, name: string, ns?: string) =>
-  (await h.gateway.get({ kind, name, ...(ns ? { namespace: ns } : {}) })) as (KubeObject & Json) | undefined;
+  (await h.gateway.get({ kind, name, ...(ns ? { namespace: ns } : {}) })) as Json | undefined;
 const podSpec = async (name: string, ns: string) => (await live('Deployment', name, ns))?.spec.template.spec;
 
 describe('ask "fix …" with the other remediations of the catalogue (API, simulated cluster)', () => {
