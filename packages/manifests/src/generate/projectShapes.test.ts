@@ -25,6 +25,8 @@ interface Shape {
   /** Variables the code or .env.example names, and which of them are credentials. */
   config: string[];
   secrets: string[];
+  /** Build steps the project needs (its wrapper, lock, packaging), as the Dockerfile must say them. */
+  steps?: string[];
 }
 
 const http = (path: string) => ({ httpGet: { path } });
@@ -40,6 +42,7 @@ const CASES: Record<string, Shape> = {
     probe: http('/healthz'),
     config: ['FEATURE_FLAGS', 'ORDERS_REGION'],
     secrets: ['DATABASE_URL'],
+    steps: ['RUN npm ci --omit=dev'],
   },
   'go-web': {
     name: 'web',
@@ -50,6 +53,7 @@ const CASES: Record<string, Shape> = {
     probe: http('/healthz'),
     config: ['GREETING', 'REDIS_ADDR'],
     secrets: [],
+    steps: ['CGO_ENABLED=0 GOOS=linux go build', './cmd/web', 'HEALTHCHECK NONE'],
   },
   'grpc-go': {
     name: 'checkout',
@@ -71,6 +75,27 @@ const CASES: Record<string, Shape> = {
     config: ['PRODUCT_CATALOG_ADDR'],
     secrets: [],
   },
+  'grpc-java': {
+    name: 'quotes',
+    builder: 'maven:3.9.9-eclipse-temurin-17',
+    runtime: 'eclipse-temurin:17.0.13_11-jre-alpine',
+    start: ['java', '-XX:MaxRAMPercentage=75', '-jar', '/app/app.jar'],
+    port: 9191,
+    probe: grpc(9191),
+    config: ['QUOTES_CURRENCY'],
+    secrets: [],
+  },
+  'grpc-dotnet': {
+    name: 'greeter',
+    builder: 'mcr.microsoft.com/dotnet/sdk:9.0.101-alpine3.20',
+    runtime: 'mcr.microsoft.com/dotnet/aspnet:9.0.0-alpine3.20',
+    start: ['dotnet', 'Greeter.dll'],
+    port: 8080,
+    probe: grpc(8080),
+    config: ['GREETER_SALUTATION'],
+    secrets: [],
+    steps: ['Kestrel__EndpointDefaults__Protocols=Http2', 'dotnet publish Greeter.csproj -c Release'],
+  },
   'java-maven': {
     name: 'payments',
     builder: 'eclipse-temurin:21.0.5_11-jdk',
@@ -80,6 +105,7 @@ const CASES: Record<string, Shape> = {
     probe: http('/actuator/health'),
     config: ['PAYMENTS_DB_URL', 'PAYMENTS_REGION'],
     secrets: ['PAYMENTS_DB_PASSWORD', 'STRIPE_API_KEY'],
+    steps: ['./mvnw -B -q package', 'COPY --from=build /out/app.jar /app/app.jar'],
   },
   'java-gradle': {
     name: 'catalog',
@@ -90,6 +116,7 @@ const CASES: Record<string, Shape> = {
     probe: http('/health'),
     config: ['SEARCH_URL'],
     secrets: [],
+    steps: ['./gradlew --no-daemon -q installDist', 'COPY --from=build /out/lib /app/lib'],
   },
   'dotnet-api': {
     name: 'inventory-api',
@@ -100,6 +127,7 @@ const CASES: Record<string, Shape> = {
     probe: http('/healthz'),
     config: ['INVENTORY_DB_CONNECTION', 'WAREHOUSE_CODE'],
     secrets: [],
+    steps: ['ASPNETCORE_URLS=http://+:8080', 'RUN dotnet restore Inventory.Api.csproj'],
   },
   'python-pip': {
     name: 'python-pip',
@@ -110,6 +138,7 @@ const CASES: Record<string, Shape> = {
     probe: http('/healthz'),
     config: ['REDIS_URL'],
     secrets: ['SESSION_SECRET'],
+    steps: ['RUN pip install --no-cache-dir -r requirements.txt\n'],
   },
   'python-poetry': {
     name: 'notes',
@@ -120,6 +149,7 @@ const CASES: Record<string, Shape> = {
     probe: http('/health'),
     config: ['NOTES_BUCKET'],
     secrets: [],
+    steps: ['poetry==1.8.5', 'COPY pyproject.toml poetry.lock ./', 'poetry install --only main --no-root'],
   },
   'python-uv': {
     name: 'search',
@@ -130,6 +160,7 @@ const CASES: Record<string, Shape> = {
     probe: http('/healthz'),
     config: ['SEARCH_INDEX'],
     secrets: ['OPENSEARCH_PASSWORD'],
+    steps: ['COPY pyproject.toml uv.lock ./', 'RUN uv sync --frozen --no-dev --no-install-project'],
   },
   'python-grpc': {
     name: 'python-grpc',
@@ -150,6 +181,7 @@ const CASES: Record<string, Shape> = {
     probe: http('/api/healthz'),
     config: ['CATALOG_API_URL'],
     secrets: ['SESSION_SECRET'],
+    steps: ['COPY --from=build /app/.next/standalone ./'],
   },
   'vite-spa': {
     name: 'admin-ui',
@@ -160,6 +192,7 @@ const CASES: Record<string, Shape> = {
     probe: http('/'),
     config: [],
     secrets: [],
+    steps: ['ARG VITE_API_BASE', 'RUN npm run build && mv build/web /site'],
   },
 };
 
@@ -216,6 +249,7 @@ describe('generate --from over real-world project shapes', () => {
       ),
     ).toEqual(want.start);
     expect(dockerfile).toMatch(/^USER 10001:10001$/m);
+    for (const step of want.steps ?? []) expect(dockerfile).toContain(step);
 
     const objects = generate(shape, 'k8s').flatMap((f) => objectsOf(f.content));
     const deployment = objects.find((o) => o.kind === 'Deployment');
