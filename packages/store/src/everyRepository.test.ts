@@ -3,12 +3,17 @@ import {
   AuditTrailEntry,
   ChatMessage,
   ChatSession,
+  CiRun,
   Cluster,
   ClusterCredentials,
+  DeploymentRecord,
   GeneratedConfig,
   Incident,
   IncidentAction,
   Operation,
+  TestCaseResult,
+  TestReport,
+  WebhookDelivery,
 } from '@opspilot/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +69,25 @@ const TABLES: [string, z.ZodType][] = [
   ['report_files', StoredReportFile],
   ['report_schedules', StoredReportSchedule],
   ['generated_doc_versions', StoredDocVersion],
+  // Migration 0021: CI runs, accepted webhook deliveries, sealed webhook secrets, deployments seen on clusters.
+  ['ci_runs', CiRun],
+  ['webhook_deliveries', WebhookDelivery],
+  [
+    'webhook_secrets',
+    z.object({
+      id: z.uuid(),
+      provider: z.string(),
+      name: z.string(),
+      sealed_secret: z.string(),
+      created_by: z.string(),
+      created_at: z.string(),
+      updated_at: z.string(),
+    }),
+  ],
+  ['deployment_records', DeploymentRecord],
+  // Migration 0022: JUnit reports and their test cases.
+  ['test_reports', TestReport],
+  ['test_case_results', TestCaseResult],
   ...AUTH_TABLES,
 ];
 
