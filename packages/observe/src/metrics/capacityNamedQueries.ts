@@ -10,7 +10,7 @@ export interface CapacityNamedQuery {
 }
 
 const nsLabel = (p: { namespace?: string }) => (p.namespace ? [`namespace="${p.namespace}"`] : []);
-const nsMatch = (p: { namespace?: string }) => (p.namespace ? { namespace: p.namespace } : {});
+const nsMatch = (p: { namespace?: string }): Record<string, string> => (p.namespace ? { namespace: p.namespace } : {});
 
 const kubeState = (
   name: string,

@@ -3,7 +3,7 @@ import type { DocType, GeneratedDoc, NewGeneratedDoc } from '@opspilot/core';
 /** Where generated documents and their earlier versions are kept (the store's `generatedDocs` and `docVersions`). */
 export interface DocVersionStore {
   generatedDocs: {
-    list(filter: Record<string, unknown>, page: { page_size: number }): Promise<{ items: GeneratedDoc[] }>;
+    list(filter: Record<string, string>, page: { page_size: number }): Promise<{ items: GeneratedDoc[] }>;
     create(doc: NewGeneratedDoc): Promise<GeneratedDoc>;
     update(id: string, patch: Partial<GeneratedDoc>): Promise<GeneratedDoc>;
   };

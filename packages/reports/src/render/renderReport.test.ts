@@ -166,7 +166,7 @@ describe('a capacity plan with a single sample', () => {
     expect(md).toMatch(
       /\| CPU usage \| 10\.0 cores \| 3\.0 cores \(30 %\) \| \+1\.40 cores\/week \| .* \| in 25 d \| in 35 d \|/,
     );
-    const chart = doc.sections[0]?.charts[0];
+    const chart = doc.sections[0]?.charts?.[0];
     expect(chart?.series.map((s) => s.name)).toEqual([
       'requests',
       'requests forecast',
