@@ -78,6 +78,13 @@ describe('CI webhooks, runs, DORA and tests over HTTP', () => {
       'x-hub-signature-256': githubSignatureOf(GITHUB_SECRET, body),
     });
     expect(tampered.statusCode).toBe(401);
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/webhooks/github',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-github-event': 'workflow_run' },
+      payload: `payload=${encodeURIComponent(body)}`,
+    });
+    expect(form.statusCode).toBe(415);
     expect(await deliveries()).toBe(0);
     expect((await t.store.ciRuns.list({})).total).toBe(0);
   });
