@@ -19,7 +19,7 @@ async function cli(args: string[]) {
   return { code, out: io.out(), err: io.err() };
 }
 
-describe('opspilot report schedules', { timeout: 60_000 }, () => {
+describe('opspilot report schedules', { timeout: 240_000 }, () => {
   it('creates, changes, disables, enables, lists and deletes a schedule; the secret is sealed and never printed', async () => {
     const created = await cli([
       'report',
