@@ -1,6 +1,6 @@
 import { expect as playwrightExpect } from '@playwright/test';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumRunnable, type DashboardSession, openDashboard } from './dashboardSession.js';
 
 // Web-first assertions retry until the page shows what is expected; a loaded two-core machine needs more than 5 s.
@@ -39,6 +39,15 @@ describe.runIf(chromiumRunnable)(
       await page.getByLabel('Namespace').fill('broken');
       await page.getByRole('button', { name: 'Analyze' }).click();
       const card = page.getByRole('article').filter({ hasText: 'pod-oom-killed' }).first();
+      // The problem says when its cause was first and last seen and in how many analysis runs (the server's stored
+      // sightings): one more after analysing again.
+      const seen = card.getByTestId('problem-seen');
+      await pwExpect(seen).toHaveText(/^first seen \S+ · last seen \S+ · seen in \d+ runs?$/);
+      const runsOf = async () => Number(/seen in (\d+) runs?$/.exec((await seen.textContent()) ?? '')?.[1] ?? 0);
+      const before = await runsOf();
+      expect(before).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Analyze' }).click();
+      await expect.poll(runsOf, { timeout: 20_000 }).toBe(before + 1);
       await card.getByRole('button', { name: 'Fix' }).click();
       const fixes = card.getByRole('region', { name: 'Candidate fixes' });
       await pwExpect(fixes).toContainText('raise the memory limit of');

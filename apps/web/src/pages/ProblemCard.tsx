@@ -30,7 +30,15 @@ export function ProblemCard({ problem, clusterId }: { problem: Problem; clusterI
         </p>
       ) : null}
       {problem.first_seen ? (
-        <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">first seen {problem.first_seen}</p>
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-300" data-testid="problem-seen">
+          first seen <time dateTime={problem.first_seen}>{problem.first_seen}</time>
+          {problem.last_seen ? (
+            <>
+              {' · '}last seen <time dateTime={problem.last_seen}>{problem.last_seen}</time>
+            </>
+          ) : null}
+          {' · '}seen in {problem.runs ?? 1} {(problem.runs ?? 1) === 1 ? 'run' : 'runs'}
+        </p>
       ) : null}
       {cause.evidence.length > 0 ? (
         <ul className="mt-2 list-disc pl-5 text-sm text-slate-700 dark:text-slate-200">
