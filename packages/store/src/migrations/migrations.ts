@@ -23,6 +23,7 @@ import { m0022TestResults } from './m0022TestResults.js';
 import { m0023ReportHistory } from './m0023ReportHistory.js';
 import { m0024DocVersions } from './m0024DocVersions.js';
 import { m0025PersonaToneScope } from './m0025PersonaToneScope.js';
+import { m0027ManualHealingActions } from './m0027ManualHealingActions.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -49,6 +50,7 @@ export const MIGRATION_NAMES = [
   '0023_report_history',
   '0024_doc_versions',
   '0025_persona_tone_scope',
+  '0027_manual_healing_actions',
 ] as const;
 
 /**
@@ -82,6 +84,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0023_report_history': m0023ReportHistory(dialect),
         '0024_doc_versions': m0024DocVersions(dialect),
         '0025_persona_tone_scope': m0025PersonaToneScope(dialect),
+        '0027_manual_healing_actions': m0027ManualHealingActions(dialect),
       };
     },
   };

@@ -10,11 +10,18 @@ describe('HealingAction', () => {
   it('starts as a pending first attempt for real', () => {
     expect(NewHealingAction.parse(action)).toEqual({
       ...action,
+      trigger: 'RULE',
       status: 'PENDING',
       dry_run: false,
       attempt: 1,
       result: {},
     });
+  });
+
+  it('names its rule unless a person applied the fix (trigger MANUAL)', () => {
+    const { rule_id: _rule, ...manual } = action;
+    expect(NewHealingAction.safeParse(manual).success).toBe(false);
+    expect(NewHealingAction.parse({ ...manual, trigger: 'MANUAL' })).toMatchObject({ trigger: 'MANUAL' });
   });
 
   it('bounds attempts to the first try plus ten retries', () => {

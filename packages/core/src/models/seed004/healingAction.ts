@@ -24,8 +24,17 @@ export const HealingTarget = z
   .regex(/^[a-z0-9.-]+\/[^/\s]+(\/[^/\s]+)?$/, 'must be kind/namespace/name or kind/name, e.g. pod/todo/backend-1');
 export type HealingTarget = z.infer<typeof HealingTarget>;
 
+/**
+ * What started a healing action: a healing rule (`RULE`), or a person applying a fix by hand (`MANUAL`: `ask "fix …"`,
+ * the Fix button, `opspilot fix`, a security fix) — recorded too, so learning counts every fix.
+ */
+export const HealingTrigger = z.enum(['RULE', 'MANUAL']);
+export type HealingTrigger = z.infer<typeof HealingTrigger>;
+
 const actionFields = {
-  rule_id: Uuid,
+  /** The rule that acted; absent for a MANUAL action. */
+  rule_id: Uuid.optional(),
+  trigger: HealingTrigger.default('RULE'),
   cluster_id: Uuid.optional(),
   target: HealingTarget,
   status: HealingActionStatus.default('PENDING'),
@@ -44,7 +53,12 @@ const actionFields = {
   finished_at: Timestamp.optional(),
 };
 
-const actionRules: ModelRule<{ started_at?: string; finished_at?: string }>[] = [
+const actionRules: ModelRule<{ started_at?: string; finished_at?: string; rule_id?: string; trigger?: string }>[] = [
+  {
+    check: (a) => !!a.rule_id || a.trigger === 'MANUAL',
+    message: 'a healing action names its rule unless a person applied it (trigger MANUAL)',
+    path: ['rule_id'],
+  },
   {
     check: (a) => notBefore(a.started_at, a.finished_at),
     message: 'finished_at must not be before started_at',
