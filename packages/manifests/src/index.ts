@@ -50,12 +50,12 @@ export {
   type Problem,
 } from './rules/kubeRule.js';
 export { KUBE_RULES } from './rules/kubeRules.js';
-export type { ChartFolderReader } from './validate/chartFileDependencies.js';
 export { IGNORE_ANNOTATION } from './validate/checkManifests.js';
 export { DEFAULT_MAX_FILE_BYTES } from './validate/decodeInput.js';
 export { KUSTOMIZATION_FILE, type KustomizeRenderer } from './validate/kustomize.js';
 export { INPUT_RULES, type RuleInfo, ruleCatalog } from './validate/ruleCatalog.js';
 export {
+  type ChartFolderReader,
   type CrdSchemaFile,
   FileKind,
   Finding,

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { installLeanModelValidation } from './leanModelValidation.js';
@@ -18,11 +17,18 @@ const requireModel = createRequire(import.meta.url);
 declare const __opspilotModels: string | undefined;
 const bundledModels = typeof __opspilotModels === 'string' ? __opspilotModels : undefined;
 
-/** The bundled file of one kind in the compiled CLI, when there is one. */
-function bundledModelFile(apiVersion: string, kind: string): string | undefined {
-  if (!bundledModels) return undefined;
-  const file = fileURLToPath(new URL(`${apiVersion.replaceAll('/', '_')}_${kind}.cjs`, bundledModels));
-  return existsSync(file) ? file : undefined;
+/** The exports of one kind's module: its bundled file in the compiled CLI when there is one, else `file`. */
+function requireKind(apiVersion: string, kind: string, file: string): Record<string, unknown> {
+  if (bundledModels) {
+    const bundled = fileURLToPath(new URL(`${apiVersion.replaceAll('/', '_')}_${kind}.cjs`, bundledModels));
+    try {
+      return requireModel(bundled) as Record<string, unknown>;
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+      if (!missing || !String((error as Error).message).includes(bundled)) throw error;
+    }
+  }
+  return requireModel(file) as Record<string, unknown>;
 }
 /** `v1`, `apps/v1`, `networking.k8s.io/v1beta1`: the shape of every apiVersion kubernetes-models has a folder for. */
 const API_VERSION = /^(?:[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\/)?v[0-9]+(?:(?:alpha|beta)[0-9]+)?$/;
@@ -39,7 +45,7 @@ function loadModel(apiVersion: string, kind: string): ModelClass | undefined {
   try {
     const file = requireModel.resolve(`kubernetes-models/${apiVersion}/${kind}`);
     installLeanModelValidation(requireModel.cache, file);
-    exports = requireModel(bundledModelFile(apiVersion, kind) ?? file) as Record<string, unknown>;
+    exports = requireKind(apiVersion, kind, file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return undefined;

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { ChartFile } from '@opspilot/core';
 import { parse } from 'yaml';
 import type { ChartInput } from './renderChart.js';
+import type { ChartFolderReader } from './types.js';
 
 /** How deep `file://` dependencies of dependencies are followed. */
 const MAX_DEPTH = 5;
@@ -22,9 +23,6 @@ export function fileDependencies(chartYaml: string): { name: string; path: strin
       : [],
   );
 }
-
-/** Reads the files of a chart folder (an input path, `..` resolved): undefined when it holds no chart. */
-export type ChartFolderReader = (dir: string) => ChartFile[] | undefined;
 
 /** The text of the Chart.yaml at `prefix` among `files`, if there is one. */
 function chartYamlOf(files: ChartFile[], prefix = ''): string | undefined {

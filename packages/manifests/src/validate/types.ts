@@ -1,8 +1,13 @@
-import type { ChartRenderer } from '@opspilot/core';
+import type { ChartFile, ChartRenderer } from '@opspilot/core';
 import { RuleCategory, type ValidationSeverity, Violation } from '@opspilot/core';
 import { z } from 'zod';
-import type { ChartFolderReader } from './chartFileDependencies.js';
 import type { KustomizeRenderer } from './kustomize.js';
+
+/**
+ * Reads a chart folder by its path relative to the input's paths (`..` resolved): the files under it, with paths
+ * relative to it; undefined when it holds no chart.
+ */
+export type ChartFolderReader = (dir: string) => ChartFile[] | undefined;
 
 /** One JSON schema of a custom resource, as a CRD catalog folder holds it. */
 export interface CrdSchemaFile {
