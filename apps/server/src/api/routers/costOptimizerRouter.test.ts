@@ -1,5 +1,6 @@
 import type { Cluster } from '@opspilot/core';
 import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
+import { advanceClock } from '@opspilot/kube-sim/testing';
 import { type RunningDaemon, startPrometheus } from '@opspilot/observe/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverToolBackend } from '../../chat/serverToolBackend.js';
@@ -11,6 +12,8 @@ describe('the costOptimizer router against a real Prometheus scraping the simula
   let sim: SimCluster;
   let prometheus: RunningDaemon;
   let cluster: Cluster;
+  /** The operation `ask "rightsize catalog"` planned (by the ask test), applied by the test after it. */
+  let askedOperation = '';
 
   beforeAll(async () => {
     t = await startTestApi();
@@ -26,6 +29,8 @@ describe('the costOptimizer router against a real Prometheus scraping the simula
     cluster = response.json();
     // The viewer sees only the clusters granted to them: here, this one.
     await t.rest('POST', `/users/${t.users.viewer.user.id}/clusters/${cluster.id}`, t.users.admin.token, {});
+    for (const user of [t.users.approver, t.users.operator])
+      await t.rest('POST', `/users/${user.user.id}/clusters/${cluster.id}`, t.users.admin.token, {});
   }, 60_000);
 
   /** The test API's clock is manual: bring it to the real time Prometheus records samples at. */
@@ -162,8 +167,44 @@ describe('the costOptimizer router against a real Prometheus scraping the simula
     expect(rightsize.operation).toMatchObject({ state: 'NEEDS_REVIEW', risk: 'write', cluster_id: cluster.id });
     expect(JSON.stringify(rightsize.operation.plan.steps)).toMatch(/catalog/);
     expect((await t.store.audit.list({ action: 'cost.recommendation.planned' })).items.length).toBeGreaterThan(before);
+    askedOperation = rightsize.operation.id;
     expect((await ask('rightsize nosuchthing')).answer).toMatch(/^no rightsizing for nosuchthing/);
     expect((await ask('how much does namespace nowhere cost')).answer).toBe('no cost recorded for namespace nowhere');
+  });
+
+  it('applies a rightsizing planned by ask through its recommendation: rolled back, the recommendation stays OPEN', {
+    timeout: 240_000,
+  }, async () => {
+    // Approved and applied as any operation (`POST /ops/{id}/apply`: the web's Apply button, `opspilot ops apply`).
+    const opId = askedOperation;
+    expect(opId, 'the ask test planned an operation').toBeTruthy();
+    const link = (await t.store.audit.list({ action: 'cost.recommendation.planned' })).items.find(
+      (e) => e.details.operation_id === opId,
+    );
+    const recId = link?.details.recommendation_id as string;
+    expect((await t.store.costRecommendations.find(recId))?.status).toBe('OPEN');
+    const approved = await t.rest('POST', `/ops/${opId}/approve`, t.users.approver.token, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    let settled = false;
+    const applying = t.rest('POST', `/ops/${opId}/apply`, t.users.operator.token, {}).finally(() => {
+      settled = true;
+    });
+    // The server's clock runs ahead of this simulated cluster (its pods terminate in real time), so the rollout is
+    // not verified within the deadline: the lifecycle rolls the patch back.
+    while (!settled) await advanceClock(t.clock, 1000);
+    const applied = await applying;
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json()).toMatchObject({ state: 'FAILED', result: expect.stringMatching(/verification failed/) });
+    // The apply went through the recommendation (the target checked, then audited with the operation's state)...
+    const entry = (await t.store.audit.list({ action: 'cost.recommendation.applied' })).items.find(
+      (e) => e.details.operation_id === opId,
+    );
+    expect(entry).toMatchObject({ status: 'ERROR', details: { recommendation_id: recId, state: 'FAILED' } });
+    expect(entry?.user_id).toBe(t.users.operator.user.id);
+    // ...and the recommendation stays OPEN (no FAILED status exists), to be applied again.
+    expect((await t.store.costRecommendations.find(recId))?.status).toBe('OPEN');
+    const marked = (await t.store.audit.list({ action: 'cost.recommendation.status' })).items;
+    expect(marked.filter((e) => e.details.operation_id === opId)).toEqual([]);
   });
 
   it('keeps budgets, reports their spend and forecast, and alerts once per threshold', {

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
 import { budgetStatus, checkBudgets } from '../../cost/checkBudgets.js';
 import { allocation, forecast, recommendations } from '../../cost/costQueries.js';
+import { applyRecommendationOperation } from '../../cost/recommendationOperations.js';
 import type { ApiServices } from '../apiServices.js';
 import { serverOpsDeps } from '../serverOperations.js';
 import { audit, procedureFor, router } from '../trpc.js';
@@ -184,10 +185,9 @@ export const costOptimizerRouter = router({
         });
         return { operation };
       }
-      const operation = await applier.apply(input.operation_id, rec, { user, signal });
-      if (operation.state === 'APPLIED')
-        await ctx.services.store.costRecommendations.update(rec.id, { status: 'APPLIED' });
-      return { operation };
+      return {
+        operation: await applyRecommendationOperation(ctx.services, ctx.principal, rec, input.operation_id, signal),
+      };
     }),
 
   budgets: procedureFor('VIEWER')

@@ -2,6 +2,7 @@ import { Candidate, NotFoundError, ObjectRef, Operation, OperationState, redactO
 import { z } from 'zod';
 import { canSeeCluster, type Principal } from '../../auth/principal.js';
 import { answerCostAsk, CostAskAnswer } from '../../cost/askCost.js';
+import { applyRecommendationOperation, recommendationOfOperation } from '../../cost/recommendationOperations.js';
 import { FixStatus, fixStatusOf, rememberFix, settleAppliedFix } from '../../healing/fixSettlement.js';
 import { answerMetricQuestion } from '../../metrics/metricQuestionAnswer.js';
 import { answerPolicyAudit, PolicyAuditAnswer } from '../../security/askPolicyAudit.js';
@@ -128,8 +129,13 @@ export const opsRouter = router({
     .input(IdInput)
     .output(Operation)
     .mutation(async ({ ctx, input }) => {
-      const { ops } = await visibleOperation(ctx.services, ctx.principal, input.id);
-      const applied = await ops.apply(input.id, { user: ctx.principal.user.username });
+      const { ops, operation } = await visibleOperation(ctx.services, ctx.principal, input.id);
+      // A rightsizing planned from a recommendation (`ask "rightsize X"`) settles the recommendation too.
+      const rec = await recommendationOfOperation(ctx.services, operation);
+      const applied =
+        rec?.status === 'OPEN'
+          ? await applyRecommendationOperation(ctx.services, ctx.principal, rec, input.id)
+          : await ops.apply(input.id, { user: ctx.principal.user.username });
       // A fix is then watched (in the background) until verified or rolled back: `ops.fixStatus` tells.
       await settleAppliedFix(ctx.services, applied, { principal: ctx.principal });
       return applied;
