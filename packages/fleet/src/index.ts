@@ -31,5 +31,5 @@ export { kubectlAge } from './kubectlAge.js';
 export { formatKubectlRows, type KubectlTableOptions, kubectlTable } from './kubectlTable.js';
 export { LiveModel } from './liveModel.js';
 export { podStatusText } from './podStatusText.js';
-export { type ClusterWatch, type WatchClusterOptions, watchCluster } from './watchCluster.js';
+export { type ClusterWatch, type LiveSighting, type WatchClusterOptions, watchCluster } from './watchCluster.js';
 export { newestVersion, type WatchKindOptions, watchKind } from './watchKind.js';

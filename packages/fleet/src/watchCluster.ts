@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { analyzeSnapshot } from '@opspilot/analyzers';
+import { analyzeSnapshot, type ProblemHistory } from '@opspilot/analyzers';
 import type { Analyzer, Clock, ClusterGateway, Finding } from '@opspilot/core';
 import type { BackoffOptions } from './backoffDelay.js';
 import type { ClusterHealthReport, SeverityCounts } from './clusterHealthReport.js';
@@ -25,6 +25,12 @@ export interface WatchClusterOptions {
   kinds?: readonly string[];
   /** The analyzers run on the live model; all built-ins when missing. */
   analyzers?: readonly Analyzer[];
+  /**
+   * Earlier sightings of causes (the store's `finding_sightings`), so a live problem keeps the first-seen time and run
+   * count that analysis runs recorded. Read, and recorded into, at each analysis of the live model: give a read-only
+   * view when re-analyses on every change should not count as runs.
+   */
+  history?: ProblemHistory;
   backoff?: BackoffOptions;
   /** Called with every report whose state, score or last error differs from the previous one. */
   onReport?(report: ClusterHealthReport, previous: ClusterHealthReport): void;
@@ -43,8 +49,23 @@ export interface ClusterWatch {
    * then its symptoms. Empty until the model is listed once.
    */
   findings(): Finding[];
+  /**
+   * When each live problem's cause was first and last seen and in how many runs, by its root finding's id (the first
+   * of {@link findings}' groups): from `history` when given, else from the live model alone.
+   */
+  sightings(): ReadonlyMap<string, LiveSighting>;
   /** Stops every watch and probe, waits for them to end and forgets the model. */
   stop(): Promise<void>;
+}
+
+/** A live problem's cause as seen across runs (see {@link ClusterWatch.sightings}). */
+export interface LiveSighting {
+  identity: string;
+  first_seen: string;
+  last_seen: string;
+  runs: number;
+  /** How many objects the cause shows on. */
+  count: number;
 }
 
 const NO_FINDINGS: SeverityCounts = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFO: 0 };
@@ -79,6 +100,7 @@ export function watchCluster(options: WatchClusterOptions): ClusterWatch {
   let lastSeen: Date | undefined;
   let findings: SeverityCounts = { ...NO_FINDINGS };
   let latestFindings: Finding[] = [];
+  let latestSightings = new Map<string, LiveSighting>();
   let findingsStale = true;
   let analysisPending = false;
   let current = unknownReport();
@@ -99,9 +121,16 @@ export function watchCluster(options: WatchClusterOptions): ClusterWatch {
     const { report, groups } = analyzeSnapshot(model.snapshot(cluster, clock.now()), {
       now: clock.now(),
       analyzers: options.analyzers,
+      ...(options.history ? { history: options.history } : {}),
     });
     findings = { ...report.summary.by_severity };
     latestFindings = groups.flatMap((g) => [g.rootCause, ...g.symptoms]);
+    latestSightings = new Map();
+    for (const g of groups) {
+      if (!g.identity || !g.firstSeen || !g.lastSeen) continue;
+      const seen = { identity: g.identity, first_seen: g.firstSeen, last_seen: g.lastSeen, runs: g.runs ?? 1 };
+      latestSightings.set(g.rootCause.id, { ...seen, count: g.count ?? 1 });
+    }
     findingsStale = false;
   }
 
@@ -213,6 +242,7 @@ export function watchCluster(options: WatchClusterOptions): ClusterWatch {
     model,
     report: () => current,
     findings: () => latestFindings,
+    sightings: () => latestSightings,
     stop: async () => {
       controller.abort();
       await Promise.allSettled(loops);

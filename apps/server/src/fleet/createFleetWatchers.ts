@@ -4,6 +4,7 @@ import type { Store } from '@opspilot/store';
 import type { ClusterGateways } from '../api/clusterGateways.js';
 import { publishAudit } from '../events/publishAudit.js';
 import { createResourceChangeFeed } from './resourceChangeFeed.js';
+import { storedSightings } from './storedSightings.js';
 
 /** The server's live watchers: one {@link ClusterWatch} per registered cluster. */
 export interface FleetWatchers {
@@ -112,12 +113,18 @@ export function createFleetWatchers(options: FleetWatchersOptions): FleetWatcher
       return undefined;
     });
     if (!gateway) return;
+    // Live problems keep the first-seen time and run count that analysis runs stored.
+    const history = storedSightings(store, clusterId, clock, (error) =>
+      logger.warn({ err: error, cluster: cluster.name }, 'reading finding sightings failed'),
+    );
+    await history.refresh();
     // Reports are recorded one after the other, so every state change is published in order.
     let recording = Promise.resolve();
     const started = watchCluster({
       cluster: cluster.name,
       gateway,
       clock,
+      history,
       probeIntervalMs: options.probeIntervalMs,
       debounceMs: options.debounceMs,
       onChange: (change) => {

@@ -93,6 +93,37 @@ describe('the cluster browser API on a simulated cluster', { timeout: 180_000 },
     expect(hidden.json().clusters.map((c: { name: string }) => c.name)).not.toContain('sim-browse');
   });
 
+  it('gives each live problem the first sighting and run count that analysis runs stored', async () => {
+    type Sighting = { finding_id: string; identity: string; first_seen: string; runs: number; count: number };
+    const live = async () => {
+      // Past the 30 s the stored sightings are read for, with the cluster changing meanwhile.
+      await advanceClock(t.clock, 31_000, 5_000);
+      return (await get(`/fleet/findings?cluster=${clusterId}`)) as { items: { id: string }[]; sightings: Sighting[] };
+    };
+    const first = await live();
+    const sighting = first.sightings[0]!;
+    expect(first.items.map((f) => f.id)).toContain(sighting.finding_id);
+    expect(sighting.count).toBeGreaterThan(0);
+    // An analysis run recorded this cause long ago (say, before a restart).
+    await t.services.store.findingSightings.record(clusterId, [
+      {
+        identity: sighting.identity,
+        class: sighting.identity.split(':')[0]!,
+        root_kind: 'Pod',
+        root_name: 'earlier',
+        first_seen: '2020-01-01T00:00:00.000Z',
+        last_seen: '2020-01-01T00:00:00.000Z',
+      },
+    ]);
+    const stored = async () => (await live()).sightings.find((s) => s.identity === sighting.identity);
+    await expect.poll(async () => (await stored())?.first_seen, { timeout: 60_000 }).toBe('2020-01-01T00:00:00.000Z');
+    // One stored run plus the live one; the live model's re-analyses are not counted as runs.
+    expect((await stored())?.runs).toBe(2);
+    const { clusters } = await get('/fleet/overview');
+    const summary = clusters.find((c: { name: string }) => c.name === 'sim-browse');
+    expect(summary.top_sightings.length).toBe(summary.top_findings.length);
+  });
+
   it('announces changes of the live objects as RESOURCES_CHANGED, gathered per cluster', async () => {
     const ours = () =>
       events

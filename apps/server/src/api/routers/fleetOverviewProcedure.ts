@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { NoInput } from '../apiSchemas.js';
 import { procedureFor } from '../trpc.js';
 import { visibleClusters } from '../visibleClusters.js';
+import { LiveSightingOutput, liveSightingsOf } from './liveSightings.js';
 
 /** How many findings the Overview shows per cluster. */
 export const TOP_FINDINGS = 3;
@@ -29,6 +30,8 @@ const ClusterSummary = z.object({
   findings: SeverityCounts,
   /** The most severe current problems (root causes), at most {@link TOP_FINDINGS}. */
   top_findings: z.array(Finding),
+  /** When each top finding's cause was first and last seen, and in how many runs. */
+  top_sightings: z.array(LiveSightingOutput),
 });
 
 const NO_FINDINGS = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFO: 0 };
@@ -69,6 +72,7 @@ export const fleetOverviewProcedure = procedureFor('VIEWER')
           },
           findings: report?.findings ?? NO_FINDINGS,
           top_findings: roots.slice(0, TOP_FINDINGS),
+          top_sightings: watch ? liveSightingsOf(watch, roots.slice(0, TOP_FINDINGS)) : [],
         };
       }),
     };
