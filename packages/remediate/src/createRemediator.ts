@@ -140,7 +140,10 @@ export function createRemediator(deps: RemediatorDeps) {
 
   return {
     /** Ranked candidates of a finding from the catalogue (`rates`: learned success rates that weigh the ranking). */
-    async diagnose(finding: Finding, options: { rates?: SuccessRates; only?: string } = {}): Promise<FixProposal> {
+    async diagnose(
+      finding: Finding,
+      options: { rates?: SuccessRates; only?: string | readonly string[] } = {},
+    ): Promise<FixProposal> {
       const rates = options.rates ?? (deps.history ? learnedRates(await deps.history(), finding.analyzer) : undefined);
       return proposeFixes(
         finding,

@@ -28,6 +28,7 @@ export {
   type HealingEngineDeps,
   type HealingPassReport,
 } from './healing/createHealingEngine.js';
+export { DEFAULT_HEALING_RULES, type DefaultHealingRule, defaultRulesFor } from './healing/defaultRules.js';
 export { breakerTrips, cooldownNoted, holdBack, inMaintenanceWindow, isRefusalNote } from './healing/healingGates.js';
 export { HEALING_PASS_JOB } from './healing/healingJobs.js';
 export {
@@ -56,9 +57,17 @@ export {
   type TriggerSources,
   type TriggerType,
 } from './healing/healingTriggers.js';
+export {
+  finishManualFix,
+  type ManualFixDeps,
+  recordingManualFixes,
+  startManualFix,
+} from './healing/manualFixes.js';
 export { replicasTouched } from './healing/replicasTouched.js';
+export { type FixEnd, resumeFix } from './healing/resumeFix.js';
 export { runbookInput } from './healing/runbookAction.js';
 export { type RunbookPort, type RunbookRun, runbookPortOf } from './healing/runbookPort.js';
+export { ActionFix, fixRecord, type SettleState, settleState } from './healing/settleOutcome.js';
 export { type ParsedRule, RUNBOOK_ACTION, validateHealingRule } from './healing/validateHealingRule.js';
 export { type FixProposal, proposeFixes, type SuccessRates } from './proposeFixes.js';
 export {

@@ -32,6 +32,7 @@ const run = (
 ): HealingAction => ({
   id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   rule_id: '00000000-0000-4000-8000-000000000000',
+  trigger: 'RULE',
   target: 'deployment/a/api',
   status,
   dry_run: false,

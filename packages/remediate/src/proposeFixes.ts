@@ -18,15 +18,16 @@ export type SuccessRates = Record<string, { rate: number; runs: number }>;
 /**
  * Asks every remediation of the finding's class for candidates, and ranks them: the remediation's own confidence,
  * weighed with the success rate learned from past runs once there are a few (a remediation that keeps failing
- * sinks). The order is stable for equal scores (catalogue order).
+ * sinks). The order is stable for equal scores (catalogue order). `only` keeps to one remediation, or to several.
  */
 export async function proposeFixes(
   finding: Finding,
   ctx: RemediationContext,
-  options: { catalogue?: readonly Remediation[]; rates?: SuccessRates; only?: string } = {},
+  options: { catalogue?: readonly Remediation[]; rates?: SuccessRates; only?: string | readonly string[] } = {},
 ): Promise<FixProposal> {
+  const only = typeof options.only === 'string' ? [options.only] : options.only;
   const catalogue = (options.catalogue ?? BUILTIN_REMEDIATIONS).filter(
-    (r) => r.findingClasses.includes(finding.analyzer) && (!options.only || r.id === options.only),
+    (r) => r.findingClasses.includes(finding.analyzer) && (!only || only.includes(r.id)),
   );
   const candidates: RemediationCandidate[] = [];
   const declined: string[] = [];

@@ -34,7 +34,7 @@ const ruleRow = (r: HealingRule) => {
 
 const actionRow = (a: HealingAction, names: Map<string, string>) => [
   a.started_at ?? a.created_at,
-  names.get(a.rule_id) ?? a.rule_id,
+  a.rule_id ? (names.get(a.rule_id) ?? a.rule_id) : 'manual',
   a.target,
   a.status,
   String(a.result.outcome ?? a.result.reason ?? ''),
@@ -152,7 +152,7 @@ export function healingCommand(parent: Command, ctx: CliContext): Command {
       const err = (text: string) => ctx.io.stderr.write(`${text}\n`);
       await withStore(config, ctx.io.cwd, async (store) => {
         const clusterId = await registeredClusterId(store, gateway.config.server);
-        const remediator = cliRemediator(store, gateway, { ...(clusterId ? { clusterId } : {}), err });
+        const remediator = cliRemediator(store, gateway, { ...(clusterId ? { clusterId } : {}), err, manual: false });
         const engine = createHealingEngine({
           gateway,
           clock: systemClock,

@@ -1,29 +1,21 @@
-import { type AuditTrailEntry, formatRef, ObjectRef, type Operation, PlanStep } from '@opspilot/core';
-import type { SettleSubject } from '@opspilot/remediate';
+import { type AuditTrailEntry, formatRef, type HealingAction, ObjectRef, type Operation } from '@opspilot/core';
+import type { Remediator } from '@opspilot/remediate';
+import {
+  ActionFix,
+  finishManualFix,
+  recordingManualFixes,
+  type SettleSubject,
+  startManualFix,
+} from '@opspilot/remediate';
 import { z } from 'zod';
 import type { ApiServices } from '../api/apiServices.js';
 import type { OperationsCaller } from '../api/serverOperations.js';
 import { publishAudit } from '../events/publishAudit.js';
+import { byRule, manualDeps, recordSecurityFix } from './manualFixRecords.js';
 import { serverRemediator } from './serverRemediator.js';
 
 /** The fix behind an operation, as `remediation.proposed` keeps it: what proves it and how it is undone. */
-const FixRecord = z.object({
-  remediation: z.string().min(1),
-  finding_id: z.string().min(1),
-  summary: z.string().min(1),
-  subject: ObjectRef,
-  rollback: z.array(PlanStep).default([]),
-  grants: z
-    .object({
-      serviceAccount: z.string(),
-      accountNamespace: z.string(),
-      verb: z.string(),
-      resource: z.string(),
-      group: z.string(),
-      namespace: z.string().optional(),
-    })
-    .optional(),
-});
+const FixRecord = ActionFix;
 
 /**
  * Where the fix of an operation stands: PROPOSED (waiting for review and apply), VERIFYING (applied, its object is
@@ -49,6 +41,7 @@ const ACTIONS = {
 } as const satisfies Record<string, FixStatus['status']>;
 
 const settling = new Set<Promise<unknown>>();
+let stopping = new AbortController();
 
 /** The newest audit entries of one action on a cluster that name the operation (newest first, a bounded look-back). */
 async function entriesOf(services: ApiServices, clusterId: string, operationId: string, action: string) {
@@ -103,7 +96,10 @@ export async function settleAppliedFix(
   const clusterId = operation.cluster_id;
   if (!clusterId || (operation.state !== 'APPLIED' && operation.state !== 'FAILED')) return;
   const fix = await fixOfOperation(services, operation);
-  if (!fix) return;
+  if (!fix) {
+    await recordSecurityFix(services, operation, caller);
+    return;
+  }
   const user = caller.principal?.user.username ?? operation.approved_by ?? operation.proposed_by;
   const entry = (action: string, status: 'SUCCESS' | 'ERROR', details: Record<string, unknown>) =>
     publishAudit(services, {
@@ -118,19 +114,62 @@ export async function settleAppliedFix(
       details: { operation_id: operation.id, remediation: fix.remediation, ...details } as never,
     });
   if (operation.state === 'FAILED') {
-    await entry('remediation.failed', 'ERROR', { message: `the fix did not apply: ${operation.result}` });
+    const message = `the fix did not apply: ${operation.result}`;
+    await entry('remediation.failed', 'ERROR', { message });
+    if (!byRule(operation)) {
+      const deps = manualDeps(services, clusterId);
+      await finishManualFix(deps, await startManualFix(deps, fix, { operationId: operation.id, user }), {
+        status: 'FAILED',
+        message,
+      });
+    }
     return;
   }
   const { settle_seconds, verify_timeout_seconds } = services.config.healing;
   await entry('remediation.verifying', 'SUCCESS', {
     message: `watching ${formatRef(fix.subject)}: healthy within ${verify_timeout_seconds}s, then no restarts for ${settle_seconds}s`,
   });
-  const remediator = await serverRemediator(services, clusterId, caller);
+  await watchFix(services, operation, fix, { user, caller });
+}
+
+/**
+ * Settles an applied fix in the background (the settle window, then VERIFIED or a rollback), recorded as a MANUAL
+ * healing action unless a healing rule proposed it — or finishing `manualAction`, the one a stopped process left
+ * RUNNING. Stopped by {@link stopSettling} without an outcome (the next start resumes it).
+ */
+export async function watchFix(
+  services: ApiServices,
+  operation: Operation,
+  fix: SettleSubject,
+  ctx: { user: string; caller?: OperationsCaller; manualAction?: HealingAction },
+): Promise<void> {
+  const clusterId = operation.cluster_id!;
+  const plain = await serverRemediator(services, clusterId, ctx.caller);
+  const remediator = ctx.manualAction ? plain : manualUnlessRule(services, operation, plain);
+  const signal = stopping.signal;
   const running = remediator
-    .settle(operation, fix, { user })
+    .settle(operation, fix, { user: ctx.user, signal })
+    .then(async (outcome) => {
+      if (ctx.manualAction) await finishManualFix(manualDeps(services, clusterId), ctx.manualAction, outcome);
+    })
     .catch(async (error: unknown) => {
+      if (signal.aborted) return;
       services.logger.warn({ err: error, operation_id: operation.id }, 'settling a fix failed');
-      await entry('remediation.failed', 'ERROR', { message: `verification could not run: ${String(error)}` });
+      await publishAudit(services, {
+        action: 'remediation.failed',
+        user_id: ctx.caller?.principal?.user.id ?? ctx.user,
+        ai_tool: `remediate:${fix.remediation}`,
+        input_prompt: fix.finding_id,
+        output_generated: fix.summary,
+        status: 'ERROR',
+        target: formatRef(fix.subject),
+        cluster_id: clusterId,
+        details: {
+          operation_id: operation.id,
+          remediation: fix.remediation,
+          message: `verification could not run: ${String(error)}`,
+        },
+      });
     })
     .finally(() => settling.delete(running));
   settling.add(running);
@@ -165,6 +204,22 @@ export async function fixStatusOf(services: ApiServices, operation: Operation): 
     message,
     at: entry.timestamp,
   };
+}
+
+/** The remediator that settles a fix, recording it as a MANUAL healing action unless a healing rule proposed it. */
+function manualUnlessRule(services: ApiServices, operation: Operation, remediator: Remediator): Remediator {
+  if (byRule(operation) || !operation.cluster_id) return remediator;
+  return recordingManualFixes(remediator, manualDeps(services, operation.cluster_id));
+}
+
+/**
+ * Stops every settle in progress in this process without an outcome (shutdown): their fixes stay VERIFYING and
+ * their manual actions RUNNING until the next start resumes them ({@link resumeFixSettles}).
+ */
+export async function stopSettling(): Promise<void> {
+  stopping.abort(new Error('the server is stopping'));
+  await settlingFixes();
+  stopping = new AbortController();
 }
 
 /** Waits for every settle in progress in this process (tests; shutdown). */

@@ -79,7 +79,7 @@ describe('the healing engine on the simulated cluster', () => {
     );
     const again = await h.whileRunning(engine.runPass());
     expect(again.actions).toEqual([]);
-    const stats = healingStats((await h.store.healingActions.list({ rule_id: rule.id })).items, (a) => a.rule_id);
+    const stats = healingStats((await h.store.healingActions.list({ rule_id: rule.id })).items, (a) => a.rule_id!);
     expect(stats).toEqual([expect.objectContaining({ runs: 1, succeeded: 1, success_rate: 1 })]);
     await h.store.healingRules.update(rule.id, { enabled: false });
   });
@@ -97,7 +97,7 @@ describe('the healing engine on the simulated cluster', () => {
     await h.store.healingRules.update(rule.id, { enabled: false });
   });
 
-  it('leaves an approval-mode action to a person, and records how it ended on the next pass', async () => {
+  it('leaves an approval-mode action to a person, and records how its fix settled on the next pass', async () => {
     const rule = await oomRule('oom-approval', 'appr', {}, { mode: 'approval' });
     await h.apply(namespace('appr'), hog('appr', 'cache', '512Mi'));
     const finding = await h.findingFor('pod-oom-killed', 'cache-', 'appr');
@@ -114,7 +114,7 @@ describe('the healing engine on the simulated cluster', () => {
     expect(second.actions).toEqual([
       expect.objectContaining({
         status: 'SUCCEEDED',
-        result: expect.objectContaining({ outcome: 'APPROVED_AND_APPLIED' }),
+        result: expect.objectContaining({ outcome: 'VERIFIED', time_to_recover_ms: expect.any(Number) }),
       }),
     ]);
     await h.store.healingRules.update(rule.id, { enabled: false });

@@ -49,13 +49,19 @@ export function createHealingEngine(deps: HealingEngineDeps) {
   }
 
   return {
-    /** One pass over this cluster's enabled rules and what triggers them now; returns what it did. */
-    async runPass(options: { signal?: AbortSignal } = {}): Promise<HealingPassReport> {
+    /**
+     * One pass over this cluster's enabled rules and what triggers them now; returns what it did. `recover` (the first
+     * pass after the process started) recovers the actions a stopped process left RUNNING at once — an applied fix's
+     * interrupted settle window runs again — instead of after their verification time.
+     */
+    async runPass(options: { signal?: AbortSignal; recover?: boolean } = {}): Promise<HealingPassReport> {
       const report: HealingPassReport = { actions: [], held: [], paused: [] };
-      const ctx: EngineContext = { deps, report, publish };
+      const ctx: EngineContext = { deps, report, publish, signal: options.signal };
       const { items } = await deps.store.rules.list({ enabled: true }, { page_size: 100 });
       const rules = items.filter((r) => !r.cluster_id || r.cluster_id === deps.clusterId);
-      report.actions.push(...(await reconcileActions(deps, rules.filter(isValid))));
+      report.actions.push(
+        ...(await reconcileActions(deps, rules.filter(isValid), { recover: options.recover ?? false })),
+      );
       const byNamespace = new Map<string, Finding[]>();
       const findingsIn = async (namespace: string) => {
         if (!byNamespace.has(namespace)) {
@@ -79,7 +85,7 @@ export function createHealingEngine(deps: HealingEngineDeps) {
           await pause(rule, tripped, report);
           continue;
         }
-        for (const trigger of await triggersOf(rule, parsed, findingsIn)) {
+        for (const trigger of await triggersOf(parsed, findingsIn)) {
           if (options.signal?.aborted) return report;
           const rt: RuleTrigger = { rule, parsed, trigger };
           if (!parsed.remediation) {
@@ -91,7 +97,7 @@ export function createHealingEngine(deps: HealingEngineDeps) {
             report.held.push({
               rule: rule.name,
               target: `${trigger.ref.kind.toLowerCase()}/${trigger.ref.namespace}/${trigger.ref.name}`,
-              reason: `${trigger.kind} ${trigger.id}: no finding of ${parsed.remediation.findingClasses.join(', ')} about it now`,
+              reason: `${trigger.kind} ${trigger.id}: no finding of ${fixedClasses(parsed).join(', ')} about it now`,
             });
             continue;
           }
@@ -104,7 +110,6 @@ export function createHealingEngine(deps: HealingEngineDeps) {
 
   /** What triggers a rule now, in its scope: findings of its class, or anomalies or incidents about objects. */
   async function triggersOf(
-    rule: HealingRule,
     parsed: ParsedRule,
     findingsIn: (namespace: string) => Promise<Finding[]>,
   ): Promise<Trigger[]> {
@@ -125,7 +130,7 @@ export function createHealingEngine(deps: HealingEngineDeps) {
     }
     const triggers: Trigger[] = [];
     for (const namespace of parsed.scope.namespaces) {
-      const matching = (await findingsIn(namespace)).filter((f) => f.analyzer === rule.condition_type);
+      const matching = (await findingsIn(namespace)).filter((f) => parsed.classes.includes(f.analyzer));
       for (const f of await inScope(matching, parsed)) {
         triggers.push({ kind: 'finding', id: f.id, ref: f.resource, summary: f.message.slice(0, 300), finding: f });
       }
@@ -139,7 +144,7 @@ export function createHealingEngine(deps: HealingEngineDeps) {
     parsed: ParsedRule,
     findingsIn: (namespace: string) => Promise<Finding[]>,
   ): Promise<Finding | undefined> {
-    const classes = parsed.remediation?.findingClasses ?? [];
+    const classes = fixedClasses(parsed);
     const { name, namespace } = trigger.ref;
     const findings = (await findingsIn(namespace!)).filter((f) => classes.includes(f.analyzer));
     return (
@@ -166,6 +171,9 @@ export function createHealingEngine(deps: HealingEngineDeps) {
     return kept;
   }
 }
+
+/** The finding classes a rule's remediations fix (what an anomaly or incident trigger's object is diagnosed for). */
+const fixedClasses = (parsed: ParsedRule) => [...new Set(parsed.remediations.flatMap((r) => r.findingClasses))];
 
 /** The healing engine built by {@link createHealingEngine}. */
 export type HealingEngine = ReturnType<typeof createHealingEngine>;

@@ -7,8 +7,9 @@ import type {
   HealingAction,
   HealingRule,
   NewHealingAction,
+  Operation,
 } from '@opspilot/core';
-import type { Remediator } from '../createRemediator.js';
+import type { Remediator, SettleSubject } from '../createRemediator.js';
 import type { FiringAlert } from './alertTrigger.js';
 import type { HealingStore } from './healingStore.js';
 import type { Trigger, TriggerSources } from './healingTriggers.js';
@@ -36,6 +37,11 @@ export interface HealingEngineDeps {
   alerts?: { firing(): Promise<FiringAlert[]> };
   /** Anomalies and incidents, for `anomaly` and `incident` rules (they never trigger without it). */
   triggers?: TriggerSources;
+  /**
+   * Called with an approval-mode fix's operation when it is proposed, so that whoever applies it settles it (the
+   * server remembers the fix behind the operation); the next pass records how it ended.
+   */
+  remember?(operation: Operation, fix: SettleSubject): Promise<void>;
   /** Incident runbooks, for rules whose action is `runbook` (refused without it). */
   runbooks?: RunbookPort;
 }
@@ -44,6 +50,8 @@ export interface HealingEngineDeps {
 export interface EngineContext {
   deps: HealingEngineDeps;
   report: HealingPassReport;
+  /** Stops the pass (and a settle window it is in) when aborted. */
+  signal?: AbortSignal;
   publish(
     event_type: Extract<EventType, `HEALING_${string}`>,
     namespace: string | undefined,

@@ -9,6 +9,7 @@ let n = 0;
 const action = (status: HealingAction['status'], secondsAgo: number, target = 'deployment/a/web'): HealingAction => ({
   id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   rule_id: '00000000-0000-4000-8000-000000000000',
+  trigger: 'RULE',
   target,
   status,
   dry_run: false,

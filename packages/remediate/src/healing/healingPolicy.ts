@@ -15,6 +15,11 @@ export type TriggerSeverity = z.infer<typeof TriggerSeverity>;
 export const HealingScope = z
   .object({
     namespaces: z.array(z.string().min(1)).min(1, 'list the namespaces the rule may act in'),
+    /**
+     * Finding classes (analyzer ids) that trigger the rule besides its `condition_type`, e.g. `pod-liveness-probe`
+     * next to `pod-readiness-probe`: each must be fixed by one of the rule's remediations.
+     */
+    classes: z.array(z.string().min(1).max(100)).max(20).default([]),
     labels: z.record(z.string(), z.string()).default({}),
     /** Act only while one of these alerts fires about the finding's object (e.g. `KubePodCrashLooping`). */
     alerts: z.array(z.string().min(1)).max(20).default([]),
@@ -67,6 +72,11 @@ export const HealingLimits = z
     breaker_failures: z.number().int().min(1).max(20).default(3),
     verify_settle_seconds: z.number().int().min(0).max(3600).default(60),
     verify_timeout_seconds: z.number().int().min(10).max(3600).default(180),
+    /**
+     * Remediations of the catalogue the rule may choose from besides its `action_type` (the best-ranked candidate of
+     * them all is applied), e.g. every scheduling fix for `pod-unschedulable`.
+     */
+    remediations: z.array(z.string().min(1).max(100)).max(20).default([]),
     /** For a rule whose action is `runbook`: the incident runbook it runs (name or id). */
     runbook: z.string().min(1).max(255).optional(),
     /**

@@ -53,6 +53,9 @@ export function learnedRates(actions: HealingAction[], findingClass: string): Su
   return successRates(actions.filter((a) => (a.result.finding_class ?? findingClass) === findingClass));
 }
 
+/** The `by_rule` key of fixes a person applied (trigger MANUAL, no rule). */
+const MANUAL = 'MANUAL';
+
 /** What was learned from the healing history, per rule, per remediation (or runbook) and per finding class. */
 export interface HealingLearning {
   by_rule: (HealingStat & { name: string })[];
@@ -67,8 +70,8 @@ export function healingLearning(actions: HealingAction[], ruleNames: Map<string,
     stats.map((s) => ({ ...s, name: name(s.key) }));
   return {
     by_rule: named(
-      healingStats(actions, (a) => a.rule_id),
-      (id) => ruleNames.get(id) ?? id,
+      healingStats(actions, (a) => a.rule_id ?? MANUAL),
+      (id) => (id === MANUAL ? 'manual fixes' : (ruleNames.get(id) ?? id)),
     ),
     by_remediation: named(healingStats(actions, (a) => String(a.result.remediation ?? a.result.runbook ?? 'unknown'))),
     by_class: named(

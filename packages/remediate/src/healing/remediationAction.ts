@@ -4,6 +4,7 @@ import { actionBase, type EngineContext, type RuleTrigger, triggerRecord } from 
 import { gateAction } from './gateAction.js';
 import { successRates } from './healingStats.js';
 import { allActions } from './healingStore.js';
+import { fixRecord } from './settleOutcome.js';
 
 /**
  * A rule's remediation for one finding: diagnosed with the catalogue (ranked with what the rule learned), held back by
@@ -16,7 +17,10 @@ export async function remediationAction(ctx: EngineContext, rt: RuleTrigger, fin
   const { rule, parsed } = rt;
   const remediation = parsed.remediation!;
   const ruleActions = await allActions(deps.store, { rule_id: rule.id });
-  const proposal = await deps.remediator.diagnose(finding, { rates: successRates(ruleActions), only: remediation.id });
+  const proposal = await deps.remediator.diagnose(finding, {
+    rates: successRates(ruleActions),
+    only: parsed.remediations.map((r) => r.id),
+  });
   const candidate = proposal.candidates[0];
   // A finding gathered at the start of the pass whose object an earlier action replaced (a pod of the rollout
   // it fixed) is gone: nothing to act on, nothing to record.
@@ -30,7 +34,7 @@ export async function remediationAction(ctx: EngineContext, rt: RuleTrigger, fin
   const about = {
     finding_id: finding.id,
     finding_class: finding.analyzer,
-    remediation: remediation.id,
+    remediation: candidate?.remediation ?? remediation.id,
     mode: parsed.limits.mode,
     trigger: triggerRecord(rt.trigger),
   };
@@ -73,6 +77,10 @@ export async function remediationAction(ctx: EngineContext, rt: RuleTrigger, fin
     return finish('SKIPPED', { outcome: 'ABANDONED', reason: proposed.reasons.join('; ') });
   }
   const operation = proposed.operation;
+  // On record before anything is applied: a process stopped from here on leaves an action the next start recovers.
+  action = await deps.store.actions.update(action.id, {
+    result: { ...action.result, operation_id: operation.id, fix: fixRecord(candidate) } as never,
+  });
   if (parsed.limits.dry_run || parsed.limits.mode === 'suggest') {
     return finish('SUCCEEDED', {
       outcome: 'PLANNED',
@@ -82,6 +90,7 @@ export async function remediationAction(ctx: EngineContext, rt: RuleTrigger, fin
     });
   }
   if (parsed.limits.mode === 'approval') {
+    await deps.remember?.(operation, candidate);
     action = await deps.store.actions.update(action.id, {
       status: 'AWAITING_APPROVAL',
       result: { ...action.result, operation_id: operation.id, diff: operation.diff } as never,
@@ -92,6 +101,7 @@ export async function remediationAction(ctx: EngineContext, rt: RuleTrigger, fin
   const outcome = await deps.remediator.execute(operation.id, candidate, {
     user,
     approver: `policy:${user}`,
+    signal: ctx.signal,
     recovery: {
       settleMs: parsed.limits.verify_settle_seconds * 1000,
       timeoutMs: parsed.limits.verify_timeout_seconds * 1000,

@@ -9,8 +9,12 @@ import { isTriggerType, type TriggerType } from './healingTriggers.js';
 export interface ParsedRule {
   scope: HealingScope;
   limits: HealingLimits;
-  /** The remediation it runs; undefined when its action is a runbook (`limits.runbook`). */
+  /** The remediation it runs (its `action_type`); undefined when its action is a runbook (`limits.runbook`). */
   remediation?: Remediation;
+  /** Every remediation it may choose from: `action_type` first, then `action_config.remediations`. */
+  remediations: Remediation[];
+  /** The finding classes that trigger it: `condition_type` and `condition_config.classes` (finding rules). */
+  classes: string[];
   /** What triggers it: analyzer findings of its class, or anomalies or incidents about an object. */
   trigger: 'finding' | TriggerType;
 }
@@ -23,7 +27,7 @@ const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =
 
 /**
  * Checks a healing rule before it is saved, and throws InputError with the reason: its action must be a remediation
- * of the catalogue that fixes its finding class (any class for `anomaly` and `incident` triggers, whose object is
+ * of the catalogue (with `action_config.remediations`, several) that fixes its finding classes (any class for `anomaly` and `incident` triggers, whose object is
  * diagnosed), or `runbook` naming one in `action_config.runbook`; its scope must list namespaces, none of them a system namespace,
  * and no more than its `max_namespaces`; automatic mode only for remediations that are never destructive.
  */
@@ -37,11 +41,6 @@ export function validateHealingRule(
   if (!runbook && !remediation) {
     throw new InputError(`no remediation ${rule.action_type}`, {
       hint: `use one of: ${catalogue.map((r) => r.id).join(', ')}, or "runbook" with action_config.runbook`,
-    });
-  }
-  if (remediation && trigger === 'finding' && !remediation.findingClasses.includes(rule.condition_type)) {
-    throw new InputError(`remediation ${remediation.id} does not fix ${rule.condition_type} findings`, {
-      hint: `it fixes: ${remediation.findingClasses.join(', ')}`,
     });
   }
   const scope = HealingScope.safeParse(rule.condition_config ?? {});
@@ -69,10 +68,49 @@ export function validateHealingRule(
       hint: 'set action_config.runbook to the name of an incident runbook (opspilot runbooks list)',
     });
   }
-  if (remediation && limits.data.mode === 'automatic' && remediation.effect !== 'write') {
-    throw new InputError(`remediation ${remediation.id} can be destructive and cannot run automatically`, {
+  const remediations = remediation ? [remediation, ...alsoOf(limits.data.remediations, remediation, catalogue)] : [];
+  const classes = trigger === 'finding' ? [...new Set([rule.condition_type, ...scope.data.classes])] : [];
+  if (remediation) checkClasses(classes, remediations);
+  const destructive = remediations.find((r) => r.effect !== 'write');
+  if (destructive && limits.data.mode === 'automatic') {
+    throw new InputError(`remediation ${destructive.id} can be destructive and cannot run automatically`, {
       hint: 'use mode "approval": a person approves each action',
     });
   }
-  return { scope: scope.data, limits: limits.data, remediation, trigger };
+  return { scope: scope.data, limits: limits.data, remediation, remediations, classes, trigger };
+}
+
+/** The remediations of `action_config.remediations`, each of the catalogue and named once. */
+function alsoOf(ids: string[], primary: Remediation, catalogue: readonly Remediation[]): Remediation[] {
+  return [...new Set(ids)]
+    .filter((id) => id !== primary.id)
+    .map((id) => {
+      const found = catalogue.find((r) => r.id === id);
+      if (!found) {
+        throw new InputError(`no remediation ${id} in action_config.remediations`, {
+          hint: `use ones of: ${catalogue.map((r) => r.id).join(', ')}`,
+        });
+      }
+      return found;
+    });
+}
+
+/** Every class must be fixed by one of the remediations, and every remediation must fix one of the classes. */
+function checkClasses(classes: string[], remediations: Remediation[]): void {
+  for (const c of classes) {
+    if (!remediations.some((r) => r.findingClasses.includes(c))) {
+      const names = remediations.map((r) => r.id).join(', ');
+      throw new InputError(`remediation ${names} does not fix ${c} findings`, {
+        hint: `it fixes: ${[...new Set(remediations.flatMap((r) => r.findingClasses))].join(', ')}`,
+      });
+    }
+  }
+  if (classes.length === 0) return;
+  for (const r of remediations) {
+    if (!r.findingClasses.some((c) => classes.includes(c))) {
+      throw new InputError(`remediation ${r.id} fixes none of the rule's classes (${classes.join(', ')})`, {
+        hint: `it fixes: ${r.findingClasses.join(', ')}; add one as condition_config.classes or drop it`,
+      });
+    }
+  }
 }

@@ -4,6 +4,7 @@ import {
   HealingAction,
   HealingActionStatus,
   HealingRule,
+  HealingTrigger,
   InputError,
   NewHealingRule,
   NotFoundError,
@@ -22,6 +23,7 @@ import { IdInput, PageInput, pageOf } from '../apiSchemas.js';
 import type { ApiServices } from '../apiServices.js';
 import { audit, procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
+import { healingDefaultRulesProcedures } from './healingDefaultRules.js';
 
 /** A candidate fix as the API shows it. */
 export const CandidateOutput = z.object({
@@ -194,6 +196,8 @@ export const healingRouter = router({
       return { kind: 'operation' as const, operation: proposed.operation, candidate };
     }),
 
+  ...healingDefaultRulesProcedures,
+
   rules: procedureFor('VIEWER')
     .meta({ openapi: { method: 'GET', path: '/healing/rules', tags: ['healing'], protect: true } })
     .input(z.object({ enabled: z.coerce.boolean().optional(), ...PageInput }))
@@ -250,6 +254,8 @@ export const healingRouter = router({
     .input(
       z.object({
         rule_id: z.uuid().optional(),
+        /** `MANUAL`: fixes people applied (ask, the Fix button, `opspilot fix`, security fixes); `RULE`: rules'. */
+        trigger: HealingTrigger.optional(),
         status: HealingActionStatus.optional(),
         target: z.string().min(1).max(500).optional(),
         ...PageInput,
