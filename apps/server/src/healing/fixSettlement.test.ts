@@ -5,7 +5,8 @@ import { advanceClock } from '@opspilot/kube-sim/testing';
 import { currentFindings } from '@opspilot/remediate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../testing/index.js';
-import { settlingFixes } from './fixSettlement.js';
+import { settlingFixes, stopSettling } from './fixSettlement.js';
+import { resumeFixSettles } from './resumeFixSettles.js';
 
 const deployment = (ns: string, name: string, container: Record<string, unknown>): KubeObject[] => [
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
@@ -100,6 +101,67 @@ describe('a fix applied over the API settles: verified, or rolled back', () => {
     expect(done).toMatchObject({ status: 'VERIFIED', message: expect.stringMatching(/no restarts for 40s$/) });
     const trail = await t.rest('GET', '/audit?action=remediation.verified', t.users.admin.token);
     expect(JSON.stringify(trail.json())).toContain('deployment/web-fix/cache');
+    // A person's fix is a healing action too (trigger MANUAL), so learning counts it.
+    const history = await t.rest('GET', '/healing/history?trigger=MANUAL', t.users.viewer.token);
+    expect(history.json().items).toEqual([
+      expect.objectContaining({
+        trigger: 'MANUAL',
+        target: 'deployment/web-fix/cache',
+        status: 'SUCCEEDED',
+        result: expect.objectContaining({
+          outcome: 'VERIFIED',
+          remediation: 'oom:raise-memory-limit',
+          operation_id: id,
+          time_to_recover_ms: expect.any(Number),
+        }),
+      }),
+    ]);
+    expect(history.json().items[0].rule_id).toBeUndefined();
+    const learning = await t.rest('GET', '/healing/learning', t.users.viewer.token);
+    expect(learning.json().by_rule).toEqual([expect.objectContaining({ name: 'manual fixes', runs: 1, succeeded: 1 })]);
+    expect(learning.json().by_remediation).toEqual([
+      expect.objectContaining({ name: 'oom:raise-memory-limit', runs: 1, success_rate: 1 }),
+    ]);
+  });
+
+  it('a settle stopped with the server stays VERIFYING, and the next start settles it again from the live state', async () => {
+    for (const o of deployment('restart-fix', 'cache', HOG)) await gateway.apply(o);
+    const finding = await findingOf('restart-fix', 'pod-oom-killed');
+    const fixed = await t.rest('POST', '/healing/fix', t.users.operator.token, {
+      cluster_id: clusterId,
+      finding_id: finding.id,
+    });
+    const id = fixed.json().operation.id;
+    expect((await t.rest('POST', `/ops/${id}/approve`, t.users.approver.token, {})).statusCode).toBe(200);
+    let applied = false;
+    const applying = t.rest('POST', `/ops/${id}/apply`, t.users.operator.token, {}).finally(() => {
+      applied = true;
+    });
+    while (!applied) await advanceClock(t.clock, 1000);
+    expect((await applying).json().state).toBe('APPLIED');
+    await advanceClock(t.clock, 5000);
+    // The server stops mid-settle: no outcome is written, the manual action stays RUNNING.
+    await stopSettling();
+    await advanceClock(t.clock, 120_000, 5000);
+    expect(await fixStatus(id)).toMatchObject({ status: 'VERIFYING' });
+    const running = await t.rest('GET', '/healing/history?trigger=MANUAL&status=RUNNING', t.users.viewer.token);
+    expect(running.json().items.map((a: { result: { operation_id: string } }) => a.result.operation_id)).toEqual([id]);
+    // The next start, on the same store: the settle window runs again and concludes.
+    expect(await resumeFixSettles(t.services)).toEqual([id]);
+    expect(await resumeFixSettles(t.services)).toEqual([]);
+    let status = await fixStatus(id);
+    for (let i = 0; i < 300 && status.status === 'VERIFYING'; i++) {
+      await advanceClock(t.clock, 2000);
+      status = await fixStatus(id);
+    }
+    expect(status.status, status.message).toBe('VERIFIED');
+    const done = await t.rest('GET', '/healing/history?trigger=MANUAL', t.users.viewer.token);
+    const mine = done.json().items.filter((a: { result: { operation_id: string } }) => a.result.operation_id === id);
+    expect(mine).toEqual([
+      expect.objectContaining({ status: 'SUCCEEDED', result: expect.objectContaining({ outcome: 'VERIFIED' }) }),
+    ]);
+    const trail = await t.rest('GET', '/audit?action=remediation.verifying', t.users.admin.token);
+    expect(JSON.stringify(trail.json())).toContain('resumed after a restart');
   });
 
   it('ask "fix the oom pod" over the API: the catalogue plans it, and once applied it is verified', async () => {

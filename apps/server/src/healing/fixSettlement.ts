@@ -41,6 +41,8 @@ const ACTIONS = {
 } as const satisfies Record<string, FixStatus['status']>;
 
 const settling = new Set<Promise<unknown>>();
+/** The operations whose fixes this process is settling now. */
+const watched = new Set<string>();
 let stopping = new AbortController();
 
 /** The newest audit entries of one action on a cluster that name the operation (newest first, a bounded look-back). */
@@ -147,6 +149,7 @@ export async function watchFix(
   const plain = await serverRemediator(services, clusterId, ctx.caller);
   const remediator = ctx.manualAction ? plain : manualUnlessRule(services, operation, plain);
   const signal = stopping.signal;
+  watched.add(operation.id);
   const running = remediator
     .settle(operation, fix, { user: ctx.user, signal })
     .then(async (outcome) => {
@@ -171,9 +174,15 @@ export async function watchFix(
         },
       });
     })
-    .finally(() => settling.delete(running));
+    .finally(() => {
+      settling.delete(running);
+      watched.delete(operation.id);
+    });
   settling.add(running);
 }
+
+/** Whether this process is settling the fix of the operation now. */
+export const isSettling = (operationId: string) => watched.has(operationId);
 
 /** Where the fix of an operation stands, from its audit entries; undefined for an operation that carries none. */
 export async function fixStatusOf(services: ApiServices, operation: Operation): Promise<FixStatus | undefined> {

@@ -2,7 +2,7 @@ import { formatRef, type HealingAction } from '@opspilot/core';
 import { settleState } from '@opspilot/remediate';
 import type { ApiServices } from '../api/apiServices.js';
 import { publishAudit } from '../events/publishAudit.js';
-import { fixOfOperation, watchFix } from './fixSettlement.js';
+import { fixOfOperation, isSettling, watchFix } from './fixSettlement.js';
 
 /**
  * On start: every fix whose settle window a stopped process was running (`remediation.verifying` with no verified,
@@ -22,7 +22,7 @@ export async function resumeFixSettles(services: ApiServices): Promise<string[]>
     for (const operationId of operationIds.filter(Boolean)) {
       const operation = await services.store.operations.get(operationId).catch(() => undefined);
       const fix = operation && (await fixOfOperation(services, operation));
-      if (!operation || !fix || operation.state !== 'APPLIED') continue;
+      if (!operation || !fix || operation.state !== 'APPLIED' || isSettling(operationId)) continue;
       if ((await settleState(services.store.audit, operationId, fix))?.status !== 'VERIFYING') continue;
       const manualAction = await runningManualAction(services, operationId);
       const user = operation.approved_by ?? operation.proposed_by;
