@@ -1,6 +1,7 @@
 import { HTTP_ERRORS_PROMQL, HTTP_REQUESTS_PROMQL } from '@opspilot/analyzers';
-import type { Cluster, MetricQuery, MetricResult, MetricsSource } from '@opspilot/core';
+import type { Cluster, MetricsSource } from '@opspilot/core';
 import type { ServerMetrics } from './createServerMetrics.js';
+import { samplerFallbackSource } from './samplerFallbackSource.js';
 
 /** The named query of the built-in sampler that answers each PromQL the diagnosis asks. */
 const NAMED: Record<string, string> = {
@@ -14,26 +15,7 @@ const NAMED: Record<string, string> = {
  * and any other query has no series.
  */
 export function diagnosisMetricsSource(metrics: ServerMetrics, cluster: Cluster): MetricsSource {
-  return {
-    async query(q: MetricQuery, signal?: AbortSignal): Promise<MetricResult[]> {
-      const service = metrics.over([cluster]);
-      if (metrics.hasPrometheus(cluster)) return service.query({ ...q, cluster_ids: [cluster.id] }, signal);
-      const named = NAMED[q.query];
-      if (!named) return [{ cluster_id: cluster.id, cluster_name: cluster.name, status: 'SUCCESS', data: [] }];
-      const answer = await service.named(
-        named,
-        { limit: 100 },
-        {
-          instant: false,
-          cluster_ids: [cluster.id],
-          start_time: q.start_time,
-          end_time: q.end_time,
-          step: q.step,
-          timeout: q.timeout,
-        },
-        signal,
-      );
-      return answer.results;
-    },
-  };
+  return samplerFallbackSource(metrics, [cluster], (promql) =>
+    NAMED[promql] ? { name: NAMED[promql], params: { limit: 100 } } : undefined,
+  );
 }

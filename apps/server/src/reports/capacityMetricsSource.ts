@@ -1,7 +1,8 @@
-import type { Cluster, MetricQuery, MetricResult, MetricsSource } from '@opspilot/core';
+import type { Cluster, MetricsSource } from '@opspilot/core';
 import { CAPACITY_NAMED_QUERIES } from '@opspilot/observe';
 import type { CapacityQueries } from '@opspilot/reports';
 import type { ServerMetrics } from '../metrics/createServerMetrics.js';
+import { samplerFallbackSource } from '../metrics/samplerFallbackSource.js';
 
 const byKey = (name: string) => {
   const found = CAPACITY_NAMED_QUERIES.find((q) => q.name === name);
@@ -30,33 +31,8 @@ export const CAPACITY_QUERIES = Object.fromEntries(
  * from a sampled cluster.
  */
 export function capacityMetricsSource(metrics: ServerMetrics, clusters: readonly Cluster[]): MetricsSource {
-  const namedOf = (promql: string) => CAPACITY_NAMED_QUERIES.find((q) => q.promql({}) === promql)?.name;
-  return {
-    async query(q: MetricQuery, signal?: AbortSignal): Promise<MetricResult[]> {
-      const chosen = q.cluster_ids.length > 0 ? clusters.filter((c) => q.cluster_ids.includes(c.id)) : clusters;
-      const results = await Promise.all(
-        chosen.map(async (cluster): Promise<MetricResult[]> => {
-          const service = metrics.over([cluster]);
-          if (metrics.hasPrometheus(cluster)) return service.query({ ...q, cluster_ids: [cluster.id] }, signal);
-          const named = namedOf(q.query);
-          if (!named) return [{ cluster_id: cluster.id, cluster_name: cluster.name, status: 'SUCCESS', data: [] }];
-          const answer = await service.named(
-            named,
-            {},
-            {
-              instant: false,
-              cluster_ids: [cluster.id],
-              start_time: q.start_time,
-              end_time: q.end_time,
-              step: q.step,
-              timeout: q.timeout,
-            },
-            signal,
-          );
-          return answer.results;
-        }),
-      );
-      return results.flat();
-    },
-  };
+  return samplerFallbackSource(metrics, clusters, (promql) => {
+    const name = CAPACITY_NAMED_QUERIES.find((q) => q.promql({}) === promql)?.name;
+    return name ? { name } : undefined;
+  });
 }
