@@ -1,4 +1,4 @@
-import { type HealingAction, type HealingRule, NotFoundError, systemClock } from '@opspilot/core';
+import { type HealingAction, type HealingRule, HealingTrigger, NotFoundError, systemClock } from '@opspilot/core';
 import { allActions, createHealingEngine, healingLearning, runbookPortOf } from '@opspilot/remediate';
 import type { Store } from '@opspilot/store';
 import type { Command } from 'commander';
@@ -9,6 +9,7 @@ import { renderColumns } from '../renderOutput.js';
 import { registeredClusterId } from './askApply.js';
 import { cliRemediator } from './cliRemediator.js';
 import { healingRuleAdd } from './healingRuleAdd.js';
+import { healingRuleDefaults } from './healingRuleDefaults.js';
 import { localCommander } from './incidentsLocal.js';
 import { reviewActor } from './reviewActor.js';
 
@@ -55,9 +56,10 @@ const figures = (x: {
 ];
 
 /**
- * Registers `opspilot healing rules|rules add|enable|disable|history|stats|run`: self-healing rules (validated when
- * saved: listed namespaces, never a system one, automatic only for non-destructive remediations), the actions they
- * took with outcome and time to recover, what was learned per rule, remediation and finding class, and one healing
+ * Registers `opspilot healing rules|rules add|rules defaults|rules install-defaults|enable|disable|history|stats|run`:
+ * self-healing rules (validated when saved: listed namespaces, never a system one, automatic only for non-destructive
+ * remediations) and the shipped default rules, the actions they took — and the fixes people applied (MANUAL) — with
+ * outcome and time to recover, what was learned per rule, remediation and finding class, and one healing
  * pass now against the configured cluster (its findings, anomalies and open incidents; runbooks run locally). Tables,
  * or `-o json|yaml`.
  */
@@ -79,6 +81,7 @@ export function healingCommand(parent: Command, ctx: CliContext): Command {
       });
     });
   healingRuleAdd(rules, ctx);
+  healingRuleDefaults(rules, ctx);
   for (const [verb, enabled] of [
     ['enable', true],
     ['disable', false],
@@ -101,15 +104,17 @@ export function healingCommand(parent: Command, ctx: CliContext): Command {
   }
   group
     .command('history')
-    .description('actions the healing rules took, newest first')
+    .description('actions the healing rules took and fixes people applied (rule "manual"), newest first')
     .option('--rule <name>', 'only this rule')
-    .action(async (raw: { rule?: string }, command: Command) => {
+    .option('--trigger <trigger>', 'only RULE actions or MANUAL fixes (ask, opspilot fix, the Fix button)')
+    .action(async (raw: { rule?: string; trigger?: string }, command: Command) => {
+      const trigger = raw.trigger ? HealingTrigger.parse(raw.trigger.toUpperCase()) : undefined;
       const config = await ctx.loadConfig(command);
       await withStore(config, ctx.io.cwd, async (store) => {
         const ruleId = raw.rule ? (await ruleNamed(store, raw.rule)).id : undefined;
         const actions = await allActions(
           { rules: store.healingRules, actions: store.healingActions },
-          { rule_id: ruleId },
+          { rule_id: ruleId, trigger },
         );
         const names = new Map((await store.healingRules.list({}, { page_size: 100 })).items.map((r) => [r.id, r.name]));
         ctx.print(command, actions, (list) =>
