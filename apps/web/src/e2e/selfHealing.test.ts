@@ -95,7 +95,16 @@ describe.runIf(chromiumRunnable)(
       await pwExpect(rules.getByRole('row').filter({ hasText: 'oom-broken' })).toContainText('automatic');
       await rules.getByRole('row').filter({ hasText: 'oom-broken' }).getByRole('button', { name: 'Disable' }).click();
       await pwExpect(rules.getByRole('row').filter({ hasText: 'oom-broken' })).toContainText('Enable');
-      await pwExpect(page.getByRole('table', { name: 'Healing history' })).toBeVisible();
+      // The image fix applied with the Fix button above is in the history as a manual fix, verified.
+      await page.getByLabel('Show').selectOption('MANUAL');
+      const manual = page
+        .getByRole('table', { name: 'Healing history' })
+        .getByRole('row')
+        .filter({ hasText: 'manual fix by' });
+      await pwExpect(manual.first()).toContainText('SUCCEEDED');
+      await pwExpect(manual.first()).toContainText('VERIFIED');
+      await pwExpect(page.getByRole('table', { name: 'Healing learning' })).toContainText('manual fixes');
+      await page.getByLabel('Show').selectOption('');
       await pwExpect(page.getByRole('table', { name: 'Healing learning' }).getByRole('columnheader')).toContainText([
         'By',
         'Name',

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { useTRPC } from '../../api/trpc.js';
 import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
@@ -27,12 +28,17 @@ function TableHead({ columns }: { columns: string[] }) {
   );
 }
 
-/** Self-healing: the rules (new, enable, disable), the actions they took with outcomes, and what was learned. */
+/**
+ * Self-healing: the rules (new, enable, disable), the actions they took — and the fixes people applied by hand
+ * (MANUAL) — with outcomes, and what was learned from both.
+ */
 export function SelfHealingPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const rules = useQuery(trpc.healing.rules.queryOptions({ page_size: 100 }));
-  const history = useQuery(trpc.healing.history.queryOptions({ page_size: 50 }));
+  const [shown, setShown] = useState<'' | 'RULE' | 'MANUAL'>('');
+  const showId = useId();
+  const history = useQuery(trpc.healing.history.queryOptions({ page_size: 50, ...(shown ? { trigger: shown } : {}) }));
   const stats = useQuery(trpc.healing.stats.queryOptions());
   const toggle = useMutation(
     trpc.healing.updateRule.mutationOptions({
@@ -83,6 +89,19 @@ export function SelfHealingPage() {
         </Panel>
         <Panel title="History">
           <ErrorNotice error={history.error} />
+          <label htmlFor={showId} className="mb-2 flex items-center gap-2 text-sm font-medium">
+            Show
+            <select
+              id={showId}
+              className="rounded border px-2 py-1 font-normal"
+              value={shown}
+              onChange={(e) => setShown(e.target.value as typeof shown)}
+            >
+              <option value="">Rules' actions and manual fixes</option>
+              <option value="RULE">Rules' actions</option>
+              <option value="MANUAL">Manual fixes</option>
+            </select>
+          </label>
           {history.data?.items.length === 0 ? <p>No healing actions yet.</p> : null}
           <table className="w-full text-sm" aria-label="Healing history">
             <TableHead columns={['Time', 'Rule', 'Target', 'Status', 'Outcome', 'Recovered in']} />
@@ -90,7 +109,11 @@ export function SelfHealingPage() {
               {history.data?.items.map((a) => (
                 <tr key={a.id}>
                   <td className={td}>{a.started_at ?? a.created_at}</td>
-                  <td className={td}>{names.get(a.rule_id) ?? a.rule_id}</td>
+                  <td className={td}>
+                    {a.rule_id
+                      ? (names.get(a.rule_id) ?? a.rule_id)
+                      : `manual fix${a.result.user ? ` by ${String(a.result.user)}` : ''}`}
+                  </td>
                   <td className={`${td} font-mono`}>{a.target}</td>
                   <td className={td}>
                     <Badge tone={toneOf(a.status)}>{a.status}</Badge>
