@@ -113,6 +113,21 @@ export function features(normalized: string): string[] {
     .filter(Boolean)
     .flatMap((w) => (SYNONYMS[w] ?? stem(SYNONYMS[stem(w)] ?? w)).split(' '));
   const out = [...words];
+  const raw = normalized.toLowerCase().split(/\s+/);
+  // A stem that lost a final e (`doubled`, `scaling` → `doubl`, `scal`) also counts as the word with it.
+  for (const w of raw) {
+    const s = stem(w);
+    if (s !== w && /(?:ed|ing|es)$/.test(w) && !/e$/.test(s)) out.push(`${s}e`);
+  }
+  // The passive voice names the action as a participle (`backend should be restarted`): it counts as the
+  // imperative verb that opens a request (`restart backend`).
+  raw.forEach((w, i) => {
+    const next = raw[i + 1] ?? '';
+    if (!/^(be|been|being|get|gets)$/.test(w) || !/ed$/.test(next)) return;
+    const s = stem(next);
+    const verb = SYNONYMS[next] ?? SYNONYMS[s] ?? s;
+    out.push(`^${verb}`, `^${verb}e`);
+  });
   for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]}_${words[i + 1]}`);
   out.push(`^${words[0] ?? ''}`);
   return out;
@@ -208,7 +223,7 @@ export const ACTION_CUES: Record<ActionClass, string[]> = {
   logs: ['log', 'grep', 'tail', 'print', 'output', 'logging'],
   list: ['list', 'which', 'enumerate', 'display', 'all', 'how_many'],
   get: ['describe', 'detail', 'statu', 'inspect', 'info', 'about', 'yaml'],
-  analyze: ['wrong', 'why', 'diagnose', 'health', 'healthy', 'problem', 'issue', 'stuck', 'pend'],
+  analyze: ['wrong', 'why', 'diagnose', 'prevent', 'health', 'healthy', 'problem', 'issue', 'stuck', 'pend'],
   switchTraffic: ['traffic', 'green', 'blue', 'cut_over', 'serve'],
   fix: ['fix', 'repair', 'heal', 'remediate', 'work_again', 'sort_out', 'resolve'],
   changes: ['chang', 'recent', 'happen', 'modifi', 'updated', 'who'],
@@ -277,6 +292,8 @@ export function score(model: Model, normalized: string): ActionScore[] {
     const miss = model.unseen.get(c) as number;
     let sum = 0;
     for (const f of feats) sum += table.get(f) ?? miss;
+    // Deleting is never inferred: some word of the request must say it.
+    if (c === 'delete' && !ACTION_CUES.delete.some((cue) => present.has(cue))) sum = Number.NEGATIVE_INFINITY;
     for (const cue of ACTION_CUES[c] ?? []) {
       if (present.has(cue)) sum += CUE_WEIGHT;
       // The imperative verb that opens a request says most about it.
@@ -292,6 +309,20 @@ export function score(model: Model, normalized: string): ActionScore[] {
 }
 
 let trained: Model | undefined;
+
+/** Whether `word` (as written, lower case) is an action word of the lexicon: a cue or a synonym of one. */
+export function isActionWord(word: string): boolean {
+  if (SYNONYMS[word]) return true;
+  const feats = new Set(features(word));
+  return Object.values(ACTION_CUES).some((cues) => cues.some((cue) => !cue.includes('_') && feats.has(cue)));
+}
+
+/** Whether `word` (as written, lower case) is a word of the action corpus or lexicon (after synonyms and stemming). */
+export function knowsWord(word: string): boolean {
+  trained ??= train(corpusExamples());
+  const model = trained;
+  return features(word).some((f) => !f.includes('_') && !f.startsWith('^') && model.vocabulary.has(f));
+}
 
 /**
  * The likeliest actions of a normalised request (objects replaced by `@`, numbers by `#` …, see actionCorpus.ts),

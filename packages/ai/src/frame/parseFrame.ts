@@ -4,6 +4,7 @@ import { type ActionClass, type ActionScore, classifyAction } from './classifyAc
 import type { Frame } from './frame.js';
 import { findMentions } from './mentions.js';
 import { extractQuantities } from './quantities.js';
+import { digitsForNumberWords, mendTypos, pairsFromWords } from './spellFix.js';
 import { type Token, tokenize, tokensIn } from './tokens.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -95,7 +96,8 @@ function adjust(ranking: ActionScore[], text: string): ActionScore[] {
  * classified from the request with objects written `@` and values by their type.
  */
 export function parseFrame(input: string, vocabulary: Vocabulary): Frame {
-  const clean = cleanRequest(input, vocabulary.namespaces);
+  const names = new Set([...vocabulary.namespaces, ...vocabulary.entities.map((e) => e.name.toLowerCase())]);
+  const clean = cleanRequest(pairsFromWords(digitsForNumberWords(mendTypos(input, names))), vocabulary.namespaces);
   const text = clean.text;
   const tokens = tokenize(text);
   const quantities = extractQuantities(text);

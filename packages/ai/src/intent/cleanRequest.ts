@@ -17,8 +17,8 @@ const LEADING = [
 
 const NAMESPACE_PATTERNS = [
   /\s+(?:-n|--namespace)[=\s]+([a-z0-9][a-z0-9-]*)/i,
-  /\s+(?:in|from|on|of|within|inside)\s+(?:the\s+)?(?:namespace|ns)\s+([a-z0-9][a-z0-9-]*)/i,
-  /\s+(?:in|from|on|of|within|inside)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)\s+(?:namespace|ns)\b/i,
+  /(?:^|\s+)(?:in|from|on|of|within|inside|to|for|into)\s+(?:the\s+)?(?:namespace|ns)\s+([a-z0-9][a-z0-9-]*)/i,
+  /(?:^|\s+)(?:in|from|on|of|within|inside|to|for|into)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)\s+(?:namespace|ns)\b/i,
 ];
 
 /**
@@ -50,15 +50,23 @@ export function cleanRequest(raw: string, knownNamespaces: readonly string[]): C
   }
   for (const pattern of NAMESPACE_PATTERNS) {
     const m = text.match(pattern);
-    if (m?.[1]) return { text: text.replace(pattern, '').trim(), namespace: m[1].toLowerCase(), allNamespaces };
+    if (m?.[1])
+      return {
+        text: text
+          .replace(pattern, '')
+          .replace(/^[\s,;:]+/, '')
+          .trim(),
+        namespace: m[1].toLowerCase(),
+        allNamespaces,
+      };
   }
   const known = new Set(knownNamespaces);
-  const bare = /\s+(?:in|from|on|within|inside)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)\b(?![/:.-])/gi;
+  const bare = /(?:^|\s+)(?:in|from|on|within|inside|for|into)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)\b(?![/:.-])/gi;
   for (const m of text.matchAll(bare)) {
     const candidate = m[1]?.toLowerCase();
     if (candidate && known.has(candidate)) {
       return {
-        text: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).trim(),
+        text: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).replace(/^[\s,;:]+/, '').trim(),
         namespace: candidate,
         allNamespaces,
       };

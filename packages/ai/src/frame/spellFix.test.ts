@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { classifyAction } from './classifyAction.js';
+import { digitsForNumberWords, mendTypos, pairsFromWords } from './spellFix.js';
+
+describe('spelling repairs before a request is read', () => {
+  it('mends two swapped letters into a known word, never into or out of a cluster name', () => {
+    expect(mendTypos('Please scael the backend deploymnet to 4', new Set(['backend']))).toBe(
+      'Please scale the backend deployment to 4',
+    );
+    expect(mendTypos('restart bakcend', new Set(['backend']))).toBe('restart backend');
+    expect(mendTypos('restart mialer', new Set(['mialer']))).toBe('restart mialer');
+    expect(mendTypos('banana purple elephant', new Set())).toBe('banana purple elephant');
+    expect(mendTypos('scale backend to three; restart frontend', new Set(['backend']))).toBe(
+      'scale backend to three; restart frontend',
+    );
+  });
+
+  it('writes spelt-out round numbers as digits', () => {
+    expect(digitsForNumberWords('grow web-app by one hundred percent')).toBe('grow web-app by 100 percent');
+    expect(digitsForNumberWords('cut it by fifty percent')).toBe('cut it by 50 percent');
+  });
+
+  it('writes a key and value said in words as a pair', () => {
+    expect(pairsFromWords('add an environment variable LOG_LEVEL with the value debug to frontend')).toBe(
+      'add an environment variable LOG_LEVEL=debug to frontend',
+    );
+    expect(pairsFromWords('a secret with the key password set to s3cret')).toBe(
+      'a secret with the key password=s3cret',
+    );
+    expect(pairsFromWords('label the frontend deployment with team=payments')).toBe(
+      'label the frontend deployment with team=payments',
+    );
+  });
+});
+
+describe('the classifier reads participles and the passive voice as the verb', () => {
+  it('reads "should be doubled" as scaling, and never infers a deletion no word asks for', () => {
+    expect(classifyAction('the @ deployment should be doubled')[0]?.action).toBe('scale');
+    expect(classifyAction('all deployments should be restarted')[0]?.action).toBe('restart');
+    expect(classifyAction('the @ deployment should be doubled').find((r) => r.action === 'delete')?.probability).toBe(
+      0,
+    );
+  });
+});

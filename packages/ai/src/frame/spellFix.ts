@@ -1,0 +1,58 @@
+import { kindOfWord } from '../intent/kindWords.js';
+import { parseCount } from '../intent/numbers.js';
+import { isActionWord, knowsWord } from './classifyAction.js';
+
+const TENS: Record<string, number> = {
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+/**
+ * Writes spelt-out round numbers the quantity extractors do not read as digits (`one hundred percent` → `100
+ * percent`, `fifty` → `50`), so every extractor sees them the same way.
+ */
+export function digitsForNumberWords(text: string): string {
+  return text
+    .replace(/\b(?:a|one)\s+hundred\b/gi, '100')
+    .replace(/\btwo\s+hundred\b/gi, '200')
+    .replace(/\b(thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/gi, (w) => String(TENS[w.toLowerCase()]));
+}
+
+/**
+ * Mends one kind of typing slip: two neighbouring letters swapped (`scael` → `scale`, `deploymnet` → `deployment`).
+ * A word is mended only when it is unknown (not a word of the action corpus, not a kind, not a number word, not one of
+ * `names`, the cluster's object and namespace names) and exactly one swap turns it into an action word of the
+ * lexicon, a kind or a name (`three` is never mended into `there`); digits, names with `-`,
+ * and short words are left alone.
+ */
+export function mendTypos(text: string, names: ReadonlySet<string>): string {
+  const known = (w: string) =>
+    knowsWord(w) || kindOfWord(w) !== undefined || names.has(w) || parseCount(w) !== undefined;
+  const target = (w: string) => isActionWord(w) || kindOfWord(w) !== undefined || names.has(w);
+  return text.replace(/\b[A-Za-z]{5,}\b/g, (word) => {
+    const w = word.toLowerCase();
+    if (known(w)) return word;
+    const fixes = new Set<string>();
+    for (let i = 0; i + 1 < w.length; i++) {
+      const candidate = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+      if (candidate !== w && target(candidate)) fixes.add(candidate);
+    }
+    return fixes.size === 1 ? [...fixes][0]! : word;
+  });
+}
+
+/**
+ * Writes a key and value said in words as a `KEY=value` pair, the form the pair extractor reads: `variable LOG_LEVEL
+ * with the value debug`, `label team with value payments`, `the key password set to s3cret`.
+ */
+export function pairsFromWords(text: string): string {
+  return text.replace(
+    /\b(variable|var|label|key|annotation)\s+([A-Za-z_][\w.-]*)\s+(?:with\s+(?:the\s+)?value|set\s+to|equal\s+to)\s+["'`]?([\w./:-]+)["'`]?/gi,
+    (_m, word: string, key: string, value: string) => `${word} ${key}=${value}`,
+  );
+}

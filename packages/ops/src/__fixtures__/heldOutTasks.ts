@@ -1,0 +1,262 @@
+import { type Task, TASKS } from './paraphraseTasks.js';
+
+// The held-out set of issue 22: requests written after the planner and without reading its lexicons or extractors,
+// in wordings deliberately unlike the paraphrase suite (long and polite sentences, British spellings, typos, passive
+// voice, namespaces and labels in odd places, task statements in the style of public benchmark tasks). Each wording
+// reuses the starting state, the state check and the clean-up of the paraphrase suite's task of the same id, so only
+// the words are new. Names carry the wording's index (the first wording creates `web1`, the second `web2`, …).
+const WORDINGS: Record<string, string[]> = {
+  'scale to a count': [
+    'Could you please make sure that the backend deployment in the todo namespace is running exactly 4 replicas?',
+    'The backend deployment should be scaled so that four pods are running.',
+    'Please scael the backend deploymnet to 4.',
+    'In namespace todo, set replicas=4 on deployment/backend.',
+  ],
+  'scale up by a percentage': [
+    'Traffic is doubling next week, so please increase the number of web-app replicas by 100 percent.',
+    'Scale out deployment web-app in the todo namespace by 100%.',
+    'We need 100% more capacity on web-app, could you scale it accordingly?',
+    'Increase the replica count of the web-app deployment by one hundred percent.',
+  ],
+  'scale down by a percentage': [
+    'Please reduce the replicas of web-app by 50% to save some money.',
+    'web-app is over-provisioned; scale it down 50 percent.',
+    'Scale the deployment web-app in namespace todo down by 50%.',
+    'Could the web-app deployment be cut down by 50%, please?',
+  ],
+  double: [
+    'Can you double the number of replicas for the frontend deployment?',
+    'Please double the frontend replica count in todo.',
+    'Frontend needs twice the replicas it has now.',
+    'The frontend deployment should be doubled.',
+  ],
+  'scale to zero': [
+    'Please scale web-app down to zero replicas for the night.',
+    'Turn off web-app entirely by scaling it to 0.',
+    'Set the number of web-app pods to nil.',
+    'Stop all web-app pods, scale the deployment to 0 replicas.',
+  ],
+  'restart one': [
+    'Could you please do a rolling restart of the backend deployment?',
+    'The backend deployment in namespace todo needs to be restarted.',
+    'Please restart deployment/backend -n todo.',
+    'Kindly bounce the backend pods.',
+  ],
+  'restart two (conjunction)': [
+    'Please restart both the backend and the frontend deployments.',
+    'Could you do a rolling restart of frontend as well as backend?',
+    'The frontend and backend deployments in todo need to be restarted.',
+    'restart backend, frontend',
+  ],
+  'restart all of a kind in a namespace': [
+    'Please restart every deployment in the batch namespace.',
+    'Could you perform a rolling restart of all the deployments that live in batch?',
+    'All deployments in namespace batch should be restarted.',
+    'In the batch namespace, restart each deployment.',
+  ],
+  'roll back': [
+    'The last rollout of frontend broke something; please roll it back to the previous revision.',
+    'Undo the most recent rollout of the frontend deployment.',
+    'Please revert deployment frontend in todo to its previous version.',
+    'Could you rollback frontend?',
+  ],
+  'set an image': [
+    'Please update the web-app deployment so that it uses the image nginx:1.26.',
+    'Perform a rolling update of web-app to nginx:1.26.',
+    'The web-app deployment should be running nginx:1.26 instead.',
+    'Change the container image of deployment web-app in the todo namespace to nginx:1.26.',
+  ],
+  'set a version (tag)': [
+    'Please upgrade backend to version 1.1.',
+    'Roll out version 1.1 of the backend deployment.',
+    'Could you update the backend deployment to tag 1.1?',
+    'The backend should be moved to 1.1.',
+  ],
+  'set an environment variable': [
+    'Please add an environment variable LOG_LEVEL with the value debug to the frontend deployment.',
+    'Set the env var LOG_LEVEL to debug on frontend.',
+    'The frontend container should get LOG_LEVEL=debug in its environment.',
+    'Could you configure frontend with environment variable LOG_LEVEL set to "debug"?',
+  ],
+  'set a cpu request': [
+    'Please give backend a cpu request of 250m.',
+    'The backend container should request 250m of CPU.',
+    'Could you set the CPU request of the backend deployment to 250 millicores?',
+    'Update deployment backend in todo: cpu request 250m.',
+  ],
+  'set a memory limit': [
+    'Please raise the memory limit of the frontend deployment to 768Mi.',
+    'The frontend container should be limited to 768Mi of memory.',
+    'Could you set frontend memory limit = 768Mi?',
+    'Change the memory limit for frontend in the todo namespace to 768Mi, please.',
+  ],
+  'resize a volume claim': [
+    'Please resize the PersistentVolumeClaim data in the todo namespace to 11Gi.',
+    'The data PVC is running out of space; could you expand it to 12Gi?',
+    'Increase the storage request of the persistent volume claim called data to 13Gi.',
+    'Could the data volume be grown to 14Gi, please?',
+  ],
+  'delete an object': [
+    'Please delete the ConfigMap old-settings from the todo namespace.',
+    'The old-settings config map is no longer needed, remove it.',
+    'Could you get rid of configmap old-settings?',
+    'Delete configmap/old-settings -n todo.',
+  ],
+  'add a label': [
+    'Please label the frontend deployment with team=payments.',
+    'The frontend deployment should carry the label team=payments.',
+    'Could you add a label team with value payments to frontend?',
+    'Add the label team=payments to deployment frontend in todo.',
+  ],
+  'cordon a node': [
+    'Please mark node sim-worker-1 as unschedulable.',
+    'Could you cordon sim-worker-1 so nothing new lands on it?',
+    'Node sim-worker-1 should be cordoned before the maintenance window.',
+    'Stop scheduling new pods onto sim-worker-1.',
+  ],
+  'drain a node': [
+    'Please drain sim-worker-2 for maintenance.',
+    'Could you evict all the pods from node sim-worker-2 and cordon it?',
+    'sim-worker-2 is going down for a kernel upgrade, drain it please.',
+    'Safely drain the node sim-worker-2.',
+  ],
+  'expose a deployment': [
+    'Please expose the web-app deployment on port 8080.',
+    'Create a service for web-app listening on port 8080.',
+    'Could you make web-app reachable inside the cluster through a Service on port 8080?',
+    'Expose deployment web-app in the todo namespace as a ClusterIP service on 8080.',
+  ],
+  'switch traffic (blue/green)': [
+    'Please switch the web service from blue to green.',
+    'Could you point the web service at the green version?',
+    'Route all traffic of service web to green.',
+    'The web service should send its traffic to the green deployment now.',
+  ],
+  'create a namespace': [
+    'Please create a new namespace called qa-1.',
+    'Could you set up a namespace named qa-2 for the testing team?',
+    'A namespace qa-3 is needed.',
+    'Create ns qa-4.',
+  ],
+  'create a deployment': [
+    'Please create a deployment named web1 running nginx:1.27 with 2 replicas.',
+    'Could you deploy nginx:1.27 as a deployment called web2 with two replicas in the default namespace?',
+    'A deployment web3 with image nginx:1.27 and 2 replicas should be created.',
+    'Create a Deployment "web4" using the nginx:1.27 image, replicas: 2.',
+  ],
+  'create a pod with a command': [
+    'Please create a pod named box1 using the busybox:1.36 image that runs the command sleep 3600.',
+    'Could you start a pod box2 from busybox:1.36 which just sleeps for an hour (sleep 3600)?',
+    'Create a pod called box3 with image busybox:1.36 and command "sleep 3600".',
+    'A busybox:1.36 pod named box4 running sleep 3600 is needed.',
+  ],
+  'pod with a ConfigMap volume': [
+    'Please create a pod vol1 in the todo namespace using nginx:1.27 that mounts the ConfigMap todo-config at /etc/config.',
+    'Create a pod named vol2 with image nginx:1.27 in todo, with the todo-config config map mounted as a volume under /etc/config.',
+    'Could you run a pod vol3 (nginx:1.27) in namespace todo and mount configmap todo-config to /etc/config?',
+    'In the todo namespace, create pod vol4 from nginx:1.27 mounting the todo-config ConfigMap at the path /etc/config.',
+  ],
+  'pod with a sidecar': [
+    'Please create a pod side1 with an nginx:1.27 container and a busybox:1.36 sidecar.',
+    'Could you create a pod called side2 running nginx:1.27 with a sidecar container using busybox:1.36?',
+    'Create a multi-container pod side3: the main container is nginx:1.27 and a second container runs busybox:1.36.',
+    'A pod named side4 should run nginx:1.27 alongside a busybox:1.36 sidecar.',
+  ],
+  'deployment with resources': [
+    'Please create a deployment res1 using nginx:1.27 with requests of 100m CPU and 128Mi memory.',
+    'Create a deployment called res2 with image nginx:1.27 that requests cpu 100m and memory 128Mi.',
+    'Could you deploy nginx:1.27 as res3, requesting 100m of CPU and 128Mi of memory?',
+    'Deployment res4, image nginx:1.27, resource requests: cpu=100m, memory=128Mi.',
+  ],
+  'create a Secret': [
+    'Please create a secret named creds1 with the key password set to s3cret.',
+    'Could you store password=s3cret in a new Secret called creds2?',
+    'Create a generic secret creds3 containing password s3cret.',
+    'A Secret creds4 with password=s3cret is needed in the default namespace.',
+  ],
+  'create a service account': [
+    'Please create a service account called robot1 in the todo namespace.',
+    'Could you add a ServiceAccount named robot2 to namespace todo?',
+    'In todo, create serviceaccount robot3.',
+    'A service account robot4 should exist in the todo namespace.',
+  ],
+  'read-only access for a service account': [
+    'Please give the service account reader1 in the todo namespace read-only access to pods.',
+    'Create a Role that can get, list and watch pods in todo and bind it to service account reader2.',
+    'Service account reader3 in namespace todo should be able to view pods but not change them.',
+    'Could you grant reader4 (a service account in todo) permission to read pods?',
+  ],
+  'deny all ingress (NetworkPolicy)': [
+    'Please create a network policy in the batch namespace that denies all incoming traffic.',
+    'Could you block all ingress traffic to the pods in batch?',
+    'All inbound traffic to namespace batch should be denied by a NetworkPolicy.',
+    'Create a default-deny ingress policy for batch.',
+  ],
+  'allow traffic from one app (NetworkPolicy)': [
+    'Please create a network policy so that only frontend pods can reach backend pods in todo.',
+    'Could you allow ingress to backend only from frontend?',
+    'Backend should accept traffic only from the frontend app.',
+    'Create a NetworkPolicy in todo which permits traffic from app=frontend to app=backend.',
+  ],
+  'autoscale (HPA)': [
+    'Please create a horizontal pod autoscaler for web-app with a minimum of 2 and a maximum of 6 replicas.',
+    'Could you autoscale the web-app deployment between 2 and 6 pods?',
+    'Set up an HPA on web-app: min 2, max 6.',
+    'web-app should autoscale from 2 up to 6 replicas based on CPU utilisation.',
+  ],
+  'StatefulSet with a volume claim template': [
+    'Please create a statefulset named cache1 running redis:7 with a 1Gi volume for each replica.',
+    'Could you create a StatefulSet called cache2 from redis:7 with a volume claim template of 1Gi?',
+    'Create a stateful set cache3 using redis:7 where every pod gets its own 1Gi persistent volume.',
+    'A StatefulSet cache4 with image redis:7 and 1Gi of storage per pod is needed.',
+  ],
+  'canary next to a stable deployment': [
+    'Please create a canary deployment of backend running todo/backend:1.1 next to the stable one.',
+    'Could you roll out todo/backend:1.1 as a canary alongside the existing backend?',
+    'Start a canary for backend with image todo/backend:1.1, sharing its service.',
+    'Deploy a canary version todo/backend:1.1 of backend.',
+  ],
+  'namespace and a deployment in it (multi-step)': [
+    'Please create a namespace dev-1 and deploy nginx 1.27 there with 2 replicas.',
+    'Could you set up namespace dev-2 and then run an nginx:1.27 deployment with two replicas in it?',
+    'Create the dev-3 namespace, then deploy nginx:1.27 into it with 2 replicas.',
+    'Make a namespace called dev-4 and deploy nginx 1.27 (2 replicas) inside it.',
+  ],
+  'which images are running': [
+    'Could you tell me which container images are currently running?',
+    'Please list every image in use across the cluster.',
+    'What images are the pods running at the moment?',
+    'Show the images of all running containers.',
+  ],
+  'list pods of a namespace': [
+    'Could you show me all the pods in the todo namespace?',
+    'Please list the pods running in todo.',
+    'kubectl get pods in namespace todo',
+    'Which pods are there in the todo namespace?',
+  ],
+  'why is it pending': [
+    'Why is the huge deployment stuck in Pending?',
+    'Could you find out why the pods of huge are not being scheduled?',
+    'The huge pods never start; please work out what is wrong.',
+    'What is preventing huge from running?',
+  ],
+  'top pods by memory (metrics)': [
+    'Which pods are using the most memory right now?',
+    'Could you show me the pods with the highest memory consumption?',
+    'Please list the most memory-hungry pods.',
+    'Show the top pods sorted by memory usage.',
+  ],
+  'nonsense and unknown objects → refused or asked': [
+    'Please restart the payment-gateway deployment.',
+    'Could you scale the deployment named orders to 5 replicas?',
+    'Delete the configmap called does-not-exist.',
+    'Order me a pizza with extra cheese.',
+  ],
+};
+
+/** The held-out tasks: the paraphrase suite's starting states and checks, said in fresh words. */
+export const HELD_OUT_TASKS: Task[] = Object.entries(WORDINGS).map(([id, say]) => {
+  const task = TASKS.find((t) => t.id === id);
+  if (!task) throw new Error(`held-out set: no task type "${id}" in the paraphrase suite`);
+  return { ...task, say };
+});
