@@ -1,13 +1,6 @@
-import { createPlannerSession, planRequest } from '@opspilot/ai';
-import { ManualClock, type PlanOutcome, type PlanStep } from '@opspilot/core';
-import { createClusterGateway, type KubeClusterGateway } from '@opspilot/kube';
-import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
-import { advanceClock } from '@opspilot/kube-sim/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELD_OUT_TASKS } from './__fixtures__/heldOutTasks.js';
-import { PARAPHRASE_EXTRAS } from './__fixtures__/paraphraseTasks.js';
-import type { OpsDeps } from './opsDeps.js';
-import { runPlan } from './runPlan.js';
+import { createSuiteHarness } from './__fixtures__/suiteHarness.js';
 
 // The held-out set of issue 22 (wordings written without reading the planner, unlike the paraphrase suite's), run the
 // same way as the paraphrase suite: planned offline, carried out by the step runner on the simulated cluster, judged
@@ -32,49 +25,10 @@ const FLOOR_PER_TASK: Record<string, number> = {
   'why is it pending': 3 / 4,
 };
 
-let sim: SimCluster;
-let gateway: KubeClusterGateway;
-let clock: ManualClock;
-let deps: OpsDeps;
-const rates: { id: string; passed: number; total: number; failures: string[] }[] = [];
+const suite = createSuiteHarness();
 
-async function whileRunning<T>(work: Promise<T>): Promise<T> {
-  let settled = false;
-  const done = work.finally(() => {
-    settled = true;
-  });
-  done.catch(() => undefined);
-  while (!settled) await advanceClock(clock, 1000);
-  return done;
-}
-
-async function carryOut(outcome: PlanOutcome): Promise<{ ok: boolean; result: string }> {
-  if (outcome.kind !== 'plan') return { ok: false, result: '' };
-  const run = await whileRunning(runPlan(deps, outcome.plan.steps as PlanStep[]));
-  return { ok: run.ok, result: run.result };
-}
-
-beforeAll(async () => {
-  clock = new ManualClock(new Date('2026-03-01T09:00:00Z'));
-  sim = await startSimCluster({ scenario: 'demo', clock });
-  gateway = createClusterGateway({ kubeconfigYaml: sim.kubeconfig, clock });
-  for (const object of PARAPHRASE_EXTRAS) await gateway.apply(object);
-  await advanceClock(clock, 15_000);
-  deps = { gateway, clock, verifyTimeoutMs: 30_000, pollMs: 1000 } as unknown as OpsDeps;
-}, 120_000);
-
-afterAll(async () => {
-  const total = rates.reduce((s, r) => s + r.total, 0);
-  const passed = rates.reduce((s, r) => s + r.passed, 0);
-  const lines = rates.map(
-    (r) => `${String(Math.round((100 * r.passed) / r.total)).padStart(4)} %  ${r.passed}/${r.total}  ${r.id}`,
-  );
-  const failures = rates.flatMap((r) => r.failures.map((f) => `  FAIL [${r.id}] ${f}`));
-  console.log(
-    `held-out set: ${passed}/${total} = ${((100 * passed) / Math.max(1, total)).toFixed(1)} % over ${rates.length} task types\n${lines.join('\n')}\n${failures.join('\n')}`,
-  );
-  await sim?.stop();
-});
+beforeAll(() => suite.start(), 120_000);
+afterAll(() => suite.stop('held-out set'));
 
 describe('held-out set: fresh wordings run end to end on the simulated cluster, judged by its state', () => {
   it('has at least 120 requests', () => {
@@ -82,35 +36,13 @@ describe('held-out set: fresh wordings run end to end on the simulated cluster, 
   });
 
   it.each(HELD_OUT_TASKS.map((t) => [t.id, t] as const))('%s', async (_id, task) => {
-    const record = { id: task.id, passed: 0, total: task.say.length, failures: [] as string[] };
-    rates.push(record);
-    for (const [i, say] of task.say.entries()) {
-      let verdict: true | string;
-      try {
-        await task.setup?.(gateway, i);
-        await advanceClock(clock, 1000);
-        const session = createPlannerSession();
-        if (task.before) await carryOut(await planRequest(task.before, { gateway, session }));
-        const outcome = await planRequest(say, { gateway, session });
-        const { ok, result } = await carryOut(outcome);
-        verdict = await task.check({ gateway, outcome, result, ok, i });
-        if (verdict !== true)
-          verdict = `${verdict} (${outcome.kind === 'plan' ? outcome.plan.summary : `${outcome.kind}: ${'question' in outcome ? outcome.question : 'message' in outcome ? outcome.message : ''}`})`;
-      } catch (error) {
-        verdict = `threw ${(error as Error).message}`;
-      }
-      if (verdict === true) record.passed++;
-      else record.failures.push(`"${say}": ${verdict}`);
-      await task.cleanup?.(gateway, i).catch(() => undefined);
-    }
+    const record = await suite.runTask(task);
     expect(record.passed / record.total, record.failures.join('\n')).toBeGreaterThanOrEqual(
       FLOOR_PER_TASK[task.id] ?? 1,
     );
   });
 
   it('keeps the measured overall pass rate', () => {
-    const total = rates.reduce((s, r) => s + r.total, 0);
-    const passed = rates.reduce((s, r) => s + r.passed, 0);
-    expect(passed / total).toBeGreaterThanOrEqual(FLOOR_OVERALL);
+    expect(suite.overall()).toBeGreaterThanOrEqual(FLOOR_OVERALL);
   });
 });
