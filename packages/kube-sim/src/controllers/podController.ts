@@ -1,3 +1,4 @@
+import { dailyValue, usageProfileOf } from '../behaviour/usageProfile.js';
 import { containerNetwork } from '../exec/networkCommand.js';
 import type { KubeObject } from '../store/kubeObject.js';
 import { attachedExit } from './attachedShell.js';
@@ -5,6 +6,7 @@ import { containerConfigError } from './containerConfigError.js';
 import { containerFate, crashLoop, type Fate, probeTarget } from './containerFate.js';
 import { containerEnv, memoryLimitMi } from './containerProcess.js';
 import type { ControllerContext } from './controllerContext.js';
+import type { ImageProfile } from './imageCatalog.js';
 import { imageRegistryOf } from './imageRegistry.js';
 import { unversioned } from './ownership.js';
 import { podEnv } from './podEnv.js';
@@ -134,7 +136,7 @@ function containerStatuses(
     const fate: Fate =
       ended && !restarts(restartPolicy, ended.exitCode)
         ? shellEnd(ended.exitCode, Math.max(0, ended.atMs - scheduledAt - profile.startupMs))
-        : containerFate(c, profile, inputs);
+        : containerFate(c, withDailyMemory(profile, pod, scheduledAt), inputs);
     const target = probeTarget(c, profile, inputs);
     const readyAt = (runMs: number) => readiness(c.readinessProbe, target, runMs);
     const imageID = `${pulled.ref.canonical.replace(/[:@].*$/, '')}@sha256:${'0'.repeat(64)}`;
@@ -437,4 +439,14 @@ export function reconcilePods(ctx: ControllerContext): void {
       if (s.started && !old?.started) ctx.event(pod, 'Normal', 'Started', `Started container ${s.name}`, 'kubelet');
     }
   }
+}
+
+/**
+ * The image's profile with the memory the pod's daily usage profile gives when it starts (the working set its metrics
+ * report), so a memory limit is judged against the same memory the metrics show; unchanged without a daily profile.
+ */
+function withDailyMemory(profile: ImageProfile, pod: KubeObject, startedAtMs: number): ImageProfile {
+  const daily = usageProfileOf(pod.metadata.annotations as Record<string, string> | undefined);
+  if (!daily) return profile;
+  return { ...profile, memoryMi: dailyValue(daily.memoryMi, daily.peakHour, startedAtMs / 1000) };
 }
