@@ -14,6 +14,7 @@ import { createClusterGateway, diffObjects } from '@opspilot/kube';
 import { startSimCluster } from '@opspilot/kube-sim';
 import { advanceClock } from '@opspilot/kube-sim/testing';
 import { createRemediator, currentFindings } from '@opspilot/remediate';
+import { FAILURE_SCENARIOS } from '@opspilot/remediate/testing';
 import { openTestStore } from '@opspilot/store/testing';
 
 const clock = new ManualClock(new Date('2026-03-01T09:00:00Z'));
@@ -48,170 +49,58 @@ const app = (ns: string, name: string, container: Record<string, unknown>, pod: 
       },
     },
   }) as KubeObject;
-const template = (container: Record<string, unknown>) => ({
-  spec: { template: { spec: { containers: [{ name: 'app', ...container }] } } },
-});
 
 interface Case {
   finding: string;
   ns: string;
-  /** Healthy objects first, then what breaks them (a rollout), applied after 20 s. */
+  /** The remediation the default rule uses (else the catalogue's best candidate). */
+  remediation?: string;
+  /** Healthy objects first (the clock then moves 20 s), then what breaks them. */
   healthy: KubeObject[];
-  breaks?: (ns: string) => Promise<unknown>;
-  broken?: KubeObject[];
+  breaks: (ns: string) => Promise<unknown>;
 }
+const applyAll = async (objects: KubeObject[]) => {
+  for (const o of objects) await gateway.apply(o);
+};
+// The failure classes of the healing end-to-end tests (one per default rule, RBAC included), then three more kinds
+// of Pending and a liveness probe on a port nothing listens on.
 const cases: Case[] = [
-  {
-    finding: 'pod-image-pull',
-    ns: 'b-image',
-    healthy: [app('b-image', 'web', {})],
-    breaks: (ns) =>
-      gateway.patch({ kind: 'Deployment', name: 'web', namespace: ns }, template({ image: 'nginx:9.9.9' })),
-  },
-  {
-    finding: 'pod-crash-loop',
-    ns: 'b-crash',
-    healthy: [app('b-crash', 'web', {})],
-    breaks: (ns) =>
-      gateway.patch(
-        { kind: 'Deployment', name: 'web', namespace: ns },
-        template({ command: ['python3', '-c', 'import sys; sys.exit(1)'] }),
-      ),
-  },
-  {
-    finding: 'pod-container-config',
-    ns: 'b-key',
-    healthy: [
-      {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name: 'settings', namespace: 'b-key' },
-        data: { mode: 'fast' },
-      } as KubeObject,
-      app('b-key', 'web', {
-        env: [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'settings', key: 'mode' } } }],
-      }),
-    ],
-    breaks: (ns) =>
-      gateway.patch(
-        { kind: 'Deployment', name: 'web', namespace: ns },
-        template({ env: [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'settings', key: 'modes' } } }] }),
-      ),
-  },
-  {
-    finding: 'pod-oom-killed',
-    ns: 'b-oom',
-    healthy: [],
-    broken: [app('b-oom', 'web', { image: 'opspilot/memory-hog:1.0', resources: { limits: { memory: '512Mi' } } })],
-  },
-  {
-    finding: 'pod-readiness-probe',
-    ns: 'b-probe',
-    healthy: [],
-    broken: [
-      app('b-probe', 'web', {
-        readinessProbe: { httpGet: { path: '/ready', port: 80 }, periodSeconds: 5 },
-        livenessProbe: { httpGet: { path: '/healthz', port: 80 } },
-      }),
-    ],
-  },
+  ...FAILURE_SCENARIOS.map((f) => ({
+    finding: f.finding,
+    ns: `b-${f.key}`,
+    remediation: f.remediation,
+    healthy: f.healthy(`b-${f.key}`),
+    breaks: (ns: string) => f.breaks(gateway, ns),
+  })),
   {
     finding: 'pod-liveness-probe',
     ns: 'b-live',
     healthy: [],
-    broken: [app('b-live', 'web', { livenessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 5 } })],
-  },
-  {
-    finding: 'pod-unschedulable',
-    ns: 'b-sched',
-    healthy: [],
-    broken: [app('b-sched', 'web', {}, { nodeSelector: { 'kubernetes.io/os': 'linx' } })],
+    breaks: (ns) => applyAll([app(ns, 'web', { livenessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 5 } })]),
   },
   {
     finding: 'pod-unschedulable',
     ns: 'b-aff',
     healthy: [],
-    broken: [
-      app(
-        'b-aff',
-        'web',
-        {},
-        {
-          affinity: {
-            nodeAffinity: {
-              requiredDuringSchedulingIgnoredDuringExecution: {
-                nodeSelectorTerms: [
-                  { matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linx'] }] },
-                ],
-              },
-            },
-          },
-        },
-      ),
-    ],
-  },
-  {
-    // Three replicas that repel each other per node, on two schedulable workers: the third stays Pending.
-    finding: 'pod-unschedulable',
-    ns: 'b-spread',
-    healthy: [],
-    broken: [
-      (() => {
-        const spread = app(
-          'b-spread',
+    breaks: (ns) =>
+      applyAll([
+        app(
+          ns,
           'web',
           {},
           {
             affinity: {
-              podAntiAffinity: {
-                requiredDuringSchedulingIgnoredDuringExecution: [
-                  { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' },
-                ],
+              nodeAffinity: {
+                requiredDuringSchedulingIgnoredDuringExecution: {
+                  nodeSelectorTerms: [
+                    { matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linx'] }] },
+                  ],
+                },
               },
             },
           },
-        );
-        (spread.spec as { replicas: number }).replicas = 3;
-        return spread;
-      })(),
-    ],
-  },
-  {
-    finding: 'service-selector-no-match',
-    ns: 'b-svc',
-    healthy: [],
-    broken: [
-      app('b-svc', 'web', {}),
-      {
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name: 'web', namespace: 'b-svc' },
-        spec: { selector: { app: 'wbe' }, ports: [{ port: 80 }] },
-      } as KubeObject,
-    ],
-  },
-  {
-    finding: 'pvc-storage-class-missing',
-    ns: 'b-pvc',
-    healthy: [],
-    broken: [
-      {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        metadata: { name: 'data', namespace: 'b-pvc' },
-        spec: {
-          storageClassName: 'fast-ssd',
-          accessModes: ['ReadWriteOnce'],
-          resources: { requests: { storage: '1Gi' } },
-        },
-      } as KubeObject,
-      app(
-        'b-pvc',
-        'web',
-        { volumeMounts: [{ name: 'data', mountPath: '/data' }] },
-        { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }] },
-      ),
-    ],
+        ),
+      ]),
   },
   {
     finding: 'pod-unschedulable',
@@ -249,8 +138,7 @@ for (const c of cases) {
   for (const o of c.healthy) await gateway.apply(o);
   if (c.healthy.length > 0) await advanceClock(clock, 20_000);
   const failedAt = clock.now().getTime();
-  for (const o of c.broken ?? []) await gateway.apply(o);
-  await c.breaks?.(c.ns);
+  await c.breaks(c.ns);
   let finding: Awaited<ReturnType<typeof currentFindings>>[number] | undefined;
   for (let waited = 0; !finding && waited < 600_000; waited += 5000) {
     finding = (await currentFindings(gateway, clock.now(), { namespace: c.ns })).find((f) => f.analyzer === c.finding);
@@ -262,7 +150,7 @@ for (const c of cases) {
   }
   const foundAt = clock.now().getTime();
   const { candidates, declined } = await remediator.diagnose(finding);
-  const best = candidates[0];
+  const best = candidates.find((k) => k.remediation === c.remediation) ?? candidates[0];
   if (!best) {
     rows.push([c.finding, '-', seconds(failedAt, foundAt), '-', '-', `NO FIX: ${declined[0] ?? ''}`]);
     continue;
