@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaList } from './commaList.js';
 
 const PATHS = 'expected a list of repository folders (a comma-separated string in the environment)';
 
@@ -11,18 +12,7 @@ const PATHS = 'expected a list of repository folders (a comma-separated string i
 export const deliverySection = z
   .strictObject(
     {
-      repositories: z
-        .preprocess(
-          (v) =>
-            typeof v === 'string'
-              ? v
-                  .split(',')
-                  .map((s) => s.trim())
-                  .filter(Boolean)
-              : v,
-          z.array(z.string().min(1), { error: PATHS }),
-        )
-        .default([]),
+      repositories: commaList(z.string().min(1), PATHS).default([]),
     },
     { error: 'expected a mapping of keys' },
   )

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaList } from './commaList.js';
 import { deliverySection } from './deliveryConfig.js';
 import { healingSection } from './healingConfig.js';
 import { incidentsSection } from './incidentsConfig.js';
@@ -117,17 +118,7 @@ const auth = z
   .prefault({});
 
 const COMMANDS = 'expected a list of commands (a comma-separated string in the environment)';
-const commandList = () =>
-  z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : v,
-    z.array(text(), { error: COMMANDS }),
-  );
+const commandList = () => commaList(text(), COMMANDS);
 
 /** `clusters:` — what the server trusts in the kubeconfigs of registered clusters. */
 const clusters = z.strictObject({ allowed_exec_commands: commandList().default([]) }, { error: SECTION }).prefault({});
@@ -216,17 +207,7 @@ const secrets = z
 
 const SEVERITIES = ['ERROR', 'WARNING', 'INFO'] as const;
 const GLOBS = 'expected a list of path globs (a comma-separated string in the environment)';
-const globs = () =>
-  z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : v,
-    z.array(text(), { error: GLOBS }),
-  );
+const globs = () => commaList(text(), GLOBS);
 const RULES = 'expected a mapping of rule ids to { enabled, severity, include, exclude } (JSON in the environment)';
 const ruleSetting = z.strictObject(
   {
