@@ -16,6 +16,8 @@ export interface ConnectOptions {
   databaseUrl?: string;
   sqlitePath?: string;
   postgresSchema?: string;
+  /** Most PostgreSQL connections the store holds at once (default 10). */
+  poolSize?: number;
   logger?: StoreLogger;
 }
 
@@ -48,7 +50,7 @@ function connectPostgres(url: string, options: ConnectOptions): Connection {
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: options.poolSize ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     // 64-bit integers come back as numbers, not strings (counts and sizes stay well below 2^53).
     types: {

@@ -18,6 +18,8 @@ export interface StoreOptions {
   sqlitePath?: string;
   /** PostgreSQL schema to use (created when missing; set as the connections' search_path); default the server's. */
   postgresSchema?: string;
+  /** Most PostgreSQL connections held at once (default 10); ignored for SQLite. */
+  poolSize?: number;
   /** Base64 of 32 bytes (AES-256-GCM key); needed to store or read cluster kubeconfigs. */
   encryptionKey?: string;
   /**
