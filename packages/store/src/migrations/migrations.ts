@@ -24,6 +24,7 @@ import { m0023ReportHistory } from './m0023ReportHistory.js';
 import { m0024DocVersions } from './m0024DocVersions.js';
 import { m0025PersonaToneScope } from './m0025PersonaToneScope.js';
 import { m0027ManualHealingActions } from './m0027ManualHealingActions.js';
+import { m0028IncidentCauses } from './m0028IncidentCauses.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -51,6 +52,7 @@ export const MIGRATION_NAMES = [
   '0024_doc_versions',
   '0025_persona_tone_scope',
   '0027_manual_healing_actions',
+  '0028_incident_causes',
 ] as const;
 
 /**
@@ -85,6 +87,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0024_doc_versions': m0024DocVersions(dialect),
         '0025_persona_tone_scope': m0025PersonaToneScope(dialect),
         '0027_manual_healing_actions': m0027ManualHealingActions(dialect),
+        '0028_incident_causes': m0028IncidentCauses(dialect),
       };
     },
   };

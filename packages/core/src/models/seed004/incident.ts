@@ -28,6 +28,22 @@ const incidentFields = {
   affected_resources: z.array(ResourceRef).default([]),
   /** Markdown post-mortem, written once the incident is resolved (`incidentCommander.generatePostMortem`). */
   post_mortem: z.string().optional(),
+  /**
+   * The stable identity of the analyzer finding's cause behind the incident (class + root object, e.g.
+   * `pod-crash-loop:deployment/shop/api`), as the analyzers' `finding_sightings` keep it; unset for incidents
+   * opened by alerts or anomalies alone.
+   */
+  cause_identity: z.string().min(1).max(512).optional(),
+  /** When the cause was first seen, across every incident it caused (its sighting's `first_seen`). */
+  first_seen: Timestamp.optional(),
+  /** When the cause was last seen by an analysis. */
+  last_seen: Timestamp.optional(),
+  /** How many analysis runs saw the cause (its sighting's `runs`). */
+  sightings: z.coerce.number().int().min(1).optional(),
+  /** How many incidents the cause has had, this one included: 2 or more when it came back after being resolved. */
+  occurrences: z.coerce.number().int().min(1).optional(),
+  /** True when the same cause was seen before, resolved, and is seen again (see `occurrences`). */
+  recurring: z.boolean().optional(),
 };
 
 interface IncidentTimes {
