@@ -254,9 +254,50 @@ const WORDINGS: Record<string, string[]> = {
   ],
 };
 
+// A second round of held-out wordings (indices 4 and 5 of their task types, so names are qa-5, vol6, …), written
+// before the fixes for the first round's failures and kept out of them: the figure on these says whether the fixes
+// were general.
+const SECOND_ROUND: Record<string, string[]> = {
+  'scale to a count': ['Bring the number of backend replicas up to four.', 'We need four instances of backend running in todo.'],
+  'scale down by a percentage': [
+    'Our web-app has more pods than it needs, so trim it by 50%.',
+    'Lower the web-app replica count by fifty percent.',
+  ],
+  'scale to zero': ['web-app should have no running pods at all.', 'Take web-app down to zero instances.'],
+  'set a memory limit': ["Cap frontend's memory at 768Mi.", 'frontend: memory limit 768Mi'],
+  'add a label': ['Tag the frontend deployment with team: payments.', 'Attach label team=payments to frontend.'],
+  'switch traffic (blue/green)': [
+    'Move the web service over from the blue pods to the green ones.',
+    'Make the web service send requests to green instead of blue.',
+  ],
+  'create a namespace': ['We need a fresh namespace, qa-5.', 'There should be a namespace named qa-6.'],
+  'pod with a ConfigMap volume': [
+    'Start pod vol5 in todo with image nginx:1.27; the todo-config ConfigMap should be available as files in /etc/config.',
+    'Pod vol6 (namespace todo, image nginx:1.27) needs configmap todo-config mounted into /etc/config.',
+  ],
+  'deployment with resources': [
+    'Set up res5: an nginx:1.27 deployment with 100m CPU and 128Mi memory requested.',
+    'New Deployment res6 - image nginx:1.27 - requests cpu: 100m, memory: 128Mi.',
+  ],
+  'create a service account': ['There should be a ServiceAccount called robot5 in todo.', 'todo needs a service account named robot6.'],
+  'read-only access for a service account': [
+    'Let the service account reader5 in todo look at pods without modifying them.',
+    'reader6, a service account in namespace todo, needs permission to list and get pods.',
+  ],
+  'allow traffic from one app (NetworkPolicy)': [
+    'Only the frontend should be allowed to connect to backend in todo.',
+    'Lock down backend in todo so that frontend is the only app that can reach it.',
+  ],
+  'autoscale (HPA)': [
+    'Let web-app scale itself automatically, never below 2 replicas and never above 6.',
+    'web-app: autoscaling with at least 2 and at most 6 pods.',
+  ],
+  'why is it pending': ['Can you explain why huge has no running pods?', "Why won't the huge deployment come up?"],
+};
+
 /** The held-out tasks: the paraphrase suite's starting states and checks, said in fresh words. */
 export const HELD_OUT_TASKS: Task[] = Object.entries(WORDINGS).map(([id, say]) => {
   const task = TASKS.find((t) => t.id === id);
   if (!task) throw new Error(`held-out set: no task type "${id}" in the paraphrase suite`);
-  return { ...task, say };
+  return { ...task, say: [...say, ...(SECOND_ROUND[id] ?? [])] };
 });
