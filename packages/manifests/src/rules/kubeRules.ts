@@ -40,6 +40,7 @@ import { k8sRemovedApi } from './kube/k8sRemovedApi.js';
 import { k8sSchema } from './kube/k8sSchema.js';
 import { k8sUnknownField } from './kube/k8sUnknownField.js';
 import { k8sUnknownKind } from './kube/k8sUnknownKind.js';
+import { labelInstanceMatchesName } from './kube/labelInstanceMatchesName.js';
 import { labelRecommended } from './kube/labelRecommended.js';
 import { namespaceDefault } from './kube/namespaceDefault.js';
 import { networkPolicyDangling } from './kube/networkPolicyDangling.js';
@@ -55,11 +56,14 @@ import { podHostNetwork } from './kube/podHostNetwork.js';
 import { podHostPathVolume } from './kube/podHostPathVolume.js';
 import { podHostPid } from './kube/podHostPid.js';
 import { podNodeName } from './kube/podNodeName.js';
+import { podPriorityClass } from './kube/podPriorityClass.js';
 import { podSeccompProfile } from './kube/podSeccompProfile.js';
 import { podSensitiveHostMount } from './kube/podSensitiveHostMount.js';
+import { podServiceAccountExists } from './kube/podServiceAccountExists.js';
 import { podServiceAccountField } from './kube/podServiceAccountField.js';
 import { podShareProcessNamespace } from './kube/podShareProcessNamespace.js';
 import { podUnsafeSysctls } from './kube/podUnsafeSysctls.js';
+import { podWritableHostMount } from './kube/podWritableHostMount.js';
 import { probeIdenticalLivenessReadiness } from './kube/probeIdenticalLivenessReadiness.js';
 import { probePortExists } from './kube/probePortExists.js';
 import { rbacClusterAdminBinding } from './kube/rbacClusterAdminBinding.js';
@@ -74,6 +78,7 @@ import { serviceNodePort } from './kube/serviceNodePort.js';
 import { serviceSelectorMatches } from './kube/serviceSelectorMatches.js';
 import { serviceTargetPort } from './kube/serviceTargetPort.js';
 import { statefulSetServiceName } from './kube/statefulSetServiceName.js';
+import { workloadRollingUpdate } from './kube/workloadRollingUpdate.js';
 import type { KubeRule } from './kubeRule.js';
 
 /** Every built-in Kubernetes rule, in id order of their files. */
@@ -125,6 +130,7 @@ export const KUBE_RULES: readonly KubeRule[] = [
   k8sUnknownKind,
   podSensitiveHostMount,
   secretEnvFromConfigMap,
+  labelInstanceMatchesName,
   labelRecommended,
   namespaceDefault,
   pdbBlocksEviction,
@@ -138,9 +144,12 @@ export const KUBE_RULES: readonly KubeRule[] = [
   podHostPathVolume,
   podHostPid,
   podNodeName,
+  podPriorityClass,
   podSeccompProfile,
+  podServiceAccountExists,
   podShareProcessNamespace,
   podUnsafeSysctls,
+  podWritableHostMount,
   probeIdenticalLivenessReadiness,
   probePortExists,
   rbacClusterAdminBinding,
@@ -154,4 +163,5 @@ export const KUBE_RULES: readonly KubeRule[] = [
   serviceSelectorMatches,
   serviceTargetPort,
   statefulSetServiceName,
+  workloadRollingUpdate,
 ];

@@ -52,6 +52,7 @@ spec:
     spec:
       automountServiceAccountToken: false
       serviceAccountName: web
+      priorityClassName: shop-standard
       securityContext:
         runAsNonRoot: true
         runAsUser: 10001

@@ -104,6 +104,17 @@ const ingress = (backend: string): Obj => ({
   },
 });
 
+const serviceAccount = (name: string): Obj => ({
+  apiVersion: 'v1',
+  kind: 'ServiceAccount',
+  metadata: { name, namespace: 'shop' },
+});
+/** The node's /var/log mounted into the container, read-only or not. */
+const hostLogs = (pod: Obj, c: Obj, readOnly: boolean | undefined): void => {
+  pod.volumes = [{ name: 'logs', hostPath: { path: '/var/log' } }];
+  c.volumeMounts = [{ name: 'logs', mountPath: '/host/log', ...(readOnly === undefined ? {} : { readOnly }) }];
+};
+
 /** Changes the hardened objects in place; may return extra objects deployed with them. */
 type Mutation = (d: Obj, pod: Obj, c: Obj) => unknown;
 
@@ -250,6 +261,18 @@ export const POLARIS_CASES: KubeAnchorCase[] = [
       : c,
   ),
   ...P('linuxHardening', 'pod-seccomp-profile', [(_, p) => void delete p.securityContext.seccompProfile], [keep]),
+  ...P('priorityClassNotSet', 'pod-priority-class', [keep], [(_, p) => void (p.priorityClassName = 'shop-standard')]),
+  // Polaris also fails a workload without the instance label (left to label-recommended here) and a Helm-style
+  // `<release>-<chart>` name; the cases here are the label set to another object's name, and set to its own.
+  ...P(
+    'metadataAndInstanceMismatched',
+    'label-instance-matches-name',
+    [
+      (d) => void (d.metadata.labels['app.kubernetes.io/instance'] = 'billing'),
+      (d) => void (d.metadata.labels['app.kubernetes.io/instance'] = 'web-canary'),
+    ],
+    [(d) => void (d.metadata.labels['app.kubernetes.io/instance'] = 'web')],
+  ),
 ];
 
 /** kube-linter's checks (https://docs.kubelinter.io/#/generated/checks) with their documented verdicts. */
@@ -372,6 +395,38 @@ export const KUBE_LINTER_CASES: KubeAnchorCase[] = [
     [keep],
   ),
   ...L('default-service-account', 'pod-default-service-account', [(_, p) => void delete p.serviceAccountName], [keep]),
+  // kube-linter also fails a pod whose account the input does not define at all (created by another chart) and an
+  // unset strategy (the API server defaults it to RollingUpdate); opspilot judges neither (no false alarm).
+  ...L(
+    'non-existent-service-account',
+    'pod-service-account-exists',
+    [
+      () => [serviceAccount('worker')],
+      (_, p) => {
+        p.serviceAccountName = 'wbe';
+        return [serviceAccount('web')];
+      },
+    ],
+    [
+      () => [serviceAccount('web')],
+      (_, p) => {
+        p.serviceAccountName = 'default';
+        return [serviceAccount('web')];
+      },
+    ],
+  ),
+  ...L(
+    'no-rolling-update-strategy',
+    'workload-rolling-update',
+    [(d) => void (d.spec.strategy = { type: 'Recreate' })],
+    [(d) => void (d.spec.strategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } })],
+  ),
+  ...L(
+    'writable-host-mount',
+    'pod-writable-host-mount',
+    [(_, p, c) => hostLogs(p, c, false), (_, p, c) => hostLogs(p, c, undefined)],
+    [keep, (_, p, c) => hostLogs(p, c, true)],
+  ),
   ...L(
     'env-var-secret-from-configmap',
     'secret-env-from-configmap',
