@@ -101,6 +101,7 @@ const ROWS: Row[] = [
   ['ingress-tls', 'exposure', 'medium'],
   ['ingress-wildcard-host', 'exposure', 'medium'],
   ['container-read-only-root-fs', 'hardening', 'low'],
+  ['pod-writable-host-mount', 'hardening', 'medium'],
   ['pod-share-process-namespace', 'hardening', 'low'],
   ['container-ssh-port', 'hardening', 'low'],
   ['container-memory-limits', 'hardening', 'low'],

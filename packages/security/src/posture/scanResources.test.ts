@@ -72,6 +72,25 @@ describe('posture scan on planted violations', () => {
     expect(JSON.stringify(result.findings)).not.toContain('hunter2');
   });
 
+  it('reports a hostPath volume a container mounts writable twice: the PSS control and the writable mount', () => {
+    const d = deployment('secure', 'log-shipper', (p) => {
+      p.volumes = [{ name: 'logs', hostPath: { path: '/var/log' } }];
+      p.containers[0].volumeMounts = [{ name: 'logs', mountPath: '/host/log' }];
+    });
+    const r = scan([...secureNamespace(), d] as never);
+    expect(r.findings.map((f) => [f.check, f.category, f.severity])).toEqual([
+      ['pod-host-path-volume', 'pod-security', 'high'],
+      ['pod-writable-host-mount', 'hardening', 'medium'],
+    ]);
+    const readOnly = deployment('secure', 'log-reader', (p) => {
+      p.volumes = [{ name: 'logs', hostPath: { path: '/var/log' } }];
+      p.containers[0].volumeMounts = [{ name: 'logs', mountPath: '/host/log', readOnly: true }];
+    });
+    expect(scan([...secureNamespace(), readOnly] as never).findings.map((f) => f.check)).toEqual([
+      'pod-host-path-volume',
+    ]);
+  });
+
   it('leaves pods and ReplicaSets to the Deployment that owns them', () => {
     const d = deployment('secure', 'child', (p) => {
       p.hostNetwork = true;
