@@ -9,7 +9,7 @@ export type { ConfigSetting, Env } from './configSetting.js';
 export { describeConfig } from './describeConfig.js';
 export { ensureEncryptionKey } from './ensureEncryptionKey.js';
 export { JOB_QUEUES } from './jobsConfig.js';
-export { type LoadConfigOptions, loadConfig } from './loadConfig.js';
+export { type IndependentSection, type LoadConfigOptions, loadConfig, loadConfigSection } from './loadConfig.js';
 export { MASK, maskSecret, maskUrlPassword } from './maskSecret.js';
 export {
   CLUSTER_MODES,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InputError } from '@opspilot/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConfigProblem } from './configProblem.js';
-import { loadConfig } from './loadConfig.js';
+import { loadConfig, loadConfigSection } from './loadConfig.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -83,6 +83,20 @@ describe('loadConfig', () => {
     });
     await writeYaml('validate:\n  rules:\n    image-latest-tag: { severity: LOUD }\n');
     await expect(loadConfig({ cwd: dir, env: {} })).rejects.toThrow(/validate\.rules\.image-latest-tag\.severity/);
+  });
+
+  it('reads one section alone, with the same sources and errors, leaving other sections unchecked', async () => {
+    await writeYaml('log:\n  level: verbose\nvalidate:\n  rules:\n    image-latest-tag: { enabled: false }\n');
+    const section = await loadConfigSection('validate', { cwd: dir, env: { OPSPILOT_VALIDATE_EXCLUDE: 'tmp/*' } });
+    expect(section).toEqual({ exclude: ['tmp/*'], rules: { 'image-latest-tag': { enabled: false } } });
+    await expect(loadConfig({ cwd: dir, env: {} })).rejects.toThrow(/log\.level/);
+    await writeYaml('validate:\n  rules:\n    image-latest-tag: { severity: LOUD }\n');
+    const error = await failure(loadConfigSection('validate', { cwd: dir, env: {} }));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^config: validate\\.rules\\.image-latest-tag\\.severity = "LOUD" \\(from file ${join(dir, 'opspilot.yaml')}\\)`,
+      ),
+    );
   });
 
   it('reads values from opspilot.yaml and derives the SQLite path from data_dir', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfig } from '@opspilot/config';
+import { loadConfigSection } from '@opspilot/config';
 import { InputError, ValidationSeverity } from '@opspilot/core';
 import { renderValidationText, ruleCatalog, toSarif, type ValidationReport, validateFiles } from '@opspilot/manifests';
 import {
@@ -149,9 +149,9 @@ export function validateCommand(program: Command, ctx: CliContext): Command {
         );
         return;
       }
-      const config = await loadConfig({ file: opts.config, env: io.env, cwd: io.cwd });
+      const validateSection = await loadConfigSection('validate', { file: opts.config, env: io.env, cwd: io.cwd });
       const files = await readValidateInputs(paths, io.cwd, () => io.stdin ?? process.stdin);
-      const settings = splitValidateSettings(config.validate);
+      const settings = splitValidateSettings(validateSection);
       // Helm templates are checked once rendered, by manifests' validator; the security rules read plain manifests.
       const texts = files
         .filter((f) => /\.(ya?ml|json)$|^<stdin>$/i.test(f.path) && !/(^|\/)templates\//.test(f.path))
