@@ -54,6 +54,11 @@ export interface ClusterWatch {
    * of {@link findings}' groups): from `history` when given, else from the live model alone.
    */
   sightings(): ReadonlyMap<string, LiveSighting>;
+  /**
+   * Analyses the live model again now, e.g. after `history` learnt of an analysis run, so findings, sightings and
+   * the report reflect it without waiting for the next change of the cluster. Does nothing before the model is listed.
+   */
+  reanalyze(): void;
   /** Stops every watch and probe, waits for them to end and forgets the model. */
   stop(): Promise<void>;
 }
@@ -243,6 +248,10 @@ export function watchCluster(options: WatchClusterOptions): ClusterWatch {
     report: () => current,
     findings: () => latestFindings,
     sightings: () => latestSightings,
+    reanalyze: () => {
+      findingsStale = true;
+      evaluate();
+    },
     stop: async () => {
       controller.abort();
       await Promise.allSettled(loops);

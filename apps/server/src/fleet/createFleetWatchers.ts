@@ -19,6 +19,11 @@ export interface FleetWatchers {
   unwatch(clusterId: string): Promise<void>;
   /** The watcher of a cluster, when it is watched. */
   get(clusterId: string): ClusterWatch | undefined;
+  /**
+   * An analysis run stored sightings of this cluster's causes: its live problems read them again and are analysed
+   * anew, so their first-seen time and run count show the run at once (other replicas catch up within 30 s).
+   */
+  sightingsRecorded(clusterId: string): Promise<void>;
   /** How many clusters are watched. */
   size(): number;
   /** Stops every watcher and listens for registrations no more. */
@@ -54,6 +59,7 @@ const RESTARTING_CHANGES = new Set(['REGISTERED', 'REFRESHED', 'UPDATED']);
 export function createFleetWatchers(options: FleetWatchersOptions): FleetWatchers {
   const { store, bus, clock, gateways, logger } = options;
   const watches = new Map<string, ClusterWatch>();
+  const histories = new Map<string, ReturnType<typeof storedSightings>>();
   const pending = new Map<string, Promise<void>>();
   const feed = createResourceChangeFeed(bus, logger);
 
@@ -100,6 +106,7 @@ export function createFleetWatchers(options: FleetWatchersOptions): FleetWatcher
   const unwatch = async (clusterId: string) => {
     const current = watches.get(clusterId);
     watches.delete(clusterId);
+    histories.delete(clusterId);
     await current?.stop();
   };
 
@@ -141,6 +148,7 @@ export function createFleetWatchers(options: FleetWatchersOptions): FleetWatcher
       },
     });
     watches.set(clusterId, started);
+    histories.set(clusterId, history);
   };
 
   /** One start or stop at a time per cluster, in the order asked. */
@@ -172,6 +180,12 @@ export function createFleetWatchers(options: FleetWatchersOptions): FleetWatcher
     watch: (clusterId) => serially(clusterId, () => startOne(clusterId)),
     unwatch: (clusterId) => serially(clusterId, () => unwatch(clusterId)),
     get: (clusterId) => watches.get(clusterId),
+    async sightingsRecorded(clusterId) {
+      const watch = watches.get(clusterId);
+      await histories.get(clusterId)?.refresh();
+      // The same watcher still: one restarted meanwhile read the store itself.
+      if (watch && watches.get(clusterId) === watch) watch.reanalyze();
+    },
     size: () => watches.size,
     async close() {
       unsubscribe?.();

@@ -108,6 +108,66 @@ describe.runIf(chromiumRunnable)('the fleet in the dashboard (real server, real 
     await expect(pods.getByRole('row').filter({ hasText: /frontend-/ })).toHaveCount(3);
   });
 
+  it('says when each top problem was first and last seen and in how many runs, on the overview and the cluster page; each analysis run counts once more', {
+    timeout: 120_000,
+  }, async () => {
+    if (!session) throw new Error('no session');
+    const { server } = session;
+    const api = async (path: string) => {
+      const response = await fetch(`${server.url}/api/v1${path}`, {
+        headers: { authorization: `Bearer ${server.token}` },
+      });
+      playwrightExpect(response.status, path).toBe(200);
+      return response.json();
+    };
+    type Summary = {
+      name: string;
+      cluster_id: string;
+      top_findings: { id: string; message: string }[];
+      top_sightings: { finding_id: string; identity: string; runs: number }[];
+    };
+    const staging = page.getByRole('article', { name: 'sim-staging' });
+    const seenLines = staging.getByRole('list', { name: 'Top findings' }).getByTestId('problem-seen');
+    await expect(seenLines.first()).toHaveText(
+      /^first seen (now|.+ ago) · last seen (now|.+ ago) · seen in \d+ runs?$/,
+    );
+    const summary = async () =>
+      ((await api('/fleet/overview')) as { clusters: Summary[] }).clusters.find((c) => c.name === 'sim-staging');
+    const before = await summary();
+    if (!before) throw new Error('sim-staging is not on the overview');
+    // Every top problem has its line.
+    await expect(seenLines).toHaveCount(before.top_findings.length);
+
+    // An analysis run through the API sees the causes again: the live problems count it (the page refreshes on its
+    // FINDING_DETECTED events).
+    const run = async () =>
+      new Set(
+        ((await api(`/clusters/${before.cluster_id}/analysis`)) as { problems: { identity?: string }[] }).problems.map(
+          (p) => p.identity,
+        ),
+      );
+    const analysed = await run();
+    const sighting = before.top_sightings.find((s) => analysed.has(s.identity));
+    if (!sighting) throw new Error(`no top problem of sim-staging was analysed: ${[...analysed].join(', ')}`);
+    const message = before.top_findings.find((f) => f.id === sighting.finding_id)?.message ?? '';
+    const item = staging.getByRole('listitem', { name: message, exact: true });
+    await expect(item.getByTestId('problem-seen')).toHaveText(new RegExp(` · seen in ${sighting.runs + 1} runs$`));
+    await run();
+    const twice = new RegExp(`^first seen .+ · last seen (now|.+ ago) · seen in ${sighting.runs + 2} runs$`);
+    await expect(item.getByTestId('problem-seen')).toHaveText(twice);
+
+    // The cluster page's Findings tab says the same of the same problem.
+    await staging
+      .getByRole('link', { name: /staging/i })
+      .first()
+      .click();
+    await page.getByRole('tab', { name: 'Findings' }).click();
+    const findings = page.getByRole('region', { name: 'Findings' });
+    await expect(
+      findings.getByRole('listitem', { name: message, exact: true }).first().getByTestId('problem-seen'),
+    ).toHaveText(twice);
+  });
+
   it('turns a stopped cluster OFFLINE within 30 s on the overview and back ONLINE when it returns, published and audited', {
     timeout: 180_000,
   }, async () => {

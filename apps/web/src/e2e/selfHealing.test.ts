@@ -42,7 +42,7 @@ describe.runIf(chromiumRunnable)(
       // The problem says when its cause was first and last seen and in how many analysis runs (the server's stored
       // sightings): one more after analysing again.
       const seen = card.getByTestId('problem-seen');
-      await pwExpect(seen).toHaveText(/^first seen \S+ · last seen \S+ · seen in \d+ runs?$/);
+      await pwExpect(seen).toHaveText(/^first seen .+ · last seen .+ · seen in \d+ runs?$/);
       const runsOf = async () => Number(/seen in (\d+) runs?$/.exec((await seen.textContent()) ?? '')?.[1] ?? 0);
       const before = await runsOf();
       expect(before).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ describe('queriesToRefresh', () => {
     expect(queriesToRefresh('AUDIT_APPENDED')).toEqual(['audit']);
     expect(queriesToRefresh('CLUSTER_STATUS_CHANGED')).toEqual(['clusters', 'fleet']);
     expect(queriesToRefresh('RESOURCES_CHANGED')).toEqual(['fleet', 'clusters']);
+    expect(queriesToRefresh('FINDING_DETECTED')).toEqual(['fleet']);
     expect(queriesToRefresh('PLAN_STATE_CHANGED')).toEqual(['reviews', 'ops']);
     expect(queriesToRefresh('operation.applied')).toEqual(['ops']);
     expect(queriesToRefresh('ANOMALY_DETECTED')).toEqual(['anomalies']);

@@ -1,6 +1,6 @@
 /**
  * Which API routers' cached queries an event makes stale, so open pages refresh by themselves: the cluster list on
- * status changes, the cluster browser (`fleet`) when a cluster's objects change, the audit log on every audited action, reviews on decisions, operations on `operation.*`, metric charts on `METRIC_UPDATE`, GPU cards on `GPU_UPDATE`, the anomalies on `ANOMALY_DETECTED`, self-healing on `HEALING_*`, the security page on `SECURITY_SCAN_COMPLETED`, the incidents pages on `INCIDENT_*`, the alerts page on `ALERT_FIRED` and `ALERT_RESOLVED`. Traces follow
+ * status changes, the cluster browser (`fleet`) when a cluster's objects change or an analysis run announces its findings (the live problems' run counts move), the audit log on every audited action, reviews on decisions, operations on `operation.*`, metric charts on `METRIC_UPDATE`, GPU cards on `GPU_UPDATE`, the anomalies on `ANOMALY_DETECTED`, self-healing on `HEALING_*`, the security page on `SECURITY_SCAN_COMPLETED`, the incidents pages on `INCIDENT_*`, the alerts page on `ALERT_FIRED` and `ALERT_RESOLVED`. Traces follow
  * `TRACE_RECEIVED` through `useRefreshOn` (throttled: exports arrive many times a second).
  */
 export function queriesToRefresh(eventType: string): string[] {
@@ -10,6 +10,8 @@ export function queriesToRefresh(eventType: string): string[] {
       return ['clusters', 'fleet'];
     case 'RESOURCES_CHANGED':
       return ['fleet', 'clusters'];
+    case 'FINDING_DETECTED':
+      return ['fleet'];
     case 'AUDIT_APPENDED':
       return ['audit'];
     case 'PLAN_STATE_CHANGED':

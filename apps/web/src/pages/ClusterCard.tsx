@@ -11,7 +11,7 @@ export type ClusterSummary = ApiOutputs['fleet']['overview']['clusters'][number]
 /**
  * One cluster on the Overview: name (linking to its cluster page), state and live health score, environment,
  * detected capabilities, counts of nodes, pods, namespaces and findings by severity, and its top findings (each with
- * "Ask to fix").
+ * "Ask to fix", and when its cause was first and last seen and in how many runs).
  */
 export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
   const { counts, findings } = cluster;
@@ -60,7 +60,12 @@ export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
       {cluster.top_findings.length > 0 ? (
         <ul className="mt-3 space-y-2" aria-label="Top findings">
           {cluster.top_findings.map((finding) => (
-            <FindingItem key={finding.id} clusterId={cluster.cluster_id} finding={finding} />
+            <FindingItem
+              key={finding.id}
+              clusterId={cluster.cluster_id}
+              finding={finding}
+              sighting={cluster.top_sightings.find((s) => s.finding_id === finding.id)}
+            />
           ))}
         </ul>
       ) : null}

@@ -1,5 +1,6 @@
 import type { ApiOutputs } from '../api/trpc.js';
 import { Badge } from '../components/Badge.js';
+import { SeenLine } from '../components/SeenLine.js';
 import { toneOf } from '../components/toneOf.js';
 import { FixPanel } from './healing/FixPanel.js';
 
@@ -29,17 +30,7 @@ export function ProblemCard({ problem, clusterId }: { problem: Problem; clusterI
           </span>
         </p>
       ) : null}
-      {problem.first_seen ? (
-        <p className="mt-1 text-xs text-slate-600 dark:text-slate-300" data-testid="problem-seen">
-          first seen <time dateTime={problem.first_seen}>{problem.first_seen}</time>
-          {problem.last_seen ? (
-            <>
-              {' · '}last seen <time dateTime={problem.last_seen}>{problem.last_seen}</time>
-            </>
-          ) : null}
-          {' · '}seen in {problem.runs ?? 1} {(problem.runs ?? 1) === 1 ? 'run' : 'runs'}
-        </p>
-      ) : null}
+      {problem.first_seen ? <SeenLine seen={{ ...problem, first_seen: problem.first_seen }} /> : null}
       {cause.evidence.length > 0 ? (
         <ul className="mt-2 list-disc pl-5 text-sm text-slate-700 dark:text-slate-200">
           {cause.evidence.map((e) => (

@@ -20,7 +20,7 @@ const MAX_FINDING_EVENTS = 50;
  * (`@opspilot/analyzers`) and returns the report, grouped by root cause. Each group is announced as
  * `FINDING_DETECTED`. The cluster's metrics (its Prometheus or the built-in sampler) add the HTTP 5xx rates of its
  * workloads; each cause's sighting is kept in the store (`finding_sightings`), so a problem keeps its `first_seen`
- * across runs and server restarts. Read-only: VIEWER on the cluster is enough. A missing namespace is a 404 naming it, an
+ * across runs and server restarts, and the fleet's live problems count the run at once. Read-only: VIEWER on the cluster is enough. A missing namespace is a 404 naming it, an
  * unreachable cluster a 502 — never an empty report.
  */
 export const analyzeRouter = router({
@@ -53,6 +53,8 @@ export const analyzeRouter = router({
         history,
       });
       await store.findingSightings.record(cluster.id, causeSightings(groups));
+      // The live problems (Overview, cluster page) count this run before its FINDING_DETECTED events refresh them.
+      await ctx.services.fleet.sightingsRecorded(cluster.id);
       const timestamp = clock.now().toISOString();
       for (const group of groups.slice(0, MAX_FINDING_EVENTS)) {
         const finding = group.rootCause;

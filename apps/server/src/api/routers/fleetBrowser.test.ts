@@ -124,6 +124,26 @@ describe('the cluster browser API on a simulated cluster', { timeout: 180_000 },
     expect(summary.top_sightings.length).toBe(summary.top_findings.length);
   });
 
+  it('counts an analysis run in the live problems at once, without waiting for the stored sightings to be read again', async () => {
+    type Sighting = { identity: string; runs: number; last_seen: string };
+    const top = async () => {
+      const { clusters } = await get('/fleet/overview');
+      return clusters.find((c: { name: string }) => c.name === 'sim-browse').top_sightings as Sighting[];
+    };
+    const before = await top();
+    expect(before.length).toBeGreaterThan(0);
+    // The clock stands still: only the analysis run can make the counts move.
+    for (let run = 1; run <= 2; run++) {
+      const analysis = (await get(`/clusters/${clusterId}/analysis`)) as { problems: { identity?: string }[] };
+      const analysed = new Set(analysis.problems.map((p) => p.identity));
+      const after = await top();
+      for (const b of before.filter((s) => analysed.has(s.identity))) {
+        expect(after.find((s) => s.identity === b.identity)?.runs, b.identity).toBe(b.runs + run);
+      }
+      expect(before.some((s) => analysed.has(s.identity))).toBe(true);
+    }
+  });
+
   it('announces changes of the live objects as RESOURCES_CHANGED, gathered per cluster', async () => {
     const ours = () =>
       events

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { ApiOutputs } from '../../api/trpc.js';
 import { Badge } from '../../components/Badge.js';
+import { type Seen, SeenLine } from '../../components/SeenLine.js';
 import { toneOf } from '../../components/toneOf.js';
 import { FixPanel } from '../healing/FixPanel.js';
 import { askPath, type BrowserRef, findingRequest } from './askLinks.js';
@@ -8,19 +9,25 @@ import { askPath, type BrowserRef, findingRequest } from './askLinks.js';
 /** A finding of the live analyzers as the browser returns it. */
 export type LiveFinding = ApiOutputs['fleet']['findings']['items'][number];
 
+/** When a live problem's cause was first and last seen, and in how many runs (`sightings`, `top_sightings`). */
+export type LiveSighting = ApiOutputs['fleet']['findings']['sightings'][number];
+
 /**
  * One finding: severity, message, the object (opens its drawer when `onOpen` is given), the proposed fix, "Ask" —
  * one click to the Ask page prefilled with the fix for this cluster — and "Fix": the remediation catalogue's ranked
- * candidates, then the chosen one as a plan for review.
+ * candidates, then the chosen one as a plan for review. A problem's root finding says, with `sighting`, when its cause
+ * was first and last seen and in how many runs.
  */
 export function FindingItem({
   clusterId,
   finding,
   onOpen,
+  sighting,
 }: {
   clusterId: string;
   finding: LiveFinding;
   onOpen?: (ref: BrowserRef) => void;
+  sighting?: Seen;
 }) {
   const { resource } = finding;
   const name = `${resource.kind.toLowerCase()}/${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}`;
@@ -47,6 +54,7 @@ export function FindingItem({
         </Link>
       </div>
       <p className="mt-1 break-words">{finding.message}</p>
+      {sighting ? <SeenLine seen={sighting} /> : null}
       {finding.proposedFix ? (
         <p className="mt-1 text-slate-600 dark:text-slate-300">Fix: {finding.proposedFix.description}</p>
       ) : null}

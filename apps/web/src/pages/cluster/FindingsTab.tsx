@@ -4,10 +4,14 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { FindingItem } from './FindingItem.js';
 import type { TabProps } from './ResourceTable.js';
 
-/** The cluster page's Findings tab: what the analyzers find on the live model now, filtered like the tables. */
+/**
+ * The cluster page's Findings tab: what the analyzers find on the live model now, filtered like the tables; each
+ * problem's root finding says when its cause was first and last seen and in how many runs.
+ */
 export function FindingsTab({ clusterId, filter, onOpen }: TabProps) {
   const trpc = useTRPC();
   const findings = useQuery(trpc.fleet.findings.queryOptions({ cluster: clusterId }));
+  const sightings = new Map(findings.data?.sightings.map((s) => [s.finding_id, s]));
   const text = filter.text.trim().toLowerCase();
   const shown = (findings.data?.items ?? []).filter(
     (f) =>
@@ -21,7 +25,13 @@ export function FindingsTab({ clusterId, filter, onOpen }: TabProps) {
       {findings.data && shown.length === 0 ? <p className="text-sm">No problems found.</p> : null}
       <ul className="space-y-2">
         {shown.map((finding) => (
-          <FindingItem key={finding.id} clusterId={clusterId} finding={finding} onOpen={onOpen} />
+          <FindingItem
+            key={finding.id}
+            clusterId={clusterId}
+            finding={finding}
+            onOpen={onOpen}
+            sighting={sightings.get(finding.id)}
+          />
         ))}
       </ul>
     </section>
