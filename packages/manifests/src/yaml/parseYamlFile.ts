@@ -112,6 +112,12 @@ function lazyLocator(text: string, lineOffset: number, start: Position): (path: 
   };
 }
 
+/**
+ * Below this size a file goes straight to the positioned parser: the fast path pays off on large files whose
+ * documents are mostly clean, while a small file nearly always has a finding to place, which parses it again.
+ */
+const FAST_PATH_MIN_CHARS = 8192;
+
 const PROBLEM_RULES: Record<string, YamlProblem['rule']> = { DUPLICATE_KEY: 'yaml-duplicate-key' };
 
 /**
@@ -134,7 +140,7 @@ export function parseYamlFile(text: string, limits: YamlLimits = YAML_LIMITS): P
     const message = `flow collections nest ${flow} levels deep; at most ${limits.maxDepth} are read`;
     return { docs, problems: [{ rule: 'yaml-too-deep', message, line: 1, column: 1 }] };
   }
-  const fast = fastYamlDocs(text, limits.maxDocuments);
+  const fast = text.length >= FAST_PATH_MIN_CHARS ? fastYamlDocs(text, limits.maxDocuments) : undefined;
   if (fast) {
     for (const [index, d] of fast.entries()) {
       if (d.value === null || d.value === undefined) continue;
