@@ -7,6 +7,7 @@ import type { IncidentDeps } from './incidentDeps.js';
 import { assertMove, isActive, PHASE_OF } from './lifecycle/incidentPhase.js';
 import { publishIncident } from './publishIncident.js';
 import { recordCorrelation } from './recordCorrelation.js';
+import { createSightingRefresher } from './recurrence/sightingRefresher.js';
 
 /** Who does something to an incident, and why. */
 export interface Actor {
@@ -22,6 +23,7 @@ export interface Actor {
  */
 export function createIncidentEngine(deps: IncidentDeps, options: CorrelatorOptions = {}) {
   const correlator = new Correlator(options);
+  const sightings = createSightingRefresher(deps.records);
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn, fn);
@@ -128,7 +130,10 @@ export function createIncidentEngine(deps: IncidentDeps, options: CorrelatorOpti
     /** Uses a fresh view of the cluster's topology for the signals that follow. */
     setTopology: (topology: Topology) => correlator.setTopology(topology),
 
-    /** Correlates signals (alerts, anomalies, findings) into incidents; returns the incidents written to. */
+    /**
+     * Correlates signals (alerts, anomalies, findings) into incidents; returns the incidents written to. A finding's
+     * sighting gives its incident the cause's first-seen time, identity and recurrence (see `recordCorrelation`).
+     */
     ingest: (signals: Signal[]) =>
       serial(async () => {
         const touched = new Map<string, Incident>();
@@ -136,8 +141,11 @@ export function createIncidentEngine(deps: IncidentDeps, options: CorrelatorOpti
           // A signal naming its object only by labels (pod, deployment, node…) gets it as its resource.
           const resource = given.resource ?? resourceOfLabels(given.labels);
           const signal = resource ? { ...given, resource } : given;
-          const written = await recordCorrelation(deps, correlator.ingest(signal));
+          const correlation = correlator.ingest(signal);
+          const written = await recordCorrelation(deps, correlation);
           if (written) touched.set(written.id, written);
+          else if (correlation.kind === 'repeated' && correlation.incident && signal.sighting)
+            await sightings.refresh(correlation.incident.id, signal.sighting);
         }
         return [...touched.values()];
       }),
@@ -160,6 +168,7 @@ export function createIncidentEngine(deps: IncidentDeps, options: CorrelatorOpti
           resolved.push(await move(c.id, 'RESOLVED', { user: 'system', note: 'every signal cleared' }));
         }
         correlator.prune(deps.clock.now());
+        sightings.prune((id) => correlator.incidents.has(id));
         return resolved;
       }),
 

@@ -20,6 +20,7 @@ export { createFindingFeed } from './correlate/findingFeed.js';
 export {
   raiseSeverity,
   Signal,
+  SignalSighting,
   SignalSource,
   SignalState,
   severityRank,

@@ -4,7 +4,8 @@ import type { IncidentDeps, IncidentNotice } from './incidentDeps.js';
 const EVENT_OF = { opened: 'INCIDENT_OPENED', updated: 'INCIDENT_UPDATED', resolved: 'INCIDENT_RESOLVED' } as const;
 
 /**
- * Tells the world an incident moved: INCIDENT_OPENED / _UPDATED / _RESOLVED on the event bus, and the outgoing
+ * Tells the world an incident moved: INCIDENT_OPENED / _UPDATED / _RESOLVED on the event bus (with its cause's
+ * `first_seen`, and `recurring` and `occurrences` when it came back after being resolved), and the outgoing
  * notification (not for mere timeline entries: `webhooks: false`). Neither failing stops the engine: the incident is
  * already stored.
  */
@@ -26,6 +27,8 @@ export async function publishIncident(
         status: incident.status,
         severity: incident.severity,
         title: incident.title,
+        ...(incident.first_seen ? { first_seen: incident.first_seen } : {}),
+        ...(incident.recurring ? { recurring: true, occurrences: incident.occurrences ?? 2 } : {}),
       },
     })
     .catch(() => undefined);

@@ -10,6 +10,18 @@ export const SignalState = z.enum(['FIRING', 'CLEARED']);
 export type SignalState = z.infer<typeof SignalState>;
 
 /**
+ * A finding's cause as the analyzers see it across runs (their `finding_sightings`): its stable identity (class + root
+ * object, e.g. `pod-crash-loop:deployment/shop/api`), when it was first and last seen, and in how many runs.
+ */
+export const SignalSighting = z.object({
+  identity: z.string().min(1).max(512),
+  first_seen: Timestamp,
+  last_seen: Timestamp,
+  runs: z.number().int().min(1).default(1),
+});
+export type SignalSighting = z.infer<typeof SignalSighting>;
+
+/**
  * One observation the incident engine correlates: an alert, an anomaly or a finding reduced to what correlation
  * needs. `fingerprint` identifies the same condition across repeats (Alertmanager's fingerprint, a finding's id, an
  * anomaly's metric and labels), so a repeat updates the signal instead of adding one. `resource` is the object it is
@@ -28,6 +40,11 @@ export const Signal = z.object({
   at: Timestamp,
   /** Ids of the stored alert, anomaly or finding, for links from the timeline. */
   ref_id: z.string().optional(),
+  /**
+   * The sighting of a finding's cause: an incident it opens starts when the cause was first seen, keeps its identity,
+   * and is recurring when an earlier incident of the same cause was resolved.
+   */
+  sighting: SignalSighting.optional(),
 });
 export type Signal = z.infer<typeof Signal>;
 
