@@ -138,7 +138,11 @@ export function createIncidentServices(services: ApiServices) {
     }
   }
 
-  /** One pass: each watched cluster's live findings and topology, then incidents whose signals stayed clear resolve. */
+  /**
+   * One pass: each watched cluster's live findings (with their causes' sightings, so an incident starts when its
+   * cause was first seen and a cause back after its incident was resolved is recurring) and topology, then incidents
+   * whose signals stayed clear resolve.
+   */
   async function observe() {
     const clusters = await store.clusters.list({}, { page_size: 100 });
     const touched = [];
@@ -148,7 +152,7 @@ export function createIncidentServices(services: ApiServices) {
       topologies.set(cluster.id, snapshotTopology(watch.model.snapshot(cluster.name, clock.now())));
       const feed = feeds.get(cluster.id) ?? createFindingFeed({ clusterId: cluster.id });
       feeds.set(cluster.id, feed);
-      touched.push(...(await ingest(feed.update(watch.findings(), clock.now().toISOString()))));
+      touched.push(...(await ingest(feed.update(watch.findings(), clock.now().toISOString(), watch.sightings()))));
     }
     const resolved = await engine.tick();
     return { touched, resolved };
