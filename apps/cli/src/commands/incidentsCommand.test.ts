@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '@opspilot/core';
-import { createIncidentEngine } from '@opspilot/incidents';
+import { ManualClock, systemClock } from '@opspilot/core';
+import { createIncidentEngine, type Signal } from '@opspilot/incidents';
 import { openStore } from '@opspilot/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -43,7 +43,7 @@ describe('opspilot incidents, runbooks and postmortem', () => {
   it('lists the incident as a table and as JSON, acknowledges and resolves it, and prints its post-mortem', async () => {
     const table = memoryIo(env, cwd);
     expect(await runCli(['incidents'], table)).toBe(0);
-    expect(table.out()).toMatch(/^ID\s+SEVERITY\s+STATUS\s+OWNER\s+AGE\s+TITLE\n/);
+    expect(table.out()).toMatch(/^ID\s+SEVERITY\s+STATUS\s+OWNER\s+AGE\s+FIRST SEEN\s+SEEN\s+TITLE\n/);
     expect(table.out()).toContain(`${id}  HIGH      OPEN`);
 
     const ack = memoryIo(env, cwd);
@@ -76,6 +76,58 @@ describe('opspilot incidents, runbooks and postmortem', () => {
     const html = memoryIo(env, cwd);
     expect(await runCli(['postmortem', id, '--html'], html)).toBe(0);
     expect(html.out()).toContain('<h2>What went well</h2>');
+  });
+
+  it('shows when a recurring cause was first seen and how many incidents it has had, in the table, JSON and show', async () => {
+    const store = await openStore({ sqlitePath: join(cwd, 'data', 'opspilot.db') });
+    const clock = new ManualClock(new Date(Date.now() - 2 * 3600_000));
+    const engine = createIncidentEngine({ records: store.incidents, audit: store.audit, clock });
+    const firstSeen = new Date(Date.now() - 3 * 3600_000).toISOString();
+    const finding = (state: Signal['state']): Signal => ({
+      source: 'FINDING',
+      fingerprint: 'pod-crash-loop:deployment/todo/worker',
+      title: 'worker crash-loops',
+      severity: 'HIGH',
+      state,
+      resource: { kind: 'Deployment', namespace: 'todo', name: 'worker' },
+      labels: { analyzer: 'pod-crash-loop' },
+      at: clock.now().toISOString(),
+      sighting: {
+        identity: 'pod-crash-loop:deployment/todo/worker',
+        first_seen: firstSeen,
+        last_seen: clock.now().toISOString(),
+        runs: 5,
+      },
+    });
+    const [first] = await engine.ingest([finding('FIRING')]);
+    await engine.resolve(first!.id, { user: 'alice' });
+    await engine.close(first!.id, { user: 'alice' });
+    await clock.advance(3600_000);
+    const [second] = await engine.ingest([finding('FIRING')]);
+    await store.close();
+
+    const table = memoryIo(env, cwd);
+    expect(await runCli(['incidents'], table)).toBe(0);
+    const row = table
+      .out()
+      .split('\n')
+      .find((line) => line.startsWith(second!.id));
+    expect(row).toMatch(/OPEN\s+-\s+60m\s+3h\s+2 \(recurring\)\s+worker crash-loops/);
+    const json = memoryIo(env, cwd);
+    expect(await runCli(['incidents', '-o', 'json'], json)).toBe(0);
+    expect(JSON.parse(json.out()).items.find((i: { id: string }) => i.id === second!.id)).toMatchObject({
+      cause_identity: 'pod-crash-loop:deployment/todo/worker',
+      first_seen: firstSeen,
+      sightings: 5,
+      occurrences: 2,
+      recurring: true,
+    });
+    const show = memoryIo(env, cwd);
+    expect(await runCli(['incidents', 'show', second!.id], show)).toBe(0);
+    expect(show.out()).toContain('Cause:     pod-crash-loop:deployment/todo/worker');
+    expect(show.out()).toContain(`Seen:      first ${firstSeen}`);
+    expect(show.out()).toContain('Recurring: yes, occurrence 2 of this cause');
+    expect(show.out()).toContain(`recurring: seen 2 times since ${firstSeen}`);
   });
 
   it('lists the shipped runbooks and refuses a runbook with a cycle, naming the line', async () => {

@@ -44,8 +44,9 @@ function parseId(id: string): string {
 
 /**
  * Registers `opspilot incidents [list]|show|ack|resolve`: the incidents correlated from alerts, anomalies and findings
- * (active ones by default, kubectl-style table or `-o json|yaml`), one incident with its timeline and ranked causes,
- * and the lifecycle moves (audited under `--user`).
+ * (active ones by default, kubectl-style table or `-o json|yaml`, with when each one's cause was first seen and how
+ * many incidents it has had — `recurring` when it came back after being resolved), one incident with its cause,
+ * timeline and ranked causes, and the lifecycle moves (audited under `--user`).
  */
 export function incidentsCommand(parent: Command, ctx: CliContext): Command {
   const group = parent.command('incidents').description('incidents: list, show, acknowledge and resolve them');
@@ -89,13 +90,15 @@ export function incidentsCommand(parent: Command, ctx: CliContext): Command {
       ctx.print(command, { apiVersion: 'v1', kind: 'IncidentList', items }, (list) => {
         if (list.items.length === 0) return 'No incidents found.\n';
         return `${renderColumns([
-          ['ID', 'SEVERITY', 'STATUS', 'OWNER', 'AGE', 'TITLE'],
+          ['ID', 'SEVERITY', 'STATUS', 'OWNER', 'AGE', 'FIRST SEEN', 'SEEN', 'TITLE'],
           ...list.items.map((i) => [
             i.id,
             i.severity,
             PHASE_OF[i.status],
             i.acknowledged_by ?? '-',
             ageOf(i.detected_at, now),
+            i.first_seen ? ageOf(i.first_seen, now) : '-',
+            i.cause_identity ? `${i.occurrences ?? 1}${i.recurring ? ' (recurring)' : ''}` : '-',
             i.title,
           ]),
         ])}\n`;
@@ -135,6 +138,13 @@ export function incidentsCommand(parent: Command, ctx: CliContext): Command {
           `Owner:     ${d.incident.acknowledged_by ?? '-'}`,
           `Detected:  ${d.incident.detected_at}`,
           `Resolved:  ${d.incident.resolved_at ?? '-'}`,
+          `Cause:     ${d.incident.cause_identity ?? '-'}`,
+          ...(d.incident.first_seen
+            ? [
+                `Seen:      first ${d.incident.first_seen}, last ${d.incident.last_seen ?? '-'}, in ${d.incident.sightings ?? 1} analysis run(s)`,
+                `Recurring: ${d.incident.recurring ? `yes, occurrence ${d.incident.occurrences} of this cause` : 'no'}`,
+              ]
+            : []),
           `Affected:  ${d.incident.affected_resources.map((r) => `${r.kind}/${r.namespace ? `${r.namespace}/` : ''}${r.name}`).join(', ') || '-'}`,
           '',
           'Causes:',
