@@ -21,7 +21,7 @@ describe('opspilot validate', () => {
     cpSync(join(corpus, 'docker/good.Dockerfile'), join(dir, 'Dockerfile'));
     const io = memoryIo(helmEnv(), dir);
     expect(await runCli(['validate', 'k8s', 'Dockerfile'], io)).toBe(0);
-    expect(io.out()).toBe('2 files, 7 resources: no problems\n');
+    expect(io.out()).toBe('2 files, 8 resources: no problems\n');
   });
 
   it('exits 1 on errors and prints findings grouped by file with line numbers and fixes', async () => {
