@@ -47,7 +47,7 @@ describe('podServiceAccountExists', () => {
 
   it('reads the deprecated serviceAccount field, and judges a pod without a namespace by name', () => {
     const d = healthyDeployment();
-    delete d.spec.template.spec.serviceAccountName;
+    d.spec.template.spec.serviceAccountName = '';
     d.spec.template.spec.serviceAccount = 'worker';
     expect(runKubeRule(podServiceAccountExists, [d, account('web', 'shop')]).map((v) => v.path)).toEqual([
       'spec.template.spec.serviceAccount',

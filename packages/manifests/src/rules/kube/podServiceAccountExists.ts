@@ -58,7 +58,8 @@ export const podServiceAccountExists = kubeRule({
   check: (obj, ctx) => {
     const pod = podSpecOf(obj);
     if (!pod || ctx.byKind('ServiceAccount').length === 0) return [];
-    const field = typeof pod.spec.serviceAccountName === 'string' ? 'serviceAccountName' : 'serviceAccount';
+    const name = pod.spec.serviceAccountName;
+    const field = typeof name === 'string' && name !== '' ? 'serviceAccountName' : 'serviceAccount';
     const account = pod.spec[field];
     if (typeof account !== 'string' || account === '' || account === 'default') return [];
     if (judge(obj, accountsOf(ctx), account) !== 'missing') return [];
