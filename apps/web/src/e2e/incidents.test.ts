@@ -80,6 +80,54 @@ describe.runIf(chromiumRunnable)('incidents in the dashboard (real server, simul
     await pwExpect(pm).toContainText('Runbook scale-out (SUCCEEDED');
     await pwExpect(pm).toContainText('Affected objects: Pod/todo/frontend-a, Pod/todo/frontend-b');
   });
+  it("shows when a finding's cause was first seen, and marks its incident recurring ×2 when the cause is back after being resolved", {
+    timeout: 120_000,
+  }, async () => {
+    const clusters = await api('GET', '/clusters');
+    const demo = clusters.items.find((c: { name: string }) => c.name === 'sim-demo');
+    const firstSeen = new Date(Date.now() - 2 * 3600_000).toISOString();
+    const identity = 'pod-crash-loop:deployment/todo/e2e-worker';
+    const correlate = async () =>
+      (
+        await api('POST', '/incidents/correlate', {
+          signals: [
+            {
+              source: 'FINDING',
+              fingerprint: identity,
+              cluster_id: demo.id,
+              title: 'e2e-worker crash-loops',
+              severity: 'HIGH',
+              state: 'FIRING',
+              resource: { kind: 'Deployment', namespace: 'todo', name: 'e2e-worker' },
+              labels: { analyzer: 'pod-crash-loop' },
+              at: new Date().toISOString(),
+              sighting: { identity, first_seen: firstSeen, last_seen: new Date().toISOString(), runs: 4 },
+            },
+          ],
+        })
+      )[0];
+    const first = await correlate();
+    expect(first).toMatchObject({ detected_at: firstSeen, first_seen: firstSeen, recurring: false });
+    await api('POST', `/incidents/${first.id}/resolve`, { root_cause: 'worker restarted' });
+    await api('POST', `/incidents/${first.id}/close`, {});
+    const again = await correlate();
+    expect(again).toMatchObject({ recurring: true, occurrences: 2 });
+
+    await page.getByRole('link', { name: 'Incidents', exact: true }).click();
+    const row = page
+      .getByRole('table', { name: 'Incidents' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: /e2e-worker crash-loops/ }) });
+    await pwExpect(row).toHaveCount(1); // the closed first occurrence is not active
+    await pwExpect(row).toContainText('recurring ×2');
+    await pwExpect(row).toContainText(firstSeen.replace('T', ' ').slice(0, 19));
+    await row.getByRole('link', { name: /e2e-worker crash-loops/ }).click();
+    await pwExpect(page.getByTestId('incident-cause')).toContainText(identity);
+    await pwExpect(page.getByTestId('incident-cause')).toContainText('seen in 2 incidents');
+    await pwExpect(page.getByRole('list', { name: 'Timeline' })).toContainText(
+      `recurring: seen 2 times since ${firstSeen}`,
+    );
+  });
   it('shows a new incident without a reload, charts its signals with the anomaly marked, and follows its timeline live', {
     timeout: 180_000,
   }, async () => {

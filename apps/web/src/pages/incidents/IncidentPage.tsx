@@ -12,10 +12,12 @@ import { CausesList } from './CausesList.js';
 import { IncidentCharts } from './IncidentCharts.js';
 import { IncidentTimeline } from './IncidentTimeline.js';
 import { PHASE } from './phaseOf.js';
+import { RecurringBadge } from './RecurringBadge.js';
 import { RunbookPanel } from './RunbookPanel.js';
 
 /**
- * One incident: its state with the lifecycle buttons, its signals and their charts (anomalies marked), the ranked
+ * One incident: its state with the lifecycle buttons, its cause (first and last seen, "recurring ×N" when it came
+ * back after being resolved), its signals and their charts (anomalies marked), the ranked
  * causes with their evidence (Analyze ranks them again), the runbook runs with approve buttons, the timeline and the
  * post-mortem (generated, shown as HTML). It refreshes itself on the incident's live events.
  */
@@ -44,7 +46,7 @@ export function IncidentPage() {
         <Badge tone={toneOf(i.severity)}>{i.severity}</Badge>{' '}
         <span data-testid="incident-phase">{PHASE[i.status]}</span>
         {i.acknowledged_by ? ` · owner ${i.acknowledged_by}` : ''} · detected{' '}
-        {i.detected_at.replace('T', ' ').slice(0, 19)}
+        {i.detected_at.replace('T', ' ').slice(0, 19)} <RecurringBadge incident={i} />
       </PageHeading>
       <ErrorNotice error={error} />
       <div className="space-y-6">
@@ -69,6 +71,13 @@ export function IncidentPage() {
           <p className="text-sm">
             Signals: {d.signals.length} ({d.signals.filter((s) => s.state === 'FIRING').length} firing)
           </p>
+          {i.cause_identity ? (
+            <p className="text-sm" data-testid="incident-cause">
+              Cause: <code>{i.cause_identity}</code> · first seen {i.first_seen?.replace('T', ' ').slice(0, 19) ?? '-'}{' '}
+              · last seen {i.last_seen?.replace('T', ' ').slice(0, 19) ?? '-'} · {i.sightings ?? 1} analysis run(s)
+              {i.recurring ? ` · seen in ${i.occurrences ?? 2} incidents` : ''}
+            </p>
+          ) : null}
           {i.root_cause ? <p className="text-sm">Root cause: {i.root_cause}</p> : null}
         </Panel>
         <Panel title="Signal charts">

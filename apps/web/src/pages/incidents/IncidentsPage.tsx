@@ -10,13 +10,15 @@ import { Pagination } from '../../components/Pagination.js';
 import { Panel } from '../../components/Panel.js';
 import { toneOf } from '../../components/toneOf.js';
 import { PHASE } from './phaseOf.js';
+import { RecurringBadge } from './RecurringBadge.js';
 
 const ACTIVE: IncidentStatus[] = ['DETECTED', 'INVESTIGATING', 'MITIGATING'];
 const fieldClass = 'rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900';
 
 /**
  * Incidents correlated from alerts, anomalies and findings: active ones by default (or every one), newest first, with
- * severity, phase, owner and when detected; each links to its page. Refreshed on INCIDENT_* live events.
+ * severity, phase, owner, when detected and when their cause was first seen ("recurring ×N" when it came back after
+ * being resolved); each links to its page. Refreshed on INCIDENT_* live events.
  */
 export function IncidentsPage() {
   const trpc = useTRPC();
@@ -56,7 +58,7 @@ export function IncidentsPage() {
             <table aria-label="Incidents" className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-200 dark:border-slate-700">
-                  {['Severity', 'Status', 'Title', 'Owner', 'Detected'].map((h) => (
+                  {['Severity', 'Status', 'Title', 'Owner', 'Detected', 'First seen'].map((h) => (
                     <th key={h} scope="col" className="px-2 py-1.5 font-semibold">
                       {h}
                     </th>
@@ -73,10 +75,14 @@ export function IncidentsPage() {
                     <td className="px-2 py-1.5">
                       <Link className="underline" to={`/incidents/${i.id}`}>
                         {i.title}
-                      </Link>
+                      </Link>{' '}
+                      <RecurringBadge incident={i} />
                     </td>
                     <td className="px-2 py-1.5">{i.acknowledged_by ?? '-'}</td>
                     <td className="px-2 py-1.5 whitespace-nowrap">{i.detected_at.replace('T', ' ').slice(0, 19)}</td>
+                    <td className="px-2 py-1.5 whitespace-nowrap">
+                      {i.first_seen ? i.first_seen.replace('T', ' ').slice(0, 19) : '-'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
