@@ -33,6 +33,25 @@ function statusOf(error: unknown): { code: number; body: { reason?: string; mess
   return { code: e.code, body: JSON.parse(e.body) };
 }
 
+/**
+ * Reads the Deployment, changes it and replaces it, reading again on 409 Conflict as clients do: the deployment
+ * controller may write the status in between, which moves the resourceVersion.
+ */
+async function replaceDeployment(
+  name: string,
+  namespace: string,
+  change: (d: k8s.V1Deployment) => k8s.V1Deployment,
+): Promise<{ read: k8s.V1Deployment; replaced: k8s.V1Deployment }> {
+  for (let attempt = 0; ; attempt++) {
+    const read = await apps.readNamespacedDeployment({ name, namespace });
+    const replaced = await apps
+      .replaceNamespacedDeployment({ name, namespace, body: change(structuredClone(read)) })
+      .catch((e: unknown) => e);
+    if (!(replaced instanceof Error)) return { read, replaced: replaced as k8s.V1Deployment };
+    if (statusOf(replaced).code !== 409 || attempt >= 5) throw replaced;
+  }
+}
+
 describe('the real @kubernetes/client-node over HTTPS', () => {
   it('lists the seeded namespaces and nodes', async () => {
     const namespaces = await core.listNamespace();
@@ -48,9 +67,10 @@ describe('the real @kubernetes/client-node over HTTPS', () => {
     expect(created.metadata?.generation).toBe(1);
     expect(created.spec?.strategy?.type).toBe('RollingUpdate');
     expect(created.spec?.template.spec?.containers[0]?.imagePullPolicy).toBe('IfNotPresent');
-    const read = await apps.readNamespacedDeployment({ name: 'backend', namespace: 'todo' });
-    read.spec!.replicas = 3;
-    const replaced = await apps.replaceNamespacedDeployment({ name: 'backend', namespace: 'todo', body: read });
+    const { read, replaced } = await replaceDeployment('backend', 'todo', (d) => ({
+      ...d,
+      spec: { ...d.spec!, replicas: 3 },
+    }));
     expect(replaced.metadata?.generation).toBe(2);
     expect(Number(replaced.metadata?.resourceVersion)).toBeGreaterThan(Number(read.metadata?.resourceVersion));
     await apps.deleteNamespacedDeployment({ name: 'backend', namespace: 'todo' });
@@ -66,19 +86,7 @@ describe('the real @kubernetes/client-node over HTTPS', () => {
   it('answers a stale resourceVersion with 409 Conflict and a duplicate with AlreadyExists', async () => {
     await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('api') });
     const first = await apps.readNamespacedDeployment({ name: 'api', namespace: 'default' });
-    // The deployment controller may write the status in between: read again on a conflict, as clients do.
-    for (let latest = first, attempt = 0; ; attempt++) {
-      const replaced = await apps
-        .replaceNamespacedDeployment({
-          name: 'api',
-          namespace: 'default',
-          body: { ...latest, spec: { ...latest.spec!, replicas: 5 } },
-        })
-        .catch((e: unknown) => e);
-      if (!(replaced instanceof Error)) break;
-      if (statusOf(replaced).code !== 409 || attempt >= 5) throw replaced;
-      latest = await apps.readNamespacedDeployment({ name: 'api', namespace: 'default' });
-    }
+    await replaceDeployment('api', 'default', (d) => ({ ...d, spec: { ...d.spec!, replicas: 5 } }));
     const stale = await apps
       .replaceNamespacedDeployment({ name: 'api', namespace: 'default', body: first })
       .catch((e: unknown) => e);
