@@ -6,7 +6,8 @@ import { JsonObject, Timestamp, Uuid } from '../common.js';
  * operation moves through review, `FINDING_DETECTED` when an analyzer reports a problem, and `AUDIT_APPENDED` when
  * the audit log records an action, and `RESOURCES_CHANGED` when the live objects of a watched cluster change
  * (payload `{ name, kinds, changes }`, gathered per cluster), so open cluster pages refresh; `INCIDENT_OPENED`,
- * `INCIDENT_UPDATED` and `INCIDENT_RESOLVED` (payload `{ incident_id, status, severity, title }`) as incidents move;
+ * `INCIDENT_UPDATED` and `INCIDENT_RESOLVED` (payload `{ incident_id, status, severity, title }`, plus `first_seen`,
+ * `recurring` and `occurrences` for an incident a finding's cause is behind) as incidents move;
  * `BUDGET_ALERT` when a cost budget's threshold is reached in fact or by forecast (payload: the budget notice);
  * `SECURITY_GATE_BLOCKED` when the image gate refuses a plan (payload `{ images, problems }`) and
  * `SECRET_ROTATION_PROPOSED` when a Secret's rotation goes to review (payload `{ namespace, name, operation_id }`);
