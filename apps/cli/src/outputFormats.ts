@@ -10,8 +10,8 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const ACCEPTED_OUTPUT_FORMATS = [...OUTPUT_FORMATS, 'sarif'] as const;
 
 /**
- * What `-o/--output` accepts on the command line: the above, plus `wide` for `opspilot get` only and `csv` for the
- * `opspilot cost` commands only.
+ * What `-o/--output` accepts on the command line: the above, plus `wide` for `opspilot get` and `opspilot analyze`
+ * only and `csv` for the `opspilot cost` commands only.
  */
 export const COMMAND_LINE_OUTPUT_FORMATS = [...ACCEPTED_OUTPUT_FORMATS, 'wide', 'csv'] as const;
 

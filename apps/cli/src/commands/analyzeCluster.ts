@@ -42,6 +42,11 @@ export interface AnalyzeClusterOptions {
     ): Promise<(Pick<CauseSighting, 'identity' | 'first_seen' | 'last_seen'> & { runs?: number })[]>;
     record(cluster: string, sightings: CauseSighting[]): Promise<void>;
   };
+  /**
+   * What the sightings are kept under: a registered cluster's id, so runs of the CLI and of the server count together
+   * (the server keeps them by id); the snapshot's cluster (kubeconfig context) name when left out.
+   */
+  sightingsKey?: string;
 }
 
 async function logTails(
@@ -96,7 +101,8 @@ export async function analyzeCluster(gateway: ClusterGateway, options: AnalyzeCl
       })
     : [];
   const enriched = rates.length > 0 ? withHttpErrorRates(withUsage, rates) : withUsage;
-  const known = options.sightings ? await options.sightings.list(snapshot.cluster) : [];
+  const sightingsKey = options.sightingsKey ?? snapshot.cluster;
+  const known = options.sightings ? await options.sightings.list(sightingsKey) : [];
   options.progress(`analyzing ${objects} objects with ${options.analyzers.length} analyzers`);
   const { report, groups } = analyzeSnapshot(enriched, {
     now: options.now(),
@@ -104,7 +110,7 @@ export async function analyzeCluster(gateway: ClusterGateway, options: AnalyzeCl
     ...(options.namespace ? { namespace: options.namespace } : {}),
     ...(options.sightings ? { history: historyOfSightings(known) } : {}),
   });
-  await options.sightings?.record(snapshot.cluster, causeSightings(groups));
+  await options.sightings?.record(sightingsKey, causeSightings(groups));
   await withCatalogueFixes(report, gateway, options.now(), options.signal);
   if (options.explain && groups.length > 0) {
     options.progress(options.model ? `explaining ${groups.length} problems with ${options.model.id}` : 'explaining');

@@ -1,6 +1,7 @@
 import { BUILTIN_ANALYZERS, selectAnalyzers } from '@opspilot/analyzers';
 import type { OpspilotConfig } from '@opspilot/config';
 import { InputError, type LanguageModel, systemClock } from '@opspilot/core';
+import type { Store } from '@opspilot/store';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { cliColors } from '../cliColors.js';
@@ -8,8 +9,9 @@ import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { namedClusterGateway } from '../namedCluster.js';
 import { withStore } from '../openCliStore.js';
-import { analyzeCluster } from './analyzeCluster.js';
-import { analyzeFleet, fleetText } from './analyzeFleet.js';
+import { type AnalyzeClusterOptions, analyzeCluster } from './analyzeCluster.js';
+import { analyzeFleet, fleetTable, fleetText } from './analyzeFleet.js';
+import { problemTable } from './analyzeTable.js';
 import { analyzeText } from './analyzeText.js';
 import { fleetClusters } from './fleetClusters.js';
 import { localMetrics } from './metricsLocal.js';
@@ -35,10 +37,20 @@ async function languageModel(config: OpspilotConfig): Promise<LanguageModel | un
   return created.value;
 }
 
+/** The store's `finding_sightings` as {@link analyzeCluster} keeps causes' sightings between runs. */
+function storeSightings(store: Pick<Store, 'findingSightings'>): NonNullable<AnalyzeClusterOptions['sightings']> {
+  return {
+    list: (cluster) => store.findingSightings.list(cluster),
+    record: (cluster, sightings) => store.findingSightings.record(cluster, sightings),
+  };
+}
+
 /**
  * Registers `opspilot analyze`: snapshots the cluster, runs the analyzers, groups findings by root cause and
  * prints them (`-o text` grouped and coloured, `json`/`yaml` the `AnalysisReport` of `@opspilot/analyzers`).
- * Each cause's sighting is kept in the CLI's store, so a problem keeps its first-seen time across runs; with
+ * `-o wide` prints one kubectl-style row per problem instead (SEVERITY … AFFECTED, FIRST SEEN, LAST SEEN, SEEN,
+ * MESSAGE; CLUSTER first with `--all-clusters`). Each cause's sighting is kept in the CLI's store, so a problem keeps
+ * its first-seen time and run count across runs — under a registered cluster's id, shared with the server's runs; with
  * `prometheus.url` the workloads' HTTP 5xx rates are read too. Exit 0 when healthy, 1 when problems are found, 2 on
  * error. Progress goes to stderr.
  */
@@ -61,7 +73,7 @@ export function analyzeCommand(parent: Command, ctx: CliContext): Command {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  opspilot analyze -A\n  opspilot analyze --all-clusters\n  opspilot analyze --cluster sim-staging -n shop\n  opspilot analyze -n shop --filter Pod,Service --explain\n  opspilot analyze -o json | jq .problems',
+      '\nExamples:\n  opspilot analyze -A\n  opspilot analyze -A -o wide          # one row per problem: FIRST SEEN, LAST SEEN, SEEN (runs)\n  opspilot analyze --all-clusters\n  opspilot analyze --cluster sim-staging -n shop\n  opspilot analyze -n shop --filter Pod,Service --explain\n  opspilot analyze -o json | jq .problems',
     )
     .action(async (raw: unknown, command: Command) => {
       const parsed = AnalyzeOptions.safeParse(raw);
@@ -70,6 +82,10 @@ export function analyzeCommand(parent: Command, ctx: CliContext): Command {
           hint: 'see opspilot analyze --help',
         });
       const options = parsed.data;
+      // `-o wide` (as for `opspilot get`) is read here and turned back into text: the table of problems.
+      const root = command.parent ?? command;
+      const wide = root.opts().output === 'wide';
+      if (wide) root.setOptionValue('output', 'text');
       const global = ctx.options(command);
       if (options.allNamespaces && global.namespace) {
         throw new InputError('-n/--namespace and -A/--all-namespaces exclude each other', { hint: 'pass one of them' });
@@ -95,14 +111,17 @@ export function analyzeCommand(parent: Command, ctx: CliContext): Command {
       };
       if (options.allClusters) {
         const clusters = await fleetClusters(config, ctx.io, options.cluster, namespace);
-        const fleet = await analyzeFleet(clusters, {
-          ...analysis,
-          progress: (cluster, message, done) => progress(`[${cluster}] ${message}`, done),
-        });
+        const fleet = await withStore(config, ctx.io.cwd, (store) =>
+          analyzeFleet(clusters, {
+            ...analysis,
+            sightings: storeSightings(store),
+            progress: (cluster, message, done) => progress(`[${cluster}] ${message}`, done),
+          }),
+        );
         if (fleet.summary.offline > 0) ctx.run.exitCode = 2;
         else if (fleet.summary.problems > 0) ctx.run.exitCode = 1;
         const c = ctx.colors(command);
-        ctx.print(command, fleet, (f) => fleetText(f, c));
+        ctx.print(command, fleet, (f) => (wide ? fleetTable(f, c) : fleetText(f, c)));
         return;
       }
       const gateway = options.cluster
@@ -110,19 +129,23 @@ export function analyzeCommand(parent: Command, ctx: CliContext): Command {
         : openGateway(config, ctx.io);
       // HTTP 5xx rates need a rate over time: only a Prometheus has them (one CLI sample has none).
       const metrics = config.prometheus.url ? await localMetrics(config, ctx.io) : undefined;
-      const report = await withStore(config, ctx.io.cwd, (store) =>
-        analyzeCluster(gateway, {
+      const report = await withStore(config, ctx.io.cwd, async (store) => {
+        // A registered cluster's sightings are kept by its id, as the server keeps them.
+        const registered = options.cluster ? await store.clusters.findByName(options.cluster) : undefined;
+        return analyzeCluster(gateway, {
           ...analysis,
           progress,
           ...(metrics ? { metrics } : {}),
-          sightings: {
-            list: (cluster) => store.findingSightings.list(cluster),
-            record: (cluster, sightings) => store.findingSightings.record(cluster, sightings),
-          },
-        }),
-      ).finally(() => gateway.close());
+          sightings: storeSightings(store),
+          ...(registered ? { sightingsKey: registered.id } : {}),
+        });
+      }).finally(() => gateway.close());
       if (report.problems.length > 0) ctx.run.exitCode = 1;
       const c = ctx.colors(command);
-      ctx.print(command, report, (r) => analyzeText(r, c));
+      ctx.print(command, report, (r) =>
+        wide
+          ? `${problemTable([{ cluster: r.cluster, report: r }], false) ?? `no problems found in ${r.cluster}`}\n`
+          : analyzeText(r, c),
+      );
     });
 }

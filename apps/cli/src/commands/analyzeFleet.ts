@@ -3,6 +3,7 @@ import { isOpspilotError, NotAllowedError, UpstreamError } from '@opspilot/core'
 import type { KubeClusterGateway } from '@opspilot/kube';
 import type { Colors } from '../cliColors.js';
 import { type AnalyzeClusterOptions, analyzeCluster } from './analyzeCluster.js';
+import { problemTable } from './analyzeTable.js';
 import { analyzeText } from './analyzeText.js';
 
 /** One cluster's part of `opspilot analyze --all-clusters`: its report, or why it could not be analyzed. */
@@ -26,21 +27,24 @@ export interface FleetAnalysis {
 
 /**
  * Analyzes every named cluster one after the other (one failing does not stop the others): an unreachable
- * cluster, bad credentials or a missing namespace make that cluster `OFFLINE` with the reason.
+ * cluster, bad credentials or a missing namespace make that cluster `OFFLINE` with the reason. With `sightings`, a
+ * cluster with an `id` (a registered one) keeps its causes' sightings under it, shared with the server's runs.
  */
 export async function analyzeFleet(
-  clusters: Array<{ name: string; open: () => Promise<KubeClusterGateway> }>,
+  clusters: Array<{ name: string; id?: string; open: () => Promise<KubeClusterGateway> }>,
   options: Omit<AnalyzeClusterOptions, 'progress'> & {
     progress: (cluster: string, message: string, done?: boolean) => void;
   },
 ): Promise<FleetAnalysis> {
   const results: ClusterAnalysis[] = [];
-  for (const { name, open } of clusters) {
+  for (const { name, id, open } of clusters) {
     let gateway: KubeClusterGateway | undefined;
     try {
       gateway = await open();
       const report = await analyzeCluster(gateway, {
         ...options,
+        // Kept by the registered cluster's id, as the server keeps them.
+        ...(id ? { sightingsKey: id } : {}),
         progress: (message, done) => options.progress(name, message, done),
       });
       results.push({ cluster: name, state: 'ANALYZED', report });
@@ -83,4 +87,19 @@ export function fleetText(fleet: FleetAnalysis, c: Colors): string {
     `${s.clusters} cluster(s): ${s.problems} problem(s)${s.offline > 0 ? `, ${c.red(`${s.offline} not analyzed`)}` : ''}\n`,
   );
   return parts.join('\n');
+}
+
+/**
+ * `opspilot analyze --all-clusters -o wide`: every cluster's problems in one table (CLUSTER first), then a line for
+ * each cluster not analyzed and the summary.
+ */
+export function fleetTable(fleet: FleetAnalysis, c: Colors): string {
+  const reports = fleet.clusters.flatMap((r) => (r.report ? [{ cluster: r.cluster, report: r.report }] : []));
+  const lines = [problemTable(reports, true) ?? 'No problems found.'];
+  for (const r of fleet.clusters.filter((x) => x.state !== 'ANALYZED')) {
+    lines.push(`${c.bold(r.cluster)}: ${c.red(r.state)}: ${r.error?.message ?? 'unknown error'}`);
+  }
+  const s = fleet.summary;
+  lines.push(`${s.clusters} cluster(s): ${s.problems} problem(s)${s.offline > 0 ? `, ${s.offline} not analyzed` : ''}`);
+  return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import type { AnalysisReport, ProblemReport } from '@opspilot/analyzers';
 import type { Finding, FindingSeverity } from '@opspilot/core';
 import type { Colors } from '../cliColors.js';
+import { agoText } from './analyzeTable.js';
 
 function paint(c: Colors, severity: FindingSeverity, text: string): string {
   switch (severity) {
@@ -22,7 +23,7 @@ function ref(f: Finding): string {
   return `${r.kind}/${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
 }
 
-function problemText(p: ProblemReport, n: number, c: Colors): string[] {
+function problemText(p: ProblemReport, n: number, c: Colors, now: Date): string[] {
   const root = p.root_cause;
   const lines = [
     `${c.bold(`${n}.`)} ${paint(c, root.severity, root.severity)} ${c.bold(ref(root))} ${c.dim(`(${root.analyzer})`)}`,
@@ -35,9 +36,11 @@ function problemText(p: ProblemReport, n: number, c: Colors): string[] {
     lines.push(`   ${c.dim(`affects ${affected.length}:`)} ${shown.join(', ')}${more}`);
   }
   if (p.first_seen) {
-    const last = p.last_seen && p.last_seen !== p.first_seen ? ` · last seen ${p.last_seen}` : '';
-    const runs = p.runs && p.runs > 1 ? ` · seen in ${p.runs} runs` : '';
-    lines.push(c.dim(`   first seen ${p.first_seen}${last}${runs}${p.identity ? ` · ${p.identity}` : ''}`));
+    // As of the run: ages from its snapshot, the run count from the stored sightings.
+    const last = p.last_seen ? ` · last seen ${agoText(p.last_seen, now)}` : '';
+    const runs = p.runs ?? 1;
+    const seen = `first seen ${agoText(p.first_seen, now)}${last} · seen in ${runs} ${runs === 1 ? 'run' : 'runs'}`;
+    lines.push(c.dim(`   ${seen}${p.identity ? ` · ${p.identity}` : ''}`));
   }
   for (const e of root.evidence.slice(0, 4)) {
     const detail = e.detail.split('\n').at(-1) ?? '';
@@ -67,7 +70,8 @@ function problemText(p: ProblemReport, n: number, c: Colors): string[] {
 
 /**
  * The human form of an analysis: one numbered block per problem (root cause, evidence, fix, then the findings it
- * causes), coloured by severity on a terminal, and a summary line; notes for analyzers that failed or ran blind.
+ * causes), coloured by severity on a terminal, and a summary line; notes for analyzers that failed or ran blind. Each
+ * problem says when its cause was first and last seen (ages as of the snapshot) and in how many runs.
  */
 export function analyzeText(report: AnalysisReport, c: Colors): string {
   const scope = report.namespace ? `namespace ${report.namespace}` : 'all namespaces';
@@ -75,8 +79,9 @@ export function analyzeText(report: AnalysisReport, c: Colors): string {
   if (report.problems.length === 0) {
     out.push(`${c.green('✓')} no problems found in ${report.cluster} (${scope}, ${report.analyzers.length} analyzers)`);
   } else {
+    const now = new Date(report.taken_at);
     report.problems.forEach((p, i) => {
-      out.push(...problemText(p, i + 1, c), '');
+      out.push(...problemText(p, i + 1, c, now), '');
     });
     const counts = (Object.entries(report.summary.by_severity) as [FindingSeverity, number][])
       .filter(([, n]) => n > 0)

@@ -5,6 +5,7 @@ import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { EXIT_CODES } from '../exitCodes.js';
 import { withStore } from '../openCliStore.js';
+import { clustersFindingsCommand } from './clustersFindingsCommand.js';
 import { clustersManageCommands } from './clustersManageCommands.js';
 
 async function allClusters(ctx: CliContext, command: Command): Promise<Cluster[]> {
@@ -84,7 +85,8 @@ function reportText(r: ClusterHealthReport): string {
  * Registers `opspilot clusters`: `list` prints the registered clusters with the state and health score the
  * server's fleet watchers last stored (kubectl-style table, `-o json|yaml`); `status [name]` prints a registered
  * cluster's stored status, or, without a name, measures the kubeconfig context live. OFFLINE exits 2 with the
- * reason, DEGRADED exits 1.
+ * reason, DEGRADED exits 1; `findings NAME` lists the causes its analysis runs stored, with first and last seen
+ * and runs.
  */
 export function clustersCommand(parent: Command, ctx: CliContext): Command {
   const clusters = parent.command('clusters').description('the registered clusters and their health');
@@ -137,6 +139,7 @@ export function clustersCommand(parent: Command, ctx: CliContext): Command {
             ].join('\n'),
       );
     });
+  clustersFindingsCommand(clusters, ctx);
   clustersManageCommands(clusters, ctx);
   return clusters;
 }

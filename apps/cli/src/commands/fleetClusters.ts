@@ -12,20 +12,21 @@ export async function fleetClusters(
   io: { cwd: string; env: Record<string, string | undefined> },
   name: string | undefined,
   namespace: string | undefined,
-): Promise<Array<{ name: string; open: () => Promise<KubeClusterGateway> }>> {
+): Promise<Array<{ name: string; id: string; open: () => Promise<KubeClusterGateway> }>> {
   if (name) {
     throw new InputError('--all-clusters and --cluster exclude each other', { hint: 'pass one of them' });
   }
   // Loaded here: only `analyze --all-clusters` needs the store and its database driver.
   const { withStore } = await import('../openCliStore.js');
   const registered = await withStore(config, io.cwd, async (store) => {
-    const found: Array<{ name: string; kubeconfig: () => Promise<string> }> = [];
+    const found: Array<{ name: string; id: string; kubeconfig: () => Promise<string> }> = [];
     for (let page = 1; ; page++) {
       const result = await store.clusters.list({}, { page, page_size: 100 });
       for (const c of result.items) {
         const kubeconfig = await store.clusters.getKubeconfig(c.id).catch((error: unknown) => error as Error);
         found.push({
           name: c.name,
+          id: c.id,
           kubeconfig: async () => {
             if (kubeconfig instanceof Error) throw kubeconfig;
             return kubeconfig;
@@ -42,6 +43,7 @@ export async function fleetClusters(
   }
   return registered.map((c) => ({
     name: c.name,
+    id: c.id,
     open: async () =>
       createClusterGateway({
         kubeconfigYaml: await c.kubeconfig(),
