@@ -1,32 +1,26 @@
 import { appNameOf, type DetectedApp, envNamesIn } from './detectedApp.js';
 import { readJavaBuild } from './javaBuild.js';
 import { filesUnder, joinPath, type ProjectFiles } from './projectFiles.js';
+import { readSpringConfig } from './springConfig.js';
+import { springEndpoints } from './springEndpoints.js';
 
-const CONFIG = /^src\/main\/resources\/application(-\w+)?\.(properties|ya?ml)$/;
-/** A port in code: Javalin/Helidon `.start(N)`, `new InetSocketAddress(N)`, Spark `port(N)`. */
-const CODE_PORT = /\.start\(\s*(\d{2,5})\s*\)|InetSocketAddress\(\s*(\d{2,5})\s*\)|\bport\(\s*(\d{2,5})\s*\)/;
+/**
+ * A port in code: Javalin/Helidon `.start(N)`, `new InetSocketAddress(N)`, Spark `port(N)`, Ktor
+ * `embeddedServer(Netty, port = N)`.
+ */
+const CODE_PORT =
+  /\.start\(\s*(\d{2,5})\s*\)|InetSocketAddress\(\s*(\d{2,5})\s*\)|\bport\(\s*(\d{2,5})\s*\)|embeddedServer\([^)]*?\bport\s*=\s*(\d{2,5})/;
+/** A health route: Javalin/Spark/Ktor `get("/health"`, `createContext("/healthz"`, Spring `@GetMapping("/health")`. */
 const HEALTH =
-  /(?:\.get|createContext|Mapping)\(\s*(?:value\s*=\s*)?"(\/(?:api\/)?(?:health|healthz|readyz|livez|ready))"/;
-
-/** `key` from Spring properties or YAML (`server.port=8081`, `server:\n  port: ${PORT:8081}`). */
-function configNumber(texts: string[], key: string): number | undefined {
-  const [head, leaf] = [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)];
-  const value = `(?:\\$\\{[A-Z_]+:)?(\\d{2,5})`;
-  const flat = new RegExp(`^${key.replace(/\./g, '\\.')}\\s*[=:]\\s*${value}`, 'm');
-  const nested = new RegExp(`^${head.split('.').pop()}:\\s*\\n(?:\\s+.*\\n)*?\\s+${leaf}:\\s*${value}`, 'm');
-  for (const text of texts) {
-    const m = flat.exec(text) ?? nested.exec(text);
-    if (m) return Number(m[1]);
-  }
-  return undefined;
-}
+  /(?:\.get|\bget|createContext|Mapping)\(\s*(?:value\s*=\s*)?"(\/(?:api\/)?(?:health|healthz|readyz|livez|ready))"/;
 
 /**
  * Detects a Java service in `dir` from pom.xml (Maven) or build.gradle(.kts) (Gradle). The Java release comes from
  * `maven.compiler.release`, `java.version`, `<release>`, the Gradle toolchain or `sourceCompatibility` (default
  * 21); the packaging from the build (Spring Boot's executable jar, a shaded jar, Gradle's `installDist`, or a plain
- * jar run with its dependencies on the class path). Spring Boot takes its port from `server.port` (default 8080)
- * and, with the actuator, probes `/actuator/health`. A gRPC server (`io.grpc` or a gRPC Spring starter) listens on
+ * jar run with its dependencies on the class path). Spring Boot takes its ports and health path from its effective
+ * configuration ({@link springEndpoints}: `server.port`, `management.server.port`, the actuator's base path; TCP
+ * probes without the actuator, with a note). A gRPC server (`io.grpc` or a gRPC Spring starter) listens on
  * `grpc.server.port` or `ServerBuilder.forPort(N)` (default 9090). Undefined for an aggregator pom or a library
  * (no main class, no executable jar).
  */
@@ -34,9 +28,9 @@ export function detectJavaApp(project: ProjectFiles, dir: string, fallbackName: 
   const build = readJavaBuild(project, dir);
   if (!build) return undefined;
   const { text } = build;
-  const spring = /spring-boot|org\.springframework\.boot/.test(text);
+  const spring = /spring-boot|org\.springframework\.boot|libs\.plugins\.spring[.-]?boot/.test(text);
   if (!build.mainClass && build.packaging !== 'boot') return undefined;
-  const actuator = /spring-boot-starter-actuator/.test(text);
+  const actuator = /spring[-.]boot[-.](?:starter[-.])?actuator/.test(text);
   const pom = build.tool === 'maven' ? text.replace(/<parent>[\s\S]*?<\/parent>/, '') : undefined;
   const artifact = pom
     ? /<artifactId>([^<]+)<\/artifactId>/.exec(pom)?.[1]
@@ -45,18 +39,20 @@ export function detectJavaApp(project: ProjectFiles, dir: string, fallbackName: 
       )?.[1];
   const version = pom ? /<version>([^<]+)<\/version>/.exec(pom)?.[1] : /^version\s*=\s*['"]([^'"]+)/m.exec(text)?.[1];
   const sources = filesUnder(project, dir, /\.java$|\.kt$/).map((f) => f.content);
-  const config = filesUnder(project, dir, CONFIG).map((f) => f.content);
+  const config = readSpringConfig(project, dir);
   const grpc = /io\.grpc|grpc-spring|grpc-server-spring-boot|spring-grpc/.test(text);
   const grpcPort =
-    configNumber(config, 'grpc.server.port') ??
+    config.port('grpc.server.port') ??
+    config.port('spring.grpc.server.port') ??
     Number(sources.map((s) => /ServerBuilder\s*\.forPort\(\s*(\d{2,5})/.exec(s)?.[1]).find(Boolean) ?? 9090);
   const codePort = sources
     .map((s) => CODE_PORT.exec(s))
     .find(Boolean)
     ?.slice(1)
     .find(Boolean);
-  const port = grpc ? grpcPort : (configNumber(config, 'server.port') ?? Number(spring ? 8080 : (codePort ?? 8080)));
   const codeHealth = sources.map((s) => HEALTH.exec(s)?.[1]).find(Boolean);
+  const web = spring && !grpc ? springEndpoints(config, actuator) : undefined;
+  const port = grpc ? grpcPort : (web?.port ?? config.port('server.port') ?? Number(codePort ?? 8080));
   const grpcHealth =
     /grpc-services|grpc-spring|grpc-server-spring-boot/.test(text) ||
     sources.some((s) => /HealthStatusManager/.test(s));
@@ -75,10 +71,12 @@ export function detectJavaApp(project: ProjectFiles, dir: string, fallbackName: 
     port,
     protocol: grpc ? 'grpc' : 'http',
     startCommand,
-    healthPath: grpc ? undefined : actuator ? '/actuator/health' : codeHealth,
+    healthPath: grpc ? undefined : web ? web.healthPath : codeHealth,
+    ...(web?.managementPort ? { probePort: web.managementPort } : {}),
+    ...(web && web.notes.length > 0 ? { notes: web.notes } : {}),
     version: version && !version.includes('$') ? version.replace(/-SNAPSHOT$/, '') : '0.1.0',
     env: envNamesIn(
-      [...sources, ...config],
+      [...sources, ...config.texts],
       [/System\.getenv\(\s*"([A-Z_][A-Z0-9_]*)"/g, /\$\{([A-Z_][A-Z0-9_]*)(?::[^}]*)?\}/g],
     ),
     facts: {
@@ -86,7 +84,9 @@ export function detectJavaApp(project: ProjectFiles, dir: string, fallbackName: 
       wrapper: String(build.wrapper),
       ...(build.mainClass ? { mainClass: build.mainClass } : {}),
       ...(grpc ? { grpcHealth: String(grpcHealth) } : {}),
+      ...(build.jar ? { jar: build.jar } : {}),
+      ...(build.reactor ? { buildContext: build.reactor.root, module: build.reactor.module } : {}),
     },
-    evidence: [build.file],
+    evidence: [build.file, ...config.files],
   };
 }

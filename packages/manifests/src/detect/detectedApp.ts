@@ -46,12 +46,19 @@ export const DetectedApp = z.object({
   /** Exec-form command of the running container. */
   startCommand: z.array(z.string()).min(1),
   healthPath: z.string().startsWith('/').optional(),
+  /**
+   * The port the probes use when it is not `port`: a Spring Boot actuator on `management.server.port`. The
+   * container declares it as a second port named `management`; the Service does not expose it.
+   */
+  probePort: z.number().int().min(1).max(65535).optional(),
   /** Version of the app (package.json, pyproject, pom) used as the default image tag. */
   version: z.string().default('0.1.0'),
   /** Environment variables the code reads, sorted. */
   env: z.array(z.string()).default([]),
   /** Stack-specific facts the Dockerfile needs (e.g. `standalone` for Next.js, `module` for Go). */
   facts: z.record(z.string(), z.string()).default({}),
+  /** What the user should know about a choice made for the app (a TCP probe for want of a health endpoint …). */
+  notes: z.array(z.string()).optional(),
   /** The files that told us, for the user to check. */
   evidence: z.array(z.string()),
 });

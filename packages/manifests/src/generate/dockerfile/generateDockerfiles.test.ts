@@ -28,7 +28,9 @@ describe('generateDockerfiles', () => {
         expect(image).toMatch(/:\d[\w.-]*$|^gcr\.io\/distroless\/static-debian12:nonroot$/);
       expect(dockerfile).toMatch(/^USER 10001:10001$/m);
       expect(dockerfile).toContain(`EXPOSE ${app.port}`);
-      if (app.stack === 'go') expect(dockerfile).toContain('HEALTHCHECK NONE');
+      // Distroless Go has no client; a wget probe on `/` of an app with no health endpoint would report a 404.
+      if (app.stack === 'go' || (app.healthPath === undefined && ['java', 'dotnet'].includes(app.stack)))
+        expect(dockerfile).toContain('HEALTHCHECK NONE');
       else {
         expect(dockerfile).toContain(`HEALTHCHECK --interval=30s`);
         expect(dockerfile).toContain(`http://127.0.0.1:${app.port}${app.healthPath ?? '/'}`);

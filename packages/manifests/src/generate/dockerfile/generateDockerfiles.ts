@@ -32,7 +32,12 @@ export function generateDockerfiles(project: DetectedProject): GeneratedFile[] {
     const at = (name: string) => (app.path ? `${app.path}/${name}` : name);
     return [
       { path: at('Dockerfile'), content: dockerfileFor(app), resourceType: 'Dockerfile' },
-      { path: at('.dockerignore'), content: dockerignore(app.stack), resourceType: 'DockerIgnore' },
+      {
+        // Built from another folder (a reactor or workspace root): BuildKit reads `<Dockerfile>.dockerignore`.
+        path: at(app.facts.buildContext === undefined ? '.dockerignore' : 'Dockerfile.dockerignore'),
+        content: dockerignore(app.stack),
+        resourceType: 'DockerIgnore',
+      },
     ];
   });
 }

@@ -2,11 +2,20 @@ import type { DetectedApp } from '../../detect/detectedApp.js';
 import { javaImages } from './baseImages.js';
 import { addUser, footer, header, wgetProbe } from './dockerfileParts.js';
 
-const PICK_JAR =
-  "find {dir} -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name 'original-*.jar' | head -n 1 | xargs -I{} cp {} /out/app.jar";
+/**
+ * Copies the runnable jar of `dir` to `to`: the one the build names (`*-jar-with-dependencies.jar`, a shaded
+ * classifier), else the largest jar that is not a plain, sources, javadoc or pre-shade one (the fat jar is the
+ * largest).
+ */
+function pickJar(app: DetectedApp, dir: string, to: string): string {
+  return `find ${dir} -maxdepth 1 -name '${app.facts.jar ?? '*.jar'}' ! -name '*-plain.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name 'original-*.jar' -printf '%s %p\\n' | sort -rn | head -n 1 | cut -d' ' -f2 | xargs -I{} cp {} ${to}`;
+}
 
 /** The build images are Ubuntu-based: run with bash and pipefail, so a failing `find` fails the build. */
 const PIPEFAIL = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
+
+/** The module's folder inside the build context (`''` for a standalone build). */
+const moduleDir = (app: DetectedApp, leaf: string) => (app.facts.module ? `${app.facts.module}/${leaf}` : leaf);
 
 function mavenBuild(app: DetectedApp): string[] {
   const images = javaImages(app.runtimeVersion);
@@ -15,6 +24,19 @@ function mavenBuild(app: DetectedApp): string[] {
   // A wrapper checked out without its executable bit (Windows, some archives) still runs.
   const prepare = wrapper ? 'chmod +x mvnw && ' : '';
   const classpath = app.facts.packaging === 'classpath';
+  const target = moduleDir(app, 'target');
+  const copyDeps = `${mvn}${app.facts.module ? ` -pl ${app.facts.module}` : ''} dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib`;
+  const pick = classpath ? pickJar(app, target, '/out/lib/app.jar') : pickJar(app, target, '/out/app.jar');
+  if (app.facts.module) {
+    // A module of a reactor: the whole reactor is the context; build the module and the modules it needs (-am).
+    return [
+      `FROM ${wrapper ? images.jdk : images.maven} AS build`,
+      PIPEFAIL,
+      'WORKDIR /src',
+      'COPY . .',
+      `RUN ${prepare}mkdir -p /out && ${mvn} -pl ${app.facts.module} -am package -DskipTests${classpath ? ` && ${copyDeps}` : ''} && ${pick}`,
+    ];
+  }
   return [
     `FROM ${wrapper ? images.jdk : images.maven} AS build`,
     PIPEFAIL,
@@ -22,9 +44,7 @@ function mavenBuild(app: DetectedApp): string[] {
     ...(wrapper ? ['COPY mvnw pom.xml ./', 'COPY .mvn ./.mvn'] : ['COPY pom.xml ./']),
     `RUN ${prepare}${mvn} dependency:go-offline`,
     'COPY src ./src',
-    classpath
-      ? `RUN ${mvn} package -DskipTests && ${mvn} dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && ${PICK_JAR.replace('{dir}', 'target').replace('/out/app.jar', '/out/lib/app.jar')}`
-      : `RUN mkdir -p /out && ${mvn} package -DskipTests && ${PICK_JAR.replace('{dir}', 'target')}`,
+    `RUN mkdir -p /out && ${mvn} package -DskipTests${classpath ? ` && ${copyDeps}` : ''} && ${pick}`,
   ];
 }
 
@@ -33,17 +53,13 @@ function gradleBuild(app: DetectedApp): string[] {
   const wrapper = app.facts.wrapper === 'true';
   const gradle = wrapper ? 'chmod +x gradlew && ./gradlew --no-daemon -q' : 'gradle --no-daemon -q';
   const packaging = app.facts.packaging;
+  const task = (name: string) => (app.facts.module ? `:${app.facts.module.replace(/\//g, ':')}:${name}` : name);
+  const jarTask = packaging === 'boot' ? 'bootJar' : packaging === 'shade' ? 'shadowJar' : 'jar';
   const run =
     packaging === 'dist'
-      ? `RUN ${gradle} installDist -x test && mkdir -p /out && cp -r build/install/*/lib /out/lib`
-      : `RUN mkdir -p /out && ${gradle} ${packaging === 'boot' ? 'bootJar' : packaging === 'shade' ? 'shadowJar' : 'jar'} -x test && ${PICK_JAR.replace('{dir}', 'build/libs')}`;
-  return [
-    `FROM ${wrapper ? images.jdk : images.gradle} AS build`,
-    PIPEFAIL,
-    'WORKDIR /src',
-    'COPY . .',
-    ...(packaging === 'classpath' ? [run.replace('/out/app.jar', '/out/lib/app.jar')] : [run]),
-  ];
+      ? `RUN ${gradle} ${task('installDist')} -x test && mkdir -p /out && cp -r ${moduleDir(app, 'build/install')}/*/lib /out/lib`
+      : `RUN mkdir -p /out${packaging === 'classpath' ? '/lib' : ''} && ${gradle} ${task(jarTask)} -x test && ${pickJar(app, moduleDir(app, 'build/libs'), packaging === 'classpath' ? '/out/lib/app.jar' : '/out/app.jar')}`;
+  return [`FROM ${wrapper ? images.jdk : images.gradle} AS build`, PIPEFAIL, 'WORKDIR /src', 'COPY . .', run];
 }
 
 /**

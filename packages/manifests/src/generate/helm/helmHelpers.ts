@@ -42,7 +42,7 @@ app.kubernetes.io/version: {{ $app.image.tag | quote }}
 {{ include "${chart}.commonLabels" $root }}
 {{- end }}
 
-{{/* The probe action of one app: gRPC health, HTTP GET on the health path, or TCP on the port */}}
+{{/* The probe action of one app: gRPC health, HTTP GET on the health path (on the management port when the app has one), or TCP on the port */}}
 {{- define "${chart}.probeAction" -}}
 {{- if eq (.probe | default "http") "grpc" -}}
 grpc:
@@ -50,7 +50,7 @@ grpc:
 {{- else if and .healthPath (ne (.probe | default "http") "tcp") -}}
 httpGet:
   path: {{ .healthPath }}
-  port: {{ .portName | default "http" }}
+  port: {{ if .probePort }}management{{ else }}{{ .portName | default "http" }}{{ end }}
 {{- else -}}
 tcpSocket:
   port: {{ .portName | default "http" }}

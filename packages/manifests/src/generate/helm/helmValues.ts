@@ -26,7 +26,7 @@ function configValue(env: string, project: DetectedProject, app: DetectedApp): s
  * The `values.yaml` of the generated chart as data: shared security contexts, the ConfigMap's variables (every
  * non-secret variable the code reads; one left empty is not set, so the code's own default applies), the Secret's keys (every credential it reads — referenced, created only
  * when `secret.create` is set), the Ingress, and one entry per app under `apps` with its image, replicas, port,
- * health path, resources and writable paths.
+ * probe port (a separate management port), health path, resources and writable paths.
  */
 export function helmValues(project: DetectedProject, options: ChartOptions = {}): Record<string, unknown> {
   const registry = options.registry ?? project.name;
@@ -47,6 +47,7 @@ export function helmValues(project: DetectedProject, options: ChartOptions = {})
         image: { repository: `${registry}/${app.name}`, tag: app.version, pullPolicy: 'IfNotPresent' },
         replicas: 2,
         port: app.port,
+        ...(app.probePort !== undefined ? { probePort: app.probePort } : {}),
         portName: portName(app),
         probe: probeKind(app),
         healthPath: app.healthPath ?? '',

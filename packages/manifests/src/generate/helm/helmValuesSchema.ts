@@ -20,6 +20,7 @@ const APP = obj(
     ),
     replicas: { type: 'integer', minimum: 0 },
     port: { type: 'integer', minimum: 1, maximum: 65535 },
+    probePort: { type: 'integer', minimum: 0, maximum: 65535 },
     portName: { enum: ['http', 'grpc'] },
     probe: { enum: ['http', 'grpc', 'tcp'] },
     healthPath: { type: 'string', pattern: '^(/.*)?$' },

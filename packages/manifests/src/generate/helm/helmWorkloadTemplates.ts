@@ -1,6 +1,6 @@
 /**
  * `templates/deployment.yaml`: one Deployment per enabled app, with the ConfigMap and (when the apps read
- * credentials) the Secret as environment, probes by `probe` (HTTP on the health path, gRPC health, or TCP), resources, the restricted security context and an
+ * credentials) the Secret as environment, probes by `probe` (HTTP on the health path — on the `management` port when `probePort` is set —, gRPC health, or TCP), resources, the restricted security context and an
  * emptyDir per writable path; a checksum of the configuration rolls the pods when it changes.
  */
 export function deploymentTemplate(chart: string): string {
@@ -52,6 +52,11 @@ spec:
             - name: {{ $app.portName | default "http" }}
               containerPort: {{ $app.port }}
               protocol: TCP
+            {{- if $app.probePort }}
+            - name: management
+              containerPort: {{ $app.probePort }}
+              protocol: TCP
+            {{- end }}
           envFrom:
             - configMapRef:
                 name: {{ include "${chart}.configMapName" $ }}

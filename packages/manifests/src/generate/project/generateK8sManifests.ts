@@ -32,6 +32,19 @@ function asGrpc(container: Container, app: DetectedApp): void {
   }
 }
 
+/**
+ * A Spring Boot actuator on its own port: the container declares it as `management` and the probes go there
+ * (the Service keeps only the app's port).
+ */
+function withProbePort(container: Container, app: DetectedApp): void {
+  if (app.probePort === undefined || app.protocol === 'grpc') return;
+  container.ports = [...(container.ports ?? []), { name: 'management', containerPort: app.probePort, protocol: 'TCP' }];
+  for (const key of ['readinessProbe', 'livenessProbe']) {
+    const probe = container[key] as { httpGet?: { port: unknown }; tcpSocket?: { port: unknown } };
+    if (probe.httpGet) probe.httpGet.port = 'management';
+  }
+}
+
 function appManifests(
   app: DetectedApp,
   project: DetectedProject,
@@ -60,7 +73,9 @@ function appManifests(
       ...(hasSecrets ? [{ secretRef: { name: `${project.name}-secrets` } }] : []),
     ],
   });
-  asGrpc((template.spec as { containers: Container[] }).containers[0]!, app);
+  const container = (template.spec as { containers: Container[] }).containers[0]!;
+  asGrpc(container, app);
+  withProbePort(container, app);
   const base = { name: app.name, namespace: options.namespace, partOf: project.name };
   return [
     { ...deployment, spec: { ...(deployment.spec as Record<string, unknown>), template } },
