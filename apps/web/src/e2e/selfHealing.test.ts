@@ -137,7 +137,12 @@ describe.runIf(chromiumRunnable)(
     it('offers Fix on the findings of the fleet overview too', { timeout: 60_000 }, async () => {
       await go('Overview');
       const staging = page.getByRole('article', { name: 'sim-staging' });
-      const item = staging.getByRole('list', { name: 'Top findings' }).getByRole('listitem').first();
+      const first = staging.getByRole('list', { name: 'Top findings' }).getByRole('listitem').first();
+      await pwExpect(first).toBeVisible();
+      // Held by its stable id, not its place: a new analysis run may reorder the top findings while the panel opens.
+      const id = (await first.getAttribute('data-finding-id')) ?? '';
+      expect(id).not.toBe('');
+      const item = staging.locator(`li[data-finding-id="${id}"]`);
       await item.getByRole('button', { name: 'Fix' }).click();
       await pwExpect(item.getByRole('region', { name: 'Candidate fixes' })).toContainText(
         /confidence \d+%|No safe fix/,

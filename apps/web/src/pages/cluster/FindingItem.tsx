@@ -32,7 +32,11 @@ export function FindingItem({
   const { resource } = finding;
   const name = `${resource.kind.toLowerCase()}/${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}`;
   return (
-    <li className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700" aria-label={finding.message}>
+    <li
+      className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700"
+      aria-label={finding.message}
+      data-finding-id={finding.id}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={toneOf(finding.severity)}>{finding.severity}</Badge>
         {onOpen ? (
