@@ -1,7 +1,7 @@
-import { type SimCluster, startSimCluster } from '@opspilot/kube-sim';
+import type { SimCluster } from '@opspilot/kube-sim';
 import { advanceClock } from '@opspilot/kube-sim/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../testing/index.js';
+import { registerSimCluster, startTestApi, type TestApi } from '../testing/index.js';
 
 interface IncidentOut {
   id: string;
@@ -20,14 +20,7 @@ describe("incidents from a cluster's live problems keep their causes' sightings"
   let clusterId: string;
   beforeAll(async () => {
     t = await startTestApi();
-    sim = await startSimCluster({ scenario: 'broken', clock: t.clock });
-    await t.services.fleet.start();
-    const registered = await t.rest('POST', '/clusters', t.users.admin.token, {
-      name: 'sim-sightings',
-      api_server_url: sim.url,
-      kubeconfig: sim.kubeconfig,
-    });
-    clusterId = registered.json().id;
+    ({ sim, clusterId } = await registerSimCluster(t, { name: 'sim-sightings', scenario: 'broken', watch: true }));
     // Three minutes of cluster life: pods start, crash and back off; the live analysis finds the problems.
     await advanceClock(t.clock, 180_000, 5_000);
   }, 120_000);
