@@ -99,8 +99,16 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
   const all: PlanStep[] = [];
   const summaries: string[] = [];
   let understood = '';
-  for (const clause of splitClauses(text)) {
+  const clauses = splitClauses(text);
+  for (const [index, clause] of clauses.entries()) {
     const frame = parseFrame(clause, vocabulary);
+    // A statement before the request (`web-app is over-provisioned; scale it down 50 percent`) is its context: the
+    // objects it names are what `it` refers to, and it asks for nothing itself.
+    if (index < clauses.length - 1 && isContext(clause, frame)) {
+      const named = frame.mentions.filter((m) => m.tier !== 'fuzzy').flatMap((m) => m.entities);
+      if (named.length) ctx.previous = named;
+      continue;
+    }
     // `… and deploy nginx there`: a clause placed in a namespace an earlier clause creates is a creation.
     if (/\b(?:there|in\s+it|into\s+it|inside\s+it)\b/i.test(clause) && ctx.created.some((c) => c.kind === 'Namespace'))
       frame.action = 'create';
@@ -165,6 +173,18 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
     namespaces,
   );
   return { kind: 'plan', plan, notices: [] };
+}
+
+/**
+ * Whether a clause only states a fact (`web-app is over-provisioned`, `the frontend pods are slow`): it opens with the
+ * objects it is about and a verb of being, and asks for no change.
+ */
+function isContext(clause: string, frame: Frame): boolean {
+  return (
+    /^(?:the\s+|our\s+|my\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:is|are|was|were|seems?|looks?|has\s+been|have\s+been|feels?)\b/i.test(
+      clause.trim(),
+    ) && ['get', 'list', 'unsupported', 'analyze', 'changes', 'metrics'].includes(frame.action)
+  );
 }
 
 /** The grounding of a request: the live cluster's vocabulary, its namespaces and the session's previous objects. */

@@ -76,7 +76,10 @@ export const PHRASINGS: Phrasing[] = [
   { say: 'uncordon sim-worker-1', kind: 'plan', step: { op: 'uncordon' } },
   { say: 'mark sim-worker-1 unschedulable', kind: 'plan', step: { op: 'cordon' } },
   // labels and annotations
-  { say: 'label backend with team=payments', kind: 'question', candidates: ['deployment/todo/backend', 'service/todo/backend'] },
+  // A name shared by a Deployment and its Service means the workload (the plan's assumptions say so); a kind word picks the Service.
+  { say: 'label backend with team=payments', kind: 'plan', step: { op: 'apply', mode: 'patch', object: { kind: 'Deployment', metadata: { name: 'backend', labels: { team: 'payments' } } } } },
+  // Deleting is never guessed: the same shared name asks which.
+  { say: 'delete backend', kind: 'question', candidates: ['deployment/todo/backend', 'service/todo/backend'] },
   { say: 'label deployment backend with team=payments', kind: 'plan', step: { op: 'apply', mode: 'patch', object: { metadata: { labels: { team: 'payments' } } } } },
   { say: 'annotate the frontend deployment with owner=alice', kind: 'plan', step: { op: 'apply', object: { metadata: { annotations: { owner: 'alice' } } } } },
   { say: 'add label tier=web to service frontend', kind: 'plan', step: { op: 'apply', object: { metadata: { labels: { tier: 'web' } } } } },
@@ -107,11 +110,18 @@ export const PHRASINGS: Phrasing[] = [
   { say: "what's wrong with frontend", kind: 'plan', risk: 'read', step: { op: 'analyze', target: frontend } },
   { say: 'why is frontend pending', kind: 'plan', step: { op: 'analyze', target: frontend } },
   { say: 'diagnose prometheus', kind: 'plan', step: { op: 'analyze', target: prometheus } },
+  // A question asking why is diagnosed, never answered by a change (here: not a restart of the pods it names).
+  { say: 'could you find out why the pods of frontend are not being restarted', kind: 'plan', risk: 'read', step: { op: 'analyze', target: frontend } },
+  // A statement before the request is its context: `it` is the object the statement names.
+  { say: 'backend is slow today; restart it', kind: 'plan', risk: 'write', step: { op: 'rolloutRestart', target: backend } },
   { say: 'is backend healthy?', kind: 'plan', step: { op: 'analyze', target: backend } },
   { say: "what's wrong in todo", kind: 'plan', step: { op: 'analyze', namespace: 'todo' } },
   // blue/green and volumes
   { say: 'switch service web to green', kind: 'plan', risk: 'write', step: { op: 'apply', mode: 'patch', object: { kind: 'Service', spec: { selector: { app: 'web', version: 'green' } } } } },
   { say: 'point web at the green deployment', kind: 'plan', step: { op: 'apply', object: { spec: { selector: { version: 'green' } } } } },
+  // The destination is the value after `to`/`at`, not the one after `from` or `instead of`.
+  { say: 'please switch the web service from blue to green', kind: 'plan', step: { op: 'apply', object: { spec: { selector: { version: 'green' } } } } },
+  { say: 'make the web service send requests to green instead of blue', kind: 'plan', step: { op: 'apply', object: { spec: { selector: { version: 'green' } } } } },
   { say: 'resize pvc data-orders-db-0 to 20Gi', kind: 'plan', step: { op: 'apply', object: { kind: 'PersistentVolumeClaim', spec: { resources: { requests: { storage: '20Gi' } } } } } },
   { say: 'expand the volume data-orders-db-0 to 5Gi', kind: 'unsupported' },
   // not supported

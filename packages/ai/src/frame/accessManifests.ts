@@ -34,10 +34,16 @@ export function accessManifests(
 
 function rbac(frame: Frame, namespace: string, ctx: FrameContext): Built {
   const t = frame.text;
+  // `reader4 (a service account in todo)`, `reader6, a service account, …`: the name before its apposition.
+  const apposition = t.match(
+    /\b([a-z0-9][a-z0-9.-]*)\s*(?:,|\(|-)\s*(?:a|an|the|our|my)\s+(?:service\s*account|serviceaccount)\b/i,
+  )?.[1];
   const account =
+    nameWord(apposition) ??
     nameWord(
       t.match(/\b(?:service\s*account|serviceaccount|sa)\s+(?:named\s+|called\s+)?["'`]?([a-z0-9][a-z0-9.-]*)/i)?.[1],
-    ) ?? nameWord(t.match(/\b([a-z0-9][a-z0-9-]*)\s+(?:service\s*account|serviceaccount)\b/i)?.[1]);
+    ) ??
+    nameWord(t.match(/\b([a-z0-9][a-z0-9-]*)\s+(?:service\s*account|serviceaccount)\b/i)?.[1]);
   const roleName = nameWord(t.match(/\brole\s+(?:named\s+|called\s+)?["'`]?([a-z0-9][a-z0-9.-]*)/i)?.[1]);
   const bindingName = nameWord(
     t.match(/\b(?:role\s*binding|binding)\s+(?:named\s+|called\s+)?["'`]?([a-z0-9][a-z0-9.-]*)/i)?.[1],
@@ -70,10 +76,13 @@ function rbac(frame: Frame, namespace: string, ctx: FrameContext): Built {
         : named.length
           ? named
           : READ;
+  // A service account with nothing said about what it may do is only the account.
   const onlyAccount =
-    /^(?:create|make|add|set\s+up|provision|new|i\s+need)\s+(?:a\s+|an\s+)?(?:new\s+)?service\s*account\s+(?:named\s+|called\s+)?\S+$/i.test(
+    !resources.length &&
+    !roleName &&
+    !/\b(access|permissions?|rights|read\w*|write|view|edit|manage|admin|role|bind\w*|can|able|grant\w*|allow\w*)\b/i.test(
       t,
-    ) || /^(?:new\s+)?service\s*account\s+\S+$/i.test(t);
+    );
   const bindOnly =
     /\bbind\b/i.test(t) &&
     roleName &&
@@ -142,8 +151,18 @@ function rbac(frame: Frame, namespace: string, ctx: FrameContext): Built {
 const podLabels = (e: Entity) =>
   e.kind === 'Pod' ? (e.object.metadata.labels ?? {}) : workloadView(e.object).podLabels;
 
-function networkPolicy(frame: Frame, namespace: string, ctx: FrameContext): Built {
+const CONNECTS = /^(?:talk|connect|reach|access|call|send|hit|contact)(?:s|es|ed|ing)?$/;
+
+function networkPolicy(frame: Frame, named_namespace: string, ctx: FrameContext): Built {
   const t = frame.text;
+  // No namespace named: the one the workloads named live in, when they share one.
+  const homes = new Set(
+    frame.mentions.flatMap((m) =>
+      m.entities.filter((e) => ['Deployment', 'StatefulSet', 'DaemonSet'].includes(e.kind)).map((e) => e.namespace),
+    ),
+  );
+  const namespace =
+    !frame.namespace && !ctx.namespace && homes.size === 1 ? ([...homes][0] ?? named_namespace) : named_namespace;
   const workloads = frame.mentions
     .map((m) => ({
       m,
@@ -159,15 +178,28 @@ function networkPolicy(frame: Frame, namespace: string, ctx: FrameContext): Buil
       .slice(Math.max(0, m.start - 3), m.start)
       .map((x) => x.lower)
       .join(' ');
-    const after = frame.tokens
-      .slice(m.end, m.end + 4)
-      .map((x) => x.lower)
-      .join(' ');
-    // `frontend can reach backend`, `allow frontend to talk to backend`: the one that connects is the source.
-    if (/^(?:pods?\s+)?(?:can|may|to|should|is\s+allowed\s+to)?\s*(?:talk|connect|reach|access|call|send)/.test(after))
+    // `frontend can reach backend`, `frontend should be allowed to connect to backend`, `frontend is the only app
+    // that can reach it`: the one followed by a verb of connecting (before any other object) is the source.
+    const next = workloads.find((w) => w.m.start > m.start)?.m.start ?? frame.tokens.length;
+    const following = frame.tokens.slice(m.end, Math.min(next, m.end + 8)).map((x) => x.lower);
+    if (following.some((w) => CONNECTS.test(w)) && !/(?:^|\s)(?:to|into)(?:\s+(?:the|pods?|app|of))*$/.test(before))
       sources.push(e);
     else if (/(?:^|\s)(?:from|except)(?:\s+(?:the|pods?|app|of))*$/.test(before)) sources.push(e);
     else targets.push(e);
+  }
+  // Pods given by a label (`from app=frontend to app=backend`): the workloads whose pods carry it.
+  for (const m of t.matchAll(
+    /\b(from|to|into|for)\s+(?:the\s+)?(?:pods?\s+)?(?:with\s+|labell?ed\s+)?(?:(?:the\s+)?labels?\s+)?([a-z0-9][\w./-]*)=([\w.-]+)/gi,
+  )) {
+    const [, preposition, key, value] = m;
+    const carriers = ctx.vocabulary.entities.filter(
+      (e) =>
+        ['Deployment', 'StatefulSet', 'DaemonSet'].includes(e.kind) &&
+        e.namespace === namespace &&
+        podLabels(e)[key as string] === value,
+    );
+    const into = /^from$/i.test(preposition ?? '') ? sources : targets;
+    for (const e of carriers) if (!sources.includes(e) && !targets.includes(e)) into.push(e);
   }
   const fromNamespace = (frame.input ?? t).match(
     /\bfrom\s+(?:the\s+)?(?:namespace\s+([a-z0-9-]+)|([a-z0-9-]+)\s+namespace)\b/i,

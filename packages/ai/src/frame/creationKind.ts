@@ -1,5 +1,11 @@
+import { CREATE_VERB, describesExistence } from './describesExistence.js';
 import type { Frame } from './frame.js';
 import { containerImages, nameWord } from './podSpecFromText.js';
+import { AUTOSCALE_WORDS } from './quantities.js';
+import { TRAFFIC_RULE } from './trafficRule.js';
+
+/** The opening of a described existence (`there should be`, `we need`), before the object. */
+const EXISTENCE_LEAD = /^(?:there\s+(?:should|must|needs\s+to|has\s+to)\s+be|(?:we|i)\s+(?:need|want|require))\s+/i;
 
 /** What a creation request makes, from the words that name it. */
 export type Making =
@@ -34,16 +40,19 @@ const KIND_WORD: Record<string, string> = {
 
 const POLICY_WORDS =
   /\b(network\s*polic\w*|netpol|firewall|default[- ]deny|deny(?:-all)?\s+polic\w*)\b|\b(?:egress|ingress)\s+(?:rule|polic\w*)\b|\bdns\b.*\b(?:egress|allow\w*|permit\w*|let|reach|resolve|lookups?)\b|\b(?:egress|allow\w*|permit\w*|let)\b.*\bdns\b/i;
-const TRAFFIC_RULE =
-  /\b(den(?:y|ies|ying|ied)|block\w*|isolat\w*|allow\w*|permit\w*|let|restrict\w*|only)\b.*\b(traffic|ingress|egress|incoming|inbound|outgoing|outbound|connect\w*|reach|talk|dns)\b/i;
 
 /** What the request asks to create: a canary, an autoscaler, access, a policy, else the first kind it names. */
 export function making(frame: Frame): Making | undefined {
   const t = frame.text;
   if (/\bcanary\b/i.test(t)) return 'Canary';
-  if (/\b(hpa|auto-?scal\w*|horizontal\s+pod\s+autoscaler|scal\w*\s+automatically)\b/i.test(t))
-    return 'HorizontalPodAutoscaler';
-  if (/^(?:create|make|add|set\s+up|provision|new|i\s+need)\s+(?:a\s+|an\s+|the\s+)?(?:new\s+)?namespace\b/i.test(t))
+  if (AUTOSCALE_WORDS.test(t)) return 'HorizontalPodAutoscaler';
+  const existence = describesExistence(t, (name) =>
+    frame.mentions.some((m) => m.tier === 'exact' && m.text.toLowerCase() === name),
+  );
+  if (
+    /^(?:create|make|add|set\s+up|provision|new|i\s+need)\s+(?:a\s+|an\s+|the\s+)?(?:new\s+)?namespace\b/i.test(t) ||
+    (existence && /^(?:an?\s+|the\s+|new\s+)?(?:new\s+|fresh\s+)?namespace\b/i.test(t.replace(EXISTENCE_LEAD, '')))
+  )
     return 'Namespace';
   if ((POLICY_WORDS.test(t) || TRAFFIC_RULE.test(t)) && !/\brole\b|\bservice\s*account\b|\bpermission/i.test(t))
     return 'NetworkPolicy';
@@ -70,7 +79,8 @@ export function making(frame: Frame): Making | undefined {
   for (const kind of order) {
     const m = new RegExp(String.raw`\b(?:${KIND_WORD[kind]})s?\b`, 'i').exec(t);
     if (!m) continue;
-    if (kind === 'Namespace' && !/^(?:create|make|add|set\s+up|provision|new|i\s+need)\b/i.test(t)) continue;
+    if (kind === 'Namespace' && !/^(?:create|make|add|set\s+up|provision|new|i\s+need)\b/i.test(t) && !existence)
+      continue;
     // `deploy nginx:1.27 as …`: the verb, not the kind (a Deployment only when nothing else is named).
     if (kind === 'Deployment' && /^deploy$/i.test(m[0])) continue;
     // `with 2 pods`: a replica count, not a kind.
@@ -89,10 +99,18 @@ export function newName(frame: Frame, kind: string): string | undefined {
   const words = KIND_WORD[kind] ?? kind;
   const named =
     frame.text.match(/\b(?:named|called)\s+["'`]?([a-z0-9][a-z0-9.-]*)/i)?.[1] ??
-    frame.text.match(
-      /\bas\s+(?:an?\s+)?(?:new\s+)?(?:deployment|pod|statefulset|stateful\s+set|job|cronjob|cron\s+job)?\s*(?:named\s+|called\s+)?([a-z0-9][a-z0-9-]*)\b/i,
-    )?.[1];
-  const after = frame.text.match(new RegExp(String.raw`\b(?:${words})\s+["'\`]?([a-z0-9][a-z0-9.-]*)`, 'i'))?.[1];
+    // `set up res5: an nginx:1.27 deployment …`: the name the description is given to.
+    frame.text.match(new RegExp(String.raw`^${CREATE_VERB}\s+([a-z0-9][a-z0-9.-]*)\s*:(?=\s|$)`, 'i'))?.[1];
+  const as = frame.text.match(
+    /\bas\s+(?:an?\s+)?(?:new\s+)?(?:deployment|pod|statefulset|stateful\s+set|job|cronjob|cron\s+job)?\s*(?:named\s+|called\s+)?([a-z0-9][a-z0-9-]*)\b/i,
+  )?.[1];
+  const afterKind = frame.text.match(
+    new RegExp(String.raw`\b(${words})(?:\s*[,:(]\s*|\s+)["'\`]?([a-z0-9][a-z0-9.-]*)(?![a-z0-9.-])(?!:\S|@)`, 'i'),
+  );
+  const after = afterKind?.[2];
+  // The word after the kind names the object (`pod vol5 … available as files`), unless the kind word is the verb
+  // `deploy` (`deploy nginx:1.27 as web2`).
+  const afterFirst = afterKind && !/^deploy$/i.test(afterKind[1] ?? '');
   const before = frame.text.match(
     new RegExp(String.raw`\b(?:an?|the|new)\s+([a-z0-9][a-z0-9-]*)\s+(?:${words})\b`, 'i'),
   )?.[1];
@@ -101,5 +119,7 @@ export function newName(frame: Frame, kind: string): string | undefined {
     isImage(w) || /^(new|one-off|clusterip|nodeport|headless|single|simple|stateful|cron)$/i.test(w ?? '')
       ? undefined
       : nameWord(w);
-  return fit(named) ?? fit(after) ?? fit(before);
+  return afterFirst
+    ? (fit(named) ?? fit(after) ?? fit(as) ?? fit(before))
+    : (fit(named) ?? fit(as) ?? fit(after) ?? fit(before));
 }

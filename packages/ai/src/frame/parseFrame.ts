@@ -1,11 +1,14 @@
 import { cleanRequest } from '../intent/cleanRequest.js';
 import { type KnownKind, kindOfWord } from '../intent/kindWords.js';
 import { type ActionClass, type ActionScore, classifyAction } from './classifyAction.js';
+import { CREATABLE, CREATE_VERB, describesExistence } from './describesExistence.js';
 import type { Frame } from './frame.js';
 import { findMentions } from './mentions.js';
-import { extractQuantities } from './quantities.js';
-import { digitsForNumberWords, mendTypos, pairsFromWords } from './spellFix.js';
+import { AUTOSCALE_WORDS, extractQuantities } from './quantities.js';
+import { digitsForNumberWords, fieldValues, mendTypos, pairsFromWords } from './spellFix.js';
 import { type Token, tokenize, tokensIn } from './tokens.js';
+import { TRAFFIC_RULE } from './trafficRule.js';
+import { trafficTarget } from './trafficTarget.js';
 import type { Vocabulary } from './vocabulary.js';
 
 const PREPOSITION = /^(in|from|of|within|inside|under|across)$/;
@@ -37,32 +40,39 @@ function placeholder(token: Token, q: ReturnType<typeof extractQuantities>): str
  * Structural rules the word statistics cannot see: a removal that names a label or an annotation removes that key,
  * never the object (`delete the team label from backend`).
  */
-const CREATABLE = String.raw`(?:pod|deployment|deploy|namespace|service|svc|config\s*map|configmap|secret|stateful\s*set|statefulset|sts|job|one-off\s+job|cron\s*job|cronjob|service\s*account|serviceaccount|hpa|horizontal\s+pod\s+autoscaler|network\s*policy|networkpolicy|netpol|role|rolebinding|canary|quota|resource\s*quota)s?`;
-const CREATE_VERB = String.raw`(?:create|make|add|new|launch|spin\s+up|set\s+up|provision|generate|build|start|run|i\s+need|i\s+want|give\s+me)`;
 
-function adjust(ranking: ActionScore[], text: string): ActionScore[] {
+/** A question asking why (or how come): answered by a diagnosis, never by a change. */
+export const ASKS_WHY =
+  /\bwhy\b|\bhow\s+come\b|\bwhat(?:'s|\s+is)\s+(?:wrong|going\s+on|preventing|stopping|blocking)\b/i;
+/** A request that asks rather than orders (`which pods …`, `how many …`, `is backend …`). */
+const ASKING = /^(?:what|which|who|how|show|list|get|display|describe|is|are|does|do|did|tell)\b/i;
+const READ_ONLY: ActionClass[] = ['get', 'list', 'analyze', 'logs', 'metrics', 'changes', 'unsupported'];
+
+function adjust(ranking: ActionScore[], text: string, exists: (name: string) => boolean): ActionScore[] {
   const top = ranking[0]?.action;
   let wanted: ActionClass | undefined;
+  if (ASKS_WHY.test(text) && top && !READ_ONLY.includes(top) && top !== 'fix')
+    return [{ action: 'analyze', probability: 1 }, ...ranking.filter((r) => r.action !== 'analyze')];
   const creating =
+    describesExistence(text, exists) ||
     /^(?:deploy|run|launch)\s+(?:\d+\s+replicas?\s+of\s+)?[a-z0-9][\w./-]*(?::[\w.-]+)?\s+as\s+/i.test(text) ||
     (new RegExp(
       String.raw`^${CREATE_VERB}\s+(?:me\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+|one-off\s+|clusterip\s+|nodeport\s+|headless\s+)?(?:[a-z0-9][a-z0-9.-]*\s+)?${CREATABLE}\b`,
       'i',
     ).test(text) &&
       !/^(?:add|set|give)\s+(?:an?\s+|the\s+)?(?:labels?|annotations?|env|environment|replicas?|\d+)\b/i.test(text));
-  const policy =
-    /\b(network\s*polic\w*|netpol|firewall)\b/i.test(text) ||
-    /\b(den(?:y|ies|ying|ied)|block\w*|isolat\w*|allow\w*|permit\w*|let|restrict\w*|only)\b.*\b(traffic|ingress|egress|incoming|inbound|outgoing|outbound|connect\w*|reach|talk|dns)\b/i.test(
+  const policy = /\b(network\s*polic\w*|netpol|firewall)\b/i.test(text) || TRAFFIC_RULE.test(text);
+  // Access given to an account (`let the service account reader5 look at pods`, `allow user ann to list pods`).
+  const granting =
+    /^(?:let|allow|permit|grant|give|enable|authori[sz]e)\b/i.test(text) &&
+    /\b(?:service\s*accounts?|serviceaccounts?|user|group)\b/i.test(text) &&
+    /\b(?:pods?|deployments?|services?|secrets?|config\s*maps?|configmaps?|jobs?|logs?|nodes?|namespaces?)\b/i.test(
       text,
     );
-  if (creating && top !== 'create') wanted = 'create';
+  if ((creating || granting) && top !== 'create') wanted = 'create';
   else if (policy && !/^(?:delete|remove|list|show|get|describe|which|what)\b/i.test(text) && top !== 'create')
     wanted = 'create';
-  else if (
-    /\b(auto-?scal\w*|hpa|scal\w*\s+automatically)\b/i.test(text) &&
-    !/^(?:delete|remove|list|show|get|describe)\b/i.test(text) &&
-    top !== 'create'
-  )
+  else if (AUTOSCALE_WORDS.test(text) && !/^(?:delete|remove|list|show|get|describe)\b/i.test(text) && top !== 'create')
     wanted = 'create';
   else if (
     /\bcanary\b/i.test(text) &&
@@ -97,7 +107,10 @@ function adjust(ranking: ActionScore[], text: string): ActionScore[] {
  */
 export function parseFrame(input: string, vocabulary: Vocabulary): Frame {
   const names = new Set([...vocabulary.namespaces, ...vocabulary.entities.map((e) => e.name.toLowerCase())]);
-  const clean = cleanRequest(pairsFromWords(digitsForNumberWords(mendTypos(input, names))), vocabulary.namespaces);
+  const clean = cleanRequest(
+    fieldValues(pairsFromWords(digitsForNumberWords(mendTypos(input, names)))),
+    vocabulary.namespaces,
+  );
   const text = clean.text;
   const tokens = tokenize(text);
   const quantities = extractQuantities(text);
@@ -116,7 +129,11 @@ export function parseFrame(input: string, vocabulary: Vocabulary): Frame {
       (/^(namespace|ns)$/.test(before) && PREPOSITION.test(tokens[m.start - 2]?.lower ?? '')) ||
       (/^(namespace|ns)$/.test(after) && PREPOSITION.test(before)) ||
       /'s$/i.test(text.slice(tokens[m.start]?.start ?? 0, (tokens[m.end - 1]?.end ?? 0) + 2)) ||
-      (mentions.length > 1 && !/^(namespace|ns)$/.test(before) && !/^(namespaces?|ns)$/.test(after));
+      (mentions.length > 1 && !/^(namespace|ns)$/.test(before) && !/^(namespaces?|ns)$/.test(after)) ||
+      // A namespace as the subject that needs something (`todo needs a service account named robot6`).
+      (m.start === 0 &&
+        /^(needs?|requires?|should|must|wants?|gets?)$/.test(after) &&
+        describesExistence(text, (n) => names.has(n)));
     if (qualifies && !namespace) namespace = m.entities[0]?.name;
     return !qualifies;
   });
@@ -136,7 +153,49 @@ export function parseFrame(input: string, vocabulary: Vocabulary): Frame {
     normalizedWords.push(word);
   }
   const normalized = normalizedWords.join(' ');
-  const ranking = adjust(classifyAction(normalized), text);
+  let ranking = adjust(classifyAction(normalized), text, (name) => names.has(name));
+  // A Service named with a value that would select another workload (`point the web service at green`) and a word
+  // of moving traffic: a traffic switch, grounded in the Service's selector.
+  const traffic =
+    ranking[0]?.action !== 'switchTraffic' &&
+    !ASKING.test(text) &&
+    !TRAFFIC_RULE.test(text) &&
+    !['delete', 'label', 'annotate', 'scale', 'logs', 'analyze'].includes(ranking[0]?.action ?? '') &&
+    /\b(?:switch|point|rout|send|move|direct|redirect|flip|cut|shift|serve|traffic|swap|go|sends)\w*/i.test(text)
+      ? trafficTarget(tokens, mentions, vocabulary)
+      : undefined;
+  // `make the web service send requests to green`: `the` names the existing Service, nothing is created.
+  if (
+    traffic &&
+    (ranking[0]?.action !== 'create' ||
+      new RegExp(String.raw`\bthe\s+${traffic.service.name.replace(/[.]/g, '\\.')}\b`, 'i').test(text))
+  )
+    ranking = [{ action: 'switchTraffic', probability: 1 }, ...ranking.filter((r) => r.action !== 'switchTraffic')];
+  // `tag frontend with team=payments`: a pair and no image or version is metadata, not an image change.
+  if (
+    ranking[0]?.action === 'setImage' &&
+    !quantities.images.length &&
+    !quantities.tag &&
+    Object.keys(quantities.pairs).length &&
+    /\b(?:tag|tags|tagged|mark|marked)\b/i.test(text)
+  )
+    ranking = [{ action: 'label', probability: 1 }, ...ranking.filter((r) => r.action !== 'label')];
+  // A described end state of a live workload's replica count (`backend should be scaled so that four pods are
+  // running`, `we need four instances of backend`) is a scale, whatever the other words suggest.
+  const top = ranking[0]?.action;
+  const workload = mentions.some(
+    (m) => m.tier !== 'fuzzy' && m.entities.some((e) => e.kind === 'Deployment' || e.kind === 'StatefulSet'),
+  );
+  if (
+    quantities.scale &&
+    workload &&
+    top &&
+    ['get', 'list', 'create', 'unsupported', 'setEnv'].includes(top) &&
+    !ASKING.test(text) &&
+    !AUTOSCALE_WORDS.test(text) &&
+    !(top === 'create' && (/\bcanary\b/i.test(text) || new RegExp(String.raw`^${CREATE_VERB}\b`, 'i').test(text)))
+  )
+    ranking = [{ action: 'scale', probability: 1 }, ...ranking.filter((r) => r.action !== 'scale')];
   const all = /\b(all|every|each|both)\b/i.test(text);
   const pronoun = /\b(it|them|those|these|that one|this one|the same)\b/i.test(text);
   return {

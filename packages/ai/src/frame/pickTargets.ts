@@ -1,5 +1,5 @@
 import type { Candidate } from '@opspilot/core';
-import { isNamespaced, type KnownKind } from '../intent/kindWords.js';
+import { isNamespaced, type KnownKind, WORKLOAD_KINDS } from '../intent/kindWords.js';
 import { type Built, question } from '../plan/planContext.js';
 import type { Frame } from './frame.js';
 import { type Mention, tierRank } from './mentions.js';
@@ -7,6 +7,9 @@ import type { Entity, Vocabulary } from './vocabulary.js';
 
 /** The objects a request is about, or the question to ask, or nothing named at all. */
 export type Picked = { kind: 'targets'; targets: Entity[] } | { kind: 'built'; built: Built } | { kind: 'none' };
+
+/** Objects that usually share their workload's name: its Service, its autoscaler, its disruption budget. */
+const COMPANIONS: KnownKind[] = ['Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget' as KnownKind];
 
 /** An object as a choice of a clarifying question: `deployment/todo/backend`. */
 export const entityLabel = (e: Entity) => `${e.kind.toLowerCase()}/${e.namespace ? `${e.namespace}/` : ''}${e.name}`;
@@ -38,7 +41,14 @@ export function pickTargets(
   frame: Frame,
   vocabulary: Vocabulary,
   kinds: readonly KnownKind[],
-  options: { namespace?: string; previous?: Entity[]; allowAllKinds?: boolean; preferKindOrder?: boolean } = {},
+  options: {
+    namespace?: string;
+    previous?: Entity[];
+    allowAllKinds?: boolean;
+    preferKindOrder?: boolean;
+    /** A name shared by one workload and its companions (its Service, its autoscaler) means the workload. */
+    preferWorkload?: boolean;
+  } = {},
 ): Picked {
   const named = frame.kinds.filter((k) => kinds.includes(k) || options.allowAllKinds);
   const effective = named.length ? named : kinds;
@@ -85,6 +95,18 @@ export function pickTargets(
       // One name, several kinds (a Deployment and its Service): the kind the action is most about.
       const first = effective.find((k) => entities.some((e) => e.kind === k));
       entities.splice(0, entities.length, ...entities.filter((e) => e.kind === first));
+    }
+    if (entities.length > 1 && options.preferWorkload && !frame.all && !named.length) {
+      const workloads = entities.filter((e) => WORKLOAD_KINDS.includes(e.kind));
+      const companions = entities.filter((e) => COMPANIONS.includes(e.kind));
+      const one = workloads[0];
+      if (
+        one &&
+        workloads.length === 1 &&
+        workloads.length + companions.length === entities.length &&
+        companions.every((c) => c.name === one.name && c.namespace === one.namespace)
+      )
+        entities.splice(0, entities.length, one);
     }
     if (entities.length > 1 && !frame.all) {
       return { kind: 'built', built: whichOneQuestion(mention.text, entities, namespace) };

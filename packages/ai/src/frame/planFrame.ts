@@ -9,6 +9,7 @@ import { createFromFrame } from './createFromFrame.js';
 import type { Frame } from './frame.js';
 import type { FrameContext } from './frameContext.js';
 import { entityCandidate, namespaceOf, pickTargets, whichOneQuestion } from './pickTargets.js';
+import { trafficTarget } from './trafficTarget.js';
 import type { Entity } from './vocabulary.js';
 
 const LABELLABLE: KnownKind[] = [
@@ -326,7 +327,17 @@ export async function planFrame(frame: Frame, ctx: FrameContext): Promise<Built 
       const picked = pickTargets(framed, ctx.vocabulary, LABELLABLE, {
         ...(ctx.namespace ? { namespace: ctx.namespace } : {}),
         ...(ctx.previous ? { previous: ctx.previous } : {}),
+        preferWorkload: true,
       });
+      if (picked.kind === 'targets' && !frame.kinds.length)
+        for (const t of picked.targets)
+          if (
+            WORKLOAD_KINDS.includes(t.kind) &&
+            ctx.vocabulary.entities.some((e) => e !== t && e.name === t.name && e.namespace === t.namespace)
+          )
+            ctx.assumptions.push(
+              `${t.kind.toLowerCase()} ${t.name}, not the other objects of the same name: say "service ${t.name}" to label the Service`,
+            );
       if (picked.kind === 'built') return picked.built;
       if (picked.kind === 'none')
         return missingTarget(frame, field === 'labels' ? 'label' : 'annotate', LABELLABLE, ctx);
@@ -353,6 +364,9 @@ export async function planFrame(frame: Frame, ctx: FrameContext): Promise<Built 
     case 'fix': {
       const picked = pick(INSPECTABLE, true);
       if (picked.kind === 'built') return picked.built;
+      // `why are the pods of huge not scheduled`: the pods of a named workload are the workload's to diagnose.
+      if (picked.kind === 'none' && frame.kinds.includes('Pod') && frame.mentions.length)
+        return planFrame({ ...frame, kinds: frame.kinds.filter((k) => k !== 'Pod') }, ctx);
       if (picked.kind === 'none') {
         const namespace = namespaceOf(frame, ctx.namespace);
         return buildSteps({ action: 'analyze', ...(namespace ? { namespace } : {}), question: frame.text }, ctx);
@@ -388,7 +402,9 @@ export async function planFrame(frame: Frame, ctx: FrameContext): Promise<Built 
       ]);
     }
     case 'switchTraffic': {
-      const colour = frame.text.match(/\b(blue|green|canary|stable)\b/i)?.[1]?.toLowerCase();
+      const colour =
+        trafficTarget(frame.tokens, frame.mentions, ctx.vocabulary)?.to ??
+        frame.text.match(/\b(blue|green|canary|stable)\b/i)?.[1]?.toLowerCase();
       if (!colour) return undefined;
       const services = frame.mentions.filter((m) => m.entities.some((e) => e.kind === 'Service'));
       const picked = pickTargets({ ...frame, mentions: services, kinds: ['Service'] }, ctx.vocabulary, ['Service'], {

@@ -186,7 +186,8 @@ function volumesOf(frame: Frame, vocabulary: Vocabulary, namespace: string): { v
   const mounts: Obj[] = [];
   const add = (source: Obj, name: string, path: string, readOnly: boolean) => {
     const volumeName = name.replace(/[^a-z0-9-]/g, '-').slice(0, 63);
-    if (volumes.some((v) => v.name === volumeName)) return;
+    // One volume per name and one mount per path: the first reading (the grounded one, below) wins.
+    if (volumes.some((v) => v.name === volumeName) || mounts.some((m) => m.mountPath === path)) return;
     volumes.push({ name: volumeName, ...source });
     mounts.push({ name: volumeName, mountPath: path, ...(readOnly ? { readOnly: true } : {}) });
   };
@@ -205,6 +206,28 @@ function volumesOf(frame: Frame, vocabulary: Vocabulary, namespace: string): { v
     if (known?.kind === 'PersistentVolumeClaim') return 'pvc';
     return undefined;
   };
+  // Grounded first: a ConfigMap, Secret or claim of the namespace named in the request, and a path, in a request
+  // that speaks of mounting (`mount configmap todo-config to /etc/config`, `todo-config … available as files in
+  // /etc/config`): the i-th object named goes to the i-th path.
+  const paths = [...frame.text.matchAll(/(?:^|[\s(])(\/[\w.-]+(?:\/[\w.-]+)*)/g)].map((m) => m[1] ?? '');
+  if (paths.length && /\b(?:mount\w*|volumes?|files?)\b/i.test(frame.text)) {
+    const sources = frame.mentions
+      .filter((m) => m.tier === 'exact' || m.tier === 'words')
+      .map((m) => {
+        const fitting = m.entities.filter(
+          (e) => ['ConfigMap', 'Secret', 'PersistentVolumeClaim'].includes(e.kind) && e.namespace === namespace,
+        );
+        // A ConfigMap and a Secret of one name: the kind the request names.
+        return fitting.find((e) => frame.kinds.includes(e.kind)) ?? fitting[0];
+      })
+      .filter((e): e is NonNullable<typeof e> => e !== undefined);
+    sources.forEach((e, i) => {
+      const path = paths[Math.min(i, paths.length - 1)] as string;
+      if (e.kind === 'ConfigMap') add({ configMap: { name: e.name } }, e.name, path, true);
+      else if (e.kind === 'Secret') add({ secret: { secretName: e.name } }, e.name, path, true);
+      else add({ persistentVolumeClaim: { claimName: e.name } }, e.name, path, false);
+    });
+  }
   const TYPE = String.raw`(config\s*maps?|secrets?|pvcs?|persistent\s*volume\s*claims?|volume\s*claims?|claims?|empty\s*dirs?|emptydir|scratch\s+volume|volumes?)`;
   const forms = [
     new RegExp(

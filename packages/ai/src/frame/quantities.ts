@@ -34,8 +34,12 @@ const DOWN =
 const MEM_UNIT = String.raw`(?:ki|mi|gi|ti|kib|mib|gib|tib|kb|mb|gb|tb|k|g|t|M|G|T)`;
 const CPU_WORD = /^(cpus?|cores?|vcpus?|millicores?|processor)$/i;
 const MEM_WORD = /^(memory|mem|ram)$/i;
-const REQUEST_WORD = /^(requests?|request|reserve[ds]?|reservation|guarantee[ds]?|minimum|min)$/i;
+const REQUEST_WORD = /^(requests?|request(?:ed|ing)|reserve[ds]?|reserving|reservation|guarantee[ds]?|minimum|min)$/i;
 const LIMIT_WORD = /^(limits?|limit|cap|caps|capped|max|maximum|ceiling)$/i;
+
+/** Words asking for an autoscaler: `autoscale`, `hpa`, `scale automatically`, `scale itself automatically`. */
+export const AUTOSCALE_WORDS =
+  /\b(?:auto-?scal\w*|hpa|horizontal\s+pod\s+autoscaler|scal\w*\s+(?:\w+\s+)?automatically|automatic(?:ally)?\s+scal\w*)\b/i;
 
 function num(word: string | undefined): number | undefined {
   if (word === undefined) return undefined;
@@ -71,7 +75,7 @@ export function extractQuantities(text: string): Quantities {
 
   // image references: a repository with a tag or digest, or a registry path with a tag
   for (const m of text.matchAll(
-    /(?:^|\s)((?:[a-z0-9.-]+(?::\d+)?\/)*[a-z0-9][a-z0-9._-]*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[a-f0-9]{64}))(?=\s|$|,)/gi,
+    /(?:^|[\s([])((?:[a-z0-9.-]+(?::\d+)?\/)*[a-z0-9][a-z0-9._-]*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[a-f0-9]{64}))(?=[\s)\],;]|$)/gi,
   )) {
     const image = m[1] ?? '';
     if (/^(deployment|deploy|pod|service|svc|statefulset|sts|node|ns|namespace)\//i.test(image)) continue;
@@ -136,17 +140,27 @@ export function extractQuantities(text: string): Quantities {
   // autoscaling bounds and percentages
   const between = text.match(
     new RegExp(
-      String.raw`\b(?:between|from)\s+${NUM}\s+(?:and|to|-)\s+${NUM}\b|\bmin(?:imum)?(?:\s+of)?\s+${NUM}\b[\s\S]*?\bmax(?:imum)?(?:\s+of)?\s+${NUM}\b|\b${NUM}\s*(?:-|to)\s*${NUM}\s+(?:replicas|pods|instances)\b`,
+      String.raw`\b(?:between|from)\s+${NUM}\s+(?:replicas?\s+|pods?\s+)?(?:and|to|-|up\s+to|and\s+up\s+to)\s+${NUM}\b|\bmin(?:imum)?(?:\s+of)?\s+${NUM}\b[\s\S]*?\bmax(?:imum)?(?:\s+of)?\s+${NUM}\b|\b${NUM}\s*(?:-|to)\s*${NUM}\s+(?:replicas|pods|instances)\b`,
       'i',
     ),
   );
-  if (between && /\b(autoscal\w*|hpa|scal\w+\s+automatically|auto-?scal\w*|horizontal)/i.test(text)) {
+  if (between && (AUTOSCALE_WORDS.test(text) || /\bhorizontal\b/i.test(text))) {
     q.minReplicas = num(between[1] ?? between[3] ?? between[5]);
     q.maxReplicas = num(between[2] ?? between[4] ?? between[6]);
     use(between);
-  } else if (/\b(autoscal\w*|hpa|auto-?scal\w*|horizontal)/i.test(text)) {
-    const max = text.match(new RegExp(String.raw`\b(?:max(?:imum)?|up\s+to|at\s+most)\s+(?:of\s+)?${NUM}\b`, 'i'));
-    const min = text.match(new RegExp(String.raw`\b(?:min(?:imum)?|at\s+least)\s+(?:of\s+)?${NUM}\b`, 'i'));
+  } else if (AUTOSCALE_WORDS.test(text) || /\bhorizontal\b/i.test(text)) {
+    const max = text.match(
+      new RegExp(
+        String.raw`\b(?:max(?:imum)?|up\s+to|at\s+most|never\s+(?:above|more\s+than|over)|no\s+more\s+than|not\s+more\s+than)\s+(?:of\s+)?${NUM}\b`,
+        'i',
+      ),
+    );
+    const min = text.match(
+      new RegExp(
+        String.raw`\b(?:min(?:imum)?|at\s+least|never\s+(?:below|less\s+than|fewer\s+than|under)|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than)\s+(?:of\s+)?${NUM}\b`,
+        'i',
+      ),
+    );
     if (max) {
       q.maxReplicas = num(max[1]);
       use(max);
@@ -227,7 +241,7 @@ export function extractQuantities(text: string): Quantities {
     if (req !== undefined && (lim === undefined || Math.abs(req) < Math.abs(lim))) which = 'requests';
     else if (lim !== undefined) which = 'limits';
     else if (/^(?:limit|cap|restrict|constrain)\b/i.test(text)) which = 'limits';
-    else if (/\brequests?\b/i.test(text) && !/\blimits?\b/i.test(text)) which = 'requests';
+    else if (/\brequest(?:s|ed|ing)?\b/i.test(text) && !/\blimit(?:s|ed)?\b/i.test(text)) which = 'requests';
     else if (/\blimits?\b/i.test(text) && !/\brequests?\b/i.test(text)) which = 'limits';
     else which = 'both';
     if (which !== 'limits') q.requests[resource] = value;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAction } from './classifyAction.js';
-import { digitsForNumberWords, mendTypos, pairsFromWords } from './spellFix.js';
+import { digitsForNumberWords, fieldValues, mendTypos, pairsFromWords } from './spellFix.js';
 
 describe('spelling repairs before a request is read', () => {
   it('mends two swapped letters into a known word, never into or out of a cluster name', () => {
@@ -30,6 +30,26 @@ describe('spelling repairs before a request is read', () => {
     expect(pairsFromWords('label the frontend deployment with team=payments')).toBe(
       'label the frontend deployment with team=payments',
     );
+  });
+
+  it('reads a YAML-style pair in a label request, and only there', () => {
+    expect(pairsFromWords('tag the frontend deployment with team: payments')).toBe(
+      'tag the frontend deployment with team=payments',
+    );
+    expect(pairsFromWords('create a pod with image: nginx')).toBe('create a pod with image: nginx');
+  });
+
+  it('reads a value given to a known field as that field, not as a variable', () => {
+    expect(fieldValues('set replicas=4 on deployment/backend')).toBe('set replicas 4 on deployment/backend');
+    expect(fieldValues('set frontend memory limit = 768Mi')).toBe('set frontend memory limit 768Mi');
+    expect(fieldValues('requests cpu: 100m, memory: 128Mi')).toBe('requests cpu 100m, memory 128Mi');
+    expect(fieldValues('set LOG_LEVEL=debug on backend')).toBe('set LOG_LEVEL=debug on backend');
+  });
+
+  it('writes the words for nothing as zero before a count noun or after "to"', () => {
+    expect(fieldValues('set the number of web-app pods to nil')).toBe('set the number of web-app pods to 0');
+    expect(fieldValues('web-app should have no running pods at all')).toBe('web-app should have 0 pods at all');
+    expect(fieldValues('no problem with backend')).toBe('no problem with backend');
   });
 });
 

@@ -47,11 +47,32 @@ export function mendTypos(text: string, names: ReadonlySet<string>): string {
 }
 
 /**
+ * Writes a value given to a field the planner knows as words (`replicas=4` → `replicas 4`, `memory limit = 768Mi` →
+ * `memory limit 768Mi`, `cpu: 100m` → `cpu 100m`), so that the typed extractors read it as that field and not as an
+ * environment variable or a label. The count words for nothing (`nil`, `none`, `no`) before a count noun or after
+ * `to` become `0`.
+ */
+export function fieldValues(text: string): string {
+  return text
+    .replace(
+      /\b(replicas?|cpu|memory|mem|ram|limits?|requests?|storage|size|min(?:imum)?|max(?:imum)?)\s*[:=]\s*(?=["']?\d)/gi,
+      '$1 ',
+    )
+    .replace(/\b(to|at|down\s+to)\s+(?:nil|none|nothing|naught)\b/gi, '$1 0')
+    .replace(/\b(?:no|nil|zero)\s+(?:running\s+|active\s+|live\s+)?(replicas?|pods?|instances?|copies)\b/gi, '0 $1');
+}
+
+/**
  * Writes a key and value said in words as a `KEY=value` pair, the form the pair extractor reads: `variable LOG_LEVEL
- * with the value debug`, `label team with value payments`, `the key password set to s3cret`.
+ * with the value debug`, `label team with value payments`, `the key password set to s3cret`, and in a label request
+ * `with team: payments`.
  */
 export function pairsFromWords(text: string): string {
-  return text.replace(
+  // `tag backend with team: payments`, `labels app: web`: a YAML-style pair in a label request.
+  const colon = /\b(?:labels?|labell?ed|tag|tags|tagged|annotat\w*)\b/i.test(text)
+    ? text.replace(/\b(with|labels?|annotations?)\s+([a-z][\w./-]*):\s+([\w.-]+)\b/gi, '$1 $2=$3')
+    : text;
+  return colon.replace(
     /\b(variable|var|label|key|annotation)\s+([A-Za-z_][\w.-]*)\s+(?:with\s+(?:the\s+)?value|set\s+to|equal\s+to)\s+["'`]?([\w./:-]+)["'`]?/gi,
     (_m, word: string, key: string, value: string) => `${word} ${key}=${value}`,
   );

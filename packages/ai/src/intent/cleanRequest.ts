@@ -16,6 +16,8 @@ const LEADING = [
 ];
 
 const NAMESPACE_PATTERNS = [
+  // An aside giving the namespace: `pod vol6 (namespace todo, image …)`, `…, ns: todo, …`.
+  /(?<=[(,])\s*(?:namespace|ns)\s*[:=]?\s+([a-z0-9][a-z0-9-]*)/i,
   /\s+(?:-n|--namespace)[=\s]+([a-z0-9][a-z0-9-]*)/i,
   /(?:^|\s+)(?:in|from|on|of|within|inside|to|for|into)\s+(?:the\s+)?(?:namespace|ns)\s+([a-z0-9][a-z0-9-]*)/i,
   /(?:^|\s+)(?:in|from|on|of|within|inside|to|for|into)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)\s+(?:namespace|ns)\b/i,

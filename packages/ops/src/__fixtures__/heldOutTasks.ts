@@ -295,9 +295,32 @@ const SECOND_ROUND: Record<string, string[]> = {
   'why is it pending': ['Can you explain why huge has no running pods?', "Why won't the huge deployment come up?"],
 };
 
+// A third round (index 6 of its task type: qa-7, vol7, …), written after the fixes for the first two rounds and
+// measured once without changing the planner for it: the figure on these is the honest one for unseen wordings.
+const THIRD_ROUND: Record<string, string[]> = {
+  'scale to a count': ['Ensure backend ends up with 4 running replicas.'],
+  'scale down by a percentage': ['Shrink web-app by 50 percent, it has too many replicas.'],
+  'scale to zero': ['Please get web-app to zero pods.'],
+  'set a memory limit': ['frontend must not use more than 768Mi of memory.'],
+  'add a label': ['Put the label team=payments on frontend.'],
+  'switch traffic (blue/green)': ['Have service web use the green pods from now on.'],
+  'create a namespace': ['Namespace qa-7, please.'],
+  'pod with a ConfigMap volume': [
+    'Launch pod vol7 in todo (image nginx:1.27) with the todo-config ConfigMap exposed at /etc/config as a volume.',
+  ],
+  'deployment with resources': ['res7 should be a deployment of nginx:1.27 asking for 100m cpu and 128Mi memory.'],
+  'create a service account': ['Add serviceaccount robot7 to todo.'],
+  'read-only access for a service account': [
+    'reader7 in todo (a service account) should be allowed to get and list pods, nothing else.',
+  ],
+  'allow traffic from one app (NetworkPolicy)': ['In todo, backend must only accept connections coming from frontend.'],
+  'autoscale (HPA)': ['Configure autoscaling on web-app: no fewer than 2 and no more than 6 replicas.'],
+  'why is it pending': ['How come huge never gets scheduled?'],
+};
+
 /** The held-out tasks: the paraphrase suite's starting states and checks, said in fresh words. */
 export const HELD_OUT_TASKS: Task[] = Object.entries(WORDINGS).map(([id, say]) => {
   const task = TASKS.find((t) => t.id === id);
   if (!task) throw new Error(`held-out set: no task type "${id}" in the paraphrase suite`);
-  return { ...task, say: [...say, ...(SECOND_ROUND[id] ?? [])] };
+  return { ...task, say: [...say, ...(SECOND_ROUND[id] ?? []), ...(THIRD_ROUND[id] ?? [])] };
 });
