@@ -123,7 +123,7 @@ describe.runIf(chromiumRunnable)('the fleet in the dashboard (real server, real 
     type Summary = {
       name: string;
       cluster_id: string;
-      top_findings: { id: string; message: string }[];
+      top_findings: { id: string }[];
       top_sightings: { finding_id: string; identity: string; runs: number }[];
     };
     const staging = page.getByRole('article', { name: 'sim-staging' });
@@ -149,8 +149,8 @@ describe.runIf(chromiumRunnable)('the fleet in the dashboard (real server, real 
     const analysed = await run();
     const sighting = before.top_sightings.find((s) => analysed.has(s.identity));
     if (!sighting) throw new Error(`no top problem of sim-staging was analysed: ${[...analysed].join(', ')}`);
-    const message = before.top_findings.find((f) => f.id === sighting.finding_id)?.message ?? '';
-    const item = staging.getByRole('listitem', { name: message, exact: true });
+    // Held by its stable id: a run may reorder the top findings.
+    const item = staging.locator(`[data-finding-id="${sighting.finding_id}"]`);
     await expect(item.getByTestId('problem-seen')).toHaveText(new RegExp(` · seen in ${sighting.runs + 1} runs$`));
     await run();
     const twice = new RegExp(`^first seen .+ · last seen (now|.+ ago) · seen in ${sighting.runs + 2} runs$`);
@@ -163,9 +163,9 @@ describe.runIf(chromiumRunnable)('the fleet in the dashboard (real server, real 
       .click();
     await page.getByRole('tab', { name: 'Findings' }).click();
     const findings = page.getByRole('region', { name: 'Findings' });
-    await expect(
-      findings.getByRole('listitem', { name: message, exact: true }).first().getByTestId('problem-seen'),
-    ).toHaveText(twice);
+    await expect(findings.locator(`[data-finding-id="${sighting.finding_id}"]`).getByTestId('problem-seen')).toHaveText(
+      twice,
+    );
   });
 
   it('turns a stopped cluster OFFLINE within 30 s on the overview and back ONLINE when it returns, published and audited', {
