@@ -54,7 +54,7 @@ describe('createWebhookNotifier', () => {
     const last = received.at(-1)!;
     expect(JSON.parse(last.body)).toMatchObject({
       event: 'incident.opened',
-      incident: { id: incident.id, phase: 'OPEN' },
+      incident: { id: incident.id, phase: 'OPEN', recurring: false, occurrences: 1, first_seen: null },
     });
     expect(
       verifySignature(secret, last.body, last.headers['x-opspilot-timestamp']!, last.headers['x-opspilot-signature']!),
@@ -88,5 +88,37 @@ describe('createWebhookNotifier', () => {
     const body = JSON.parse(received[0]!.body);
     expect(body.text).toBe(':white_check_mark: [HIGH] errors in backend — resolved');
     expect(body.blocks[0].type).toBe('section');
+  });
+
+  it('says in both formats when the cause was first seen and that it came back', async () => {
+    received.length = 0;
+    statuses = [];
+    const recurring = {
+      ...incident,
+      cause_identity: 'oom-killed:deployment/todo/backend',
+      first_seen: '2026-02-27T08:00:00.000Z',
+      last_seen: '2026-03-01T09:00:00.000Z',
+      occurrences: 3,
+      recurring: true,
+    };
+    const notifier = createWebhookNotifier(
+      [WebhookEndpoint.parse({ url }), WebhookEndpoint.parse({ url, format: 'slack' })],
+      post,
+      new ManualClock(),
+    );
+    await notifier.notify('opened', recurring);
+    const bodies = received.map((r) => JSON.parse(r.body));
+    const json = bodies.find((b) => 'event' in b);
+    const slack = bodies.find((b) => 'blocks' in b);
+    expect(json.incident).toMatchObject({
+      cause_identity: 'oom-killed:deployment/todo/backend',
+      first_seen: '2026-02-27T08:00:00.000Z',
+      recurring: true,
+      occurrences: 3,
+    });
+    const fields = slack.blocks[1].fields.map((f: { text: string }) => f.text);
+    expect(fields).toEqual(
+      expect.arrayContaining(['*First seen:* 2026-02-27T08:00:00.000Z', '*Recurring:* 3 incidents of this cause']),
+    );
   });
 });

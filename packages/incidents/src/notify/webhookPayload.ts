@@ -21,8 +21,8 @@ const EMOJI: Record<IncidentNotice, string> = {
 };
 
 /**
- * The body of a notification: opspilot's JSON (`{ event, incident, link }`) or a Slack message with blocks and a
- * plain-text fallback. `link` is the incident's page when the server knows its public URL.
+ * The body of a notification: opspilot's JSON (`{ event, incident, link }`, the incident with its cause: identity,
+ * first and last seen, `recurring` and `occurrences`) or a Slack message with blocks and a plain-text fallback. `link` is the incident's page when the server knows its public URL.
  */
 export function webhookPayload(
   format: WebhookEndpoint['format'],
@@ -45,6 +45,11 @@ export function webhookPayload(
         root_cause: incident.root_cause ?? null,
         affected_resources: incident.affected_resources,
         cluster_id: incident.cluster_id ?? null,
+        cause_identity: incident.cause_identity ?? null,
+        first_seen: incident.first_seen ?? null,
+        last_seen: incident.last_seen ?? null,
+        recurring: incident.recurring ?? false,
+        occurrences: incident.occurrences ?? 1,
       },
       link: link ?? null,
     };
@@ -55,6 +60,8 @@ export function webhookPayload(
     `*Status:* ${PHASE_OF[incident.status]}`,
     ...(incident.acknowledged_by ? [`*Owner:* ${incident.acknowledged_by}`] : []),
     ...(incident.root_cause ? [`*Root cause:* ${incident.root_cause}`] : []),
+    ...(incident.first_seen ? [`*First seen:* ${incident.first_seen}`] : []),
+    ...(incident.recurring ? [`*Recurring:* ${incident.occurrences ?? 2} incidents of this cause`] : []),
   ];
   return {
     text,
