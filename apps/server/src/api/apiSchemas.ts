@@ -38,5 +38,23 @@ export const ListParam = <T extends z.ZodType>(item: T) =>
     z.array(item).default([]),
   );
 
+const YES = new Set(['true', '1', 'yes', 'on']);
+const NO = new Set(['false', '0', 'no', 'off']);
+
+/**
+ * A yes/no in a query string (`true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off`) or a boolean in a JSON body.
+ * Not `z.coerce.boolean()`, which reads the string `false` as true.
+ */
+export const BoolParam = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const word = value.toLowerCase();
+    if (YES.has(word)) return true;
+    if (NO.has(word)) return false;
+    return value;
+  },
+  z.boolean({ error: 'expected true or false' }),
+);
+
 /** The input of a procedure that takes none (an empty object, optional so tRPC callers may omit it). */
 export const NoInput = z.object({}).optional();

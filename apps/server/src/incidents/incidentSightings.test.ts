@@ -69,6 +69,11 @@ describe("incidents from a cluster's live problems keep their causes' sightings"
       );
     const recurring = (await again())!;
     expect(recurring).toMatchObject({ recurring: true, occurrences: 2, first_seen: sighting.first_seen });
+    const ids = async (query: string) =>
+      ((await rest('GET', `/incidents?page_size=100&${query}`)).items as IncidentOut[]).map((i) => i.id).sort();
+    expect(await ids('recurring=true')).toEqual([recurring.id]);
+    expect(await ids('recurring=false')).toContain(incident.id);
+    expect(await ids('recurring=false')).not.toContain(recurring.id);
     const detail = await rest('GET', `/incidents/${recurring.id}`);
     expect(detail.timeline.map((a: { description: string }) => a.description)).toContain(
       `recurring: seen 2 times since ${sighting.first_seen}`,

@@ -19,7 +19,7 @@ import { rememberFix } from '../../healing/fixSettlement.js';
 import { serverRemediator } from '../../healing/serverRemediator.js';
 import { runHealingPass } from '../../healing/startHealing.js';
 import { incidentsOf } from '../../incidents/incidentServices.js';
-import { IdInput, PageInput, pageOf } from '../apiSchemas.js';
+import { BoolParam, IdInput, PageInput, pageOf } from '../apiSchemas.js';
 import type { ApiServices } from '../apiServices.js';
 import { audit, procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
@@ -200,7 +200,7 @@ export const healingRouter = router({
 
   rules: procedureFor('VIEWER')
     .meta({ openapi: { method: 'GET', path: '/healing/rules', tags: ['healing'], protect: true } })
-    .input(z.object({ enabled: z.coerce.boolean().optional(), ...PageInput }))
+    .input(z.object({ enabled: BoolParam.optional(), ...PageInput }))
     .output(pageOf(HealingRule))
     .query(({ ctx, input }) =>
       ctx.services.store.healingRules.list(

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { canSeeCluster } from '../../auth/principal.js';
 import { IncidentCharts, incidentCharts } from '../../incidents/incidentCharts.js';
 import { incidentsOf } from '../../incidents/incidentServices.js';
-import { IdInput, ListParam, NoInput, PageInput, pageOf } from '../apiSchemas.js';
+import { BoolParam, IdInput, ListParam, NoInput, PageInput, pageOf } from '../apiSchemas.js';
 import { procedureFor, router } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
 import { commanderOf, Note, user, visibleIncident } from './incidentAccess.js';
@@ -38,6 +38,7 @@ export const incidentsRouter = router({
         status: ListParam(IncidentStatus),
         severity: ListParam(Severity),
         cluster_id: z.uuid().optional(),
+        recurring: BoolParam.optional(),
       }),
     )
     .output(pageOf(Incident))
@@ -53,6 +54,7 @@ export const incidentsRouter = router({
             (i) =>
               (input.status.length === 0 || input.status.includes(i.status)) &&
               (input.severity.length === 0 || input.severity.includes(i.severity)) &&
+              (input.recurring === undefined || (i.recurring ?? false) === input.recurring) &&
               (i.cluster_id ? canSeeCluster(ctx.principal, i.cluster_id) : ctx.principal.clusterIds === 'all'),
           ),
         );

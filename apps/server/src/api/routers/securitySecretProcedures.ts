@@ -3,6 +3,7 @@ import { liveSecretAges, RotationRequest, secretRotation } from '@opspilot/secur
 import { z } from 'zod';
 import { proposeSecurityPlan } from '../../security/proposeSecurityPlan.js';
 import { SecretMaxAgePolicy, saveGate, secretPolicyOf } from '../../security/securityGates.js';
+import { BoolParam } from '../apiSchemas.js';
 import { audit, procedureFor } from '../trpc.js';
 import { visibleCluster } from '../visibleClusters.js';
 
@@ -32,7 +33,7 @@ export const securitySecretProcedures = {
         cluster_id: z.uuid(),
         namespace: z.string().min(1).max(253).optional(),
         max_age_days: z.coerce.number().int().min(1).max(3650).optional(),
-        overdue: z.coerce.boolean().optional(),
+        overdue: BoolParam.optional(),
       }),
     )
     .output(z.object({ max_age_days: z.number(), items: z.array(SecretAgeRow) }))
