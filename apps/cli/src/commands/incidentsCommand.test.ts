@@ -122,6 +122,9 @@ describe('opspilot incidents, runbooks and postmortem', () => {
       occurrences: 2,
       recurring: true,
     });
+    const onlyRecurring = memoryIo(env, cwd);
+    expect(await runCli(['incidents', '--all', '--recurring', '-o', 'json'], onlyRecurring)).toBe(0);
+    expect(JSON.parse(onlyRecurring.out()).items.map((i: { id: string }) => i.id)).toEqual([second!.id]);
     const show = memoryIo(env, cwd);
     expect(await runCli(['incidents', 'show', second!.id], show)).toBe(0);
     expect(show.out()).toContain('Cause:     pod-crash-loop:deployment/todo/worker');

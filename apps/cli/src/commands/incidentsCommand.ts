@@ -31,6 +31,7 @@ const ListOptions = z.object({
   status: z.array(Status).default([]),
   severity: z.array(z.string().toUpperCase().pipe(Severity)).default([]),
   all: z.boolean().default(false),
+  recurring: z.boolean().default(false),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 const Id = z.uuid({ error: 'is not an incident id (see `opspilot incidents list`)' });
@@ -60,6 +61,7 @@ export function incidentsCommand(parent: Command, ctx: CliContext): Command {
     )
     .option('--severity <severity>', 'CRITICAL, HIGH, MEDIUM or LOW (repeatable)', collect)
     .option('-A, --all', 'every incident, resolved and closed ones too')
+    .option('--recurring', 'only incidents whose cause came back after an earlier incident of it was resolved')
     .option('--limit <n>', 'at most this many (1-1000)', '100')
     .action(async (raw: unknown, command: Command) => {
       const parsed = ListOptions.safeParse(raw);
@@ -80,7 +82,8 @@ export function incidentsCommand(parent: Command, ctx: CliContext): Command {
             ...result.items.filter(
               (i) =>
                 (!statuses.length || statuses.includes(i.status)) &&
-                (!o.severity.length || o.severity.includes(i.severity)),
+                (!o.severity.length || o.severity.includes(i.severity)) &&
+                (!o.recurring || i.recurring === true),
             ),
           );
           if (page >= result.total_pages) break;
