@@ -183,7 +183,7 @@ function isContext(clause: string, frame: Frame): boolean {
   return (
     /^(?:the\s+|our\s+|my\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:is|are|was|were|seems?|looks?|has\s+been|have\s+been|feels?)\b/i.test(
       clause.trim(),
-    ) && ['get', 'list', 'unsupported', 'analyze', 'changes', 'metrics'].includes(frame.action)
+    ) && ['get', 'list', 'unsupported', 'analyze', 'fix', 'changes', 'metrics'].includes(frame.action)
   );
 }
 

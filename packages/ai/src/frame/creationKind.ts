@@ -1,4 +1,4 @@
-import { CREATE_VERB, describesExistence } from './describesExistence.js';
+import { CREATE_VERB, describesExistence, NAMED_TO_BE } from './describesExistence.js';
 import type { Frame } from './frame.js';
 import { containerImages, nameWord } from './podSpecFromText.js';
 import { AUTOSCALE_WORDS } from './quantities.js';
@@ -100,7 +100,8 @@ export function newName(frame: Frame, kind: string): string | undefined {
   const named =
     frame.text.match(/\b(?:named|called)\s+["'`]?([a-z0-9][a-z0-9.-]*)/i)?.[1] ??
     // `set up res5: an nginx:1.27 deployment …`: the name the description is given to.
-    frame.text.match(new RegExp(String.raw`^${CREATE_VERB}\s+([a-z0-9][a-z0-9.-]*)\s*:(?=\s|$)`, 'i'))?.[1];
+    frame.text.match(new RegExp(String.raw`^${CREATE_VERB}\s+([a-z0-9][a-z0-9.-]*)\s*:(?=\s|$)`, 'i'))?.[1] ??
+    frame.text.match(NAMED_TO_BE)?.[1];
   const as = frame.text.match(
     /\bas\s+(?:an?\s+)?(?:new\s+)?(?:deployment|pod|statefulset|stateful\s+set|job|cronjob|cron\s+job)?\s*(?:named\s+|called\s+)?([a-z0-9][a-z0-9-]*)\b/i,
   )?.[1];

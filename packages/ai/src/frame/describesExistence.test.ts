@@ -12,6 +12,8 @@ describe('a request that describes what should exist', () => {
       'Deployment res4, image nginx:1.27, resource requests: cpu=100m, memory=128Mi',
       'Pod vol6 (image nginx:1.27) needs configmap todo-config mounted into /etc/config',
       'Set up res5: an nginx:1.27 deployment with 100m CPU',
+      'Namespace qa-7',
+      'res7 should be a deployment of nginx:1.27',
     ])
       expect(describesExistence(text), text).toBe(true);
   });
@@ -20,6 +22,8 @@ describe('a request that describes what should exist', () => {
     const exists = (name: string) => ['backend', 'frontend'].includes(name);
     for (const text of [
       'service backend: annotate with owner=alice',
+      'deployment backend',
+      'backend should be a deployment with 3 replicas',
       'the backend deployment should be scaled to 4',
       'which namespaces are there',
       'we need more replicas of backend',

@@ -3,6 +3,12 @@ export const CREATABLE = String.raw`(?:pod|deployment|deploy|namespace|service|s
 /** The verbs that open a creation. */
 export const CREATE_VERB = String.raw`(?:create|make|add|new|launch|spin\s+up|set\s+up|provision|generate|build|start|run|i\s+need|i\s+want|give\s+me)`;
 
+/** `res7 should be a deployment of nginx:1.27`: the new name, said to be an object of a kind. */
+export const NAMED_TO_BE = new RegExp(
+  String.raw`^([a-z0-9][\w.-]*)\s+(?:should|must|will|shall|is\s+to|needs\s+to)\s+be\s+(?:an?\s+)?(?:new\s+)?(?:[\w.:/-]+\s+)?${CREATABLE}\b`,
+  'i',
+);
+
 /** Whether the request asks for something to exist rather than saying how to make it (`a namespace qa-3 is needed`). */
 export function describesExistence(text: string, exists: (name: string) => boolean = () => false): boolean {
   const kind = new RegExp(String.raw`\b${CREATABLE}\b`, 'i');
@@ -25,6 +31,9 @@ export function describesExistence(text: string, exists: (name: string) => boole
     [
       new RegExp(String.raw`^(?:new\s+)?${CREATABLE}\s+([a-z0-9][\w.-]*)\s*(?:[,:;(]|\s-\s|\s–\s)`, 'i'),
       new RegExp(String.raw`^${CREATE_VERB}\s+([a-z0-9][\w.-]*)\s*:\s+(?:an?\s+)?(?:[\w.:/-]+\s+)?${CREATABLE}\b`, 'i'),
+      // The kind and a new name alone (`Namespace qa-7`), or a new name said to be one (`res7 should be a deployment …`).
+      new RegExp(String.raw`^(?:new\s+)?${CREATABLE}\s+([a-z0-9][\w.-]*)$`, 'i'),
+      NAMED_TO_BE,
     ].some((form) => {
       const name = text.match(form)?.[1];
       return name !== undefined && !exists(name.toLowerCase());

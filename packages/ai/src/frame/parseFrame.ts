@@ -161,7 +161,9 @@ export function parseFrame(input: string, vocabulary: Vocabulary): Frame {
     !ASKING.test(text) &&
     !TRAFFIC_RULE.test(text) &&
     !['delete', 'label', 'annotate', 'scale', 'logs', 'analyze'].includes(ranking[0]?.action ?? '') &&
-    /\b(?:switch|point|rout|send|move|direct|redirect|flip|cut|shift|serve|traffic|swap|go|sends)\w*/i.test(text)
+    /\b(?:switch|point|rout|send|move|direct|redirect|flip|cut|shift|serve|traffic|swap|go|sends|use|select|target)\w*/i.test(
+      text,
+    )
       ? trafficTarget(tokens, mentions, vocabulary)
       : undefined;
   // `make the web service send requests to green`: `the` names the existing Service, nothing is created.

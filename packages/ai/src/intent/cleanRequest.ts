@@ -63,6 +63,12 @@ export function cleanRequest(raw: string, knownNamespaces: readonly string[]): C
       };
   }
   const known = new Set(knownNamespaces);
+  // `add serviceaccount robot7 to todo`: a known namespace ending a request after `to` (never in a label request,
+  // where `to` names the object labelled).
+  const ending = text.match(/\s+(?:to|into)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)$/i);
+  const endingNamespace = ending?.[1]?.toLowerCase();
+  if (ending && endingNamespace && known.has(endingNamespace) && !/\b(?:label|annotat|tag)\w*/i.test(text))
+    return { text: text.slice(0, ending.index).trim(), namespace: endingNamespace, allNamespaces };
   const bare = /(?:^|\s+)(?:in|from|on|within|inside|for|into)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)\b(?![/:.-])/gi;
   for (const m of text.matchAll(bare)) {
     const candidate = m[1]?.toLowerCase();
