@@ -117,7 +117,9 @@ export function LogsPage() {
                 <>
                   <p className="mb-2 text-sm" data-testid="log-summary">
                     {result.data.entries.length} lines{result.data.truncated ? ' (truncated)' : ''} ·{' '}
-                    {result.data.clusters.map((c) => `${c.cluster_name}: ${c.status}`).join(', ') || 'no clusters'}
+                    {result.data.clusters
+                      .map((c) => `${c.cluster_name}: ${c.status}${c.error ? ` (${c.error})` : ''}`)
+                      .join(', ') || 'no clusters'}
                   </p>
                   {result.data.notes.map((n) => (
                     <p key={n} className="mb-1 text-xs text-amber-700">
