@@ -21,6 +21,8 @@ export function detectGoApp(project: ProjectFiles, dir: string, fallbackName: st
   const goVersion = (toolchain ?? goLine).split('.').slice(0, 2).join('.');
   const sources = filesUnder(project, dir, /\.go$/).filter((f) => !f.path.endsWith('_test.go'));
   const main = sources.find((f) => /^package\s+main\b/m.test(f.content) && /func\s+main\(\)/.test(f.content));
+  // A module without a main package is a library (a shared module of a go.work workspace): not deployable.
+  if (!main) return undefined;
   const mainDir = main ? dirOf(main.path).slice(dir === '' ? 0 : dir.length + 1) : '';
   const texts = sources.map((f) => f.content);
   const port = texts
@@ -49,6 +51,7 @@ export function detectGoApp(project: ProjectFiles, dir: string, fallbackName: st
       mainPackage: mainDir === '' ? '.' : `./${mainDir}`,
       ...assetsOf(project, dir, texts),
       ...(grpc ? { grpcHealth: String(grpcHealth) } : {}),
+      ...goContextOf(project, dir, mod),
     },
     evidence: [joinPath(dir, 'go.mod'), ...(main ? [main.path] : [])],
   };
@@ -64,4 +67,45 @@ function assetsOf(project: ProjectFiles, dir: string, texts: string[]): { assets
       texts.some((t) => t.includes(`"${d}/`) || t.includes(`"./${d}`)),
   );
   return found.length > 0 ? { assets: found.join(',') } : {};
+}
+
+/** `dir` resolved against `base` (`services/api` + `../../libs/x` → `libs/x`); undefined when it leaves the project. */
+function resolveDir(base: string, rel: string): string | undefined {
+  const parts = base === '' ? [] : base.split('/');
+  for (const part of rel.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/**
+ * Where a Go module that needs other modules of the repository is built from: the folder of the go.work that
+ * `use`s it, or the nearest folder holding every module its `replace … => ../…` directives point at. Empty when
+ * the module builds on its own.
+ */
+function goContextOf(project: ProjectFiles, dir: string, mod: string): { buildContext?: string; module?: string } {
+  let root: string | undefined;
+  for (let at = dir; ; at = dirOf(at)) {
+    const work = project.read(joinPath(at, 'go.work'));
+    if (work !== undefined) {
+      const uses = [...work.matchAll(/^\s*(?:use\s+)?(\.{1,2}\/[^\s)]*|\.)\s*$/gm)].map((m) => resolveDir(at, m[1]!));
+      if (uses.includes(dir) && at !== dir) root = at;
+    }
+    if (at === '') break;
+  }
+  if (root === undefined) {
+    const targets = [...mod.matchAll(/=>\s*(\.{1,2}\/\S*)/g)].map((m) => resolveDir(dir, m[1]!));
+    for (const target of targets) {
+      if (target === undefined) continue;
+      let common = dir;
+      while (common !== '' && !(target === common || target.startsWith(`${common}/`))) common = dirOf(common);
+      root = root === undefined || common.length < root.length ? common : root;
+    }
+  }
+  if (root === undefined || root === dir) return {};
+  return { buildContext: root, module: root === '' ? dir : dir.slice(root.length + 1) };
 }

@@ -31,13 +31,24 @@ export function detectJavaApp(project: ProjectFiles, dir: string, fallbackName: 
   const spring = /spring-boot|org\.springframework\.boot|libs\.plugins\.spring[.-]?boot/.test(text);
   if (!build.mainClass && build.packaging !== 'boot') return undefined;
   const actuator = /spring[-.]boot[-.](?:starter[-.])?actuator/.test(text);
-  const pom = build.tool === 'maven' ? text.replace(/<parent>[\s\S]*?<\/parent>/, '') : undefined;
+  // The project's own coordinates: not its parent's, dependencies', plugins' or profiles'.
+  const pom =
+    build.tool === 'maven'
+      ? text.replace(/<(parent|dependencies|dependencyManagement|build|profiles|reporting)>[\s\S]*?<\/\1>/g, '')
+      : undefined;
   const artifact = pom
     ? /<artifactId>([^<]+)<\/artifactId>/.exec(pom)?.[1]
     : /rootProject\.name\s*=\s*['"]([^'"]+)/.exec(
         project.read(joinPath(dir, 'settings.gradle')) ?? project.read(joinPath(dir, 'settings.gradle.kts')) ?? '',
       )?.[1];
-  const version = pom ? /<version>([^<]+)<\/version>/.exec(pom)?.[1] : /^version\s*=\s*['"]([^'"]+)/m.exec(text)?.[1];
+  // A module without a version of its own has its parent's.
+  const version = pom
+    ? (/<version>([^<]+)<\/version>/.exec(pom)?.[1] ??
+      /<parent>[\s\S]*?<version>([^<]+)<\/version>[\s\S]*?<\/parent>/.exec(text)?.[1])
+    : (/^\s*version\s*=\s*['"]([^'"]+)/m.exec(text)?.[1] ??
+      (build.reactor
+        ? /^\s*version\s*=\s*['"]([^'"]+)/m.exec(rootGradle(project, build.reactor.root))?.[1]
+        : undefined));
   const sources = filesUnder(project, dir, /\.java$|\.kt$/).map((f) => f.content);
   const config = readSpringConfig(project, dir);
   const grpc = /io\.grpc|grpc-spring|grpc-server-spring-boot|spring-grpc/.test(text);
@@ -89,4 +100,9 @@ export function detectJavaApp(project: ProjectFiles, dir: string, fallbackName: 
     },
     evidence: [build.file, ...config.files],
   };
+}
+
+/** The root build file of a Gradle multi-project build (its `allprojects { version = … }`). */
+function rootGradle(project: ProjectFiles, root: string): string {
+  return project.read(joinPath(root, 'build.gradle.kts')) ?? project.read(joinPath(root, 'build.gradle')) ?? '';
 }

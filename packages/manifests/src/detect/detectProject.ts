@@ -1,4 +1,5 @@
 import { err, InputError, ok, type Result } from '@opspilot/core';
+import { type ComposeProject, type ComposeService, readComposeProject } from './composeServices.js';
 import { detectDotnetApp } from './detectDotnetApp.js';
 import { appNameOf, type DetectedApp, envExampleKeys } from './detectedApp.js';
 import { detectGoApp } from './detectGoApp.js';
@@ -6,7 +7,10 @@ import { detectJavaApp } from './detectJavaApp.js';
 import { detectNodeApp, readPackageJson } from './detectNodeApp.js';
 import { detectPythonApp } from './detectPythonApp.js';
 import { detectStaticSite } from './detectStaticSite.js';
+import { readExistingDockerfile } from './existingDockerfile.js';
+import { withNodeWorkspace } from './nodeWorkspace.js';
 import { dirOf, joinPath, type ProjectFile, type ProjectFiles, projectFilesOf } from './projectFiles.js';
+import { containerApp, withDockerfile } from './withDockerfile.js';
 
 /** What {@link detectProject} found: the project's name and its deployable apps (several in a monorepo). */
 export interface DetectedProject {
@@ -14,6 +18,8 @@ export interface DetectedProject {
   apps: DetectedApp[];
   /** True when the apps live in sub-folders (a monorepo), false for one app at the root. */
   monorepo: boolean;
+  /** What the user should know about the project as a whole (compose services run from images …). */
+  notes?: string[];
 }
 
 const MARKERS = new Set([
@@ -26,6 +32,7 @@ const MARKERS = new Set([
   'build.gradle',
   'build.gradle.kts',
   'index.html',
+  'Dockerfile',
 ]);
 
 const DETECTORS = [detectNodeApp, detectPythonApp, detectGoApp, detectJavaApp, detectDotnetApp];
@@ -35,8 +42,8 @@ const ENV_EXAMPLES = ['.env.example', '.env.sample', '.env.template', '.env.dist
 /** Folders of test data and test suites: the projects in them are fixtures, not apps of the repository. */
 const TEST_FOLDERS = new Set(['__fixtures__', 'fixtures', 'testdata', '__tests__', 'test', 'tests', 'e2e']);
 
-function candidateDirs(project: ProjectFiles): string[] {
-  const dirs = new Set<string>();
+function candidateDirs(project: ProjectFiles, compose: ComposeProject | undefined): string[] {
+  const dirs = new Set<string>(compose?.built.map((s) => s.dir) ?? []);
   for (const path of project.paths()) {
     const name = path.split('/').pop() ?? '';
     if (
@@ -81,8 +88,11 @@ function uniqueNames(apps: DetectedApp[]): DetectedApp[] {
  * Finds the deployable apps of a project held in memory (no I/O): every folder with a package.json,
  * requirements.txt / pyproject.toml / Pipfile, go.mod, pom.xml / build.gradle or a static index.html is tried with
  * the Node, Python, Go, Java and static-site detectors in that order; folders inside a detected app (its `public/`,
- * a nested tool config) and npm-workspace roots are not apps of their own. InputError when nothing deployable is
- * found.
+ * a nested tool config) and workspace roots (npm, yarn, pnpm) are not apps of their own. A folder's own Dockerfile
+ * (or the one the compose file names for it) is used rather than generated, and its EXPOSE and CMD win; a folder
+ * with only a Dockerfile is an app of its own; the services a compose file builds are apps under the compose name,
+ * those it runs from images are listed in the project's notes. Libraries (no main, no server start, no executable
+ * jar) are not apps. InputError when nothing deployable is found.
  * @example
  * const r = detectProject([{ path: 'backend/requirements.txt', content: 'fastapi' }, …], { name: 'todo' });
  */
@@ -93,22 +103,53 @@ export function detectProject(
   const project = Array.isArray(input) ? projectFilesOf(input as ProjectFile[]) : (input as ProjectFiles);
   const rootPkg = readPackageJson(project, '');
   const name = appNameOf(options.name ?? rootPkg?.name ?? 'app');
+  const compose = readComposeProject(project);
+  const workspaceRoot = rootPkg?.workspaces !== undefined || project.read('pnpm-workspace.yaml') !== undefined;
   const apps: DetectedApp[] = [];
-  for (const dir of candidateDirs(project)) {
-    if (apps.some((app) => inside(dir, app.path) && app.path !== dir)) continue;
-    if (dir === '' && rootPkg?.workspaces !== undefined) continue;
+  for (const dir of candidateDirs(project, compose)) {
+    // An app's nested folders are its own (public/, a tool config); an app known only by its Dockerfile does not
+    // hide the apps below it (a root Dockerfile beside services/*).
+    if (apps.some((app) => app.stack !== 'container' && inside(dir, app.path) && app.path !== dir)) continue;
+    if (dir === '' && workspaceRoot) continue;
     const fallback = dir === '' ? name : (dir.split('/').pop() ?? name);
-    const found =
+    const detected =
       DETECTORS.map((detect) => detect(project, dir, fallback)).find(Boolean) ??
       detectStaticSite(project, dir, fallback);
-    if (found) apps.push(withEnvExample(project, found));
+    const found = detected && withNodeWorkspace(project, detected);
+    const services: (ComposeService | undefined)[] = compose?.built.filter((s) => s.dir === dir) ?? [];
+    for (const service of services.length > 0 ? services : [undefined]) {
+      const dockerfile = readExistingDockerfile(project, service?.dockerfile ?? joinPath(dir, 'Dockerfile'));
+      if (found) apps.push(withEnvExample(project, withDockerfile(found, dockerfile, service)));
+      else if (dockerfile) apps.push(withEnvExample(project, containerApp(dir, fallback, dockerfile, service)));
+    }
+  }
+  const notes: string[] = [];
+  const rootOnly = apps.find((a) => a.path === '' && a.stack === 'container');
+  if (rootOnly && apps.length > 1) {
+    apps.splice(apps.indexOf(rootOnly), 1);
+    notes.push(
+      `${rootOnly.facts.dockerfile} at the root is not taken as a service of its own: the services are the ${apps.length} apps below it`,
+    );
+  }
+  if (compose && compose.images.length > 0) {
+    notes.push(
+      `${compose.file} also runs ${compose.images.map((i) => `${i.name} (${i.image})`).join(', ')} from images: deploy those separately and give the apps their addresses`,
+    );
   }
   if (apps.length === 0) {
     return err(
-      new InputError('no deployable app found: no Node, Python, Go, Java, .NET or static-site project in the folder', {
-        hint: 'point --from at a folder with a package.json (with a start script or Next.js/Express), requirements.txt or pyproject.toml (FastAPI/Flask/Django), go.mod, pom.xml, build.gradle (with a main class or Spring Boot), a web or Exe *.csproj, or index.html',
-      }),
+      new InputError(
+        'no deployable app found: no Node, Python, Go, Java, .NET, static-site or Dockerfile project in the folder',
+        {
+          hint: 'point --from at a folder with a package.json (with a start script or Next.js/Express), requirements.txt or pyproject.toml (FastAPI/Flask/Django), go.mod, pom.xml, build.gradle (with a main class or Spring Boot), a web or Exe *.csproj, index.html, a Dockerfile, or a compose file that builds services',
+        },
+      ),
     );
   }
-  return ok({ name, apps: uniqueNames(apps), monorepo: apps.some((a) => a.path !== '') });
+  return ok({
+    name,
+    apps: uniqueNames(apps),
+    monorepo: apps.some((a) => a.path !== ''),
+    ...(notes.length > 0 ? { notes } : {}),
+  });
 }

@@ -1,8 +1,11 @@
 import { Dns1123Label } from '@opspilot/core';
 import { z } from 'zod';
 
-/** The language family of a detected app; it decides the Dockerfile recipe. */
-export const AppStack = z.enum(['node', 'python', 'go', 'java', 'dotnet', 'static']);
+/**
+ * The language family of a detected app; it decides the Dockerfile recipe. `container`: a folder whose own
+ * Dockerfile is all there is to go by (a language opspilot does not generate for).
+ */
+export const AppStack = z.enum(['node', 'python', 'go', 'java', 'dotnet', 'static', 'container']);
 export type AppStack = z.infer<typeof AppStack>;
 
 /** The framework when one is recognised (`node`, `python` … when only the language is). */
@@ -23,6 +26,7 @@ export const AppFramework = z.enum([
   'vite',
   'cra',
   'static',
+  'dockerfile',
 ]);
 export type AppFramework = z.infer<typeof AppFramework>;
 

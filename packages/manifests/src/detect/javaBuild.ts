@@ -57,7 +57,9 @@ function releaseOf(text: string): string {
 const GRADLE_BOOT =
   /org\.springframework\.boot['"]?\)?\s+version|(?:id|apply\s+plugin:)\s*\(?\s*['"]org\.springframework\.boot['"]|alias\(\s*libs\.plugins\.spring[.-]?boot\s*\)/;
 
-function packagingOf(tool: 'maven' | 'gradle', text: string): JavaBuild['packaging'] {
+function packagingOf(tool: 'maven' | 'gradle', buildText: string): JavaBuild['packaging'] {
+  // A plugin declared with `apply false` (a multi-project root's plugins block) is not applied to this build.
+  const text = buildText.replace(/^.*\bapply\s*\(?\s*false\b.*$/gm, '');
   if (tool === 'maven') {
     if (/spring-boot-maven-plugin/.test(text)) return 'boot';
     if (/maven-shade-plugin|jar-with-dependencies/.test(text)) return 'shade';

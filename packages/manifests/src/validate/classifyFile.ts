@@ -6,7 +6,8 @@ const YAML_NAME = /\.(ya?ml|json)$/i;
 
 /** Classifies a file as a Dockerfile or YAML (manifests); unknown names are sniffed from their content. */
 export function classifyFile(path: string, text: string): InputKind {
-  if (DOCKERFILE_NAME.test(path)) return 'dockerfile';
+  // `Dockerfile.dockerignore` is the ignore file BuildKit reads for the Dockerfile beside it, not a Dockerfile.
+  if (DOCKERFILE_NAME.test(path) && !/\.dockerignore$/i.test(path)) return 'dockerfile';
   if (YAML_NAME.test(path)) return 'yaml';
   const firstInstruction = /^\s*(?!#)(\S+)/m.exec(text)?.[1]?.toUpperCase();
   if ((firstInstruction === 'FROM' || firstInstruction === 'ARG') && !/^\s*(apiVersion|kind)\s*:/m.test(text)) {

@@ -21,6 +21,7 @@ const BY_STACK: Record<AppStack, string[]> = {
   java: ['target', 'build', '.gradle', 'out'],
   dotnet: ['bin', 'obj', '*.user', 'TestResults'],
   static: ['node_modules', 'dist', 'build', '.next', 'out'],
+  container: [],
 };
 
 /**

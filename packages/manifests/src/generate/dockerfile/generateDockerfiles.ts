@@ -16,6 +16,9 @@ const RECIPES = {
   java: javaDockerfile,
   dotnet: dotnetDockerfile,
   static: staticDockerfile,
+  container: (app: DetectedApp): string => {
+    throw new Error(`${app.name} is built from its own ${app.facts.dockerfile}: nothing to generate`);
+  },
 } as const;
 
 /** The Dockerfile of one detected app, by its stack. */
@@ -25,10 +28,11 @@ export function dockerfileFor(app: DetectedApp): string {
 
 /**
  * A `Dockerfile` and `.dockerignore` in each app's folder: multi-stage, pinned base images, non-root user,
- * HEALTHCHECK on the detected health path.
+ * HEALTHCHECK on the detected health path. An app with its own Dockerfile keeps it: nothing is generated for it.
  */
 export function generateDockerfiles(project: DetectedProject): GeneratedFile[] {
   return project.apps.flatMap((app) => {
+    if (app.facts.dockerfile !== undefined) return [];
     const at = (name: string) => (app.path ? `${app.path}/${name}` : name);
     return [
       { path: at('Dockerfile'), content: dockerfileFor(app), resourceType: 'Dockerfile' },

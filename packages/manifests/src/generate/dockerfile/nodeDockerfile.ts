@@ -1,6 +1,7 @@
 import type { DetectedApp } from '../../detect/detectedApp.js';
 import { atLeast, BASE_IMAGES } from './baseImages.js';
 import { addUser, footer, header, healthUrl } from './dockerfileParts.js';
+import { nodeWorkspaceDockerfile } from './nodeWorkspaceDockerfile.js';
 
 const INSTALL: Record<string, { files: string; all: string; prod: string }> = {
   npm: { files: 'package.json package-lock.json', all: 'npm ci', prod: 'npm ci --omit=dev' },
@@ -44,10 +45,12 @@ function buildCommand(app: DetectedApp): string {
  * A multi-stage Dockerfile for a Node.js app: dependencies installed from the lock file in their own stage, the
  * build (Next.js `next build`, or the `build` script) in another, and a small runtime stage on the same pinned
  * Alpine Node image running as uid 10001 with a `fetch`-based HEALTHCHECK. Next.js apps with
- * `output: 'standalone'` ship only the standalone server and static assets.
+ * `output: 'standalone'` ship only the standalone server and static assets. An app of a workspace is built from
+ * the workspace root ({@link nodeWorkspaceDockerfile}).
  * @see https://nextjs.org/docs/app/api-reference/next-config-js/output
  */
 export function nodeDockerfile(app: DetectedApp): string {
+  if (app.facts.workspace !== undefined) return nodeWorkspaceDockerfile(app);
   const image = atLeast(BASE_IMAGES.node, app.runtimeVersion, (v) => `node:${v}-alpine`);
   const pm = installStep(app);
   const build = app.framework === 'nextjs' || app.facts.build === 'true';

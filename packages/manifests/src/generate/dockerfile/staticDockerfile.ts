@@ -2,12 +2,17 @@ import type { DetectedApp } from '../../detect/detectedApp.js';
 import { atLeast, BASE_IMAGES } from './baseImages.js';
 import { footer, header, wgetProbe } from './dockerfileParts.js';
 import { installStep } from './nodeDockerfile.js';
+import { workspaceBuildStage } from './nodeWorkspaceDockerfile.js';
 
 /** The stage that builds a Vite / Create React App / Next.js export front end with Node into `/site`. */
 function buildStage(app: DetectedApp): string[] {
+  const args = (app.facts.buildArgs ?? '').split(',').filter(Boolean);
+  if (app.facts.workspace !== undefined) {
+    // An app of a workspace: built from the workspace root, its output moved out of its folder.
+    return [...workspaceBuildStage(app, true, args), `RUN mv ${app.facts.workspace}/${app.facts.out ?? 'dist'} /site`];
+  }
   const image = atLeast(BASE_IMAGES.node, app.runtimeVersion, (v) => `node:${v}-alpine`);
   const pm = installStep(app);
-  const args = (app.facts.buildArgs ?? '').split(',').filter(Boolean);
   const run = app.packageManager === 'npm' ? 'npm run build' : `corepack enable && ${app.packageManager} build`;
   return [
     `FROM ${image} AS build`,

@@ -1,0 +1,5 @@
+plugins {
+    `java-library`
+}
+
+java { toolchain { languageVersion = JavaLanguageVersion.of(17) } }

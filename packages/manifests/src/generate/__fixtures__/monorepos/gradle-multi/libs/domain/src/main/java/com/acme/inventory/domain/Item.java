@@ -1,0 +1,3 @@
+package com.acme.inventory.domain;
+
+public record Item(String sku, int quantity) {}

@@ -1,0 +1,4 @@
+rootProject.name = "inventory"
+
+include("services:api", "services:gateway")
+include("libs:domain")

@@ -1,0 +1,3 @@
+package com.acme.common;
+
+public record Money(long cents, String currency) {}

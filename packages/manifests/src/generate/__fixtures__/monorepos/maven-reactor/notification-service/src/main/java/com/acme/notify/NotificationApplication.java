@@ -1,0 +1,11 @@
+package com.acme.notify;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class NotificationApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(NotificationApplication.class, args);
+  }
+}

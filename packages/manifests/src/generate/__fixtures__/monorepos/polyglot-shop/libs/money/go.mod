@@ -1,0 +1,3 @@
+module github.com/acme/shop/libs/money
+
+go 1.22
