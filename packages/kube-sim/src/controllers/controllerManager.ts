@@ -7,6 +7,7 @@ import { type ControllerContext, createControllerContext } from './controllerCon
 import { reconcileCronJobs } from './cronJobController.js';
 import { reconcileDaemonSets } from './daemonSetController.js';
 import { reconcileDeployments } from './deploymentController.js';
+import { reconcileDisruptionBudgets } from './disruptionController.js';
 import { reconcileEndpoints } from './endpointsController.js';
 import { createHpaController } from './hpaController.js';
 import { reconcileJobs } from './jobController.js';
@@ -31,6 +32,7 @@ const WATCHED = new Set([
   'PersistentVolumeClaim',
   'PersistentVolume',
   'StorageClass',
+  'PodDisruptionBudget',
 ]);
 
 /**
@@ -96,6 +98,7 @@ export class ControllerManager {
       ['kubelet', reconcilePods],
       ['persistentvolume-controller', reconcileVolumes],
       ['endpoint-controller', reconcileEndpoints],
+      ['disruption-controller', reconcileDisruptionBudgets],
     ];
   }
 

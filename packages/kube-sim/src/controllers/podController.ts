@@ -8,6 +8,7 @@ import { containerEnv, memoryLimitMi } from './containerProcess.js';
 import type { ControllerContext } from './controllerContext.js';
 import type { ImageProfile } from './imageCatalog.js';
 import { imageRegistryOf } from './imageRegistry.js';
+import { initContainerStatuses, waitingForInit } from './initContainers.js';
 import { unversioned } from './ownership.js';
 import { podEnv } from './podEnv.js';
 import { staticFiles } from './podFiles.js';
@@ -362,8 +363,15 @@ export function reconcilePods(ctx: ControllerContext): void {
     const podIP = String(
       status.podIP ?? `10.244.${nodeIndex}.${(parseInt(String(next.metadata.uid).slice(0, 4), 16) % 250) + 2}`,
     );
-    const { statuses, nextMs, probes, mountProblem } = containerStatuses(ctx, next, scheduledAt, podIP);
+    const init = initContainerStatuses(next, scheduledAt, (alone, start) =>
+      containerStatuses(ctx, alone, start, podIP),
+    );
+    const initializing = init.doneAt === undefined;
+    const { statuses, nextMs, probes, mountProblem } = initializing
+      ? { statuses: waitingForInit(next), nextMs: undefined, probes: [], mountProblem: undefined }
+      : containerStatuses(ctx, next, init.doneAt ?? scheduledAt, podIP);
     if (nextMs !== undefined) ctx.requeueAfter(Math.max(1, nextMs));
+    if (init.nextMs !== undefined) ctx.requeueAfter(Math.max(1, init.nextMs));
     syncProbeEvents(ctx, pod, probes);
     if (mountProblem && ctx.eventCount(pod, 'FailedMount', mountProblem) === 0)
       ctx.event(pod, 'Warning', 'FailedMount', mountProblem, 'kubelet');
@@ -371,7 +379,7 @@ export function reconcilePods(ctx: ControllerContext): void {
     const anyStarted = statuses.some(
       (s) => s.started || Number(s.restartCount) > 0 || (s.state as Json).terminated !== undefined,
     );
-    const phase = podPhase(statuses, anyStarted);
+    const phase = initializing ? (init.failed ? 'Failed' : 'Pending') : podPhase(statuses, anyStarted);
     const done = phase === 'Succeeded' || phase === 'Failed';
     const unready = done
       ? { reason: 'PodCompleted' }
@@ -384,7 +392,22 @@ export function reconcilePods(ctx: ControllerContext): void {
         };
     const conditions = keepTransition(previousConditions, [
       condition('PodReadyToStartContainers', !done, now),
-      condition('Initialized', true, now, done ? { reason: 'PodCompleted' } : {}),
+      condition(
+        'Initialized',
+        !initializing,
+        now,
+        initializing
+          ? {
+              reason: 'ContainersNotInitialized',
+              message: `containers with incomplete status: [${init.statuses
+                .filter((s) => !s.ready)
+                .map((s) => s.name)
+                .join(' ')}]`,
+            }
+          : done
+            ? { reason: 'PodCompleted' }
+            : {},
+      ),
       condition('Ready', allReady, now, allReady ? {} : unready),
       condition('ContainersReady', allReady, now, allReady ? {} : { reason: unready.reason }),
       condition('PodScheduled', true, now),
@@ -399,13 +422,17 @@ export function reconcilePods(ctx: ControllerContext): void {
       hostIP,
       podIP: anyStarted ? podIP : undefined,
       podIPs: anyStarted ? [{ ip: podIP }] : undefined,
+      ...(init.statuses.length > 0 ? { initContainerStatuses: init.statuses } : {}),
       containerStatuses: statuses,
       qosClass: status.qosClass ?? 'BestEffort',
     };
     if (JSON.stringify(finalStatus) === JSON.stringify(status)) continue;
     ctx.store.update(podType, { ...unversioned(next), status: finalStatus }, { subresource: 'status' });
-    const before = (status.containerStatuses as Json[] | undefined) ?? [];
-    for (const s of statuses) {
+    const before = [
+      ...((status.initContainerStatuses as Json[] | undefined) ?? []),
+      ...((status.containerStatuses as Json[] | undefined) ?? []),
+    ];
+    for (const s of [...init.statuses, ...statuses]) {
       const old = before.find((b) => b.name === s.name);
       const waiting = (s.state as Json).waiting as Json | undefined;
       const oldWaiting = ((old?.state as Json | undefined)?.waiting as Json | undefined)?.reason;

@@ -37,6 +37,7 @@ const PATHS: Record<string, [string, string, string]> = {
   Job: ['batch', 'v1', 'jobs'],
   CronJob: ['batch', 'v1', 'cronjobs'],
   HorizontalPodAutoscaler: ['autoscaling', 'v2', 'horizontalpodautoscalers'],
+  PodDisruptionBudget: ['policy', 'v1', 'poddisruptionbudgets'],
 };
 
 /** Starts a cluster (3 nodes, plain HTTP) on a ManualClock at 2026-01-01T00:00:00Z. */
