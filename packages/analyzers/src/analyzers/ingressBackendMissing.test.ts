@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeWith } from '../__fixtures__/cluster.js';
+import { analyzeWith, obj } from '../__fixtures__/cluster.js';
 import { healthyCluster } from '../__fixtures__/healthyCluster.js';
 import { ingressBackendMissing } from './ingressBackendMissing.js';
 
@@ -26,5 +26,19 @@ describe('ingress-backend-missing', () => {
   it('reports a port the Service does not expose', () => {
     const [finding] = analyzeWith(ingressBackendMissing, backend({ name: 'web', port: { number: 8080 } }).objects);
     expect(finding?.message).toBe('Ingress shop/web routes to port 8080 of Service web, which exposes only http');
+  });
+
+  it('says when the Service lives in another namespace, and bridges it with an ExternalName Service', () => {
+    const cluster = backend({ name: 'catalog', port: { number: 80 } });
+    cluster.add(
+      obj('v1', 'Service', 'catalog', 'products', { spec: { selector: { app: 'catalog' }, ports: [{ port: 80 }] } }),
+    );
+    const [finding] = analyzeWith(ingressBackendMissing, cluster.objects);
+    expect(finding?.message).toMatch(
+      /\(it exists in namespace products, and an Ingress reaches only Services of its own namespace\)$/,
+    );
+    expect(finding?.proposedFix?.command).toBe(
+      'kubectl create service externalname catalog -n shop --external-name catalog.products.svc.cluster.local',
+    );
   });
 });

@@ -37,6 +37,11 @@ export const ingressBackendMissing = defineAnalyzer({
         if ((svc && portOk) || done.has(key)) continue;
         done.add(key);
         const wanted = backend.port?.number ?? backend.port?.name;
+        const ns = ing.metadata.namespace ?? 'default';
+        // The Service may exist, in another namespace: an Ingress reaches only Services of its own.
+        const elsewhere = svc
+          ? undefined
+          : index.of('Service').find((s) => s.metadata.name === backend.service && s.metadata.namespace !== ns);
         findings.push(
           findingOf({
             analyzer: ID,
@@ -45,15 +50,20 @@ export const ingressBackendMissing = defineAnalyzer({
             key,
             message: svc
               ? `Ingress ${nameOf(ing)} routes to port ${wanted} of Service ${backend.service}, which exposes only ${ports.map((p) => p.name ?? p.port).join(', ')}`
-              : `Ingress ${nameOf(ing)} routes to Service ${backend.service}, which does not exist in namespace ${ing.metadata.namespace}`,
+              : `Ingress ${nameOf(ing)} routes to Service ${backend.service}, which does not exist in namespace ${ns}${elsewhere ? ` (it exists in namespace ${elsewhere.metadata.namespace}, and an Ingress reaches only Services of its own namespace)` : ''}`,
             evidence: [fieldEvidence(ing, backend.path, { service: { name: backend.service, port: backend.port } })],
             sensitive: [backend.service],
-            proposedFix: {
-              description: svc
-                ? `Use one of the Service's ports (${ports.map((p) => p.port).join(', ')}) in the backend`
-                : `Create Service ${backend.service}, or point the backend at an existing Service`,
-              command: `kubectl get services -n ${ing.metadata.namespace ?? 'default'}`,
-            },
+            proposedFix: elsewhere
+              ? {
+                  description: `Move the Ingress to namespace ${elsewhere.metadata.namespace}, or give namespace ${ns} an ExternalName Service ${backend.service} pointing at ${backend.service}.${elsewhere.metadata.namespace}.svc.cluster.local`,
+                  command: `kubectl create service externalname ${backend.service} -n ${ns} --external-name ${backend.service}.${elsewhere.metadata.namespace}.svc.cluster.local`,
+                }
+              : {
+                  description: svc
+                    ? `Use one of the Service's ports (${ports.map((p) => p.port).join(', ')}) in the backend`
+                    : `Create Service ${backend.service}, or point the backend at an existing Service`,
+                  command: `kubectl get services -n ${ns}`,
+                },
             docsUrl: DOCS.ingress,
           }),
         );

@@ -22,4 +22,24 @@ describe('pod-container-config', () => {
       );
     },
   );
+
+  it.each([
+    [
+      "couldn't find key CURRENCY in ConfigMap shop/pricing",
+      /kubectl patch configmap pricing -n shop --type merge -p '\{"data":\{"CURRENCY":"<value>"\}\}'/,
+    ],
+    [
+      "couldn't find key password in Secret shop/db",
+      /kubectl patch secret db -n shop --type merge -p '\{"stringData":\{"password":"<value>"\}\}'/,
+    ],
+    ['exec: "/app/start": stat /app/start: no such file or directory', /containers\[\?\(@.name=="web"\)\].command/],
+  ])('proposes the fix the message names: %s', (message, fix) => {
+    const cluster = healthyCluster();
+    const pod = cluster.find('Pod', 'web-5d8f7-abcde');
+    (pod.status as { containerStatuses: unknown[] }).containerStatuses = [
+      { name: 'web', ready: false, state: { waiting: { reason: 'CreateContainerConfigError', message } } },
+    ];
+    const [finding] = analyzeWith(podContainerConfig, cluster.objects);
+    expect(finding?.proposedFix?.command).toMatch(fix);
+  });
 });

@@ -1,4 +1,5 @@
 import { defineAnalyzer, type Finding } from '@opspilot/core';
+import { containerConfigFix } from '../containerConfigFix.js';
 import { DOCS } from '../docsUrls.js';
 import { findingOf } from '../findingOf.js';
 import { containerStatusesOf, latestEvents, nameOf, podEvents, stateEvidence } from '../podHelpers.js';
@@ -26,6 +27,8 @@ export const podContainerConfig = defineAnalyzer({
         for (const { status, path } of containerStatusesOf(pod, init)) {
           const waiting = status.state?.waiting;
           if (!waiting?.reason || !REASONS.has(waiting.reason)) continue;
+          const owner = topOwner(index, pod);
+          const workload = `${owner.kind.toLowerCase()}/${owner.metadata.name} -n ${pod.metadata.namespace ?? 'default'}`;
           findings.push(
             findingOf({
               analyzer: ID,
@@ -34,8 +37,8 @@ export const podContainerConfig = defineAnalyzer({
               key: status.name,
               message: `Container ${status.name} of pod ${nameOf(pod)} cannot start (${waiting.reason}): ${waiting.message ?? 'no message'}`,
               evidence: [...stateEvidence(pod, status, path), ...latestEvents(podEvents(index, pod, ['Failed']))],
-              sensitive: [topOwner(index, pod).metadata.name],
-              proposedFix: {
+              sensitive: [owner.metadata.name],
+              proposedFix: containerConfigFix(waiting.message ?? '', workload, status.name) ?? {
                 description: 'Create what the container references, or correct the reference in the pod template',
                 command: `kubectl describe pod -n ${pod.metadata.namespace ?? 'default'} ${pod.metadata.name}`,
               },

@@ -54,4 +54,34 @@ describe('pod-unschedulable', () => {
       /Pending for more than 5 minutes/,
     );
   });
+
+  it("answers a replica refused by its own anti-affinity with that rule, not the control plane's taint", () => {
+    const { cluster, pod } = pending(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available.",
+    );
+    const term = { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' };
+    (pod.spec as Record<string, unknown>).affinity = {
+      podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] },
+    };
+    const fix = analyzeWith(podUnschedulable, cluster.objects)[0]?.proposedFix;
+    expect(fix?.description).toMatch(/^Its required pod anti-affinity \(topologyKey kubernetes.io\/hostname\)/);
+    expect(fix?.patch?.body).toEqual([
+      {
+        op: 'remove',
+        path: '/spec/template/spec/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution',
+      },
+      {
+        op: 'add',
+        path: '/spec/template/spec/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution',
+        value: [{ weight: 100, podAffinityTerm: term }],
+      },
+    ]);
+  });
+
+  it('names a taint as the reason only when it is not the control plane’s', () => {
+    const { cluster } = pending(
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) had untolerated taint {dedicated: gpu}.',
+    );
+    expect(analyzeWith(podUnschedulable, cluster.objects)[0]?.proposedFix?.description).toMatch(/tainted/);
+  });
 });

@@ -1,4 +1,5 @@
 import { defineAnalyzer, type Finding, type KubeObject, type ProposedFix } from '@opspilot/core';
+import { antiAffinityFix } from '../antiAffinityFix.js';
 import { DOCS } from '../docsUrls.js';
 import { conditionEvidence, findingOf } from '../findingOf.js';
 import { conditionOf, type PodSpec, type PodStatus, podSpecOf, statusOf } from '../kubeTypes.js';
@@ -45,7 +46,19 @@ function fixFor(index: SnapshotIndex, pod: KubeObject, reason: string): Proposed
       command: `kubectl patch ${kubectlRef(owner)} --type json -p '${JSON.stringify(body)}'`,
     };
   }
-  if (/untolerated taint|had taint/i.test(reason)) {
+  const antiAffinity = /didn't (?:match|satisfy) pod anti-affinity rules/i.test(reason)
+    ? antiAffinityFix(owner, spec)
+    : undefined;
+  if (antiAffinity) return antiAffinity;
+  // The control plane's own taint excludes it from every workload's pods: it is never the reason to act on.
+  if (
+    /untolerated taint|had taint/i.test(
+      reason.replace(
+        /\d+ node\(s\) had untolerated taint \{node-role\.kubernetes\.io\/(control-plane|master): \}/g,
+        '',
+      ),
+    )
+  ) {
     return {
       description: 'Every fitting node is tainted: add a toleration or remove the taint',
       command: 'kubectl describe nodes',

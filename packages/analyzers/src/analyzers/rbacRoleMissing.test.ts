@@ -16,9 +16,19 @@ describe('rbac-role-missing', () => {
   });
 
   it('reports a ClusterRoleBinding to a missing ClusterRole', () => {
-    const cluster = healthyCluster().remove('ClusterRole', 'view');
+    const cluster = healthyCluster();
+    (cluster.find('ClusterRoleBinding', 'web-view') as unknown as { roleRef: { name: string } }).roleRef.name =
+      'metrics-reader';
     expect(analyzeWith(rbacRoleMissing, cluster.objects).map((f) => f.id)).toEqual([
       'rbac-role-missing:clusterrolebinding/web-view',
     ]);
+  });
+
+  it('never reports a binding to a ClusterRole the API server creates itself (view, edit, admin, system:*)', () => {
+    const cluster = healthyCluster().remove('ClusterRole', 'view');
+    expect(analyzeWith(rbacRoleMissing, cluster.objects)).toEqual([]);
+    (cluster.find('ClusterRoleBinding', 'web-view') as unknown as { roleRef: { name: string } }).roleRef.name =
+      'system:auth-delegator';
+    expect(analyzeWith(rbacRoleMissing, cluster.objects)).toEqual([]);
   });
 });

@@ -5,6 +5,12 @@ import { nameOf } from '../podHelpers.js';
 import { indexSnapshot } from '../snapshotIndex.js';
 
 const ID = 'rbac-role-missing';
+/**
+ * The user-facing ClusterRoles the API server creates and reconciles at every start: a binding to one of them is
+ * never dangling, even where a listing does not show them.
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles
+ */
+const BOOTSTRAP_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);
 
 /**
  * RoleBindings and ClusterRoleBindings whose `roleRef` names a Role or ClusterRole that does not exist: the
@@ -23,6 +29,8 @@ export const rbacRoleMissing = defineAnalyzer({
       if (!ref?.kind || !ref.name || !index.listed(ref.kind)) continue;
       const ns = ref.kind === 'Role' ? binding.metadata.namespace : undefined;
       if (index.get(ref.kind, ns, ref.name)) continue;
+      if (ref.kind === 'ClusterRole' && (BOOTSTRAP_CLUSTER_ROLES.has(ref.name) || ref.name.startsWith('system:')))
+        continue;
       findings.push(
         findingOf({
           analyzer: ID,

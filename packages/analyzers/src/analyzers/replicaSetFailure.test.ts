@@ -38,4 +38,32 @@ describe('replicaset-create-failed', () => {
     ];
     expect(analyzeWith(replicaSetFailure, cluster.objects)[0]?.message).toContain('serviceaccount "x" not found');
   });
+
+  it('fixes what the refusal names: a missing ServiceAccount, a container outside a LimitRange', () => {
+    const refused = (message: string) => {
+      const cluster = healthyCluster();
+      const rs = cluster.find('ReplicaSet', 'web-5d8f7');
+      rs.status = { replicas: 0 };
+      const deployment = cluster.find('Deployment', 'web') as {
+        spec: { template: { spec: { containers: Record<string, unknown>[] } } };
+      };
+      deployment.spec.template.spec.containers[0]!.resources = { requests: { cpu: '1' }, limits: { cpu: '2' } };
+      cluster.add(event(rs, 'Warning', 'FailedCreate', `Error creating: pods "web-5d8f7-x" is forbidden: ${message}`));
+      return analyzeWith(replicaSetFailure, cluster.objects)[0]?.proposedFix;
+    };
+    expect(refused('error looking up service account shop/mailer: serviceaccount "mailer" not found')?.command).toBe(
+      'kubectl create serviceaccount mailer -n shop',
+    );
+    const limits = refused('maximum cpu usage per Container is 500m, but limit is 2');
+    expect(limits?.patch?.body).toEqual({
+      spec: {
+        template: {
+          spec: { containers: [{ name: 'web', resources: { requests: { cpu: '500m' }, limits: { cpu: '500m' } } }] },
+        },
+      },
+    });
+    expect(refused('exceeded quota: compute, requested: pods=1, used: pods=2, limited: pods=2')?.command).toBe(
+      'kubectl describe resourcequota compute -n shop',
+    );
+  });
 });

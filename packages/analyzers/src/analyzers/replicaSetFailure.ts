@@ -2,6 +2,7 @@ import { defineAnalyzer, type Finding } from '@opspilot/core';
 import { DOCS } from '../docsUrls.js';
 import { conditionEvidence, findingOf } from '../findingOf.js';
 import { conditionOf } from '../kubeTypes.js';
+import { podCreationFix } from '../podCreationFix.js';
 import { latestEvents, nameOf, podEvents } from '../podHelpers.js';
 import { indexSnapshot } from '../snapshotIndex.js';
 
@@ -28,6 +29,7 @@ export const replicaSetFailure = defineAnalyzer({
       const events = missing ? podEvents(index, rs, ['FailedCreate']) : [];
       if (failure?.status !== 'True' && events.length === 0) continue;
       const why = failure?.message ?? String(events.at(-1)?.message ?? 'FailedCreate');
+      const fix = podCreationFix(why, index.controllerOf(rs) ?? rs);
       findings.push(
         findingOf({
           analyzer: ID,
@@ -36,6 +38,7 @@ export const replicaSetFailure = defineAnalyzer({
           message: `ReplicaSet ${nameOf(rs)} cannot create pods: ${why}`,
           evidence: [...(failure ? [conditionEvidence(rs, failure)] : []), ...latestEvents(events)],
           sensitive: [index.controllerOf(rs)?.metadata.name],
+          ...(fix ? { proposedFix: fix } : {}),
           docsUrl: DOCS.replicaSets,
         }),
       );

@@ -54,4 +54,20 @@ describe('warning-events', () => {
     );
     expect(analyzeWith(warningEvents, cluster.objects)).toEqual([]);
   });
+
+  it('leaves out warnings about objects that are gone, and Job failures job-failed explains', () => {
+    const cluster = healthyCluster();
+    const pod = cluster.find('Pod', 'web-5d8f7-abcde');
+    cluster.add(event(pod, 'Warning', 'FailedMount', 'MountVolume.MountDevice failed: rpc error: timed out'));
+    cluster.add(
+      event(
+        cluster.find('Deployment', 'web'),
+        'Warning',
+        'BackoffLimitExceeded',
+        'Job has reached the specified backoff limit',
+      ),
+    );
+    cluster.remove('Pod', 'web-5d8f7-abcde');
+    expect(analyzeWith(warningEvents, cluster.objects)).toEqual([]);
+  });
 });

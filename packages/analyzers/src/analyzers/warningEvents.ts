@@ -25,12 +25,15 @@ export const COVERED_REASONS = new Set([
   'FailedGetResourceMetric',
   'FailedComputeMetricsReplicas',
   'FailedGetScale',
+  'BackoffLimitExceeded',
+  'DeadlineExceeded',
 ]);
 
 /**
  * Recent Warning events (the last hour) whose reason no other analyzer covers — `FailedMount`, `FailedAttachVolume`,
  * `NetworkNotReady`, `FailedSync`, `DNSConfigForming` and anything a controller or operator reports — one finding per
- * object and reason, so nothing the cluster complains about goes unseen.
+ * object and reason, so nothing the cluster complains about goes unseen. Events about objects that no longer exist
+ * are history, not problems, and are left out.
  * @see https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/event-v1/
  */
 export const warningEvents = defineAnalyzer({
@@ -49,6 +52,10 @@ export const warningEvents = defineAnalyzer({
       if (e.reason === 'FailedMount' && /configmap|secret/i.test(e.message ?? '') && /not found/i.test(e.message ?? ''))
         continue;
       const about = e.involvedObject ?? e.regarding ?? {};
+      // Events outlive their objects by an hour: about an object that is gone (an old Job of a CronJob, a replaced
+      // pod), there is nothing left to fix.
+      if (about.kind && about.name && index.listed(about.kind) && !index.get(about.kind, about.namespace, about.name))
+        continue;
       const key = `${about.kind}/${about.namespace ?? ''}/${about.name}/${e.reason}`;
       const list = groups.get(key) ?? [];
       list.push(event);

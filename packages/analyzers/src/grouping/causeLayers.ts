@@ -3,7 +3,8 @@
  * reaches through the objects it depends on. Analyzers not listed here (configuration checks such as selectors
  * matching nothing, unused objects, RBAC) are standalone: never a symptom of anything.
  *
- * 0 nodes, storage, configuration objects and quotas · 1 pods · 2 workloads · 3 services, budgets ·
+ * 0 nodes, storage, configuration objects, quotas and autoscaler settings · 1 pods and pod creation · 2 workloads ·
+ * 3 services, budgets, autoscalers ·
  * 4 webhooks · 5 leftover warning events. An Ingress pointing at a missing Service or port is a configuration error
  * of its own, never the symptom of whatever else is broken behind the Service.
  */
@@ -17,6 +18,8 @@ export const CAUSE_LAYERS: Readonly<Record<string, number>> = {
   'resourcequota-near-limit': 0,
   'pvc-lost': 0,
   'configmap-empty': 0,
+  'hpa-missing-requests': 0,
+  'hpa-scale-target-missing': 0,
   'pod-image-pull': 1,
   'pod-crash-loop': 1,
   'pod-oom-killed': 1,
@@ -31,14 +34,15 @@ export const CAUSE_LAYERS: Readonly<Record<string, number>> = {
   'pod-image-inspect': 1,
   'pod-lifecycle-hook': 1,
   'pod-scheduling-gated': 1,
+  'replicaset-create-failed': 1,
   'deployment-unavailable': 2,
   'deployment-rollout-stuck': 2,
-  'replicaset-create-failed': 2,
   'statefulset-unavailable': 2,
   'daemonset-unavailable': 2,
   'job-failed': 2,
   'service-no-endpoints': 3,
   'pdb-no-disruption': 3,
+  'hpa-scaling-inactive': 3,
   'webhook-service-missing': 4,
   'warning-events': 5,
 };

@@ -202,4 +202,41 @@ describe('groupFindings', () => {
     groupFindings(findings, snapshotOf(cluster.objects));
     expect(JSON.stringify(findings)).toBe(before);
   });
+
+  it('follows causes down to the root: a Deployment short of pods its ReplicaSet may not create belongs to the quota', () => {
+    const cluster = healthyCluster();
+    const rs = cluster.find('ReplicaSet', 'web-5d8f7');
+    rs.spec = { ...(rs.spec as object), replicas: 3 };
+    rs.status = { replicas: 2 };
+    const refusal =
+      'Error creating: pods "web-5d8f7-x" is forbidden: exceeded quota: pods, requested: pods=1, used: pods=2, limited: pods=2';
+    cluster.add(event(rs, 'Warning', 'FailedCreate', refusal));
+    cluster.add(
+      obj('v1', 'ResourceQuota', 'pods', 'shop', {
+        spec: { hard: { pods: '2' } },
+        status: { hard: { pods: '2' }, used: { pods: '2' } },
+      }),
+    );
+    const deployment = cluster.find('Deployment', 'web');
+    deployment.spec = { ...(deployment.spec as object), replicas: 3 };
+    deployment.status = {
+      replicas: 2,
+      availableReplicas: 2,
+      conditions: [
+        {
+          type: 'Available',
+          status: 'False',
+          reason: 'MinimumReplicasUnavailable',
+          lastTransitionTime: '2026-01-01T11:00:00Z',
+        },
+      ],
+    };
+    const { groups } = analyze(cluster);
+    const quota = groups.find((g) => g.class === 'resourcequota-near-limit');
+    expect(quota?.symptoms.map((f) => f.analyzer).sort()).toEqual([
+      'deployment-unavailable',
+      'replicaset-create-failed',
+    ]);
+    expect(groups.filter((g) => g.class !== 'resourcequota-near-limit').map((g) => g.class)).toEqual([]);
+  });
 });

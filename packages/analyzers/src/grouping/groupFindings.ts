@@ -48,6 +48,9 @@ export interface GroupOptions {
   history?: ProblemHistory;
 }
 
+/** The analyzer of Warning events no other analyzer explains. */
+const LEFTOVER_EVENTS = 'warning-events';
+
 const SEVERITY_RANK: Record<FindingSeverity, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3, INFO: 4 };
 
 /** Sorts by severity, most severe first, keeping the given order among equals. */
@@ -140,9 +143,7 @@ export function groupFindings(
   // One group per cause identity: the same class on the pods of one workload is one problem.
   const groupOf = new Map<Finding, Draft>();
   const drafts = new Map<string, Draft>();
-  for (const f of ordered) {
-    if (!isRoot(f)) continue;
-    const cause = causeIdentity(index, f);
+  const join = (cause: ReturnType<typeof causeIdentity>, f: Finding): Draft => {
     let draft = drafts.get(cause.identity);
     if (!draft) {
       draft = { ...cause, members: [], symptoms: [], symptomIds: [] };
@@ -150,10 +151,47 @@ export function groupFindings(
     }
     draft.members.push(f);
     groupOf.set(f, draft);
+    return draft;
+  };
+  // Leftover warning events go last: when another cause belongs to the same workload (an older Job of a failing
+  // CronJob, a replaced pod of a crash-looping Deployment), they are that cause's symptoms, not a problem of their own.
+  const leftovers: Finding[] = [];
+  const byRootObject = new Map<string, Draft>();
+  for (const f of ordered) {
+    if (!isRoot(f)) continue;
+    if (f.analyzer === LEFTOVER_EVENTS) {
+      leftovers.push(f);
+      continue;
+    }
+    const draft = join(causeIdentity(index, f), f);
+    const rootKey = refKey(draft.rootObject);
+    if (!byRootObject.has(rootKey)) byRootObject.set(rootKey, draft);
   }
+  for (const f of leftovers) {
+    const cause = causeIdentity(index, f);
+    const owner = byRootObject.get(refKey(cause.rootObject));
+    if (owner) {
+      owner.symptoms.push(f);
+      owner.symptomIds.push(f.id);
+      continue;
+    }
+    join(cause, f);
+  }
+  // A symptom's root causes: its causes that have none of their own, else theirs (a Deployment short of replicas
+  // because its ReplicaSet is refused pods by an exhausted quota belongs to the quota).
+  const rootsCache = new Map<Finding, Finding[]>();
+  // Causes are always of a lower layer, so this recursion ends.
+  const rootsOf = (f: Finding): Finding[] => {
+    let list = rootsCache.get(f);
+    if (!list) {
+      list = [...new Set((causes.get(f) ?? []).flatMap((c) => (isRoot(c) ? [c] : rootsOf(c))))];
+      rootsCache.set(f, list);
+    }
+    return list;
+  };
   for (const f of ordered) {
     if (isRoot(f)) continue;
-    const roots = bySeverity((causes.get(f) ?? []).filter(isRoot));
+    const roots = bySeverity(rootsOf(f));
     const targets = [...new Set(roots.map((r) => groupOf.get(r)).filter((d): d is Draft => d !== undefined))];
     if (targets.length === 0) continue;
     targets[0]!.symptoms.push(f);
