@@ -6,24 +6,12 @@ import { createSuiteHarness } from './__fixtures__/suiteHarness.js';
 // same way as the paraphrase suite: planned offline, carried out by the step runner on the simulated cluster, judged
 // by the state left behind. The floors are the measured pass rates (see the package README), so a change to the
 // planner may raise them but not lower them.
-// Measured 2026-12-07: first 115/164 (70.1 %), after the general fixes 144/164 (87.8 %); task types not listed pass 4/4.
-const FLOOR_OVERALL = 144 / 164;
-const FLOOR_PER_TASK: Record<string, number> = {
-  'scale to a count': 2 / 4,
-  'scale down by a percentage': 3 / 4,
-  'scale to zero': 3 / 4,
-  'set a memory limit': 3 / 4,
-  'add a label': 3 / 4,
-  'switch traffic (blue/green)': 2 / 4,
-  'create a namespace': 3 / 4,
-  'pod with a ConfigMap volume': 1 / 4,
-  'deployment with resources': 3 / 4,
-  'create a service account': 3 / 4,
-  'read-only access for a service account': 3 / 4,
-  'allow traffic from one app (NetworkPolicy)': 1 / 4,
-  'autoscale (HPA)': 3 / 4,
-  'why is it pending': 3 / 4,
-};
+// Measured 2026-12-07. First round (164 wordings): 115 (70.1 %), then 144 (87.8 %), then 164/164 after the general
+// fixes of docs/ask.md. Second round (28, written before those fixes): 12/28 before, 28/28 after. Third round (14,
+// written after the fixes and measured once before any change for it): 10/14, then 14/14. All 206 pass; the floor is
+// every task type at 100 %.
+const FLOOR_OVERALL = 1;
+const FLOOR_PER_TASK: Record<string, number> = {};
 
 const suite = createSuiteHarness();
 
