@@ -20,6 +20,7 @@ const TODO = join(
   '__fixtures__',
   'todo-app',
 );
+const SHOP = join(TODO, '..', '..', 'generate', '__fixtures__', 'monorepos', 'polyglot-shop');
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 async function withStoreAt<T>(fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
@@ -133,6 +134,33 @@ describe('opspilot generate', () => {
       'k8s/ingress.yaml',
     ]);
     for (const file of files) expect(file.content).toContain('namespace: todo');
+  });
+
+  it('generates for the services chosen with --service in a monorepo, and lists them when one is unknown', async () => {
+    const io = memoryIo(env, cwd);
+    const args = ['-o', 'json', 'generate', 'dockerfile', '--from', SHOP, '--service', 'server', '--service', 'search'];
+    expect(await runCli(args, io), io.err()).toBe(0);
+    const result = JSON.parse(io.out());
+    expect(result.project.apps.map((a: { name: string }) => a.name)).toEqual(['server', 'search']);
+    // search is built from its own Dockerfile: validated and reported, not generated or stored.
+    expect(result.files.map((f: { path: string }) => f.path)).toEqual([
+      'apps/server/Dockerfile',
+      'apps/server/Dockerfile.dockerignore',
+    ]);
+    expect(result.own_dockerfiles).toMatchObject({ files: ['services/search/Dockerfile'], valid: true });
+    expect(result.project.apps[1]).toMatchObject({ dockerfile: 'services/search/Dockerfile', probe: 'tcp' });
+    expect(result.project.notes[0]).toContain('postgres (postgres:16.4)');
+
+    const text = memoryIo(env, cwd);
+    expect(await runCli(['generate', 'k8s', '--from', SHOP], text)).toBe(0);
+    expect(text.out()).toContain('# 5 services; choose with --service NAME');
+    expect(text.out()).toContain('#   note: apps/admin/Dockerfile exposes port 3100');
+
+    const unknown = memoryIo(env, cwd);
+    expect(await runCli(['generate', 'helm-chart', '--from', SHOP, '--service', 'api'], unknown)).toBe(2);
+    expect(unknown.err()).toContain('no service "api"');
+    expect(unknown.err()).toContain('payments (services/payments: go, port 8070)');
+    expect(unknown.err()).toContain('--service');
   });
 
   it('refuses a project target without --from and a missing folder', async () => {

@@ -35,7 +35,19 @@ const Options = z.object({
   registry: z.string().min(1).optional(),
   host: z.string().min(1).optional(),
   user: z.string().min(1).optional(),
+  service: z.array(z.string().min(1)).optional(),
 });
+
+/** `--service a --service b,c` → `['a', 'b', 'c']`. */
+function collectServices(value: string, previous: string[] = []): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
+}
 
 /** Refuses to overwrite files in `out` unless forced (checked before anything is stored). */
 function checkWritable(out: string, files: readonly GeneratedFile[], force: boolean): void {
@@ -61,6 +73,8 @@ interface Generated {
   issues: DescriptionIssue[];
   request: string;
   project?: ProjectGeneration['project'];
+  /** The project's own Dockerfiles its services are built from: validated, never stored or written. */
+  existing: GeneratedFile[];
   records: GenerationRecords;
 }
 
@@ -82,6 +96,7 @@ function generateFiles(
       registry: options.registry,
       host: options.host,
       namespace,
+      services: options.service,
     };
     const result = generateFromProject(
       what as (typeof PROJECT_TARGETS)[number],
@@ -89,13 +104,14 @@ function generateFiles(
       projectOptions,
     );
     if (!result.ok) throw result.error;
-    const { target, project, files } = result.value;
+    const { target, project, files, existing } = result.value;
     return {
       files,
+      existing,
       issues: [],
       request: `generate ${what} --from ${options.from}`,
       project,
-      records: projectRecords(target, project, files, projectOptions),
+      records: projectRecords(target, project, files, projectOptions, existing),
     };
   }
   const kind = ManifestKind.safeParse(what);
@@ -104,8 +120,8 @@ function generateFiles(
       hint: `choose one of ${[...ManifestKind.options, ...PROJECT_TARGETS].join(', ')}`,
     });
   }
-  if (options.from)
-    throw new InputError(`--from is for dockerfile, k8s and helm-chart, not ${what}`, {
+  if (options.from || options.service)
+    throw new InputError(`--from and --service are for dockerfile, k8s and helm-chart, not ${what}`, {
       hint: `describe the ${what} instead`,
     });
   const description = words.join(' ').trim();
@@ -119,6 +135,7 @@ function generateFiles(
   const { files, issues } = result.value;
   return {
     files,
+    existing: [],
     issues,
     request: `generate ${what} "${description}"`,
     records: { dockerImages: [], kubernetesResources: resourcesOfFiles(files) },
@@ -127,7 +144,9 @@ function generateFiles(
 
 /**
  * Registers `opspilot generate <kind> "<description>"` (deployment, service, ingress, configmap, secret, hpa, pdb,
- * networkpolicy, job, cronjob) and `opspilot generate dockerfile|k8s|helm-chart --from DIR`: generates the files,
+ * networkpolicy, job, cronjob) and `opspilot generate dockerfile|k8s|helm-chart --from DIR [--service NAME]…`
+ * (every deployable service of the project, or those chosen; a service's own Dockerfile is used and validated,
+ * not regenerated): generates the files,
  * validates them, stores each as a Generated Configuration awaiting review (or rejected when invalid), and prints
  * them (or writes them with `--out DIR`) with the validation summary and the stored ids. Generating the same thing
  * again stores a new revision of its records and files (the earlier ones are kept), which starts the review workflow
@@ -148,6 +167,11 @@ export function generateCommand(parent: Command, ctx: CliContext): Command {
     .option('--name <name>', 'project name for --from (default the folder name)')
     .option('--registry <prefix>', 'image repository prefix for --from (default the project name)')
     .option('--host <host>', 'Ingress host for --from (default <project>.local)')
+    .option(
+      '--service <name>',
+      'for --from: only this service, by name or folder (repeat, or separate with commas; default every service found)',
+      collectServices,
+    )
     .option('--user <name>', 'acting user for the audit log (default OPSPILOT_USER or the OS user)')
     .action(async (what: string, words: string[], raw: unknown, command: Command) => {
       const parsed = Options.safeParse(raw);
@@ -164,6 +188,11 @@ export function generateCommand(parent: Command, ctx: CliContext): Command {
         settings: config.validate,
         chartRenderer: helm ? createHelmChartRenderer({ binary: helm }) : undefined,
       });
+      // The project's own Dockerfiles are used as they are: their findings are reported, not stored as generated.
+      const own =
+        generated.existing.length > 0
+          ? await validateFiles(generated.existing, { settings: config.validate })
+          : undefined;
       const user = reviewActor(options.user, ctx.io.env);
       const { stored, records } = await withStore(config, ctx.io.cwd, async (store) => {
         const revision = await nextRevision(store, generated.records);
@@ -201,7 +230,28 @@ export function generateCommand(parent: Command, ctx: CliContext): Command {
                   port: a.port,
                   probe: probeKind(a),
                   ...(a.healthPath ? { health_path: a.healthPath } : {}),
+                  ...(a.probePort ? { probe_port: a.probePort } : {}),
+                  ...(a.facts.dockerfile ? { dockerfile: a.facts.dockerfile } : {}),
                   env: a.env,
+                  ...(a.notes?.length ? { notes: a.notes } : {}),
+                })),
+                ...(generated.project.notes?.length ? { notes: generated.project.notes } : {}),
+              },
+            }
+          : {}),
+        ...(own
+          ? {
+              own_dockerfiles: {
+                files: generated.existing.map((f) => f.path),
+                valid: own.valid,
+                errors: own.summary.errors,
+                warnings: own.summary.warnings,
+                findings: own.findings.map((f) => ({
+                  file: f.file,
+                  rule: f.rule,
+                  severity: f.severity,
+                  message: f.message,
+                  ...(f.line ? { line: f.line } : {}),
                 })),
               },
             }

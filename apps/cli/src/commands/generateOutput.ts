@@ -25,9 +25,25 @@ export interface GenerateResult {
       /** How Kubernetes probes it: `http` (the health path), `grpc` (the gRPC health service) or `tcp`. */
       probe: string;
       health_path?: string;
+      /** The port the probes use when it is not `port` (a Spring Boot management port). */
+      probe_port?: number;
+      /** The service's own Dockerfile, used rather than generated. */
+      dockerfile?: string;
       /** Variables the code (or .env.example) reads: values entries, credentials as Secret keys. */
       env: string[];
+      /** What the user should know about a choice made for the service. */
+      notes?: string[];
     }[];
+    /** What the user should know about the project (compose services run from images …). */
+    notes?: string[];
+  };
+  /** The validation of the project's own Dockerfiles (used as they are; reported, not stored). */
+  own_dockerfiles?: {
+    files: string[];
+    valid: boolean;
+    errors: number;
+    warnings: number;
+    findings: { file: string; rule: string; severity: string; message: string; line?: number }[];
   };
   written_to?: string;
 }
@@ -49,9 +65,22 @@ export function renderGenerateText(r: GenerateResult): string {
   if (r.project) {
     for (const app of r.project.apps) {
       notes.push(
-        `app ${app.name} (${app.path || '.'}): ${app.framework} (${app.stack} ${app.runtime_version}, ${app.package_manager}), port ${app.port}, ${app.probe === 'http' ? `health ${app.health_path}` : app.probe === 'grpc' ? 'gRPC health service' : 'TCP probe (no health endpoint found)'}`,
+        `app ${app.name} (${app.path || '.'}): ${app.framework} (${app.stack}${app.runtime_version ? ` ${app.runtime_version}` : ''}, ${app.package_manager}), port ${app.port}, ${app.probe === 'http' ? `health ${app.health_path}${app.probe_port ? ` on port ${app.probe_port}` : ''}` : app.probe === 'grpc' ? 'gRPC health service' : 'TCP probe (no health endpoint found)'}${app.dockerfile ? `, own ${app.dockerfile}` : ''}`,
         ...(app.env.length > 0 ? [`  reads ${app.env.join(', ')}`] : []),
+        ...(app.notes ?? []).map((n) => `  note: ${n}`),
       );
+    }
+    for (const n of r.project.notes ?? []) notes.push(`note: ${n}`);
+    if (r.project.apps.length > 1)
+      notes.push(`${r.project.apps.length} services; choose with --service NAME (repeat or comma-separate)`);
+  }
+  if (r.own_dockerfiles) {
+    const o = r.own_dockerfiles;
+    notes.push(
+      `own Dockerfiles (used, not generated): ${o.files.join(', ')} — ${o.valid ? 'valid' : 'INVALID'}, ${o.errors} error(s), ${o.warnings} warning(s)`,
+    );
+    for (const f of o.findings.filter((x) => x.severity !== 'INFO')) {
+      notes.push(`  ${f.severity} ${f.file}${f.line ? `:${f.line}` : ''} [${f.rule}] ${f.message}`);
     }
   }
   const v = r.validation;

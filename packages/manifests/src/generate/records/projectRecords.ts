@@ -26,9 +26,18 @@ export function resourcesOfFiles(files: readonly GeneratedFile[]): NewKubernetes
     .map(kubernetesResourceOf);
 }
 
-function dockerImages(project: DetectedProject, options: ProjectGenerationOptions): NewDockerImage[] {
-  return project.apps.map((app) => {
-    const dockerfile = dockerfileFor(app);
+function dockerImages(
+  project: DetectedProject,
+  options: ProjectGenerationOptions,
+  existing: readonly GeneratedFile[],
+): NewDockerImage[] {
+  // A service built from its own Dockerfile is recorded from that file.
+  const own = (path: string) => existing.find((f) => f.path === path)?.content;
+  const built = project.apps.filter(
+    (a) => a.facts.dockerfile === undefined || /^FROM\s/im.test(own(a.facts.dockerfile) ?? ''),
+  );
+  return built.map((app) => {
+    const dockerfile = app.facts.dockerfile !== undefined ? own(app.facts.dockerfile)! : dockerfileFor(app);
     const froms = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]!);
     const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     return {
@@ -86,8 +95,10 @@ export function projectRecords(
   project: DetectedProject,
   files: readonly GeneratedFile[],
   options: ProjectGenerationOptions = {},
+  existing: readonly GeneratedFile[] = [],
 ): GenerationRecords {
-  if (target === 'dockerfile') return { dockerImages: dockerImages(project, options), kubernetesResources: [] };
+  if (target === 'dockerfile')
+    return { dockerImages: dockerImages(project, options, existing), kubernetesResources: [] };
   if (target === 'k8s') return { dockerImages: [], kubernetesResources: resourcesOfFiles(files) };
   return {
     dockerImages: [],
