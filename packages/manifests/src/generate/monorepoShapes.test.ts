@@ -1,12 +1,9 @@
 import { join } from 'node:path';
-import { ManualClock } from '@opspilot/core';
-import { startSimCluster } from '@opspilot/kube-sim';
-import { createKubectl } from '@opspilot/kube-sim/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFixture } from '../detect/__fixtures__/readFixture.js';
 import { validateFiles } from '../validate/validateFiles.js';
 import { helmChartRenderer } from './__fixtures__/helmChartRenderer.js';
-import { lintAndRender, objectsOf } from './__fixtures__/shapeHarness.js';
+import { dryRun, lintAndRender, objectsOf, useSimCluster } from './__fixtures__/shapeHarness.js';
 import { generateFromProject, type ProjectTarget } from './project/generateFromProject.js';
 
 const MONOREPOS = join(import.meta.dirname, '__fixtures__', 'monorepos');
@@ -52,14 +49,7 @@ const SERVICES: Record<string, [string, string, string, number][]> = {
 };
 
 describe('generate --from over monorepos', () => {
-  const clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
-  let sim: Awaited<ReturnType<typeof startSimCluster>>;
-  beforeAll(async () => {
-    sim = await startSimCluster({ clock });
-  });
-  afterAll(async () => {
-    await sim?.stop();
-  });
+  const sim = useSimCluster();
 
   it.each(Object.entries(SERVICES))('%s: finds the deployable services, not the libraries', (repo, want) => {
     const { project } = generate(repo, 'k8s');
@@ -169,13 +159,7 @@ describe('generate --from over monorepos', () => {
             .map((o) => o.metadata.name)
             .sort(),
         ).toEqual(names);
-      const kubectl = createKubectl(sim.kubeconfig);
-      expect((await kubectl(['create', 'namespace', repo])).code).toBe(0);
-      for (const input of [manifests.map((f) => f.content).join('\n---\n'), rendered]) {
-        const applied = await kubectl(['apply', '--dry-run=server', '-n', repo, '-f', '-'], input);
-        expect(applied.code, applied.stderr).toBe(0);
-        expect(applied.stdout.match(/deployment\.apps\/\S+ created \(server dry run\)/g)).toHaveLength(names.length);
-      }
+      await dryRun(sim().kubeconfig, repo, [manifests.map((f) => f.content).join('\n---\n'), rendered], names.length);
     },
   );
 });

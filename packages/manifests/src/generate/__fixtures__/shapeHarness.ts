@@ -64,6 +64,33 @@ export async function lintAndRender(chart: GeneratedFile[], shape: string): Prom
   }
 }
 
+/** Starts a simulated cluster before the tests of the enclosing `describe` and stops it after; returns a getter. */
+export function useSimCluster(): () => Awaited<ReturnType<typeof startSimCluster>> {
+  const clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
+  let sim: Awaited<ReturnType<typeof startSimCluster>> | undefined;
+  beforeAll(async () => {
+    sim = await startSimCluster({ clock });
+  });
+  afterAll(async () => {
+    await sim?.stop();
+  });
+  return () => sim!;
+}
+
+/**
+ * Creates `namespace` and applies each input with a server-side dry run: each must pass and create `deployments`
+ * Deployments.
+ */
+export async function dryRun(kubeconfig: string, namespace: string, inputs: string[], deployments: number): Promise<void> {
+  const kubectl = createKubectl(kubeconfig);
+  expect((await kubectl(['create', 'namespace', namespace])).code).toBe(0);
+  for (const input of inputs) {
+    const applied = await kubectl(['apply', '--dry-run=server', '-n', namespace, '-f', '-'], input);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout.match(/deployment\.apps\/\S+ created \(server dry run\)/g)).toHaveLength(deployments);
+  }
+}
+
 /**
  * The generator review over project shapes: the Dockerfile's builder, runtime, port, start command and build steps
  * against the project; the variables in values; and validate (no warning), helm lint --strict, helm template and a
@@ -71,14 +98,7 @@ export async function lintAndRender(chart: GeneratedFile[], shape: string): Prom
  */
 export function describeShapes(title: string, cases: Record<string, Shape>): void {
 describe(title, () => {
-  const clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
-  let sim: Awaited<ReturnType<typeof startSimCluster>>;
-  beforeAll(async () => {
-    sim = await startSimCluster({ clock });
-  });
-  afterAll(async () => {
-    await sim?.stop();
-  });
+  const sim = useSimCluster();
 
   it.each(Object.entries(cases))('%s: builder, start command, port and probe match the project', (shape, want) => {
     const dockerfile = generateShape(shape, 'dockerfile').find((f) => f.path === 'Dockerfile')!.content;
@@ -152,14 +172,7 @@ describe(title, () => {
       expect(charted.ports.map((p: { containerPort: number }) => p.containerPort)).toEqual(
         want.probePort === undefined ? [want.port] : [want.port, want.probePort],
       );
-      const kubectl = createKubectl(sim.kubeconfig);
-      expect((await kubectl(['create', 'namespace', shape])).code).toBe(0);
-      const plain = manifests.map((f) => f.content).join('\n---\n');
-      for (const input of [plain, rendered]) {
-        const applied = await kubectl(['apply', '--dry-run=server', '-n', shape, '-f', '-'], input);
-        expect(applied.code, applied.stderr).toBe(0);
-        expect(applied.stdout).toMatch(/deployment\.apps\/\S+ created \(server dry run\)/);
-      }
+      await dryRun(sim().kubeconfig, shape, [manifests.map((f) => f.content).join('\n---\n'), rendered], 1);
     },
   );
 });
