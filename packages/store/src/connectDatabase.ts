@@ -1,9 +1,10 @@
 import { InputError } from '@opspilot/core';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type LogEvent, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import type { Dialect } from './dialect.js';
+import { OwnSchemaPostgresDialect } from './ownSchemaDialect.js';
 import { privateSqliteFile } from './privateSqliteFile.js';
 import { maskDatabaseUrl, unreachable } from './storeErrors.js';
 import type { StoreLogger } from './storeLogger.js';
@@ -68,7 +69,7 @@ function connectPostgres(url: string, options: ConnectOptions): Connection {
   const log = kyselyLog(options.logger);
   return {
     dialect: 'postgres',
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }),
+    db: new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }), ...(log ? { log } : {}) }),
     target: maskDatabaseUrl(url),
   };
 }
