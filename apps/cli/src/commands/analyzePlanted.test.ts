@@ -30,8 +30,9 @@ beforeAll(async () => {
     if (!type) throw new Error(`the simulated cluster serves no ${o.apiVersion} ${o.kind}`);
     createObject(sim.api.write, type, o, meta.namespace, false);
   }
-  // Four minutes of cluster life: pods schedule, pull, crash and back off; the CronJob runs twice.
-  await advanceClock(clock, 4 * 60_000, 5_000);
+  // Six minutes of cluster life: pods schedule, pull, crash and back off; the CronJob runs three times; a LoadBalancer
+  // Service is judged pending only after its grace period.
+  await advanceClock(clock, 6 * 60_000, 5_000);
   const dir = mkdtempSync(join(tmpdir(), 'opspilot-analyze-planted-'));
   const kubeconfig = join(dir, 'kubeconfig.yaml');
   writeFileSync(kubeconfig, sim.kubeconfig);

@@ -222,7 +222,7 @@ export function plantedFailures(): { objects: Json[]; planted: PlantedFailure[];
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'edit' },
     subjects: [{ kind: 'ServiceAccount', name: 'deployer', namespace: 'ci-system' }],
   });
-  plant('rbac-subject-namespace-missing', `RoleBinding/${config}/ci-deployer`, 'a binding to a ServiceAccount of a namespace that does not exist', /ci-system/);
+  plant('rbac-subject-namespace-missing', `RoleBinding/${config}/ci-deployer`, 'a binding to a ServiceAccount of a namespace that does not exist', /namespace/);
 
   // limits: admission refusing pods.
   const limits = 'limits';
@@ -296,7 +296,7 @@ export function plantedFailures(): { objects: Json[]; planted: PlantedFailure[];
   );
   plant('hpa-missing-requests', `HorizontalPodAutoscaler/${scaling}/search`, 'an HPA on a Deployment without CPU requests', /requests|cpu/i);
   objects.push(cpuAutoscaler(scaling, 'recommender', 'recommender', 1, 3, 70));
-  plant('hpa-scale-target-missing', `HorizontalPodAutoscaler/${scaling}/recommender`, 'an HPA of a Deployment that was never created', /recommender/);
+  plant('hpa-scale-target-missing', `HorizontalPodAutoscaler/${scaling}/recommender`, 'an HPA of a Deployment that was never created', /scaleTargetRef/);
   objects.push(deployment(scaling, 'ranker', {}, { replicas: 2 }), {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
