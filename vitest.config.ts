@@ -21,6 +21,8 @@ const workspaces = ['packages', 'apps'].flatMap((parent) =>
           name,
           root: dir,
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          // Scenario rounds run for many minutes of simulated cluster time: on demand (`npm run test:scenarios`).
+          exclude: process.env.OPSPILOT_SCENARIOS === '1' ? [] : ['**/*.scenario.test.ts', '**/node_modules/**'],
           globalSetup: GLOBAL_SETUP[name] ?? [],
         },
       };
