@@ -235,11 +235,12 @@ const CASES: [string, (o: Outcome) => Promise<void> | void][] = [
       expect(await replicas('backend')).toBe(2);
     },
   ],
+  // A name shared by a workload and its Service: a label request goes to the workload, and the plan says so.
   [
     'label backend with team=platform',
     async (o) => {
-      expect(o.kind).toBe('question');
-      expect((await dep('backend')).metadata.labels?.team).toBe('payments');
+      expect(o.kind).toBe('operation');
+      expect((await dep('backend')).metadata.labels?.team).toBe('platform');
     },
   ],
   [
