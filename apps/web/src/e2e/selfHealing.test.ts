@@ -134,19 +134,22 @@ describe.runIf(chromiumRunnable)(
       await pwExpect(row).toContainText('runbook scale-out');
     });
 
-    it('offers Fix on the findings of the fleet overview too', { timeout: 60_000 }, async () => {
+    it('offers Fix on the findings of the fleet overview too', { timeout: 90_000 }, async () => {
       await go('Overview');
       const staging = page.getByRole('article', { name: 'sim-staging' });
       const first = staging.getByRole('list', { name: 'Top findings' }).getByRole('listitem').first();
-      await pwExpect(first).toBeVisible();
-      // Held by its stable id, not its place: a new analysis run may reorder the top findings while the panel opens.
-      const id = (await first.getAttribute('data-finding-id')) ?? '';
-      expect(id).not.toBe('');
-      const item = staging.locator(`li[data-finding-id="${id}"]`);
-      await item.getByRole('button', { name: 'Fix' }).click();
-      await pwExpect(item.getByRole('region', { name: 'Candidate fixes' })).toContainText(
-        /confidence \d+%|No safe fix/,
-      );
+      // The list is live: a new analysis run may reorder it, and a finding of a pod goes when the pod is replaced
+      // (the earlier fix rolls pods). Hold the first finding by its stable id; pick again if it went meanwhile.
+      await pwExpect(async () => {
+        const id = (await first.getAttribute('data-finding-id', { timeout: 5_000 })) ?? '';
+        expect(id).not.toBe('');
+        const item = staging.locator(`li[data-finding-id="${id}"]`);
+        await item.getByRole('button', { name: 'Fix' }).click({ timeout: 5_000 });
+        await pwExpect(item.getByRole('region', { name: 'Candidate fixes' })).toContainText(
+          /confidence \d+%|No safe fix/,
+          { timeout: 15_000 },
+        );
+      }).toPass({ timeout: 75_000 });
     });
   },
 );
