@@ -49,6 +49,19 @@ function collectServices(value: string, previous: string[] = []): string[] {
   ];
 }
 
+type GenerateFinding = Awaited<ReturnType<typeof validateFiles>>['findings'][number];
+
+/** A validation finding as `generate -o json` prints it (for the generated files and a service's own Dockerfile). */
+function findingOf(f: GenerateFinding) {
+  return {
+    file: f.file,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    ...(f.line ? { line: f.line } : {}),
+  };
+}
+
 /** Refuses to overwrite files in `out` unless forced (checked before anything is stored). */
 function checkWritable(out: string, files: readonly GeneratedFile[], force: boolean): void {
   const existing = files.map((f) => resolve(out, f.path)).filter((t) => existsSync(t));
@@ -209,13 +222,7 @@ export function generateCommand(parent: Command, ctx: CliContext): Command {
         issues: generated.issues,
         records,
         validation: { valid: report.valid, ...report.summary },
-        findings: report.findings.map((f) => ({
-          file: f.file,
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          ...(f.line ? { line: f.line } : {}),
-        })),
+        findings: report.findings.map(findingOf),
         ...(generated.project
           ? {
               project: {
@@ -246,13 +253,7 @@ export function generateCommand(parent: Command, ctx: CliContext): Command {
                 valid: own.valid,
                 errors: own.summary.errors,
                 warnings: own.summary.warnings,
-                findings: own.findings.map((f) => ({
-                  file: f.file,
-                  rule: f.rule,
-                  severity: f.severity,
-                  message: f.message,
-                  ...(f.line ? { line: f.line } : {}),
-                })),
+                findings: own.findings.map(findingOf),
               },
             }
           : {}),
