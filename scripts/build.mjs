@@ -46,7 +46,7 @@ export function isFresh(outdir) {
 // @actions/workflow-parser imports its JSON schema without an import attribute, which Node 20 refuses unbundled.
 const BUNDLED =
   /^(@opspilot\/|zod(\/|$)|yaml$|js-yaml$|commander$|picocolors$|@actions\/(workflow-parser|expressions)(\/|$))/;
-const CLI_BUNDLED = /^(kubernetes-models|@kubernetes-models\/|@kubernetes\/client-node$)/;
+const CLI_BUNDLED = /^(kysely$|kubernetes-models|@kubernetes-models\/|@kubernetes\/client-node$)/;
 
 /** What is built: an entry file and the folder its JavaScript goes to (paths from the repository root). */
 const TARGETS = [
@@ -55,6 +55,7 @@ const TARGETS = [
     entry: 'apps/cli/src/main.ts',
     outdir: 'apps/cli/dist',
     bundled: [BUNDLED, CLI_BUNDLED],
+    bundleDependencies: true,
     commands: 'apps/cli/src/commandCatalog.ts',
     models: true,
   },
@@ -65,8 +66,11 @@ const TARGETS = [
  * Keeps bare imports external unless one of `bundled` names them. A package that npm installed under a workspace
  * (`packages/x/node_modules/…`, when two workspaces want different versions) cannot be found by its name from the
  * output folder, so such an import names the resolved file by a path relative to the output folder instead.
+ * With `withDependencies`, a bundled package's own imports are bundled too (its whole dependency tree: the CLI's
+ * Kubernetes client pulls in some 150 small CommonJS files, each resolved, read and compiled on every start when
+ * left external); one that cannot be resolved (an optional `require` in a `try`) stays external.
  */
-function externalPackages(bundled, outdir) {
+function externalPackages(bundled, outdir, withDependencies = false) {
   return {
     name: 'external-packages',
     setup(b) {
@@ -74,6 +78,15 @@ function externalPackages(bundled, outdir) {
         // Our own look-up below (pluginData.lookup) goes to esbuild's resolver.
         if (args.pluginData?.lookup || bundled.some((re) => re.test(args.path))) return undefined;
         if (args.path.startsWith('node:')) return { path: args.path, external: true };
+        if (withDependencies && args.importer.includes(`${sep}node_modules${sep}`)) {
+          const found = await b.resolve(args.path, {
+            kind: args.kind,
+            resolveDir: args.resolveDir,
+            importer: args.importer,
+            pluginData: { lookup: true },
+          });
+          if (found.errors.length === 0) return found;
+        }
         const found = await b.resolve(args.path, {
           kind: args.kind,
           resolveDir: args.resolveDir,
@@ -354,7 +367,11 @@ async function buildTarget(target) {
     metafile: true,
     banner: { js: target.models ? REQUIRE_SHIM + MODELS_BANNER : REQUIRE_SHIM },
     logLevel: 'warning',
-    plugins: [externalPackages(target.bundled, target.outdir), sources(target.outdir, indexes), zodEnglishOnly],
+    plugins: [
+      externalPackages(target.bundled, target.outdir, target.bundleDependencies),
+      sources(target.outdir, indexes),
+      zodEnglishOnly,
+    ],
   });
   if (target.models) await buildModels(staging, target.outdir);
   const rewrittenFrom = [...indexes.values()].flat();

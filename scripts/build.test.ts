@@ -181,6 +181,39 @@ describe('scripts/build.mjs', () => {
     ]);
   });
 
+  it('bundles the Kubernetes client with its dependencies: a command that talks to a cluster requires no package of node_modules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opspilot-build-'));
+    try {
+      const kubeconfig = join(dir, 'kubeconfig.yaml');
+      writeFileSync(
+        kubeconfig,
+        [
+          'apiVersion: v1',
+          'kind: Config',
+          'clusters: [{ name: gone, cluster: { server: "https://127.0.0.1:1" } }]',
+          'users: [{ name: u, user: { token: t } }]',
+          'contexts: [{ name: gone, context: { cluster: gone, user: u } }]',
+          'current-context: gone',
+        ].join('\n'),
+      );
+      const run = spawnSync(process.execPath, [join(ROOT, BIN), 'get', 'pods', '--kubeconfig', kubeconfig], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DEBUG: 'module' },
+      });
+      expect(run.status, run.stderr.slice(-2_000)).toBe(2);
+      expect(run.stderr).toContain('cannot reach the Kubernetes API server at https://127.0.0.1:1');
+      const requested = new Set([...run.stderr.matchAll(/Module\._load REQUEST (\S+)/g)].map((m) => m[1] ?? ''));
+      // Node's built-ins, and the optional native helpers ws and node-fetch try (absent, so they fall back).
+      const optional = new Set(['bufferutil', 'utf-8-validate', 'encoding']);
+      const builtins = new Set(createRequire(import.meta.url)('node:module').builtinModules as string[]);
+      const packages = [...requested].filter((m) => !m.startsWith('node:') && !builtins.has(m) && !optional.has(m));
+      expect(packages).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('bundles one schema module per built-in kind for the validator, each exporting its kind’s class', () => {
     const requireModel = createRequire(join(ROOT, 'apps/cli/dist/models/'));
     const kinds = Object.entries(BUILT_IN_KINDS).flatMap(([apiVersion, list]) =>

@@ -34,4 +34,11 @@ describe('the start of opspilot', () => {
     ]);
     expect(files).not.toContain('packages/config/src/index.ts');
   }, 60_000);
+
+  it('a command on the embedded SQLite store does not load the PostgreSQL driver', () => {
+    const files = importedBy(['audit', 'list', '-o', 'json']);
+    expect(files).toContain('packages/store/src/connectDatabase.ts');
+    expect(files.filter((f) => f.startsWith('node_modules/better-sqlite3/'))).not.toEqual([]);
+    expect(files.filter((f) => /^node_modules\/pg(-[a-z]+)?\//.test(f))).toEqual([]);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { InputError } from '@opspilot/core';
 import SQLite from 'better-sqlite3';
 import { Kysely, type LogEvent, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './database.js';
 import type { Dialect } from './dialect.js';
 import { OwnSchemaPostgresDialect } from './ownSchemaDialect.js';
@@ -42,13 +42,22 @@ function kyselyLog(logger: StoreLogger | undefined) {
   };
 }
 
-function connectPostgres(url: string, options: ConnectOptions): Connection {
+/**
+ * The `pg` driver, imported on first use: a SQLite store (every CLI run on the embedded default) never pays for
+ * loading it.
+ */
+async function loadPg(): Promise<typeof pg> {
+  return (await import('pg')).default;
+}
+
+async function connectPostgres(url: string, options: ConnectOptions): Promise<Connection> {
   const schema = options.postgresSchema;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new InputError(`'${schema}' is not a usable PostgreSQL schema name`, {
       hint: 'use lowercase letters, digits and underscores, starting with a letter',
     });
   }
+  const pg = await loadPg();
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -103,7 +112,7 @@ function connectSqlite(file: string, options: ConnectOptions): Connection {
  * journal, foreign keys on). PostgreSQL connects lazily: the caller checks reachability. Throws InputError for a URL of another database, UpstreamError for a SQLite file that
  * cannot be opened.
  */
-export function connectDatabase(options: ConnectOptions): Connection {
+export async function connectDatabase(options: ConnectOptions): Promise<Connection> {
   const url = options.databaseUrl?.trim();
   if (url && POSTGRES_URL.test(url)) return connectPostgres(url, options);
   if (url) {

@@ -138,7 +138,7 @@ function bind(
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   // An unsupported URL or schema name is the caller's InputError; anything else below is the database's fault.
-  const { dialect, db, target } = connectDatabase(options);
+  const { dialect, db, target } = await connectDatabase(options);
   try {
     if (dialect === 'postgres' && options.postgresSchema) {
       await sql`create schema if not exists ${sql.id(options.postgresSchema)}`.execute(db);
