@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openStore } from '@opspilot/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
@@ -161,6 +161,37 @@ describe('opspilot generate', () => {
     expect(unknown.err()).toContain('no service "api"');
     expect(unknown.err()).toContain('payments (services/payments: go, port 8070)');
     expect(unknown.err()).toContain('--service');
+  });
+
+  it("exits 1 and shows the finding when a service's own Dockerfile has an ERROR, as validate does", async () => {
+    const project = join(cwd, 'own-dockerfile-error');
+    const write = (path: string, content: string) => {
+      mkdirSync(dirname(join(project, path)), { recursive: true });
+      writeFileSync(join(project, path), content);
+    };
+    write('go.work', 'go 1.23\n\nuse ./services/api\n');
+    write('services/api/go.mod', 'module example.com/shop/api\n\ngo 1.23\n');
+    write(
+      'services/api/main.go',
+      'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.ListenAndServe(":8080", nil)\n}\n',
+    );
+    write(
+      'services/legacy/Dockerfile',
+      'FROM nginx:1.27.2-alpine\nCOPY site /usr/share/nginx/html\nUSER root\nEXPOSE 8081\nCMD ["nginx", "-g", "daemon off;"]\n',
+    );
+    const io = memoryIo(env, cwd);
+    expect(await runCli(['generate', 'dockerfile', '--from', project], io), io.err()).toBe(1);
+    expect(io.out()).toContain('# validation: valid');
+    expect(io.out()).toMatch(
+      /own Dockerfiles \(used, not generated\): services\/legacy\/Dockerfile — INVALID, 1 error/,
+    );
+    expect(io.out()).toMatch(/# {3}ERROR services\/legacy\/Dockerfile:3 \[docker-user-not-root\]/);
+    const json = memoryIo(env, cwd);
+    expect(await runCli(['-o', 'json', 'generate', 'k8s', '--from', project, '--service', 'legacy'], json)).toBe(1);
+    expect(JSON.parse(json.out()).own_dockerfiles).toMatchObject({ valid: false, errors: 1 });
+    // Choosing only the generated service leaves the broken Dockerfile out: exit 0.
+    const api = memoryIo(env, cwd);
+    expect(await runCli(['generate', 'dockerfile', '--from', project, '--service', 'api'], api), api.err()).toBe(0);
   });
 
   it('refuses a project target without --from and a missing folder', async () => {

@@ -163,7 +163,8 @@ function generateFiles(
  * validates them, stores each as a Generated Configuration awaiting review (or rejected when invalid), and prints
  * them (or writes them with `--out DIR`) with the validation summary and the stored ids. Generating the same thing
  * again stores a new revision of its records and files (the earlier ones are kept), which starts the review workflow
- * anew. Exit 1 when a file is invalid or part of the description was not used.
+ * anew. Exit 1 when a file is invalid (generated, or a service's own Dockerfile with an ERROR finding) or part of the
+ * description was not used.
  */
 export function generateCommand(parent: Command, ctx: CliContext): Command {
   return parent
@@ -259,7 +260,8 @@ export function generateCommand(parent: Command, ctx: CliContext): Command {
           : {}),
         ...(options.out ? { written_to: resolve(ctx.io.cwd, options.out) } : {}),
       };
-      if (!report.valid || generated.issues.length > 0) ctx.run.exitCode = 1;
+      // An ERROR in a service's own Dockerfile fails the run as `validate` would: the image it builds is the one deployed.
+      if (!report.valid || (own && !own.valid) || generated.issues.length > 0) ctx.run.exitCode = 1;
       ctx.print(command, result, renderGenerateText);
     });
 }
