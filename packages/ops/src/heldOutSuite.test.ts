@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HELD_OUT_TASKS } from './__fixtures__/heldOutTasks.js';
+import { FOURTH_ROUND_WORDINGS, HELD_OUT_TASKS } from './__fixtures__/heldOutTasks.js';
 import { createSuiteHarness } from './__fixtures__/suiteHarness.js';
 
 // The held-out set of issue 22 (wordings written without reading the planner, unlike the paraphrase suite's), run the
@@ -9,6 +9,8 @@ import { createSuiteHarness } from './__fixtures__/suiteHarness.js';
 // Measured 2026-12-07. First round (164 wordings): 115 (70.1 %), then 144 (87.8 %), then 164/164 after the general
 // fixes of docs/ask.md. Second round (28, written before those fixes): 12/28 before, 28/28 after. Third round (14,
 // written after the fixes and measured once before any change for it): 10/14, then 14/14. All 206 pass.
+// Fourth round (24, written before reading the planner's code, two of them the third round's known misreads), run
+// once before any change for it: 16/24 (66.7 %); rounds one to three still 206/206.
 // The floors sit just under that: a wording is judged by a rollout on the simulated cluster, and one verification
 // that runs out of time on a loaded machine must not fail the suite, while losing a wording class still does.
 const FLOOR_OVERALL = 0.97;
@@ -18,7 +20,13 @@ const FLOOR_PER_TASK: Record<string, number> = {};
 const suite = createSuiteHarness();
 
 beforeAll(() => suite.start(), 120_000);
-afterAll(() => suite.stop('held-out set'));
+afterAll(() => {
+  const missed = FOURTH_ROUND_WORDINGS.filter((say) =>
+    suite.rates.some((r) => r.failures.some((f) => f.startsWith(`"${say}"`))),
+  );
+  console.log(`held-out round 4: ${FOURTH_ROUND_WORDINGS.length - missed.length}/${FOURTH_ROUND_WORDINGS.length}`);
+  return suite.stop('held-out set');
+});
 
 describe('held-out set: fresh wordings run end to end on the simulated cluster, judged by its state', () => {
   it('has at least 120 requests', () => {

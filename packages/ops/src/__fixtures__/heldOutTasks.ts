@@ -1,3 +1,4 @@
+import type { ClusterGateway } from '@opspilot/core';
 import { type Task, TASKS } from './paraphraseTasks.js';
 
 // The held-out set of issue 22: requests written after the planner and without reading its lexicons or extractors,
@@ -318,9 +319,92 @@ const THIRD_ROUND: Record<string, string[]> = {
   'why is it pending': ['How come huge never gets scheduled?'],
 };
 
+// A fourth round (24 wordings, after the first three and their fixes), written before reading the planner's code for
+// it: modal verbs (should, ought to, needs to, must), passive voice, described end states, a negation, typos, "pls",
+// trailing politeness, numbers as words, and namespaces given as "in the X namespace", "under X" and "X/name". It
+// includes the two misreads left by the third round. Two task types are new here and local to the held-out set
+// (below): a negation ("don't restart X, just scale it") and questions, which must change nothing.
+// Measured once before any change for it: see heldOutSuite.test.ts and docs/ask.md.
+const FOURTH_ROUND: Record<string, string[]> = {
+  'scale to a count': ['backend should be at 4'],
+  'scale down by a number': ['frontend must be brought down to one replica.'],
+  'scale without a restart (negation)': ["don't restart frontend, just scale it to 2"],
+  'restart one': ['todo/backend needs a restrat pls'],
+  'restart two (conjunction)': ['frontend and backend both ought to be restarted, thanks!'],
+  'roll back': ['The latest frontend rollout has to be undone, go back to what was running before.'],
+  'set an image': ['web-app ought to be running nginx:1.26 rather than 1.27'],
+  'set a version (tag)': ['backend under todo should be on version 1.1'],
+  'set an environment variable': ['frontend needs LOG_LEVEL set to debug'],
+  'add a label': ['frontend in the todo namespace should carry the label team=payments'],
+  'add an annotation': ['pls anotate the backend service under todo with owner=alice'],
+  'create a namespace': ['a namespace called qa-8 needs to exist, thanks'],
+  'create a ConfigMap': ['there must be a configmap settings1 where MODE is fast'],
+  'create a Secret': ['a secret creds5 holding password s3cret is required'],
+  'create a service account': [
+    'pls add the robot8 service account to the todo namespace, cheers',
+    'todo ought to contain a service account robot9',
+  ],
+  'delete an object': ["the old-settings configmap in todo isn't needed anymore, get rid of it"],
+  'cordon a node': ['sim-worker-1 should not receive any new pods'],
+  'drain a node': ['evacuate every pod off sim-worker-2 before maintenance pls'],
+  'expose a deployment': ['web-app needs to be reachable on port 8080 inside the cluster'],
+  'autoscale (HPA)': ['web-app ought to autoscale between two and six replicas'],
+  'set cpu and memory requests': ['web-app must request 200m of cpu and 256Mi of memory'],
+  'a question changes nothing': ['is backend scaled to 4 replicas right now?', 'do I need to restart frontend?'],
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: objects read back from the cluster, checked field by field
+type Json = Record<string, any>;
+const deployment = async (g: ClusterGateway, name: string) =>
+  (await g.get({ kind: 'Deployment', name, namespace: 'todo' })) as Json | undefined;
+const restartedAt = async (g: ClusterGateway, name: string) =>
+  (await deployment(g, name))?.spec?.template?.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'] as string | undefined;
+const clearRestart = (g: ClusterGateway, name: string) =>
+  g.patch(
+    { kind: 'Deployment', name, namespace: 'todo' },
+    { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': null } } } } },
+    { type: 'strategic' },
+  );
+const scaleTo = (g: ClusterGateway, name: string, replicas: number) => g.scale({ kind: 'Deployment', name, namespace: 'todo' }, replicas);
+
+/** Task types of the held-out set only: what a wording must leave alone is part of its check. */
+const HELD_OUT_ONLY: Task[] = [
+  {
+    id: 'scale without a restart (negation)',
+    setup: async (g) => {
+      await scaleTo(g, 'frontend', 3);
+      await clearRestart(g, 'frontend');
+    },
+    say: [],
+    check: async (c) => {
+      const replicas = (await deployment(c.gateway, 'frontend'))?.spec?.replicas;
+      if (replicas !== 2) return `replicas: ${replicas}, wanted 2`;
+      return (await restartedAt(c.gateway, 'frontend')) ? 'frontend was restarted although the request said not to' : true;
+    },
+  },
+  {
+    id: 'a question changes nothing',
+    setup: async (g) => {
+      await scaleTo(g, 'backend', 2);
+      await clearRestart(g, 'frontend');
+    },
+    say: [],
+    check: async (c) => {
+      if (c.outcome.kind === 'plan' && c.outcome.plan.risk !== 'read') return `planned a change: ${c.outcome.plan.summary}`;
+      const replicas = (await deployment(c.gateway, 'backend'))?.spec?.replicas;
+      if (replicas !== 2) return `backend replicas changed to ${replicas}`;
+      return (await restartedAt(c.gateway, 'frontend')) ? 'frontend was restarted' : true;
+    },
+  },
+];
+
 /** The held-out tasks: the paraphrase suite's starting states and checks, said in fresh words. */
-export const HELD_OUT_TASKS: Task[] = Object.entries(WORDINGS).map(([id, say]) => {
-  const task = TASKS.find((t) => t.id === id);
+const ROUNDS = [WORDINGS, SECOND_ROUND, THIRD_ROUND, FOURTH_ROUND];
+export const HELD_OUT_TASKS: Task[] = [...new Set(ROUNDS.flatMap((round) => Object.keys(round)))].map((id) => {
+  const task = TASKS.find((t) => t.id === id) ?? HELD_OUT_ONLY.find((t) => t.id === id);
   if (!task) throw new Error(`held-out set: no task type "${id}" in the paraphrase suite`);
-  return { ...task, say: [...say, ...(SECOND_ROUND[id] ?? []), ...(THIRD_ROUND[id] ?? [])] };
+  return { ...task, say: ROUNDS.flatMap((round) => round[id] ?? []) };
 });
+
+/** The fourth round's wordings, for its own figure. */
+export const FOURTH_ROUND_WORDINGS: string[] = Object.values(FOURTH_ROUND).flat();
