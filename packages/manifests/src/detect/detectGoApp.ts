@@ -1,17 +1,36 @@
 import { appNameOf, type DetectedApp, envNamesIn } from './detectedApp.js';
-import { dirOf, filesUnder, joinPath, type ProjectFiles } from './projectFiles.js';
+import { dirOf, filesUnder, joinPath, type ProjectFile, type ProjectFiles } from './projectFiles.js';
 
 const HEALTH =
   /(?:HandleFunc|Handle|GET|Get|HEAD)\(\s*"(?:GET\s+)?(\/(?:api\/)?(?:health|healthz|readyz|livez|ready)\/?)"/;
 
+const isMain = (f: ProjectFile) => /^package\s+main\b/m.test(f.content) && /func\s+main\(\)/.test(f.content);
+
 /**
- * Detects a Go service in `dir` from go.mod: the module's last path segment names it, `go 1.N` gives the
- * toolchain, the `main` package (root or `cmd/<name>/`) is built, the port comes from `":N"` in a listen call
- * (default 8080) and the health path from a `HandleFunc("/healthz", …)`. A module requiring google.golang.org/grpc
- * whose code calls `grpc.NewServer(` is a gRPC service (port from `net.Listen("tcp", ":N")`, default 50051;
- * `grpcHealth` when it registers the standard health service).
+ * The main packages of a module that are programs to deploy, as folders relative to the module: the module root
+ * and each `cmd/<name>/` (one program each, as `go build ./cmd/...` builds them); when there is neither, the first
+ * main package found. Empty for a library.
  */
-export function detectGoApp(project: ProjectFiles, dir: string, fallbackName: string): DetectedApp | undefined {
+function programsOf(sources: ProjectFile[], dir: string): string[] {
+  const rel = (path: string) => dirOf(path).slice(dir === '' ? 0 : dir.length + 1);
+  const mains = [...new Set(sources.filter(isMain).map((f) => rel(f.path)))];
+  const programs = mains.filter((m) => m === '' || /^cmd\/[^/]+$/.test(m)).sort();
+  return programs.length > 0 ? programs : mains.slice(0, 1);
+}
+
+/**
+ * Detects the Go services of the module in `dir` from go.mod: the `go 1.N` (or `toolchain`) line gives the toolchain,
+ * and each program is a service — the module's root `main` package and every `cmd/<name>/` — so a module with
+ * `cmd/api` and `cmd/worker` yields two. A module with one program is named after its module path's last segment
+ * and lives in `dir`; with several, each is named after its folder (`api`, `worker`), lives in `cmd/<name>/` (its
+ * Dockerfile there) and is built from the module (`docker build -f cmd/api/Dockerfile .`). Per program: the port
+ * from `":N"` in a listen call in its own code first, then the module's shared packages (default 8080, with a note
+ * when none is found: it may be a tool rather than a server), the health path from a `HandleFunc("/healthz", …)`. A
+ * module requiring google.golang.org/grpc whose code calls `grpc.NewServer(` is a gRPC service (port from
+ * `net.Listen("tcp", ":N")`, default 50051; `grpcHealth` when it registers the standard health service). Undefined
+ * for a module with no main package (a library).
+ */
+export function detectGoApp(project: ProjectFiles, dir: string, fallbackName: string): DetectedApp[] | undefined {
   const mod = project.read(joinPath(dir, 'go.mod'));
   if (mod === undefined) return undefined;
   const modulePath = /^module\s+(\S+)/m.exec(mod)?.[1] ?? fallbackName;
@@ -20,41 +39,70 @@ export function detectGoApp(project: ProjectFiles, dir: string, fallbackName: st
   const toolchain = /^toolchain\s+go(1\.\d+(?:\.\d+)?)/m.exec(mod)?.[1];
   const goVersion = (toolchain ?? goLine).split('.').slice(0, 2).join('.');
   const sources = filesUnder(project, dir, /\.go$/).filter((f) => !f.path.endsWith('_test.go'));
-  const main = sources.find((f) => /^package\s+main\b/m.test(f.content) && /func\s+main\(\)/.test(f.content));
+  const programs = programsOf(sources, dir);
   // A module without a main package is a library (a shared module of a go.work workspace): not deployable.
-  if (!main) return undefined;
-  const mainDir = main ? dirOf(main.path).slice(dir === '' ? 0 : dir.length + 1) : '';
-  const texts = sources.map((f) => f.content);
-  const port = texts
-    .map(
-      (t) =>
-        /(?:Listen(?:AndServe)?|Addr:|Run)\(?\s*(?:"tcp",\s*)?"(?:[\w.]*)?:(\d{2,5})"/.exec(t)?.[1] ??
-        /(?:Getenv|LookupEnv)\(\s*"PORT"[\s\S]{0,120}?"(\d{2,5})"/.exec(t)?.[1],
-    )
-    .find(Boolean);
-  const grpc = /google\.golang\.org\/grpc\b/.test(mod) && texts.some((t) => /grpc\.NewServer\(/.test(t));
-  const grpcHealth = texts.some((t) => /grpc_health_v1\.Register|health\.NewServer\(/.test(t));
-  return {
-    name: appNameOf(modulePath.split('/').pop() ?? fallbackName, fallbackName),
-    path: dir,
-    stack: 'go',
-    framework: 'go',
-    runtimeVersion: goVersion,
-    packageManager: 'go',
-    port: Number(port ?? (grpc ? 50051 : 8080)),
-    protocol: grpc ? 'grpc' : 'http',
-    startCommand: ['/app/server'],
-    healthPath: grpc ? undefined : texts.map((t) => HEALTH.exec(t)?.[1]).find(Boolean),
-    version: '0.1.0',
-    env: envNamesIn(texts, [/os\.Getenv\(\s*"([A-Z_][A-Z0-9_]*)"/g, /os\.LookupEnv\(\s*"([A-Z_][A-Z0-9_]*)"/g]),
-    facts: {
-      mainPackage: mainDir === '' ? '.' : `./${mainDir}`,
-      ...assetsOf(project, dir, texts),
-      ...(grpc ? { grpcHealth: String(grpcHealth) } : {}),
-      ...goContextOf(project, dir, mod),
-    },
-    evidence: [joinPath(dir, 'go.mod'), ...(main ? [main.path] : [])],
-  };
+  if (programs.length === 0) return undefined;
+  const several = programs.length > 1;
+  const context = goContextOf(project, dir, mod);
+  const grpcModule = /google\.golang\.org\/grpc\b/.test(mod);
+  return programs.map((program) => {
+    const programDir = program === '' ? dir : joinPath(dir, program);
+    // The program's own files first (its listen call wins), then the module's packages outside cmd/ it may import.
+    const own = sources.filter(
+      (f) => dirOf(f.path) === programDir || (program !== '' && f.path.startsWith(`${programDir}/`)),
+    );
+    const shared = sources.filter((f) => !own.includes(f) && !f.path.startsWith(joinPath(dir, 'cmd/')));
+    const texts = (several ? [...own, ...shared] : sources).map((f) => f.content);
+    const port = texts
+      .map(
+        (t) =>
+          /(?:Listen(?:AndServe)?|Addr:|Run)\(?\s*(?:"tcp",\s*)?"(?:[\w.]*)?:(\d{2,5})"/.exec(t)?.[1] ??
+          /(?:Getenv|LookupEnv)\(\s*"PORT"[\s\S]{0,120}?"(\d{2,5})"/.exec(t)?.[1],
+      )
+      .find(Boolean);
+    const grpc = grpcModule && texts.some((t) => /grpc\.NewServer\(/.test(t));
+    const grpcHealth = texts.some((t) => /grpc_health_v1\.Register|health\.NewServer\(/.test(t));
+    const main = own.find(isMain) ?? sources.find(isMain);
+    const name = several
+      ? appNameOf(program === '' ? (modulePath.split('/').pop() ?? fallbackName) : program.slice('cmd/'.length))
+      : appNameOf(modulePath.split('/').pop() ?? fallbackName, fallbackName);
+    // Several programs: each has its folder (and Dockerfile) in cmd/<name>/ and is built from the module's context.
+    const buildFacts =
+      several && program !== ''
+        ? {
+            buildContext: context.buildContext ?? dir,
+            module: context.buildContext === undefined ? '' : (context.module ?? ''),
+          }
+        : context;
+    return {
+      name,
+      path: several ? programDir : dir,
+      stack: 'go' as const,
+      framework: 'go' as const,
+      runtimeVersion: goVersion,
+      packageManager: 'go',
+      port: Number(port ?? (grpc ? 50051 : 8080)),
+      protocol: grpc ? ('grpc' as const) : ('http' as const),
+      startCommand: ['/app/server'],
+      healthPath: grpc ? undefined : texts.map((t) => HEALTH.exec(t)?.[1]).find(Boolean),
+      version: '0.1.0',
+      env: envNamesIn(texts, [/os\.Getenv\(\s*"([A-Z_][A-Z0-9_]*)"/g, /os\.LookupEnv\(\s*"([A-Z_][A-Z0-9_]*)"/g]),
+      facts: {
+        mainPackage: program === '' ? '.' : `./${program}`,
+        ...assetsOf(project, dir, texts),
+        ...(grpc ? { grpcHealth: String(grpcHealth) } : {}),
+        ...(buildFacts.module === '' ? { buildContext: buildFacts.buildContext! } : buildFacts),
+      },
+      ...(several && port === undefined && !grpc
+        ? {
+            notes: [
+              `no listening port found in ${programDir}/ (8080 assumed): if it is a tool or a job rather than a server, leave it out with --service`,
+            ],
+          }
+        : {}),
+      evidence: [joinPath(dir, 'go.mod'), ...(main ? [main.path] : [])],
+    };
+  });
 }
 
 /** Folders a Go service reads at run time (templates, static files) unless go:embed compiles them in. */

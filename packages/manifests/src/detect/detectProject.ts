@@ -74,6 +74,16 @@ function withEnvExample(project: ProjectFiles, app: DetectedApp): DetectedApp {
 
 const inside = (dir: string, parent: string) => parent === '' || dir.startsWith(`${parent}/`);
 
+/**
+ * The apps of a folder a compose service builds: when the folder holds several programs, the one the service's
+ * Dockerfile sits beside, else the one named like the service, else the first; every app without a compose service.
+ */
+function programsOf(found: DetectedApp[], service: ComposeService | undefined): DetectedApp[] {
+  if (!service || found.length === 1) return found;
+  const byDockerfile = found.find((a) => service.dockerfile !== undefined && dirOf(service.dockerfile) === a.path);
+  return [byDockerfile ?? found.find((a) => a.name === service.name) ?? found[0]!];
+}
+
 function uniqueNames(apps: DetectedApp[]): DetectedApp[] {
   const seen = new Map<string, number>();
   return apps.map((app) => {
@@ -106,24 +116,45 @@ export function detectProject(
   const compose = readComposeProject(project);
   const workspaceRoot = rootPkg?.workspaces !== undefined || project.read('pnpm-workspace.yaml') !== undefined;
   const apps: DetectedApp[] = [];
+  /** Folders of modules with several programs: their cmd/* folders are theirs, not apps of their own. */
+  const modules: string[] = [];
+  const notes: string[] = [];
   for (const dir of candidateDirs(project, compose)) {
     // An app's nested folders are its own (public/, a tool config); an app known only by its Dockerfile does not
     // hide the apps below it (a root Dockerfile beside services/*).
     if (apps.some((app) => app.stack !== 'container' && inside(dir, app.path) && app.path !== dir)) continue;
     if (dir === '' && workspaceRoot) continue;
     const fallback = dir === '' ? name : (dir.split('/').pop() ?? name);
+    if (modules.some((m) => inside(dir, m) && m !== dir)) continue;
     const detected =
       DETECTORS.map((detect) => detect(project, dir, fallback)).find(Boolean) ??
       detectStaticSite(project, dir, fallback);
-    const found = detected && withNodeWorkspace(project, detected);
+    // A detector finds one app, or several (a Go module's cmd/* programs, each in its own folder).
+    const found = (Array.isArray(detected) ? detected : detected ? [detected] : []).map((app) =>
+      withNodeWorkspace(project, app),
+    );
+    if (found.length > 1) {
+      modules.push(dir);
+      const shared = joinPath(dir, 'Dockerfile');
+      if (!found.some((a) => a.path === dir) && project.read(shared) !== undefined) {
+        notes.push(
+          `${shared} is not used: ${dir || 'the module'} has ${found.length} programs (${found.map((a) => a.name).join(', ')}), each built by a Dockerfile in its own folder`,
+        );
+      }
+    }
     const services: (ComposeService | undefined)[] = compose?.built.filter((s) => s.dir === dir) ?? [];
     for (const service of services.length > 0 ? services : [undefined]) {
-      const dockerfile = readExistingDockerfile(project, service?.dockerfile ?? joinPath(dir, 'Dockerfile'));
-      if (found) apps.push(withEnvExample(project, withDockerfile(found, dockerfile, service)));
-      else if (dockerfile) apps.push(withEnvExample(project, containerApp(dir, fallback, dockerfile, service)));
+      if (found.length === 0) {
+        const dockerfile = readExistingDockerfile(project, service?.dockerfile ?? joinPath(dir, 'Dockerfile'));
+        if (dockerfile) apps.push(withEnvExample(project, containerApp(dir, fallback, dockerfile, service)));
+        continue;
+      }
+      for (const app of programsOf(found, service)) {
+        const dockerfile = readExistingDockerfile(project, service?.dockerfile ?? joinPath(app.path, 'Dockerfile'));
+        apps.push(withEnvExample(project, withDockerfile(app, dockerfile, service)));
+      }
     }
   }
-  const notes: string[] = [];
   const rootOnly = apps.find((a) => a.path === '' && a.stack === 'container');
   if (rootOnly && apps.length > 1) {
     apps.splice(apps.indexOf(rootOnly), 1);
