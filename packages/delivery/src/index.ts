@@ -35,8 +35,10 @@ export {
   FAILURE_WINDOW_MS,
 } from './runs/doraMetrics.js';
 export { type DoraQuery, type DoraReport, doraReport } from './runs/doraReport.js';
-export { githubRunOf, githubStatus } from './runs/githubRun.js';
+export { githubRunOf, githubStatus, githubSuiteKey } from './runs/githubRun.js';
 export { gitlabRunOf, gitlabStatus } from './runs/gitlabRun.js';
+export { type LateLink, linkLateRun } from './runs/linkLateRun.js';
+export { mergeRun } from './runs/mergeRun.js';
 export { type DeploymentObserverDeps, linkRun, recordDeployments } from './runs/recordDeployments.js';
 export { type RecordedRun, recordRun } from './runs/recordRun.js';
 export {

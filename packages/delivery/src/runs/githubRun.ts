@@ -25,6 +25,8 @@ export const GithubWorkflowRunEvent = z.object({
     display_title: z.string().optional(),
     run_number: z.number().int().optional(),
     run_attempt: z.number().int().optional(),
+    /** The check suite GitHub made for this run: the `id` of the `check_suite` delivery of the same run. */
+    check_suite_id: z.number().int().nullish(),
     event: z.string(),
     status: Nullable,
     conclusion: Nullable,
@@ -74,10 +76,19 @@ function invalid(event: string, error: z.ZodError): InputError {
   });
 }
 
+/** The key of a repository's check suite: a `check_suite` run's own key, and a `workflow_run`'s `suite_key`. */
+export function githubSuiteKey(repository: string, checkSuiteId: number): string {
+  return `github:${repository}:check_suite:${checkSuiteId}`;
+}
+
 /**
  * The run a GitHub webhook describes: `workflow_run` (one workflow's run, re-sent as it is requested, in progress and
- * completed) or `check_suite`. Other events (`ping`, …) give `undefined`: accepted and ignored.
+ * completed) or `check_suite`. Other events (`ping`, …) give `undefined`: accepted and ignored. GitHub Actions makes
+ * one check suite per workflow run (`workflow_run.check_suite_id` is its `check_suite.id`; several workflows on one
+ * commit share the `head_sha` but not the suite), so both deliveries carry the same `suite_key` and are stored as one
+ * run by {@link recordRun}.
  * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#workflow_run
+ * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#check_suite
  */
 export function githubRunOf(event: string, body: unknown): Result<NewCiRun | undefined, InputError> {
   if (event === 'workflow_run') {
@@ -91,6 +102,7 @@ export function githubRunOf(event: string, body: unknown): Result<NewCiRun | und
       kind: 'WORKFLOW_RUN',
       run_key: `github:${p.data.repository.full_name}:workflow_run:${r.id}`,
       external_id: String(r.id),
+      ...opt('suite_key', r.check_suite_id ? githubSuiteKey(p.data.repository.full_name, r.check_suite_id) : undefined),
       repository: p.data.repository.full_name,
       pipeline: r.name || r.path || 'workflow',
       status: githubStatus(r.status, r.conclusion),
@@ -114,11 +126,13 @@ export function githubRunOf(event: string, body: unknown): Result<NewCiRun | und
     const s = p.data.check_suite;
     const started = isoTime(s.created_at);
     const finished = s.status === 'completed' ? isoTime(s.updated_at) : undefined;
+    const key = githubSuiteKey(p.data.repository.full_name, s.id);
     return ok({
       provider: 'GITHUB',
       kind: 'CHECK_SUITE',
-      run_key: `github:${p.data.repository.full_name}:check_suite:${s.id}`,
+      run_key: key,
       external_id: String(s.id),
+      suite_key: key,
       repository: p.data.repository.full_name,
       pipeline: s.app?.name || s.app?.slug || 'checks',
       status: githubStatus(s.status, s.conclusion),

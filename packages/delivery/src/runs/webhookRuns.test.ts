@@ -15,6 +15,7 @@ describe('runs from webhook payloads', () => {
       kind: 'WORKFLOW_RUN',
       run_key: 'github:acme/todo:workflow_run:7301450221',
       external_id: '7301450221',
+      suite_key: 'github:acme/todo:check_suite:19004417733',
       repository: 'acme/todo',
       pipeline: 'CI',
       status: 'SUCCEEDED',
@@ -38,6 +39,8 @@ describe('runs from webhook payloads', () => {
     if (!r.ok) throw r.error;
     expect(r.value).toMatchObject({
       kind: 'CHECK_SUITE',
+      run_key: 'github:acme/todo:check_suite:19004417733',
+      suite_key: 'github:acme/todo:check_suite:19004417733',
       status: 'FAILED',
       pipeline: 'GitHub Actions',
       duration_ms: 266_000,

@@ -25,6 +25,7 @@ import { m0024DocVersions } from './m0024DocVersions.js';
 import { m0025PersonaToneScope } from './m0025PersonaToneScope.js';
 import { m0027ManualHealingActions } from './m0027ManualHealingActions.js';
 import { m0028IncidentCauses } from './m0028IncidentCauses.js';
+import { m0030CiRunSuites } from './m0030CiRunSuites.js';
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = [
@@ -53,6 +54,7 @@ export const MIGRATION_NAMES = [
   '0025_persona_tone_scope',
   '0027_manual_healing_actions',
   '0028_incident_causes',
+  '0030_ci_run_suites',
 ] as const;
 
 /**
@@ -88,6 +90,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0025_persona_tone_scope': m0025PersonaToneScope(dialect),
         '0027_manual_healing_actions': m0027ManualHealingActions(dialect),
         '0028_incident_causes': m0028IncidentCauses(dialect),
+        '0030_ci_run_suites': m0030CiRunSuites(dialect),
       };
     },
   };

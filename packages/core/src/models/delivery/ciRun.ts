@@ -41,6 +41,12 @@ const ciRunFields = {
   url: z.string().max(2048).optional(),
   stages: z.array(PipelineStage).default([]),
   parent_key: z.string().max(512).optional(),
+  /**
+   * The GitHub check suite the run is (`github:<repo>:check_suite:<id>`): a `check_suite` delivery's own key, a
+   * `workflow_run`'s `check_suite_id`. Both deliveries of one Actions run carry it, so they are stored as one run
+   * (migration 0030, unique).
+   */
+  suite_key: z.string().max(512).optional(),
   started_at: Timestamp.optional(),
   finished_at: Timestamp.optional(),
   duration_ms: z.number().int().min(0).optional(),

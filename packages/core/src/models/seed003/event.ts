@@ -15,7 +15,8 @@ import { JsonObject, Timestamp, Uuid } from '../common.js';
  * and `DOC_GENERATED` when a document is generated or regenerated (payload `{ doc_id, doc_type, version }`);
  * `PIPELINE_RUN_RECORDED` when a CI webhook creates or updates a run (payload `{ run_id, provider, status, commit_sha,
  * pipeline }`), `DEPLOYMENT_RECORDED` when a rollout of a new image is seen on a cluster (payload `{ deployment_id,
- * service, image, run_id, rollback }`) and `TEST_REPORT_INGESTED` when a JUnit report is stored (payload `{ report_id,
+ * service, image, run_id, rollback }`), `DEPLOYMENT_LINKED` when a run whose webhook came after the rollout is linked to
+ * it (payload `{ deployment_id, run_id, link, commit_sha, previous_run_id }`) and `TEST_REPORT_INGESTED` when a JUnit report is stored (payload `{ report_id,
  * pipeline, run, tests, failures }`).
  */
 export const EventType = z.enum([
@@ -45,6 +46,7 @@ export const EventType = z.enum([
   'DOC_GENERATED',
   'PIPELINE_RUN_RECORDED',
   'DEPLOYMENT_RECORDED',
+  'DEPLOYMENT_LINKED',
   'TEST_REPORT_INGESTED',
 ]);
 export type EventType = z.infer<typeof EventType>;
