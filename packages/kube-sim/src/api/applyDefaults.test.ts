@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../store/kubeObject.js';
 import { applyDefaults, defaultJobSelector } from './applyDefaults.js';
-import { defaultPullPolicy, qosClassOf } from './defaultPodSpec.js';
+import { admitPodSpec, defaultPullPolicy, qosClassOf } from './defaultPodSpec.js';
 
 let next = 0;
 const allocate = { clusterIp: () => `10.96.0.${++next + 10}`, nodePort: () => 30000 + next++ };
@@ -50,6 +50,27 @@ describe('applyDefaults', () => {
     });
     expect((pod.spec as { tolerations: unknown[] }).tolerations).toHaveLength(2);
     expect(pod.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
+  });
+
+  it('adds the 300 s not-ready and unreachable tolerations unless a NoExecute toleration already covers them', () => {
+    const tolerationsOf = (tolerations: unknown[]) => {
+      const spec: Record<string, unknown> = { containers: [], tolerations };
+      admitPodSpec(spec);
+      return spec.tolerations;
+    };
+    const unreachable = {
+      key: 'node.kubernetes.io/unreachable',
+      operator: 'Exists',
+      effect: 'NoExecute',
+      tolerationSeconds: 300,
+    };
+    const own = { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 };
+    expect(tolerationsOf([own])).toEqual([own, unreachable]);
+    // A NoSchedule toleration of the key does not cover NoExecute: the default is still added.
+    const noSchedule = { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoSchedule' };
+    expect(tolerationsOf([noSchedule])).toEqual([noSchedule, { ...own, tolerationSeconds: 300 }, unreachable]);
+    // Tolerating every taint (no key, no effect) covers both.
+    expect(tolerationsOf([{ operator: 'Exists' }])).toEqual([{ operator: 'Exists' }]);
   });
 
   it('picks the pull policy from the tag and the QoS class from resources', () => {

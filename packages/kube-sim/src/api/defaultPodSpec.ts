@@ -76,7 +76,12 @@ export function admitPodSpec(spec: Json): void {
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   const tolerations = list(spec.tolerations);
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    if (!tolerations.some((t) => t.key === key || (t.operator === 'Exists' && t.key === undefined))) {
+    // As the DefaultTolerationSeconds plugin: only a toleration that covers this key (or every key) for NoExecute
+    // (or every effect) counts; a NoSchedule toleration of the same key still gets the default.
+    const covers = (t: Json) =>
+      (t.key === key || t.key === undefined || t.key === '') &&
+      (t.effect === 'NoExecute' || t.effect === undefined || t.effect === '');
+    if (!tolerations.some(covers)) {
       tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
     }
   }

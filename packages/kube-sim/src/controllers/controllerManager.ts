@@ -11,12 +11,14 @@ import { reconcileDisruptionBudgets } from './disruptionController.js';
 import { reconcileEndpoints } from './endpointsController.js';
 import { createHpaController } from './hpaController.js';
 import { reconcileJobs } from './jobController.js';
+import { reconcileNodeLifecycle } from './nodeLifecycleController.js';
 import { reconcileVolumes } from './persistentVolumeController.js';
 import { reconcilePods } from './podController.js';
 import { type ControllerFailure, ReconcileGuard } from './reconcileGuard.js';
 import { reconcileReplicaSets } from './replicaSetController.js';
 import { reconcileServiceAccounts } from './serviceAccountController.js';
 import { reconcileStatefulSets } from './statefulSetController.js';
+import { createTaintEvictionController } from './taintEvictionController.js';
 
 const WATCHED = new Set([
   'Deployment',
@@ -56,8 +58,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /**
  * Runs the simulated cluster's controllers: after every relevant change (and whenever something falls due on the
- * cluster clock: a pod's next state, a job's deadline, a cron schedule, an HPA sync) it reconciles deployments,
- * replica sets, stateful sets, daemon sets, cron jobs, jobs, HPAs, pods, volumes and endpoints until nothing changes.
+ * cluster clock: a pod's next state, a job's deadline, a cron schedule, an HPA sync, a taint eviction) it reconciles
+ * node taints, taint evictions, deployments, replica sets, stateful sets, daemon sets, cron jobs, jobs, HPAs, pods, volumes and endpoints until nothing changes.
  * HPAs read usage from `metrics`: the hooks the metrics.k8s.io API serves (none by default).
  *
  * Every reconcile is isolated: an error thrown while reconciling an object never escapes (nor stops the process or
@@ -88,6 +90,8 @@ export class ControllerManager {
   ) {
     this.controllers = [
       ['serviceaccount-controller', reconcileServiceAccounts],
+      ['node-lifecycle-controller', reconcileNodeLifecycle],
+      ['taint-eviction-controller', createTaintEvictionController()],
       ['deployment-controller', reconcileDeployments],
       ['replicaset-controller', reconcileReplicaSets],
       ['statefulset-controller', reconcileStatefulSets],
