@@ -1,21 +1,15 @@
-import { type LabelSelector, matchesSelector } from '../exec/labelSelector.js';
-import type { KubeObject } from '../store/kubeObject.js';
+import { budgetCounts, DELETION_TIMEOUT_MS, disruptionCondition } from '../policy/disruptionBudget.js';
 import type { ControllerContext } from './controllerContext.js';
 import { unversioned } from './ownership.js';
-import { isPodReady } from './replicaSetController.js';
 
 type Json = Record<string, unknown>;
 
-/** An `IntOrString` budget (`2`, `"50%"`) as a number of pods out of `expected` (percentages round up). */
-function podsOf(value: unknown, expected: number): number {
-  if (typeof value === 'string' && value.endsWith('%')) return Math.ceil((Number.parseFloat(value) / 100) * expected);
-  return Number(value);
-}
-
 /**
- * The disruption controller: keeps each PodDisruptionBudget's status from the pods its selector picks (non-terminal
- * pods expected, Ready ones healthy), so `disruptionsAllowed` and the `DisruptionAllowed` condition read as on a
- * real cluster — a budget with `minAvailable` equal to the replicas allows no eviction.
+ * The disruption controller: keeps each PodDisruptionBudget's status from the pods its selector picks, with the
+ * arithmetic of {@link budgetCounts} (shared with nothing else: the eviction API reads this status rather than
+ * counting), so `disruptionsAllowed` and the `DisruptionAllowed` condition read as on a real cluster — a budget with
+ * `minAvailable` equal to the replicas allows no eviction. Evictions the API granted stay in `disruptedPods` until the
+ * pod is gone or two minutes have passed.
  * @see https://kubernetes.io/docs/tasks/run-application/configure-pdb/#pdb-status
  */
 export function reconcileDisruptionBudgets(ctx: ControllerContext): void {
@@ -24,54 +18,22 @@ export function reconcileDisruptionBudgets(ctx: ControllerContext): void {
   const budgets = ctx.store.list(pdbType).items;
   if (budgets.length === 0) return;
   const pods = ctx.store.list(ctx.type('Pod')).items;
+  const now = ctx.clock.now().getTime();
   for (const pdb of budgets) {
     if (!ctx.begin(pdb)) continue;
-    const spec = (pdb.spec ?? {}) as { selector?: LabelSelector; minAvailable?: unknown; maxUnavailable?: unknown };
-    const selected = pods.filter((p: KubeObject) => {
-      const phase = (p.status as Json | undefined)?.phase;
-      return (
-        p.metadata.namespace === pdb.metadata.namespace &&
-        !p.metadata.deletionTimestamp &&
-        phase !== 'Succeeded' &&
-        phase !== 'Failed' &&
-        spec.selector !== undefined &&
-        matchesSelector(spec.selector, p.metadata.labels)
-      );
-    });
-    const expectedPods = selected.length;
-    const currentHealthy = selected.filter(isPodReady).length;
-    const desiredHealthy =
-      spec.minAvailable !== undefined
-        ? podsOf(spec.minAvailable, expectedPods)
-        : Math.max(0, expectedPods - podsOf(spec.maxUnavailable ?? 0, expectedPods));
-    const disruptionsAllowed = Math.max(0, currentHealthy - desiredHealthy);
-    const old = (pdb.status ?? {}) as Json;
-    const oldCondition = ((old.conditions as Json[] | undefined) ?? []).find((c) => c.type === 'DisruptionAllowed');
-    const allowed = disruptionsAllowed > 0 ? 'True' : 'False';
-    const condition =
-      oldCondition?.status === allowed
-        ? oldCondition
-        : {
-            type: 'DisruptionAllowed',
-            status: allowed,
-            reason: allowed === 'True' ? 'SufficientPods' : 'InsufficientPods',
-            message: '',
-            lastTransitionTime: ctx.timestamp(),
-            observedGeneration: pdb.metadata.generation ?? 1,
-          };
+    const { disruptedPods, ...counts } = budgetCounts(pdb, pods, now);
+    const entries = Object.values(disruptedPods);
+    for (const at of entries) ctx.requeueAfter(Math.max(1, Date.parse(at) + DELETION_TIMEOUT_MS - now));
     const status = {
       observedGeneration: pdb.metadata.generation ?? 1,
-      disruptionsAllowed,
-      currentHealthy,
-      desiredHealthy,
-      expectedPods,
-      conditions: [condition],
+      ...(entries.length > 0 ? { disruptedPods } : {}),
+      disruptionsAllowed: counts.disruptionsAllowed,
+      currentHealthy: counts.currentHealthy,
+      desiredHealthy: counts.desiredHealthy,
+      expectedPods: counts.expectedPods,
+      conditions: [disruptionCondition(pdb, counts.disruptionsAllowed, ctx.timestamp())],
     };
-    if (
-      JSON.stringify(old) ===
-      JSON.stringify({ ...status, ...(old.disruptedPods ? { disruptedPods: old.disruptedPods } : {}) })
-    )
-      continue;
-    ctx.store.update(pdbType, { ...unversioned(pdb), status }, { subresource: 'status' });
+    if (JSON.stringify(pdb.status ?? {}) === JSON.stringify(status)) continue;
+    ctx.store.update(pdbType, { ...unversioned(pdb), status: status as Json }, { subresource: 'status' });
   }
 }

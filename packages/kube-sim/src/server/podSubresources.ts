@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { badRequest, conflict, StatusError } from '../api/statusError.js';
+import { evictionVerdict } from '../policy/disruptionBudget.js';
 import type { ApiContext, ResourceCall } from './apiContext.js';
 import { deleteObject } from './deleteOperations.js';
-import { blockingBudget } from './disruptionBudget.js';
 import { decodeBody, readBody, sendJson } from './httpIo.js';
 import { parseQuery, WriteQuery } from './queryParams.js';
 
@@ -47,9 +47,12 @@ export async function bindPod(ctx: ApiContext, call: ResourceCall): Promise<void
 }
 
 /**
- * `POST .../pods/{name}/eviction` (what `kubectl drain` sends): deletes the pod unless a PodDisruptionBudget
- * selecting it allows no disruption right now (429 with the budget's numbers, as on a real server), computed from the
- * Ready pods the budget selects. JSON or protobuf bodies; `deleteOptions.preconditions.uid` and `dryRun` honoured.
+ * `POST .../pods/{name}/eviction` (what `kubectl drain` sends): deletes the pod unless the PodDisruptionBudget
+ * selecting it allows no disruption right now — read from the budget's status as the disruption controller wrote it,
+ * never recounted, as on a real server (see {@link evictionVerdict}): 429 with the budget's numbers, 500 for a pod
+ * two budgets select. A granted eviction is charged to the budget (`disruptionsAllowed` one lower, the pod in
+ * `disruptedPods`), so a second eviction right after waits for the controller. JSON or protobuf bodies;
+ * `deleteOptions.preconditions.uid` and `dryRun` honoured.
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/
  */
 export async function evictPod(ctx: ApiContext, call: ResourceCall): Promise<void> {
@@ -68,19 +71,28 @@ export async function evictPod(ctx: ApiContext, call: ResourceCall): Promise<voi
       `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${pod.metadata.uid}`,
     );
   }
-  const blocked = blockingBudget(ctx.store, ctx.registry, pod);
-  if (blocked) {
-    throw new StatusError(429, 'TooManyRequests', "Cannot evict pod as it would violate the pod's disruption budget.", {
-      causes: [
-        {
-          reason: 'DisruptionBudget',
-          message: `The disruption budget ${blocked.budget.metadata.name} needs ${blocked.desiredHealthy} healthy pods and has ${blocked.currentHealthy} currently`,
-        },
-      ],
-    });
-  }
   const q = parseQuery(WriteQuery, call.url.searchParams);
   const dryRun = q.dryRun.length > 0 || (options.dryRun ?? []).includes('All');
+  const pdbType = ctx.registry.find('policy', 'v1', 'poddisruptionbudgets');
+  const budgets = pdbType ? ctx.store.list(pdbType, { namespace }).items : [];
+  const now = ctx
+    .now()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
+  const verdict = evictionVerdict(pod, budgets, now);
+  if (!verdict.allowed) {
+    throw new StatusError(
+      verdict.code,
+      verdict.reason,
+      verdict.message,
+      verdict.cause ? { causes: [{ reason: 'DisruptionBudget', message: verdict.cause }] } : undefined,
+    );
+  }
+  if (verdict.budget && pdbType && !dryRun) {
+    const charged = structuredClone(verdict.budget);
+    delete charged.metadata.resourceVersion;
+    ctx.store.update(pdbType, charged, { subresource: 'status' });
+  }
   deleteObject(ctx.write, type, namespace, name, { dryRun });
   sendJson(call.res, 201, success);
 }

@@ -182,20 +182,39 @@ describe('pod binding and eviction', () => {
   });
 
   it('refuses an eviction a disruption budget forbids and evicts otherwise', async () => {
+    // A Running, Ready pod (a Pending one ignores budgets, as on a real server).
+    const pod = await call('/api/v1/namespaces/default/pods/two');
+    await call('/api/v1/namespaces/default/pods/two/status', {
+      method: 'PUT',
+      body: { ...pod.json, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } },
+    });
     const pdb = await call('/apis/policy/v1/namespaces/default/poddisruptionbudgets', {
       method: 'POST',
       body: { metadata: { name: 'two' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'two' } } } },
-    });
-    await call('/apis/policy/v1/namespaces/default/poddisruptionbudgets/two/status', {
-      method: 'PUT',
-      body: { ...pdb.json, status: { disruptionsAllowed: 0, currentHealthy: 1, desiredHealthy: 1 } },
     });
     const evict = () =>
       call('/api/v1/namespaces/default/pods/two/eviction', {
         method: 'POST',
         body: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'two' } },
       });
-    expect((await evict()).json).toMatchObject({ code: 429, reason: 'TooManyRequests' });
+    // No controller has written the budget's status yet: the eviction waits for it.
+    expect((await evict()).json).toMatchObject({
+      code: 429,
+      reason: 'TooManyRequests',
+      details: { causes: [{ message: 'The disruption budget two is still being processed by the server.' }] },
+    });
+    await call('/apis/policy/v1/namespaces/default/poddisruptionbudgets/two/status', {
+      method: 'PUT',
+      body: {
+        ...pdb.json,
+        status: { observedGeneration: 1, disruptionsAllowed: 0, currentHealthy: 1, desiredHealthy: 1 },
+      },
+    });
+    expect((await evict()).json).toMatchObject({
+      code: 429,
+      reason: 'TooManyRequests',
+      details: { causes: [{ message: 'The disruption budget two needs 1 healthy pods and has 1 currently' }] },
+    });
     await call('/apis/policy/v1/namespaces/default/poddisruptionbudgets/two', { method: 'DELETE' });
     expect((await evict()).code).toBe(201);
     expect((await call('/api/v1/namespaces/default/pods/two')).code).toBe(404);
