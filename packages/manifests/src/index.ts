@@ -25,6 +25,12 @@ export {
   type ProjectTarget,
 } from './generate/project/generateFromProject.js';
 export { generateK8sManifests, type K8sOptions } from './generate/project/generateK8sManifests.js';
+export {
+  listProjectServices,
+  ProjectSummary,
+  ServiceSummary,
+  summarizeProject,
+} from './generate/project/projectSummary.js';
 export { type GenerationRecords, projectRecords, resourcesOfFiles } from './generate/records/projectRecords.js';
 export { type ImageRef, parseImageRef } from './kube/imageRef.js';
 export { isKubeObj, type KubeObj, type KubeResource, refOfObj } from './kube/kubeResource.js';

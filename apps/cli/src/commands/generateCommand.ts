@@ -10,9 +10,9 @@ import {
   generateManifest,
   ManifestKind,
   type ProjectGeneration,
-  probeKind,
   projectRecords,
   resourcesOfFiles,
+  summarizeProject,
   validateFiles,
 } from '@opspilot/manifests';
 import type { Command } from 'commander';
@@ -224,29 +224,7 @@ export function generateCommand(parent: Command, ctx: CliContext): Command {
         records,
         validation: { valid: report.valid, ...report.summary },
         findings: report.findings.map(findingOf),
-        ...(generated.project
-          ? {
-              project: {
-                name: generated.project.name,
-                apps: generated.project.apps.map((a) => ({
-                  name: a.name,
-                  path: a.path,
-                  framework: a.framework,
-                  stack: a.stack,
-                  runtime_version: a.runtimeVersion,
-                  package_manager: a.packageManager,
-                  port: a.port,
-                  probe: probeKind(a),
-                  ...(a.healthPath ? { health_path: a.healthPath } : {}),
-                  ...(a.probePort ? { probe_port: a.probePort } : {}),
-                  ...(a.facts.dockerfile ? { dockerfile: a.facts.dockerfile } : {}),
-                  env: a.env,
-                  ...(a.notes?.length ? { notes: a.notes } : {}),
-                })),
-                ...(generated.project.notes?.length ? { notes: generated.project.notes } : {}),
-              },
-            }
-          : {}),
+        ...(generated.project ? { project: summarizeProject(generated.project) } : {}),
         ...(own
           ? {
               own_dockerfiles: {

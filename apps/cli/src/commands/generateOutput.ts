@@ -1,4 +1,4 @@
-import type { DescriptionIssue } from '@opspilot/manifests';
+import type { DescriptionIssue, ProjectSummary } from '@opspilot/manifests';
 import type { StoredRecords } from './generateRecords.js';
 import type { StoredConfig } from './reviewWorkflow.js';
 
@@ -12,31 +12,8 @@ export interface GenerateResult {
   records: StoredRecords;
   validation: { valid: boolean; errors: number; warnings: number; infos: number };
   findings: { file: string; rule: string; severity: string; message: string; line?: number }[];
-  project?: {
-    name: string;
-    apps: {
-      name: string;
-      path: string;
-      framework: string;
-      stack: string;
-      runtime_version: string;
-      package_manager: string;
-      port: number;
-      /** How Kubernetes probes it: `http` (the health path), `grpc` (the gRPC health service) or `tcp`. */
-      probe: string;
-      health_path?: string;
-      /** The port the probes use when it is not `port` (a Spring Boot management port). */
-      probe_port?: number;
-      /** The service's own Dockerfile, used rather than generated. */
-      dockerfile?: string;
-      /** Variables the code (or .env.example) reads: values entries, credentials as Secret keys. */
-      env: string[];
-      /** What the user should know about a choice made for the service. */
-      notes?: string[];
-    }[];
-    /** What the user should know about the project (compose services run from images …). */
-    notes?: string[];
-  };
+  /** The project and the services generated for (all found, or those chosen). */
+  project?: ProjectSummary;
   /** The validation of the project's own Dockerfiles (used as they are; reported, not stored). */
   own_dockerfiles?: {
     files: string[];

@@ -1,15 +1,18 @@
 import { generateManifest, ManifestKind, ValidationReport, validateFiles } from '@opspilot/manifests';
 import { z } from 'zod';
 import { audit, procedureFor, router } from '../trpc.js';
+import { manifestsProjectProcedures } from './manifestsProjectProcedures.js';
 
 const FileInput = z.object({ path: z.string().min(1).max(1024), content: z.string().max(5 * 1024 * 1024) });
 
 /**
  * Configuration as code (`@opspilot/manifests`): validate Kubernetes YAML, Dockerfiles and Helm charts (schema,
  * best-practice and security rules), and generate a manifest from a short description. Both only compute: nothing
- * is applied; generated files go through review like any change.
+ * is applied; generated files go through review like any change. The project procedures list a project's services
+ * and generate for all or some of them ({@link manifestsProjectProcedures}).
  */
 export const manifestsRouter = router({
+  ...manifestsProjectProcedures,
   validate: procedureFor('VIEWER')
     .meta({
       openapi: {

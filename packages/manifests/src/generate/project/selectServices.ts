@@ -27,7 +27,8 @@ export function selectServices(
       new InputError(
         `no service ${unknown.map((u) => `"${u}"`).join(', ')} in the project; the services found are:\n${serviceList(project)}`,
         {
-          hint: `choose with --service NAME (repeat it, or separate names with commas), e.g. --service ${project.apps[0]?.name}`,
+          hint: `choose one of ${project.apps.map((a) => a.name).join(', ')} by name or folder (--service NAME, repeated or comma-separated), e.g. --service ${project.apps[0]?.name}`,
+          details: { unknown, services: project.apps.map((a) => ({ name: a.name, path: a.path })) },
         },
       ),
     );
