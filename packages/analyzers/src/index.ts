@@ -14,7 +14,7 @@ export { EXPLAIN_SYSTEM_PROMPT, explainRequest } from './explain/explainPrompt.j
 export { createMasker, type MaskCategory, type Masker } from './explain/masker.js';
 export { type MaskedFindings, maskFindings, unmask } from './explain/maskFindings.js';
 export { secretValues } from './explain/secretValues.js';
-export { type CauseIdentity, causeIdentity } from './grouping/causeIdentity.js';
+export { type CauseIdentity, causeIdentity, causeIdentityOf } from './grouping/causeIdentity.js';
 export { CAUSE_LAYERS } from './grouping/causeLayers.js';
 export { type CauseSighting, causeSightings, historyOfSightings } from './grouping/causeSightings.js';
 export { type Dependencies, dependenciesOf, refKey } from './grouping/dependenciesOf.js';

@@ -4,6 +4,7 @@ import { NOW, obj, ownedBy, pod, snapshotOf } from '../__fixtures__/cluster.js';
 import { healthyCluster } from '../__fixtures__/healthyCluster.js';
 import { analyzeSnapshot } from '../analyzeSnapshot.js';
 import { BUILTIN_ANALYZERS } from '../builtinAnalyzers.js';
+import { causeIdentityOf } from './causeIdentity.js';
 import { historyOfSightings } from './causeSightings.js';
 import { createProblemHistory } from './problemHistory.js';
 
@@ -105,6 +106,28 @@ describe('problems by cause identity', () => {
     });
     expect(problem?.affected?.map((r) => r.name).sort()).toEqual(['agent-b2c3d', 'agent-e4f5g', 'agent-x7k2p']);
     expect(problem?.symptoms.map((s) => s.analyzer)).toEqual(['daemonset-unavailable']);
+  });
+
+  it("spells a signal's cause (class and root object) exactly as a finding's, so both ways reach one identity", () => {
+    const cluster = healthyCluster();
+    crashing(cluster.find('Pod', 'agent-x7k2p'));
+    const { report } = analyzeSnapshot(snapshotOf(cluster.objects, KINDS), { now: NOW });
+    const identity = report.problems[0]?.identity;
+    expect(identity).toBe('pod-crash-loop:daemonset/kube-system/agent');
+    const pod = { kind: 'Pod', namespace: 'kube-system', name: 'agent-x7k2p' };
+    const agent = { kind: 'DaemonSet', namespace: 'kube-system', name: 'agent' };
+    expect(causeIdentityOf('pod-crash-loop', pod, agent)).toEqual({
+      identity,
+      class: 'pod-crash-loop',
+      rootObject: agent,
+    });
+    // Nothing owns it: the object itself (cluster-scoped objects have no namespace part).
+    expect(causeIdentityOf('KubeNodeNotReady', { kind: 'Node', name: 'worker-2' }).identity).toBe(
+      'KubeNodeNotReady:node/worker-2',
+    );
+    expect(causeIdentityOf('pod-crash-loop', pod, undefined, 'pod-crash-loop:pod/kube-system/x:app').identity).toBe(
+      'pod-crash-loop:pod/kube-system/x:app',
+    );
   });
 
   it('keeps a failing CronJob at one problem however many Jobs it has created', () => {

@@ -18,6 +18,18 @@ function refText(ref: ObjectRef): string {
 }
 
 /**
+ * The identity of a cause of class `cls` on `resource`, given the object the cause belongs to (`root`, when another
+ * object owns `resource`): `class:kind/namespace/name` of the root. The one place that spells a cause's identity, for
+ * findings ({@link causeIdentity}) and for signals that carry no sighting (the incident engine names an alert's or an
+ * anomaly's cause with it, class = alertname, reason or analyzer), so the same cause gets the same identity whichever
+ * way it arrives. `ownId` replaces the identity of a cause nothing owns (a finding's id, its key included).
+ */
+export function causeIdentityOf(cls: string, resource: ObjectRef, root?: ObjectRef, ownId?: string): CauseIdentity {
+  if (!root) return { identity: ownId ?? `${cls}:${refText(resource)}`, class: cls, rootObject: resource };
+  return { identity: `${cls}:${refText(root)}`, class: cls, rootObject: root };
+}
+
+/**
  * The identity of a finding's cause: findings of one class on the pods (or Jobs, ReplicaSets) of one workload are
  * one cause, identified by the class and the top-level workload (`pod-crash-loop:daemonset/kube-system/agent`), so
  * three failing pods of a DaemonSet, or the Jobs a CronJob keeps creating, stay one problem whose identity does not
@@ -28,7 +40,6 @@ export function causeIdentity(index: SnapshotIndex, finding: Finding): CauseIden
   const r = finding.resource;
   const obj: KubeObject | undefined = index.get(r.kind, r.namespace, r.name);
   const owner = obj ? topOwner(index, obj) : undefined;
-  if (!owner || owner === obj) return { identity: finding.id, class: finding.analyzer, rootObject: r };
-  const rootObject = refOf(owner);
-  return { identity: `${finding.analyzer}:${refText(rootObject)}`, class: finding.analyzer, rootObject };
+  const root = owner && owner !== obj ? refOf(owner) : undefined;
+  return causeIdentityOf(finding.analyzer, r, root, finding.id);
 }
