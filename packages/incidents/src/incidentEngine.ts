@@ -8,6 +8,7 @@ import { assertMove, isActive, PHASE_OF } from './lifecycle/incidentPhase.js';
 import { publishIncident } from './publishIncident.js';
 import { recordCorrelation } from './recordCorrelation.js';
 import { createSightingRefresher } from './recurrence/sightingRefresher.js';
+import { signalSighting } from './recurrence/signalSighting.js';
 
 /** Who does something to an incident, and why. */
 export interface Actor {
@@ -132,7 +133,8 @@ export function createIncidentEngine(deps: IncidentDeps, options: CorrelatorOpti
 
     /**
      * Correlates signals (alerts, anomalies, findings) into incidents; returns the incidents written to. A finding's
-     * sighting gives its incident the cause's first-seen time, identity and recurrence (see `recordCorrelation`).
+     * sighting gives its incident the cause's first-seen time, identity and recurrence (see `recordCorrelation`); a
+     * FIRING signal without one gets a sighting derived from itself (see {@link signalSighting}).
      */
     ingest: (signals: Signal[]) =>
       serial(async () => {
@@ -140,7 +142,10 @@ export function createIncidentEngine(deps: IncidentDeps, options: CorrelatorOpti
         for (const given of signals) {
           // A signal naming its object only by labels (pod, deployment, node…) gets it as its resource.
           const resource = given.resource ?? resourceOfLabels(given.labels);
-          const signal = resource ? { ...given, resource } : given;
+          const named = resource ? { ...given, resource } : given;
+          // A signal without a sighting gets its cause's identity from itself, so its incident can recur too.
+          const derived = signalSighting(named, correlator.rootOf(named));
+          const signal = derived ? { ...named, sighting: derived } : named;
           const correlation = correlator.ingest(signal);
           const written = await recordCorrelation(deps, correlation);
           if (written) touched.set(written.id, written);

@@ -2,7 +2,13 @@ import type { Incident } from '@opspilot/core';
 import { affectedResources, type CorrelatedIncident, type Correlation } from './correlate/correlator.js';
 import type { IncidentDeps } from './incidentDeps.js';
 import { publishIncident } from './publishIncident.js';
-import { type IncidentCause, incidentCause, recurringText, sightingPatch } from './recurrence/incidentCause.js';
+import {
+  type CauseFields,
+  type IncidentCause,
+  incidentCause,
+  recurringText,
+  sightingPatch,
+} from './recurrence/incidentCause.js';
 
 /** The timeline entry type of each correlation outcome (repeats are counted, not written). */
 const ACTION_OF: Record<string, string> = {
@@ -12,6 +18,27 @@ const ACTION_OF: Record<string, string> = {
   refired: 'signal.refired',
   reopened: 'signal.refired',
 };
+
+/** Whether a signal the incident holds carries a finding's own (not derived) sighting of `identity`. */
+function findingCauseHeld(c: CorrelatedIncident, identity: string): boolean {
+  return [...c.signals.values()].some((h) => h.signal.sighting?.identity === identity && !h.signal.sighting.derived);
+}
+
+/**
+ * What a signal reopening a resolved incident (within the reopen window) makes of it: one more occurrence of its
+ * cause, so `recurring` — the resolution did not hold. `first_seen` stays (or becomes the incident's start).
+ */
+function reopenedFields(
+  current: Incident,
+  adopted: CauseFields | undefined,
+): Required<Pick<CauseFields, 'occurrences' | 'recurring' | 'first_seen'>> {
+  const before = adopted?.occurrences ?? current.occurrences ?? 1;
+  return {
+    occurrences: before + 1,
+    recurring: true,
+    first_seen: adopted?.first_seen ?? current.first_seen ?? current.detected_at,
+  };
+}
 
 function summary(c: CorrelatedIncident) {
   const firing = [...c.signals.values()].filter((h) => h.signal.state === 'FIRING').length;
@@ -24,7 +51,9 @@ function summary(c: CorrelatedIncident) {
  * it came back, its status (reopened: RESOLVED → DETECTED). Repeats write nothing. A finding's signal with a sighting
  * gives the incident its cause (see {@link incidentCause}): it starts when the cause was first seen, keeps the
  * cause's identity, first and last seen and runs, and — when an earlier incident of the same cause was resolved — is
- * marked recurring, with a `recurring` entry on its timeline.
+ * marked recurring, with a `recurring` entry on its timeline. A signal reopening a resolved incident within the reopen
+ * window counts one more occurrence and marks it recurring too (the `reopened` status entry says how many times it has
+ * occurred; `incident.reopened` in the audit trail).
  */
 export async function recordCorrelation(deps: IncidentDeps, correlation: Correlation): Promise<Incident | undefined> {
   const { incident: c, held } = correlation;
@@ -65,12 +94,19 @@ export async function recordCorrelation(deps: IncidentDeps, correlation: Correla
   } else {
     const current = await deps.records.get(c.id);
     const reopened = correlation.kind === 'reopened' && (current.status === 'RESOLVED' || current.status === 'CLOSED');
-    // A finding's cause joining an incident that has none (opened by an alert, say) becomes the incident's cause.
-    const adopt = signal.sighting && !current.cause_identity && signal.state === 'FIRING';
+    // A cause joining an incident that has none becomes the incident's cause; a finding's own sighting also replaces
+    // a cause the engine derived from a signal (an alert's, say), unless a finding of that cause is held.
+    const s = signal.sighting;
+    const adopt =
+      s !== undefined &&
+      signal.state === 'FIRING' &&
+      s.identity !== current.cause_identity &&
+      (!current.cause_identity || (!s.derived && !findingCauseHeld(c, current.cause_identity)));
     cause = adopt
       ? await incidentCause(deps.records, clusterId, signal.sighting!, current.detected_at, current.id)
       : undefined;
     const refreshed = signal.sighting && !adopt ? sightingPatch(current, signal.sighting) : undefined;
+    const recurrence = reopened ? reopenedFields(current, cause?.fields) : undefined;
     incident = await deps.records.update(c.id, {
       severity: c.severity,
       affected_resources: affectedResources(c),
@@ -78,15 +114,39 @@ export async function recordCorrelation(deps: IncidentDeps, correlation: Correla
       ...cause?.fields,
       ...(cause?.detected_at ? { detected_at: cause.detected_at } : {}),
       ...refreshed,
+      ...recurrence,
     });
-    if (reopened) {
+    if (reopened && recurrence) {
       await deps.records.addAction(c.id, {
         action_type: 'status',
         actor: 'system',
         status: 'SUCCEEDED',
-        description: `reopened: "${signal.title}" fired again`,
-        result: { from: current.status, to: 'DETECTED' },
+        description: `reopened: "${signal.title}" fired again; ${recurringText(incident)}`,
+        result: {
+          from: current.status,
+          to: 'DETECTED',
+          occurrences: recurrence.occurrences,
+          first_seen: recurrence.first_seen,
+          previous_resolved_at: current.resolved_at ?? '',
+        },
         performed_at: at,
+      });
+      await deps.audit.append({
+        action: 'incident.reopened',
+        user_id: 'system',
+        target: `incident/${c.id}`,
+        cluster_id: incident.cluster_id,
+        details: {
+          incident_id: c.id,
+          from: current.status,
+          to: 'DETECTED',
+          signal: signal.fingerprint,
+          recurring: true,
+          occurrences: recurrence.occurrences,
+          first_seen: recurrence.first_seen,
+          ...(incident.cause_identity ? { cause_identity: incident.cause_identity } : {}),
+          previous_resolved_at: current.resolved_at ?? '',
+        },
       });
     }
   }

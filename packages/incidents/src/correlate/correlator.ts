@@ -116,6 +116,11 @@ export class Correlator {
     this.topology = topology;
   }
 
+  /** The object a signal's cause belongs to, by the current topology (see {@link Topology.rootOf}). */
+  rootOf(signal: Signal): ObjectRef | undefined {
+    return this.topology.rootOf?.(signal);
+  }
+
   /** Correlates one signal; see the class description. */
   ingest(signal: Signal): Correlation {
     const key = signalKey(signal);

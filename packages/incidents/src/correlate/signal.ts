@@ -18,6 +18,11 @@ export const SignalSighting = z.object({
   first_seen: Timestamp,
   last_seen: Timestamp,
   runs: z.number().int().min(1).default(1),
+  /**
+   * True when the engine derived the sighting from the signal itself (an alert or anomaly, or a signal pushed without
+   * one: see `signalSighting`), not from the analyzers' history: a finding's own sighting replaces it as the cause.
+   */
+  derived: z.boolean().optional(),
 });
 export type SignalSighting = z.infer<typeof SignalSighting>;
 

@@ -41,6 +41,11 @@ export function contentionRole(signal: Signal): ContentionRole | undefined {
 /** Resolves the anchors of a signal; the cluster's topology when known, else what the signal's labels say. */
 export interface Topology {
   anchorsOf(signal: Signal): Anchors;
+  /**
+   * The object a signal's cause belongs to when it is not the signal's own resource: a pod's top-level workload (from
+   * the snapshot, or the workload labels), so a cause keeps its identity as pods are replaced. Undefined: the resource.
+   */
+  rootOf?(signal: Signal): ObjectRef | undefined;
 }
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job', 'ReplicaSet']);
@@ -85,8 +90,19 @@ function labelAnchors(signal: Signal): Anchors {
   };
 }
 
+/** The workload a pod's signal names by its labels (`deployment`, `statefulset`…), for a pod's signal only. */
+function labelRoot(signal: Signal): ObjectRef | undefined {
+  if (signal.resource?.kind !== 'Pod') return undefined;
+  const namespace = signal.labels.namespace ?? signal.resource.namespace;
+  for (const [label, kind] of WORKLOAD_LABELS) {
+    const name = signal.labels[label];
+    if (name && namespace) return { kind, namespace, name };
+  }
+  return undefined;
+}
+
 /** Anchors from labels alone, for signals of clusters whose objects are not at hand. */
-export const labelTopology: Topology = { anchorsOf: labelAnchors };
+export const labelTopology: Topology = { anchorsOf: labelAnchors, rootOf: labelRoot };
 
 function ref(obj: KubeObject): ObjectRef {
   return { kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace };
@@ -110,6 +126,13 @@ export function snapshotTopology(snapshot: ClusterSnapshot): Topology {
         return entries.length > 0 && entries.every(([k, v]) => labels?.[k] === v);
       });
   return {
+    rootOf(signal) {
+      const r = signal.resource;
+      const obj = r && index.get(r.kind, r.kind === 'Node' ? undefined : r.namespace, r.name);
+      if (!obj) return labelRoot(signal);
+      const top = topOwner(index, obj);
+      return top === obj ? undefined : ref(top);
+    },
     anchorsOf(signal) {
       const fallback = labelAnchors(signal);
       const r = signal.resource;

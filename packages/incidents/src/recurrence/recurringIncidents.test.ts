@@ -155,7 +155,8 @@ describe.each(DIALECTS)('incidents from findings keep their cause across occurre
         at: clock.now().toISOString(),
       },
     ]);
-    expect(byAlert?.cause_identity).toBeUndefined();
+    // The alert's own cause (its alertname on the Deployment its labels name), until a finding's sighting replaces it.
+    expect(byAlert?.cause_identity).toBe('HighErrorRate:deployment/shop/api');
     expect(byAlert?.detected_at).toBe('2026-03-01T09:00:00.000Z');
     await clock.advance(30_000);
     const feed = createFindingFeed({ clusterId });
