@@ -133,6 +133,50 @@ describe('opspilot incidents, runbooks and postmortem', () => {
     expect(show.out()).toContain(`recurring: seen 2 times since ${firstSeen}`);
   });
 
+  it('counts a reopen within the window as an occurrence: recurring in the table and YAML, and --no-recurring leaves it out', async () => {
+    const store = await openStore({ sqlitePath: join(cwd, 'data', 'opspilot.db') });
+    const clock = new ManualClock(new Date(Date.now() - 3600_000));
+    const engine = createIncidentEngine({ records: store.incidents, audit: store.audit, clock });
+    const alert = (state: Signal['state']): Signal => ({
+      source: 'ALERT',
+      fingerprint: 'cart-errors',
+      title: 'cart answers 500s',
+      severity: 'HIGH',
+      state,
+      labels: { alertname: 'HighErrorRate', namespace: 'todo', deployment: 'cart', pod: 'cart-5f6-x' },
+      at: clock.now().toISOString(),
+    });
+    const [first] = await engine.ingest([alert('FIRING')]);
+    await clock.advance(60_000);
+    await engine.ingest([alert('CLEARED')]);
+    await clock.advance(6 * 60_000);
+    expect((await engine.tick()).map((i) => i.id)).toEqual([first!.id]);
+    await clock.advance(60_000);
+    const [reopened] = await engine.ingest([alert('FIRING')]);
+    expect(reopened).toMatchObject({ id: first!.id, status: 'DETECTED', recurring: true, occurrences: 2 });
+    await store.close();
+
+    const table = memoryIo(env, cwd);
+    expect(await runCli(['incidents', '--recurring'], table)).toBe(0);
+    const row = table
+      .out()
+      .split('\n')
+      .find((line) => line.startsWith(first!.id));
+    expect(row).toMatch(/OPEN\s+-\s+\d+m\s+\d+m\s+2 \(recurring\)\s+cart answers 500s/);
+    const yaml = memoryIo(env, cwd);
+    expect(await runCli(['incidents', '--recurring', '-o', 'yaml'], yaml)).toBe(0);
+    expect(yaml.out()).toContain('cause_identity: HighErrorRate:deployment/todo/cart');
+    expect(yaml.out()).toMatch(/occurrences: 2\n\s+recurring: true/);
+    const firsts = memoryIo(env, cwd);
+    expect(await runCli(['incidents', '--all', '--no-recurring', '-o', 'json'], firsts)).toBe(0);
+    const ids = JSON.parse(firsts.out()).items.map((i: { id: string; recurring?: boolean }) => i.id);
+    expect(ids).not.toContain(first!.id);
+    const show = memoryIo(env, cwd);
+    expect(await runCli(['incidents', 'show', first!.id], show)).toBe(0);
+    expect(show.out()).toContain('Recurring: yes, occurrence 2 of this cause');
+    expect(show.out()).toMatch(/reopened: "cart answers 500s" fired again; recurring: seen 2 times since/);
+  });
+
   it('lists the shipped runbooks and refuses a runbook with a cycle, naming the line', async () => {
     const list = memoryIo(env, cwd);
     expect(await runCli(['runbooks', 'list'], list)).toBe(0);

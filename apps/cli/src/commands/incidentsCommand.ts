@@ -31,7 +31,7 @@ const ListOptions = z.object({
   status: z.array(Status).default([]),
   severity: z.array(z.string().toUpperCase().pipe(Severity)).default([]),
   all: z.boolean().default(false),
-  recurring: z.boolean().default(false),
+  recurring: z.boolean().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 const Id = z.uuid({ error: 'is not an incident id (see `opspilot incidents list`)' });
@@ -61,7 +61,8 @@ export function incidentsCommand(parent: Command, ctx: CliContext): Command {
     )
     .option('--severity <severity>', 'CRITICAL, HIGH, MEDIUM or LOW (repeatable)', collect)
     .option('-A, --all', 'every incident, resolved and closed ones too')
-    .option('--recurring', 'only incidents whose cause came back after an earlier incident of it was resolved')
+    .option('--recurring', 'only incidents whose cause came back after being resolved (a new incident, or reopened)')
+    .option('--no-recurring', 'only first occurrences of their cause')
     .option('--limit <n>', 'at most this many (1-1000)', '100')
     .action(async (raw: unknown, command: Command) => {
       const parsed = ListOptions.safeParse(raw);
@@ -83,7 +84,7 @@ export function incidentsCommand(parent: Command, ctx: CliContext): Command {
               (i) =>
                 (!statuses.length || statuses.includes(i.status)) &&
                 (!o.severity.length || o.severity.includes(i.severity)) &&
-                (!o.recurring || i.recurring === true),
+                (o.recurring === undefined || (i.recurring ?? false) === o.recurring),
             ),
           );
           if (page >= result.total_pages) break;
@@ -101,7 +102,7 @@ export function incidentsCommand(parent: Command, ctx: CliContext): Command {
             i.acknowledged_by ?? '-',
             ageOf(i.detected_at, now),
             i.first_seen ? ageOf(i.first_seen, now) : '-',
-            i.cause_identity ? `${i.occurrences ?? 1}${i.recurring ? ' (recurring)' : ''}` : '-',
+            i.cause_identity || i.recurring ? `${i.occurrences ?? 1}${i.recurring ? ' (recurring)' : ''}` : '-',
             i.title,
           ]),
         ])}\n`;
