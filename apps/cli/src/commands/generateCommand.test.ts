@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { openStore } from '@opspilot/store';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../runCli.js';
 import { memoryIo } from '../testing/index.js';
 
@@ -192,6 +193,62 @@ describe('opspilot generate', () => {
     // Choosing only the generated service leaves the broken Dockerfile out: exit 0.
     const api = memoryIo(env, cwd);
     expect(await runCli(['generate', 'dockerfile', '--from', project, '--service', 'api'], api), api.err()).toBe(0);
+  });
+
+  describe('on a terminal, without --service', () => {
+    /** A terminal for the prompt: keys written to it are what the person types. */
+    const terminalIo = () => {
+      const keys = new PassThrough() as PassThrough & { isTTY: boolean };
+      keys.isTTY = true;
+      const io = memoryIo(env, cwd);
+      io.terminal = keys as unknown as NodeJS.ReadStream;
+      return { io, keys };
+    };
+
+    it('asks which services of a monorepo to generate for, every one checked; Enter keeps them all', async () => {
+      const { io, keys } = terminalIo();
+      const run = runCli(['generate', 'dockerfile', '--from', SHOP], io);
+      await vi.waitFor(() => expect(io.err()).toContain('has 5 services: which to generate for?'), { timeout: 20_000 });
+      expect(io.err()).toContain('payments  (services/payments: go, port 8070)');
+      keys.write('\r');
+      expect(await run, io.err()).toBe(0);
+      expect(io.out().match(/^# app /gm)).toHaveLength(5);
+      expect(io.out()).not.toContain('which to generate for');
+    });
+
+    it('generates only the services ticked', async () => {
+      const { io, keys } = terminalIo();
+      const run = runCli(['generate', 'k8s', '--from', SHOP], io);
+      await vi.waitFor(() => expect(io.err()).toContain('which to generate for?'), { timeout: 20_000 });
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the prompt's colours and cursor moves
+      const shown = io.err().replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+      const first = /❯\s*◉\s*([a-z-]+)\s/.exec(shown)?.[1];
+      expect(first, shown).toBeDefined();
+      keys.write('a'); // untick all
+      keys.write(' '); // tick the first
+      keys.write('\r');
+      expect(await run, io.err()).toBe(0);
+      expect(io.out().match(/^# app ([a-z-]+)/gm)).toEqual([`# app ${first}`]);
+    });
+
+    it('asks nothing with -o json, with --service or for a project of one service', async () => {
+      for (const args of [
+        ['-o', 'json', 'generate', 'k8s', '--from', SHOP],
+        ['generate', 'k8s', '--from', SHOP, '--service', 'payments'],
+        ['generate', 'dockerfile', '--from', TODO, '--service', 'backend'],
+      ]) {
+        const { io } = terminalIo();
+        expect(await runCli(args, io), io.err()).toBe(0);
+        expect(io.err()).not.toContain('which to generate for');
+      }
+    });
+  });
+
+  it('off a terminal generates every service of a monorepo without asking', async () => {
+    const io = memoryIo(env, cwd);
+    expect(await runCli(['generate', 'dockerfile', '--from', SHOP], io), io.err()).toBe(0);
+    expect(io.out().match(/^# app /gm)).toHaveLength(5);
+    expect(io.err()).not.toContain('which to generate for');
   });
 
   it('refuses a project target without --from and a missing folder', async () => {

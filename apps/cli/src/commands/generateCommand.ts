@@ -8,7 +8,9 @@ import {
   type GenerationRecords,
   generateFromProject,
   generateManifest,
+  listProjectServices,
   ManifestKind,
+  type ProjectFile,
   type ProjectGeneration,
   projectRecords,
   resourcesOfFiles,
@@ -19,6 +21,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
 import { withStore } from '../openCliStore.js';
+import { askServices } from './askServices.js';
 import { type GenerateResult, renderGenerateText } from './generateOutput.js';
 import { generateReadProject } from './generateReadProject.js';
 import { generateRecords, nextRevision } from './generateRecords.js';
@@ -97,6 +100,7 @@ function generateFiles(
   options: z.infer<typeof Options>,
   cwd: string,
   namespace: string | undefined,
+  read?: ProjectFile[],
 ): Generated {
   if ((PROJECT_TARGETS as readonly string[]).includes(what)) {
     if (!options.from)
@@ -113,7 +117,7 @@ function generateFiles(
     };
     const result = generateFromProject(
       what as (typeof PROJECT_TARGETS)[number],
-      generateReadProject(dir),
+      read ?? generateReadProject(dir),
       projectOptions,
     );
     if (!result.ok) throw result.error;
@@ -156,10 +160,35 @@ function generateFiles(
 }
 
 /**
+ * On a terminal, for a project target without `--service` and text output: reads the project and, when it has several
+ * services, asks which to generate for (all checked; Enter keeps them all). Undefined — nothing asked — off a terminal
+ * (piped, CI), with `-o json|yaml`, with `--service`, or for a project of one service: then every service is
+ * generated, as `helm template` or `kubectl apply -k` would never stop a script to ask.
+ */
+async function askWhenSeveral(
+  ctx: CliContext,
+  command: Command,
+  what: string,
+  options: z.infer<typeof Options>,
+): Promise<{ files: ProjectFile[]; services?: string[] } | undefined> {
+  const asking =
+    (PROJECT_TARGETS as readonly string[]).includes(what) &&
+    options.from !== undefined &&
+    options.service === undefined &&
+    ctx.io.terminal?.isTTY === true &&
+    ctx.options(command).output === 'text';
+  if (!asking) return undefined;
+  const files = generateReadProject(resolve(ctx.io.cwd, options.from!));
+  const listed = listProjectServices(files, { name: options.name ?? basename(resolve(ctx.io.cwd, options.from!)) });
+  if (!listed.ok || listed.value.apps.length < 2) return { files };
+  return { files, services: await askServices(ctx.io, listed.value) };
+}
+
+/**
  * Registers `opspilot generate <kind> "<description>"` (deployment, service, ingress, configmap, secret, hpa, pdb,
  * networkpolicy, job, cronjob) and `opspilot generate dockerfile|k8s|helm-chart --from DIR [--service NAME]…`
- * (every deployable service of the project, or those chosen; a service's own Dockerfile is used and validated,
- * not regenerated): generates the files,
+ * (every deployable service of the project, or those chosen — on a terminal, asked for when there are several; a
+ * service's own Dockerfile is used and validated, not regenerated): generates the files,
  * validates them, stores each as a Generated Configuration awaiting review (or rejected when invalid), and prints
  * them (or writes them with `--out DIR`) with the validation summary and the stored ids. Generating the same thing
  * again stores a new revision of its records and files (the earlier ones are kept), which starts the review workflow
@@ -183,7 +212,7 @@ export function generateCommand(parent: Command, ctx: CliContext): Command {
     .option('--host <host>', 'Ingress host for --from (default <project>.local)')
     .option(
       '--service <name>',
-      'for --from: only this service, by name or folder (repeat, or separate with commas; default every service found)',
+      'for --from: only this service, by name or folder (repeat, or separate with commas); without it a terminal asks which when there are several, a script gets every service',
       collectServices,
     )
     .option('--user <name>', 'acting user for the audit log (default OPSPILOT_USER or the OS user)')
@@ -194,7 +223,15 @@ export function generateCommand(parent: Command, ctx: CliContext): Command {
           hint: 'see opspilot generate --help',
         });
       const options = parsed.data;
-      const generated = generateFiles(what, words, options, ctx.io.cwd, ctx.options(command).namespace);
+      const asked = await askWhenSeveral(ctx, command, what, options);
+      const generated = generateFiles(
+        what,
+        words,
+        { ...options, service: options.service ?? asked?.services },
+        ctx.io.cwd,
+        ctx.options(command).namespace,
+        asked?.files,
+      );
       if (options.out) checkWritable(resolve(ctx.io.cwd, options.out), generated.files, options.force);
       const config = await ctx.loadConfig(command);
       const helm = locateHelm(ctx.io.env);
