@@ -84,4 +84,55 @@ describe('pod-unschedulable', () => {
     );
     expect(analyzeWith(podUnschedulable, cluster.objects)[0]?.proposedFix?.description).toMatch(/tainted/);
   });
+
+  it('names the taint, the nodes carrying it, how to remove it and the toleration to add', () => {
+    const { cluster } = pending(
+      '0/2 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) had untolerated taint {maintenance: true}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+    );
+    (cluster.find('Node', 'worker-1').spec as Record<string, unknown>).taints = [
+      { key: 'maintenance', value: 'true', effect: 'NoExecute' },
+    ];
+    const fix = analyzeWith(podUnschedulable, cluster.objects)[0]?.proposedFix;
+    expect(fix?.description).toBe(
+      'Node worker-1 carries the taint maintenance=true:NoExecute, which deployment/web -n shop does not tolerate (NoExecute: it also evicted the pods running there): remove the taint when the nodes should run workloads again (kubectl taint nodes worker-1 maintenance=true:NoExecute-), or, if the workload belongs there, add a matching toleration (below)',
+    );
+    expect(fix?.patch).toEqual({
+      type: 'strategic',
+      body: {
+        spec: {
+          template: {
+            spec: { tolerations: [{ key: 'maintenance', operator: 'Equal', value: 'true', effect: 'NoExecute' }] },
+          },
+        },
+      },
+    });
+  });
+
+  it('points at the node, not a toleration, for the node controller’s unreachable taint', () => {
+    const { cluster } = pending(
+      '0/1 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+    );
+    (cluster.find('Node', 'worker-1').spec as Record<string, unknown>).taints = [
+      { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' },
+      { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: '2026-01-01T11:00:00Z' },
+    ];
+    const fix = analyzeWith(podUnschedulable, cluster.objects)[0]?.proposedFix;
+    expect(fix?.description).toMatch(
+      /^Node worker-1 carries the node controller's taint node\.kubernetes\.io\/unreachable:NoExecute .*the node is unhealthy/,
+    );
+    expect(fix?.command).toBe('kubectl describe node worker-1');
+    expect(fix?.patch).toBeUndefined();
+  });
+
+  it('blames the taint, not the node selector, when the node the pod selects is the tainted one', () => {
+    const { cluster } = pending(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {maintenance: true}, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
+    const node = cluster.find('Node', 'worker-1');
+    node.metadata.labels = { ...node.metadata.labels, disk: 'ssd' };
+    (node.spec as Record<string, unknown>).taints = [{ key: 'maintenance', value: 'true', effect: 'NoExecute' }];
+    expect(analyzeWith(podUnschedulable, cluster.objects)[0]?.proposedFix?.description).toMatch(
+      /^Node worker-1 carries the taint maintenance=true:NoExecute/,
+    );
+  });
 });

@@ -6,6 +6,7 @@ import { conditionOf, type PodSpec, type PodStatus, podSpecOf, statusOf } from '
 import { ageMs, latestEvents, nameOf, podEvents } from '../podHelpers.js';
 import { parseQuantity, scaleQuantity } from '../quantity.js';
 import { indexSnapshot, type SnapshotIndex } from '../snapshotIndex.js';
+import { taintFix, untoleratedTaintOf } from '../taintFix.js';
 import { containerPatch, kubectlRef, patchCommand, topOwner } from '../workloads.js';
 
 const ID = 'pod-unschedulable';
@@ -38,6 +39,19 @@ function fixFor(index: SnapshotIndex, pod: KubeObject, reason: string): Proposed
       };
     }
   }
+  // A node the pod selects carries a taint it does not tolerate (say, tainted NoExecute for maintenance): the taint is
+  // the cause, not the selector.
+  const tainted = untoleratedTaintOf(index, reason);
+  const taint = tainted ? taintFix(owner, tainted) : undefined;
+  const selector = (spec as { nodeSelector?: Record<string, string> }).nodeSelector ?? {};
+  const taintedSelected = index
+    .of('Node')
+    .some(
+      (n) =>
+        tainted?.nodes.includes(n.metadata.name) &&
+        Object.entries(selector).every(([k, v]) => n.metadata.labels?.[k] === v),
+    );
+  if (taint && taintedSelected) return taint;
   if (/node selector|node affinity/i.test(reason) && owner.kind !== 'Pod') {
     const body = [{ op: 'remove', path: '/spec/template/spec/nodeSelector' }];
     return {
@@ -50,6 +64,7 @@ function fixFor(index: SnapshotIndex, pod: KubeObject, reason: string): Proposed
     ? antiAffinityFix(owner, spec)
     : undefined;
   if (antiAffinity) return antiAffinity;
+  if (taint) return taint;
   // The control plane's own taint excludes it from every workload's pods: it is never the reason to act on.
   if (
     /untolerated taint|had taint/i.test(
