@@ -25,3 +25,18 @@ export async function visibleCluster(store: Store, principal: Principal, id: str
   }
   return cluster;
 }
+
+/**
+ * The cluster a caller names by name or id, if the caller may see it; otherwise a NotFoundError that lists the
+ * registered clusters the caller may see (by name), so a mistyped name can be corrected.
+ */
+export async function namedVisibleCluster(store: Store, principal: Principal, ref: string): Promise<Cluster> {
+  const visible = await visibleClusters(store, principal);
+  const found = visible.find((c) => c.name === ref || c.id === ref);
+  if (found) return found;
+  const names = visible.map((c) => c.name).sort();
+  throw new NotFoundError(
+    `no registered cluster named ${ref}; registered: ${names.length > 0 ? names.join(', ') : 'none'}`,
+    { hint: names.length > 0 ? `use one of: ${names.join(', ')}` : 'register a cluster first (opspilot clusters add)' },
+  );
+}

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { type CiProvider, ConflictError, InputError, type NewCiRun } from '@opspilot/core';
-import { githubRunOf, gitlabRunOf, recordRun, verifyGithubSignature, verifyGitlabToken } from '@opspilot/delivery';
+import {
+  githubRunOf,
+  gitlabRunOf,
+  linkLateRun,
+  recordRun,
+  verifyGithubSignature,
+  verifyGitlabToken,
+} from '@opspilot/delivery';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { UnauthenticatedError } from '../api/apiError.js';
@@ -100,13 +107,12 @@ async function ingest(services: ApiServices, request: FastifyRequest, provider: 
     });
     return { status: 202, body: { ignored: true, event: d.event, delivery: d.deliveryId } };
   }
-  const recorded = await recordRun(
-    { records: services.store, events: services.bus, now: () => services.clock.now() },
-    run,
-  );
+  const deps = { records: services.store, events: services.bus, now: () => services.clock.now() };
+  const recorded = await recordRun(deps, run);
   await services.store.webhookDeliveries.update(key, { run_id: recorded.run.id });
+  const user_id = `webhook:${provider.toLowerCase()}`;
   await publishAudit(services, {
-    user_id: `webhook:${provider.toLowerCase()}`,
+    user_id,
     action: recorded.created ? 'delivery.run.created' : 'delivery.run.updated',
     target: `pipeline_run/${recorded.run.id}`,
     details: {
@@ -115,11 +121,35 @@ async function ingest(services: ApiServices, request: FastifyRequest, provider: 
       run_key: recorded.run.run_key,
       status: recorded.run.status,
       ...(recorded.run.commit_sha ? { commit_sha: recorded.run.commit_sha } : {}),
+      ...(recorded.merged_kind ? { merged_kind: recorded.merged_kind, suite_key: recorded.run.suite_key ?? null } : {}),
     },
   });
+  const linked = await linkLateRun(deps, recorded.run);
+  for (const l of linked) {
+    await publishAudit(services, {
+      user_id,
+      action: 'delivery.deployment.linked',
+      target: `deployment/${l.deployment.id}`,
+      cluster_id: l.deployment.cluster_id,
+      details: {
+        run_id: recorded.run.id,
+        link: l.deployment.link ?? null,
+        workload: `${l.deployment.namespace}/${l.deployment.workload}`,
+        ...(l.deployment.commit_sha ? { commit_sha: l.deployment.commit_sha } : {}),
+        ...(l.previous_run_id ? { previous_run_id: l.previous_run_id } : {}),
+      },
+    });
+  }
   return {
     status: 202,
-    body: { run_id: recorded.run.id, status: recorded.run.status, created: recorded.created, delivery: d.deliveryId },
+    body: {
+      run_id: recorded.run.id,
+      status: recorded.run.status,
+      created: recorded.created,
+      delivery: d.deliveryId,
+      ...(recorded.merged_kind ? { merged_kind: recorded.merged_kind } : {}),
+      linked_deployments: linked.map((l) => l.deployment.id),
+    },
   };
 }
 
@@ -128,8 +158,10 @@ async function ingest(services: ApiServices, request: FastifyRequest, provider: 
  * GitHub deliveries are verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body), GitLab ones by
  * `X-Gitlab-Token`, against the source's sealed secret; a missing or wrong signature, or no configured secret, is 401
  * and nothing is stored. A delivery id seen before (`X-GitHub-Delivery`, `X-Gitlab-Event-UUID`) answers 200
- * `{duplicate: true}`. `workflow_run`, `check_suite`, `Pipeline Hook` and `Job Hook` create or update a run (202);
- * other events are accepted and ignored. Every accepted delivery is audited.
+ * `{duplicate: true}`. `workflow_run`, `check_suite`, `Pipeline Hook` and `Job Hook` create or update a run (202); a
+ * `workflow_run` and the `check_suite` of the same run are one run. Deployments recorded before their run's webhook
+ * came are linked to it then (`linked_deployments`, audited `delivery.deployment.linked`). Other events are accepted
+ * and ignored. Every accepted delivery is audited.
  */
 export function registerCiWebhooks(app: FastifyInstance, services: ApiServices): void {
   app.register(async (scope) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { canSeeCluster } from '../../auth/principal.js';
 import { IdInput } from '../apiSchemas.js';
 import { audit, procedureFor } from '../trpc.js';
-import { visibleCluster, visibleClusters } from '../visibleClusters.js';
+import { namedVisibleCluster, visibleCluster, visibleClusters } from '../visibleClusters.js';
 
 const Page = { page: z.number().int().min(1).default(1), page_size: z.number().int().min(1).max(100).default(20) };
 const Hex = z.string().regex(/^[0-9a-f]{7,64}$/);
@@ -193,6 +193,13 @@ export const deliveryRunProcedures = {
     .input(
       z.object({
         cluster_id: z.uuid().optional(),
+        /** A registered cluster by name (or id); unknown: 404 naming the registered clusters. */
+        cluster: z
+          .string()
+          .min(1)
+          .max(253)
+          .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'a cluster name or id')
+          .optional(),
         namespace: z.string().min(1).max(253).optional(),
         service: z.string().min(1).max(253).optional(),
         days: z.number().int().min(1).max(365).default(30),
@@ -210,11 +217,13 @@ export const deliveryRunProcedures = {
     )
     .query(async ({ ctx, input }) => {
       const to = input.to ? new Date(input.to) : ctx.services.clock.now();
-      const clusterIds = input.cluster_id
-        ? [(await visibleCluster(ctx.services.store, ctx.principal, input.cluster_id)).id]
-        : ctx.principal.clusterIds === 'all'
-          ? undefined
-          : (await visibleClusters(ctx.services.store, ctx.principal)).map((c) => c.id);
+      const clusterIds = input.cluster
+        ? [(await namedVisibleCluster(ctx.services.store, ctx.principal, input.cluster)).id]
+        : input.cluster_id
+          ? [(await visibleCluster(ctx.services.store, ctx.principal, input.cluster_id)).id]
+          : ctx.principal.clusterIds === 'all'
+            ? undefined
+            : (await visibleClusters(ctx.services.store, ctx.principal)).map((c) => c.id);
       return doraReport(ctx.services.store, {
         from: new Date(to.getTime() - input.days * 86_400_000),
         to,
