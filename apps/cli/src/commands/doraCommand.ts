@@ -1,5 +1,6 @@
-import { InputError } from '@opspilot/core';
+import { InputError, NotFoundError } from '@opspilot/core';
 import { type DoraFigures, doraReport } from '@opspilot/delivery';
+import type { Store } from '@opspilot/store';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cliContext.js';
@@ -10,8 +11,28 @@ const Options = z.object({
   days: z.coerce.number().int().min(1).max(365).default(30),
   by: z.enum(['service', 'namespace']).default('service'),
   service: z.string().min(1).optional(),
+  cluster: z
+    .string()
+    .min(1)
+    .max(253)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'a registered cluster name or id')
+    .optional(),
   to: z.iso.datetime().optional(),
 });
+
+/** The id of the registered cluster `ref` names (by name or id); unknown: a NotFoundError naming the registered ones. */
+async function clusterIdOf(store: Pick<Store, 'clusters'>, ref: string): Promise<string> {
+  const clusters = (await store.clusters.list({}, { page_size: 100 })).items;
+  const found = clusters.find((c) => c.name === ref || c.id === ref);
+  if (found) return found.id;
+  const names = clusters.map((c) => c.name).sort();
+  throw new NotFoundError(
+    `no registered cluster named ${ref}; registered: ${names.length ? names.join(', ') : 'none'}`,
+    {
+      hint: names.length ? `use one of: ${names.join(', ')}` : 'register a cluster with `opspilot clusters add`',
+    },
+  );
+}
 
 const hours = (h: number | null) => (h === null ? 'n/a' : h >= 48 ? `${(h / 24).toFixed(1)}d` : `${h.toFixed(1)}h`);
 
@@ -33,7 +54,7 @@ export function doraTable(groups: readonly DoraFigures[]): string {
 }
 
 /**
- * Registers `opspilot dora [--days N] [--by service|namespace] [-n NS] [--service NAME]`: DORA metrics from the
+ * Registers `opspilot dora [--days N] [--by service|namespace] [-n NS] [--service NAME] [--cluster NAME]`: DORA metrics from the
  * deployments recorded on the clusters, the CI runs linked to them and the incidents (definitions in
  * docs/delivery.md).
  */
@@ -44,6 +65,7 @@ export function doraCommand(parent: Command, ctx: CliContext): Command {
     .option('--days <n>', 'length of the range, ending now (or --to)', '30')
     .option('--by <grouping>', 'service or namespace', 'service')
     .option('--service <name>', 'only this service')
+    .option('--cluster <name>', 'only deployments and incidents of this registered cluster (name or id)')
     .option('--to <time>', 'end of the range (ISO 8601)')
     .action(async (raw: unknown, command: Command) => {
       const parsed = Options.safeParse(raw);
@@ -56,15 +78,22 @@ export function doraCommand(parent: Command, ctx: CliContext): Command {
       const namespace = ctx.options(command).namespace;
       const config = await ctx.loadConfig(command);
       const to = o.to ? new Date(o.to) : new Date();
-      const report = await withStore(config, ctx.io.cwd, (store) =>
-        doraReport(store, {
+      const report = await withStore(config, ctx.io.cwd, async (store) => ({
+        ...(o.cluster ? { cluster: o.cluster } : {}),
+        ...(await doraReport(store, {
           from: new Date(to.getTime() - o.days * 86_400_000),
           to,
           groupBy: o.by,
+          ...(o.cluster ? { clusterIds: [await clusterIdOf(store, o.cluster)] } : {}),
           ...(namespace ? { namespace } : {}),
           ...(o.service ? { service: o.service } : {}),
-        }),
+        })),
+      }));
+      ctx.print(
+        command,
+        report,
+        (r) =>
+          `${r.from.slice(0, 10)} – ${r.to.slice(0, 10)}${r.cluster ? ` on cluster ${r.cluster}` : ''}\n${doraTable(r.groups)}`,
       );
-      ctx.print(command, report, (r) => `${r.from.slice(0, 10)} – ${r.to.slice(0, 10)}\n${doraTable(r.groups)}`);
     });
 }

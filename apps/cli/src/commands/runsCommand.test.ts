@@ -54,6 +54,7 @@ describe('opspilot runs, dora and tests', () => {
     expect(shown.code, shown.err).toBe(0);
     expect(shown.out).toContain('feat(api): add due dates to todos');
     expect(shown.out).toContain('not deployed anywhere yet');
+    expect(shown.out).toMatch(/^Check suite: 19004417733$/m);
     const yaml = await cli('-o', 'yaml', 'runs', 'show', run.id);
     expect(yaml.out).toContain('run_key: github:acme/todo:workflow_run:7301450221');
     expect((await cli('runs', 'show', 'ffffffff')).code).not.toBe(0);
@@ -71,6 +72,51 @@ describe('opspilot runs, dora and tests', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('no deployments recorded in this range');
     expect((await cli('-o', 'json', 'dora')).json()).toMatchObject({ group_by: 'service', groups: [] });
+  });
+
+  it('narrows DORA to one registered cluster, and names the registered clusters for an unknown one', async () => {
+    const config = OpspilotConfig.parse({ data_dir: env.OPSPILOT_DATA_DIR });
+    const to = '2026-12-01T00:00:00.000Z';
+    await withStore(config, cwd, async (store) => {
+      const [run] = (await store.ciRuns.list({})).items;
+      for (const name of ['shop-prod', 'shop-staging']) {
+        const cluster = await store.clusters.create({ name, api_server_url: `https://${name}.example.com` });
+        await store.deploymentRecords.create({
+          cluster_id: cluster.id,
+          namespace: 'shop',
+          workload_kind: 'Deployment',
+          workload: name === 'shop-prod' ? 'todo' : 'todo-canary',
+          service: name === 'shop-prod' ? 'todo' : 'todo-canary',
+          images: ['ghcr.io/acme/todo:3f2a9c1'],
+          commit_sha: '3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39',
+          run_id: run!.id,
+          link: 'commit',
+          deployed_at: '2026-11-30T10:00:00.000Z',
+        });
+      }
+    });
+    const all = await cli('-o', 'json', 'dora', '--to', to);
+    expect(all.json().groups.map((g: { key: string }) => g.key)).toEqual(['shop/todo', 'shop/todo-canary']);
+    const prod = await cli('-o', 'json', 'dora', '--to', to, '--cluster', 'shop-prod');
+    expect(prod.code, prod.err).toBe(0);
+    expect(prod.json()).toMatchObject({
+      cluster: 'shop-prod',
+      groups: [{ key: 'shop/todo', deployments: 1, lead_time_hours: { samples: 1 } }],
+    });
+    expect(prod.json().groups).toHaveLength(1);
+    const yaml = await cli('-o', 'yaml', 'dora', '--to', to, '--cluster', 'shop-staging');
+    expect(yaml.out).toContain('cluster: shop-staging');
+    expect(yaml.out).toContain('key: shop/todo-canary');
+    const table = await cli('dora', '--to', to, '--cluster', 'shop-prod');
+    expect(table.out).toContain('on cluster shop-prod');
+    expect(table.out).toMatch(/^SERVICE\s+DEPLOYS/m);
+    expect(table.out).not.toContain('todo-canary');
+    const unknown = await cli('dora', '--cluster', 'nowhere');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('no registered cluster named nowhere; registered: shop-prod, shop-staging');
+    const bad = await cli('dora', '--cluster', 'bad name');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('a registered cluster name or id');
   });
 
   it('ingests JUnit reports, finds a flaky test and predicts failures with a measured accuracy', async () => {

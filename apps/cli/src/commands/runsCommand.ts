@@ -124,6 +124,7 @@ export function runsCommand(parent: Command, ctx: CliContext): Command {
           `Ref:         ${s.run.ref ?? '-'}${s.run.tag ? ' (tag)' : ''}`,
           `Started:     ${s.run.started_at ?? '-'}   Duration: ${duration(s.run.duration_ms)}`,
           ...(s.run.url ? [`URL:         ${s.run.url}`] : []),
+          ...(s.run.suite_key ? [`Check suite: ${s.run.suite_key.split(':').pop()}`] : []),
           ...(s.run.stages.length
             ? ['', 'STAGES', renderColumns(s.run.stages.map((st) => [st.name, st.status, duration(st.duration_ms)]))]
             : []),
