@@ -142,5 +142,19 @@ describe('Correlator', () => {
     });
     expect(s2.incident).toBe(s1.incident);
     expect(c.incidents.size).toBe(1);
+    // A pod's cause belongs to its top-level workload (the root a signal's derived identity names); a Deployment's or
+    // a Service's to itself.
+    const podSignal = { ...alert('p', {}), resource: { kind: 'Pod', namespace: 'todo', name: 'backend-7d9-x' } };
+    expect(c.rootOf(podSignal)).toEqual({ kind: 'Deployment', namespace: 'todo', name: 'backend' });
+    expect(
+      c.rootOf({ ...podSignal, resource: { kind: 'Service', namespace: 'todo', name: 'backend' } }),
+    ).toBeUndefined();
+    // A pod the snapshot does not hold: the workload its labels name.
+    expect(
+      c.rootOf({
+        ...alert('q', { namespace: 'todo', statefulset: 'db' }),
+        resource: { kind: 'Pod', namespace: 'todo', name: 'db-0' },
+      }),
+    ).toEqual({ kind: 'StatefulSet', namespace: 'todo', name: 'db' });
   });
 });
