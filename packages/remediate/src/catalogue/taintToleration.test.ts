@@ -43,4 +43,24 @@ describe('scheduling:tolerate-taint on the simulated cluster', () => {
     const abandoned = await h.store.audit.list({ action: 'remediation.abandoned' });
     expect(abandoned.items).toHaveLength(1);
   });
+
+  it('never tolerates the node controller’s taints of NotReady nodes', async () => {
+    // The kubelets report NotReady: the node lifecycle controller taints both workers not-ready.
+    const nodeType = h.sim.api.registry.byKind('v1', 'Node')!;
+    for (const node of workers) {
+      await taint(node, []);
+      const current = structuredClone(h.sim.store.get(nodeType, undefined, node));
+      delete current.metadata.resourceVersion;
+      const status = current.status as { conditions: { type: string; status: string }[] };
+      status.conditions = status.conditions.map((c) => (c.type === 'Ready' ? { ...c, status: 'False' } : c));
+      h.sim.store.update(nodeType, current, { subresource: 'status' });
+    }
+    await h.apply(deployment('tainted', 'down', {}));
+    const finding = await h.findingFor('pod-unschedulable', 'down-', 'tainted');
+    const proposal = await h.remediator.diagnose(finding, { only: 'scheduling:tolerate-taint' });
+    // Only the control plane is left to tolerate; the workers' not-ready taints never are.
+    expect(proposal.candidates.map((c) => c.summary)).toEqual([
+      'let deployment down tolerate node-role.kubernetes.io/control-plane:NoSchedule (node sim-control-plane)',
+    ]);
+  });
 });

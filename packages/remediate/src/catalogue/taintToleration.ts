@@ -12,6 +12,7 @@ import { templatePatchStep } from '../cluster/planSteps.js';
 import { defineRemediation, unchanged } from '../remediation.js';
 
 const CONTROL_PLANE = new Set(['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master']);
+const NODE_CONDITION = /^node\.kubernetes\.io\//;
 const toleration = (t: Taint): Toleration =>
   t.value !== undefined && t.value !== ''
     ? { key: t.key, operator: 'Equal', value: t.value, effect: t.effect }
@@ -22,6 +23,8 @@ const toleration = (t: Taint): Toleration =>
  * NoExecute taint it does not tolerate: a toleration of exactly the taints of the node with the fewest of them (a
  * control-plane node last), planned against those taints (abandoned when the node's taints change before the apply).
  * Untainting that node is pointed to as the alternative — it opens the node to every pod, so it is left to a person.
+ * Nodes held off by the node controller's condition taints (`node.kubernetes.io/not-ready`, `unreachable`, pressure)
+ * are never tolerated: they need repair.
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
  */
 export const taintToleration = defineRemediation({
@@ -48,7 +51,20 @@ export const taintToleration = defineRemediation({
             Number(b.taints.some((t) => CONTROL_PLANE.has(t.key))) ||
           a.node.metadata.name.localeCompare(b.node.metadata.name),
       );
-    const best = ranked[0]!;
+    // The node controller's condition taints (not-ready, unreachable, pressure) say the node is unhealthy: tolerating
+    // them would run the pods on a broken node, so such a node is repaired, never tolerated.
+    const healthy = ranked.filter((r) => !r.taints.some((t) => NODE_CONDITION.test(t.key)));
+    if (healthy.length === 0) {
+      const { node, taints } = ranked[0]!;
+      const named = taints
+        .filter((t) => NODE_CONDITION.test(t.key))
+        .map(describeTaint)
+        .join(', ');
+      return {
+        none: `node ${node.metadata.name} carries the node controller's ${named}: repair the node (or add one) rather than tolerate it`,
+      };
+    }
+    const best = healthy[0]!;
     if (best.taints.length === 0) {
       return {
         none: `node ${best.node.metadata.name} tolerates the pod: it is Pending for another reason (resources, claims)`,
