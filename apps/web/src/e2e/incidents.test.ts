@@ -128,6 +128,61 @@ describe.runIf(chromiumRunnable)('incidents in the dashboard (real server, simul
       `recurring: seen 2 times since ${firstSeen}`,
     );
   });
+  it('filters the list to recurring incidents or first occurrences, keeping the filter in the URL across a reload', {
+    timeout: 120_000,
+  }, async () => {
+    const clusters = await api('GET', '/clusters');
+    const demo = clusters.items.find((c: { name: string }) => c.name === 'sim-demo');
+    const finding = (name: string) => ({
+      source: 'FINDING',
+      fingerprint: `pod-crash-loop:deployment/todo/${name}`,
+      cluster_id: demo.id,
+      title: `${name} crash-loops`,
+      severity: 'HIGH',
+      state: 'FIRING',
+      resource: { kind: 'Deployment', namespace: 'todo', name },
+      labels: { analyzer: 'pod-crash-loop' },
+      at: new Date().toISOString(),
+    });
+    // e2e-flaky comes back after its first incident was closed (recurring ×2); e2e-once is a first occurrence.
+    const [flaky] = await api('POST', '/incidents/correlate', { signals: [finding('e2e-flaky')] });
+    await api('POST', `/incidents/${flaky.id}/resolve`, {});
+    await api('POST', `/incidents/${flaky.id}/close`, {});
+    const [back] = await api('POST', '/incidents/correlate', { signals: [finding('e2e-flaky')] });
+    expect(back).toMatchObject({ recurring: true, occurrences: 2 });
+    await api('POST', '/incidents/correlate', { signals: [finding('e2e-once')] });
+
+    // The dashboard routes by the URL's hash: `#/incidents?recurring=true`.
+    const hashParams = () => new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
+    await page.getByRole('link', { name: 'Incidents', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Incidents' });
+    const rowOf = (name: string) =>
+      table.getByRole('row').filter({ has: page.getByRole('link', { name: new RegExp(`${name} crash-loops`) }) });
+    await pwExpect(rowOf('e2e-once')).toHaveCount(1);
+    await pwExpect(rowOf('e2e-flaky')).toHaveCount(1);
+
+    await page.getByLabel('Recurring').selectOption('true');
+    await pwExpect(rowOf('e2e-once')).toHaveCount(0);
+    await pwExpect(rowOf('e2e-flaky')).toContainText('recurring ×2');
+    // Every row left is a recurring one: only the header row has no badge.
+    await pwExpect(table.getByRole('row').filter({ hasNot: page.getByText(/recurring ×\d+/) })).toHaveCount(1);
+    await expect.poll(() => hashParams().get('recurring'), { timeout: 60_000 }).toBe('true');
+
+    await page.reload();
+    await pwExpect(page.getByLabel('Recurring')).toHaveValue('true');
+    await pwExpect(rowOf('e2e-flaky')).toHaveCount(1);
+    await pwExpect(rowOf('e2e-once')).toHaveCount(0);
+
+    await page.getByLabel('Recurring').selectOption('false');
+    await pwExpect(rowOf('e2e-once')).toHaveCount(1);
+    await pwExpect(rowOf('e2e-flaky')).toHaveCount(0);
+    await pwExpect(table.getByText(/recurring ×\d+/)).toHaveCount(0);
+    await expect.poll(() => hashParams().get('recurring'), { timeout: 60_000 }).toBe('false');
+
+    await page.getByLabel('Recurring').selectOption('');
+    await pwExpect(rowOf('e2e-flaky')).toHaveCount(1);
+    await expect.poll(() => hashParams().has('recurring'), { timeout: 60_000 }).toBe(false);
+  });
   it('shows a new incident without a reload, charts its signals with the anomaly marked, and follows its timeline live', {
     timeout: 180_000,
   }, async () => {
