@@ -76,6 +76,70 @@ describe.runIf(chromiumRunnable)('the Runs & DORA and Tests pages (real server, 
     await page.screenshot({ path: `${artifacts}runs-dora-page.png`, fullPage: true });
   });
 
+  it('keeps a check_suite with its workflow run, links a late tag pipeline to the rollouts, and filters DORA by cluster', {
+    timeout: 90_000,
+  }, async () => {
+    // GitHub's check_suite delivery for the workflow run sent above: the same run, not a second row.
+    const suite = JSON.parse(
+      readFileSync(new URL('runs/__fixtures__/github-check_suite-completed.json', fixtures), 'utf8'),
+    ) as { check_suite: Record<string, unknown> };
+    suite.check_suite.conclusion = 'success';
+    suite.check_suite.updated_at = '2026-11-30T09:19:42Z';
+    const suiteBody = JSON.stringify(suite);
+    const merged = await fetch(`${session!.server.url}/api/webhooks/github`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'check_suite',
+        'x-github-delivery': 'e2e-check-suite',
+        'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(suiteBody).digest('hex')}`,
+      },
+      body: suiteBody,
+    });
+    playwrightExpect(merged.status).toBe(202);
+    playwrightExpect(await merged.json()).toMatchObject({ created: false, merged_kind: 'CHECK_SUITE' });
+    const runs = page.getByRole('table', { name: 'Pipeline runs' });
+    await pwExpect(runs).toContainText('check suite 19004417733');
+    await pwExpect(runs.getByRole('row')).toHaveCount(2);
+
+    // A GitLab tag pipeline for v1.0 arrives after the demo's todo/*:1.0 rollouts were recorded: they link to it live.
+    await page.getByLabel('CI system').selectOption('GITLAB');
+    await page.getByLabel('Secret', { exact: true }).fill(`${SECRET}-gitlab`);
+    await page.getByRole('button', { name: 'Save secret' }).click();
+    await pwExpect(page.getByRole('list', { name: 'Webhook sources' })).toContainText('gitlab · default');
+    const deployments = page.getByRole('table', { name: 'Deployments' });
+    await pwExpect(deployments).toContainText('todo/backend:1.0');
+    await pwExpect(deployments).not.toContainText('linked by tag');
+    const pipeline = readFileSync(new URL('runs/__fixtures__/gitlab-pipeline-hook.json', fixtures), 'utf8').replaceAll(
+      'v1.4.2',
+      'v1.0',
+    );
+    const late = await fetch(`${session!.server.url}/api/webhooks/gitlab`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-gitlab-event': 'Pipeline Hook',
+        'x-gitlab-token': `${SECRET}-gitlab`,
+        'x-gitlab-event-uuid': 'e2e-late-tag-pipeline',
+      },
+      body: pipeline,
+    });
+    playwrightExpect(late.status).toBe(202);
+    playwrightExpect((await late.json()).linked_deployments.length).toBeGreaterThan(0);
+    await pwExpect(deployments.getByRole('row').filter({ hasText: 'todo/backend:1.0' })).toContainText('linked by tag');
+
+    // DORA of one cluster: the select lists the registered clusters and the figures say whose they are.
+    const dora = page.getByRole('table', { name: 'DORA metrics' });
+    const clusterSelect = page.getByLabel('DORA cluster');
+    const name = await clusterSelect.locator('option').nth(1).textContent();
+    await clusterSelect.selectOption({ label: name ?? '' });
+    await pwExpect(page.getByTestId('dora-scope')).toContainText(`cluster ${name}`);
+    await pwExpect(dora.getByRole('row').nth(1)).toBeVisible();
+    await page.screenshot({ path: `${artifacts}runs-dora-cluster.png`, fullPage: true });
+    await clusterSelect.selectOption({ label: 'all clusters' });
+    await pwExpect(page.getByTestId('dora-scope')).toHaveCount(0);
+  });
+
   it('ingests two JUnit reports of one commit and lists the test that flipped as flaky', {
     timeout: 90_000,
   }, async () => {

@@ -14,8 +14,9 @@ const button =
   'rounded bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900';
 
 /**
- * Runs and DORA: pipeline runs reported by GitHub and GitLab webhooks (refreshed live), the deployments seen on a
- * cluster with the run that built each, DORA metrics per service or namespace, and the webhook secrets (admins).
+ * Runs and DORA: pipeline runs reported by GitHub and GitLab webhooks (refreshed live, also when a late run is linked
+ * to a deployment), the deployments seen on a cluster with the run that built each, DORA metrics per service or
+ * namespace (of all clusters or one), and the webhook secrets (admins).
  */
 export function RunsDoraPage() {
   const trpc = useTRPC();
@@ -24,10 +25,13 @@ export function RunsDoraPage() {
   const [days, setDays] = useState(30);
   const [groupBy, setGroupBy] = useState<'service' | 'namespace'>('service');
   const [clusterId, setClusterId] = useState('');
+  const [doraCluster, setDoraCluster] = useState('');
   const runs = useQuery(trpc.delivery.runs.queryOptions({ page_size: 50, ...(provider ? { provider } : {}) }));
   const clusters = useQuery(trpc.clusters.list.queryOptions({ page_size: 100 }));
   const cluster = clusterId || clusters.data?.items?.[0]?.id || '';
-  const dora = useQuery(trpc.delivery.dora.queryOptions({ days, group_by: groupBy }));
+  const dora = useQuery(
+    trpc.delivery.dora.queryOptions({ days, group_by: groupBy, ...(doraCluster ? { cluster: doraCluster } : {}) }),
+  );
   const deployments = useQuery({
     ...trpc.delivery.deployments.queryOptions({ cluster_id: cluster, page_size: 50 }),
     enabled: cluster !== '',
@@ -35,6 +39,7 @@ export function RunsDoraPage() {
   const refreshDelivery = () => void queryClient.invalidateQueries({ queryKey: trpc.delivery.pathKey() });
   useRefreshOn('PIPELINE_RUN_RECORDED', refreshDelivery, 1_000);
   useRefreshOn('DEPLOYMENT_RECORDED', refreshDelivery, 1_000);
+  useRefreshOn('DEPLOYMENT_LINKED', refreshDelivery, 1_000);
   const sync = useMutation(trpc.delivery.syncDeployments.mutationOptions({ onSuccess: refreshDelivery }));
   return (
     <>
@@ -74,6 +79,17 @@ export function RunsDoraPage() {
               />
             </label>
             <label className="flex items-center gap-2">
+              DORA cluster
+              <select className={input} value={doraCluster} onChange={(e) => setDoraCluster(e.target.value)}>
+                <option value="">all clusters</option>
+                {(clusters.data?.items ?? []).map((c) => (
+                  <option key={c.id} value={c.name}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex items-center gap-2">
               Group by
               <select className={input} value={groupBy} onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}>
                 <option value="service">service</option>
@@ -85,6 +101,11 @@ export function RunsDoraPage() {
       >
         <ErrorNotice error={dora.error} />
         <DoraTable rows={dora.data?.groups ?? []} />
+        {doraCluster ? (
+          <p className="mt-2 text-xs text-slate-500" data-testid="dora-scope">
+            Deployments and incidents of cluster {doraCluster} only.
+          </p>
+        ) : null}
         <p className="mt-2 text-xs text-slate-500">
           Definitions: see docs/delivery.md. A change fails when it is rolled back, or an incident on its service is
           detected within 24 hours and before the next deployment.

@@ -11,7 +11,10 @@ const tone: Record<string, string> = {
   QUEUED: 'text-slate-500',
 };
 
-/** Pipeline runs as a table: provider, pipeline, status, commit, author and duration, linking to the CI system. */
+/**
+ * Pipeline runs as a table: provider, pipeline, status, commit, author and duration, linking to the CI system. A GitHub
+ * run names its check suite (its `workflow_run` and `check_suite` deliveries are this one row).
+ */
 export function RunsTable({ runs }: { runs: readonly CiRun[] }) {
   if (runs.length === 0) {
     return (
@@ -47,6 +50,11 @@ export function RunsTable({ runs }: { runs: readonly CiRun[] }) {
                 r.pipeline
               )}
               {r.kind === 'JOB' ? <span className="ml-1 text-xs text-slate-500">(job)</span> : null}
+              {r.suite_key ? (
+                <span className="ml-1 text-xs text-slate-500" title={r.suite_key}>
+                  (check suite {r.suite_key.split(':').pop()})
+                </span>
+              ) : null}
             </td>
             <td className={`${cell} font-medium ${tone[r.status] ?? ''}`}>{r.status}</td>
             <td className={cell}>{r.ref ?? '—'}</td>
