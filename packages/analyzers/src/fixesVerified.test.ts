@@ -1,7 +1,8 @@
-import { type ClusterSnapshot, type KubeObject, ManualClock } from '@opspilot/core';
+import { ManualClock } from '@opspilot/core';
 import { createObject, type SimCluster, startSimCluster } from '@opspilot/kube-sim';
 import { advanceClock, apiRequest } from '@opspilot/kube-sim/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simSnapshot } from './__fixtures__/simSnapshot.js';
 import { analyzeSnapshot } from './analyzeSnapshot.js';
 
 type Json = Record<string, unknown>;
@@ -58,12 +59,7 @@ const KINDS: [string, string][] = [
   ['apps/v1', 'ReplicaSet'],
 ];
 
-function snapshot(): ClusterSnapshot {
-  const byKind: Record<string, KubeObject[]> = {};
-  for (const [apiVersion, kind] of KINDS)
-    byKind[kind] = sim.store.list(sim.api.registry.byKind(apiVersion, kind)!, {}).items as unknown as KubeObject[];
-  return { cluster: 'sim', takenAt: sim.clock.now().toISOString(), objects: byKind, errors: [] };
-}
+const snapshot = () => simSnapshot(sim, KINDS);
 
 const analyze = () => analyzeSnapshot(snapshot(), { now: sim.clock.now(), namespace: NS }).report;
 

@@ -11,15 +11,9 @@ import { rolloutLimits, stepRollout } from './daemonSetRollout.js';
 import { isOwnedBy, unversioned } from './ownership.js';
 import { createPodFromTemplate, phaseOf } from './podFromTemplate.js';
 import { isPodReady } from './replicaSetController.js';
-import { matchesNode, toleratesTaint } from './scheduler.js';
+import { matchesNode, type Toleration, toleratesTaint } from './scheduler.js';
 
 type Json = Record<string, unknown>;
-interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-}
 interface DaemonSetSpec {
   template?: { metadata?: Json; spec?: Json };
   updateStrategy?: { type?: string; rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string } };

@@ -1,20 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiRequest } from '../testing/apiRequest.js';
-import { type Harness, startHarness } from './__fixtures__/harness.js';
+import { deploymentOf, type Harness, startHarness } from './__fixtures__/harness.js';
 
 type Json = Record<string, unknown>;
 let h: Harness;
 
-const deployment = (name: string, replicas: number) => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name, namespace: 'default' },
-  spec: {
-    replicas,
-    selector: { matchLabels: { app: name } },
-    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } },
-  },
-});
 const budget = (name: string, spec: Json) => ({
   apiVersion: 'policy/v1',
   kind: 'PodDisruptionBudget',
@@ -29,7 +19,7 @@ afterEach(async () => h.sim.stop());
 
 describe('disruption controller', () => {
   it('counts the selected pods and the disruptions each budget allows', async () => {
-    h.create(deployment('web', 3));
+    h.create(deploymentOf('web', 3));
     h.create(budget('all', { minAvailable: 3 }));
     h.create(budget('one-down', { maxUnavailable: 1 }));
     h.create(budget('half', { minAvailable: '50%' }));
@@ -52,7 +42,7 @@ describe('disruption controller', () => {
   });
 
   it('charges each eviction to the budget, so a drain right after one is refused until the pod is replaced', async () => {
-    h.create(deployment('web', 3));
+    h.create(deploymentOf('web', 3));
     h.create(budget('one-down', { maxUnavailable: 1 }));
     await h.advance(30_000);
     const [first, second] = h.list('Pod').map((p) => p.metadata.name);

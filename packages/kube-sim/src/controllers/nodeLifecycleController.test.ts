@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './__fixtures__/harness.js';
+import { deploymentOf, type Harness, startHarness } from './__fixtures__/harness.js';
 
 type Json = Record<string, unknown>;
 let h: Harness;
@@ -55,16 +55,7 @@ describe('node lifecycle controller', () => {
   it('keeps new pods off a not-ready node', async () => {
     setConditions('sim-worker-1', { Ready: 'False' });
     await h.settle();
-    h.create({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web', namespace: 'default' },
-      spec: {
-        replicas: 3,
-        selector: { matchLabels: { app: 'web' } },
-        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'a', image: 'nginx:1.27' }] } },
-      },
-    });
+    h.create(deploymentOf('web', 3));
     await h.advance(5_000);
     expect(h.list('Pod').map((p) => (p.spec as Json).nodeName)).toEqual([
       'sim-worker-2',

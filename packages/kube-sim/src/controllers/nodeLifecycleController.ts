@@ -1,16 +1,9 @@
 import type { KubeObject } from '../store/kubeObject.js';
 import type { ControllerContext } from './controllerContext.js';
 import { unversioned } from './ownership.js';
+import type { Taint } from './scheduler.js';
 
 type Json = Record<string, unknown>;
-/** A node taint as the API stores it (`timeAdded` on the NoExecute ones the node controller adds). */
-export interface NodeTaint {
-  key: string;
-  value?: string;
-  effect: string;
-  timeAdded?: string;
-}
-
 /** The node condition (type and status) each node-lifecycle taint stands for. */
 const CONDITION_TAINTS: { type: string; status: string; key: string; noExecute?: true }[] = [
   { type: 'Ready', status: 'False', key: 'node.kubernetes.io/not-ready', noExecute: true },
@@ -23,9 +16,9 @@ const CONDITION_TAINTS: { type: string; status: string; key: string; noExecute?:
 const MANAGED = new Set(CONDITION_TAINTS.map((c) => c.key));
 
 /** The taints a node's conditions call for (existing ones kept, so `timeAdded` does not move). */
-function wantedTaints(node: KubeObject, current: NodeTaint[], now: string): NodeTaint[] {
+function wantedTaints(node: KubeObject, current: Taint[], now: string): Taint[] {
   const conditions = ((node.status as Json | undefined)?.conditions as Json[] | undefined) ?? [];
-  const wanted: NodeTaint[] = [];
+  const wanted: Taint[] = [];
   for (const c of CONDITION_TAINTS) {
     if (!conditions.some((x) => x.type === c.type && x.status === c.status)) continue;
     const effects = c.noExecute ? ['NoSchedule', 'NoExecute'] : ['NoSchedule'];
@@ -51,7 +44,7 @@ export function reconcileNodeLifecycle(ctx: ControllerContext): void {
   const nodeType = ctx.type('Node');
   for (const node of ctx.store.list(nodeType).items) {
     if (!ctx.begin(node)) continue;
-    const current = (((node.spec as Json | undefined)?.taints as NodeTaint[] | undefined) ?? []).slice();
+    const current = (((node.spec as Json | undefined)?.taints as Taint[] | undefined) ?? []).slice();
     const managed = current.filter((t) => MANAGED.has(t.key));
     const wanted = wantedTaints(node, managed, ctx.timestamp());
     const same =

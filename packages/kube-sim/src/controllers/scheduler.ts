@@ -4,16 +4,20 @@ import { ANTI_AFFINITY, EXISTING_ANTI_AFFINITY, podAffinityProblem } from './pod
 import { parseQuantity } from './quantity.js';
 
 type Json = Record<string, unknown>;
-interface Toleration {
+/** A pod's toleration (`tolerationSeconds` only matters to NoExecute taints). */
+export interface Toleration {
   key?: string;
   operator?: string;
   value?: string;
   effect?: string;
+  tolerationSeconds?: number;
 }
-interface Taint {
+/** A node's taint (`timeAdded` is set on the NoExecute taints the node lifecycle controller adds). */
+export interface Taint {
   key: string;
   value?: string;
   effect: string;
+  timeAdded?: string;
 }
 
 /** CPU (cores) and memory (bytes) requested by a pod: the sum of its containers' requests. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../store/kubeObject.js';
-import { type Harness, startHarness } from './__fixtures__/harness.js';
+import { deploymentOf, type Harness, startHarness } from './__fixtures__/harness.js';
 import { evictionDelay } from './taintEvictionController.js';
 
 type Json = Record<string, unknown>;
@@ -13,16 +13,6 @@ const pod = (name: string, node: string, tolerations: Json[] = []) => ({
   kind: 'Pod',
   metadata: { name, namespace: 'default', labels: { app: name } },
   spec: { nodeName: node, containers: [{ name: 'app', image: 'nginx:1.27' }], tolerations },
-});
-const deployment = (name: string, replicas: number) => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name, namespace: 'default' },
-  spec: {
-    replicas,
-    selector: { matchLabels: { app: name } },
-    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } },
-  },
 });
 const taint = (node: string, taints: Json[]) =>
   h.update('Node', node, (n) => {
@@ -126,7 +116,7 @@ describe('taint eviction controller', () => {
   });
 
   it('lets the ReplicaSet replace evicted pods on nodes the taint does not cover', async () => {
-    h.create(deployment('web', 4));
+    h.create(deploymentOf('web', 4));
     await h.advance(10_000);
     const onWorker1 = h.list('Pod').filter((p) => (p.spec as Json).nodeName === 'sim-worker-1');
     expect(onWorker1.length).toBeGreaterThan(0);
@@ -140,7 +130,7 @@ describe('taint eviction controller', () => {
   });
 
   it('taints a NotReady node and evicts its pods after the 300 s default tolerations, daemon pods excepted', async () => {
-    h.create(deployment('web', 2));
+    h.create(deploymentOf('web', 2));
     h.create({
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',

@@ -1,18 +1,10 @@
 import type { KubeObject } from '../store/kubeObject.js';
 import type { ControllerContext } from './controllerContext.js';
 import { deleteCascading } from './deleteCascading.js';
-import type { NodeTaint } from './nodeLifecycleController.js';
 import { unversioned } from './ownership.js';
-import { toleratesTaint } from './scheduler.js';
+import { type Taint, type Toleration, toleratesTaint } from './scheduler.js';
 
 type Json = Record<string, unknown>;
-interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number;
-}
 /** One pod's scheduled eviction, as the controller's timed work queue keeps it. */
 interface Work {
   uid: string;
@@ -27,7 +19,7 @@ const SOURCE = 'taint-eviction-controller';
 const REASON = 'TaintManagerEviction';
 
 /** How long the pod may stay: 0 (now), a number of ms, or undefined (forever), as `getMinTolerationTime` decides. */
-export function evictionDelay(tolerations: Toleration[], taints: NodeTaint[]): number | undefined {
+export function evictionDelay(tolerations: Toleration[], taints: Taint[]): number | undefined {
   const used: Toleration[] = [];
   for (const taint of taints) {
     const match = tolerations.find((t) => toleratesTaint([t], taint));
@@ -45,7 +37,7 @@ export function evictionDelay(tolerations: Toleration[], taints: NodeTaint[]): n
 }
 
 const noExecute = (node: KubeObject) =>
-  (((node.spec as Json | undefined)?.taints as NodeTaint[] | undefined) ?? []).filter((t) => t.effect === 'NoExecute');
+  (((node.spec as Json | undefined)?.taints as Taint[] | undefined) ?? []).filter((t) => t.effect === 'NoExecute');
 
 /**
  * The taint eviction controller (kube-controller-manager's `taint-eviction-controller`, formerly the taint manager):
@@ -68,7 +60,7 @@ export function createTaintEvictionController(): (ctx: ControllerContext) => voi
   };
   return (ctx) => {
     const now = ctx.clock.now().getTime();
-    const tainted = new Map<string, NodeTaint[]>();
+    const tainted = new Map<string, Taint[]>();
     for (const node of ctx.store.list(ctx.type('Node')).items) {
       const taints = noExecute(node);
       if (taints.length > 0) tainted.set(node.metadata.name, taints);

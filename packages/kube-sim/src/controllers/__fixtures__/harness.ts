@@ -40,6 +40,20 @@ const PATHS: Record<string, [string, string, string]> = {
   PodDisruptionBudget: ['policy', 'v1', 'poddisruptionbudgets'],
 };
 
+/** A Deployment of nginx:1.27 pods labelled `app: name` in `default`, for controller tests. */
+export function deploymentOf(name: string, replicas: number): Json {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } },
+    },
+  };
+}
+
 /** Starts a cluster (3 nodes, plain HTTP) on a ManualClock at 2026-01-01T00:00:00Z. */
 export async function startHarness(start = '2026-01-01T00:00:00Z'): Promise<Harness> {
   const clock = new ManualClock(new Date(start));
