@@ -1,7 +1,6 @@
 import { BUILTIN_ANALYZERS, selectAnalyzers } from '@opspilot/analyzers';
 import type { OpspilotConfig } from '@opspilot/config';
 import { InputError, type LanguageModel, systemClock } from '@opspilot/core';
-import type { Store } from '@opspilot/store';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { cliColors } from '../cliColors.js';
@@ -9,12 +8,13 @@ import type { CliContext } from '../cliContext.js';
 import { openGateway } from '../clusterAccess.js';
 import { namedClusterGateway } from '../namedCluster.js';
 import { withStore } from '../openCliStore.js';
-import { type AnalyzeClusterOptions, analyzeCluster } from './analyzeCluster.js';
+import { analyzeCluster } from './analyzeCluster.js';
 import { analyzeFleet, fleetTable, fleetText } from './analyzeFleet.js';
 import { problemTable } from './analyzeTable.js';
 import { analyzeText } from './analyzeText.js';
 import { fleetClusters } from './fleetClusters.js';
 import { localMetrics } from './metricsLocal.js';
+import { storeSightings } from './storeSightings.js';
 
 const AnalyzeOptions = z.object({
   allNamespaces: z.boolean().default(false),
@@ -35,14 +35,6 @@ async function languageModel(config: OpspilotConfig): Promise<LanguageModel | un
   const created = createLanguageModel({ provider, ...settings });
   if (!created.ok) throw created.error;
   return created.value;
-}
-
-/** The store's `finding_sightings` as {@link analyzeCluster} keeps causes' sightings between runs. */
-function storeSightings(store: Pick<Store, 'findingSightings'>): NonNullable<AnalyzeClusterOptions['sightings']> {
-  return {
-    list: (cluster) => store.findingSightings.list(cluster),
-    record: (cluster, sightings) => store.findingSightings.record(cluster, sightings),
-  };
 }
 
 /**

@@ -116,4 +116,41 @@ describe('when problems were first and last seen, and in how many runs', { timeo
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('no cluster named nothing');
   });
+
+  it('clusters findings --live analyses the cluster now, listing causes no run stored before, each marked LIVE', async () => {
+    const added = await cli('clusters', 'add', 'sim-live', '--kubeconfig', kubeconfig);
+    expect(added.code, added.err).toBe(0);
+    const none = await cli('clusters', 'findings', 'sim-live');
+    expect(none.code, none.err).toBe(0);
+    expect(none.out).toContain('No findings recorded for sim-live yet');
+
+    const live = await cli('clusters', 'findings', 'sim-live', '--live', '-n', 'broken');
+    expect(live.code, live.err).toBe(0);
+    expect(live.out.split('\n')[0]).toMatch(
+      /^CLASS {3,}NAMESPACE {3,}OBJECT {3,}FIRST SEEN {3,}LAST SEEN {3,}SEEN {3,}LIVE$/,
+    );
+    const rows = tableOf(live.out);
+    expect(rows.find((r) => r.CLASS === 'pod-oom-killed')).toMatchObject({
+      NAMESPACE: 'broken',
+      OBJECT: 'deployment/oom',
+      SEEN: '1',
+      LIVE: 'yes',
+    });
+    for (const row of rows) expect(row.LIVE).toBe('yes');
+
+    // The live run was recorded: the plain listing now has it, and -o yaml/json carry `live` and the run's summary.
+    await advance(10_000);
+    const stored = tableOf((await cli('clusters', 'findings', 'sim-live')).out);
+    expect(stored.find((r) => r.CLASS === 'pod-oom-killed')).toMatchObject({ SEEN: '1' });
+    expect(stored[0]).not.toHaveProperty('LIVE');
+    const json = JSON.parse(
+      (await cli('clusters', 'findings', 'sim-live', '--live', '-n', 'broken', '-o', 'json')).out,
+    );
+    expect(json.live).toMatchObject({ analysed_at: expect.any(String), problems: expect.any(Number) });
+    expect(
+      json.items.find((s: { identity: string }) => s.identity === 'pod-oom-killed:deployment/broken/oom'),
+    ).toMatchObject({ runs: 2, live: true });
+    const yaml = await cli('clusters', 'findings', 'sim-live', '-o', 'yaml');
+    expect(yaml.out).toContain('identity: pod-oom-killed:deployment/broken/oom');
+  });
 });
