@@ -18,6 +18,7 @@ import { DeliveryPage } from './pages/delivery/DeliveryPage.js';
 import { RunsDoraPage } from './pages/delivery-runs/RunsDoraPage.js';
 import { TestsPage } from './pages/delivery-runs/TestsPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
+import { GeneratePage } from './pages/generate/GeneratePage.js';
 import { GpusPage } from './pages/gpus/GpusPage.js';
 import { SelfHealingPage } from './pages/healing/SelfHealingPage.js';
 import { IncidentPage } from './pages/incidents/IncidentPage.js';
@@ -70,6 +71,7 @@ export function App() {
                   <Route path="reviews" element={<ReviewsPage />} />
                   <Route path="findings" element={<FindingsPage />} />
                   <Route path="validate" element={<ValidatePage />} />
+                  <Route path="generate" element={<GeneratePage />} />
                   <Route path="alerts" element={<AlertsPage />} />
                   <Route path="anomalies" element={<AnomaliesPage />} />
                   <Route path="healing" element={<SelfHealingPage />} />

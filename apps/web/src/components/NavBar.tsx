@@ -9,6 +9,7 @@ export const PAGES = [
   { path: '/reviews', label: 'Reviews' },
   { path: '/findings', label: 'Findings' },
   { path: '/validate', label: 'Validate' },
+  { path: '/generate', label: 'Generate' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/anomalies', label: 'Anomalies' },
   { path: '/healing', label: 'Self-healing' },
