@@ -1,24 +1,12 @@
 import { ManualClock } from '@opspilot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimCluster, startSimCluster } from './startSimCluster.js';
-import { createKubectl, type KubectlResult } from './testing/index.js';
+import { advanceClock, createKubectlOk } from './testing/index.js';
 
 let sim: SimCluster;
 let clock: ManualClock;
-let kubectl: (args: string[], input?: string) => Promise<KubectlResult>;
-
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await kubectl(args, input);
-  if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-  return r.stdout;
-}
-const settle = () => new Promise((r) => setTimeout(r, 30));
-async function advance(ms: number, step = 1000): Promise<void> {
-  for (let t = 0; t < ms; t += step) {
-    await clock.advance(step);
-    await settle();
-  }
-}
+let ok: (args: string[]) => Promise<string>;
+const advance = (ms: number, step = 1000) => advanceClock(clock, ms, step);
 const podsOn = async (node: string) =>
   (await ok(['get', 'pods', '-l', 'app=api', '--field-selector', `spec.nodeName=${node}`, '-o', 'name']))
     .split('\n')
@@ -27,7 +15,7 @@ const podsOn = async (node: string) =>
 beforeAll(async () => {
   clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
   sim = await startSimCluster({ clock });
-  kubectl = createKubectl(sim.kubeconfig);
+  ok = createKubectlOk(sim.kubeconfig);
 }, 60_000);
 afterAll(async () => sim?.stop());
 

@@ -85,6 +85,23 @@ export function createKubectl(kubeconfig: string): (args: string[], input?: stri
 }
 
 /**
+ * Like {@link createKubectl}, for commands that must succeed: resolves with stdout, throws with the exit code and
+ * stderr otherwise.
+ * @example
+ * const ok = createKubectlOk(sim.kubeconfig);
+ * await ok(['taint', 'nodes', 'sim-worker-1', 'maintenance=true:NoExecute']);
+ * @see https://kubernetes.io/docs/reference/kubectl/
+ */
+export function createKubectlOk(kubeconfig: string): (args: string[], input?: string) => Promise<string> {
+  const kubectl = createKubectl(kubeconfig);
+  return async (args, input) => {
+    const r = await kubectl(args, input);
+    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+    return r.stdout;
+  };
+}
+
+/**
  * A kubectl process left running (`port-forward`, `attach`, `run -i`): its output so far, a wait for a line or its
  * exit, and `stop()` (SIGTERM, resolved once it exited).
  * @see https://kubernetes.io/docs/reference/kubectl/
