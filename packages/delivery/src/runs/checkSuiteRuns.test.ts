@@ -117,6 +117,19 @@ describe.each(['sqlite', 'postgres'] as const)('one run per GitHub check suite, 
     expect(shape(await t.store.ciRuns.get(first.run.id))).toEqual(before);
   });
 
+  it('stores one run when both deliveries arrive at the same moment', async () => {
+    t = await openTestStore(dialect);
+    const [a, b] = await Promise.all([recordRun(deps(), checkSuite()), recordRun(deps(), workflowRun())]);
+    expect(a.run.id).toBe(b.run.id);
+    const all = (await t.store.ciRuns.list({})).items;
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({
+      kind: 'WORKFLOW_RUN',
+      status: 'SUCCEEDED',
+      finished_at: '2026-11-30T09:19:42.000Z',
+    });
+  });
+
   it('keeps check suites of other workflows on the same commit apart', async () => {
     t = await openTestStore(dialect);
     await recordRun(deps(), workflowRun());

@@ -13,8 +13,9 @@ import { JsonObject, Timestamp, Uuid } from '../common.js';
  * `SECRET_ROTATION_PROPOSED` when a Secret's rotation goes to review (payload `{ namespace, name, operation_id }`);
  * `REPORT_GENERATED` when a report is stored (payload `{ report_id, report_type, format, missing_sections, delivery }`)
  * and `DOC_GENERATED` when a document is generated or regenerated (payload `{ doc_id, doc_type, version }`);
- * `PIPELINE_RUN_RECORDED` when a CI webhook creates or updates a run (payload `{ run_id, provider, status, commit_sha,
- * pipeline }`), `DEPLOYMENT_RECORDED` when a rollout of a new image is seen on a cluster (payload `{ deployment_id,
+ * `PIPELINE_RUN_RECORDED` when a CI webhook creates or updates a run (payload `{ run_id, provider, kind, status,
+ * commit_sha, pipeline, repository }`, plus `merged_kind` when a `check_suite` joined its `workflow_run`'s run or the
+ * reverse), `DEPLOYMENT_RECORDED` when a rollout of a new image is seen on a cluster (payload `{ deployment_id,
  * service, image, run_id, rollback }`), `DEPLOYMENT_LINKED` when a run whose webhook came after the rollout is linked to
  * it (payload `{ deployment_id, run_id, link, commit_sha, previous_run_id }`) and `TEST_REPORT_INGESTED` when a JUnit report is stored (payload `{ report_id,
  * pipeline, run, tests, failures }`).
