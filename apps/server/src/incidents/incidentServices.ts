@@ -70,6 +70,7 @@ export function createIncidentServices(services: ApiServices) {
   const topologies = new Map<string, Topology>();
   const topology: Topology = {
     anchorsOf: (s) => (topologies.get(s.cluster_id ?? '') ?? labelTopology).anchorsOf(s),
+    rootOf: (s) => (topologies.get(s.cluster_id ?? '') ?? labelTopology).rootOf?.(s),
   };
   const engine = createIncidentEngine(deps, { topology });
   const catalog = actionCatalog();

@@ -183,6 +183,41 @@ describe.runIf(chromiumRunnable)('incidents in the dashboard (real server, simul
     await pwExpect(rowOf('e2e-flaky')).toHaveCount(1);
     await expect.poll(() => hashParams().has('recurring'), { timeout: 60_000 }).toBe(false);
   });
+  it('counts an incident reopened within the window as a recurrence: recurring ×2 in the list, the reopen on its timeline', {
+    timeout: 120_000,
+  }, async () => {
+    const clusters = await api('GET', '/clusters');
+    const demo = clusters.items.find((c: { name: string }) => c.name === 'sim-demo');
+    // An alert pushed without a sighting: its cause is derived from it (alertname + the Deployment its labels name).
+    const alert = (state: 'FIRING' | 'CLEARED') => ({
+      source: 'ALERT',
+      fingerprint: 'e2e-reopen',
+      cluster_id: demo.id,
+      title: 'e2e-cart answers 500s',
+      severity: 'HIGH',
+      state,
+      labels: { alertname: 'HighErrorRate', namespace: 'todo', deployment: 'e2e-cart', pod: 'e2e-cart-5f6-x' },
+      at: new Date().toISOString(),
+    });
+    const [opened] = await api('POST', '/incidents/correlate', { signals: [alert('FIRING')] });
+    expect(opened).toMatchObject({ cause_identity: 'HighErrorRate:deployment/todo/e2e-cart', recurring: false });
+    await api('POST', '/incidents/correlate', { signals: [alert('CLEARED')] });
+    await api('POST', `/incidents/${opened.id}/resolve`, { root_cause: 'restarted' });
+    const [reopened] = await api('POST', '/incidents/correlate', { signals: [alert('FIRING')] });
+    expect(reopened).toMatchObject({ id: opened.id, status: 'DETECTED', recurring: true, occurrences: 2 });
+
+    await page.goto(new URL('/#/incidents?recurring=true', session!.server.url).href);
+    const row = page
+      .getByRole('table', { name: 'Incidents' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: /e2e-cart answers 500s/ }) });
+    await pwExpect(row).toContainText('recurring ×2');
+    await row.getByRole('link', { name: /e2e-cart answers 500s/ }).click();
+    await pwExpect(page.getByTestId('incident-phase')).toHaveText('OPEN');
+    await pwExpect(page.getByRole('list', { name: 'Timeline' })).toContainText(
+      `reopened: "e2e-cart answers 500s" fired again; recurring: seen 2 times since ${opened.first_seen}`,
+    );
+  });
   it('shows a new incident without a reload, charts its signals with the anomaly marked, and follows its timeline live', {
     timeout: 180_000,
   }, async () => {

@@ -116,9 +116,12 @@ export class Correlator {
     this.topology = topology;
   }
 
-  /** The object a signal's cause belongs to, by the current topology (see {@link Topology.rootOf}). */
+  /**
+   * The object a signal's cause belongs to, by the current topology (see {@link Topology.rootOf}), or by the signal's
+   * labels when the topology cannot tell.
+   */
   rootOf(signal: Signal): ObjectRef | undefined {
-    return this.topology.rootOf?.(signal);
+    return (this.topology.rootOf ?? labelTopology.rootOf)?.(signal);
   }
 
   /** Correlates one signal; see the class description. */
