@@ -1,7 +1,7 @@
 import type { ClusterGateway, PlanOutcome, PlanStep } from '@opspilot/core';
 import { policyAuditOutcome } from '@opspilot/security';
 import type { Frame } from './frame/frame.js';
-import { parseFrame } from './frame/parseFrame.js';
+import { parseFrame, YES_NO_QUESTION } from './frame/parseFrame.js';
 import { namespaceOf, pickTargets } from './frame/pickTargets.js';
 import { type FrameContext, INSPECTABLE, planFrame } from './frame/planFrame.js';
 import { splitClauses } from './frame/splitClauses.js';
@@ -172,6 +172,17 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
     { request: text, summary: summaries.join('; then '), steps: all, assumptions: ctx.assumptions, planner: 'offline' },
     namespaces,
   );
+  // A question is answered, never carried out: should a yes/no question still have come out as a change, it is
+  // given back as a question rather than planned.
+  if (plan.risk !== 'read' && clauses.some((clause) => YES_NO_QUESTION.test(clause.trim()))) {
+    return {
+      kind: 'question',
+      question: `That reads as a question, and a question never changes the cluster. Did you mean: "${plan.summary}"? Say it as a request to plan it.`,
+      understood,
+      candidates: [],
+      notices: [],
+    };
+  }
   return { kind: 'plan', plan, notices: [] };
 }
 

@@ -124,6 +124,35 @@ export const PHRASINGS: Phrasing[] = [
   { say: 'make the web service send requests to green instead of blue', kind: 'plan', step: { op: 'apply', object: { spec: { selector: { version: 'green' } } } } },
   { say: 'resize pvc data-orders-db-0 to 20Gi', kind: 'plan', step: { op: 'apply', object: { kind: 'PersistentVolumeClaim', spec: { resources: { requests: { storage: '20Gi' } } } } } },
   { say: 'expand the volume data-orders-db-0 to 5Gi', kind: 'unsupported' },
+  // Variants of the fourth held-out round's fixes (wordings not in that round), one group per general cause.
+  // A yes/no question is answered by a read, never by a change; a polite order stays an order.
+  { say: 'is frontend running 4 replicas?', kind: 'plan', risk: 'read', step: { op: 'get', target: frontend } },
+  { say: 'does backend need a restart?', kind: 'plan', risk: 'read', step: { op: 'analyze', target: backend } },
+  { say: 'should we roll back frontend?', kind: 'plan', risk: 'read', step: { op: 'analyze', target: frontend } },
+  { say: 'can you restart frontend?', kind: 'plan', risk: 'write', step: { op: 'rolloutRestart', target: frontend } },
+  { say: 'do you mind restarting frontend?', kind: 'plan', risk: 'write', step: { op: 'rolloutRestart', target: frontend } },
+  // A described replica count with no image or version value is a scale.
+  { say: 'frontend must be at 3', kind: 'plan', step: { op: 'scale', target: frontend, replicas: 3 } },
+  { say: 'backend ought to sit at three', kind: 'plan', step: { op: 'scale', target: backend, replicas: 3 } },
+  // A creation that names only live objects and no new one is the next reading that fits them.
+  { say: 'backend should run todo/backend:1.1 from now on', kind: 'plan', step: { op: 'apply', object: containers({ name: 'backend', image: 'todo/backend:1.1' }) } },
+  { say: 'frontend ought to be running todo/frontend:2.0 rather than 1.0', kind: 'plan', step: { op: 'apply', object: containers({ name: 'frontend', image: 'todo/frontend:2.0' }) } },
+  // An action the named object's kind does not allow gives way to one it does (a node is cordoned, not created).
+  { say: 'no more pods should land on sim-worker-1', kind: 'plan', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-1' } } },
+  { say: 'sim-worker-2 must not receive any new pods', kind: 'plan', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-2' } } },
+  // A request about new pods only is a cordon, not a drain (which evicts the pods a node runs).
+  { say: 'keep new workloads off sim-worker-1', kind: 'plan', risk: 'write', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-1' } } },
+  { say: 'stop sending new pods to sim-worker-2', kind: 'plan', risk: 'write', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-2' } } },
+  // The plural kind of a named namespace, no object named, is every one of them; never for a delete.
+  { say: 'restart the deployments in monitoring', kind: 'plan', risk: 'write', step: { op: 'rolloutRestart', target: { namespace: 'monitoring' } } },
+  { say: 'delete the deployments in todo', kind: 'question' },
+  // A namespace as the subject that must have an object is where it is created.
+  { say: 'the todo namespace should contain a service account robot10', kind: 'plan', step: { op: 'apply', mode: 'create', object: { kind: 'ServiceAccount', metadata: { name: 'robot10', namespace: 'todo' } } } },
+  { say: 'monitoring must have a serviceaccount robot11', kind: 'plan', step: { op: 'apply', mode: 'create', object: { kind: 'ServiceAccount', metadata: { name: 'robot11', namespace: 'monitoring' } } } },
+  // A letter left out of an action word, and a data key given its value in a clause.
+  { say: 'pls anotate the backend service with owner=alice', kind: 'plan', step: { op: 'apply', object: { kind: 'Service', metadata: { name: 'backend', annotations: { owner: 'alice' } } } } },
+  { say: 'a secret creds9 in todo whose password is s3cret', kind: 'plan', step: { op: 'apply', object: { kind: 'Secret', stringData: { password: 's3cret' } } } },
+  { say: 'create a configmap settings2 in todo with MODE set to fast', kind: 'plan', step: { op: 'apply', object: { kind: 'ConfigMap', data: { MODE: 'fast' } } } },
   // not supported
   { say: 'exec into backend and run ls', kind: 'unsupported' },
   { say: 'make me a sandwich', kind: 'unsupported' },

@@ -1,5 +1,5 @@
 import { cleanRequest } from '../intent/cleanRequest.js';
-import { type KnownKind, kindOfWord } from '../intent/kindWords.js';
+import { type KnownKind, kindOfWord, SCALABLE_KINDS, WORKLOAD_KINDS } from '../intent/kindWords.js';
 import { type ActionClass, type ActionScore, classifyAction } from './classifyAction.js';
 import { CREATABLE, CREATE_VERB, describesExistence } from './describesExistence.js';
 import type { Frame } from './frame.js';
@@ -44,6 +44,35 @@ function placeholder(token: Token, q: ReturnType<typeof extractQuantities>): str
 /** A question asking why (or how come): answered by a diagnosis, never by a change. */
 export const ASKS_WHY =
   /\bwhy\b|\bhow\s+come\b|\bwhat(?:'s|\s+is)\s+(?:wrong|going\s+on|preventing|stopping|blocking)\b/i;
+/**
+ * A yes/no question (`is backend scaled to 4?`, `does frontend need a restart`, `do I need to restart frontend?`,
+ * `should we roll back web-app?`): it asks about the state, so it is answered by a read and never by a change. A
+ * polite order keeps its request (`can you …`, `could the web-app deployment be cut down …`, `is it possible to …`,
+ * `do you mind …`).
+ */
+export const YES_NO_QUESTION =
+  /^(?:(?:is|are|was|were|does|did|isn't|aren't|doesn't|didn't)\s+(?!it\s+possible\b|there\s+a\s+way\b)|(?:do|don't|should|shall|must|need|ought)\s+(?:i|we|you|they)\b(?!\s+mind\b)|(?:should|must|ought)\s+(?!be\b)[\w.-]+\s+(?:be|get|have)\b)/i;
+
+/**
+ * The kinds an action applies to; an action missing here applies to any kind (label, delete, describe, …). A request
+ * whose named objects the classifier's first choice cannot apply to (`sim-worker-1 should not receive any new pods`
+ * is not a creation, a node is never scaled) takes the best-ranked action that can.
+ */
+const ACTION_KINDS: Partial<Record<ActionClass, readonly KnownKind[]>> = {
+  scale: SCALABLE_KINDS,
+  restart: WORKLOAD_KINDS,
+  rollback: WORKLOAD_KINDS,
+  setImage: WORKLOAD_KINDS,
+  setEnv: WORKLOAD_KINDS,
+  setResources: WORKLOAD_KINDS,
+  resizeVolume: ['PersistentVolumeClaim', 'StatefulSet'],
+  expose: [...WORKLOAD_KINDS, 'Pod'],
+  cordon: ['Node'],
+  uncordon: ['Node'],
+  drain: ['Node'],
+  switchTraffic: ['Service'],
+};
+
 /** A request that asks rather than orders (`which pods …`, `how many …`, `is backend …`). */
 const ASKING = /^(?:what|which|who|how|show|list|get|display|describe|is|are|does|do|did|tell)\b/i;
 const READ_ONLY: ActionClass[] = ['get', 'list', 'analyze', 'logs', 'metrics', 'changes', 'unsupported'];
@@ -53,6 +82,14 @@ function adjust(ranking: ActionScore[], text: string, exists: (name: string) => 
   let wanted: ActionClass | undefined;
   if (ASKS_WHY.test(text) && top && !READ_ONLY.includes(top) && top !== 'fix')
     return [{ action: 'analyze', probability: 1 }, ...ranking.filter((r) => r.action !== 'analyze')];
+  // A yes/no question about a change (`do I need to restart frontend?`) is answered by a diagnosis; about a state
+  // (`is backend scaled to 4?`) by the object's description.
+  if (YES_NO_QUESTION.test(text) && top && !READ_ONLY.includes(top)) {
+    const read: ActionClass = /\b(?:need|needs|should|ought|must|have\s+to|has\s+to|worth)\b/i.test(text)
+      ? 'analyze'
+      : 'get';
+    return [{ action: read, probability: 1 }, ...ranking.filter((r) => r.action !== read)];
+  }
   const creating =
     describesExistence(text, exists) ||
     /^(?:deploy|run|launch)\s+(?:\d+\s+replicas?\s+of\s+)?[a-z0-9][\w./-]*(?::[\w.-]+)?\s+as\s+/i.test(text) ||
@@ -130,10 +167,12 @@ export function parseFrame(input: string, vocabulary: Vocabulary): Frame {
       (/^(namespace|ns)$/.test(after) && PREPOSITION.test(before)) ||
       /'s$/i.test(text.slice(tokens[m.start]?.start ?? 0, (tokens[m.end - 1]?.end ?? 0) + 2)) ||
       (mentions.length > 1 && !/^(namespace|ns)$/.test(before) && !/^(namespaces?|ns)$/.test(after)) ||
-      // A namespace as the subject that needs something (`todo needs a service account named robot6`).
-      (m.start === 0 &&
-        /^(needs?|requires?|should|must|wants?|gets?)$/.test(after) &&
-        describesExistence(text, (n) => names.has(n)));
+      // A namespace as the subject that needs something (`todo needs a service account named robot6`, `the todo
+      // namespace ought to contain …`).
+      ((m.start === 0 || (m.start === 1 && tokens[0]?.lower === 'the')) &&
+        subjectNeeds(/^(namespace|ns)$/.test(after) ? (tokens[m.end + 1]?.lower ?? '') : after, text, names)) ||
+      // A namespace said before a kind as its qualifier (`the batch deployments`).
+      (m.start > 0 && !/^(namespace|ns)$/.test(after) && /^[a-z]+s$/.test(after) && kindOfWord(after) !== undefined);
     if (qualifies && !namespace) namespace = m.entities[0]?.name;
     return !qualifies;
   });
@@ -182,6 +221,7 @@ export function parseFrame(input: string, vocabulary: Vocabulary): Frame {
     /\b(?:tag|tags|tagged|mark|marked)\b/i.test(text)
   )
     ranking = [{ action: 'label', probability: 1 }, ...ranking.filter((r) => r.action !== 'label')];
+  ranking = groundAction(ranking, text, mentions, quantities, names);
   // A described end state of a live workload's replica count (`backend should be scaled so that four pods are
   // running`, `we need four instances of backend`) is a scale, whatever the other words suggest.
   const top = ranking[0]?.action;
@@ -192,13 +232,22 @@ export function parseFrame(input: string, vocabulary: Vocabulary): Frame {
     quantities.scale &&
     workload &&
     top &&
-    ['get', 'list', 'create', 'unsupported', 'setEnv'].includes(top) &&
+    (['get', 'list', 'create', 'unsupported', 'setEnv'].includes(top) ||
+      // `backend should be at 4`: a bare count is no image or version.
+      (top === 'setImage' && !quantities.images.length && !quantities.tag)) &&
     !ASKING.test(text) &&
     !AUTOSCALE_WORDS.test(text) &&
     !(top === 'create' && (/\bcanary\b/i.test(text) || new RegExp(String.raw`^${CREATE_VERB}\b`, 'i').test(text)))
   )
     ranking = [{ action: 'scale', probability: 1 }, ...ranking.filter((r) => r.action !== 'scale')];
-  const all = /\b(all|every|each|both)\b/i.test(text);
+  // `the batch deployments`, `the deployments in batch`: a plural kind of a named namespace, with no object named,
+  // is every one of them (never for a delete, which must say `all`).
+  const theKind = [...text.matchAll(/\bthe\s+(?:[\w.-]+\s+)?([a-z]+s)\b/gi)].some(
+    (m) => m[1] !== undefined && kindOfWord(m[1].toLowerCase()) !== undefined && !/^(namespaces|nodes)$/i.test(m[1]),
+  );
+  const all =
+    /\b(all|every|each|both)\b/i.test(text) ||
+    (theKind && namespace !== undefined && mentions.length === 0 && ranking[0]?.action !== 'delete');
   const pronoun = /\b(it|them|those|these|that one|this one|the same)\b/i.test(text);
   return {
     text,
@@ -215,4 +264,79 @@ export function parseFrame(input: string, vocabulary: Vocabulary): Frame {
     quantities,
     normalized,
   };
+}
+
+/** Verbs that make a namespace at the head of a request the place something must be in (`todo ought to contain …`). */
+const SUBJECT_NEEDS =
+  /^(?:needs?|requires?|should|must|ought|wants?|gets?|has|have|contains?|holds?|shall|will|lacks?|misses)$/;
+
+/**
+ * Whether a namespace named first is the subject that needs something (`todo needs a service account named robot6`,
+ * `todo ought to contain a service account robot9`): a verb of needing or having follows it and the request asks
+ * for an object of a creatable kind.
+ */
+function subjectNeeds(after: string, text: string, names: ReadonlySet<string>): boolean {
+  if (!SUBJECT_NEEDS.test(after)) return false;
+  return (
+    describesExistence(text, (n) => names.has(n)) ||
+    new RegExp(String.raw`\b(?:an?|one|new|the)\s+(?:new\s+)?${CREATABLE}\b`, 'i').test(text)
+  );
+}
+
+const NOT_A_NAME =
+  /^(?:on|in|at|for|with|to|from|that|which|who|and|or|of|should|must|is|are|be|per|named|called|running|using|any|more|anymore|again|here|there|now)$/;
+
+/** Whether a kind word is followed by a name the cluster does not have yet (`a service account robot9`). */
+function namesNewObject(text: string, names: ReadonlySet<string>): boolean {
+  const form = new RegExp(String.raw`\b${CREATABLE}\s+(?:named\s+|called\s+)?([a-z0-9][\w.-]*)`, 'gi');
+  return [...text.matchAll(form)].some((m) => {
+    const name = (m[1] ?? '').toLowerCase();
+    return !names.has(name) && !NOT_A_NAME.test(name);
+  });
+}
+
+/**
+ * The classifier's ranking checked against what the request names: a creation that names only live objects and
+ * opens with no verb of creating (`web-app ought to be running nginx:1.26`), or an action the named objects' kinds do
+ * not allow (`sim-worker-1 should not receive any new pods` names a node), gives way to the best-ranked action that
+ * applies to them.
+ */
+function groundAction(
+  ranking: ActionScore[],
+  text: string,
+  mentions: Frame['mentions'],
+  quantities: Frame['quantities'],
+  names: ReadonlySet<string>,
+): ActionScore[] {
+  const top = ranking[0];
+  if (!top || top.probability >= 1) return ranking;
+  const live = mentions.filter((m) => m.tier !== 'fuzzy').flatMap((m) => m.entities);
+  if (!live.length || live.some((e) => e.kind === 'Namespace')) return ranking;
+  const fits = (action: ActionClass) => {
+    const kinds = ACTION_KINDS[action];
+    return !kinds || live.some((e) => kinds.includes(e.kind));
+  };
+  const emptyCreation =
+    top.action === 'create' &&
+    !new RegExp(String.raw`^${CREATE_VERB}\b`, 'i').test(text) &&
+    !/\bcanary\b/i.test(text) &&
+    !AUTOSCALE_WORDS.test(text) &&
+    !TRAFFIC_RULE.test(text) &&
+    !namesNewObject(text, names);
+  // A drain evicts the pods a node runs; a request about new pods only (`keep new workloads off sim-worker-1`) asks
+  // that none be scheduled there: a cordon.
+  if (
+    top.action === 'drain' &&
+    /\b(?:new|more|further|future|additional|incoming)\s+(?:pods?|workloads?|work|containers?|replicas?|deployments?)\b/i.test(
+      text,
+    ) &&
+    !/\b(?:drain\w*|evict\w*|evacuat\w*|empty|emptied|move|migrate|existing|running|current)\b/i.test(text)
+  )
+    return [{ action: 'cordon', probability: 1 }, ...ranking.filter((r) => r.action !== 'cordon')];
+  const valueless = top.action === 'setImage' && !quantities.images.length && !quantities.tag && quantities.scale;
+  if (!emptyCreation && !valueless && fits(top.action)) return ranking;
+  const next = ranking.find(
+    (r) => r !== top && r.action !== 'create' && r.action !== 'unsupported' && fits(r.action) && r.probability > 0.01,
+  );
+  return next ? [{ action: next.action, probability: 1 }, ...ranking.filter((r) => r.action !== next.action)] : ranking;
 }

@@ -15,6 +15,34 @@ describe('spelling repairs before a request is read', () => {
     );
   });
 
+  it('mends a letter left out of or typed twice in an action word or a kind, never in a name', () => {
+    expect(mendTypos('pls anotate the backend service', new Set(['backend']))).toBe('pls annotate the backend service');
+    expect(mendTypos('restartt backend', new Set(['backend']))).toBe('restart backend');
+    expect(mendTypos('cordn sim-worker-1', new Set())).toBe('cordon sim-worker-1');
+    expect(mendTypos('delete the secrt creds', new Set())).toBe('delete the secret creds');
+    // values are never mended: paths, images, pairs and quoted commands
+    expect(mendTypos('a liveness probe on /healthz port 80', new Set())).toBe('a liveness probe on /healthz port 80');
+    expect(mendTypos("run 'restat now' in busybox", new Set())).toBe("run 'restat now' in busybox");
+    // a new name one letter away from a live one stays as written
+    expect(mendTypos('create namespace stagin', new Set(['staging']))).toBe('create namespace stagin');
+    expect(mendTypos('todo ought to contain a service account', new Set(['todo']))).toBe(
+      'todo ought to contain a service account',
+    );
+  });
+
+  it('reads a data key given its value in a clause, and an upper-case key anywhere', () => {
+    expect(pairsFromWords('there must be a configmap settings1 where MODE is fast')).toBe(
+      'there must be a configmap settings1 where MODE=fast',
+    );
+    expect(pairsFromWords('a secret creds9 whose password is s3cret')).toBe('a secret creds9 whose password=s3cret');
+    expect(pairsFromWords('make configmap settings3 in which LEVEL equals high')).toBe(
+      'make configmap settings3 in which LEVEL=high',
+    );
+    expect(pairsFromWords('frontend needs LOG_LEVEL set to debug')).toBe('frontend needs LOG_LEVEL=debug');
+    // not a data object and not an upper-case key: left alone
+    expect(pairsFromWords('restart backend where the cpu is high')).toBe('restart backend where the cpu is high');
+  });
+
   it('writes spelt-out round numbers as digits', () => {
     expect(digitsForNumberWords('grow web-app by one hundred percent')).toBe('grow web-app by 100 percent');
     expect(digitsForNumberWords('cut it by fifty percent')).toBe('cut it by 50 percent');
