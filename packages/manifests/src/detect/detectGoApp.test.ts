@@ -97,6 +97,14 @@ describe('detectGoApp: one service per program', () => {
     const report = await validateFiles(r.value.files);
     expect(report.findings.filter((f) => f.severity !== 'INFO')).toEqual([]);
 
+    const k8s = generateFromProject('k8s', SHOP, { name: 'shop', namespace: 'shop' });
+    if (!k8s.ok) throw k8s.error;
+    const manifests = k8s.value.files.map((f) => f.content).join('\n');
+    expect(manifests).toContain('image: shop/api:0.1.0');
+    expect(manifests).toContain('image: shop/worker:0.1.0');
+    const checked = await validateFiles(k8s.value.files);
+    expect(checked.findings.filter((f) => f.severity !== 'INFO')).toEqual([]);
+
     const one = generateFromProject('helm-chart', SHOP, { name: 'shop', services: ['worker'] });
     if (!one.ok) throw one.error;
     expect(one.value.project.apps.map((a) => a.name)).toEqual(['worker']);
