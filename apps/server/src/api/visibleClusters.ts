@@ -36,7 +36,12 @@ export async function namedVisibleCluster(store: Store, principal: Principal, re
   if (found) return found;
   const names = visible.map((c) => c.name).sort();
   throw new NotFoundError(
-    `no registered cluster named ${ref}; registered: ${names.length > 0 ? names.join(', ') : 'none'}`,
-    { hint: names.length > 0 ? `use one of: ${names.join(', ')}` : 'register a cluster first (opspilot clusters add)' },
+    `no registered cluster named ${ref}; registered clusters you can see: ${names.length > 0 ? names.join(', ') : 'none'}`,
+    {
+      hint:
+        names.length > 0
+          ? `use one of: ${names.join(', ')}`
+          : 'ask an administrator to register the cluster or grant you access to it',
+    },
   );
 }

@@ -148,12 +148,14 @@ describe.each(['sqlite', 'postgres'] as const)('GitHub check suites and late run
       t.users.admin.token,
     );
     expect(other.statusCode).toBe(404);
-    expect(other.json().message).toContain('no registered cluster named nowhere; registered: late-prod');
+    expect(other.json().message).toContain(
+      'no registered cluster named nowhere; registered clusters you can see: late-prod',
+    );
     const bad = await t.rest('GET', '/delivery/dora?cluster=%20bad%20name', t.users.admin.token);
     expect(bad.statusCode).toBe(400);
     // a viewer without a grant is told of no cluster it cannot see
     const viewer = await t.rest('GET', '/delivery/dora?cluster=late-prod', t.users.viewer.token);
     expect(viewer.statusCode).toBe(404);
-    expect(viewer.json().message).not.toContain('registered: late-prod');
+    expect(viewer.json().message).toContain('registered clusters you can see: none');
   });
 });
