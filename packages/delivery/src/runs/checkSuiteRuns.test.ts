@@ -130,6 +130,57 @@ describe.each(['sqlite', 'postgres'] as const)('one run per GitHub check suite, 
     });
   });
 
+  it("folds a re-run attempt's check suite, stored first, into the workflow run, moving its deployment", async () => {
+    t = await openTestStore(dialect);
+    const { second } = await both('workflow_run first');
+    const suite2 = 'github:acme/todo:check_suite:19004417800';
+    const attempt2Suite = await recordRun(deps(), {
+      ...checkSuite(),
+      run_key: suite2,
+      external_id: '19004417800',
+      suite_key: suite2,
+      status: 'FAILED',
+      conclusion: 'failure',
+      started_at: '2026-11-30T11:00:01.000Z',
+      finished_at: '2026-11-30T11:06:00.000Z',
+    });
+    expect(attempt2Suite.created).toBe(true);
+    const clusterId = (await t.store.clusters.create({ name: 'fold', api_server_url: 'https://fold.example.com' })).id;
+    const deployed = await t.store.deploymentRecords.create({
+      cluster_id: clusterId,
+      namespace: 'shop',
+      workload_kind: 'Deployment',
+      workload: 'todo',
+      service: 'todo',
+      images: ['ghcr.io/acme/todo:3f2a9c1'],
+      run_id: attempt2Suite.run.id,
+      link: 'commit',
+      deployed_at: '2026-11-30T11:10:00.000Z',
+    });
+    const attempt2 = await recordRun(deps(), {
+      ...workflowRun(),
+      suite_key: suite2,
+      status: 'RUNNING',
+      conclusion: undefined,
+      finished_at: undefined,
+      duration_ms: undefined,
+      started_at: '2026-11-30T11:00:00.000Z',
+    });
+    expect(attempt2).toMatchObject({ created: false, run: { id: second.run.id } });
+    const all = (await t.store.ciRuns.list({})).items;
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({
+      kind: 'WORKFLOW_RUN',
+      suite_key: suite2,
+      status: 'FAILED',
+      conclusion: 'failure',
+      started_at: '2026-11-30T11:00:00.000Z',
+      finished_at: '2026-11-30T11:06:00.000Z',
+      duration_ms: 360_000,
+    });
+    expect((await t.store.deploymentRecords.get(deployed.id)).run_id).toBe(second.run.id);
+  });
+
   it('keeps check suites of other workflows on the same commit apart', async () => {
     t = await openTestStore(dialect);
     await recordRun(deps(), workflowRun());

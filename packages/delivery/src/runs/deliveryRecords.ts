@@ -24,6 +24,8 @@ export interface Records<T, N> {
   update(id: string, patch: Partial<T>): Promise<T>;
   find(id: string): Promise<T | undefined>;
   list(filter?: RecordFilter, page?: { page?: number; page_size?: number }): Promise<Paginated<T>>;
+  /** Removes a record (the store's repositories have it; engines that only read or append need not). */
+  delete?(id: string): Promise<void>;
 }
 
 /** The records run tracking and test intelligence read and write (migrations 0021 and 0022). */

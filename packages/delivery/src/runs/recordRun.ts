@@ -1,5 +1,5 @@
 import { type CiRun, ConflictError, type EventBus, type NewCiRun } from '@opspilot/core';
-import type { DeliveryRecords } from './deliveryRecords.js';
+import { type DeliveryRecords, listAll } from './deliveryRecords.js';
 import { mergeRun } from './mergeRun.js';
 
 /** What {@link recordRun} did. */
@@ -17,15 +17,40 @@ async function storedRunOf(records: Pick<DeliveryRecords, 'ciRuns'>, incoming: N
 }
 
 /**
+ * Folds `holder` — a run stored from a `check_suite` delivery alone — into `into`, the `workflow_run`'s run that has
+ * just learnt the suite is its own: a re-run attempt's new suite that arrived first, or a pair stored before migration
+ * 0030. The holder's deployments and test reports move to `into`, the holder is removed, and the patch that takes its
+ * status is returned. `undefined` (nothing changed) when the holder is not a check suite or the records cannot remove.
+ */
+async function foldSuiteRun(records: FoldRecords, into: CiRun, holder: CiRun): Promise<Partial<CiRun> | undefined> {
+  if (holder.kind !== 'CHECK_SUITE' || !records.ciRuns.delete) return undefined;
+  const { id: _i, created_at: _c, updated_at: _u, ...asDelivered } = holder;
+  const patch = mergeRun(into, { ...asDelivered, suite_key: undefined });
+  for (const d of records.deploymentRecords ? await listAll(records.deploymentRecords, { run_id: holder.id }) : []) {
+    await records.deploymentRecords?.update(d.id, { run_id: into.id });
+  }
+  for (const r of records.testReports ? await listAll(records.testReports, { run_id: holder.id }) : []) {
+    await records.testReports?.update(r.id, { run_id: into.id });
+  }
+  await records.ciRuns.delete(holder.id);
+  return { ...patch, suite_key: holder.suite_key };
+}
+
+/** The records {@link recordRun} writes: runs, and (to fold a check suite's run into its workflow run) what links to them. */
+type FoldRecords = Pick<DeliveryRecords, 'ciRuns'> &
+  Partial<Pick<DeliveryRecords, 'deploymentRecords' | 'testReports'>>;
+
+/**
  * Creates the run a webhook describes, or updates the stored run it belongs to: the one with the same `run_key`, else
  * the one of the same GitHub check suite (`suite_key`), so a `workflow_run` and a `check_suite` delivery of one run are
  * one run in either order (see {@link mergeRun}). Deliveries can arrive out of order: a late "in progress" does not undo
  * a finished run of the same attempt (same or earlier start), while a re-run (a later start) does. A delivery that
- * loses a race to create the run (the store's unique keys) is folded into the winner. Publishes
- * `PIPELINE_RUN_RECORDED`.
+ * loses a race to create the run (the store's unique keys) is folded into the winner, and a run stored from a
+ * `check_suite` alone whose `workflow_run` comes under another key (a re-run attempt's suite) is folded into that
+ * run's row. Publishes `PIPELINE_RUN_RECORDED`.
  */
 export async function recordRun(
-  deps: { records: Pick<DeliveryRecords, 'ciRuns'>; events?: EventBus; now: () => Date },
+  deps: { records: FoldRecords; events?: EventBus; now: () => Date },
   incoming: NewCiRun,
 ): Promise<RecordedRun> {
   let existing = await storedRunOf(deps.records, incoming);
@@ -41,11 +66,14 @@ export async function recordRun(
   }
   let merged: NewCiRun['kind'] | undefined;
   if (existing) {
-    const patch = mergeRun(existing, incoming);
+    let patch = mergeRun(existing, incoming);
     if (patch.suite_key && patch.suite_key !== existing.suite_key) {
-      // A run stored before 0030 may share its suite with another stored run: keep both rather than fail.
       const [holder] = (await deps.records.ciRuns.list({ suite_key: patch.suite_key }, { page_size: 1 })).items;
-      if (holder && holder.id !== existing.id) delete patch.suite_key;
+      if (holder && holder.id !== existing.id) {
+        const folded = await foldSuiteRun(deps.records, { ...existing, ...patch } as CiRun, holder);
+        if (folded) patch = { ...patch, ...folded };
+        else delete patch.suite_key;
+      }
     }
     run = await deps.records.ciRuns.update(existing.id, patch);
     if (existing.kind !== incoming.kind) merged = incoming.kind;
