@@ -90,6 +90,38 @@ describe.each(['sqlite', 'postgres'] as const)('GitHub check suites and late run
     });
   });
 
+  it("folds a re-run attempt's check suite, delivered first, into the workflow run and audits it", async () => {
+    const repo = 'acme/rerun';
+    const p = payloads(repo);
+    const first = (await deliver('workflow_run', p.workflow_run, `${repo}-1`)).json();
+    const suite2 = JSON.parse(p.check_suite);
+    suite2.check_suite.id = 19004417800;
+    suite2.check_suite.created_at = '2026-11-30T11:00:01Z';
+    suite2.check_suite.updated_at = '2026-11-30T11:06:00Z';
+    const alone = (await deliver('check_suite', JSON.stringify(suite2), `${repo}-2`)).json();
+    expect(alone).toMatchObject({ created: true });
+    const attempt2 = JSON.parse(p.workflow_run);
+    Object.assign(attempt2.workflow_run, {
+      run_attempt: 2,
+      check_suite_id: 19004417800,
+      run_started_at: '2026-11-30T11:00:00Z',
+      updated_at: '2026-11-30T11:05:59Z',
+    });
+    const folded = await deliver('workflow_run', JSON.stringify(attempt2), `${repo}-3`);
+    expect(folded.json()).toMatchObject({ run_id: first.run_id, created: false });
+    const runs = await runsOf(repo);
+    expect(runs.total).toBe(1);
+    expect(runs.items[0]).toMatchObject({
+      suite_key: `github:${repo}:check_suite:19004417800`,
+      started_at: '2026-11-30T11:00:00.000Z',
+      finished_at: '2026-11-30T11:06:00.000Z',
+    });
+    const [entry] = (
+      await t.store.audit.list({ target: `pipeline_run/${first.run_id}` }, { page_size: 10 })
+    ).items.filter((e) => e.details.delivery === `${repo}-3`);
+    expect(entry?.details).toMatchObject({ folded_run_id: alone.run_id });
+  });
+
   it('links a deployment recorded before its run came, audits the link, and DORA counts it once', async () => {
     const cluster = (
       await t.rest('POST', '/clusters', t.users.admin.token, { name: 'late-prod', api_server_url: 'https://10.0.0.9' })

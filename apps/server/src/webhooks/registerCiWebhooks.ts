@@ -122,6 +122,7 @@ async function ingest(services: ApiServices, request: FastifyRequest, provider: 
       status: recorded.run.status,
       ...(recorded.run.commit_sha ? { commit_sha: recorded.run.commit_sha } : {}),
       ...(recorded.merged_kind ? { merged_kind: recorded.merged_kind, suite_key: recorded.run.suite_key ?? null } : {}),
+      ...(recorded.folded_run_id ? { folded_run_id: recorded.folded_run_id } : {}),
     },
   });
   const linked = await linkLateRun(deps, recorded.run);

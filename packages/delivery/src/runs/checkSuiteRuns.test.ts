@@ -166,7 +166,12 @@ describe.each(['sqlite', 'postgres'] as const)('one run per GitHub check suite, 
       duration_ms: undefined,
       started_at: '2026-11-30T11:00:00.000Z',
     });
-    expect(attempt2).toMatchObject({ created: false, run: { id: second.run.id } });
+    expect(attempt2).toMatchObject({
+      created: false,
+      run: { id: second.run.id },
+      folded_run_id: attempt2Suite.run.id,
+    });
+    expect(events.at(-1)?.payload).toMatchObject({ run_id: second.run.id, folded_run_id: attempt2Suite.run.id });
     const all = (await t.store.ciRuns.list({})).items;
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({

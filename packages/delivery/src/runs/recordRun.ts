@@ -8,6 +8,8 @@ export interface RecordedRun {
   created: boolean;
   /** Set when the delivery was the other kind of a stored run's check suite (a `check_suite` for a `workflow_run`). */
   merged_kind?: NewCiRun['kind'];
+  /** The id of a check suite's run folded into this one and removed (see {@link recordRun}). */
+  folded_run_id?: string;
 }
 
 async function storedRunOf(records: Pick<DeliveryRecords, 'ciRuns'>, incoming: NewCiRun): Promise<CiRun | undefined> {
@@ -65,14 +67,17 @@ export async function recordRun(
     }
   }
   let merged: NewCiRun['kind'] | undefined;
+  let foldedId: string | undefined;
   if (existing) {
     let patch = mergeRun(existing, incoming);
     if (patch.suite_key && patch.suite_key !== existing.suite_key) {
       const [holder] = (await deps.records.ciRuns.list({ suite_key: patch.suite_key }, { page_size: 1 })).items;
       if (holder && holder.id !== existing.id) {
         const folded = await foldSuiteRun(deps.records, { ...existing, ...patch } as CiRun, holder);
-        if (folded) patch = { ...patch, ...folded };
-        else delete patch.suite_key;
+        if (folded) {
+          patch = { ...patch, ...folded };
+          foldedId = holder.id;
+        } else delete patch.suite_key;
       }
     }
     run = await deps.records.ciRuns.update(existing.id, patch);
@@ -92,8 +97,14 @@ export async function recordRun(
         repository: stored.repository,
         ...(stored.commit_sha ? { commit_sha: stored.commit_sha } : {}),
         ...(merged ? { merged_kind: merged } : {}),
+        ...(foldedId ? { folded_run_id: foldedId } : {}),
       },
     })
     .catch(() => undefined);
-  return { run: stored, created: !existing, ...(merged ? { merged_kind: merged } : {}) };
+  return {
+    run: stored,
+    created: !existing,
+    ...(merged ? { merged_kind: merged } : {}),
+    ...(foldedId ? { folded_run_id: foldedId } : {}),
+  };
 }
