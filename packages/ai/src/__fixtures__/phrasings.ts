@@ -146,6 +146,9 @@ export const PHRASINGS: Phrasing[] = [
   // The plural kind of a named namespace, no object named, is every one of them; never for a delete.
   { say: 'restart the deployments in monitoring', kind: 'plan', risk: 'write', step: { op: 'rolloutRestart', target: { namespace: 'monitoring' } } },
   { say: 'delete the deployments in todo', kind: 'question' },
+  // Every pod of a namespace, for a workload action, is every workload there.
+  { say: 'please bounce the pods in monitoring', kind: 'plan', risk: 'write', step: { op: 'rolloutRestart', target: { namespace: 'monitoring' } } },
+  { say: 'restart all pods in monitoring', kind: 'plan', risk: 'write', step: { op: 'rolloutRestart', target: { namespace: 'monitoring' } } },
   // A namespace as the subject that must have an object is where it is created.
   { say: 'the todo namespace should contain a service account robot10', kind: 'plan', step: { op: 'apply', mode: 'create', object: { kind: 'ServiceAccount', metadata: { name: 'robot10', namespace: 'todo' } } } },
   { say: 'monitoring must have a serviceaccount robot11', kind: 'plan', step: { op: 'apply', mode: 'create', object: { kind: 'ServiceAccount', metadata: { name: 'robot11', namespace: 'monitoring' } } } },

@@ -79,6 +79,18 @@ export function pickTargets(
       }
       if (every.length) return { kind: 'targets', targets: every };
     }
+    // `restart all pods in batch`: pods are changed through the workloads that own them, so every pod of a namespace
+    // for a workload action is every workload there.
+    if (
+      frame.all &&
+      !named.length &&
+      namespace &&
+      frame.kinds.includes('Pod') &&
+      kinds.every((k) => WORKLOAD_KINDS.includes(k))
+    ) {
+      const every = vocabulary.entities.filter(fits);
+      if (every.length) return { kind: 'targets', targets: every };
+    }
     return { kind: 'none' };
   }
   const best = Math.max(...kept.map((k) => tierRank(k.mention.tier)));
