@@ -292,6 +292,7 @@ export class Correlator {
   private update(incident: CorrelatedIncident, key: string, signal: Signal): Correlation {
     const held = incident.signals.get(key) as HeldSignal;
     const was = held.signal.state;
+    const wasSeverity = held.signal.severity;
     held.signal = signal;
     held.last_at = later(held.last_at, signal.at);
     incident.last_at = later(incident.last_at, signal.at);
@@ -301,6 +302,12 @@ export class Correlator {
       held.refired++;
       kind = 'refired';
     } else held.repeats++;
+    if (kind === 'repeated' && signal.state === 'FIRING' && signal.severity === wasSeverity) {
+      // A repeat of a firing signal changes neither the severity nor the quiet time: no walk over every signal (a storm
+      // of repeats stays linear).
+      incident.quiet_since = undefined;
+      return { kind, incident, held, severityChanged: false };
+    }
     // Only a signal that cleared and fires again reopens: repeats of one still firing (Alertmanager re-sends them)
     // leave an incident someone resolved by hand alone.
     if (kind === 'refired' && !incident.open && this.accepts(incident, signal.at)) {
