@@ -28,6 +28,16 @@ export {
   StoredFindingSighting,
 } from './findingSightingRepository.js';
 export type { GeneratedConfigRepository } from './generatedConfigRepository.js';
+export {
+  type Actor,
+  auditActionOf,
+  GENERATOR_TOOL,
+  type GeneratedFinding,
+  type StoredConfig,
+  storeGenerated,
+  toValidationResult,
+  transitionAudited,
+} from './generatedConfigWorkflow.js';
 export type { IncidentRepository, NewIncidentActionOf } from './incidentRepository.js';
 export type { Filter, FilterValue, RangeFilter } from './listFilter.js';
 export { MIGRATION_NAMES } from './migrations/migrations.js';

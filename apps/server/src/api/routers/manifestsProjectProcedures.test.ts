@@ -55,7 +55,7 @@ describe('the manifests project procedures (services of a monorepo, generation f
 
   it('generates a chart for the services chosen by name or folder, validated, audited and announced', async () => {
     const events: Event[] = [];
-    t.services.bus.subscribe({ event_types: ['AUDIT_APPENDED'] }, (e) => {
+    t.services.bus.subscribe({ event_types: ['AUDIT_APPENDED', 'PLAN_STATE_CHANGED'] }, (e) => {
       events.push(e);
     });
     const r = await t.rest('POST', '/manifests/project/generate', t.users.operator.token, {
@@ -80,6 +80,32 @@ describe('the manifests project procedures (services of a monorepo, generation f
     expect(entry?.details).toMatchObject({ target: 'helm-chart', services: ['server', 'search'] });
     expect(entry?.input_prompt).toContain('--service server,services/search');
     expect(events.some((e) => e.payload.action === 'manifests.generate_project')).toBe(true);
+    // every generated file is stored for review, as `opspilot generate` stores it
+    expect(body.stored.map((c: { path: string }) => c.path)).toEqual(body.files.map((f: { path: string }) => f.path));
+    expect(new Set(body.stored.map((c: { state: string }) => c.state))).toEqual(new Set(['NEEDS_REVIEW']));
+    const first = await t.store.generatedConfigs.get(body.stored[0].id);
+    expect(first).toMatchObject({
+      state: 'NEEDS_REVIEW',
+      human_review_required: true,
+      generator_tool: 'opspilot-generate',
+    });
+    const moves = (await t.store.audit.list({ target: `generated_config/${first.id}` })).items.map((e) => e.action);
+    expect(moves.reverse()).toEqual([
+      'generated_config.generated',
+      'generated_config.validation',
+      'generated_config.needs_review',
+    ]);
+    expect(moves.length).toBe(3);
+    expect((await t.store.audit.list({ target: `generated_config/${first.id}` })).items[0]?.user_id).toBe(
+      t.users.operator.user.id,
+    );
+    expect(entry?.details).toMatchObject({ generated_config_ids: body.stored.map((c: { id: string }) => c.id) });
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        event_type: 'PLAN_STATE_CHANGED',
+        payload: expect.objectContaining({ generated_config_id: first.id, to: 'NEEDS_REVIEW' }),
+      }),
+    );
   });
 
   it('refuses an unknown service with 400, naming the services found in the message, the hint and the details', async () => {
@@ -116,6 +142,9 @@ describe('the manifests project procedures (services of a monorepo, generation f
       expect.objectContaining({ rule: 'docker-user-not-root', severity: 'ERROR', file: 'services/search/Dockerfile' }),
     );
     expect(body.valid).toBe(false);
+    // an own Dockerfile is never stored; the generated ones go to review
+    expect(body.stored.map((c: { path: string }) => c.path)).not.toContain('services/search/Dockerfile');
+    expect(body.stored.length).toBe(body.files.length);
   });
 
   it('needs the operator role to generate, a known target and files', async () => {

@@ -1,4 +1,4 @@
-import { Dns1123Label } from '@opspilot/core';
+import { Dns1123Label, GeneratedConfigState } from '@opspilot/core';
 import {
   generateFromProject,
   listProjectServices,
@@ -7,6 +7,7 @@ import {
   ValidationReport,
   validateFiles,
 } from '@opspilot/manifests';
+import { storeGenerated } from '@opspilot/store';
 import { z } from 'zod';
 import { audit, procedureFor } from '../trpc.js';
 
@@ -84,6 +85,21 @@ export const manifestsProjectProcedures = {
           })
           .optional(),
         valid: z.boolean().describe("false when a generated file or a service's own Dockerfile has an ERROR"),
+        stored: z
+          .array(
+            z.object({
+              id: z.uuid(),
+              revision: z.number().int(),
+              path: z.string(),
+              resource_type: z.string(),
+              state: GeneratedConfigState,
+              errors: z.number().int(),
+              warnings: z.number().int(),
+            }),
+          )
+          .describe(
+            'the generated files stored as Generated Configurations for review: NEEDS_REVIEW, or REJECTED when validation found an error',
+          ),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -101,11 +117,23 @@ export const manifestsProjectProcedures = {
       const own = existing.length > 0 ? await validateFiles(existing, { settings }) : undefined;
       const valid = validation.valid && (own?.valid ?? true);
       const chosen = project.apps.map((a) => a.name);
+      const request = `generate ${input.target} --from <upload>${input.services?.length ? ` --service ${input.services.join(',')}` : ''}`;
+      // The same review workflow as `opspilot generate`: each file GENERATED → VALIDATION → NEEDS_REVIEW (or
+      // INVALID → REJECTED), every move audited with the caller, announced as the review path announces a move.
+      const { store, bus, clock } = ctx.services;
+      const stored = await storeGenerated(store, files, validation, { user: ctx.principal.user.id, prompt: request });
+      for (const config of stored) {
+        await bus.publish({
+          event_type: 'PLAN_STATE_CHANGED',
+          timestamp: clock.now().toISOString(),
+          payload: { generated_config_id: config.id, from: 'GENERATED', to: config.state, path: config.path },
+        });
+      }
       await audit(ctx, {
         action: 'manifests.generate_project',
         ai_tool: 'opspilot',
         status: valid ? 'SUCCESS' : 'PARTIAL_SUCCESS',
-        input_prompt: `generate ${input.target} --from <upload>${input.services?.length ? ` --service ${input.services.join(',')}` : ''}`,
+        input_prompt: request,
         output_generated: files.map((f) => `# ${f.path}\n${f.content}`).join('\n'),
         details: {
           target: input.target,
@@ -113,6 +141,7 @@ export const manifestsProjectProcedures = {
           services: chosen,
           files: files.map((f) => f.path),
           errors: validation.summary.errors,
+          generated_config_ids: stored.map((c) => c.id),
           ...(own ? { own_dockerfiles: existing.map((f) => f.path), own_errors: own.summary.errors } : {}),
         },
       });
@@ -125,6 +154,7 @@ export const manifestsProjectProcedures = {
           ? { own_dockerfiles: { files: existing.map((f) => ({ path: f.path, content: f.content })), validation: own } }
           : {}),
         valid,
+        stored,
       };
     }),
 };
