@@ -1,7 +1,7 @@
 import type { ClusterGateway, PlanOutcome, PlanStep } from '@opspilot/core';
 import { policyAuditOutcome } from '@opspilot/security';
 import type { Frame } from './frame/frame.js';
-import { parseFrame, YES_NO_QUESTION } from './frame/parseFrame.js';
+import { parseFrame, workloadRefusesIntake, YES_NO_QUESTION } from './frame/parseFrame.js';
 import { namespaceOf, pickTargets } from './frame/pickTargets.js';
 import { type FrameContext, INSPECTABLE, planFrame } from './frame/planFrame.js';
 import { splitClauses } from './frame/splitClauses.js';
@@ -117,6 +117,17 @@ export async function planOffline(text: string, options: OfflineOptions): Promis
     if (frame.action === 'fix' && options.repair) {
       const fixed = await repairOf(frame, ctx, options.repair);
       if (fixed) return fixed;
+    }
+    // A workload told to take nothing more in is not a node to cordon: asked back, nothing changes.
+    if (workloadRefusesIntake(frame)) {
+      const name = frame.mentions[0]?.entities[0]?.name ?? 'it';
+      return {
+        kind: 'question',
+        question: `${name} is not a node, and only a node is kept from taking new pods (a cordon); nothing was changed. Did you mean to scale it down ("scale ${name} to 1"), or to cordon the node it runs on ("cordon <node>")?`,
+        understood,
+        candidates: [],
+        notices: [],
+      };
     }
     let built: Built | undefined;
     try {

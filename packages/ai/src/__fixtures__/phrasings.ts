@@ -143,6 +143,29 @@ export const PHRASINGS: Phrasing[] = [
   // A request about new pods only is a cordon, not a drain (which evicts the pods a node runs).
   { say: 'keep new workloads off sim-worker-1', kind: 'plan', risk: 'write', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-1' } } },
   { say: 'stop sending new pods to sim-worker-2', kind: 'plan', risk: 'write', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-2' } } },
+  // A node as the subject or object of a negated intake of pods is cordoned (not a scale, a list or a drain).
+  { say: 'sim-worker-1 should take no more pods', kind: 'plan', risk: 'write', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-1' } } },
+  { say: "sim-worker-2 shouldn't take new pods", kind: 'plan', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-2' } } },
+  { say: 'sim-worker-1 should no longer receive pods', kind: 'plan', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-1' } } },
+  { say: 'sim-worker-1 must not accept pods anymore', kind: 'plan', risk: 'write', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-1' } } },
+  { say: 'sim-worker-2 must stop accepting pods', kind: 'plan', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-2' } } },
+  { say: 'sim-worker-2 should not get any more pods', kind: 'plan', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-2' } } },
+  { say: 'stop scheduling onto sim-worker-1', kind: 'plan', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-1' } } },
+  { say: 'stop scheduling pods on sim-worker-2', kind: 'plan', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-2' } } },
+  { say: 'keep pods off sim-worker-1', kind: 'plan', risk: 'write', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-1' } } },
+  { say: 'keep all pods away from sim-worker-2', kind: 'plan', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-2' } } },
+  { say: 'sim-worker-1 should be unschedulable', kind: 'plan', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-1' } } },
+  { say: 'no new pods on sim-worker-2', kind: 'plan', step: { op: 'cordon', target: { kind: 'Node', name: 'sim-worker-2' } } },
+  // … accepting pods again is an uncordon; moving or evicting what it runs stays a drain.
+  { say: 'sim-worker-1 should accept pods again', kind: 'plan', step: { op: 'uncordon', target: { kind: 'Node', name: 'sim-worker-1' } } },
+  { say: 'sim-worker-2 can take pods again', kind: 'plan', step: { op: 'uncordon', target: { kind: 'Node', name: 'sim-worker-2' } } },
+  { say: 'allow scheduling on sim-worker-1', kind: 'plan', step: { op: 'uncordon', target: { kind: 'Node', name: 'sim-worker-1' } } },
+  { say: 'move everything off sim-worker-1', kind: 'plan', risk: 'destructive', step: { op: 'drain', target: { kind: 'Node', name: 'sim-worker-1' } } },
+  { say: 'evict everything off sim-worker-2', kind: 'plan', risk: 'destructive', step: { op: 'drain', target: { kind: 'Node', name: 'sim-worker-2' } } },
+  // A workload told to take nothing more in is no node: asked back, nothing changed.
+  { say: 'backend should take no more traffic', kind: 'question', candidates: [] },
+  { say: 'frontend must not accept pods anymore', kind: 'question', candidates: [] },
+  { say: 'the backend service should not receive requests anymore', kind: 'question', candidates: [] },
   // The plural kind of a named namespace, no object named, is every one of them; never for a delete.
   { say: 'restart the deployments in monitoring', kind: 'plan', risk: 'write', step: { op: 'rolloutRestart', target: { namespace: 'monitoring' } } },
   { say: 'delete the deployments in todo', kind: 'question' },

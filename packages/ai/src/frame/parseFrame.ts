@@ -295,6 +295,34 @@ function namesNewObject(text: string, names: ReadonlySet<string>): boolean {
   });
 }
 
+/** A verb of a node taking pods in. */
+const INTAKE = String.raw`(?:take|takes|taking|accept|accepts|accepting|receive|receives|receiving|get|gets|getting|schedul\w*|host|hosts|hosting|land|landing)`;
+/**
+ * A negated intake of pods: `not/never/no longer/stop … take|accept|receive|get|schedule`, `take no (more|new) pods`,
+ * `no more/new pods`, `keep pods off`.
+ */
+const NEGATED_INTAKE = new RegExp(
+  String.raw`(?:\bnot|\bnever|\bno\s+longer|n't|\bstop)\s+(?:[\w-]+\s+){0,2}?${INTAKE}\b|\b${INTAKE}\s+(?:no|zero)\s+(?:more\s+|new\s+|further\s+)?(?:pods?|workloads?|work|traffic|requests?|connections?)\b|\bno\s+(?:more|new|further)\s+(?:pods?|workloads?|traffic|requests?|connections?)\b|\bkeep\s+(?:all\s+|any\s+|the\s+)?(?:new\s+)?(?:pods?|workloads?|work)\s+(?:off|away\s+from)\b`,
+  'i',
+);
+
+/**
+ * Whether a request asks that a workload take nothing more in (`backend should take no more traffic`, `frontend must
+ * not accept pods anymore`): only a node is cordoned, so this is asked back rather than read as a scale or a restart.
+ */
+export function workloadRefusesIntake(frame: Frame): boolean {
+  const live = frame.mentions.filter((m) => m.tier !== 'fuzzy').flatMap((m) => m.entities);
+  return (
+    live.some((e) => e.kind === 'Service' || (WORKLOAD_KINDS as readonly string[]).includes(e.kind)) &&
+    !live.some((e) => e.kind === 'Node') &&
+    !ASKING.test(frame.text) &&
+    !READ_ONLY.includes(frame.action) &&
+    NEGATED_INTAKE.test(frame.text) &&
+    /\b(?:pods?|workloads?|traffic|requests?|connections?|schedul\w*)\b/i.test(frame.text) &&
+    !/\b(?:again|\d+)\b/i.test(frame.text)
+  );
+}
+
 /**
  * The classifier's ranking checked against what the request names: a creation that names only live objects and
  * opens with no verb of creating (`web-app ought to be running nginx:1.26`), or an action the named objects' kinds do
@@ -309,8 +337,22 @@ function groundAction(
   names: ReadonlySet<string>,
 ): ActionScore[] {
   const top = ranking[0];
-  if (!top || top.probability >= 1) return ranking;
   const live = mentions.filter((m) => m.tier !== 'fuzzy').flatMap((m) => m.entities);
+  // A live node that must take no more pods (`sim-worker-1 should take no more pods`, `sim-worker-1 must not accept
+  // pods anymore`, `keep pods off sim-worker-2`) is cordoned, whatever the classifier read (a scale, a list, a drain);
+  // moving or evicting what it runs stays a drain, and a workload named so is never a node action.
+  if (
+    top &&
+    top.action !== 'cordon' &&
+    live.some((e) => e.kind === 'Node') &&
+    !live.some((e) => e.kind !== 'Node') &&
+    !ASKING.test(text) &&
+    NEGATED_INTAKE.test(text) &&
+    /\b(?:pods?|workloads?|work|schedul\w*)\b/i.test(text) &&
+    !/\b(?:again|drain\w*|evict\w*|evacuat\w*|empty|emptied|move|migrate|existing|running|current)\b/i.test(text)
+  )
+    return [{ action: 'cordon', probability: 1 }, ...ranking.filter((r) => r.action !== 'cordon')];
+  if (!top || top.probability >= 1) return ranking;
   if (!live.length || live.some((e) => e.kind === 'Namespace')) return ranking;
   const fits = (action: ActionClass) => {
     const kinds = ACTION_KINDS[action];
