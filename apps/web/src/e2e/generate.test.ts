@@ -63,6 +63,19 @@ describe.runIf(chromiumRunnable)('the generate page: services of a project folde
     await pwExpect(page.getByText('files for server, search')).toBeVisible();
     await pwExpect(page.getByTestId('generate-verdict')).toContainText('valid: 0 errors');
     await pwExpect(page.getByTestId('own-dockerfiles')).toContainText('services/search/Dockerfile');
+    // the generated files are stored for review, and the page links to the Reviews page where they wait
+    const review = page.getByTestId('generate-review');
+    await pwExpect(review).toContainText('sent for review');
+    const link = review.getByRole('link', { name: 'review them' });
+    await pwExpect(link).toHaveAttribute('href', '#/reviews');
+    await pwExpect(page.getByRole('list', { name: 'Stored configurations' })).toContainText(
+      'charts/polyglot-shop/Chart.yaml — NEEDS_REVIEW',
+    );
+    await link.click();
+    await pwExpect(page.getByRole('heading', { name: 'Reviews', exact: true })).toBeVisible();
+    await pwExpect(page.getByRole('article', { name: /^charts\/polyglot-shop\// }).first()).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Generate', exact: true }).click();
+    await page.getByRole('heading', { name: 'Generate', exact: true }).waitFor();
   });
 
   it('yields each program of a Go module as a service and generates the Dockerfile of the one chosen', {

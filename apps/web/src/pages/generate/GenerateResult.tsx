@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { ApiOutputs } from '../../api/trpc.js';
 import { Badge } from '../../components/Badge.js';
 import { Panel } from '../../components/Panel.js';
@@ -8,6 +9,8 @@ type Generated = ApiOutputs['manifests']['generateProject'];
 /**
  * What a generation produced: a verdict counting the generated files' findings and the services' own Dockerfiles',
  * each generated file with its findings at their lines, then each own Dockerfile (used, not generated) likewise.
+ * The generated files are stored for review (as `opspilot generate` stores them): the page says so and links to the
+ * Reviews page, where they wait (or are listed rejected when validation found an error).
  */
 export function GenerateResult({ result }: { result: Generated }) {
   const { validation: v, own_dockerfiles: own } = result;
@@ -39,6 +42,25 @@ export function GenerateResult({ result }: { result: Generated }) {
           ))}
         </div>
       </Panel>
+      {result.stored.length > 0 ? (
+        <Panel title="Review">
+          <p className="mb-2 text-sm" data-testid="generate-review">
+            {result.stored.filter((c) => c.state === 'NEEDS_REVIEW').length} of {result.stored.length} generated files
+            sent for review
+            {result.stored.some((c) => c.state === 'REJECTED') ? ' (files with a validation error rejected)' : ''}:{' '}
+            <Link className="text-sky-700 underline dark:text-sky-400" to="/reviews">
+              review them
+            </Link>
+          </p>
+          <ul aria-label="Stored configurations" className="list-inside list-disc font-mono text-xs">
+            {result.stored.map((c) => (
+              <li key={c.id}>
+                {c.path} — {c.state} ({c.id})
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      ) : null}
       {own ? (
         <Panel
           title="Own Dockerfiles"
