@@ -78,21 +78,14 @@ function externalPackages(bundled, outdir, withDependencies = false) {
         // Our own look-up below (pluginData.lookup) goes to esbuild's resolver.
         if (args.pluginData?.lookup || bundled.some((re) => re.test(args.path))) return undefined;
         if (args.path.startsWith('node:')) return { path: args.path, external: true };
-        if (withDependencies && args.importer.includes(`${sep}node_modules${sep}`)) {
-          const found = await b.resolve(args.path, {
-            kind: args.kind,
-            resolveDir: args.resolveDir,
-            importer: args.importer,
-            pluginData: { lookup: true },
-          });
-          if (found.errors.length === 0) return found;
-        }
         const found = await b.resolve(args.path, {
           kind: args.kind,
           resolveDir: args.resolveDir,
           importer: args.importer,
           pluginData: { lookup: true },
         });
+        const inDependency = withDependencies && args.importer.includes(`${sep}node_modules${sep}`);
+        if (inDependency && found.errors.length === 0) return found;
         const hoisted = found.errors.length > 0 || found.path.startsWith(join(root, 'node_modules') + sep);
         if (hoisted || !found.path.includes(`${sep}node_modules${sep}`)) return { path: args.path, external: true };
         return { path: relative(join(root, outdir), found.path).split(sep).join('/'), external: true };
