@@ -1,22 +1,8 @@
-import { type Event, type Finding, ManualClock } from '@opspilot/core';
+import type { Finding } from '@opspilot/core';
 import { DIALECTS, openTestStore, type TestStore } from '@opspilot/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFindingFeed } from '../correlate/findingFeed.js';
-import { createIncidentEngine } from '../incidentEngine.js';
-
-const IDENTITY = 'pod-crash-loop:deployment/shop/api';
-const FIRST_SEEN = '2026-03-01T08:40:00.000Z';
-
-/** A crash-looping pod of deployment shop/api: its id changes with the pod, its cause's identity does not. */
-const crashLoop = (pod: string): Finding => ({
-  id: `pod-crash-loop:shop/${pod}`,
-  analyzer: 'pod-crash-loop',
-  severity: 'HIGH',
-  resource: { kind: 'Pod', namespace: 'shop', name: pod },
-  message: `Pod shop/${pod} is in CrashLoopBackOff`,
-  evidence: [],
-  sensitive: [],
-});
+import { crashLoop, crashLoopEngine, FIRST_SEEN, IDENTITY } from './__fixtures__/crashLoopCause.js';
 
 describe.each(DIALECTS)('incidents from findings keep their cause across occurrences (store on %s)', (dialect) => {
   let t: TestStore;
@@ -26,32 +12,7 @@ describe.each(DIALECTS)('incidents from findings keep their cause across occurre
   afterAll(() => t?.cleanup());
 
   /** An engine over the store, and a cluster of its own (a cause's earlier incidents are those of its cluster). */
-  async function setup() {
-    const { id: clusterId } = await t.store.clusters.create({
-      name: `sightings-${crypto.randomUUID().slice(0, 8)}`,
-      api_server_url: 'https://k8s:6443',
-    });
-    const clock = new ManualClock(new Date('2026-03-01T09:00:00Z'));
-    const events: Event[] = [];
-    const engine = createIncidentEngine(
-      { records: t.store.incidents, audit: t.store.audit, clock, bus: { publish: async (e) => void events.push(e) } },
-      { resolveAfterMs: 120_000, reopenWindowMs: 10 * 60_000 },
-    );
-    const feed = createFindingFeed({ clusterId });
-    /** One analysis run: the pod's finding, with its cause's sighting as the fleet reports it. */
-    const run = (pod: string | undefined, sighting: { first_seen?: string; runs: number }) => {
-      const now = clock.now().toISOString();
-      const findings = pod ? [crashLoop(pod)] : [];
-      const seen = new Map(
-        findings.map((f) => [
-          f.id,
-          { identity: IDENTITY, first_seen: sighting.first_seen ?? FIRST_SEEN, last_seen: now, runs: sighting.runs },
-        ]),
-      );
-      return engine.ingest(feed.update(findings, now, seen));
-    };
-    return { clock, events, engine, run, clusterId };
-  }
+  const setup = () => crashLoopEngine(t.store, 'sightings');
 
   it('starts an incident when its cause was first seen and keeps its last sighting and run count current', async () => {
     const { clock, engine, events, run } = await setup();

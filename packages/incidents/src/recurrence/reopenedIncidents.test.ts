@@ -1,22 +1,7 @@
-import { type Event, type Finding, ManualClock } from '@opspilot/core';
 import { DIALECTS, openTestStore, type TestStore } from '@opspilot/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFindingFeed } from '../correlate/findingFeed.js';
 import type { Signal } from '../correlate/signal.js';
-import { createIncidentEngine } from '../incidentEngine.js';
-
-const IDENTITY = 'pod-crash-loop:deployment/shop/api';
-const FIRST_SEEN = '2026-03-01T08:40:00.000Z';
-
-const crashLoop = (pod: string): Finding => ({
-  id: `pod-crash-loop:shop/${pod}`,
-  analyzer: 'pod-crash-loop',
-  severity: 'HIGH',
-  resource: { kind: 'Pod', namespace: 'shop', name: pod },
-  message: `Pod shop/${pod} is in CrashLoopBackOff`,
-  evidence: [],
-  sensitive: [],
-});
+import { crashLoopEngine, FIRST_SEEN, IDENTITY } from './__fixtures__/crashLoopCause.js';
 
 describe.each(DIALECTS)('reopened incidents and causes derived from signals (store on %s)', (dialect) => {
   let t: TestStore;
@@ -26,23 +11,7 @@ describe.each(DIALECTS)('reopened incidents and causes derived from signals (sto
   afterAll(() => t?.cleanup());
 
   async function setup() {
-    const { id: clusterId } = await t.store.clusters.create({
-      name: `reopen-${crypto.randomUUID().slice(0, 8)}`,
-      api_server_url: 'https://k8s:6443',
-    });
-    const clock = new ManualClock(new Date('2026-03-01T09:00:00Z'));
-    const events: Event[] = [];
-    const engine = createIncidentEngine(
-      { records: t.store.incidents, audit: t.store.audit, clock, bus: { publish: async (e) => void events.push(e) } },
-      { resolveAfterMs: 120_000, reopenWindowMs: 10 * 60_000 },
-    );
-    const feed = createFindingFeed({ clusterId });
-    const run = (pod: string | undefined) => {
-      const now = clock.now().toISOString();
-      const findings = pod ? [crashLoop(pod)] : [];
-      const seen = new Map(findings.map((f) => [f.id, { identity: IDENTITY, first_seen: FIRST_SEEN, last_seen: now }]));
-      return engine.ingest(feed.update(findings, now, seen));
-    };
+    const { clock, events, engine, run, clusterId } = await crashLoopEngine(t.store, 'reopen');
     /** The cause clears, the incident resolves itself after the hysteresis period. */
     const clearAndResolve = async () => {
       await clock.advance(60_000);
