@@ -116,7 +116,7 @@ export async function recordCorrelation(deps: IncidentDeps, correlation: Correla
       ...refreshed,
       ...recurrence,
     });
-    if (reopened && recurrence) {
+    if (recurrence) {
       await deps.records.addAction(c.id, {
         action_type: 'status',
         actor: 'system',
